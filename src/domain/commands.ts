@@ -1,0 +1,164 @@
+/**
+ * What people (and the clock) ask of a complaint, and what happens as a result. Command names are the API's.
+ */
+import type {
+  AdrTrigger,
+  AttemptNumber,
+  Channel,
+  ClosureReason,
+  CustomerType,
+  FollowUpOutcome,
+  OmbudsmanOutcome,
+  Remedy,
+  ResponseOutcome,
+  Step,
+} from './complaint.ts';
+import type { Category } from './procedure.ts';
+import type { LocalDate } from './time.ts';
+
+export type ContactChannel = Channel;
+export type Direction = 'in' | 'out';
+
+export type Command =
+  | { type: 'not-practical'; reason: string }
+  | { type: 'record-review'; findings: string }
+  | {
+      type: 'propose';
+      summary: string;
+      steps: { description: string; ownerId: string | null; dueOn?: LocalDate | undefined }[];
+    }
+  | { type: 'record-response'; outcome: ResponseOutcome; note?: string | undefined }
+  | { type: 'complete-step'; stepId: string; note?: string | undefined }
+  | {
+      type: 'record-follow-up';
+      outcome: FollowUpOutcome;
+      note?: string | undefined;
+      rootCause?: string | undefined;
+      lessons?: string | undefined;
+    }
+  | { type: 'escalate'; reason: string }
+  | { type: 'declare-deadlock'; reason: string }
+  | {
+      type: 'record-referral';
+      schemeCaseReference: string;
+      referredOn: LocalDate;
+      caseFeePence?: number | undefined;
+    }
+  | {
+      type: 'record-ombudsman-outcome';
+      outcome: OmbudsmanOutcome;
+      decidedOn: LocalDate;
+      remedy: Remedy;
+      customerAccepted: boolean | null;
+    }
+  | { type: 'withdraw'; reason: string }
+  | {
+      type: 'close';
+      reason: Extract<
+        ClosureReason,
+        'ombudsman-decision-implemented' | 'ombudsman-decision-not-accepted' | 'adr-window-expired'
+      >;
+      rootCause?: string | undefined;
+      lessons?: string | undefined;
+    }
+  | { type: 'assign'; ownerId: string | null }
+  | {
+      type: 'log-contact';
+      channel: ContactChannel;
+      direction: Direction;
+      summary: string;
+      occurredAt?: string | undefined;
+    }
+  | { type: 'add-note'; text: string }
+  // The clock's commands, issued by the worker.
+  | { type: 'issue-time-limit-adr-letter' }
+  | { type: 'close-no-response' };
+
+export type CommandType = Command['type'];
+
+export const COMMAND_TYPES = [
+  'not-practical',
+  'record-review',
+  'propose',
+  'record-response',
+  'complete-step',
+  'record-follow-up',
+  'escalate',
+  'declare-deadlock',
+  'record-referral',
+  'record-ombudsman-outcome',
+  'withdraw',
+  'close',
+  'assign',
+  'log-contact',
+  'add-note',
+  'issue-time-limit-adr-letter',
+  'close-no-response',
+] as const satisfies readonly CommandType[];
+
+/** The facts gathered at Complaint Initiation. */
+export interface Initiation {
+  id: string;
+  reference: string;
+  customerId: string;
+  customerType: CustomerType;
+  channel: Channel;
+  category: Category;
+  description: string;
+  desiredOutcome: string | null;
+  formal: boolean;
+  firstExpressedAt?: string | undefined;
+  ownerId: string | null;
+}
+
+export type Event =
+  | {
+      type: 'complaint-recorded';
+      complaint: Omit<Initiation, 'firstExpressedAt'> & {
+        firstExpressedAt: string;
+        acknowledgeBy: LocalDate;
+      };
+    }
+  | { type: 'attempt-opened'; attempt: AttemptNumber }
+  | { type: 'immediate-action-not-practical'; reason: string }
+  | { type: 'review-recorded'; attempt: AttemptNumber; findings: string }
+  | { type: 'proposal-made'; attempt: AttemptNumber; summary: string; steps: Step[] }
+  | { type: 'response-recorded'; attempt: AttemptNumber; outcome: ResponseOutcome; note: string | null }
+  | { type: 'step-completed'; stepId: string; note: string | null; followUpDueOn: LocalDate | null }
+  | { type: 'follow-up-recorded'; attempt: AttemptNumber; outcome: FollowUpOutcome; note: string | null }
+  | { type: 'escalated'; from: AttemptNumber; to: AttemptNumber; reason: string }
+  | { type: 'deadlock-declared'; reason: string }
+  | {
+      type: 'adr-letter-issued';
+      letterId: string;
+      trigger: AdrTrigger;
+      issuedOn: LocalDate;
+      windowEndsOn: LocalDate;
+    }
+  | {
+      type: 'referral-recorded';
+      schemeCaseReference: string;
+      referredOn: LocalDate;
+      caseFeePence: number | null;
+    }
+  | {
+      type: 'ombudsman-outcome-recorded';
+      outcome: OmbudsmanOutcome;
+      decidedOn: LocalDate;
+      remedy: Remedy;
+      customerAccepted: boolean | null;
+      remedyDueOn: LocalDate | null;
+    }
+  | { type: 'closed'; reason: ClosureReason; rootCause: string | null; lessons: string | null }
+  | { type: 'assigned'; ownerId: string | null }
+  | {
+      type: 'contact-logged';
+      contactId: string;
+      channel: ContactChannel;
+      direction: Direction;
+      summary: string;
+      occurredAt: string;
+    }
+  | { type: 'note-added'; noteId: string; text: string };
+
+export type EventType = Event['type'];

@@ -1,0 +1,162 @@
+/**
+ * A complaint as plain data: what was recorded at initiation, the attempts at resolution, the ADR letters
+ * issued, the ombudsman referral and the closure. The interaction log (contacts, notes) lives beside it,
+ * not inside: nothing in the procedure's decisions depends on it.
+ */
+import type { Category, Stage } from './procedure.ts';
+import type { LocalDate } from './time.ts';
+
+export const CHANNELS = ['phone', 'email', 'web', 'letter', 'textphone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CUSTOMER_TYPES = ['residential', 'small-business', 'not-for-profit', 'large-business'] as const;
+/** Residential and small business / not-for-profit (10 or fewer workers) customers may use ADR. */
+export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+
+export type AttemptNumber = 1 | 2 | 3;
+
+/**
+ * Where an attempt is in its cycle: review → proposal → customer's response → implementation → follow-up.
+ * `chasing` is a follow-up that got no answer; `ended` is an attempt that escalated, resolved or deadlocked.
+ */
+export type AttemptPhase =
+  | 'review'
+  | 'reviewed'
+  | 'awaiting-response'
+  | 'implementing'
+  | 'follow-up'
+  | 'chasing'
+  | 'ended';
+
+export type AttemptOutcome = 'resolved' | 'escalated' | 'deadlock' | 'withdrawn';
+
+export interface Step {
+  id: string;
+  description: string;
+  /** The staff member who owns the step; null when the customer owns it. */
+  ownerId: string | null;
+  dueOn: LocalDate;
+  completedAt: string | null;
+  completedBy: string | null;
+  note: string | null;
+}
+
+export interface Proposal {
+  summary: string;
+  proposedAt: string;
+  proposedBy: string | null;
+  steps: Step[];
+}
+
+export type ResponseOutcome = 'agreed' | 'declined';
+export type FollowUpOutcome = 'satisfied' | 'not-satisfied' | 'no-response';
+
+export interface Attempt {
+  number: AttemptNumber;
+  phase: AttemptPhase;
+  openedAt: string;
+  /** Who reviewed or proposed at this attempt: the objectivity rule compares attempt 3's with attempt 2's. */
+  handlerId: string | null;
+  review: { findings: string; recordedAt: string; recordedBy: string | null } | null;
+  proposal: Proposal | null;
+  response: { outcome: ResponseOutcome; note: string | null; recordedAt: string } | null;
+  followUp: { outcome: FollowUpOutcome; note: string | null; recordedAt: string } | null;
+  /** London date by which the follow-up contact is due, once every step is done. */
+  followUpDueOn: LocalDate | null;
+  outcome: AttemptOutcome | null;
+  endedAt: string | null;
+  escalationReason: string | null;
+}
+
+export type AdrTrigger = 'deadlock' | 'time-limit';
+
+export interface AdrLetter {
+  id: string;
+  trigger: AdrTrigger;
+  issuedAt: string;
+  issuedOn: LocalDate;
+  /** Last day on which the customer can take the complaint to the scheme (12 months). */
+  windowEndsOn: LocalDate;
+}
+
+export type OmbudsmanOutcome = 'upheld' | 'partly-upheld' | 'not-upheld' | 'settled';
+
+export interface Remedy {
+  apology: boolean;
+  explanation: boolean;
+  action: string | null;
+  /** Financial award in pence, VAT included. */
+  awardPence: number;
+}
+
+export interface Referral {
+  schemeCaseReference: string;
+  referredOn: LocalDate;
+  caseFeePence: number | null;
+  decision: {
+    outcome: OmbudsmanOutcome;
+    decidedOn: LocalDate;
+    remedy: Remedy;
+    customerAccepted: boolean | null;
+    /** When the provider must have implemented an accepted decision. */
+    remedyDueOn: LocalDate | null;
+  } | null;
+}
+
+export const CLOSURE_REASONS = [
+  'resolved',
+  'resolved-no-response',
+  'withdrawn',
+  'ombudsman-decision-implemented',
+  'ombudsman-decision-not-accepted',
+  'adr-window-expired',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export interface Closure {
+  reason: ClosureReason;
+  closedAt: string;
+  rootCause: string | null;
+  lessons: string | null;
+}
+
+export interface Complaint {
+  id: string;
+  reference: string;
+  customerId: string;
+  customerType: CustomerType;
+  channel: Channel;
+  category: Category;
+  description: string;
+  desiredOutcome: string | null;
+  /** The customer asked for a formal complaint; a record, not a gate. */
+  formal: boolean;
+  /** When the customer first expressed dissatisfaction: the ADR clock starts here. */
+  firstExpressedAt: string;
+  receivedAt: string;
+  acknowledgeBy: LocalDate;
+  stage: Stage;
+  ownerId: string | null;
+  attempts: Attempt[];
+  adrLetters: AdrLetter[];
+  referral: Referral | null;
+  closure: Closure | null;
+  /** Bumped by every change; guards concurrent writers. */
+  version: number;
+}
+
+/** Whether the complaint is still being handled. */
+export function isOpen(complaint: Complaint): boolean {
+  return complaint.stage !== 'closed';
+}
+
+/** The attempt under way, if any. */
+export function currentAttempt(complaint: Complaint): Attempt | undefined {
+  const last = complaint.attempts.at(-1);
+  return last && last.phase !== 'ended' ? last : undefined;
+}
+
+/** Whether this customer can take the complaint to an ADR scheme. */
+export function adrEligible(complaint: Pick<Complaint, 'customerType'>): boolean {
+  return complaint.customerType !== 'large-business';
+}

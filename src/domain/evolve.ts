@@ -1,0 +1,206 @@
+/**
+ * Applies an event to a complaint. Pure and total: `decide` only emits events that make sense, and replaying a
+ * complaint's events from its audit trail rebuilds the same state.
+ */
+import type { Event } from './commands.ts';
+import type { Attempt, AttemptNumber, Complaint } from './complaint.ts';
+import type { Stage } from './procedure.ts';
+
+/** Who and when, as recorded beside every event. */
+export interface EventMeta {
+  at: string;
+  by: string | null;
+}
+
+const ATTEMPT_STAGE: Record<AttemptNumber, Stage> = { 1: 'attempt-1', 2: 'attempt-2', 3: 'attempt-3' };
+
+function newAttempt(number: AttemptNumber, at: string): Attempt {
+  return {
+    number,
+    phase: 'review',
+    openedAt: at,
+    handlerId: null,
+    review: null,
+    proposal: null,
+    response: null,
+    followUp: null,
+    followUpDueOn: null,
+    outcome: null,
+    endedAt: null,
+    escalationReason: null,
+  };
+}
+
+function updateCurrent(complaint: Complaint, change: (attempt: Attempt) => Attempt): Complaint {
+  const attempts = complaint.attempts.map((a, i) => (i === complaint.attempts.length - 1 ? change(a) : a));
+  return { ...complaint, attempts };
+}
+
+function endCurrent(
+  complaint: Complaint,
+  outcome: Attempt['outcome'],
+  at: string,
+  reason?: string,
+): Complaint {
+  const last = complaint.attempts.at(-1);
+  if (!last || last.phase === 'ended') return complaint;
+  return updateCurrent(complaint, (a) => ({
+    ...a,
+    phase: 'ended',
+    outcome,
+    endedAt: at,
+    escalationReason: reason ?? a.escalationReason,
+  }));
+}
+
+/** The first event of a complaint creates it. */
+export function create(event: Extract<Event, { type: 'complaint-recorded' }>, meta: EventMeta): Complaint {
+  const c = event.complaint;
+  return {
+    id: c.id,
+    reference: c.reference,
+    customerId: c.customerId,
+    customerType: c.customerType,
+    channel: c.channel,
+    category: c.category,
+    description: c.description,
+    desiredOutcome: c.desiredOutcome,
+    formal: c.formal,
+    firstExpressedAt: c.firstExpressedAt,
+    receivedAt: meta.at,
+    acknowledgeBy: c.acknowledgeBy,
+    stage: 'initiation',
+    ownerId: c.ownerId,
+    attempts: [],
+    adrLetters: [],
+    referral: null,
+    closure: null,
+    version: 1,
+  };
+}
+
+/** The complaint after `event`. */
+export function evolve(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
+  const next = apply(complaint, event, meta);
+  return next === complaint ? complaint : { ...next, version: complaint.version + 1 };
+}
+
+function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
+  const { at, by } = meta;
+  switch (event.type) {
+    case 'complaint-recorded':
+      return complaint;
+    case 'attempt-opened':
+      return {
+        ...complaint,
+        stage: ATTEMPT_STAGE[event.attempt],
+        attempts: [...complaint.attempts, newAttempt(event.attempt, at)],
+      };
+    case 'immediate-action-not-practical':
+      return endCurrent(complaint, 'escalated', at, event.reason);
+    case 'review-recorded':
+      return updateCurrent(complaint, (a) => ({
+        ...a,
+        phase: 'reviewed',
+        handlerId: by ?? a.handlerId,
+        review: { findings: event.findings, recordedAt: at, recordedBy: by },
+      }));
+    case 'proposal-made':
+      return updateCurrent(complaint, (a) => ({
+        ...a,
+        phase: 'awaiting-response',
+        handlerId: a.handlerId ?? by,
+        proposal: { summary: event.summary, proposedAt: at, proposedBy: by, steps: event.steps },
+      }));
+    case 'response-recorded':
+      return updateCurrent(complaint, (a) => ({
+        ...a,
+        phase: event.outcome === 'agreed' ? 'implementing' : a.phase,
+        response: { outcome: event.outcome, note: event.note, recordedAt: at },
+      }));
+    case 'step-completed':
+      return updateCurrent(complaint, (a) => {
+        if (!a.proposal) return a;
+        const steps = a.proposal.steps.map((s) =>
+          s.id === event.stepId ? { ...s, completedAt: at, completedBy: by, note: event.note } : s,
+        );
+        const allDone = steps.every((s) => s.completedAt);
+        return {
+          ...a,
+          phase: allDone ? 'follow-up' : a.phase,
+          followUpDueOn: event.followUpDueOn ?? a.followUpDueOn,
+          proposal: { ...a.proposal, steps },
+        };
+      });
+    case 'follow-up-recorded':
+      return updateCurrent(complaint, (a) => ({
+        ...a,
+        phase: event.outcome === 'no-response' ? 'chasing' : a.phase,
+        followUp: { outcome: event.outcome, note: event.note, recordedAt: at },
+      }));
+    case 'escalated':
+      return endCurrent(complaint, 'escalated', at, event.reason);
+    case 'deadlock-declared': {
+      const ended = endCurrent(complaint, 'deadlock', at, event.reason);
+      return { ...ended, stage: 'deadlock' };
+    }
+    case 'adr-letter-issued':
+      return {
+        ...complaint,
+        adrLetters: [
+          ...complaint.adrLetters,
+          {
+            id: event.letterId,
+            trigger: event.trigger,
+            issuedAt: at,
+            issuedOn: event.issuedOn,
+            windowEndsOn: event.windowEndsOn,
+          },
+        ],
+      };
+    case 'referral-recorded':
+      return {
+        ...complaint,
+        referral: {
+          schemeCaseReference: event.schemeCaseReference,
+          referredOn: event.referredOn,
+          caseFeePence: event.caseFeePence,
+          decision: null,
+        },
+      };
+    case 'ombudsman-outcome-recorded':
+      if (!complaint.referral) return complaint;
+      return {
+        ...complaint,
+        referral: {
+          ...complaint.referral,
+          decision: {
+            outcome: event.outcome,
+            decidedOn: event.decidedOn,
+            remedy: event.remedy,
+            customerAccepted: event.customerAccepted,
+            remedyDueOn: event.remedyDueOn,
+          },
+        },
+      };
+    case 'closed': {
+      const outcome = event.reason === 'withdrawn' ? 'withdrawn' : 'resolved';
+      const ended = endCurrent(complaint, outcome, at);
+      return {
+        ...ended,
+        stage: 'closed',
+        closure: { reason: event.reason, closedAt: at, rootCause: event.rootCause, lessons: event.lessons },
+      };
+    }
+    case 'assigned':
+      return { ...complaint, ownerId: event.ownerId };
+    case 'contact-logged':
+    case 'note-added':
+      // The interaction log is kept beside the complaint; the complaint itself does not change.
+      return complaint;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,373 @@
+/**
+ * The procedure as a pure function: `decide` takes a complaint, a command, who issues it, the time and the
+ * procedure, and returns the events that follow or a typed refusal. `nextActions` is derived from the same
+ * rules, so what the API offers and what it accepts can never differ.
+ */
+import type { Actor } from './actor.ts';
+import {
+  adrWindowEndsOn,
+  calendarOf,
+  noResponseCloseOn,
+  remedyDueOn,
+  timeLimitAdrLetterDue,
+} from './clocks.ts';
+import type { Command, CommandType, Event, Initiation } from './commands.ts';
+import { COMMAND_TYPES } from './commands.ts';
+import type { AttemptNumber, Complaint, Step } from './complaint.ts';
+import { adrEligible, currentAttempt, isOpen } from './complaint.ts';
+import { permits } from './policy.ts';
+import type { Procedure } from './procedure.ts';
+import { isLocalDate, londonDate } from './time.ts';
+
+export interface DecideContext {
+  actor: Actor;
+  now: Date;
+  procedure: Procedure;
+  /** Makes ids for new steps, letters, contacts and notes. */
+  newId: () => string;
+}
+
+export type RefusalCode = 'not-allowed-now' | 'forbidden' | 'objectivity' | 'invalid';
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+  /** The offending field of the command, as a dotted path (`steps.1.dueOn`). */
+  field?: string;
+  /** What the actor may do now instead (for `not-allowed-now`). */
+  allowed?: CommandType[];
+}
+export type Decision = { ok: true; events: Event[] } | { ok: false; refusal: Refusal };
+
+const invalid = (field: string, message: string): Decision => ({
+  ok: false,
+  refusal: { code: 'invalid', field, message },
+});
+
+/**
+ * Whether the complaint is in a state where the command makes sense at all, whoever asks.
+ * The policy table then says who may issue it.
+ */
+export function isAvailable(
+  complaint: Complaint,
+  type: CommandType,
+  now: Date,
+  procedure: Procedure,
+): boolean {
+  const attempt = currentAttempt(complaint);
+  const phase = attempt?.phase;
+  switch (type) {
+    case 'not-practical':
+      return attempt?.number === 1 && (phase === 'review' || phase === 'reviewed');
+    case 'record-review':
+      return phase === 'review';
+    case 'propose':
+      // At attempt 1 a proposal can be made on the spot; attempts 2 and 3 start with a recorded review.
+      return phase === 'reviewed' || (phase === 'review' && attempt?.number === 1);
+    case 'record-response':
+      return phase === 'awaiting-response';
+    case 'complete-step':
+      return phase === 'implementing';
+    case 'record-follow-up':
+      return phase === 'follow-up' || phase === 'chasing';
+    case 'escalate':
+      return attempt !== undefined && attempt.number < 3;
+    case 'declare-deadlock':
+      return attempt !== undefined;
+    case 'record-referral':
+      return isOpen(complaint) && complaint.adrLetters.length > 0 && complaint.referral === null;
+    case 'record-ombudsman-outcome':
+      return isOpen(complaint) && complaint.referral !== null && complaint.referral.decision === null;
+    case 'withdraw':
+      return isOpen(complaint);
+    case 'close':
+      return complaint.stage === 'deadlock';
+    case 'assign':
+      return isOpen(complaint);
+    case 'log-contact':
+    case 'add-note':
+      return true;
+    case 'issue-time-limit-adr-letter':
+      return timeLimitAdrLetterDue(complaint, procedure, now);
+    case 'close-no-response': {
+      const closeOn = noResponseCloseOn(complaint, procedure);
+      return closeOn !== null && londonDate(now) >= closeOn;
+    }
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
+
+/** The commands this actor may issue on the complaint now. */
+export function nextActions(
+  complaint: Complaint,
+  actor: Actor,
+  now: Date,
+  procedure: Procedure,
+): CommandType[] {
+  return COMMAND_TYPES.filter(
+    (type) =>
+      isAvailable(complaint, type, now, procedure) && permits(complaint, type, actor, procedure) === null,
+  );
+}
+
+/** Complaint Initiation: the facts gathered become a complaint in Resolution Attempt 1. */
+export function initiate(facts: Initiation, now: Date, procedure: Procedure): Decision {
+  const firstExpressedAt = facts.firstExpressedAt ?? now.toISOString();
+  if (new Date(firstExpressedAt).getTime() > now.getTime()) {
+    return invalid('firstExpressedAt', 'must not be in the future');
+  }
+  if (!procedure.categories.includes(facts.category)) {
+    return invalid('category', `must be one of ${procedure.categories.join(', ')}`);
+  }
+  const acknowledgeBy = calendarOf(procedure).addWorkingDays(
+    londonDate(now),
+    procedure.timescales.acknowledgeWorkingDays,
+  );
+  return {
+    ok: true,
+    events: [
+      { type: 'complaint-recorded', complaint: { ...facts, firstExpressedAt, acknowledgeBy } },
+      { type: 'attempt-opened', attempt: 1 },
+    ],
+  };
+}
+
+/** What follows from `command` on `complaint`, or why it is refused. */
+export function decide(complaint: Complaint, command: Command, ctx: DecideContext): Decision {
+  const { actor, now, procedure } = ctx;
+  if (!isAvailable(complaint, command.type, now, procedure)) {
+    const allowed = nextActions(complaint, actor, now, procedure);
+    return {
+      ok: false,
+      refusal: {
+        code: 'not-allowed-now',
+        message: `${command.type} is not possible while the complaint is at ${describePosition(complaint)}`,
+        allowed,
+      },
+    };
+  }
+  const refusal = permits(complaint, command.type, actor, procedure);
+  if (refusal) return { ok: false, refusal };
+  return decideAvailable(complaint, command, ctx);
+}
+
+function describePosition(complaint: Complaint): string {
+  const attempt = currentAttempt(complaint);
+  return attempt ? `${complaint.stage} (${attempt.phase})` : complaint.stage;
+}
+
+function deadlockEvents(_complaint: Complaint, reason: string, ctx: DecideContext): Event[] {
+  const issuedOn = londonDate(ctx.now);
+  return [
+    { type: 'deadlock-declared', reason },
+    {
+      type: 'adr-letter-issued',
+      letterId: ctx.newId(),
+      trigger: 'deadlock',
+      issuedOn,
+      windowEndsOn: adrWindowEndsOn(issuedOn, ctx.procedure),
+    },
+  ];
+}
+
+/** The next attempt after a failed one, or deadlock after the director-level review. */
+function escalation(complaint: Complaint, from: AttemptNumber, reason: string, ctx: DecideContext): Event[] {
+  if (from === 3) return deadlockEvents(complaint, reason, ctx);
+  const to = (from + 1) as AttemptNumber;
+  const events: Event[] = [
+    { type: 'escalated', from, to, reason },
+    { type: 'attempt-opened', attempt: to },
+  ];
+  // The director-level review goes to the directors' queue, not to whoever held attempt 2.
+  if (to === 3 && complaint.ownerId !== null) events.push({ type: 'assigned', ownerId: null });
+  return events;
+}
+
+function decideAvailable(complaint: Complaint, command: Command, ctx: DecideContext): Decision {
+  const { now, procedure } = ctx;
+  const today = londonDate(now);
+  const attempt = currentAttempt(complaint);
+  const attemptNumber = attempt?.number ?? 1;
+  const ok = (...events: Event[]): Decision => ({ ok: true, events });
+  switch (command.type) {
+    case 'not-practical':
+      return ok(
+        { type: 'immediate-action-not-practical', reason: command.reason },
+        { type: 'attempt-opened', attempt: 2 },
+      );
+    case 'record-review':
+      return ok({ type: 'review-recorded', attempt: attemptNumber, findings: command.findings });
+    case 'propose': {
+      if (command.steps.length === 0) return invalid('steps', 'a proposal needs at least one step');
+      const steps: Step[] = [];
+      for (const [i, step] of command.steps.entries()) {
+        const dueOn =
+          step.dueOn ??
+          calendarOf(procedure).addWorkingDays(today, procedure.timescales.defaultStepWorkingDays);
+        if (!isLocalDate(dueOn)) return invalid(`steps.${i}.dueOn`, 'must be a date (YYYY-MM-DD)');
+        if (dueOn < today) return invalid(`steps.${i}.dueOn`, 'must not be in the past');
+        steps.push({
+          id: ctx.newId(),
+          description: step.description,
+          ownerId: step.ownerId,
+          dueOn,
+          completedAt: null,
+          completedBy: null,
+          note: null,
+        });
+      }
+      return ok({ type: 'proposal-made', attempt: attemptNumber, summary: command.summary, steps });
+    }
+    case 'record-response': {
+      const recorded: Event = {
+        type: 'response-recorded',
+        attempt: attemptNumber,
+        outcome: command.outcome,
+        note: command.note ?? null,
+      };
+      if (command.outcome === 'agreed') return ok(recorded);
+      return ok(recorded, ...escalation(complaint, attemptNumber, 'the customer declined the proposal', ctx));
+    }
+    case 'complete-step': {
+      const steps = attempt?.proposal?.steps ?? [];
+      const step = steps.find((s) => s.id === command.stepId);
+      if (!step) return invalid('stepId', 'is not a step of the current proposal');
+      if (step.completedAt) return invalid('stepId', 'is already complete');
+      const last = steps.every((s) => s.completedAt || s.id === step.id);
+      const followUpDueOn = last
+        ? calendarOf(procedure).addWorkingDays(today, procedure.timescales.followUpWorkingDays)
+        : null;
+      return ok({ type: 'step-completed', stepId: step.id, note: command.note ?? null, followUpDueOn });
+    }
+    case 'record-follow-up': {
+      if (command.outcome === 'no-response' && attempt?.phase === 'chasing') {
+        return invalid('outcome', 'the follow-up is already being chased');
+      }
+      const recorded: Event = {
+        type: 'follow-up-recorded',
+        attempt: attemptNumber,
+        outcome: command.outcome,
+        note: command.note ?? null,
+      };
+      if (command.outcome === 'satisfied') {
+        return ok(recorded, {
+          type: 'closed',
+          reason: 'resolved',
+          rootCause: command.rootCause ?? null,
+          lessons: command.lessons ?? null,
+        });
+      }
+      if (command.outcome === 'not-satisfied') {
+        return ok(recorded, ...escalation(complaint, attemptNumber, 'the customer was not satisfied', ctx));
+      }
+      return ok(recorded);
+    }
+    case 'escalate':
+      return ok(...escalation(complaint, attemptNumber, command.reason, ctx));
+    case 'declare-deadlock':
+      return ok(...deadlockEvents(complaint, command.reason, ctx));
+    case 'record-referral':
+      if (command.referredOn > today) return invalid('referredOn', 'must not be in the future');
+      return ok({
+        type: 'referral-recorded',
+        schemeCaseReference: command.schemeCaseReference,
+        referredOn: command.referredOn,
+        caseFeePence: command.caseFeePence ?? null,
+      });
+    case 'record-ombudsman-outcome': {
+      if (command.decidedOn > today) return invalid('decidedOn', 'must not be in the future');
+      if (command.remedy.awardPence > procedure.adrScheme.maxAwardPence) {
+        return invalid(
+          'remedy.awardPence',
+          `must not exceed the scheme's limit of ${procedure.adrScheme.maxAwardPence}`,
+        );
+      }
+      return ok({
+        type: 'ombudsman-outcome-recorded',
+        outcome: command.outcome,
+        decidedOn: command.decidedOn,
+        remedy: command.remedy,
+        customerAccepted: command.customerAccepted,
+        remedyDueOn: command.customerAccepted ? remedyDueOn(today, procedure) : null,
+      });
+    }
+    case 'withdraw':
+      return ok({ type: 'closed', reason: 'withdrawn', rootCause: null, lessons: command.reason });
+    case 'close':
+      return decideClose(complaint, command, today);
+    case 'assign':
+      return ok({ type: 'assigned', ownerId: command.ownerId });
+    case 'log-contact': {
+      const occurredAt = command.occurredAt ?? now.toISOString();
+      if (new Date(occurredAt).getTime() > now.getTime())
+        return invalid('occurredAt', 'must not be in the future');
+      return ok({
+        type: 'contact-logged',
+        contactId: ctx.newId(),
+        channel: command.channel,
+        direction: command.direction,
+        summary: command.summary,
+        occurredAt,
+      });
+    }
+    case 'add-note':
+      return ok({ type: 'note-added', noteId: ctx.newId(), text: command.text });
+    case 'issue-time-limit-adr-letter':
+      return ok({
+        type: 'adr-letter-issued',
+        letterId: ctx.newId(),
+        trigger: 'time-limit',
+        issuedOn: today,
+        windowEndsOn: adrWindowEndsOn(today, procedure),
+      });
+    case 'close-no-response':
+      return ok({ type: 'closed', reason: 'resolved-no-response', rootCause: null, lessons: null });
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}
+
+function decideClose(
+  complaint: Complaint,
+  command: Extract<Command, { type: 'close' }>,
+  today: string,
+): Decision {
+  const decision = complaint.referral?.decision;
+  const closed: Event = {
+    type: 'closed',
+    reason: command.reason,
+    rootCause: command.rootCause ?? null,
+    lessons: command.lessons ?? null,
+  };
+  switch (command.reason) {
+    case 'ombudsman-decision-implemented':
+      if (decision?.customerAccepted !== true) {
+        return invalid('reason', 'no accepted ombudsman decision is recorded');
+      }
+      return { ok: true, events: [closed] };
+    case 'ombudsman-decision-not-accepted':
+      if (decision?.customerAccepted !== false) {
+        return invalid('reason', 'no ombudsman decision the customer turned down is recorded');
+      }
+      return { ok: true, events: [closed] };
+    case 'adr-window-expired': {
+      const window = complaint.adrLetters.at(-1)?.windowEndsOn;
+      if (complaint.referral) return invalid('reason', 'the complaint was referred to the scheme');
+      if (adrEligible(complaint) && (!window || today <= window)) {
+        return invalid(
+          'reason',
+          `the customer can still refer the complaint until ${window ?? 'the window ends'}`,
+        );
+      }
+      return { ok: true, events: [closed] };
+    }
+    default: {
+      const unreachable: never = command.reason;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The procedure a provider publishes and Redress enforces: company details, stages and their texts, roles,
+ * timescales, the ADR scheme, categories and the CRN format. Plain data; `config/` validates it with zod.
+ */
+export const ROLES = ['agent', 'reviewer', 'director', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAGES = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock', 'closed'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const CATEGORIES = [
+  'billing',
+  'service-quality',
+  'customer-service',
+  'contract',
+  'equipment',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface PostalAddress {
+  lines: string[];
+  town: string;
+  postcode: string;
+}
+
+export interface Company {
+  name: string;
+  tradingName: string;
+  phone: string;
+  email: string;
+  website: string;
+  address: PostalAddress;
+}
+
+export interface StageText {
+  /** The name the customer sees, in the seed's own words ("Resolution Attempt 2"). */
+  name: string;
+  /** What happens at this stage, for staff. */
+  description: string;
+  /** What the published code tells the customer about this stage. */
+  customerText: string;
+  /** Roles that may take the stage's decisions (review, proposal, deadlock). */
+  roles: Role[];
+}
+
+export interface Timescales {
+  /** Weeks from first expression of dissatisfaction after which the ADR letter is due. */
+  adrLimitWeeks: number;
+  /** The limit for complaints first raised before `adrLimitChangedOn`. */
+  adrLimitWeeksBefore: number;
+  /** London date from which `adrLimitWeeks` applies (Ofcom: 2026-04-08). */
+  adrLimitChangedOn: string;
+  /** Days of silence after a follow-up chase before the complaint closes as resolved. */
+  noResponseCloseDays: number;
+  /** Weeks after first expression at which staff are warned of the coming ADR limit. */
+  adrWarningWeeks: number[];
+  /** Working days to acknowledge a complaint. */
+  acknowledgeWorkingDays: number;
+  /** Working days a remedial step is due in when no date is agreed. */
+  defaultStepWorkingDays: number;
+  /** Working days after the last step is done by which the follow-up contact is due. */
+  followUpWorkingDays: number;
+  /** Months the customer has to take the complaint to the ADR scheme after the ADR letter. */
+  adrWindowMonths: number;
+  /** Days within which an accepted ombudsman decision is implemented (CISAS counts working days). */
+  remedyDays: number;
+  remedyDaysAreWorkingDays: boolean;
+}
+
+export interface AdrScheme {
+  id: 'communications-ombudsman' | 'cisas' | 'other';
+  name: string;
+  address: PostalAddress;
+  phone: string;
+  textphone: string | null;
+  email: string | null;
+  website: string;
+  /** Largest award the scheme can make, in pence, VAT included. */
+  maxAwardPence: number;
+}
+
+export interface CrnFormat {
+  prefix: string;
+  sequenceDigits: number;
+}
+
+export interface Procedure {
+  company: Company;
+  stages: Record<Stage, StageText>;
+  timescales: Timescales;
+  adrScheme: AdrScheme;
+  regulator: { name: string; website: string; phone: string };
+  categories: Category[];
+  crn: CrnFormat;
+  /** The attempt-3 reviewer must not be whoever handled attempt 2. */
+  attempt3ReviewerMustDiffer: boolean;
+  /** England & Wales bank holidays as London dates (YYYY-MM-DD); replaces the shipped calendar when set. */
+  bankHolidays?: string[] | undefined;
+}
