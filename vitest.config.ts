@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Integration tests start servers and child processes; two cores gain nothing from more forks.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       {
         test: {
@@ -17,8 +19,6 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Integration tests start servers and child processes; two cores gain nothing from more forks.
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],
