@@ -60,7 +60,7 @@ export function noResponseCloseOn(complaint: Complaint, procedure: Procedure): L
 
 /** When an accepted ombudsman decision must be implemented. */
 export function remedyDueOn(acceptedOn: LocalDate, procedure: Procedure): LocalDate {
-  const { remedyDays, remedyDaysAreWorkingDays } = procedure.timescales;
+  const { remedyDays, remedyDaysAreWorkingDays } = procedure.adrScheme;
   return remedyDaysAreWorkingDays
     ? calendarOf(procedure).addWorkingDays(acceptedOn, remedyDays)
     : addDays(acceptedOn, remedyDays);

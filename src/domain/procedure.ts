@@ -63,9 +63,6 @@ export interface Timescales {
   followUpWorkingDays: number;
   /** Months the customer has to take the complaint to the ADR scheme after the ADR letter. */
   adrWindowMonths: number;
-  /** Days within which an accepted ombudsman decision is implemented (CISAS counts working days). */
-  remedyDays: number;
-  remedyDaysAreWorkingDays: boolean;
 }
 
 export interface AdrScheme {
@@ -78,6 +75,9 @@ export interface AdrScheme {
   website: string;
   /** Largest award the scheme can make, in pence, VAT included. */
   maxAwardPence: number;
+  /** Days within which an accepted decision is implemented (Communications Ombudsman 28, CISAS 20 working). */
+  remedyDays: number;
+  remedyDaysAreWorkingDays: boolean;
 }
 
 export interface CrnFormat {

@@ -1,0 +1,57 @@
+/**
+ * The environment Redress runs in. Every variable is optional: with none set, `npm start` runs on SQLite under
+ * ./data on port 3000.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { type ConfigProblem, describeIssues } from './load.ts';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(postgres|postgresql):\/\//,
+      'must be a postgres:// URL (leave unset for the embedded SQLite database)',
+    )
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  PROCEDURE_FILE: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+});
+
+export interface Settings {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  procedureFile: string | undefined;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  workerIntervalMs: number;
+}
+
+/** Reads the settings from environment variables, or lists what is wrong with them. */
+export function readSettings(
+  env: NodeJS.ProcessEnv,
+): { ok: true; settings: Settings } | { ok: false; problems: ConfigProblem[] } {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+  const e = parsed.data;
+  return {
+    ok: true,
+    settings: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: path.resolve(e.DATA_DIR),
+      databaseUrl: e.DATABASE_URL || undefined,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      procedureFile: e.PROCEDURE_FILE,
+      logLevel: e.LOG_LEVEL,
+      workerIntervalMs: e.WORKER_INTERVAL_MS,
+    },
+  };
+}
