@@ -1,0 +1,227 @@
+/**
+ * The database as Kysely sees it. Column types are the stored representations, identical in both dialects:
+ * instants are ISO-8601 UTC text, London dates `YYYY-MM-DD` text, booleans 0/1 (`SqlBool`), JSON text.
+ * Repositories map rows to domain types; nothing outside `db/` should see these row shapes.
+ */
+import type { Generated } from 'kysely';
+
+/** A boolean as stored: 0 or 1 (see values.ts). */
+export type SqlBool = 0 | 1;
+/** ISO-8601 UTC instant, e.g. `2026-04-08T09:30:00.000Z`. */
+export type Instant = string;
+/** London calendar date, `YYYY-MM-DD`. */
+export type DateText = string;
+/** JSON as text. */
+export type JsonText = string;
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  type: string;
+  /** JSON array of address lines (street, locality, town). */
+  address_lines: JsonText;
+  postcode: string | null;
+  needs_large_print: SqlBool;
+  needs_braille: SqlBool;
+  needs_text_relay: SqlBool;
+  preferred_channel: string | null;
+  vulnerability_notes: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ComplaintsTable {
+  id: string;
+  reference: string;
+  customer_id: string;
+  customer_type: string;
+  channel: string;
+  category: string;
+  description: string;
+  desired_outcome: string | null;
+  formal: SqlBool;
+  first_expressed_at: Instant;
+  received_at: Instant;
+  acknowledge_by: DateText;
+  stage: string;
+  owner_id: string | null;
+  version: number;
+  /** Derived from first_expressed_at and the procedure; stored only so lists can filter and sort by it. */
+  adr_due_on: DateText;
+  closure_reason: string | null;
+  closed_at: Instant | null;
+  root_cause: string | null;
+  lessons: string | null;
+  scheme_case_reference: string | null;
+  referred_on: DateText | null;
+  case_fee_pence: number | null;
+  /** The ombudsman's decision (outcome, remedy, acceptance) as JSON. */
+  referral_decision: JsonText | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AttemptsTable {
+  complaint_id: string;
+  number: number;
+  phase: string;
+  opened_at: Instant;
+  handler_id: string | null;
+  review_findings: string | null;
+  review_recorded_at: Instant | null;
+  review_recorded_by: string | null;
+  proposal_summary: string | null;
+  proposed_at: Instant | null;
+  proposed_by: string | null;
+  response_outcome: string | null;
+  response_note: string | null;
+  response_recorded_at: Instant | null;
+  follow_up_outcome: string | null;
+  follow_up_note: string | null;
+  follow_up_recorded_at: Instant | null;
+  follow_up_due_on: DateText | null;
+  outcome: string | null;
+  ended_at: Instant | null;
+  escalation_reason: string | null;
+}
+
+export interface StepsTable {
+  id: string;
+  complaint_id: string;
+  attempt_number: number;
+  position: number;
+  description: string;
+  owner_id: string | null;
+  due_on: DateText;
+  completed_at: Instant | null;
+  completed_by: string | null;
+  note: string | null;
+}
+
+export interface AdrLettersTable {
+  id: string;
+  complaint_id: string;
+  trigger: string;
+  issued_at: Instant;
+  issued_on: DateText;
+  window_ends_on: DateText;
+}
+
+export interface ContactsTable {
+  id: string;
+  complaint_id: string;
+  channel: string;
+  direction: string;
+  summary: string;
+  occurred_at: Instant;
+  recorded_by: string | null;
+  created_at: Instant;
+}
+
+export interface NotesTable {
+  id: string;
+  complaint_id: string;
+  text: string;
+  author_id: string | null;
+  created_at: Instant;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Always lower-cased (a CHECK enforces it), so the UNIQUE constraint is case-insensitive. */
+  email: string;
+  name: string;
+  /** JSON array of roles. */
+  roles: JsonText;
+  password_hash: string | null;
+  active: SqlBool;
+  created_at: Instant;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** sha256 hex of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface SessionsTable {
+  /** sha256 hex of the cookie's secret. */
+  id: string;
+  user_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  id: string;
+  complaint_id: string | null;
+  type: string;
+  actor: string | null;
+  at: Instant;
+  /** Canonical JSON (see canonical-json.ts). */
+  payload: JsonText;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  /** Whose key it is (e.g. a user id): two callers may pick the same key without colliding. */
+  scope: string;
+  key: string;
+  /** sha256 hex of the request, to refuse the same key reused for a different request. */
+  request_hash: string;
+  status: 'in-progress' | 'completed';
+  /** The stored response's status code, once completed. */
+  response_status: number | null;
+  /** The stored response body as JSON, once completed. */
+  response: JsonText | null;
+  created_at: Instant;
+}
+
+export interface SequencesTable {
+  name: string;
+  value: number;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: JsonText;
+  run_at: Instant;
+  attempts: number;
+  max_attempts: number;
+  lease_owner: string | null;
+  lease_expires_at: Instant | null;
+  last_error: string | null;
+  status: JobStatus;
+  dedupe_key: string | null;
+  created_at: Instant;
+  completed_at: Instant | null;
+}
+
+export interface Schema {
+  customers: CustomersTable;
+  complaints: ComplaintsTable;
+  attempts: AttemptsTable;
+  steps: StepsTable;
+  adr_letters: AdrLettersTable;
+  contacts: ContactsTable;
+  notes: NotesTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  sequences: SequencesTable;
+  jobs: JobsTable;
+}
