@@ -1,0 +1,44 @@
+/** Adds a member of staff with their roles; the password is stored as an argon2id hash. */
+import { hash } from '@node-rs/argon2';
+import { newId } from '../db/ids.ts';
+import { findUserByEmail, insertUser, type User } from '../db/users.ts';
+import type { Role } from '../domain/procedure.ts';
+import type { AppContext } from './context.ts';
+import { AppError, invalidField } from './errors.ts';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum recommendation). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  roles: Role[];
+  password?: string | undefined;
+}
+
+/** Adds a user; fails if the email is taken or the password is too short. */
+export async function addUser(ctx: AppContext, input: NewUser): Promise<User> {
+  if (input.roles.length === 0) throw invalidField('roles', 'needs at least one role');
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
+    throw invalidField('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const now = ctx.now();
+  const user: User = {
+    id: newId(now.getTime()),
+    email: input.email.trim().toLowerCase(),
+    name: input.name.trim(),
+    roles: [...new Set(input.roles)],
+    active: true,
+    createdAt: now.toISOString(),
+  };
+  if (await findUserByEmail(ctx.db.kysely, user.email)) {
+    throw new AppError('conflict', `a user with the email ${user.email} already exists`, { field: 'email' });
+  }
+  await insertUser(ctx.db.kysely, user, passwordHash);
+  return user;
+}

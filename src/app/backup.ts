@@ -1,0 +1,52 @@
+/**
+ * A consistent copy of the database. SQLite: `VACUUM INTO` a new file (a transactionally consistent
+ * snapshot, safe while Redress runs). PostgreSQL: every table as JSON lines from one REPEATABLE READ
+ * snapshot — for a full physical backup use pg_dump or the cluster's own tools.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { sql } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+import type { AppContext } from './context.ts';
+import { AppError } from './errors.ts';
+
+const TABLES: (keyof Schema)[] = [
+  'users',
+  'customers',
+  'complaints',
+  'attempts',
+  'steps',
+  'adr_letters',
+  'contacts',
+  'notes',
+  'audit_events',
+  'jobs',
+  'sequences',
+  'api_tokens',
+  'sessions',
+  'idempotency_keys',
+];
+
+export async function backup(
+  ctx: AppContext,
+  file: string,
+): Promise<{ file: string; format: 'sqlite' | 'jsonl' }> {
+  if (existsSync(file))
+    throw new AppError('validation', `${file} already exists; choose a new file`, { field: 'file' });
+  if (ctx.db.dialect === 'sqlite') {
+    await sql`vacuum into ${file}`.execute(ctx.db.kysely);
+    return { file, format: 'sqlite' };
+  }
+  const lines: string[] = [];
+  await ctx.db.kysely
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      for (const table of TABLES) {
+        const rows = await trx.selectFrom(table).selectAll().execute();
+        for (const row of rows) lines.push(JSON.stringify({ table, row }));
+      }
+    });
+  await writeFile(file, `${lines.join('\n')}\n`, { flag: 'wx' });
+  return { file, format: 'jsonl' };
+}

@@ -1,0 +1,86 @@
+/**
+ * The procedure's timers as durable jobs, written in the same transaction as the change that starts them:
+ * the ADR time limit and the warnings before it, the no-response close, and overdue-step alerts.
+ * A job only says "look at this complaint then"; what happens is decided afresh when it runs, so a job made
+ * stale by later changes does nothing.
+ */
+import { adrDueOn, adrWarningDates, noResponseCloseOn } from '../domain/clocks.ts';
+import type { Event } from '../domain/commands.ts';
+import type { Complaint } from '../domain/complaint.ts';
+import { adrEligible, currentAttempt } from '../domain/complaint.ts';
+import type { Procedure } from '../domain/procedure.ts';
+import { addDays, startOfLondonDay } from '../domain/time.ts';
+
+export const CLOCK_JOB_KINDS = [
+  'adr-time-limit',
+  'adr-warning',
+  'no-response-close',
+  'step-overdue',
+] as const;
+export type ClockJobKind = (typeof CLOCK_JOB_KINDS)[number];
+
+export interface ClockJob {
+  kind: ClockJobKind;
+  payload: { complaintId: string; stepId?: string; week?: number };
+  runAt: Date;
+  dedupeKey: string;
+}
+
+/** The jobs that these events start. */
+export function clockJobsFor(
+  complaint: Complaint,
+  events: readonly Event[],
+  procedure: Procedure,
+): ClockJob[] {
+  const jobs: ClockJob[] = [];
+  const complaintId = complaint.id;
+  for (const event of events) {
+    switch (event.type) {
+      case 'complaint-recorded':
+        if (!adrEligible(complaint)) break;
+        jobs.push({
+          kind: 'adr-time-limit',
+          payload: { complaintId },
+          runAt: startOfLondonDay(adrDueOn(complaint, procedure)),
+          dedupeKey: `adr-time-limit:${complaintId}`,
+        });
+        for (const [i, on] of adrWarningDates(complaint, procedure).entries()) {
+          const week = procedure.timescales.adrWarningWeeks[i] ?? i;
+          jobs.push({
+            kind: 'adr-warning',
+            payload: { complaintId, week },
+            runAt: startOfLondonDay(on),
+            dedupeKey: `adr-warning:${complaintId}:${week}`,
+          });
+        }
+        break;
+      case 'response-recorded': {
+        if (event.outcome !== 'agreed') break;
+        for (const step of currentAttempt(complaint)?.proposal?.steps ?? []) {
+          jobs.push({
+            kind: 'step-overdue',
+            payload: { complaintId, stepId: step.id },
+            // Overdue from the start of the day after the agreed date.
+            runAt: startOfLondonDay(addDays(step.dueOn, 1)),
+            dedupeKey: `step-overdue:${step.id}`,
+          });
+        }
+        break;
+      }
+      case 'follow-up-recorded': {
+        const closeOn = noResponseCloseOn(complaint, procedure);
+        if (event.outcome !== 'no-response' || !closeOn) break;
+        jobs.push({
+          kind: 'no-response-close',
+          payload: { complaintId },
+          runAt: startOfLondonDay(closeOn),
+          dedupeKey: `no-response-close:${complaintId}:${event.attempt}`,
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return jobs;
+}

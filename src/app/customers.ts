@@ -1,0 +1,47 @@
+/** Customer records: create, read, change, search. */
+import {
+  findCustomer,
+  insertCustomer,
+  searchCustomers as searchRows,
+  updateCustomerRow,
+} from '../db/customers.ts';
+import type { Customer } from '../domain/customer.ts';
+import type { AppContext } from './context.ts';
+import { notFound } from './errors.ts';
+import { type NewCustomer, newCustomer } from './record-complaint.ts';
+
+export async function createCustomer(ctx: AppContext, input: NewCustomer): Promise<Customer> {
+  const customer = newCustomer(input, ctx.now());
+  await insertCustomer(ctx.db.kysely, customer);
+  return customer;
+}
+
+export async function getCustomer(ctx: AppContext, id: string): Promise<Customer> {
+  const customer = await findCustomer(ctx.db.kysely, id);
+  if (!customer) throw notFound(`customer ${id}`);
+  return customer;
+}
+
+/** Applies the given changes; fields left out keep their values, null clears an optional one. */
+export async function updateCustomer(
+  ctx: AppContext,
+  id: string,
+  changes: Partial<Omit<Customer, 'id' | 'createdAt' | 'updatedAt' | 'needs'>> & {
+    needs?: Partial<Customer['needs']>;
+  },
+): Promise<Customer> {
+  const customer = await getCustomer(ctx, id);
+  const updated: Customer = {
+    ...customer,
+    ...changes,
+    email: changes.email === undefined ? customer.email : (changes.email?.toLowerCase() ?? null),
+    needs: { ...customer.needs, ...changes.needs },
+    updatedAt: ctx.now().toISOString(),
+  };
+  await updateCustomerRow(ctx.db.kysely, updated);
+  return updated;
+}
+
+export function searchCustomers(ctx: AppContext, text: string, limit = 20): Promise<Customer[]> {
+  return searchRows(ctx.db.kysely, text, limit);
+}

@@ -1,0 +1,38 @@
+/**
+ * Expected failures of a use case, each with a stable code. Exactly one place (http/problem.ts) turns codes
+ * into HTTP statuses; the CLI turns them into messages and exit codes.
+ */
+import type { CommandType } from '../domain/commands.ts';
+
+export type AppErrorCode =
+  | 'validation'
+  | 'invalid-reference'
+  | 'not-found'
+  | 'not-allowed-now'
+  | 'forbidden'
+  | 'objectivity'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'idempotency-key-reused';
+
+export interface AppErrorDetails {
+  /** The offending input field, as a dotted path. */
+  field?: string | undefined;
+  /** For `not-allowed-now`: what the actor may do instead. */
+  allowed?: CommandType[] | undefined;
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details: AppErrorDetails = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError('not-found', `${what} was not found`);
+export const invalidField = (field: string, message: string) =>
+  new AppError('validation', `${field} ${message}`, { field });

@@ -1,0 +1,127 @@
+/**
+ * A complaint as staff see it: the state, the people, the clocks, the interaction log, one timeline, and
+ * `nextActions` for the user asking.
+ */
+import { listAuditEvents } from '../db/audit.ts';
+import { findComplaintByReference } from '../db/complaints.ts';
+import { findCustomer } from '../db/customers.ts';
+import { listContacts, listNotes } from '../db/interaction-log.ts';
+import { findUsersByIds } from '../db/users.ts';
+import type { Actor } from '../domain/actor.ts';
+import { adrDueOn, adrWarningDates, overdueSteps } from '../domain/clocks.ts';
+import { adrEligible, currentAttempt, isOpen } from '../domain/complaint.ts';
+import { nextActions } from '../domain/lifecycle.ts';
+import { daysBetween, londonDate } from '../domain/time.ts';
+import type { AppContext } from './context.ts';
+import { notFound } from './errors.ts';
+import { canonicalReference } from './reference.ts';
+
+export interface TimelineEntry {
+  at: string;
+  kind: 'event' | 'contact' | 'note';
+  type: string;
+  actor: string | null;
+  summary: string;
+  details: unknown;
+}
+
+/** Everything about one complaint, for a member of staff (or the clock) asking. */
+export async function getComplaint(ctx: AppContext, input: string, actor: Actor) {
+  const reference = canonicalReference(ctx.procedure, input);
+  const db = ctx.db.kysely;
+  const complaint = await findComplaintByReference(db, reference);
+  if (!complaint || (actor.kind === 'customer' && complaint.customerId !== actor.customerId)) {
+    throw notFound(`complaint ${reference}`);
+  }
+  const [customer, contacts, notes, audit] = await Promise.all([
+    findCustomer(db, complaint.customerId),
+    listContacts(db, complaint.id),
+    actor.kind === 'customer' ? Promise.resolve([]) : listNotes(db, complaint.id),
+    listAuditEvents(db, complaint.id),
+  ]);
+  const staffIds = [
+    complaint.ownerId,
+    ...complaint.attempts.flatMap((a) => [a.handlerId, ...(a.proposal?.steps.map((s) => s.ownerId) ?? [])]),
+    ...notes.map((n) => n.authorId),
+  ];
+  const staff = await findUsersByIds(db, staffIds);
+  const person = (id: string | null) =>
+    id ? { id, name: staff.get(id)?.name ?? 'former member of staff' } : null;
+
+  const now = ctx.now();
+  const today = londonDate(now);
+  const dueOn = adrDueOn(complaint, ctx.procedure);
+  const overdue = new Set(overdueSteps(complaint, now).map((s) => s.id));
+  const attempt = currentAttempt(complaint);
+
+  const timeline: TimelineEntry[] = [
+    ...audit.map((e) => ({
+      at: e.at,
+      kind: 'event' as const,
+      type: e.type,
+      actor: e.actor,
+      summary: e.type.replaceAll('-', ' '),
+      details: e.payload,
+    })),
+    ...contacts.map((c) => ({
+      at: c.occurredAt,
+      kind: 'contact' as const,
+      type: `${c.channel}-${c.direction}`,
+      actor: c.recordedBy,
+      summary: c.summary,
+      details: c,
+    })),
+    ...notes.map((n) => ({
+      at: n.createdAt,
+      kind: 'note' as const,
+      type: 'note',
+      actor: n.authorId,
+      summary: n.text,
+      details: n,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  return {
+    id: complaint.id,
+    reference: complaint.reference,
+    version: complaint.version,
+    stage: complaint.stage,
+    stageName: ctx.procedure.stages[complaint.stage].name,
+    phase: attempt?.phase ?? null,
+    open: isOpen(complaint),
+    owner: person(complaint.ownerId),
+    customer: customer ?? null,
+    channel: complaint.channel,
+    category: complaint.category,
+    description: complaint.description,
+    desiredOutcome: complaint.desiredOutcome,
+    formal: complaint.formal,
+    firstExpressedAt: complaint.firstExpressedAt,
+    receivedAt: complaint.receivedAt,
+    acknowledgeBy: complaint.acknowledgeBy,
+    attempts: complaint.attempts.map((a) => ({
+      ...a,
+      handler: person(a.handlerId),
+      proposal: a.proposal && {
+        ...a.proposal,
+        steps: a.proposal.steps.map((s) => ({ ...s, owner: person(s.ownerId), overdue: overdue.has(s.id) })),
+      },
+    })),
+    adr: {
+      eligible: adrEligible(complaint),
+      dueOn,
+      daysLeft: daysBetween(today, dueOn),
+      warningsOn: adrWarningDates(complaint, ctx.procedure),
+      letters: complaint.adrLetters,
+      scheme: ctx.procedure.adrScheme.name,
+    },
+    referral: complaint.referral,
+    closure: complaint.closure,
+    contacts,
+    notes,
+    timeline,
+    nextActions: nextActions(complaint, actor, now, ctx.procedure),
+  };
+}
+
+export type ComplaintView = Awaited<ReturnType<typeof getComplaint>>;

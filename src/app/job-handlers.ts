@@ -1,0 +1,17 @@
+/** The job kinds Redress runs, each mapped to its use case. */
+import type { JobHandlers } from '../jobs/worker.ts';
+import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
+import type { AppContext } from './context.ts';
+import { runClockJob } from './run-clock-job.ts';
+
+/** Handlers for the worker; each job decides with the time it was claimed at, not the wall clock. */
+export function jobHandlers(ctx: AppContext): JobHandlers {
+  return Object.fromEntries(
+    CLOCK_JOB_KINDS.map((kind) => [
+      kind,
+      async (job, jobCtx) => {
+        await runClockJob({ ...ctx, now: () => jobCtx.now }, kind, job.payload);
+      },
+    ]),
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * Complaint Initiation: the facts gathered from the customer become a complaint with a CRN, in Resolution
+ * Attempt 1, with its ADR clock started — all in one transaction. An idempotency key makes a retried request
+ * return the complaint the first one created.
+ */
+import { createHash } from 'node:crypto';
+import { findCustomer, insertCustomer } from '../db/customers.ts';
+import { type Executor, transaction } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { nextSequence } from '../db/sequences.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { Channel, CustomerType } from '../domain/complaint.ts';
+import { formatCrn } from '../domain/crn.ts';
+import type { Customer, FormatNeeds } from '../domain/customer.ts';
+import { initiate } from '../domain/lifecycle.ts';
+import type { Category } from '../domain/procedure.ts';
+import { londonDate } from '../domain/time.ts';
+import type { AppContext } from './context.ts';
+import { AppError, invalidField } from './errors.ts';
+import { refusalError } from './issue-command.ts';
+import { recordDecision } from './record-decision.ts';
+
+export interface NewCustomer {
+  name: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  type?: CustomerType | undefined;
+  addressLines?: string[] | undefined;
+  postcode?: string | undefined;
+  needs?: Partial<FormatNeeds> | undefined;
+  preferredChannel?: Channel | undefined;
+  vulnerabilityNotes?: string | undefined;
+}
+
+export interface ComplaintFacts {
+  customer: { id: string } | NewCustomer;
+  channel: Channel;
+  description: string;
+  category?: Category | undefined;
+  formal?: boolean | undefined;
+  desiredOutcome?: string | undefined;
+  firstExpressedAt?: string | undefined;
+  ownerId?: string | null | undefined;
+}
+
+export interface IdempotencyKey {
+  /** Whose key it is: the same key from two callers means two requests. */
+  scope: string;
+  key: string;
+}
+
+/** Builds a customer record from what staff or the customer gave. */
+export function newCustomer(input: NewCustomer, now: Date): Customer {
+  const at = now.toISOString();
+  return {
+    id: newId(now.getTime()),
+    name: input.name,
+    email: input.email?.toLowerCase() ?? null,
+    phone: input.phone ?? null,
+    type: input.type ?? 'residential',
+    addressLines: input.addressLines ?? [],
+    postcode: input.postcode?.toUpperCase() ?? null,
+    needs: { largePrint: false, braille: false, textRelay: false, ...input.needs },
+    preferredChannel: input.preferredChannel ?? null,
+    vulnerabilityNotes: input.vulnerabilityNotes ?? null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+async function customerFor(trx: Executor, input: ComplaintFacts['customer'], now: Date): Promise<Customer> {
+  if ('id' in input) {
+    const found = await findCustomer(trx, input.id);
+    if (!found) throw invalidField('customer.id', 'is not a known customer');
+    return found;
+  }
+  const customer = newCustomer(input, now);
+  await insertCustomer(trx, customer);
+  return customer;
+}
+
+export interface RecordedComplaint {
+  id: string;
+  reference: string;
+  /** True when an earlier request with the same idempotency key created it. */
+  replayed: boolean;
+}
+
+/** Records a new complaint and returns its CRN. */
+export async function recordComplaint(
+  ctx: AppContext,
+  facts: ComplaintFacts,
+  actor: Actor,
+  idempotency?: IdempotencyKey,
+): Promise<RecordedComplaint> {
+  const requestHash = createHash('sha256').update(JSON.stringify(facts)).digest('hex');
+  const attempt = () =>
+    transaction(ctx.db, async (trx) => {
+      if (idempotency) {
+        const earlier = await trx
+          .selectFrom('idempotency_keys')
+          .selectAll()
+          .where('scope', '=', idempotency.scope)
+          .where('key', '=', idempotency.key)
+          .executeTakeFirst();
+        if (earlier) {
+          if (earlier.request_hash !== requestHash) {
+            throw new AppError(
+              'idempotency-key-reused',
+              'this Idempotency-Key was already used for a different complaint',
+            );
+          }
+          const stored = JSON.parse(earlier.response ?? '{}') as { id: string; reference: string };
+          return { ...stored, replayed: true };
+        }
+      }
+      const now = ctx.now();
+      const customer = await customerFor(trx, facts.customer, now);
+      const year = Number(londonDate(now).slice(2, 4));
+      const sequence = await nextSequence(trx, `crn-${year}`);
+      const decision = initiate(
+        {
+          id: newId(now.getTime()),
+          reference: formatCrn(ctx.procedure.crn, year, sequence),
+          customerId: customer.id,
+          customerType: customer.type,
+          channel: facts.channel,
+          category: facts.category ?? 'other',
+          description: facts.description,
+          desiredOutcome: facts.desiredOutcome ?? null,
+          formal: facts.formal ?? false,
+          firstExpressedAt: facts.firstExpressedAt,
+          ownerId: facts.ownerId ?? (actor.kind === 'staff' ? actor.id : null),
+        },
+        now,
+        ctx.procedure,
+      );
+      if (!decision.ok) throw refusalError(decision.refusal);
+      const complaint = await recordDecision(trx, undefined, decision.events, actor, now, ctx.procedure);
+      const result = { id: complaint.id, reference: complaint.reference };
+      if (idempotency) {
+        await trx
+          .insertInto('idempotency_keys')
+          .values({
+            scope: idempotency.scope,
+            key: idempotency.key,
+            request_hash: requestHash,
+            status: 'completed',
+            response_status: 201,
+            response: JSON.stringify(result),
+            created_at: now.toISOString(),
+          })
+          .execute();
+      }
+      return { ...result, replayed: false };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two requests with one key raced on PostgreSQL: the loser's transaction rolled back whole; the second
+    // look finds the winner's complaint.
+    if (idempotency && isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return (
+    e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}

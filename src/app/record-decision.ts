@@ -1,0 +1,81 @@
+/**
+ * Writes what the domain decided, in the caller's transaction: the new state of the complaint, one audit
+ * event per domain event, the interaction-log rows, and the clock's jobs. Every use case that changes a
+ * complaint ends here, so a change and its consequences always commit together.
+ */
+import { appendAuditEvent } from '../db/audit.ts';
+import { insertComplaint, saveComplaint } from '../db/complaints.ts';
+import type { Executor } from '../db/database.ts';
+import { insertContact, insertNote } from '../db/interaction-log.ts';
+import { type Actor, actorId } from '../domain/actor.ts';
+import { adrDueOn } from '../domain/clocks.ts';
+import type { Event } from '../domain/commands.ts';
+import type { Complaint } from '../domain/complaint.ts';
+import { create, evolve } from '../domain/evolve.ts';
+import type { Procedure } from '../domain/procedure.ts';
+import { enqueue } from '../jobs/queue.ts';
+import { clockJobsFor } from './clock-jobs.ts';
+
+/** The audit trail's name for an actor. */
+export function auditActor(actor: Actor): string {
+  return actorId(actor) ?? 'system';
+}
+
+/**
+ * Applies `events` to `before` (undefined for a new complaint) and stores everything. Returns the new state.
+ */
+export async function recordDecision(
+  trx: Executor,
+  before: Complaint | undefined,
+  events: Event[],
+  actor: Actor,
+  now: Date,
+  procedure: Procedure,
+): Promise<Complaint> {
+  const at = now.toISOString();
+  const meta = { at, by: actorId(actor) };
+  let state = before;
+  for (const event of events) {
+    if (event.type === 'complaint-recorded') state = create(event, meta);
+    else if (state) state = evolve(state, event, meta);
+    else throw new Error(`${event.type} before the complaint was recorded`);
+  }
+  if (!state) throw new Error('a decision without a complaint');
+  const dueOn = adrDueOn(state, procedure);
+  if (before) await saveComplaint(trx, before, state, dueOn, at);
+  else await insertComplaint(trx, state, dueOn, at);
+
+  for (const event of events) {
+    await appendAuditEvent(trx, {
+      complaintId: state.id,
+      type: event.type,
+      actor: auditActor(actor),
+      at,
+      payload: event,
+    });
+    if (event.type === 'contact-logged') {
+      await insertContact(
+        trx,
+        state.id,
+        {
+          id: event.contactId,
+          channel: event.channel,
+          direction: event.direction,
+          summary: event.summary,
+          occurredAt: event.occurredAt,
+          recordedBy: meta.by,
+        },
+        at,
+      );
+    } else if (event.type === 'note-added') {
+      await insertNote(trx, state.id, {
+        id: event.noteId,
+        text: event.text,
+        authorId: meta.by,
+        createdAt: at,
+      });
+    }
+  }
+  for (const job of clockJobsFor(state, events, procedure)) await enqueue(trx, job, now);
+  return state;
+}

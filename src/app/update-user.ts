@@ -1,0 +1,31 @@
+/** Changes a member of staff's name, roles, password or whether they can sign in. */
+import { findUserById, type User, updateUserRow } from '../db/users.ts';
+import type { Role } from '../domain/procedure.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './add-user.ts';
+import type { AppContext } from './context.ts';
+import { invalidField, notFound } from './errors.ts';
+
+export interface UserChanges {
+  name?: string | undefined;
+  roles?: Role[] | undefined;
+  active?: boolean | undefined;
+  password?: string | undefined;
+}
+
+export async function updateUser(ctx: AppContext, id: string, changes: UserChanges): Promise<User> {
+  const user = await findUserById(ctx.db.kysely, id);
+  if (!user) throw notFound(`user ${id}`);
+  if (changes.roles?.length === 0) throw invalidField('roles', 'needs at least one role');
+  if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) {
+    throw invalidField('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  const updated: User = {
+    ...user,
+    name: changes.name?.trim() ?? user.name,
+    roles: changes.roles ? [...new Set(changes.roles)] : user.roles,
+    active: changes.active ?? user.active,
+  };
+  const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+  await updateUserRow(ctx.db.kysely, updated, passwordHash);
+  return updated;
+}

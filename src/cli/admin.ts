@@ -1,0 +1,67 @@
+/** `redress user add` and `redress token create`. */
+import type { Command } from 'commander';
+import { addUser } from '../app/add-user.ts';
+import { createApiToken } from '../app/create-api-token.ts';
+import { AppError } from '../app/errors.ts';
+import { ROLES, type Role } from '../domain/procedure.ts';
+import { openRuntime } from '../runtime/open.ts';
+import { CliError, EXIT } from './output.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+async function withRuntime<T>(
+  fn: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>,
+): Promise<T> {
+  const runtime = await openRuntime({ logToStderr: true });
+  try {
+    return await fn(runtime);
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message, EXIT.usage);
+    throw error;
+  } finally {
+    await runtime.close();
+  }
+}
+
+export function registerAdminCommands(program: Command): void {
+  const user = program.command('user').description('Manage staff accounts');
+  user
+    .command('add')
+    .description('Add a member of staff')
+    .requiredOption('--email <email>', 'their email, used to sign in')
+    .requiredOption('--name <name>', 'their name, as customers and colleagues see it')
+    .requiredOption('--role <role>', `a role (${ROLES.join(', ')}); repeat for several`, collect, [])
+    .option('--password <password>', 'their password (12 characters or more); without it they cannot sign in')
+    .action(async (o: { email: string; name: string; role: string[]; password?: string }) => {
+      const bad = o.role.filter((r) => !ROLES.includes(r as Role));
+      if (bad.length) throw new CliError(`unknown role ${bad.join(', ')}: use ${ROLES.join(', ')}`);
+      if (!/^[^@\s]+@[^@\s]+$/.test(o.email)) throw new CliError(`${o.email} is not an email address`);
+      await withRuntime(async ({ ctx }) => {
+        const created = await addUser(ctx, {
+          email: o.email,
+          name: o.name,
+          roles: o.role as Role[],
+          password: o.password,
+        });
+        process.stdout.write(
+          `added ${created.name} <${created.email}> as ${created.roles.join(', ')} (id ${created.id})\n`,
+        );
+      });
+    });
+  const token = program.command('token').description('Manage personal API tokens');
+  token
+    .command('create')
+    .description(
+      'Create a personal API token; the token is the last line of the output and is not shown again',
+    )
+    .requiredOption('--email <email>', 'the user the token acts as')
+    .option('--name <name>', 'what the token is for', 'personal token')
+    .action(async (o: { email: string; name: string }) => {
+      await withRuntime(async ({ ctx }) => {
+        const created = await createApiToken(ctx, o.email, o.name);
+        process.stdout.write(
+          `token for ${created.user.email} (send as Authorization: Bearer):\n${created.token}\n`,
+        );
+      });
+    });
+}

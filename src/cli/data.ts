@@ -1,0 +1,98 @@
+/** `redress migrate | jobs run | audit verify | backup | demo`. */
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import { backup } from '../app/backup.ts';
+import { AppError } from '../app/errors.ts';
+import { jobHandlers } from '../app/job-handlers.ts';
+import { loadDemo } from '../app/load-demo.ts';
+import { verifyAuditChain } from '../db/audit.ts';
+import { runDueJobs } from '../jobs/worker.ts';
+import { openRuntime, type Runtime } from '../runtime/open.ts';
+import { CliError, EXIT } from './output.ts';
+
+async function withRuntime(fn: (runtime: Runtime) => Promise<void>): Promise<void> {
+  const runtime = await openRuntime({ logToStderr: true });
+  try {
+    await fn(runtime);
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message, EXIT.usage);
+    throw error;
+  } finally {
+    await runtime.close();
+  }
+}
+
+export function registerDataCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date (serve also does this at start)')
+    .action(() =>
+      withRuntime(async () => {
+        process.stdout.write('database is up to date\n');
+      }),
+    );
+
+  program
+    .command('jobs')
+    .description('The job queue')
+    .command('run')
+    .description('Run every job that is due now, once, and exit (for cron-style deployments and tests)')
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const summary = await runDueJobs(ctx.db, jobHandlers(ctx), {
+          now: ctx.now,
+          owner: `${hostname()}:${process.pid}:cli`,
+        });
+        process.stdout.write(
+          `jobs: ${summary.claimed} claimed, ${summary.done} done, ${summary.retried} to retry, ${summary.failed} failed\n`,
+        );
+        if (summary.failed > 0) process.exitCode = EXIT.problems;
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('The audit trail')
+    .command('verify')
+    .description('Check the hash chain of audit events; exits 1 and lists every edited or deleted row')
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const result = await verifyAuditChain(ctx.db.kysely);
+        if (result.ok) {
+          process.stdout.write(`audit trail intact: ${result.checked} events checked\n`);
+          return;
+        }
+        process.stdout.write(
+          `audit trail damaged: ${result.problems.length} problem(s) in ${result.checked} events\n`,
+        );
+        for (const p of result.problems) process.stdout.write(`  seq ${p.seq}: ${p.kind}: ${p.detail}\n`);
+        process.exitCode = EXIT.problems;
+      }),
+    );
+
+  program
+    .command('backup')
+    .description(
+      'Write a consistent copy of the database to a new file (SQLite: a database file; PostgreSQL: JSON lines)',
+    )
+    .argument('<file>', 'where to write it; must not exist')
+    .action((file: string) =>
+      withRuntime(async ({ ctx }) => {
+        const done = await backup(ctx, file);
+        process.stdout.write(`backup written to ${done.file} (${done.format})\n`);
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('Fill the database with demo staff and complaints at every stage, to look around')
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const loaded = await loadDemo(ctx);
+        process.stdout.write(
+          `demo data: ${loaded.complaints} complaints; staff (password ${loaded.password}):\n`,
+        );
+        for (const u of loaded.users) process.stdout.write(`  ${u.email}  ${u.roles.join(', ')}\n`);
+      }),
+    );
+}

@@ -1,0 +1,38 @@
+/**
+ * `redress`: the command line. Each command is thin: it reads its options, calls app/ and prints the result.
+ * Exit codes: 0 done, 1 a check found problems, 2 bad usage or configuration, 3 an unexpected failure.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerAdminCommands } from './admin.ts';
+import { registerConfigCommands } from './config.ts';
+import { registerDataCommands } from './data.ts';
+import { CliError, EXIT } from './output.ts';
+import { registerServeCommand } from './serve.ts';
+
+const program = new Command('redress')
+  .description(
+    'Redress: complaint handling for UK communications providers.\n' +
+      'Settings come from environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, PROCEDURE_FILE,\n' +
+      'LOG_LEVEL, WORKER_INTERVAL_MS); see the README.',
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerDataCommands(program);
+registerConfigCommands(program);
+registerAdminCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
+  } else if (error instanceof CliError) {
+    process.stderr.write(`redress: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`redress: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = EXIT.failure;
+  }
+}

@@ -1,0 +1,60 @@
+/** `redress serve`: the API and the job worker in one process (more roles arrive with the UI and mail). */
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
+import { jobHandlers } from '../app/job-handlers.ts';
+import { buildApp } from '../http/app.ts';
+import { startWorker, type Worker } from '../jobs/worker.ts';
+import { openRuntime } from '../runtime/open.ts';
+
+const ROLES = ['all', 'web', 'worker'] as const;
+type ServeRole = (typeof ROLES)[number];
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'Run Redress: the HTTP API (PORT, default 3000) and the job worker, on the configured database',
+    )
+    .option('--role <role>', `what this process runs: ${ROLES.join(' | ')}`, 'all')
+    .action(async (options: { role: string }) => {
+      if (!ROLES.includes(options.role as ServeRole)) {
+        throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+      }
+      const role = options.role as ServeRole;
+      const runtime = await openRuntime();
+      const { ctx, settings } = runtime;
+      const admin = await ensureFirstAdmin(ctx);
+      if (admin) {
+        process.stdout.write(
+          `\nFirst start: created the admin account ${admin.email}\n` +
+            `One-time password: ${admin.password}\n` +
+            'Sign in and change it (PATCH /api/v1/users/{id}); it is not shown again.\n\n',
+        );
+      }
+      let worker: Worker | undefined;
+      if (role !== 'web') {
+        worker = startWorker(ctx.db, jobHandlers(ctx), {
+          now: ctx.now,
+          owner: `${hostname()}:${process.pid}`,
+          intervalMs: settings.workerIntervalMs,
+          logger: ctx.logger,
+        });
+      }
+      const app = role === 'worker' ? undefined : await buildApp(ctx, { publicUrl: settings.publicUrl });
+      if (app) {
+        const address = await app.listen({ port: settings.port, host: settings.host });
+        ctx.logger.info({ address, database: ctx.db.dialect }, 'Redress is listening');
+        process.stdout.write(`Redress is running at ${address} (API docs: ${address}/api/docs)\n`);
+      }
+      const shutdown = async (signal: string) => {
+        ctx.logger.info({ signal }, 'shutting down');
+        await app?.close();
+        await worker?.stop();
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    });
+}

@@ -1,0 +1,334 @@
+/**
+ * Complaints as the domain sees them, stored across `complaints`, `attempts`, `steps` and `adr_letters`.
+ * `saveComplaint` writes what changed between two states, guarded by the version the change was decided on.
+ */
+import type { Selectable } from 'kysely';
+import type {
+  AdrLetter,
+  AdrTrigger,
+  Attempt,
+  AttemptNumber,
+  AttemptOutcome,
+  AttemptPhase,
+  Channel,
+  ClosureReason,
+  Complaint,
+  CustomerType,
+  FollowUpOutcome,
+  Referral,
+  ResponseOutcome,
+  Step,
+} from '../domain/complaint.ts';
+import type { Category, Stage } from '../domain/procedure.ts';
+import type { Executor } from './database.ts';
+import type { AttemptsTable, ComplaintsTable, StepsTable } from './schema.ts';
+import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
+
+/** Thrown when another writer changed the complaint after it was loaded. */
+export class StaleComplaintError extends Error {
+  constructor(reference: string) {
+    super(`complaint ${reference} was changed by someone else`);
+  }
+}
+
+function complaintRow(c: Complaint, adrDueOn: string, at: string) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    customer_id: c.customerId,
+    customer_type: c.customerType,
+    channel: c.channel,
+    category: c.category,
+    description: c.description,
+    desired_outcome: c.desiredOutcome,
+    formal: toSqlBool(c.formal),
+    first_expressed_at: c.firstExpressedAt,
+    received_at: c.receivedAt,
+    acknowledge_by: c.acknowledgeBy,
+    stage: c.stage,
+    owner_id: c.ownerId,
+    version: c.version,
+    adr_due_on: adrDueOn,
+    closure_reason: c.closure?.reason ?? null,
+    closed_at: c.closure?.closedAt ?? null,
+    root_cause: c.closure?.rootCause ?? null,
+    lessons: c.closure?.lessons ?? null,
+    scheme_case_reference: c.referral?.schemeCaseReference ?? null,
+    referred_on: c.referral?.referredOn ?? null,
+    case_fee_pence: c.referral?.caseFeePence ?? null,
+    referral_decision: c.referral?.decision ? toJsonText(c.referral.decision) : null,
+    updated_at: at,
+  };
+}
+
+function attemptRow(complaintId: string, a: Attempt): AttemptsTable {
+  return {
+    complaint_id: complaintId,
+    number: a.number,
+    phase: a.phase,
+    opened_at: a.openedAt,
+    handler_id: a.handlerId,
+    review_findings: a.review?.findings ?? null,
+    review_recorded_at: a.review?.recordedAt ?? null,
+    review_recorded_by: a.review?.recordedBy ?? null,
+    proposal_summary: a.proposal?.summary ?? null,
+    proposed_at: a.proposal?.proposedAt ?? null,
+    proposed_by: a.proposal?.proposedBy ?? null,
+    response_outcome: a.response?.outcome ?? null,
+    response_note: a.response?.note ?? null,
+    response_recorded_at: a.response?.recordedAt ?? null,
+    follow_up_outcome: a.followUp?.outcome ?? null,
+    follow_up_note: a.followUp?.note ?? null,
+    follow_up_recorded_at: a.followUp?.recordedAt ?? null,
+    follow_up_due_on: a.followUpDueOn,
+    outcome: a.outcome,
+    ended_at: a.endedAt,
+    escalation_reason: a.escalationReason,
+  };
+}
+
+function stepRow(complaintId: string, attempt: AttemptNumber, position: number, s: Step): StepsTable {
+  return {
+    id: s.id,
+    complaint_id: complaintId,
+    attempt_number: attempt,
+    position,
+    description: s.description,
+    owner_id: s.ownerId,
+    due_on: s.dueOn,
+    completed_at: s.completedAt,
+    completed_by: s.completedBy,
+    note: s.note,
+  };
+}
+
+/** Stores a new complaint. `adrDueOn` is the derived ADR date, kept for lists to filter on. */
+export async function insertComplaint(trx: Executor, complaint: Complaint, adrDueOn: string, at: string) {
+  await trx
+    .insertInto('complaints')
+    .values({ ...complaintRow(complaint, adrDueOn, at), created_at: at })
+    .execute();
+  await writeChildren(trx, undefined, complaint);
+}
+
+/**
+ * Stores `after` over `before`. Fails with StaleComplaintError when the stored version is no longer
+ * `before.version`: the change was decided on a state that no longer exists.
+ */
+export async function saveComplaint(
+  trx: Executor,
+  before: Complaint,
+  after: Complaint,
+  adrDueOn: string,
+  at: string,
+) {
+  if (after.version === before.version) return;
+  const { id, reference, ...changes } = complaintRow(after, adrDueOn, at);
+  const result = await trx
+    .updateTable('complaints')
+    .set(changes)
+    .where('id', '=', id)
+    .where('version', '=', before.version)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) throw new StaleComplaintError(reference);
+  await writeChildren(trx, before, after);
+}
+
+async function writeChildren(trx: Executor, before: Complaint | undefined, after: Complaint) {
+  for (const attempt of after.attempts) {
+    const old = before?.attempts.find((a) => a.number === attempt.number);
+    if (old === attempt) continue;
+    const row = attemptRow(after.id, attempt);
+    const { complaint_id, number, ...changes } = row;
+    if (old) {
+      await trx
+        .updateTable('attempts')
+        .set(changes)
+        .where('complaint_id', '=', complaint_id)
+        .where('number', '=', number)
+        .execute();
+    } else {
+      await trx.insertInto('attempts').values(row).execute();
+    }
+    for (const [position, step] of (attempt.proposal?.steps ?? []).entries()) {
+      const oldStep = old?.proposal?.steps.find((s) => s.id === step.id);
+      if (oldStep === step) continue;
+      const stepValues = stepRow(after.id, attempt.number, position, step);
+      if (oldStep) {
+        const { id, ...stepChanges } = stepValues;
+        await trx.updateTable('steps').set(stepChanges).where('id', '=', id).execute();
+      } else {
+        await trx.insertInto('steps').values(stepValues).execute();
+      }
+    }
+  }
+  const known = new Set(before?.adrLetters.map((l) => l.id));
+  const letters = after.adrLetters.filter((l) => !known.has(l.id));
+  if (letters.length) {
+    await trx
+      .insertInto('adr_letters')
+      .values(
+        letters.map((l) => ({
+          id: l.id,
+          complaint_id: after.id,
+          trigger: l.trigger,
+          issued_at: l.issuedAt,
+          issued_on: l.issuedOn,
+          window_ends_on: l.windowEndsOn,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface LoadOptions {
+  /** Lock the row until the transaction ends (PostgreSQL; SQLite's write transaction already serialises). */
+  forUpdate?: boolean;
+}
+
+/** The complaint with this canonical reference, or undefined. */
+export async function findComplaintByReference(trx: Executor, reference: string, options: LoadOptions = {}) {
+  return findComplaint(trx, 'reference', reference, options);
+}
+
+/** The complaint with this id, or undefined. */
+export async function findComplaintById(trx: Executor, id: string, options: LoadOptions = {}) {
+  return findComplaint(trx, 'id', id, options);
+}
+
+async function findComplaint(
+  trx: Executor,
+  column: 'id' | 'reference',
+  value: string,
+  options: LoadOptions,
+): Promise<Complaint | undefined> {
+  let query = trx.selectFrom('complaints').selectAll().where(column, '=', value);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const [attempts, steps, letters] = await Promise.all([
+    trx.selectFrom('attempts').selectAll().where('complaint_id', '=', row.id).orderBy('number').execute(),
+    trx
+      .selectFrom('steps')
+      .selectAll()
+      .where('complaint_id', '=', row.id)
+      .orderBy('attempt_number')
+      .orderBy('position')
+      .execute(),
+    trx
+      .selectFrom('adr_letters')
+      .selectAll()
+      .where('complaint_id', '=', row.id)
+      .orderBy('issued_at')
+      .execute(),
+  ]);
+  return toComplaint(row, attempts, steps, letters);
+}
+
+function toComplaint(
+  row: Selectable<ComplaintsTable>,
+  attempts: Selectable<AttemptsTable>[],
+  steps: Selectable<StepsTable>[],
+  letters: { id: string; trigger: string; issued_at: string; issued_on: string; window_ends_on: string }[],
+): Complaint {
+  const referral: Referral | null = row.scheme_case_reference
+    ? {
+        schemeCaseReference: row.scheme_case_reference,
+        referredOn: row.referred_on ?? '',
+        caseFeePence: row.case_fee_pence,
+        decision: row.referral_decision
+          ? (fromJsonText(row.referral_decision) as Referral['decision'])
+          : null,
+      }
+    : null;
+  return {
+    id: row.id,
+    reference: row.reference,
+    customerId: row.customer_id,
+    customerType: row.customer_type as CustomerType,
+    channel: row.channel as Channel,
+    category: row.category as Category,
+    description: row.description,
+    desiredOutcome: row.desired_outcome,
+    formal: fromSqlBool(row.formal),
+    firstExpressedAt: row.first_expressed_at,
+    receivedAt: row.received_at,
+    acknowledgeBy: row.acknowledge_by,
+    stage: row.stage as Stage,
+    ownerId: row.owner_id,
+    attempts: attempts.map((a) => toAttempt(a, steps)),
+    adrLetters: letters.map(
+      (l): AdrLetter => ({
+        id: l.id,
+        trigger: l.trigger as AdrTrigger,
+        issuedAt: l.issued_at,
+        issuedOn: l.issued_on,
+        windowEndsOn: l.window_ends_on,
+      }),
+    ),
+    referral,
+    closure: row.closure_reason
+      ? {
+          reason: row.closure_reason as ClosureReason,
+          closedAt: row.closed_at ?? '',
+          rootCause: row.root_cause,
+          lessons: row.lessons,
+        }
+      : null,
+    version: row.version,
+  };
+}
+
+function toAttempt(a: Selectable<AttemptsTable>, steps: Selectable<StepsTable>[]): Attempt {
+  return {
+    number: a.number as AttemptNumber,
+    phase: a.phase as AttemptPhase,
+    openedAt: a.opened_at,
+    handlerId: a.handler_id,
+    review:
+      a.review_findings !== null
+        ? {
+            findings: a.review_findings,
+            recordedAt: a.review_recorded_at ?? '',
+            recordedBy: a.review_recorded_by,
+          }
+        : null,
+    proposal:
+      a.proposal_summary !== null
+        ? {
+            summary: a.proposal_summary,
+            proposedAt: a.proposed_at ?? '',
+            proposedBy: a.proposed_by,
+            steps: steps
+              .filter((s) => s.attempt_number === a.number)
+              .map((s) => ({
+                id: s.id,
+                description: s.description,
+                ownerId: s.owner_id,
+                dueOn: s.due_on,
+                completedAt: s.completed_at,
+                completedBy: s.completed_by,
+                note: s.note,
+              })),
+          }
+        : null,
+    response: a.response_outcome
+      ? {
+          outcome: a.response_outcome as ResponseOutcome,
+          note: a.response_note,
+          recordedAt: a.response_recorded_at ?? '',
+        }
+      : null,
+    followUp: a.follow_up_outcome
+      ? {
+          outcome: a.follow_up_outcome as FollowUpOutcome,
+          note: a.follow_up_note,
+          recordedAt: a.follow_up_recorded_at ?? '',
+        }
+      : null,
+    followUpDueOn: a.follow_up_due_on,
+    outcome: a.outcome as AttemptOutcome | null,
+    endedAt: a.ended_at,
+    escalationReason: a.escalation_reason,
+  };
+}

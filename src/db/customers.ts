@@ -1,0 +1,97 @@
+/** Customers: stored, found, updated, searched. */
+import type { Selectable } from 'kysely';
+import type { Channel, CustomerType } from '../domain/complaint.ts';
+import type { Customer } from '../domain/customer.ts';
+import type { Executor } from './database.ts';
+import type { CustomersTable } from './schema.ts';
+import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
+
+function toRow(c: Customer): CustomersTable {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    type: c.type,
+    address_lines: toJsonText(c.addressLines),
+    postcode: c.postcode,
+    needs_large_print: toSqlBool(c.needs.largePrint),
+    needs_braille: toSqlBool(c.needs.braille),
+    needs_text_relay: toSqlBool(c.needs.textRelay),
+    preferred_channel: c.preferredChannel,
+    vulnerability_notes: c.vulnerabilityNotes,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  };
+}
+
+function toCustomer(row: Selectable<CustomersTable>): Customer {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    type: row.type as CustomerType,
+    addressLines: fromJsonText(row.address_lines) as string[],
+    postcode: row.postcode,
+    needs: {
+      largePrint: fromSqlBool(row.needs_large_print),
+      braille: fromSqlBool(row.needs_braille),
+      textRelay: fromSqlBool(row.needs_text_relay),
+    },
+    preferredChannel: row.preferred_channel as Channel | null,
+    vulnerabilityNotes: row.vulnerability_notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertCustomer(trx: Executor, customer: Customer): Promise<void> {
+  await trx.insertInto('customers').values(toRow(customer)).execute();
+}
+
+export async function updateCustomerRow(trx: Executor, customer: Customer): Promise<void> {
+  const { id, created_at, ...changes } = toRow(customer);
+  await trx.updateTable('customers').set(changes).where('id', '=', id).execute();
+}
+
+export async function findCustomer(trx: Executor, id: string): Promise<Customer | undefined> {
+  const row = await trx.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCustomer(row);
+}
+
+export async function findCustomersByIds(
+  trx: Executor,
+  ids: readonly string[],
+): Promise<Map<string, Customer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, toCustomer(row)]));
+}
+
+/** Customers whose name, email, phone or postcode contains the text (case-insensitive), newest first. */
+export async function searchCustomers(trx: Executor, text: string, limit: number): Promise<Customer[]> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const digits = text.replace(/\D/g, '');
+  const rows = await trx
+    .selectFrom('customers')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['name']), 'like', pattern),
+        eb(eb.fn('lower', ['email']), 'like', pattern),
+        eb(eb.fn('lower', ['postcode']), 'like', pattern),
+        ...(digits.length >= 4
+          ? [eb(eb.fn('replace', ['phone', eb.val(' '), eb.val('')]), 'like', `%${digits}%`)]
+          : []),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toCustomer);
+}

@@ -1,0 +1,77 @@
+/** The interaction log kept beside a complaint: contacts with the customer and internal notes. */
+
+import type { Direction } from '../domain/commands.ts';
+import type { Channel } from '../domain/complaint.ts';
+import type { Executor } from './database.ts';
+
+export interface Contact {
+  id: string;
+  channel: Channel;
+  direction: Direction;
+  summary: string;
+  occurredAt: string;
+  recordedBy: string | null;
+}
+
+export interface Note {
+  id: string;
+  text: string;
+  authorId: string | null;
+  createdAt: string;
+}
+
+export async function insertContact(trx: Executor, complaintId: string, contact: Contact, at: string) {
+  await trx
+    .insertInto('contacts')
+    .values({
+      id: contact.id,
+      complaint_id: complaintId,
+      channel: contact.channel,
+      direction: contact.direction,
+      summary: contact.summary,
+      occurred_at: contact.occurredAt,
+      recorded_by: contact.recordedBy,
+      created_at: at,
+    })
+    .execute();
+}
+
+export async function insertNote(trx: Executor, complaintId: string, note: Note) {
+  await trx
+    .insertInto('notes')
+    .values({
+      id: note.id,
+      complaint_id: complaintId,
+      text: note.text,
+      author_id: note.authorId,
+      created_at: note.createdAt,
+    })
+    .execute();
+}
+
+export async function listContacts(trx: Executor, complaintId: string): Promise<Contact[]> {
+  const rows = await trx
+    .selectFrom('contacts')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('occurred_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel as Channel,
+    direction: r.direction as Direction,
+    summary: r.summary,
+    occurredAt: r.occurred_at,
+    recordedBy: r.recorded_by,
+  }));
+}
+
+export async function listNotes(trx: Executor, complaintId: string): Promise<Note[]> {
+  const rows = await trx
+    .selectFrom('notes')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, text: r.text, authorId: r.author_id, createdAt: r.created_at }));
+}

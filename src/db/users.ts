@@ -1,0 +1,159 @@
+/** Staff users, their API tokens and their sessions. Secrets are stored only as hashes. */
+import type { Selectable } from 'kysely';
+import type { Role } from '../domain/procedure.ts';
+import type { Executor } from './database.ts';
+import type { UsersTable } from './schema.ts';
+import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+  createdAt: string;
+}
+
+function toUser(row: Selectable<UsersTable>): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: fromJsonText(row.roles) as Role[],
+    active: fromSqlBool(row.active),
+    createdAt: row.created_at,
+  };
+}
+
+export async function insertUser(trx: Executor, user: User, passwordHash: string | null): Promise<void> {
+  await trx
+    .insertInto('users')
+    .values({
+      id: user.id,
+      email: user.email.toLowerCase(),
+      name: user.name,
+      roles: toJsonText(user.roles),
+      password_hash: passwordHash,
+      active: toSqlBool(user.active),
+      created_at: user.createdAt,
+    })
+    .execute();
+}
+
+export async function updateUserRow(trx: Executor, user: User, passwordHash?: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({
+      name: user.name,
+      roles: toJsonText(user.roles),
+      active: toSqlBool(user.active),
+      ...(passwordHash ? { password_hash: passwordHash } : {}),
+    })
+    .where('id', '=', user.id)
+    .execute();
+}
+
+export async function findUserById(trx: Executor, id: string): Promise<User | undefined> {
+  const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/** The user and their password hash, by email (any case). */
+export async function findUserByEmail(trx: Executor, email: string) {
+  const row = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row && { user: toUser(row), passwordHash: row.password_hash };
+}
+
+export async function listUsers(trx: Executor): Promise<User[]> {
+  const rows = await trx.selectFrom('users').selectAll().orderBy('name').execute();
+  return rows.map(toUser);
+}
+
+export async function findUsersByIds(
+  trx: Executor,
+  ids: readonly (string | null)[],
+): Promise<Map<string, User>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await trx.selectFrom('users').selectAll().where('id', 'in', wanted).execute();
+  return new Map(rows.map((row) => [row.id, toUser(row)]));
+}
+
+export async function countUsers(trx: Executor): Promise<number> {
+  const row = await trx
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertApiToken(
+  trx: Executor,
+  token: { id: string; userId: string; name: string; tokenHash: string; createdAt: string },
+) {
+  await trx
+    .insertInto('api_tokens')
+    .values({
+      id: token.id,
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      created_at: token.createdAt,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+/** The active user holding an unrevoked token with this hash. */
+export async function findUserByTokenHash(trx: Executor, tokenHash: string): Promise<User | undefined> {
+  const row = await trx
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function insertSession(
+  trx: Executor,
+  session: { id: string; userId: string; createdAt: string; expiresAt: string },
+) {
+  await trx
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+/** The active user of an unexpired session. */
+export async function findUserBySession(
+  trx: Executor,
+  sessionId: string,
+  now: string,
+): Promise<User | undefined> {
+  const row = await trx
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function deleteSession(trx: Executor, sessionId: string) {
+  await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}

@@ -1,0 +1,108 @@
+/**
+ * The Fastify application: the REST API under /api/v1, its OpenAPI document, health checks.
+ * Routes are thin: they validate with zod, call one use case, and map the result.
+ */
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { AppContext } from '../app/context.ts';
+import { authPlugin } from './auth.ts';
+import { errorHandler, problem, sendProblem } from './problem.ts';
+import { registerAuditRoutes } from './routes/audit/routes.ts';
+import { registerAuthRoutes } from './routes/auth/routes.ts';
+import { registerComplaintRoutes } from './routes/complaints/routes.ts';
+import { registerCustomerRoutes } from './routes/customers/routes.ts';
+import { registerUserRoutes } from './routes/users/routes.ts';
+
+export type App = FastifyInstance;
+export const API_PREFIX = '/api/v1';
+/** Request bodies above this are refused with 413 before they are parsed. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  /** Where the API is reached from outside (links in responses, cookie security). */
+  publicUrl: string;
+}
+
+/** Builds the HTTP application around a context (database, procedure, clock). */
+export async function buildApp(ctx: AppContext, options: AppOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problem('route-not-found', 404, `${request.method} ${request.url} is not an endpoint`),
+    ),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Redress API',
+        version: '1',
+        description:
+          'Complaint handling for UK communications providers: the formal procedure, the ADR clock and the ombudsman. ' +
+          'Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Personal API token (`redress token create`)',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(authPlugin, { ctx, secureCookies: options.publicUrl.startsWith('https://') });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db.kysely);
+      return { status: 'ok', database: ctx.db.dialect };
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'database not reachable');
+      return sendProblem(reply, problem('database-unavailable', 503, 'The database is not reachable'));
+    }
+  });
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      registerAuthRoutes(api, ctx, options);
+      registerComplaintRoutes(api, ctx);
+      registerCustomerRoutes(api, ctx);
+      registerUserRoutes(api, ctx);
+      registerAuditRoutes(api, ctx);
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,63 @@
+/**
+ * Who is calling: a bearer token (`Authorization: Bearer rdr_…`) or a staff session cookie. Routes ask for
+ * the actor with `staffActor(request)`, which fails with 401 when there is none.
+ */
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../app/context.ts';
+import { userForToken } from '../app/create-api-token.ts';
+import { AppError } from '../app/errors.ts';
+import { userForSession } from '../app/sign-in.ts';
+import type { User } from '../db/users.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { Role } from '../domain/procedure.ts';
+
+export const SESSION_COOKIE = 'redress_session';
+
+export interface AuthOptions {
+  ctx: AppContext;
+  secureCookies: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+  }
+}
+
+export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const user = match?.[1] ? await userForToken(ctx, match[1]) : undefined;
+      if (!user)
+        throw new AppError(
+          'unauthenticated',
+          'the bearer token is not valid (revoked, or its user is inactive)',
+        );
+      request.user = user;
+      return;
+    }
+    const secret = request.cookies[SESSION_COOKIE];
+    if (secret) request.user = (await userForSession(ctx, secret)) ?? null;
+  });
+});
+
+/** The signed-in member of staff as a domain actor; 401 when nobody is signed in. */
+export function staffActor(request: FastifyRequest): Actor & { kind: 'staff' } {
+  const user = request.user;
+  if (!user)
+    throw new AppError('unauthenticated', 'sign in, or send a personal API token as Authorization: Bearer');
+  return { kind: 'staff', id: user.id, roles: user.roles };
+}
+
+/** Like staffActor, and the user must hold one of `roles` (403 otherwise). */
+export function requireRole(request: FastifyRequest, ...roles: Role[]): Actor & { kind: 'staff' } {
+  const actor = staffActor(request);
+  if (!actor.roles.some((r) => roles.includes(r))) {
+    throw new AppError('forbidden', `this needs the role ${roles.join(' or ')}`);
+  }
+  return actor;
+}

@@ -1,0 +1,114 @@
+/**
+ * RFC 9457 problem details. This is the one place where error codes become HTTP statuses.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type AppErrorCode } from '../app/errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  field?: string;
+  errors?: { field: string; message: string }[];
+  allowed?: string[];
+}
+
+const STATUS: Record<AppErrorCode, number> = {
+  validation: 400,
+  'invalid-reference': 400,
+  'not-found': 404,
+  'not-allowed-now': 409,
+  forbidden: 403,
+  objectivity: 403,
+  conflict: 409,
+  unauthenticated: 401,
+  'idempotency-key-reused': 422,
+};
+
+const TITLES: Record<string, string> = {
+  validation: 'The request is not valid',
+  'invalid-reference': 'That is not a valid complaint reference',
+  'not-found': 'Not found',
+  'not-allowed-now': 'That is not possible at this point in the procedure',
+  forbidden: 'You are not allowed to do that',
+  objectivity: 'Someone else must carry out this review',
+  conflict: 'Someone else changed this at the same time',
+  unauthenticated: 'Sign in first',
+  'idempotency-key-reused': 'That Idempotency-Key was used for a different request',
+  'malformed-json': 'The body is not valid JSON',
+  'body-too-large': 'The body is too large',
+  'unsupported-media-type': 'Send JSON',
+  'route-not-found': 'No such endpoint',
+  internal: 'Something went wrong on our side',
+};
+
+export function problem(code: string, status: number, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `/problems/${code}`, title: TITLES[code] ?? code, status, detail, code, ...extra };
+}
+
+/** Sends a problem+json response. */
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+function fromError(error: FastifyError | Error): Problem {
+  if (error instanceof AppError) {
+    const { field, allowed } = error.details;
+    return problem(error.code, STATUS[error.code], error.message, {
+      ...(field ? { field, errors: [{ field, message: error.message.replace(`${field} `, '') }] } : {}),
+      ...(allowed ? { allowed } : {}),
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as FastifyError).validationContext ?? 'body';
+    const errors = error.validation.map((v) => {
+      const path = [context, ...v.instancePath.split('/').filter(Boolean)];
+      const unknownKeys = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
+      if (unknownKeys?.code === 'unrecognized_keys' && unknownKeys.keys?.length) {
+        return {
+          field: [...path, unknownKeys.keys[0]].join('.'),
+          message: 'is not a field this endpoint accepts',
+        };
+      }
+      return { field: path.join('.'), message: v.message ?? 'is not valid' };
+    });
+    const first = errors[0];
+    return problem(
+      'validation',
+      400,
+      first ? `${first.field} ${first.message}` : 'the request is not valid',
+      {
+        ...(first ? { field: first.field } : {}),
+        errors,
+      },
+    );
+  }
+  const fastifyError = error as FastifyError;
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem('malformed-json', 400, fastifyError.message);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem('body-too-large', 413, fastifyError.message);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem('unsupported-media-type', 415, fastifyError.message);
+    default:
+      if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
+        return problem('malformed-json', 400, error.message);
+      }
+      if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+        return problem('bad-request', fastifyError.statusCode, fastifyError.message);
+      }
+      return problem('internal', 500, 'An unexpected error occurred; it has been logged.');
+  }
+}
+
+/** Fastify's error handler: every failure leaves as problem+json, and only unexpected ones are logged as errors. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body = fromError(error);
+  if (body.status >= 500) request.log.error({ err: error }, 'unexpected error');
+  return sendProblem(reply, body);
+}

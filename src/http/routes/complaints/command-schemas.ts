@@ -1,0 +1,126 @@
+/**
+ * The request body of each procedure command, `POST /api/v1/complaints/{reference}/{command}`.
+ * Each mirrors the domain command of the same name without its `type`.
+ */
+import { z } from 'zod';
+import type { Command, CommandType } from '../../../domain/commands.ts';
+import { CLOSURE_REASONS } from '../../../domain/complaint.ts';
+import { channel, id, instant, localDate, pence, text } from '../../schemas.ts';
+
+const reason = text(2000);
+const rootCause = text(2000).optional().describe('What caused the complaint, for the improvement review');
+const lessons = text(4000).optional().describe('What the provider learned');
+
+type StaffCommandType = Exclude<CommandType, 'issue-time-limit-adr-letter' | 'close-no-response'>;
+
+export const COMMAND_BODIES = {
+  'not-practical': z
+    .strictObject({ reason })
+    .describe(
+      'Attempt 1: immediate action is not practical; the complaint goes to the detailed review of attempt 2.',
+    ),
+  'record-review': z
+    .strictObject({ findings: text(10_000) })
+    .describe(
+      'Record what the review found (attempt 1: exploration; 2: detailed review; 3: director-level review).',
+    ),
+  propose: z
+    .strictObject({
+      summary: text(4000),
+      steps: z
+        .array(
+          z.strictObject({
+            description: text(2000),
+            ownerId: id.nullable().describe('Staff user who owns the step; null when the customer owns it'),
+            dueOn: localDate
+              .optional()
+              .describe('Agreed due date; default: the procedure’s working days from today'),
+          }),
+        )
+        .min(1)
+        .max(50),
+    })
+    .describe('Propose remedial action: steps, each with an owner and an agreed due date.'),
+  'record-response': z
+    .strictObject({ outcome: z.enum(['agreed', 'declined']), note: text(4000).optional() })
+    .describe('Record the customer’s response to the proposal. Declining escalates to the next attempt.'),
+  'complete-step': z
+    .strictObject({ stepId: id, note: text(4000).optional() })
+    .describe('Mark a step of the agreed proposal as done; the last one opens the follow-up.'),
+  'record-follow-up': z
+    .strictObject({
+      outcome: z.enum(['satisfied', 'not-satisfied', 'no-response']),
+      note: text(4000).optional(),
+      rootCause,
+      lessons,
+    })
+    .describe(
+      'Record the follow-up contact: satisfied closes, not satisfied escalates, no response starts the chase.',
+    ),
+  escalate: z.strictObject({ reason }).describe('Escalate to the next resolution attempt.'),
+  'declare-deadlock': z
+    .strictObject({ reason })
+    .describe('Director: nothing further can be done. Issues the ADR letter the same day.'),
+  'record-referral': z
+    .strictObject({
+      schemeCaseReference: text(100),
+      referredOn: localDate,
+      caseFeePence: pence.optional(),
+    })
+    .describe('Record that the customer took the complaint to the ADR scheme.'),
+  'record-ombudsman-outcome': z
+    .strictObject({
+      outcome: z.enum(['upheld', 'partly-upheld', 'not-upheld', 'settled']),
+      decidedOn: localDate,
+      remedy: z.strictObject({
+        apology: z.boolean(),
+        explanation: z.boolean(),
+        action: text(4000).nullable(),
+        awardPence: pence,
+      }),
+      customerAccepted: z.boolean().nullable(),
+    })
+    .describe('Record the scheme’s decision, its remedy and whether the customer accepted it.'),
+  withdraw: z.strictObject({ reason }).describe('The customer withdrew the complaint.'),
+  close: z
+    .strictObject({
+      reason: z.enum(
+        CLOSURE_REASONS.filter(
+          (r) =>
+            r === 'ombudsman-decision-implemented' ||
+            r === 'ombudsman-decision-not-accepted' ||
+            r === 'adr-window-expired',
+        ) as ['ombudsman-decision-implemented', 'ombudsman-decision-not-accepted', 'adr-window-expired'],
+      ),
+      rootCause,
+      lessons,
+    })
+    .describe(
+      'Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired.',
+    ),
+  assign: z
+    .strictObject({ ownerId: id.nullable() })
+    .describe('Give the complaint to a member of staff (null: unassigned).'),
+  'log-contact': z
+    .strictObject({
+      channel,
+      direction: z.enum(['in', 'out']),
+      summary: text(10_000),
+      occurredAt: instant.optional(),
+    })
+    .describe('Log a contact with the customer: phone, email, letter, web or textphone; in or out.'),
+  'add-note': z
+    .strictObject({ text: text(10_000) })
+    .describe('Add an internal note (never shown to the customer).'),
+} satisfies Record<StaffCommandType, z.ZodType>;
+
+export type CommandName = keyof typeof COMMAND_BODIES;
+export const COMMAND_NAMES = Object.keys(COMMAND_BODIES) as CommandName[];
+
+/** The domain command for a validated request body. */
+export function toCommand<N extends CommandName>(
+  name: N,
+  body: z.infer<(typeof COMMAND_BODIES)[N]>,
+): Command {
+  return { type: name, ...body } as Command;
+}

@@ -1,0 +1,118 @@
+/**
+ * `/api/v1/complaints`: record, list, read, and one endpoint per procedure command.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../app/context.ts';
+import { getComplaint } from '../../../app/get-complaint.ts';
+import { issueCommand } from '../../../app/issue-command.ts';
+import { listComplaints } from '../../../app/list-complaints.ts';
+import { recordComplaint } from '../../../app/record-complaint.ts';
+import { staffActor } from '../../auth.ts';
+import { problems } from '../../schemas.ts';
+import { COMMAND_BODIES, COMMAND_NAMES, toCommand } from './command-schemas.ts';
+import {
+  complaintSchema,
+  createComplaintBody,
+  createdSchema,
+  listQuery,
+  listSchema,
+  referenceParams,
+} from './schemas.ts';
+
+const tags = ['complaints'];
+
+export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'Record a complaint (Complaint Initiation)',
+        description:
+          'Issues the Complaint Reference Number and starts Resolution Attempt 1 and the ADR clock. Send an ' +
+          '`Idempotency-Key` header to make a retry return the first result instead of a second complaint.',
+        headers: z.looseObject({ 'idempotency-key': z.string().min(8).max(200).optional() }),
+        body: createComplaintBody,
+        response: { 201: createdSchema, 200: createdSchema, ...problems, 422: problems[400] },
+      },
+    },
+    async (request, reply) => {
+      const actor = staffActor(request);
+      const key = request.headers['idempotency-key'];
+      const result = await recordComplaint(
+        ctx,
+        request.body,
+        actor,
+        typeof key === 'string' ? { scope: actor.id, key } : undefined,
+      );
+      const location = `${app.prefix}/complaints/${result.reference}`;
+      return reply
+        .code(201)
+        .header('location', location)
+        .send({ ...result, location });
+    },
+  );
+
+  api.get(
+    '/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'List complaints',
+        description:
+          'Filters combine with AND. Pages are keyset-paginated: pass `nextCursor` back as `cursor`.',
+        querystring: listQuery,
+        response: { 200: listSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const actor = staffActor(request);
+      const { q, owner, ...rest } = request.query;
+      return listComplaints(ctx, { ...rest, text: q, owner: owner === 'me' ? actor.id : owner });
+    },
+  );
+
+  api.get(
+    '/complaints/:reference',
+    {
+      schema: {
+        tags,
+        summary: 'Get a complaint',
+        description:
+          'The state, attempts, steps, contacts, timeline, the ADR block and `nextActions` for the caller.',
+        params: referenceParams,
+        response: { 200: complaintSchema, ...problems },
+      },
+    },
+    async (request) => getComplaint(ctx, request.params.reference, staffActor(request)),
+  );
+
+  for (const name of COMMAND_NAMES) {
+    const body = COMMAND_BODIES[name];
+    api.post(
+      `/complaints/:reference/${name}`,
+      {
+        schema: {
+          tags: ['procedure'],
+          operationId: name,
+          summary: body.description ?? name,
+          description:
+            `${body.description ?? ''} Refused with 409 (code \`not-allowed-now\`, listing \`allowed\`) when the ` +
+            'procedure does not allow it at this point, and 403 when the caller’s role may not.',
+          params: referenceParams,
+          body,
+          response: { 200: complaintSchema, ...problems },
+        },
+      },
+      async (request) => {
+        const actor = staffActor(request);
+        await issueCommand(ctx, request.params.reference, toCommand(name, request.body as never), actor);
+        return getComplaint(ctx, request.params.reference, actor);
+      },
+    );
+  }
+}

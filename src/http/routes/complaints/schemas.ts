@@ -1,0 +1,260 @@
+/** Request and response schemas of the complaint endpoints. */
+import { z } from 'zod';
+import { SORTS } from '../../../app/list-complaints.ts';
+import { COMMAND_TYPES } from '../../../domain/commands.ts';
+import { CATEGORIES, STAGES } from '../../../domain/procedure.ts';
+import { category, channel, customerType, id, instant, localDate, reference, text } from '../../schemas.ts';
+
+export const newCustomerBody = z.strictObject({
+  name: text(200),
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,24}$/, 'must be a telephone number')
+    .optional(),
+  type: customerType
+    .optional()
+    .describe('Only residential and small business / not-for-profit customers can use ADR'),
+  addressLines: z.array(text(200)).max(6).optional(),
+  postcode: z
+    .string()
+    .regex(/^[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}$/, 'must be a UK postcode')
+    .optional(),
+  needs: z
+    .strictObject({
+      largePrint: z.boolean().optional(),
+      braille: z.boolean().optional(),
+      textRelay: z.boolean().optional(),
+    })
+    .optional(),
+  preferredChannel: channel.optional(),
+  vulnerabilityNotes: text(2000).optional(),
+});
+
+export const createComplaintBody = z
+  .strictObject({
+    customer: z.union([z.strictObject({ id }), newCustomerBody]),
+    channel,
+    description: text(20_000).describe('What happened, in the customer’s words'),
+    category: category.optional(),
+    formal: z
+      .boolean()
+      .optional()
+      .describe('The customer asked for a formal complaint (a record, not a gate)'),
+    desiredOutcome: text(4000).optional().describe('What the customer wants done'),
+    firstExpressedAt: instant
+      .optional()
+      .describe('When the customer first expressed dissatisfaction (starts the ADR clock); default now'),
+    ownerId: id.nullable().optional().describe('Default: the member of staff recording it'),
+  })
+  .meta({ id: 'NewComplaint' });
+
+export const createdSchema = z.object({
+  reference,
+  id: z.string(),
+  location: z.string(),
+  replayed: z.boolean().describe('True when an earlier request with the same Idempotency-Key created it'),
+});
+
+const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const listQuery = z.strictObject({
+  stage: csv(STAGES).optional().describe('Comma-separated stages'),
+  owner: z.string().optional().describe('A user id, `me`, or `none` for unassigned'),
+  category: csv(CATEGORIES).optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('A step is past its date'),
+  adrDueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Text in the reference, description or customer’s name or email'),
+  sort: z.enum(SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+export const listSchema = z.object({
+  items: z.array(
+    z.object({
+      reference,
+      stage: z.enum(STAGES),
+      stageName: z.string(),
+      category,
+      channel: z.string(),
+      ownerId: z.string().nullable(),
+      customer: z.object({ id: z.string(), name: z.string() }),
+      summary: z.string(),
+      receivedAt: z.string(),
+      firstExpressedAt: z.string(),
+      adrDueOn: localDate,
+      closureReason: z.string().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+const person = z.object({ id: z.string(), name: z.string() }).nullable();
+const nullableText = z.string().nullable();
+
+export const customerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: nullableText,
+    phone: nullableText,
+    type: customerType,
+    addressLines: z.array(z.string()),
+    postcode: nullableText,
+    needs: z.object({ largePrint: z.boolean(), braille: z.boolean(), textRelay: z.boolean() }),
+    preferredChannel: channel.nullable(),
+    vulnerabilityNotes: nullableText,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Customer' });
+
+const stepSchema = z.object({
+  id: z.string(),
+  description: z.string(),
+  ownerId: nullableText,
+  owner: person,
+  dueOn: localDate,
+  completedAt: nullableText,
+  completedBy: nullableText,
+  note: nullableText,
+  overdue: z.boolean(),
+});
+
+const attemptSchema = z.object({
+  number: z.number().int(),
+  phase: z.enum(['review', 'reviewed', 'awaiting-response', 'implementing', 'follow-up', 'chasing', 'ended']),
+  openedAt: z.string(),
+  handlerId: nullableText,
+  handler: person,
+  review: z.object({ findings: z.string(), recordedAt: z.string(), recordedBy: nullableText }).nullable(),
+  proposal: z
+    .object({
+      summary: z.string(),
+      proposedAt: z.string(),
+      proposedBy: nullableText,
+      steps: z.array(stepSchema),
+    })
+    .nullable(),
+  response: z
+    .object({ outcome: z.enum(['agreed', 'declined']), note: nullableText, recordedAt: z.string() })
+    .nullable(),
+  followUp: z
+    .object({
+      outcome: z.enum(['satisfied', 'not-satisfied', 'no-response']),
+      note: nullableText,
+      recordedAt: z.string(),
+    })
+    .nullable(),
+  followUpDueOn: localDate.nullable(),
+  outcome: z.enum(['resolved', 'escalated', 'deadlock', 'withdrawn']).nullable(),
+  endedAt: nullableText,
+  escalationReason: nullableText,
+});
+
+const contactSchema = z.object({
+  id: z.string(),
+  channel,
+  direction: z.enum(['in', 'out']),
+  summary: z.string(),
+  occurredAt: z.string(),
+  recordedBy: nullableText,
+});
+
+export const complaintSchema = z
+  .object({
+    id: z.string(),
+    reference,
+    version: z.number().int(),
+    stage: z.enum(STAGES),
+    stageName: z.string(),
+    phase: attemptSchema.shape.phase.nullable().describe('Where the current attempt is in its cycle'),
+    open: z.boolean(),
+    owner: person,
+    customer: customerSchema.nullable(),
+    channel,
+    category,
+    description: z.string(),
+    desiredOutcome: nullableText,
+    formal: z.boolean(),
+    firstExpressedAt: z.string(),
+    receivedAt: z.string(),
+    acknowledgeBy: localDate,
+    attempts: z.array(attemptSchema),
+    adr: z.object({
+      eligible: z.boolean().describe('Residential and small business / not-for-profit customers can use ADR'),
+      dueOn: localDate.describe('When the time-limit ADR letter is due'),
+      daysLeft: z.number().int(),
+      warningsOn: z.array(localDate),
+      letters: z.array(
+        z.object({
+          id: z.string(),
+          trigger: z.enum(['deadlock', 'time-limit']),
+          issuedAt: z.string(),
+          issuedOn: localDate,
+          windowEndsOn: localDate.describe('Last day the customer can take the complaint to the scheme'),
+        }),
+      ),
+      scheme: z.string(),
+    }),
+    referral: z
+      .object({
+        schemeCaseReference: z.string(),
+        referredOn: localDate,
+        caseFeePence: z.number().int().nullable(),
+        decision: z
+          .object({
+            outcome: z.enum(['upheld', 'partly-upheld', 'not-upheld', 'settled']),
+            decidedOn: localDate,
+            remedy: z.object({
+              apology: z.boolean(),
+              explanation: z.boolean(),
+              action: nullableText,
+              awardPence: z.number().int(),
+            }),
+            customerAccepted: z.boolean().nullable(),
+            remedyDueOn: localDate.nullable(),
+          })
+          .nullable(),
+      })
+      .nullable(),
+    closure: z
+      .object({ reason: z.string(), closedAt: z.string(), rootCause: nullableText, lessons: nullableText })
+      .nullable(),
+    contacts: z.array(contactSchema),
+    notes: z.array(
+      z.object({ id: z.string(), text: z.string(), authorId: nullableText, createdAt: z.string() }),
+    ),
+    timeline: z.array(
+      z.object({
+        at: z.string(),
+        kind: z.enum(['event', 'contact', 'note']),
+        type: z.string(),
+        actor: nullableText,
+        summary: z.string(),
+        details: z.unknown(),
+      }),
+    ),
+    nextActions: z.array(z.enum(COMMAND_TYPES)).describe('The commands the caller may issue now'),
+  })
+  .meta({ id: 'Complaint' });
+
+export const referenceParams = z.strictObject({ reference });

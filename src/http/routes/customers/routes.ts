@@ -1,0 +1,73 @@
+/** `/api/v1/customers`: create, read, update, search. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../app/context.ts';
+import { createCustomer, getCustomer, searchCustomers, updateCustomer } from '../../../app/customers.ts';
+import { staffActor } from '../../auth.ts';
+import { problems } from '../../schemas.ts';
+import { customerSchema, newCustomerBody } from '../complaints/schemas.ts';
+
+const tags = ['customers'];
+const params = z.strictObject({ id: z.string().max(64) });
+
+export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/customers',
+    {
+      schema: {
+        tags,
+        summary: 'Create a customer',
+        body: newCustomerBody,
+        response: { 201: customerSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      staffActor(request);
+      return reply.code(201).send(await createCustomer(ctx, request.body));
+    },
+  );
+  api.get(
+    '/customers',
+    {
+      schema: {
+        tags,
+        summary: 'Search customers by name, email, phone or postcode',
+        querystring: z.strictObject({
+          q: z.string().trim().min(2).max(200),
+          limit: z.coerce.number().int().min(1).max(100).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(customerSchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      staffActor(request);
+      return { items: await searchCustomers(ctx, request.query.q, request.query.limit) };
+    },
+  );
+  api.get(
+    '/customers/:id',
+    { schema: { tags, summary: 'Get a customer', params, response: { 200: customerSchema, ...problems } } },
+    async (request) => {
+      staffActor(request);
+      return getCustomer(ctx, request.params.id);
+    },
+  );
+  api.patch(
+    '/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update a customer (fields left out keep their values)',
+        params,
+        body: newCustomerBody.partial(),
+        response: { 200: customerSchema, ...problems },
+      },
+    },
+    async (request) => {
+      staffActor(request);
+      return updateCustomer(ctx, request.params.id, request.body);
+    },
+  );
+}

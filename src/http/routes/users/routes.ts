@@ -1,0 +1,72 @@
+/** `/api/v1/users`: staff accounts, for admins. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addUser } from '../../../app/add-user.ts';
+import type { AppContext } from '../../../app/context.ts';
+import { updateUser } from '../../../app/update-user.ts';
+import { listUsers } from '../../../db/users.ts';
+import { requireRole, staffActor } from '../../auth.ts';
+import { problems, role, text } from '../../schemas.ts';
+import { userSchema } from '../auth/routes.ts';
+
+const tags = ['users'];
+
+export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'List staff (any signed-in staff: needed to assign complaints and steps)',
+        response: { 200: z.object({ items: z.array(userSchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      staffActor(request);
+      return { items: await listUsers(ctx.db.kysely) };
+    },
+  );
+  api.post(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'Add a member of staff (admin)',
+        body: z.strictObject({
+          email: z.email().max(254),
+          name: text(200),
+          roles: z.array(role).min(1),
+          password: z.string().min(12).max(1024).optional(),
+        }),
+        response: { 201: userSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, 'admin');
+      return reply.code(201).send(await addUser(ctx, request.body));
+    },
+  );
+  api.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a member of staff’s name, roles, password or active flag (admin)',
+        params: z.strictObject({ id: z.string() }),
+        body: z.strictObject({
+          name: text(200).optional(),
+          roles: z.array(role).min(1).optional(),
+          active: z.boolean().optional(),
+          password: z.string().min(12).max(1024).optional(),
+        }),
+        response: { 200: userSchema, ...problems },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return updateUser(ctx, request.params.id, request.body);
+    },
+  );
+}

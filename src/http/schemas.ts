@@ -1,0 +1,46 @@
+/**
+ * Shared zod building blocks for the API's request and response schemas.
+ */
+import { z } from 'zod';
+import { CHANNELS, CUSTOMER_TYPES } from '../domain/complaint.ts';
+import { CATEGORIES, ROLES } from '../domain/procedure.ts';
+import { isLocalDate } from '../domain/time.ts';
+
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+export const localDate = z
+  .string()
+  .refine(isLocalDate, 'must be a date written YYYY-MM-DD')
+  .meta({ format: 'date', example: '2026-11-30' });
+export const instant = z.iso.datetime({ offset: true }).meta({ example: '2026-11-28T10:15:00Z' });
+export const channel = z.enum(CHANNELS);
+export const category = z.enum(CATEGORIES);
+export const customerType = z.enum(CUSTOMER_TYPES);
+export const role = z.enum(ROLES);
+export const pence = z.number().int().min(0);
+export const reference = z
+  .string()
+  .max(40)
+  .meta({ example: 'MISO-26-000123-C', description: 'Complaint Reference Number' });
+export const id = z.string().min(1).max(64);
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    field: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    allowed: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details, with a stable `code`' });
+
+/** The problem responses most routes can give. */
+export const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+} as const;

@@ -1,0 +1,42 @@
+/**
+ * Opens Redress as a process needs it: settings from the environment, the procedure file, the database
+ * (migrated), a logger and the clock. Shared by `redress serve` and every other CLI command.
+ */
+import pino from 'pino';
+import type { AppContext } from '../app/context.ts';
+import { CliError, EXIT, formatProblems } from '../cli/output.ts';
+import { readSettings, type Settings } from '../config/env.ts';
+import { loadProcedure } from '../config/load.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrations/index.ts';
+
+export interface Runtime {
+  ctx: AppContext;
+  settings: Settings;
+  close(): Promise<void>;
+}
+
+/** Everything a command needs, or a CliError explaining which setting is wrong. */
+export async function openRuntime(options: { logToStderr?: boolean } = {}): Promise<Runtime> {
+  const read = readSettings(process.env);
+  if (!read.ok) throw new CliError(formatProblems('The environment', read.problems), EXIT.usage);
+  const settings = read.settings;
+  const procedure = loadProcedure(settings.procedureFile);
+  if (!procedure.ok) {
+    throw new CliError(formatProblems(settings.procedureFile ?? 'procedure', procedure.problems), EXIT.usage);
+  }
+  const logger = pino({ level: settings.logLevel }, options.logToStderr ? pino.destination(2) : undefined);
+  const db = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  try {
+    const { ran } = await migrate(db);
+    if (ran.length) logger.info({ migrations: ran }, 'database migrated');
+  } catch (error) {
+    await db.close();
+    throw new CliError(
+      `the database could not be migrated: ${(error as Error).cause ?? (error as Error).message}`,
+      EXIT.failure,
+    );
+  }
+  const ctx: AppContext = { db, procedure: procedure.procedure, now: () => new Date(), logger };
+  return { ctx, settings, close: () => db.close() };
+}
