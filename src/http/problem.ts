@@ -66,10 +66,10 @@ function fromError(error: FastifyError | Error): Problem {
     const context = (error as FastifyError).validationContext ?? 'body';
     const errors = error.validation.map((v) => {
       const path = [context, ...v.instancePath.split('/').filter(Boolean)];
-      const unknownKeys = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
-      if (unknownKeys?.code === 'unrecognized_keys' && unknownKeys.keys?.length) {
+      const keys = (v.params as { keys?: string[] }).keys;
+      if (v.keyword === 'unrecognized_keys' && keys?.length) {
         return {
-          field: [...path, unknownKeys.keys[0]].join('.'),
+          field: [...path, keys[0]].join('.'),
           message: 'is not a field this endpoint accepts',
         };
       }

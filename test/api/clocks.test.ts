@@ -1,0 +1,100 @@
+/** The procedure's clocks, run by the job worker as `redress jobs run` runs it. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+const DAY = 86_400_000;
+
+describeEachDialect('clocks', (harness) => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startApi(harness, { now: '2026-11-02T10:00:00Z' });
+  });
+  afterAll(() => t.close());
+
+  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
+  const raise = async (firstExpressedAt: string) => {
+    const res = await t.as('agent').post('/complaints', phoneComplaint({ firstExpressedAt }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.reference as string;
+  };
+  const view = async (reference: string) => (await t.as('agent').get(`/complaints/${reference}`)).body;
+
+  it('issues exactly one time-limit ADR letter to a complaint first expressed 43 days ago', async () => {
+    t.setNow('2026-11-02T10:00:00Z');
+    const reference = await raise(new Date(t.now().getTime() - 43 * DAY).toISOString());
+    expect((await view(reference)).adr).toMatchObject({ dueOn: '2026-11-01', letters: [] });
+    await runJobs();
+    await runJobs();
+    const after = await view(reference);
+    expect(after.adr.letters).toHaveLength(1);
+    expect(after.adr.letters[0]).toMatchObject({ trigger: 'time-limit', issuedOn: '2026-11-02' });
+    expect(after.stage).toBe('attempt-1');
+    expect(after.nextActions).toContain('record-referral');
+  });
+
+  it('gives a complaint first raised on 2026-04-01 eight weeks, not six', async () => {
+    t.setNow('2026-04-01T09:00:00Z');
+    const reference = await raise('2026-04-01T08:30:00Z');
+    expect((await view(reference)).adr.dueOn).toBe('2026-05-27');
+    t.setNow('2026-05-13T12:00:00Z'); // six weeks
+    await runJobs();
+    expect((await view(reference)).adr.letters).toEqual([]);
+    t.setNow('2026-05-27T00:30:00Z'); // eight weeks, just after midnight in London
+    await runJobs();
+    expect((await view(reference)).adr.letters).toMatchObject([
+      { trigger: 'time-limit', issuedOn: '2026-05-27' },
+    ]);
+  });
+
+  it('sends no time-limit letter to a complaint closed before its limit', async () => {
+    t.setNow('2026-06-01T09:00:00Z');
+    const reference = await raise('2026-06-01T08:00:00Z');
+    await t.as('agent').post(`/complaints/${reference}/withdraw`, { reason: 'Sorted by the customer' });
+    t.setNow('2026-08-01T09:00:00Z');
+    await runJobs();
+    expect((await view(reference)).adr.letters).toEqual([]);
+  });
+
+  it('records warnings before the limit and alerts on an overdue step', async () => {
+    t.setNow('2026-09-01T09:00:00Z');
+    const reference = await raise('2026-09-01T08:00:00Z');
+    await t.as('agent').post(`/complaints/${reference}/propose`, {
+      summary: 'Fix',
+      steps: [{ description: 'Engineer visit', ownerId: t.users.agent.id, dueOn: '2026-09-03' }],
+    });
+    await t.as('agent').post(`/complaints/${reference}/record-response`, { outcome: 'agreed' });
+    t.setNow('2026-10-07T09:00:00Z'); // past week 5, before week 6
+    await runJobs();
+    const types = (await view(reference)).timeline.map((e: { type: string }) => e.type);
+    expect(types.filter((x: string) => x === 'adr-limit-warning')).toHaveLength(2);
+    expect(types).toContain('step-overdue-alert');
+    expect(
+      (await t.as('agent').get('/complaints?overdue=true')).body.items.map(
+        (i: { reference: string }) => i.reference,
+      ),
+    ).toContain(reference);
+  });
+
+  it('closes a chased follow-up after 28 days of silence, not before', async () => {
+    t.setNow('2026-07-01T09:00:00Z');
+    const reference = await raise('2026-07-01T08:00:00Z');
+    const proposed = await t.as('agent').post(`/complaints/${reference}/propose`, {
+      summary: 'Credit',
+      steps: [{ description: 'Apply credit', ownerId: null }],
+    });
+    expect(proposed.status).toBe(200);
+    await t.as('agent').post(`/complaints/${reference}/record-response`, { outcome: 'agreed' });
+    const stepId = (await view(reference)).attempts[0].proposal.steps[0].id;
+    await t.as('agent').post(`/complaints/${reference}/complete-step`, { stepId });
+    await t.as('agent').post(`/complaints/${reference}/record-follow-up`, { outcome: 'no-response' });
+    t.setNow('2026-07-28T09:00:00Z');
+    await runJobs();
+    expect((await view(reference)).stage).toBe('attempt-1');
+    t.setNow('2026-07-29T09:00:00Z');
+    await runJobs();
+    expect((await view(reference)).closure).toMatchObject({ reason: 'resolved-no-response' });
+  });
+});

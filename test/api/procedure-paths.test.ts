@@ -1,0 +1,172 @@
+/** Every path of the seed procedure, over HTTP, on both dialects. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+describeEachDialect('the procedure over HTTP', (harness) => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startApi(harness);
+  });
+  afterAll(() => t.close());
+
+  async function raise(client: Client = t.as('agent')) {
+    const created = await client.post('/complaints', phoneComplaint());
+    expect(created.status).toBe(201);
+    return created.body.reference as string;
+  }
+  async function command(client: Client, reference: string, name: string, body: unknown = {}) {
+    const res = await client.post(`/complaints/${reference}/${name}`, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  }
+  const proposal = (owner: string | null) => ({
+    summary: 'Refund the second charge',
+    steps: [
+      { description: 'Refund £24.99', ownerId: owner },
+      { description: 'Send a corrected bill', ownerId: null, dueOn: '2026-11-10' },
+    ],
+  });
+  async function implementAndFollowUp(client: Client, reference: string, outcome: string) {
+    const agreed = await command(client, reference, 'record-response', { outcome: 'agreed' });
+    const attempt = agreed.attempts.at(-1);
+    for (const step of attempt.proposal.steps) {
+      await command(client, reference, 'complete-step', { stepId: step.id });
+    }
+    return command(client, reference, 'record-follow-up', { outcome, rootCause: 'Duplicate billing run' });
+  }
+
+  it('resolves at attempt 1', async () => {
+    const agent = t.as('agent');
+    const reference = await raise();
+    expect(reference).toMatch(/^MISO-26-\d{6}-[A-Z]$/);
+    const first = await agent.get(`/complaints/${reference}`);
+    expect(first.body.stage).toBe('attempt-1');
+    expect(first.body.nextActions).toContain('propose');
+    await command(agent, reference, 'propose', proposal(t.users.agent.id));
+    const closed = await implementAndFollowUp(agent, reference, 'satisfied');
+    expect(closed.stage).toBe('closed');
+    expect(closed.closure).toMatchObject({ reason: 'resolved', rootCause: 'Duplicate billing run' });
+    expect(closed.nextActions).toEqual(['log-contact', 'add-note']);
+    expect(closed.timeline.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['complaint-recorded', 'proposal-made', 'step-completed', 'closed']),
+    );
+  });
+
+  it('goes from "not practical" to attempt 2 and resolves there', async () => {
+    const reference = await raise();
+    const moved = await command(t.as('agent'), reference, 'not-practical', {
+      reason: 'Needs the billing team',
+    });
+    expect(moved.stage).toBe('attempt-2');
+    const reviewer = t.as('reviewer');
+    await command(reviewer, reference, 'record-review', { findings: 'A duplicate billing run on 3 October' });
+    await command(reviewer, reference, 'propose', proposal(t.users.reviewer.id));
+    const closed = await implementAndFollowUp(reviewer, reference, 'satisfied');
+    expect(closed.stage).toBe('closed');
+    expect(closed.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['escalated', 'resolved']);
+  });
+
+  it('goes to the director-level review after two declines and resolves at attempt 3', async () => {
+    const reference = await raise();
+    await command(t.as('agent'), reference, 'propose', proposal(null));
+    const atTwo = await command(t.as('agent'), reference, 'record-response', { outcome: 'declined' });
+    expect(atTwo.stage).toBe('attempt-2');
+    await command(t.as('reviewer'), reference, 'record-review', { findings: 'Looked again' });
+    await command(t.as('reviewer'), reference, 'propose', proposal(null));
+    const atThree = await command(t.as('reviewer'), reference, 'record-response', { outcome: 'declined' });
+    expect(atThree.stage).toBe('attempt-3');
+    expect(atThree.owner).toBeNull();
+    const director = t.as('director');
+    await command(director, reference, 'record-review', { findings: 'Director-level review' });
+    await command(director, reference, 'propose', proposal(t.users.director.id));
+    const closed = await implementAndFollowUp(director, reference, 'satisfied');
+    expect(closed.stage).toBe('closed');
+    expect(closed.adr.letters).toEqual([]);
+  });
+
+  it('declined at attempt 3 reaches deadlock with the ADR letter the same day', async () => {
+    t.setNow('2026-11-04T16:30:00Z');
+    const reference = await raise();
+    for (const [who, findings] of [
+      ['agent', null],
+      ['reviewer', 'Detailed review'],
+      ['director', 'Director review'],
+    ] as const) {
+      if (findings) await command(t.as(who), reference, 'record-review', { findings });
+      await command(t.as(who), reference, 'propose', proposal(null));
+      await command(t.as(who), reference, 'record-response', { outcome: 'declined' });
+    }
+    const deadlocked = (await t.as('director').get(`/complaints/${reference}`)).body;
+    expect(deadlocked.stage).toBe('deadlock');
+    expect(deadlocked.adr.letters).toHaveLength(1);
+    expect(deadlocked.adr.letters[0]).toMatchObject({
+      trigger: 'deadlock',
+      issuedOn: '2026-11-04',
+      windowEndsOn: '2027-11-03',
+    });
+    expect(deadlocked.timeline.map((e: { type: string }) => e.type)).toContain('adr-letter-issued');
+    expect(deadlocked.nextActions).toEqual(expect.arrayContaining(['record-referral', 'withdraw']));
+  });
+
+  it('tracks an ombudsman referral to the implemented remedy', async () => {
+    const reference = await raise();
+    await command(t.as('director'), reference, 'declare-deadlock', { reason: 'Nothing more we can offer' });
+    await command(t.as('agent'), reference, 'record-referral', {
+      schemeCaseReference: 'CO-123456',
+      referredOn: t.now().toISOString().slice(0, 10),
+      caseFeePence: 35_000,
+    });
+    const decided = await command(t.as('reviewer'), reference, 'record-ombudsman-outcome', {
+      outcome: 'upheld',
+      decidedOn: t.now().toISOString().slice(0, 10),
+      remedy: { apology: true, explanation: false, action: 'Refund', awardPence: 5_000 },
+      customerAccepted: true,
+    });
+    expect(decided.referral.decision.remedyDueOn).toBeTruthy();
+    const closed = await command(t.as('reviewer'), reference, 'close', {
+      reason: 'ombudsman-decision-implemented',
+    });
+    expect(closed.closure.reason).toBe('ombudsman-decision-implemented');
+  });
+
+  describe('who may do what', () => {
+    async function atAttempt3() {
+      const reference = await raise();
+      await command(t.as('agent'), reference, 'not-practical', { reason: 'complex' });
+      // A director handles attempt 2 here, so that the objectivity rule is what stops them at attempt 3.
+      await command(t.as('director'), reference, 'record-review', { findings: 'Reviewed at 2' });
+      await command(t.as('director'), reference, 'propose', proposal(null));
+      await command(t.as('agent'), reference, 'record-response', { outcome: 'declined' });
+      return reference;
+    }
+
+    it('an agent cannot run the director-level review and is not offered it', async () => {
+      const reference = await atAttempt3();
+      const view = await t.as('agent').get(`/complaints/${reference}`);
+      expect(view.body.nextActions).not.toContain('record-review');
+      expect(view.body.nextActions).not.toContain('propose');
+      const refused = await t
+        .as('agent')
+        .post(`/complaints/${reference}/record-review`, { findings: 'I try' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('forbidden');
+    });
+
+    it('the attempt-2 handler cannot review attempt 3, another director can', async () => {
+      const reference = await atAttempt3();
+      const refused = await t
+        .as('director')
+        .post(`/complaints/${reference}/record-review`, { findings: 'Me again' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('objectivity');
+      await command(t.as('director2'), reference, 'record-review', { findings: 'Fresh eyes' });
+    });
+
+    it('needs a signed-in user', async () => {
+      const res = await t.as(null).get('/complaints');
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    });
+  });
+});

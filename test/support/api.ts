@@ -1,0 +1,126 @@
+/**
+ * A running Redress API on a fresh database, reached over real HTTP, with a clock the test moves.
+ *
+ *   const t = await startApi(harness);            // staff: agent, reviewer, director, director2, admin
+ *   const res = await t.as('agent').post('/complaints', body);
+ */
+import pino from 'pino';
+import { addUser } from '../../src/app/add-user.ts';
+import type { AppContext } from '../../src/app/context.ts';
+import { createApiToken } from '../../src/app/create-api-token.ts';
+import { MISO_PROCEDURE } from '../../src/config/miso.ts';
+import type { Procedure, Role } from '../../src/domain/procedure.ts';
+import { buildApp } from '../../src/http/app.ts';
+import type { DialectHarness, TestDb } from './databases.ts';
+
+export const STAFF = {
+  agent: ['agent'],
+  agent2: ['agent'],
+  reviewer: ['reviewer'],
+  director: ['director'],
+  director2: ['director'],
+  admin: ['admin'],
+} as const satisfies Record<string, Role[]>;
+export type StaffName = keyof typeof STAFF;
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies freely
+  body: any;
+}
+
+export interface Client {
+  get(path: string): Promise<Reply>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  patch(path: string, body?: unknown): Promise<Reply>;
+  raw(path: string, init: RequestInit): Promise<Reply>;
+}
+
+export interface TestApi {
+  db: TestDb;
+  ctx: AppContext;
+  url: string;
+  users: Record<StaffName, { id: string; token: string }>;
+  /** Sets the clock every use case reads. */
+  setNow(now: Date | string): void;
+  now(): Date;
+  as(name: StaffName | null): Client;
+  close(): Promise<void>;
+}
+
+async function send(url: string, init: RequestInit): Promise<Reply> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** Starts the API on a fresh, migrated database of the harness's dialect. */
+export async function startApi(
+  harness: DialectHarness,
+  options: { now?: string; procedure?: Procedure } = {},
+): Promise<TestApi> {
+  const db = await harness.freshDb();
+  let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
+  const ctx: AppContext = {
+    db,
+    procedure: options.procedure ?? MISO_PROCEDURE,
+    now: () => now,
+    logger: pino({ level: 'silent' }),
+  };
+  const users = {} as TestApi['users'];
+  for (const [name, roles] of Object.entries(STAFF) as [StaffName, Role[]][]) {
+    const email = `${name}@test.redress`;
+    const user = await addUser(ctx, { email, name: `Test ${name}`, roles });
+    users[name] = { id: user.id, token: (await createApiToken(ctx, email)).token };
+  }
+  const app = await buildApp(ctx, { publicUrl: 'http://localhost' });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `${address}/api/v1`;
+  const client = (name: StaffName | null): Client => {
+    const auth: Record<string, string> = name ? { authorization: `Bearer ${users[name].token}` } : {};
+    const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
+      method,
+      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return {
+      get: (path) => send(base + path, { headers: auth }),
+      post: (path, body = {}, headers = {}) => send(base + path, json('POST', body, headers)),
+      patch: (path, body = {}) => send(base + path, json('PATCH', body)),
+      raw: (path, init) =>
+        send(base + path, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } }),
+    };
+  };
+  return {
+    db,
+    ctx,
+    url: address,
+    users,
+    setNow: (value) => {
+      now = new Date(value);
+    },
+    now: () => now,
+    as: client,
+    close: () => app.close(),
+  };
+}
+
+/** A complaint body as the phone team would send it. */
+export function phoneComplaint(overrides: Record<string, unknown> = {}) {
+  return {
+    customer: { name: 'Jo Bloggs', email: 'jo@example.org', phone: '01632 960 123' },
+    channel: 'phone',
+    description: 'I was charged twice for October.',
+    category: 'billing',
+    formal: true,
+    desiredOutcome: 'A refund of the second charge',
+    ...overrides,
+  };
+}
