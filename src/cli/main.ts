@@ -11,9 +11,8 @@ import { registerServeCommand } from './serve.ts';
 
 const program = new Command('redress')
   .description(
-    'Redress: complaint handling for UK communications providers.\n' +
-      'Settings come from environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, PROCEDURE_FILE,\n' +
-      'LOG_LEVEL, WORKER_INTERVAL_MS); see the README.',
+    'Redress: complaint handling for UK communications providers. Settings come from environment variables ' +
+      '(PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, PROCEDURE_FILE, LOG_LEVEL, WORKER_INTERVAL_MS): see the README.',
   )
   .showHelpAfterError()
   .exitOverride();

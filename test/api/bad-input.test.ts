@@ -49,13 +49,11 @@ describeEachDialect('bad input', (harness) => {
     [
       'malformed JSON',
       () =>
-        t
-          .as('agent')
-          .raw('/complaints', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: '{"customer": ',
-          }),
+        t.as('agent').raw('/complaints', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"customer": ',
+        }),
       400,
       'malformed-json',
     ],
@@ -129,12 +127,10 @@ describeEachDialect('bad input', (harness) => {
     [
       'a step owner who is not staff',
       () =>
-        t
-          .as('agent')
-          .post(`/complaints/${reference}/propose`, {
-            summary: 'x',
-            steps: [{ description: 'y', ownerId: 'nobody' }],
-          }),
+        t.as('agent').post(`/complaints/${reference}/propose`, {
+          summary: 'x',
+          steps: [{ description: 'y', ownerId: 'nobody' }],
+        }),
       400,
       'validation',
       'steps.0.ownerId',
@@ -142,12 +138,10 @@ describeEachDialect('bad input', (harness) => {
     [
       'a due date that is not a date',
       () =>
-        t
-          .as('agent')
-          .post(`/complaints/${reference}/propose`, {
-            summary: 'x',
-            steps: [{ description: 'y', ownerId: null, dueOn: '2026-02-30' }],
-          }),
+        t.as('agent').post(`/complaints/${reference}/propose`, {
+          summary: 'x',
+          steps: [{ description: 'y', ownerId: null, dueOn: '2026-02-30' }],
+        }),
       400,
       'validation',
       'body.steps.0.dueOn',
