@@ -1,0 +1,19 @@
+/** Named counters (CRN sequences), atomic under concurrency in both dialects. */
+import type { Executor } from './database.ts';
+
+/**
+ * The next value of the named sequence, starting at 1. One upsert statement: concurrent callers on
+ * PostgreSQL queue on the row lock and each gets its own value; SQLite writers are serialised anyway. Called
+ * inside the caller's transaction, a rollback gives the number back, so committed CRNs have no gaps.
+ */
+export async function nextSequence(executor: Executor, name: string): Promise<number> {
+  const row = await executor
+    .insertInto('sequences')
+    .values({ name, value: 1 })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({ value: eb(eb.ref('sequences.value'), '+', 1) })),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
