@@ -1,0 +1,258 @@
+/**
+ * The durable job queue: jobs are rows, written in the same transaction as the change that causes them
+ * (transactional outbox), claimed under a lease, retried with exponential backoff, and failed for good after
+ * `max_attempts`. A worker that dies mid-job just lets its lease expire; the job is then claimable again.
+ */
+import type { Selectable, UpdateQueryBuilder, UpdateResult } from 'kysely';
+import { type Db, dialectOf, type Executor, transaction } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { JobStatus, JobsTable, Schema } from '../db/schema.ts';
+
+export interface Job {
+  id: string;
+  kind: string;
+  /** Parsed JSON; handlers validate it. */
+  payload: unknown;
+  runAt: string;
+  /** Claims so far, this one included. */
+  attempts: number;
+  maxAttempts: number;
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+  lastError: string | null;
+  status: JobStatus;
+  dedupeKey: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface NewJob {
+  kind: string;
+  payload: unknown;
+  runAt: Date;
+  /**
+   * At most one job ever exists per key (done and failed ones included), so a timer set twice runs once.
+   * Put whatever makes the purpose unique in the key (`adr-time-limit:<complaintId>`).
+   */
+  dedupeKey?: string | null | undefined;
+  maxAttempts?: number | undefined;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 10;
+
+function toJob(row: Selectable<JobsTable>): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    payload: JSON.parse(row.payload),
+    runAt: row.run_at,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: row.lease_expires_at,
+    lastError: row.last_error,
+    status: row.status,
+    dedupeKey: row.dedupe_key,
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
+  };
+}
+
+/**
+ * Adds a job, normally inside the transaction of the change that causes it. Returns its id, or null when a
+ * job with the same `dedupeKey` already exists (nothing is written). `now` only stamps `created_at`.
+ */
+export async function enqueue(
+  executor: Executor,
+  job: NewJob,
+  now: Date = new Date(),
+): Promise<string | null> {
+  const id = newId(now.getTime());
+  const inserted = await executor
+    .insertInto('jobs')
+    .values({
+      id,
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? null),
+      run_at: job.runAt.toISOString(),
+      attempts: 0,
+      max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      status: 'pending',
+      dedupe_key: job.dedupeKey ?? null,
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? null;
+}
+
+export interface ClaimOptions {
+  /** Who holds the lease (host:pid:random); recorded on the job for diagnosis. */
+  owner: string;
+  now: Date;
+  limit: number;
+  /** How long the claimer may work before others may take the job over. */
+  leaseMs: number;
+  /** Only these kinds (the ones this worker has handlers for); all kinds when omitted. */
+  kinds?: readonly string[] | undefined;
+}
+
+/**
+ * Claims up to `limit` jobs that are due (pending with `run_at` reached) or abandoned (running with an
+ * expired lease), oldest first, and leases them to `owner`. On PostgreSQL the candidate rows are locked
+ * with `FOR UPDATE SKIP LOCKED`, so concurrent claimers take disjoint sets without waiting for each other;
+ * on SQLite the write transaction serialises claimers. An abandoned job that has used all its attempts is
+ * failed here instead of being run again.
+ */
+export async function claimDue(db: Db | Executor, options: ClaimOptions): Promise<Job[]> {
+  const now = options.now.toISOString();
+  const leaseExpiresAt = new Date(options.now.getTime() + options.leaseMs).toISOString();
+  if (options.kinds?.length === 0) return [];
+  return transaction(db, async (trx) => {
+    const postgres = dialectOf(trx) === 'postgres';
+    const abandonedForGood = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'running')
+      .where('lease_expires_at', '<=', now)
+      .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+      .$if(postgres, (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    if (abandonedForGood.length > 0) {
+      await trx
+        .updateTable('jobs')
+        .set({
+          status: 'failed',
+          last_error: 'lease expired on the last attempt',
+          lease_owner: null,
+          lease_expires_at: null,
+          completed_at: now,
+        })
+        .where(
+          'id',
+          'in',
+          abandonedForGood.map((r) => r.id),
+        )
+        .execute();
+    }
+
+    const candidates = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+          eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]),
+        ]),
+      )
+      .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+      .$if(options.kinds !== undefined, (qb) => qb.where('kind', 'in', options.kinds ?? []))
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(options.limit)
+      .$if(postgres, (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    if (candidates.length === 0) return [];
+
+    const claimed = await trx
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        lease_owner: options.owner,
+        lease_expires_at: leaseExpiresAt,
+        attempts: eb(eb.ref('attempts'), '+', 1),
+      }))
+      .where(
+        'id',
+        'in',
+        candidates.map((c) => c.id),
+      )
+      .returningAll()
+      .execute();
+    return claimed.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id));
+  });
+}
+
+/**
+ * Marks a claimed job done. Returns false (and changes nothing) when the claim is no longer this one's:
+ * the lease expired and another worker took the job over.
+ */
+export async function complete(db: Db | Executor, job: Job, now: Date): Promise<boolean> {
+  const executor = 'kysely' in db ? db.kysely : db;
+  const result = await stillClaimed(
+    executor.updateTable('jobs').set({
+      status: 'done',
+      completed_at: now.toISOString(),
+      lease_owner: null,
+      lease_expires_at: null,
+    }),
+    job,
+  ).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 3_600_000 };
+
+/** The wait before the next try after the `attempts`-th failed one: base, 2×base, 4×base, ..., capped. */
+export function retryDelayMs(attempts: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+  return Math.min(policy.baseMs * 2 ** Math.max(0, attempts - 1), policy.maxMs);
+}
+
+export type FailOutcome = 'retry' | 'failed' | 'lost';
+
+/**
+ * Records a failed try: the job runs again after an exponential backoff, or is `failed` for good once it
+ * has used `max_attempts`. Returns `lost` (and changes nothing) when the claim is no longer this one's.
+ */
+export async function fail(
+  db: Db | Executor,
+  job: Job,
+  error: unknown,
+  now: Date,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): Promise<FailOutcome> {
+  const executor = 'kysely' in db ? db.kysely : db;
+  const lastError = describeError(error);
+  const final = job.attempts >= job.maxAttempts;
+  const changes = final
+    ? { status: 'failed' as const, completed_at: now.toISOString() }
+    : {
+        status: 'pending' as const,
+        run_at: new Date(now.getTime() + retryDelayMs(job.attempts, policy)).toISOString(),
+      };
+  const result = await stillClaimed(
+    executor
+      .updateTable('jobs')
+      .set({ ...changes, last_error: lastError, lease_owner: null, lease_expires_at: null }),
+    job,
+  ).executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return 'lost';
+  return final ? 'failed' : 'retry';
+}
+
+/** Restricts an update to the claim `job` came from: same owner, same attempt, still running. */
+function stillClaimed(query: UpdateQueryBuilder<Schema, 'jobs', 'jobs', UpdateResult>, job: Job) {
+  // `attempts` fences a worker that lost its lease to a later claim by the same owner name.
+  return query
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('lease_owner', '=', job.leaseOwner ?? '')
+    .where('attempts', '=', job.attempts);
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return text.slice(0, 4000);
+}
+
+/** A job by id, for inspection and tests. */
+export async function getJob(db: Executor, id: string): Promise<Job | undefined> {
+  const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toJob(row) : undefined;
+}
