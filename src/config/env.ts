@@ -34,11 +34,16 @@ export interface Settings {
   workerIntervalMs: number;
 }
 
-/** Reads the settings from environment variables, or lists what is wrong with them. */
+/**
+ * Reads the settings from environment variables, or lists what is wrong with them. An empty variable
+ * (`PORT=` in an env file) counts as unset: otherwise `PORT=` would be port 0, a random one.
+ */
 export function readSettings(
   env: NodeJS.ProcessEnv,
 ): { ok: true; settings: Settings } | { ok: false; problems: ConfigProblem[] } {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
   const e = parsed.data;
   return {

@@ -76,7 +76,12 @@ export function isAvailable(
     case 'record-referral':
       return isOpen(complaint) && complaint.adrLetters.length > 0 && complaint.referral === null;
     case 'record-ombudsman-outcome':
-      return isOpen(complaint) && complaint.referral !== null && complaint.referral.decision === null;
+      // Recorded again when the customer, who had not yet answered, accepts or rejects the decision.
+      return (
+        isOpen(complaint) &&
+        complaint.referral !== null &&
+        (complaint.referral.decision === null || complaint.referral.decision.customerAccepted === null)
+      );
     case 'withdraw':
       return isOpen(complaint);
     case 'close':
@@ -115,6 +120,9 @@ export function nextActions(
 /** Complaint Initiation: the facts gathered become a complaint in Resolution Attempt 1. */
 export function initiate(facts: Initiation, now: Date, procedure: Procedure): Decision {
   const firstExpressedAt = facts.firstExpressedAt ?? now.toISOString();
+  if (Number.isNaN(new Date(firstExpressedAt).getTime())) {
+    return invalid('firstExpressedAt', 'must be a date and time (ISO 8601)');
+  }
   if (new Date(firstExpressedAt).getTime() > now.getTime()) {
     return invalid('firstExpressedAt', 'must not be in the future');
   }
@@ -269,6 +277,7 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
     case 'declare-deadlock':
       return ok(...deadlockEvents(complaint, command.reason, ctx));
     case 'record-referral':
+      if (!isLocalDate(command.referredOn)) return invalid('referredOn', 'must be a date (YYYY-MM-DD)');
       if (command.referredOn > today) return invalid('referredOn', 'must not be in the future');
       return ok({
         type: 'referral-recorded',
@@ -277,6 +286,7 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         caseFeePence: command.caseFeePence ?? null,
       });
     case 'record-ombudsman-outcome': {
+      if (!isLocalDate(command.decidedOn)) return invalid('decidedOn', 'must be a date (YYYY-MM-DD)');
       if (command.decidedOn > today) return invalid('decidedOn', 'must not be in the future');
       if (command.remedy.awardPence > procedure.adrScheme.maxAwardPence) {
         return invalid(
@@ -301,6 +311,8 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
       return ok({ type: 'assigned', ownerId: command.ownerId });
     case 'log-contact': {
       const occurredAt = command.occurredAt ?? now.toISOString();
+      if (Number.isNaN(new Date(occurredAt).getTime()))
+        return invalid('occurredAt', 'must be a date and time (ISO 8601)');
       if (new Date(occurredAt).getTime() > now.getTime())
         return invalid('occurredAt', 'must not be in the future');
       return ok({

@@ -47,6 +47,15 @@ export const POLICY: Record<CommandType, Rule> = {
 /** Commands that review or decide for an attempt, so the objectivity rule applies to them at attempt 3. */
 const REVIEW_COMMANDS: ReadonlySet<CommandType> = new Set(['record-review', 'propose']);
 
+/**
+ * Whether the staff member handled attempt 2: reviewed it, or made its proposal (which may follow someone
+ * else's review, so the attempt's `handlerId` alone would miss them).
+ */
+function handledAttempt2(complaint: Complaint, staffId: string): boolean {
+  const attempt2 = complaint.attempts.find((a) => a.number === 2);
+  return attempt2 !== undefined && [attempt2.handlerId, attempt2.proposal?.proposedBy].includes(staffId);
+}
+
 export type PolicyRefusal = { code: 'forbidden' | 'objectivity'; message: string };
 
 /** Whether the actor may issue the command at the complaint's stage; says why not when it may not. */
@@ -75,7 +84,7 @@ export function permits(
         procedure.attempt3ReviewerMustDiffer &&
         complaint.stage === 'attempt-3' &&
         REVIEW_COMMANDS.has(type) &&
-        complaint.attempts.find((a) => a.number === 2)?.handlerId === actor.id
+        handledAttempt2(complaint, actor.id)
       ) {
         return {
           code: 'objectivity',
