@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { runContenders } from '../../test/support/contenders.ts';
+import { describeEachDialect } from '../../test/support/databases.ts';
+import { migrate } from './migrations/index.ts';
+
+const TABLES = [
+  'adr_letters',
+  'api_tokens',
+  'attempts',
+  'audit_events',
+  'complaints',
+  'contacts',
+  'customers',
+  'idempotency_keys',
+  'jobs',
+  'notes',
+  'sequences',
+  'sessions',
+  'steps',
+  'users',
+];
+
+describeEachDialect('migrations', (t) => {
+  it('create every table on an empty database, and running them again does nothing', async () => {
+    const db = await t.emptyDb();
+    const first = await migrate(db);
+    expect(first.ran).toEqual(['0001-complaints', '0002-auth', '0003-infrastructure']);
+    const second = await migrate(db);
+    expect(second.ran).toEqual([]);
+    const tables = (await db.kysely.introspection.getTables()).map((table) => table.name).sort();
+    expect(tables).toEqual(TABLES);
+  });
+
+  it('are safe to start from several processes at once: one runs them, the others find nothing to do', async () => {
+    const db = await t.emptyDb();
+    const ran = await runContenders<string[]>(3, { kind: 'migrate', options: db.options, at: '' });
+    expect(ran.flat().sort()).toEqual(['0001-complaints', '0002-auth', '0003-infrastructure']);
+    expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
+  });
+
+  describe('constraints', () => {
+    it('allow only one time-limit ADR letter per complaint, but a deadlock letter beside it', async () => {
+      const db = await t.freshDb();
+      const at = '2026-05-01T09:00:00.000Z';
+      await db.kysely
+        .insertInto('customers')
+        .values({
+          id: 'c1',
+          name: 'A Customer',
+          type: 'residential',
+          created_at: at,
+          updated_at: at,
+        } as never)
+        .execute();
+      await db.kysely
+        .insertInto('complaints')
+        .values({
+          id: 'k1',
+          reference: 'MISO-2026-000001',
+          customer_id: 'c1',
+          customer_type: 'residential',
+          channel: 'phone',
+          category: 'billing',
+          description: 'Charged twice',
+          desired_outcome: null,
+          formal: 1,
+          first_expressed_at: at,
+          received_at: at,
+          acknowledge_by: '2026-05-06',
+          stage: 'attempt-1',
+          owner_id: null,
+          version: 1,
+          adr_due_on: '2026-06-12',
+          closure_reason: null,
+          closed_at: null,
+          root_cause: null,
+          lessons: null,
+          scheme_case_reference: null,
+          referred_on: null,
+          case_fee_pence: null,
+          referral_decision: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      const letter = (id: string, trigger: string) =>
+        db.kysely
+          .insertInto('adr_letters')
+          .values({
+            id,
+            complaint_id: 'k1',
+            trigger,
+            issued_at: at,
+            issued_on: '2026-06-12',
+            window_ends_on: '2027-06-12',
+          })
+          .execute();
+      await letter('l1', 'time-limit');
+      await expect(letter('l2', 'time-limit')).rejects.toThrow(/unique/i);
+      await letter('l3', 'deadlock');
+      const count = await sql<{ n: number }>`select count(*) as n from adr_letters`.execute(db.kysely);
+      expect(Number(count.rows[0]?.n)).toBe(2);
+    });
+
+    it('keep user emails lower-case', async () => {
+      const db = await t.freshDb();
+      const user = (id: string, email: string) =>
+        db.kysely
+          .insertInto('users')
+          .values({
+            id,
+            email,
+            name: 'N',
+            roles: '["agent"]',
+            password_hash: null,
+            active: 1,
+            created_at: 'x',
+          })
+          .execute();
+      await user('u1', 'ann@example.com');
+      await expect(user('u2', 'Bob@example.com')).rejects.toThrow(/check/i);
+      await expect(user('u3', 'ann@example.com')).rejects.toThrow(/unique/i);
+    });
+  });
+});

