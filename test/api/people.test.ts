@@ -65,14 +65,12 @@ describeEachDialect('customers, staff and sign-in', (harness) => {
   });
 
   it('signs in with a password, uses the session cookie, and signs out', async () => {
-    await t
-      .as('admin')
-      .post('/users', {
-        email: 'sam@test.redress',
-        name: 'Sam',
-        roles: ['reviewer'],
-        password: 'a long enough password',
-      });
+    await t.as('admin').post('/users', {
+      email: 'sam@test.redress',
+      name: 'Sam',
+      roles: ['reviewer'],
+      password: 'a long enough password',
+    });
     const wrong = await t.as(null).post('/auth/login', { email: 'sam@test.redress', password: 'not it' });
     expect(wrong.status).toBe(401);
     const unknown = await t.as(null).post('/auth/login', { email: 'who@test.redress', password: 'not it' });

@@ -1,0 +1,125 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/support/databases.ts';
+import { enqueue, getJob, type Job } from './queue.ts';
+import { type JobContext, runDueJobs, startWorker } from './worker.ts';
+
+const T0 = new Date('2026-05-01T09:00:00.000Z');
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const silent = { info: () => undefined, error: () => undefined };
+
+describeEachDialect('job worker', (t) => {
+  it('runs every due job once, including those missed while it was down, and reports what happened', async () => {
+    const db = await t.freshDb();
+    const ran: { payload: unknown; now: string }[] = [];
+    for (const [payload, runAt] of [
+      ['missed yesterday', at(-24 * HOUR)],
+      ['due now', T0],
+      ['tomorrow', at(24 * HOUR)],
+    ] as const) {
+      await enqueue(db.kysely, { kind: 'record', payload, runAt }, T0);
+    }
+    const broken = await enqueue(db.kysely, { kind: 'explode', payload: null, runAt: T0 }, T0);
+    const unknown = await enqueue(db.kysely, { kind: 'from-a-newer-release', payload: null, runAt: T0 }, T0);
+
+    const handlers = {
+      record: async (job: Job, ctx: JobContext) => {
+        ran.push({ payload: job.payload, now: ctx.now.toISOString() });
+      },
+      explode: async () => {
+        throw new Error('boom');
+      },
+    };
+    const summary = await runDueJobs(db, handlers, { now: () => T0, owner: 'w1', batchSize: 2 });
+
+    expect(summary).toEqual({ claimed: 3, done: 2, retried: 1, failed: 0, lost: 0 });
+    expect(ran).toEqual([
+      { payload: 'missed yesterday', now: T0.toISOString() },
+      { payload: 'due now', now: T0.toISOString() },
+    ]);
+    expect(await getJob(db.kysely, broken ?? '')).toMatchObject({
+      status: 'pending',
+      lastError: expect.stringContaining('boom'),
+    });
+    expect(await getJob(db.kysely, unknown ?? '')).toMatchObject({ status: 'pending', attempts: 0 });
+
+    // Run again at the same instant: nothing left that is due.
+    expect(await runDueJobs(db, handlers, { now: () => T0, owner: 'w1' })).toMatchObject({ claimed: 0 });
+    // A day later the job set for tomorrow runs, and the broken one is retried.
+    const nextDay = await runDueJobs(db, handlers, { now: () => at(24 * HOUR), owner: 'w1' });
+    expect(nextDay).toEqual({ claimed: 2, done: 1, retried: 1, failed: 0, lost: 0 });
+  });
+
+  it('polls until stopped, running jobs as they fall due, and waits for the job in hand when stopped', async () => {
+    const db = await t.freshDb();
+    let clock = T0;
+    const events: string[] = [];
+    await enqueue(db.kysely, { kind: 'slow', payload: 'first', runAt: at(HOUR) }, T0);
+    let markStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      markStarted = resolve;
+    });
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handlers = {
+      slow: async (job: Job) => {
+        events.push(`start ${String(job.payload)}`);
+        markStarted();
+        await released;
+        events.push(`end ${String(job.payload)}`);
+      },
+    };
+    const worker = startWorker(db, handlers, {
+      now: () => clock,
+      owner: 'w',
+      intervalMs: 10,
+      logger: silent,
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toEqual([]); // not due yet, however often it polls
+    clock = at(HOUR);
+    await started;
+    const stopping = worker.stop();
+    let stopped = false;
+    void stopping.then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(events).toEqual(['start first', 'end first']);
+    expect((await db.kysely.selectFrom('jobs').select('status').executeTakeFirst())?.status).toBe('done');
+
+    await enqueue(db.kysely, { kind: 'slow', payload: 'after stop', runAt: T0 }, T0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toHaveLength(2);
+  });
+
+  it('keeps polling after a poll fails, and logs it', async () => {
+    const db = await t.freshDb();
+    const errors: object[] = [];
+    let polls = 0;
+    const worker = startWorker(
+      db,
+      { k: async () => undefined },
+      {
+        now: () => {
+          polls++;
+          if (polls === 1) throw new Error('clock unavailable');
+          return T0;
+        },
+        owner: 'w',
+        intervalMs: 5,
+        logger: { info: () => undefined, error: (obj) => errors.push(obj) },
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await worker.stop();
+    expect(errors).toHaveLength(1);
+    expect(polls).toBeGreaterThan(2);
+  });
+});
