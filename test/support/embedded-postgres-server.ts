@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -146,18 +147,24 @@ function removeStaleDirs(): void {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(DIR_PREFIX)) continue;
     const dir = join(tmpdir(), name);
-    try {
-      const owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
-      if (owner && alive(owner)) continue;
-      const pidFile = join(dir, 'data', 'postmaster.pid');
-      if (existsSync(pidFile)) {
-        const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-        const cmdline = readFileSync(`/proc/${postmaster}/cmdline`, 'utf8');
-        if (cmdline.includes(dir)) process.kill(postmaster, 'SIGINT');
-      }
-    } catch {
-      // No owner file yet, or the orphaned server is already gone: nothing to stop.
+    const ownerFile = join(dir, OWNER_FILE);
+    if (!existsSync(ownerFile)) {
+      // Another run may have just made it and not yet written its owner: only clear it out when old.
+      if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+      continue;
     }
+    const owner = Number(readFileSync(ownerFile, 'utf8'));
+    if (owner && alive(owner)) continue;
+    stopOrphanedServer(dir);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function stopOrphanedServer(dir: string): void {
+  try {
+    const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (readFileSync(`/proc/${postmaster}/cmdline`, 'utf8').includes(dir)) process.kill(postmaster, 'SIGINT');
+  } catch {
+    // No server was running, or it is already gone.
   }
 }
