@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSettings } from './env.ts';
+
+describe('readSettings', () => {
+  it('runs on SQLite under ./data on port 3000 with nothing set', () => {
+    expect(readSettings({})).toEqual({
+      ok: true,
+      settings: {
+        port: 3000,
+        host: '127.0.0.1',
+        dataDir: path.resolve('./data'),
+        databaseUrl: undefined,
+        publicUrl: 'http://localhost:3000',
+        procedureFile: undefined,
+        logLevel: 'info',
+        workerIntervalMs: 15_000,
+      },
+    });
+  });
+
+  it('reads every variable, numbers from text', () => {
+    const result = readSettings({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/redress',
+      DATABASE_URL: 'postgres://redress@db/redress',
+      PUBLIC_URL: 'https://complaints.example.co.uk',
+      PROCEDURE_FILE: 'procedure.json',
+      LOG_LEVEL: 'debug',
+      WORKER_INTERVAL_MS: '5000',
+    });
+    expect(result).toEqual({
+      ok: true,
+      settings: {
+        port: 8080,
+        host: '0.0.0.0',
+        dataDir: '/var/lib/redress',
+        databaseUrl: 'postgres://redress@db/redress',
+        publicUrl: 'https://complaints.example.co.uk',
+        procedureFile: 'procedure.json',
+        logLevel: 'debug',
+        workerIntervalMs: 5000,
+      },
+    });
+  });
+
+  it('derives the public URL from the port when none is given', () => {
+    expect(readSettings({ PORT: '4000' })).toMatchObject({
+      settings: { publicUrl: 'http://localhost:4000' },
+    });
+  });
+
+  it('treats an empty variable as unset, as an env file with `PORT=` means', () => {
+    expect(readSettings({ PORT: '', DATABASE_URL: '', PUBLIC_URL: '', LOG_LEVEL: '' })).toMatchObject({
+      ok: true,
+      settings: { port: 3000, databaseUrl: undefined, publicUrl: 'http://localhost:3000', logLevel: 'info' },
+    });
+  });
+
+  it('names each bad variable', () => {
+    const result = readSettings({
+      PORT: '70000',
+      DATABASE_URL: 'mysql://db',
+      LOG_LEVEL: 'loud',
+      WORKER_INTERVAL_MS: '0',
+      PUBLIC_URL: 'not a url',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.path).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'PUBLIC_URL',
+      'WORKER_INTERVAL_MS',
+    ]);
+    expect(result.problems.find((p) => p.path === 'DATABASE_URL')?.message).toMatch(/postgres:\/\//);
+  });
+
+  it('refuses a port that is not a number', () => {
+    expect(readSettings({ PORT: 'http' })).toMatchObject({ ok: false, problems: [{ path: 'PORT' }] });
+  });
+});
