@@ -7,6 +7,7 @@ import type { Selectable, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import { type Db, dialectOf, type Executor, transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { JobStatus, JobsTable, Schema } from '../db/schema.ts';
+import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff.ts';
 
 export interface Job {
   id: string;
@@ -190,18 +191,6 @@ export async function complete(db: Db | Executor, job: Job, now: Date): Promise<
     job,
   ).executeTakeFirst();
   return result.numUpdatedRows > 0n;
-}
-
-export interface BackoffPolicy {
-  baseMs: number;
-  maxMs: number;
-}
-
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 3_600_000 };
-
-/** The wait before the next try after the `attempts`-th failed one: base, 2×base, 4×base, ..., capped. */
-export function retryDelayMs(attempts: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
-  return Math.min(policy.baseMs * 2 ** Math.max(0, attempts - 1), policy.maxMs);
 }
 
 export type FailOutcome = 'retry' | 'failed' | 'lost';

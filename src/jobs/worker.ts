@@ -3,7 +3,8 @@
  * `run_at <= now`, a worker that was down simply finds everything it missed on its next poll.
  */
 import type { Db } from '../db/database.ts';
-import { type BackoffPolicy, claimDue, complete, DEFAULT_BACKOFF, fail, type Job } from './queue.ts';
+import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
+import { claimDue, complete, fail, type Job } from './queue.ts';
 
 export interface JobContext {
   db: Db;
