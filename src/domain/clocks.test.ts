@@ -92,8 +92,8 @@ describe('adrWindowEndsOn', () => {
     expect(adrWindowEndsOn('2027-03-01', MISO_PROCEDURE)).toBe('2028-02-29');
   });
 
-  it('clamps at the end of the month before taking the day off', () => {
-    expect(adrWindowEndsOn('2028-02-29', MISO_PROCEDURE)).toBe('2029-02-27');
+  it('runs to the end of February for a letter of 29 February', () => {
+    expect(adrWindowEndsOn('2028-02-29', MISO_PROCEDURE)).toBe('2029-02-28');
   });
 });
 

@@ -48,7 +48,9 @@ export function timeLimitAdrLetterDue(complaint: Complaint, procedure: Procedure
 
 /** The last day of the window for taking the complaint to the scheme after a letter issued on `issuedOn`. */
 export function adrWindowEndsOn(issuedOn: LocalDate, procedure: Procedure): LocalDate {
-  return addDays(addMonths(issuedOn, procedure.timescales.adrWindowMonths), -1);
+  const anniversary = addMonths(issuedOn, procedure.timescales.adrWindowMonths);
+  // A letter of 29 February has no anniversary; the window then runs to the end of February, not a day short.
+  return anniversary.slice(8) === issuedOn.slice(8) ? addDays(anniversary, -1) : anniversary;
 }
 
 /** When a chased follow-up closes for no response, if the current attempt is being chased. */

@@ -74,7 +74,13 @@ export function isAvailable(
     case 'declare-deadlock':
       return attempt !== undefined;
     case 'record-referral':
-      return isOpen(complaint) && complaint.adrLetters.length > 0 && complaint.referral === null;
+      // Larger businesses cannot use ADR (Ofcom; CISAS Rules 1.5), whatever letter they were sent.
+      return (
+        isOpen(complaint) &&
+        adrEligible(complaint) &&
+        complaint.adrLetters.length > 0 &&
+        complaint.referral === null
+      );
     case 'record-ombudsman-outcome':
       // Recorded again when the customer, who had not yet answered, accepts or rejects the decision.
       return (
