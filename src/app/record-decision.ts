@@ -3,7 +3,7 @@
  * event per domain event, the interaction-log rows, and the clock's jobs. Every use case that changes a
  * complaint ends here, so a change and its consequences always commit together.
  */
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvents } from '../db/audit.ts';
 import { insertComplaint, saveComplaint } from '../db/complaints.ts';
 import type { Executor } from '../db/database.ts';
 import { insertContact, insertNote } from '../db/interaction-log.ts';
@@ -13,7 +13,7 @@ import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import { create, evolve } from '../domain/evolve.ts';
 import type { Procedure } from '../domain/procedure.ts';
-import { enqueue } from '../jobs/queue.ts';
+import { enqueueAll } from '../jobs/queue.ts';
 import { clockJobsFor } from './clock-jobs.ts';
 
 /** The audit trail's name for an actor. */
@@ -45,14 +45,12 @@ export async function recordDecision(
   if (before) await saveComplaint(trx, before, state, dueOn, at);
   else await insertComplaint(trx, state, dueOn, at);
 
+  const complaintId = state.id;
+  await appendAuditEvents(
+    trx,
+    events.map((event) => ({ complaintId, type: event.type, actor: auditActor(actor), at, payload: event })),
+  );
   for (const event of events) {
-    await appendAuditEvent(trx, {
-      complaintId: state.id,
-      type: event.type,
-      actor: auditActor(actor),
-      at,
-      payload: event,
-    });
     if (event.type === 'contact-logged') {
       await insertContact(
         trx,
@@ -76,6 +74,6 @@ export async function recordDecision(
       });
     }
   }
-  for (const job of clockJobsFor(state, events, procedure)) await enqueue(trx, job, now);
+  await enqueueAll(trx, clockJobsFor(state, events, procedure), now);
   return state;
 }

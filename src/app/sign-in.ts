@@ -21,7 +21,7 @@ export function sha256(value: string): string {
 export async function signIn(ctx: AppContext, email: string, password: string) {
   const found = await findUserByEmail(ctx.db.kysely, email);
   const valid = await verify(found?.passwordHash ?? DECOY_HASH, password).catch(() => false);
-  if (!found || !found.passwordHash || !valid || !found.user.active) {
+  if (!found?.passwordHash || !valid || !found.user.active) {
     throw new AppError('unauthenticated', 'the email or password is not right');
   }
   const now = ctx.now();

@@ -49,11 +49,24 @@ export function auditHash(
 }
 
 /**
- * Appends an event to the chain, inside the caller's transaction (or a new one). Appends serialise: on
- * PostgreSQL an advisory lock held until commit, taken before reading the last hash (READ COMMITTED then
- * sees the previous holder's row); on SQLite the write transaction itself.
+ * Appends an event to the chain, inside the caller's transaction (or a new one). See appendAuditEvents.
  */
 export async function appendAuditEvent(executor: Executor, event: NewAuditEvent): Promise<AuditEvent> {
+  const [appended] = await appendAuditEvents(executor, [event]);
+  if (!appended) throw new Error('audit event not appended');
+  return appended;
+}
+
+/**
+ * Appends events to the chain in order, in one statement, inside the caller's transaction (or a new one).
+ * Appends serialise: on PostgreSQL an advisory lock held until commit, taken before reading the last hash
+ * (READ COMMITTED then sees the previous holder's row); on SQLite the write transaction itself.
+ */
+export async function appendAuditEvents(
+  executor: Executor,
+  events: readonly NewAuditEvent[],
+): Promise<AuditEvent[]> {
+  if (events.length === 0) return [];
   return transaction(executor, async (trx) => {
     if (dialectOf(trx) === 'postgres')
       await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx);
@@ -63,26 +76,46 @@ export async function appendAuditEvent(executor: Executor, event: NewAuditEvent)
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const id = newId(Date.parse(event.at));
-    const fields = { id, complaintId: event.complaintId, type: event.type, actor: event.actor, at: event.at };
-    const payload = canonicalJson(event.payload ?? null);
-    const hash = auditHash(prevHash, fields, payload);
-    const { seq } = await trx
-      .insertInto('audit_events')
-      .values({
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const chained = events.map((event) => {
+      const id = newId(Date.parse(event.at));
+      const fields = {
         id,
-        complaint_id: event.complaintId,
+        complaintId: event.complaintId,
         type: event.type,
         actor: event.actor,
         at: event.at,
-        payload,
-        prev_hash: prevHash,
-        hash,
-      })
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    return { ...fields, seq, payload: event.payload ?? null, prevHash, hash };
+      };
+      const payload = canonicalJson(event.payload ?? null);
+      const hash = auditHash(prevHash, fields, payload);
+      const link = { fields, payload, value: event.payload ?? null, prevHash, hash };
+      prevHash = hash;
+      return link;
+    });
+    const rows = await trx
+      .insertInto('audit_events')
+      .values(
+        chained.map(({ fields, payload, prevHash: prev, hash }) => ({
+          id: fields.id,
+          complaint_id: fields.complaintId,
+          type: fields.type,
+          actor: fields.actor,
+          at: fields.at,
+          payload,
+          prev_hash: prev,
+          hash,
+        })),
+      )
+      .returning(['id', 'seq'])
+      .execute();
+    const seqs = new Map(rows.map((r) => [r.id, r.seq]));
+    return chained.map(({ fields, value, prevHash: prev, hash }) => ({
+      ...fields,
+      seq: seqs.get(fields.id) ?? 0,
+      payload: value,
+      prevHash: prev,
+      hash,
+    }));
   });
 }
 
