@@ -1,0 +1,246 @@
+/**
+ * The `redress` command line as an operator runs it: real processes, their exit codes and what they print,
+ * and what they leave in the database.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { phoneComplaint } from '../support/api.ts';
+import { describeEachDialect, dialects, type TestDb } from '../support/databases.ts';
+import {
+  apiClient,
+  type CliResult,
+  describeRun,
+  type Env,
+  lastLine,
+  redressEnv,
+  runCli,
+  staffToken,
+  startServe,
+  stopAllProcesses,
+} from '../support/processes.ts';
+
+const DAY = 86_400_000;
+
+const scratch = mkdtempSync(join(tmpdir(), 'redress-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Not afterEach at the top: it would kill the processes of tests still running side by side.
+afterAll(stopAllProcesses);
+
+/** A settings-only environment: the data directory is never opened by these commands. */
+const noDb: Env = { DATA_DIR: join(scratch, 'unused') };
+
+const expectExit = (result: CliResult, code: number) => expect(result.code, describeRun(result)).toBe(code);
+
+// Independent one-shot commands: run side by side.
+describe.concurrent('redress CLI, no database', () => {
+  it('`redress --help` lists every command and exits 0', async () => {
+    const help = await runCli(['--help'], noDb);
+    expectExit(help, 0);
+    for (const command of ['serve', 'migrate', 'jobs', 'audit', 'backup', 'demo', 'config', 'user', 'token'])
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+  });
+
+  it('`redress config check` accepts a valid override file with exit 0', async () => {
+    const file = join(scratch, 'valid.json');
+    writeFileSync(file, JSON.stringify({ timescales: { adrLimitWeeks: 6 }, adrScheme: 'cisas' }));
+    const checked = await runCli(['config', 'check', file], noDb);
+    expectExit(checked, 0);
+    expect(checked.stdout).toMatch(/is valid: .*ADR scheme .*CISAS/i);
+  });
+
+  it('`redress config check` names every wrong path in one go and exits 1', async () => {
+    const file = join(scratch, 'several-errors.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ timescales: { adrLimitWeeks: 'six' }, company: { email: 'nope' }, colour: 1 }),
+    );
+    const checked = await runCli(['config', 'check', file], noDb);
+    expectExit(checked, 1);
+    expect(checked.stderr).toMatch(/3 problems/);
+    for (const path of ['timescales.adrLimitWeeks', 'company.email', 'colour'])
+      expect(checked.stderr).toMatch(new RegExp(`^\\s+${path.replace('.', '\\.')}: \\S`, 'm'));
+  });
+
+  it('`redress config check` on malformed JSON exits 1 saying it is not valid JSON', async () => {
+    const file = join(scratch, 'malformed.json');
+    writeFileSync(file, '{"timescales": {"adrLimitWeeks": 6,}');
+    const checked = await runCli(['config', 'check', file], noDb);
+    expectExit(checked, 1);
+    expect(checked.stderr).toContain(file);
+    expect(checked.stderr).toMatch(/not valid JSON/);
+  });
+
+  it('a bad setting in the environment (DATABASE_URL=mysql://x) exits 2 naming the variable', async () => {
+    const run = await runCli(['migrate'], { ...noDb, DATABASE_URL: 'mysql://x' });
+    expectExit(run, 2);
+    expect(run.stderr).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(existsSync(join(noDb.DATA_DIR ?? '', 'redress.sqlite'))).toBe(false);
+  });
+});
+
+describeEachDialect('redress CLI', (harness) => {
+  afterEach(stopAllProcesses);
+  // The same code on both databases, and a process start costs a second or two: one run is enough, on
+  // SQLite when it runs too. The demo, backup and audit commands below differ by dialect (backup's file).
+  describe.skipIf(harness.dialect !== 'sqlite' && dialects.includes('sqlite'))(
+    'staff, tokens and jobs',
+    () => {
+      let db: TestDb;
+      let env: Env;
+      let staff: { email: string; token: string };
+      beforeAll(async () => {
+        db = await harness.freshDb();
+        env = redressEnv(db.options);
+        staff = await staffToken(env, { email: 'agent@test.redress' });
+      });
+      const usersWithEmail = (email: string) =>
+        db.kysely.selectFrom('users').select('id').where('email', '=', email).execute();
+
+      it('`redress user add` with an unknown role exits 2 with a message and writes no user', async () => {
+        const added = await runCli(
+          ['user', 'add', '--email', 'wiz@test.redress', '--name', 'Wiz', '--role', 'wizard'],
+          env,
+        );
+        expectExit(added, 2);
+        expect(added.stderr).toMatch(/unknown role wizard/);
+        expect(await usersWithEmail('wiz@test.redress')).toEqual([]);
+      });
+
+      it('`redress user add` with an email already taken (in another case) exits 2 and adds nobody', async () => {
+        const added = await runCli(
+          ['user', 'add', '--email', 'Agent@Test.Redress', '--name', 'Twin', '--role', 'agent'],
+          env,
+        );
+        expectExit(added, 2);
+        expect(added.stderr).toMatch(/already exists/);
+        expect(await usersWithEmail('agent@test.redress')).toHaveLength(1);
+      });
+
+      it('`redress token create` prints a token on its last line that the running server accepts', async () => {
+        const server = await startServe(env, { role: 'web' });
+        const me = await apiClient(server.api, staff.token).get('/auth/me');
+        expect(me.status, JSON.stringify(me.body)).toBe(200);
+        expect(me.body).toMatchObject({ email: staff.email });
+        // A second token is a different token, and both work; a made-up one does not.
+        const another = await runCli(['token', 'create', '--email', staff.email, '--name', 'cron'], env);
+        expectExit(another, 0);
+        const second = lastLine(another.stdout);
+        expect(second).not.toBe(staff.token);
+        expect((await apiClient(server.api, second).get('/auth/me')).status).toBe(200);
+        expect((await apiClient(server.api, `${second}x`).get('/auth/me')).status).toBe(401);
+        expect(await server.stop(), 'SIGTERM shuts serve down cleanly').toEqual({ code: 0, signal: null });
+      });
+
+      it('`redress jobs run` issues the time-limit letter to a complaint first expressed 43 days ago, once', async () => {
+        // `--role web`: the API without the worker, so only `jobs run` can issue the letter.
+        const server = await startServe(env, { role: 'web' });
+        const created = await apiClient(server.api, staff.token).post(
+          '/complaints',
+          phoneComplaint({ firstExpressedAt: new Date(Date.now() - 43 * DAY).toISOString() }),
+        );
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        await server.stop();
+        const letters = () =>
+          db.kysely
+            .selectFrom('adr_letters')
+            .select('trigger')
+            .where('complaint_id', '=', created.body.id as string)
+            .execute();
+        expect(await letters()).toEqual([]);
+
+        const first = await runCli(['jobs', 'run'], env);
+        expectExit(first, 0);
+        const ran = /jobs: (\d+) claimed, (\d+) done, 0 to retry, 0 failed/.exec(first.stdout);
+        expect(ran, first.stdout).not.toBeNull();
+        expect(Number(ran?.[1])).toBeGreaterThan(0);
+        expect(ran?.[2]).toBe(ran?.[1]);
+        expect(await letters()).toEqual([{ trigger: 'time-limit' }]);
+
+        const second = await runCli(['jobs', 'run'], env);
+        expectExit(second, 0);
+        expect(second.stdout).toMatch(/jobs: 0 claimed, 0 done/);
+        expect(await letters()).toHaveLength(1);
+      });
+    },
+  );
+
+  describe('demo data, backup and the audit trail', () => {
+    let db: TestDb;
+    let env: Env;
+    let demo: CliResult;
+    beforeAll(async () => {
+      db = await harness.freshDb();
+      env = redressEnv(db.options);
+      demo = await runCli(['demo'], env);
+    });
+
+    it('`redress demo` exits 0 and leaves complaints at four or more stages', async () => {
+      expectExit(demo, 0);
+      const stages = await db.kysely.selectFrom('complaints').select('stage').distinct().execute();
+      expect(stages.length, JSON.stringify(stages)).toBeGreaterThanOrEqual(4);
+      const count = Number(/demo data: (\d+) complaints/.exec(demo.stdout)?.[1]);
+      expect(await db.kysely.selectFrom('complaints').select('id').execute()).toHaveLength(count);
+    });
+
+    it('`redress backup FILE` writes a copy holding the complaints, and refuses a file that exists', async () => {
+      const complaints = await db.kysely.selectFrom('complaints').select('reference').execute();
+      expect(complaints.length).toBeGreaterThan(0);
+      const file = join(db.options.dataDir, `backup-${harness.dialect}`);
+      const written = await runCli(['backup', file], env);
+      expectExit(written, 0);
+      let copied: string[];
+      if (harness.dialect === 'sqlite') {
+        const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+        try {
+          expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+          copied = copy
+            .prepare('select reference from complaints')
+            .all()
+            .map((r) => (r as { reference: string }).reference);
+        } finally {
+          copy.close();
+        }
+      } else {
+        copied = readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { table: string; row: { reference?: string } })
+          .filter((entry) => entry.table === 'complaints')
+          .map((entry) => entry.row.reference ?? '');
+      }
+      expect(copied.sort()).toEqual(complaints.map((c) => c.reference).sort());
+
+      const before = statSync(file);
+      const again = await runCli(['backup', file], env);
+      expectExit(again, 2);
+      expect(again.stderr).toMatch(/already exists/);
+      expect(statSync(file)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
+    });
+
+    it('`redress audit verify` exits 0 on a healthy trail and 1 naming a row whose payload was edited', async () => {
+      const healthy = await runCli(['audit', 'verify'], env);
+      expectExit(healthy, 0);
+      expect(healthy.stdout).toMatch(/audit trail intact: \d+ events checked/);
+
+      const victim = await db.kysely
+        .selectFrom('audit_events')
+        .select('seq')
+        .orderBy('seq')
+        .offset(5)
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await db.kysely
+        .updateTable('audit_events')
+        .set({ payload: '{"description":"nothing to see here"}' })
+        .where('seq', '=', victim.seq)
+        .execute();
+      const damaged = await runCli(['audit', 'verify'], env);
+      expectExit(damaged, 1);
+      expect(damaged.stdout).toMatch(/audit trail damaged: 1 problem/);
+      expect(damaged.stdout).toMatch(new RegExp(`seq ${victim.seq}: edited`));
+    });
+  });
+});
