@@ -6,6 +6,7 @@ import { jobHandlers } from '../app/job-handlers.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { openRuntime } from '../runtime/open.ts';
+import { CliError } from './output.ts';
 
 const ROLES = ['all', 'web', 'worker'] as const;
 type ServeRole = (typeof ROLES)[number];
@@ -19,7 +20,7 @@ export function registerServeCommand(program: Command): void {
     .option('--role <role>', `what this process runs: ${ROLES.join(' | ')}`, 'all')
     .action(async (options: { role: string }) => {
       if (!ROLES.includes(options.role as ServeRole)) {
-        throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+        throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
       }
       const role = options.role as ServeRole;
       const runtime = await openRuntime();
@@ -40,6 +41,11 @@ export function registerServeCommand(program: Command): void {
           intervalMs: settings.workerIntervalMs,
           logger: ctx.logger,
         });
+        if (role === 'worker') {
+          process.stdout.write(
+            `Redress worker running on ${ctx.db.dialect}, polling every ${settings.workerIntervalMs} ms\n`,
+          );
+        }
       }
       const app = role === 'worker' ? undefined : await buildApp(ctx, { publicUrl: settings.publicUrl });
       if (app) {

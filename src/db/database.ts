@@ -67,6 +67,8 @@ const pgTypes = {
 
 function openPostgres(connectionString: string, max: number): Db {
   const pool = new pg.Pool({ connectionString, max, types: pgTypes });
+  // The pool replaces an idle connection the server cuts (restart, failover); unheard, the error would crash us.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: closeOnce(kysely) };
 }
