@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
@@ -22,7 +21,7 @@ import { addUser } from '../src/app/add-user.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { createApiToken } from '../src/app/create-api-token.ts';
 import { MISO_PROCEDURE } from '../src/config/miso.ts';
-import { isPostgresUrl, openDatabase } from '../src/db/database.ts';
+import { isPostgresUrl, openDatabase, openSqliteFile } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations/index.ts';
 import { buildApp } from '../src/http/app.ts';
 
@@ -86,12 +85,8 @@ interface BaselineStore {
 
 function sqliteStore(dir: string): BaselineStore {
   mkdirSync(dir, { recursive: true });
-  const database = new BetterSqlite3(join(dir, 'baseline.sqlite'));
-  // The same pragmas as Redress's openDatabase: WAL, and a synced commit per transaction.
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  // The same pragmas as Redress's own database: WAL, and a synced commit per transaction.
+  const database = openSqliteFile(join(dir, 'baseline.sqlite'));
   database.exec(CREATE_TABLE);
   const insert = database.prepare(
     'insert into bench_rows (id, customer_name, customer_email, channel, category, description, created_at) ' +

@@ -2,26 +2,11 @@
 import type { Command } from 'commander';
 import { addUser } from '../app/add-user.ts';
 import { createApiToken } from '../app/create-api-token.ts';
-import { AppError } from '../app/errors.ts';
 import { ROLES, type Role } from '../domain/procedure.ts';
-import { openRuntime } from '../runtime/open.ts';
-import { CliError, EXIT } from './output.ts';
+import { CliError } from './output.ts';
+import { withRuntime } from './with-runtime.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-
-async function withRuntime<T>(
-  fn: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>,
-): Promise<T> {
-  const runtime = await openRuntime({ logToStderr: true });
-  try {
-    return await fn(runtime);
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message, EXIT.usage);
-    throw error;
-  } finally {
-    await runtime.close();
-  }
-}
 
 export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('Manage staff accounts');

@@ -2,25 +2,12 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { backup } from '../app/backup.ts';
-import { AppError } from '../app/errors.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { loadDemo } from '../app/load-demo.ts';
 import { verifyAuditChain } from '../db/audit.ts';
 import { runDueJobs } from '../jobs/worker.ts';
-import { openRuntime, type Runtime } from '../runtime/open.ts';
-import { CliError, EXIT } from './output.ts';
-
-async function withRuntime(fn: (runtime: Runtime) => Promise<void>): Promise<void> {
-  const runtime = await openRuntime({ logToStderr: true });
-  try {
-    await fn(runtime);
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message, EXIT.usage);
-    throw error;
-  } finally {
-    await runtime.close();
-  }
-}
+import { EXIT } from './output.ts';
+import { withRuntime } from './with-runtime.ts';
 
 export function registerDataCommands(program: Command): void {
   program

@@ -43,14 +43,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
     : openSqlite(options.dataDir);
 }
 
-function openSqlite(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const database = new BetterSqlite3(join(dataDir, 'redress.sqlite'));
+/** Opens a SQLite file the way Redress keeps its data (exported so the benchmark's baseline matches it). */
+export function openSqliteFile(file: string): BetterSqlite3.Database {
+  const database = new BetterSqlite3(file);
   database.pragma('journal_mode = WAL');
   // FULL: a committed transaction survives power loss, not just a process crash (NORMAL's guarantee in WAL).
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  return database;
+}
+
+function openSqlite(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const database = openSqliteFile(join(dataDir, 'redress.sqlite'));
   const kysely = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(database) });
   return { kysely, dialect: 'sqlite', close: closeOnce(kysely) };
 }
