@@ -1,5 +1,6 @@
 /** Adds a member of staff with their roles; the password is stored as an argon2id hash. */
 import { hash } from '@node-rs/argon2';
+import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import { findUserByEmail, insertUser, type User } from '../db/users.ts';
 import type { Role } from '../domain/procedure.ts';
@@ -36,9 +37,15 @@ export async function addUser(ctx: AppContext, input: NewUser): Promise<User> {
     active: true,
     createdAt: now.toISOString(),
   };
-  if (await findUserByEmail(ctx.db.kysely, user.email)) {
-    throw new AppError('conflict', `a user with the email ${user.email} already exists`, { field: 'email' });
+  const taken = () =>
+    new AppError('conflict', `a user with the email ${user.email} already exists`, { field: 'email' });
+  if (await findUserByEmail(ctx.db.kysely, user.email)) throw taken();
+  try {
+    await insertUser(ctx.db.kysely, user, passwordHash);
+  } catch (error) {
+    // Someone added the same email between the check and the insert.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
   }
-  await insertUser(ctx.db.kysely, user, passwordHash);
   return user;
 }

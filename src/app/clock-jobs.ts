@@ -7,7 +7,7 @@
 import { adrDueOn, adrWarningDates, noResponseCloseOn } from '../domain/clocks.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
-import { adrEligible, currentAttempt } from '../domain/complaint.ts';
+import { currentAttempt } from '../domain/complaint.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { addDays, startOfLondonDay } from '../domain/time.ts';
 
@@ -26,6 +26,27 @@ export interface ClockJob {
   dedupeKey: string;
 }
 
+/** The time-limit check, due at the start of the complaint's ADR date; the date is in the key, so a moved date makes a new job. */
+export function adrTimeLimitJob(complaint: Complaint, procedure: Procedure): ClockJob {
+  const dueOn = adrDueOn(complaint, procedure);
+  return {
+    kind: 'adr-time-limit',
+    payload: { complaintId: complaint.id },
+    runAt: startOfLondonDay(dueOn),
+    dedupeKey: `adr-time-limit:${complaint.id}:${dueOn}`,
+  };
+}
+
+/** The close of a chased follow-up that stayed unanswered. */
+export function noResponseCloseJob(complaintId: string, closeOn: string): ClockJob {
+  return {
+    kind: 'no-response-close',
+    payload: { complaintId },
+    runAt: startOfLondonDay(closeOn),
+    dedupeKey: `no-response-close:${complaintId}:${closeOn}`,
+  };
+}
+
 /** The jobs that these events start. */
 export function clockJobsFor(
   complaint: Complaint,
@@ -37,13 +58,8 @@ export function clockJobsFor(
   for (const event of events) {
     switch (event.type) {
       case 'complaint-recorded':
-        if (!adrEligible(complaint)) break;
-        jobs.push({
-          kind: 'adr-time-limit',
-          payload: { complaintId },
-          runAt: startOfLondonDay(adrDueOn(complaint, procedure)),
-          dedupeKey: `adr-time-limit:${complaintId}`,
-        });
+        // Set even for a customer who cannot use ADR today: the job decides with the record as it is then.
+        jobs.push(adrTimeLimitJob(complaint, procedure));
         for (const [i, on] of adrWarningDates(complaint, procedure).entries()) {
           const week = procedure.timescales.adrWarningWeeks[i] ?? i;
           jobs.push({
@@ -70,12 +86,7 @@ export function clockJobsFor(
       case 'follow-up-recorded': {
         const closeOn = noResponseCloseOn(complaint, procedure);
         if (event.outcome !== 'no-response' || !closeOn) break;
-        jobs.push({
-          kind: 'no-response-close',
-          payload: { complaintId },
-          runAt: startOfLondonDay(closeOn),
-          dedupeKey: `no-response-close:${complaintId}:${event.attempt}`,
-        });
+        jobs.push(noResponseCloseJob(complaintId, closeOn));
         break;
       }
       default:

@@ -25,6 +25,13 @@ export interface TimelineEntry {
   details: unknown;
 }
 
+/** Audit events a customer never sees: internal notes and staff alerts. */
+const INTERNAL_EVENTS: ReadonlySet<string> = new Set([
+  'note-added',
+  'step-overdue-alert',
+  'adr-limit-warning',
+]);
+
 /** Everything about one complaint, for a member of staff (or the clock) asking. */
 export async function getComplaint(ctx: AppContext, input: string, actor: Actor) {
   const reference = canonicalReference(ctx.procedure, input);
@@ -55,14 +62,16 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Actor)
   const attempt = currentAttempt(complaint);
 
   const timeline: TimelineEntry[] = [
-    ...audit.map((e) => ({
-      at: e.at,
-      kind: 'event' as const,
-      type: e.type,
-      actor: e.actor,
-      summary: e.type.replaceAll('-', ' '),
-      details: e.payload,
-    })),
+    ...audit
+      .filter((e) => actor.kind !== 'customer' || !INTERNAL_EVENTS.has(e.type))
+      .map((e) => ({
+        at: e.at,
+        kind: 'event' as const,
+        type: e.type,
+        actor: e.actor,
+        summary: e.type.replaceAll('-', ' '),
+        details: e.payload,
+      })),
     ...contacts.map((c) => ({
       at: c.occurredAt,
       kind: 'contact' as const,

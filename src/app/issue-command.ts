@@ -5,7 +5,6 @@
 import { findComplaintByReference, StaleComplaintError } from '../db/complaints.ts';
 import { transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { findUserById } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Command } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
@@ -14,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
 import { recordDecision } from './record-decision.ts';
 import { canonicalReference } from './reference.ts';
+import { requireActiveStaff } from './require-active-staff.ts';
 
 /** The typed error for a domain refusal. */
 export function refusalError(refusal: Refusal): AppError {
@@ -49,7 +49,13 @@ export async function issueCommand(
       if (!complaint || (actor.kind === 'customer' && complaint.customerId !== actor.customerId)) {
         throw notFound(`complaint ${reference}`);
       }
-      await checkReferencedStaff(trx, command);
+      const named: [string, string | null][] =
+        command.type === 'assign'
+          ? [['ownerId', command.ownerId]]
+          : command.type === 'propose'
+            ? command.steps.map((s, i) => [`steps.${i}.ownerId`, s.ownerId])
+            : [];
+      await requireActiveStaff(trx, named);
       const now = ctx.now();
       const decision = decide(complaint, command, {
         actor,
@@ -68,23 +74,5 @@ export async function issueCommand(
       );
     }
     throw error;
-  }
-}
-
-/** Owners named in a command must be active staff. */
-async function checkReferencedStaff(
-  trx: Parameters<typeof findUserById>[0],
-  command: Command,
-): Promise<void> {
-  const named: [string, string | null][] =
-    command.type === 'assign'
-      ? [['ownerId', command.ownerId]]
-      : command.type === 'propose'
-        ? command.steps.map((s, i) => [`steps.${i}.ownerId`, s.ownerId])
-        : [];
-  for (const [field, id] of named) {
-    if (id === null) continue;
-    const user = await findUserById(trx, id);
-    if (!user?.active) throw invalidField(field, 'is not an active member of staff');
   }
 }

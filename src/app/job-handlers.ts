@@ -3,10 +3,11 @@ import type { JobHandlers } from '../jobs/worker.ts';
 import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 import { runClockJob } from './run-clock-job.ts';
+import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
 
 /** Handlers for the worker; each job decides with the time it was claimed at, not the wall clock. */
 export function jobHandlers(ctx: AppContext): JobHandlers {
-  return Object.fromEntries(
+  const clock: JobHandlers = Object.fromEntries(
     CLOCK_JOB_KINDS.map((kind) => [
       kind,
       async (job, jobCtx) => {
@@ -14,4 +15,10 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
       },
     ]),
   );
+  return {
+    ...clock,
+    [ADR_SWEEP_KIND]: async (_job, jobCtx) => {
+      await sweepAdrClock({ ...ctx, now: () => jobCtx.now });
+    },
+  };
 }

@@ -2,7 +2,7 @@
  * The complaint list behind every queue: filters, text search, sorting and keyset pagination (a cursor that
  * stays right while complaints are added).
  */
-import { findCustomersByIds } from '../db/customers.ts';
+import { findComplaintRows, type ListSortColumn } from '../db/complaint-list.ts';
 import type { Category, Stage } from '../domain/procedure.ts';
 import { addDays, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
@@ -29,7 +29,11 @@ export interface ComplaintFilter {
   cursor?: string | undefined;
 }
 
-const SORT_COLUMN = { received: 'received_at', 'adr-due': 'adr_due_on', reference: 'reference' } as const;
+const SORT_COLUMN: Record<Sort, ListSortColumn> = {
+  received: 'received_at',
+  'adr-due': 'adr_due_on',
+  reference: 'reference',
+};
 
 function encodeCursor(value: string, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
@@ -56,84 +60,23 @@ export async function listComplaints(ctx: AppContext, filter: ComplaintFilter) {
   const limit = filter.limit ?? 50;
   const today = londonDate(ctx.now());
 
-  let query = db.selectFrom('complaints as c').innerJoin('customers as cu', 'cu.id', 'c.customer_id');
-  if (filter.stage?.length) query = query.where('c.stage', 'in', filter.stage);
-  if (filter.category?.length) query = query.where('c.category', 'in', filter.category);
-  if (filter.owner === 'none') query = query.where('c.owner_id', 'is', null);
-  else if (filter.owner) query = query.where('c.owner_id', '=', filter.owner);
-  if (filter.open !== undefined) query = query.where('c.stage', filter.open ? '!=' : '=', 'closed');
-  if (filter.overdue) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('steps as s')
-          .innerJoin('attempts as a', (join) =>
-            join.onRef('a.complaint_id', '=', 's.complaint_id').onRef('a.number', '=', 's.attempt_number'),
-          )
-          .select('s.id')
-          .whereRef('s.complaint_id', '=', 'c.id')
-          .where('a.phase', '=', 'implementing')
-          .where('s.completed_at', 'is', null)
-          .where('s.due_on', '<', today),
-      ),
-    );
-  }
-  if (filter.adrDueWithinDays !== undefined) {
-    query = query
-      .where('c.stage', '!=', 'closed')
-      .where('c.customer_type', '!=', 'large-business')
-      .where('c.adr_due_on', '<=', addDays(today, filter.adrDueWithinDays))
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
-      );
-  }
-  if (filter.text?.trim()) {
-    for (const word of filter.text.trim().toLowerCase().split(/\s+/).slice(0, 8)) {
-      const pattern = `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['c.reference']), 'like', pattern),
-          eb(eb.fn('lower', ['c.description']), 'like', pattern),
-          eb(eb.fn('lower', ['cu.name']), 'like', pattern),
-          eb(eb.fn('lower', ['cu.email']), 'like', pattern),
-        ]),
-      );
-    }
-  }
-  if (filter.cursor) {
-    const [value, id] = decodeCursor(filter.cursor);
-    const op = order === 'asc' ? '>' : '<';
-    query = query.where((eb) =>
-      eb.or([eb(`c.${column}`, op, value), eb.and([eb(`c.${column}`, '=', value), eb('c.id', op, id)])]),
-    );
-  }
-  const rows = await query
-    .select([
-      'c.id',
-      'c.reference',
-      'c.stage',
-      'c.category',
-      'c.channel',
-      'c.owner_id',
-      'c.customer_id',
-      'c.description',
-      'c.received_at',
-      'c.adr_due_on',
-      'c.first_expressed_at',
-      'c.closure_reason',
-    ])
-    .orderBy(`c.${column}`, order)
-    .orderBy('c.id', order)
-    .limit(limit + 1)
-    .execute();
+  const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const rows = await findComplaintRows(db, {
+    stages: filter.stage,
+    categories: filter.category,
+    ownerId: filter.owner === 'none' ? null : filter.owner,
+    open: filter.open,
+    stepOverdueOn: filter.overdue ? today : undefined,
+    adrDueBy: filter.adrDueWithinDays === undefined ? undefined : addDays(today, filter.adrDueWithinDays),
+    words: filter.text?.trim().split(/\s+/).filter(Boolean).slice(0, 8),
+    sort: column,
+    order,
+    after: after && { value: after[0], id: after[1] },
+    // One more than the page: its presence says there is a next page.
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
-  const customers = await findCustomersByIds(
-    db,
-    page.map((r) => r.customer_id),
-  );
   const last = page.at(-1);
-  const lastValue = last
-    ? { received_at: last.received_at, adr_due_on: last.adr_due_on, reference: last.reference }[column]
-    : '';
   return {
     items: page.map((r) => ({
       reference: r.reference,
@@ -142,13 +85,13 @@ export async function listComplaints(ctx: AppContext, filter: ComplaintFilter) {
       category: r.category as Category,
       channel: r.channel,
       ownerId: r.owner_id,
-      customer: { id: r.customer_id, name: customers.get(r.customer_id)?.name ?? '' },
+      customer: { id: r.customer_id, name: r.customer_name },
       summary: r.description.slice(0, 200),
       receivedAt: r.received_at,
       firstExpressedAt: r.first_expressed_at,
       adrDueOn: r.adr_due_on,
       closureReason: r.closure_reason,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(lastValue, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last[column], last.id) : null,
   };
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { findCustomer, insertCustomer } from '../db/customers.ts';
 import { type Executor, transaction } from '../db/database.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import { nextSequence } from '../db/sequences.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -19,6 +20,7 @@ import type { AppContext } from './context.ts';
 import { AppError, invalidField } from './errors.ts';
 import { refusalError } from './issue-command.ts';
 import { recordDecision } from './record-decision.ts';
+import { requireActiveStaff } from './require-active-staff.ts';
 
 export interface NewCustomer {
   name: string;
@@ -115,6 +117,7 @@ export async function recordComplaint(
         }
       }
       const now = ctx.now();
+      await requireActiveStaff(trx, [['ownerId', facts.ownerId ?? null]]);
       const customer = await customerFor(trx, facts.customer, now);
       const year = Number(londonDate(now).slice(2, 4));
       const sequence = await nextSequence(trx, `crn-${year}`);
@@ -162,11 +165,4 @@ export async function recordComplaint(
     if (idempotency && isUniqueViolation(error)) return attempt();
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string };
-  return (
-    e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
 }

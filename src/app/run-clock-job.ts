@@ -3,16 +3,18 @@
  * a time-limit letter already issued, a complaint since closed, a step since done — and the job does nothing.
  */
 import { z } from 'zod';
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, listAuditEvents } from '../db/audit.ts';
 import { findComplaintById } from '../db/complaints.ts';
-import { transaction } from '../db/database.ts';
+import { type Executor, transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { Actor } from '../domain/actor.ts';
+import { noResponseCloseOn } from '../domain/clocks.ts';
 import type { Command } from '../domain/commands.ts';
 import { adrEligible, currentAttempt, isOpen } from '../domain/complaint.ts';
 import { decide } from '../domain/lifecycle.ts';
 import { londonDate } from '../domain/time.ts';
-import type { ClockJobKind } from './clock-jobs.ts';
+import { enqueueAll } from '../jobs/queue.ts';
+import { adrTimeLimitJob, type ClockJobKind, noResponseCloseJob } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 import { recordDecision } from './record-decision.ts';
 
@@ -24,6 +26,17 @@ const payloadSchema = z.object({
 });
 
 export type ClockJobResult = 'done' | 'nothing-to-do';
+
+/**
+ * Whether this alert is already on the complaint's trail: a job run again after a crash between its commit
+ * and its completion must not raise the alert twice.
+ */
+async function alreadyAlerted(trx: Executor, complaintId: string, type: string, key: string, value: unknown) {
+  const events = await listAuditEvents(trx, complaintId);
+  return events.some(
+    (e) => e.type === type && (e.payload as Record<string, unknown> | null)?.[key] === value,
+  );
+}
 
 /** Runs one clock job. Safe to run twice: the second run finds nothing to do. */
 export async function runClockJob(
@@ -51,12 +64,25 @@ export async function runClockJob(
       return 'done';
     };
     switch (kind) {
-      case 'adr-time-limit':
-        return decideAndRecord({ type: 'issue-time-limit-adr-letter' });
-      case 'no-response-close':
-        return decideAndRecord({ type: 'close-no-response' });
+      case 'adr-time-limit': {
+        const result = await decideAndRecord({ type: 'issue-time-limit-adr-letter' });
+        // Not due yet (the procedure's limit was lengthened since the job was set): look again then.
+        if (result === 'nothing-to-do' && isOpen(complaint) && complaint.adrLetters.length === 0) {
+          await enqueueAll(trx, [adrTimeLimitJob(complaint, ctx.procedure)], now);
+        }
+        return result;
+      }
+      case 'no-response-close': {
+        const result = await decideAndRecord({ type: 'close-no-response' });
+        const closeOn = noResponseCloseOn(complaint, ctx.procedure);
+        if (result === 'nothing-to-do' && closeOn)
+          await enqueueAll(trx, [noResponseCloseJob(complaint.id, closeOn)], now);
+        return result;
+      }
       case 'adr-warning': {
         if (!isOpen(complaint) || !adrEligible(complaint) || complaint.adrLetters.length > 0)
+          return 'nothing-to-do';
+        if (await alreadyAlerted(trx, complaint.id, 'adr-limit-warning', 'week', payload.week))
           return 'nothing-to-do';
         await appendAuditEvent(trx, {
           complaintId: complaint.id,
@@ -71,6 +97,8 @@ export async function runClockJob(
         const attempt = currentAttempt(complaint);
         const step = attempt?.proposal?.steps.find((s) => s.id === payload.stepId);
         if (attempt?.phase !== 'implementing' || !step || step.completedAt) return 'nothing-to-do';
+        if (await alreadyAlerted(trx, complaint.id, 'step-overdue-alert', 'stepId', step.id))
+          return 'nothing-to-do';
         await appendAuditEvent(trx, {
           complaintId: complaint.id,
           type: 'step-overdue-alert',

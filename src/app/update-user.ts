@@ -1,5 +1,6 @@
 /** Changes a member of staff's name, roles, password or whether they can sign in. */
-import { findUserById, type User, updateUserRow } from '../db/users.ts';
+import { transaction } from '../db/database.ts';
+import { deleteSessionsOf, findUserById, type User, updateUserRow } from '../db/users.ts';
 import type { Role } from '../domain/procedure.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './add-user.ts';
 import type { AppContext } from './context.ts';
@@ -26,6 +27,10 @@ export async function updateUser(ctx: AppContext, id: string, changes: UserChang
     active: changes.active ?? user.active,
   };
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
-  await updateUserRow(ctx.db.kysely, updated, passwordHash);
+  await transaction(ctx.db, async (trx) => {
+    await updateUserRow(trx, updated, passwordHash);
+    // A new password or a deactivation must also shut out whoever holds an old session.
+    if (passwordHash !== undefined || !updated.active) await deleteSessionsOf(trx, updated.id);
+  });
   return updated;
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { backup } from '../app/backup.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { loadDemo } from '../app/load-demo.ts';
+import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { verifyAuditChain } from '../db/audit.ts';
 import { runDueJobs } from '../jobs/worker.ts';
 import { EXIT } from './output.ts';
@@ -26,6 +27,7 @@ export function registerDataCommands(program: Command): void {
     .description('Run every job that is due now, once, and exit (for cron-style deployments and tests)')
     .action(() =>
       withRuntime(async ({ ctx }) => {
+        await scheduleAdrSweep(ctx);
         const summary = await runDueJobs(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
           owner: `${hostname()}:${process.pid}:cli`,

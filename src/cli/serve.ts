@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
+import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { openRuntime } from '../runtime/open.ts';
@@ -35,6 +36,7 @@ export function registerServeCommand(program: Command): void {
       }
       let worker: Worker | undefined;
       if (role !== 'web') {
+        await scheduleAdrSweep(ctx);
         worker = startWorker(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
           owner: `${hostname()}:${process.pid}`,

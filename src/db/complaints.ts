@@ -36,7 +36,6 @@ function complaintRow(c: Complaint, adrDueOn: string, at: string) {
     id: c.id,
     reference: c.reference,
     customer_id: c.customerId,
-    customer_type: c.customerType,
     channel: c.channel,
     category: c.category,
     description: c.description,
@@ -202,7 +201,13 @@ async function findComplaint(
   value: string,
   options: LoadOptions,
 ): Promise<Complaint | undefined> {
-  let query = trx.selectFrom('complaints').selectAll().where(column, '=', value);
+  // The customer's type is read from the customer, so correcting it there changes ADR eligibility at once.
+  let query = trx
+    .selectFrom('complaints')
+    .innerJoin('customers', 'customers.id', 'complaints.customer_id')
+    .selectAll('complaints')
+    .select('customers.type as customer_type')
+    .where(`complaints.${column}`, '=', value);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
@@ -226,7 +231,7 @@ async function findComplaint(
 }
 
 function toComplaint(
-  row: Selectable<ComplaintsTable>,
+  row: Selectable<ComplaintsTable> & { customer_type: string },
   attempts: Selectable<AttemptsTable>[],
   steps: Selectable<StepsTable>[],
   letters: { id: string; trigger: string; issued_at: string; issued_on: string; window_ends_on: string }[],

@@ -4,6 +4,7 @@ import type { Channel, CustomerType } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
 import type { Executor } from './database.ts';
 import type { CustomersTable } from './schema.ts';
+import { containsText } from './text-search.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
 
 function toRow(c: Customer): CustomersTable {
@@ -60,33 +61,19 @@ export async function findCustomer(trx: Executor, id: string): Promise<Customer 
   return row && toCustomer(row);
 }
 
-export async function findCustomersByIds(
-  trx: Executor,
-  ids: readonly string[],
-): Promise<Map<string, Customer>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('customers')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((row) => [row.id, toCustomer(row)]));
-}
-
 /** Customers whose name, email, phone or postcode contains the text (case-insensitive), newest first. */
 export async function searchCustomers(trx: Executor, text: string, limit: number): Promise<Customer[]> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const digits = text.replace(/\D/g, '');
   const rows = await trx
     .selectFrom('customers')
     .selectAll()
     .where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['name']), 'like', pattern),
-        eb(eb.fn('lower', ['email']), 'like', pattern),
-        eb(eb.fn('lower', ['postcode']), 'like', pattern),
+        containsText(eb.ref('name'), text),
+        containsText(eb.ref('email'), text),
+        containsText(eb.ref('postcode'), text),
         ...(digits.length >= 4
-          ? [eb(eb.fn('replace', ['phone', eb.val(' '), eb.val('')]), 'like', `%${digits}%`)]
+          ? [containsText(eb.fn('replace', ['phone', eb.val(' '), eb.val('')]), digits)]
           : []),
       ]),
     )

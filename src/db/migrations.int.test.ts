@@ -59,7 +59,6 @@ describeEachDialect('migrations', (t) => {
           id: 'k1',
           reference: 'MISO-2026-000001',
           customer_id: 'c1',
-          customer_type: 'residential',
           channel: 'phone',
           category: 'billing',
           description: 'Charged twice',

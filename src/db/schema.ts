@@ -36,7 +36,6 @@ export interface ComplaintsTable {
   id: string;
   reference: string;
   customer_id: string;
-  customer_type: string;
   channel: string;
   category: string;
   description: string;

@@ -157,3 +157,8 @@ export async function findUserBySession(
 export async function deleteSession(trx: Executor, sessionId: string) {
   await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
+
+/** Ends every session of a user (after a password change or deactivation). */
+export async function deleteSessionsOf(trx: Executor, userId: string) {
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -91,7 +91,8 @@ export function isAvailable(
     case 'withdraw':
       return isOpen(complaint);
     case 'close':
-      return complaint.stage === 'deadlock';
+      // At deadlock; or once the scheme has decided on a complaint referred after a time-limit letter.
+      return complaint.stage === 'deadlock' || (isOpen(complaint) && complaint.referral?.decision != null);
     case 'assign':
       return isOpen(complaint);
     case 'log-contact':

@@ -36,7 +36,7 @@ export const POLICY: Record<CommandType, Rule> = {
   'record-referral': { staff: OPEN(HANDLERS) },
   'record-ombudsman-outcome': { staff: OPEN(MANAGERS) },
   withdraw: { staff: OPEN(HANDLERS) },
-  close: { staff: { deadlock: MANAGERS } },
+  close: { staff: OPEN(MANAGERS) },
   assign: { staff: OPEN(EVERYONE) },
   'log-contact': { staff: { ...OPEN(HANDLERS), closed: HANDLERS }, customer: true },
   'add-note': { staff: { ...OPEN(EVERYONE), closed: EVERYONE } },

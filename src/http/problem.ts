@@ -54,6 +54,12 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
+/** A PostgreSQL "data exception" (SQLSTATE 22xxx), as the pg driver reports it. */
+function isDataException(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown };
+  return typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
+}
+
 function fromError(error: FastifyError | Error): Problem {
   if (error instanceof AppError) {
     const { field, allowed } = error.details;
@@ -87,6 +93,14 @@ function fromError(error: FastifyError | Error): Problem {
     );
   }
   const fastifyError = error as FastifyError;
+  if (isDataException(error)) {
+    // A value the schemas let through but the database cannot hold (PostgreSQL SQLSTATE class 22): bad input.
+    return problem(
+      'validation',
+      400,
+      'a value in the request cannot be stored (e.g. a NUL character or a number out of range)',
+    );
+  }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

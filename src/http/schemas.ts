@@ -6,7 +6,10 @@ import { CHANNELS, CUSTOMER_TYPES } from '../domain/complaint.ts';
 import { CATEGORIES, ROLES } from '../domain/procedure.ts';
 import { isLocalDate } from '../domain/time.ts';
 
-export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+// PostgreSQL cannot store NUL in text; no person types one, so it is refused as input rather than failing later.
+const noNul = (value: string) => !value.includes('\u0000');
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max).refine(noNul, 'must not contain NUL characters');
 export const localDate = z
   .string()
   .refine(isLocalDate, 'must be a date written YYYY-MM-DD')
@@ -16,12 +19,13 @@ export const channel = z.enum(CHANNELS);
 export const category = z.enum(CATEGORIES);
 export const customerType = z.enum(CUSTOMER_TYPES);
 export const role = z.enum(ROLES);
-export const pence = z.number().int().min(0);
+/** An amount in pence, up to GBP 10 million (far above any award or fee). */
+export const pence = z.number().int().min(0).max(1_000_000_000);
 export const reference = z
   .string()
   .max(40)
   .meta({ example: 'MISO-26-000123-C', description: 'Complaint Reference Number' });
-export const id = z.string().min(1).max(64);
+export const id = z.string().min(1).max(64).refine(noNul, 'must not contain NUL characters');
 
 export const problemSchema = z
   .object({

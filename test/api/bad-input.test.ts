@@ -147,6 +147,32 @@ describeEachDialect('bad input', (harness) => {
       'body.steps.0.dueOn',
     ],
     [
+      'a NUL character in a text field',
+      () => t.as('agent').post('/complaints', phoneComplaint({ description: 'nul \u0000 here' })),
+      400,
+      'validation',
+      'body.description',
+    ],
+    [
+      'an owner who is not staff',
+      () => t.as('agent').post('/complaints', phoneComplaint({ ownerId: 'nobody' })),
+      400,
+      'validation',
+      'ownerId',
+    ],
+    [
+      'an amount beyond any fee',
+      () =>
+        t.as('agent').post(`/complaints/${reference}/record-referral`, {
+          schemeCaseReference: 'X',
+          referredOn: '2026-11-01',
+          caseFeePence: 3_000_000_000,
+        }),
+      400,
+      'validation',
+      'body.caseFeePence',
+    ],
+    [
       'a bad bearer token',
       () => t.as('agent').raw('/complaints', { headers: { authorization: 'Bearer nope' } }),
       401,

@@ -1,6 +1,8 @@
 /** The procedure's clocks, run by the job worker as `redress jobs run` runs it. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { scheduleAdrSweep } from '../../src/app/sweep-adr-clock.ts';
+import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
@@ -33,6 +35,47 @@ describeEachDialect('clocks', (harness) => {
     expect(after.adr.letters[0]).toMatchObject({ trigger: 'time-limit', issuedOn: '2026-11-02' });
     expect(after.stage).toBe('attempt-1');
     expect(after.nextActions).toContain('record-referral');
+  });
+
+  it('sends the letter once a customer wrongly recorded as a large business is corrected', async () => {
+    t.setNow('2026-03-02T10:00:00Z');
+    const created = await t
+      .as('agent')
+      .post(
+        '/complaints',
+        phoneComplaint({
+          customer: { name: 'Big Mistake Ltd', type: 'large-business' },
+          firstExpressedAt: '2026-03-02T09:00:00Z',
+        }),
+      );
+    const reference = created.body.reference;
+    t.setNow('2026-05-01T10:00:00Z');
+    await runJobs();
+    expect((await view(reference)).adr).toMatchObject({ eligible: false, letters: [] });
+    const customerId = (await view(reference)).customer.id;
+    await t.as('agent').patch(`/customers/${customerId}`, { type: 'small-business' });
+    expect((await view(reference)).adr.eligible).toBe(true);
+    await scheduleAdrSweep(t.ctx);
+    await runJobs();
+    expect((await view(reference)).adr.letters).toMatchObject([
+      { trigger: 'time-limit', issuedOn: '2026-05-01' },
+    ]);
+  });
+
+  it('looks again when the procedure lengthens the limit after the timer was set', async () => {
+    t.setNow('2026-06-01T09:00:00Z');
+    const reference = await raise('2026-06-01T08:00:00Z');
+    const longer = { ...MISO_PROCEDURE, timescales: { ...MISO_PROCEDURE.timescales, adrLimitWeeks: 7 } };
+    const ctx = { ...t.ctx, procedure: longer };
+    const run = () => runDueJobs(t.db, jobHandlers(ctx), { now: t.now, owner: 'test' });
+    t.setNow('2026-07-13T09:00:00Z'); // 6 weeks: the old timer fires, the new limit is not reached
+    await run();
+    expect((await view(reference)).adr.letters).toEqual([]);
+    t.setNow('2026-07-20T09:00:00Z'); // 7 weeks
+    await run();
+    expect((await view(reference)).adr.letters).toMatchObject([
+      { trigger: 'time-limit', issuedOn: '2026-07-20' },
+    ]);
   });
 
   it('gives a complaint first raised on 2026-04-01 eight weeks, not six', async () => {

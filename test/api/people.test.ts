@@ -84,6 +84,13 @@ describeEachDialect('customers, staff and sign-in', (harness) => {
     const session = cookie.split(';')[0] ?? '';
     const me = await t.as(null).raw('/auth/me', { headers: { cookie: session } });
     expect(me.body).toMatchObject({ email: 'sam@test.redress', roles: ['reviewer'] });
+    const sam = me.body.id;
+    const second = await t
+      .as(null)
+      .post('/auth/login', { email: 'sam@test.redress', password: 'a long enough password' });
+    const secondSession = (second.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await t.as('admin').patch(`/users/${sam}`, { password: 'a brand new password' });
+    expect((await t.as(null).raw('/auth/me', { headers: { cookie: secondSession } })).status).toBe(401);
     await t.as(null).raw('/auth/logout', { method: 'POST', headers: { cookie: session } });
     expect((await t.as(null).raw('/auth/me', { headers: { cookie: session } })).status).toBe(401);
   });
@@ -119,6 +126,11 @@ describeEachDialect('customers, staff and sign-in', (harness) => {
     expect((await agent.get('/complaints?owner=me&q=paging')).body.items).toHaveLength(5);
     expect((await agent.get('/complaints?owner=none&q=paging')).body.items).toHaveLength(0);
     expect((await agent.get('/complaints?cursor=garbage')).status).toBe(400);
+    const percent = (
+      await agent.post('/complaints', phoneComplaint({ description: 'Price rose 50% overnight' }))
+    ).body.reference;
+    const found = await agent.get(`/complaints?q=${encodeURIComponent('50%')}`);
+    expect(found.body.items.map((i: { reference: string }) => i.reference)).toEqual([percent]);
   });
 
   it('serves the OpenAPI document with every procedure command, and health checks', async () => {

@@ -1,5 +1,7 @@
 /** Every path of the seed procedure, over HTTP, on both dialects. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
 import { type Client, phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
@@ -128,6 +130,33 @@ describeEachDialect('the procedure over HTTP', (harness) => {
       reason: 'ombudsman-decision-implemented',
     });
     expect(closed.closure.reason).toBe('ombudsman-decision-implemented');
+  });
+
+  it('closes a complaint referred after its time-limit letter once the remedy is implemented', async () => {
+    t.setNow('2026-11-04T10:00:00Z');
+    const created = await t
+      .as('agent')
+      .post('/complaints', phoneComplaint({ firstExpressedAt: '2026-09-01T09:00:00Z' }));
+    const reference = created.body.reference;
+    await runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
+    await command(t.as('agent'), reference, 'not-practical', { reason: 'complex' });
+    await command(t.as('agent'), reference, 'record-referral', {
+      schemeCaseReference: 'CO-9',
+      referredOn: '2026-11-04',
+    });
+    const decided = await command(t.as('reviewer'), reference, 'record-ombudsman-outcome', {
+      outcome: 'partly-upheld',
+      decidedOn: '2026-11-04',
+      remedy: { apology: true, explanation: true, action: null, awardPence: 2_500 },
+      customerAccepted: true,
+    });
+    expect(decided.stage).toBe('attempt-2');
+    expect(decided.nextActions).toContain('close');
+    const closed = await command(t.as('reviewer'), reference, 'close', {
+      reason: 'ombudsman-decision-implemented',
+    });
+    expect(closed.closure.reason).toBe('ombudsman-decision-implemented');
+    expect(closed.adr.letters).toHaveLength(1);
   });
 
   describe('who may do what', () => {

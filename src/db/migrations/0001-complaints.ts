@@ -53,7 +53,6 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('reference', 'text', (c) => c.notNull().unique())
     .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
-    .addColumn('customer_type', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())

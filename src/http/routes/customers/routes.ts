@@ -5,11 +5,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
 import { createCustomer, getCustomer, searchCustomers, updateCustomer } from '../../../app/customers.ts';
 import { staffActor } from '../../auth.ts';
-import { problems } from '../../schemas.ts';
+import { id, problems } from '../../schemas.ts';
 import { customerSchema, newCustomerBody } from '../complaints/schemas.ts';
 
 const tags = ['customers'];
-const params = z.strictObject({ id: z.string().max(64) });
+const params = z.strictObject({ id });
 
 export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();

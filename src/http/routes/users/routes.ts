@@ -7,7 +7,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { updateUser } from '../../../app/update-user.ts';
 import { listUsers } from '../../../db/users.ts';
 import { requireRole, staffActor } from '../../auth.ts';
-import { problems, role, text } from '../../schemas.ts';
+import { id, problems, role, text } from '../../schemas.ts';
 import { userSchema } from '../auth/routes.ts';
 
 const tags = ['users'];
@@ -54,7 +54,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags,
         summary: 'Change a member of staff’s name, roles, password or active flag (admin)',
-        params: z.strictObject({ id: z.string() }),
+        params: z.strictObject({ id }),
         body: z.strictObject({
           name: text(200).optional(),
           roles: z.array(role).min(1).optional(),
