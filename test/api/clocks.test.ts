@@ -39,15 +39,13 @@ describeEachDialect('clocks', (harness) => {
 
   it('sends the letter once a customer wrongly recorded as a large business is corrected', async () => {
     t.setNow('2026-03-02T10:00:00Z');
-    const created = await t
-      .as('agent')
-      .post(
-        '/complaints',
-        phoneComplaint({
-          customer: { name: 'Big Mistake Ltd', type: 'large-business' },
-          firstExpressedAt: '2026-03-02T09:00:00Z',
-        }),
-      );
+    const created = await t.as('agent').post(
+      '/complaints',
+      phoneComplaint({
+        customer: { name: 'Big Mistake Ltd', type: 'large-business' },
+        firstExpressedAt: '2026-03-02T09:00:00Z',
+      }),
+    );
     const reference = created.body.reference;
     t.setNow('2026-05-01T10:00:00Z');
     await runJobs();
