@@ -116,7 +116,8 @@ describeEachDialect('crash safety', (harness) => {
       const timer = await db.kysely
         .selectFrom('jobs')
         .select('id')
-        .where('dedupe_key', '=', `adr-time-limit:${row.id}`)
+        .where('kind', '=', 'adr-time-limit')
+        .where('payload', 'like', `%${row.id}%`)
         .execute();
       expect({
         reference: row.reference,

