@@ -7,13 +7,13 @@ import { appendAuditEvents } from '../db/audit.ts';
 import { insertComplaint, saveComplaint } from '../db/complaints.ts';
 import type { Executor } from '../db/database.ts';
 import { insertContact, insertNote } from '../db/interaction-log.ts';
+import { enqueueAll } from '../db/jobs.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import { adrDueOn } from '../domain/clocks.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import { create, evolve } from '../domain/evolve.ts';
 import type { Procedure } from '../domain/procedure.ts';
-import { enqueueAll } from '../jobs/queue.ts';
 import { clockJobsFor } from './clock-jobs.ts';
 
 /** The audit trail's name for an actor. */

@@ -4,8 +4,8 @@
  * corrected to one that can use ADR, a timer that failed all its attempts, a database restored from backup.
  */
 import { findComplaintRows } from '../db/complaint-list.ts';
+import { enqueueAll } from '../db/jobs.ts';
 import { londonDate } from '../domain/time.ts';
-import { enqueueAll } from '../jobs/queue.ts';
 import type { AppContext } from './context.ts';
 import { runClockJob } from './run-clock-job.ts';
 

@@ -6,8 +6,8 @@ import { jobHandlers } from '../app/job-handlers.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
-import { openRuntime } from '../runtime/open.ts';
 import { CliError } from './output.ts';
+import { openRuntime } from './runtime.ts';
 
 const ROLES = ['all', 'web', 'worker'] as const;
 type ServeRole = (typeof ROLES)[number];

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/databases.ts';
-import { enqueue, getJob, type Job } from './queue.ts';
+import { enqueue, getJob, type Job } from '../db/jobs.ts';
 import { type JobContext, runDueJobs, startWorker } from './worker.ts';
 
 const T0 = new Date('2026-05-01T09:00:00.000Z');

@@ -3,8 +3,8 @@
  * `run_at <= now`, a worker that was down simply finds everything it missed on its next poll.
  */
 import type { Db } from '../db/database.ts';
-import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
-import { claimDue, complete, fail, type Job } from './queue.ts';
+import { type BackoffPolicy, DEFAULT_BACKOFF } from '../db/job-backoff.ts';
+import { claimDue, complete, fail, type Job } from '../db/jobs.ts';
 
 export interface JobContext {
   db: Db;

@@ -5,9 +5,9 @@
  */
 import { appendAuditEvent } from '../../src/db/audit.ts';
 import { openDatabase, transaction } from '../../src/db/database.ts';
+import { claimDue } from '../../src/db/jobs.ts';
 import { migrate } from '../../src/db/migrations/index.ts';
 import { nextSequence } from '../../src/db/sequences.ts';
-import { claimDue } from '../../src/jobs/queue.ts';
 import type { ContenderTask } from './contenders.ts';
 
 const task = JSON.parse(process.argv[2] ?? '{}') as ContenderTask;

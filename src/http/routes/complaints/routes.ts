@@ -37,7 +37,7 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
           '`Idempotency-Key` header to make a retry return the first result instead of a second complaint.',
         headers: z.looseObject({ 'idempotency-key': z.string().min(8).max(200).optional() }),
         body: createComplaintBody,
-        response: { 201: createdSchema, 200: createdSchema, ...problems, 422: problems[400] },
+        response: { 201: createdSchema, ...problems, 422: problems[400] },
       },
     },
     async (request, reply) => {

@@ -4,10 +4,10 @@
  * `max_attempts`. A worker that dies mid-job just lets its lease expire; the job is then claimable again.
  */
 import type { Selectable, UpdateQueryBuilder, UpdateResult } from 'kysely';
-import { type Db, dialectOf, type Executor, transaction } from '../db/database.ts';
-import { newId } from '../db/ids.ts';
-import type { JobStatus, JobsTable, Schema } from '../db/schema.ts';
-import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff.ts';
+import { type Db, dialectOf, type Executor, transaction } from './database.ts';
+import { newId } from './ids.ts';
+import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './job-backoff.ts';
+import type { JobStatus, JobsTable, Schema } from './schema.ts';
 
 export interface Job {
   id: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runContenders } from '../../test/support/contenders.ts';
 import { describeEachDialect } from '../../test/support/databases.ts';
-import type { Db } from '../db/database.ts';
-import { claimDue, complete, enqueue, fail, getJob, type Job } from './queue.ts';
+import type { Db } from './database.ts';
+import { claimDue, complete, enqueue, fail, getJob, type Job } from './jobs.ts';
 
 const T0 = new Date('2026-05-01T09:00:00.000Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from './backoff.ts';
+import { retryDelayMs } from './job-backoff.ts';
 
 describe('retryDelayMs', () => {
   it('doubles from the base after each failed try, up to the cap', () => {

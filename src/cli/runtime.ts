@@ -1,14 +1,14 @@
 /**
  * Opens Redress as a process needs it: settings from the environment, the procedure file, the database
- * (migrated), a logger and the clock. Shared by `redress serve` and every other CLI command.
+ * (migrated), a logger and the clock: how a `redress` process starts, for `serve` and every other command.
  */
 import pino from 'pino';
 import type { AppContext } from '../app/context.ts';
-import { CliError, EXIT, formatProblems } from '../cli/output.ts';
 import { readSettings, type Settings } from '../config/env.ts';
 import { loadProcedure } from '../config/load.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrations/index.ts';
+import { CliError, EXIT, formatProblems } from './output.ts';
 
 export interface Runtime {
   ctx: AppContext;
