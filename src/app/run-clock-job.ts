@@ -28,14 +28,27 @@ const payloadSchema = z.object({
 export type ClockJobResult = 'done' | 'nothing-to-do';
 
 /**
- * Whether this alert is already on the complaint's trail: a job run again after a crash between its commit
- * and its completion must not raise the alert twice.
+ * Puts a staff alert on the complaint's trail once: a job run again after a crash between its commit and its
+ * completion finds the alert there (by `key`) and does not raise it twice.
  */
-async function alreadyAlerted(trx: Executor, complaintId: string, type: string, key: string, value: unknown) {
+async function raiseAlertOnce(
+  trx: Executor,
+  complaintId: string,
+  type: 'adr-limit-warning' | 'step-overdue-alert',
+  at: string,
+  payload: Record<string, unknown>,
+  key: string,
+): Promise<ClockJobResult> {
   const events = await listAuditEvents(trx, complaintId);
-  return events.some(
-    (e) => e.type === type && (e.payload as Record<string, unknown> | null)?.[key] === value,
-  );
+  if (
+    events.some(
+      (e) => e.type === type && (e.payload as Record<string, unknown> | null)?.[key] === payload[key],
+    )
+  ) {
+    return 'nothing-to-do';
+  }
+  await appendAuditEvent(trx, { complaintId, type, actor: 'system', at, payload });
+  return 'done';
 }
 
 /** Runs one clock job. Safe to run twice: the second run finds nothing to do. */
@@ -82,36 +95,32 @@ export async function runClockJob(
       case 'adr-warning': {
         if (!isOpen(complaint) || !adrEligible(complaint) || complaint.adrLetters.length > 0)
           return 'nothing-to-do';
-        if (await alreadyAlerted(trx, complaint.id, 'adr-limit-warning', 'week', payload.week))
-          return 'nothing-to-do';
-        await appendAuditEvent(trx, {
-          complaintId: complaint.id,
-          type: 'adr-limit-warning',
-          actor: 'system',
+        return raiseAlertOnce(
+          trx,
+          complaint.id,
+          'adr-limit-warning',
           at,
-          payload: { week: payload.week ?? null, ownerId: complaint.ownerId, on: londonDate(now) },
-        });
-        return 'done';
+          { week: payload.week ?? null, ownerId: complaint.ownerId, on: londonDate(now) },
+          'week',
+        );
       }
       case 'step-overdue': {
         const attempt = currentAttempt(complaint);
         const step = attempt?.proposal?.steps.find((s) => s.id === payload.stepId);
         if (attempt?.phase !== 'implementing' || !step || step.completedAt) return 'nothing-to-do';
-        if (await alreadyAlerted(trx, complaint.id, 'step-overdue-alert', 'stepId', step.id))
-          return 'nothing-to-do';
-        await appendAuditEvent(trx, {
-          complaintId: complaint.id,
-          type: 'step-overdue-alert',
-          actor: 'system',
+        return raiseAlertOnce(
+          trx,
+          complaint.id,
+          'step-overdue-alert',
           at,
-          payload: {
+          {
             stepId: step.id,
             description: step.description,
             ownerId: step.ownerId,
             dueOn: step.dueOn,
           },
-        });
-        return 'done';
+          'stepId',
+        );
       }
       default: {
         const unreachable: never = kind;

@@ -1,6 +1,7 @@
 /** The procedure's clocks, run by the job worker as `redress jobs run` runs it. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { runClockJob } from '../../src/app/run-clock-job.ts';
 import { scheduleAdrSweep } from '../../src/app/sweep-adr-clock.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
@@ -111,7 +112,16 @@ describeEachDialect('clocks', (harness) => {
     await runJobs();
     const types = (await view(reference)).timeline.map((e: { type: string }) => e.type);
     expect(types.filter((x: string) => x === 'adr-limit-warning')).toHaveLength(2);
-    expect(types).toContain('step-overdue-alert');
+    expect(types.filter((x: string) => x === 'step-overdue-alert')).toHaveLength(1);
+    // A job run again (a crash between its commit and its completion) raises nothing twice.
+    const complaint = await view(reference);
+    const stepId = complaint.attempts[0].proposal.steps[0].id;
+    expect(await runClockJob(t.ctx, 'step-overdue', { complaintId: complaint.id, stepId })).toBe(
+      'nothing-to-do',
+    );
+    expect(await runClockJob(t.ctx, 'adr-warning', { complaintId: complaint.id, week: 5 })).toBe(
+      'nothing-to-do',
+    );
     expect(
       (await t.as('agent').get('/complaints?overdue=true')).body.items.map(
         (i: { reference: string }) => i.reference,
