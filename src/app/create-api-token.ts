@@ -1,7 +1,13 @@
 /** Personal API tokens: shown once, stored as a sha256 hash, sent as `Authorization: Bearer`. */
 import { randomBytes } from 'node:crypto';
 import { newId } from '../db/ids.ts';
-import { findUserByEmail, findUserByTokenHash, insertApiToken, type User } from '../db/users.ts';
+import {
+  findUserByEmail,
+  findUserByTokenHash,
+  insertApiToken,
+  revokeApiTokensOf,
+  type User,
+} from '../db/users.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { sha256 } from './sign-in.ts';
@@ -22,6 +28,13 @@ export async function createApiToken(ctx: AppContext, email: string, name = 'per
     createdAt: now.toISOString(),
   });
   return { token, user: found.user };
+}
+
+/** Revokes every token of the user with this email (a leaked token, someone leaving); returns how many. */
+export async function revokeApiTokens(ctx: AppContext, email: string): Promise<number> {
+  const found = await findUserByEmail(ctx.db.kysely, email);
+  if (!found) throw notFound(`user ${email}`);
+  return revokeApiTokensOf(ctx.db.kysely, found.user.id, ctx.now().toISOString());
 }
 
 /** The user a bearer token belongs to, if it is valid. */

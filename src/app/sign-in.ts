@@ -4,7 +4,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
-import { deleteSession, findUserByEmail, findUserBySession, insertSession, type User } from '../db/users.ts';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findUserByEmail,
+  findUserBySession,
+  insertSession,
+  type User,
+} from '../db/users.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -25,6 +32,8 @@ export async function signIn(ctx: AppContext, email: string, password: string) {
     throw new AppError('unauthenticated', 'the email or password is not right');
   }
   const now = ctx.now();
+  // Signing in is rare enough to tidy up after: expired sessions are of no use to anyone.
+  await deleteExpiredSessions(ctx.db.kysely, now.toISOString());
   const secret = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await insertSession(ctx.db.kysely, {

@@ -1,7 +1,7 @@
 /** `redress user add` and `redress token create`. */
 import type { Command } from 'commander';
 import { addUser } from '../app/add-user.ts';
-import { createApiToken } from '../app/create-api-token.ts';
+import { createApiToken, revokeApiTokens } from '../app/create-api-token.ts';
 import { ROLES, type Role } from '../domain/procedure.ts';
 import { CliError } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
@@ -47,6 +47,16 @@ export function registerAdminCommands(program: Command): void {
         process.stdout.write(
           `token for ${created.user.email} (send as Authorization: Bearer):\n${created.token}\n`,
         );
+      });
+    });
+  token
+    .command('revoke')
+    .description('Revoke every API token of a user (a leaked token, someone leaving)')
+    .requiredOption('--email <email>', 'whose tokens to revoke')
+    .action(async (o: { email: string }) => {
+      await withRuntime(async ({ ctx }) => {
+        const revoked = await revokeApiTokens(ctx, o.email);
+        process.stdout.write(`revoked ${revoked} token${revoked === 1 ? '' : 's'} of ${o.email}\n`);
       });
     });
 }

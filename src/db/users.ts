@@ -162,3 +162,19 @@ export async function deleteSession(trx: Executor, sessionId: string) {
 export async function deleteSessionsOf(trx: Executor, userId: string) {
   await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
+
+/** Revokes every unrevoked token of a user; returns how many. */
+export async function revokeApiTokensOf(trx: Executor, userId: string, at: string): Promise<number> {
+  const result = await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Deletes sessions that have expired (they can no longer sign anyone in). */
+export async function deleteExpiredSessions(trx: Executor, now: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

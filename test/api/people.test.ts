@@ -1,5 +1,7 @@
 /** Customers, staff accounts and signing in. */
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { revokeApiTokens } from '../../src/app/create-api-token.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
@@ -93,6 +95,14 @@ describeEachDialect('customers, staff and sign-in', (harness) => {
     expect((await t.as(null).raw('/auth/me', { headers: { cookie: secondSession } })).status).toBe(401);
     await t.as(null).raw('/auth/logout', { method: 'POST', headers: { cookie: session } });
     expect((await t.as(null).raw('/auth/me', { headers: { cookie: session } })).status).toBe(401);
+  });
+
+  it('refuses a revoked token', async () => {
+    expect((await t.as('agent2').get('/auth/me')).status).toBe(200);
+    expect(await revokeApiTokens(t.ctx, 'agent2@test.redress')).toBe(1);
+    const refused = await t.as('agent2').get('/auth/me');
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('unauthenticated');
   });
 
   it('lists complaints with filters, text search and cursor pagination', async () => {
