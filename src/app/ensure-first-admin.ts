@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { countUsers } from '../db/users.ts';
 import { addUser } from './add-user.ts';
 import type { AppContext } from './context.ts';
+import { AppError } from './errors.ts';
 
 export const FIRST_ADMIN_EMAIL = 'admin@localhost';
 
@@ -12,9 +13,10 @@ export async function ensureFirstAdmin(ctx: AppContext): Promise<{ email: string
   const password = randomBytes(12).toString('base64url');
   try {
     await addUser(ctx, { email: FIRST_ADMIN_EMAIL, name: 'Administrator', roles: ['admin'], password });
-  } catch {
+  } catch (error) {
     // Another process starting at the same moment created it first.
-    return null;
+    if (error instanceof AppError && error.code === 'conflict') return null;
+    throw error;
   }
   return { email: FIRST_ADMIN_EMAIL, password };
 }
