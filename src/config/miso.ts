@@ -81,7 +81,7 @@ export const MISO_PROCEDURE: Procedure = {
       description:
         'Nothing further can be done: the ADR letter is issued the same day, naming the ADR scheme; referral and outcome are tracked.',
       customerText:
-        'If we still have not resolved your complaint, we send you an ADR letter the same day. It confirms our final position and explains how to take your complaint to the Communications Ombudsman, free of charge.',
+        'If we still have not resolved your complaint, we send you an ADR letter the same day. It confirms our final position and explains how to take your complaint to our independent dispute resolution scheme, free of charge.',
       roles: ['director'],
     },
     closed: {

@@ -21,6 +21,7 @@ import { registerAuditRoutes } from './routes/audit/routes.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerComplaintRoutes } from './routes/complaints/routes.ts';
 import { registerCustomerRoutes } from './routes/customers/routes.ts';
+import { registerPublicRoutes } from './routes/public/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
 
 export type App = FastifyInstance;
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       return sendProblem(reply, problem('database-unavailable', 503, 'The database is not reachable'));
     }
   });
+  registerPublicRoutes(app, ctx);
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(

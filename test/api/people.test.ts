@@ -143,6 +143,16 @@ describeEachDialect('customers, staff and sign-in', (harness) => {
     expect(found.body.items.map((i: { reference: string }) => i.reference)).toEqual([percent]);
   });
 
+  it('publishes the Complaints Code without sign-in, as plain HTML', async () => {
+    const res = await fetch(`${t.url}/complaints-procedure`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await res.text();
+    expect(page).toContain('Resolution Attempt 3');
+    expect(page).toContain('Communications Ombudsman');
+  });
+
   it('serves the OpenAPI document with every procedure command, and health checks', async () => {
     // biome-ignore lint/suspicious/noExplicitAny: the document is read as plain JSON
     const doc: any = await fetch(`${t.url}/api/v1/openapi.json`).then((r) => r.json());
