@@ -9,6 +9,7 @@ import type { AdrScheme, Procedure } from '../domain/procedure.ts';
 export const COMMUNICATIONS_OMBUDSMAN: AdrScheme = {
   id: 'communications-ombudsman',
   name: 'Communications Ombudsman',
+  nameInText: 'the Communications Ombudsman',
   address: { lines: ['PO Box 730'], town: 'Warrington', postcode: 'WA4 6WU' },
   phone: '0330 440 1614',
   textphone: '0330 440 1600',
@@ -23,6 +24,7 @@ export const COMMUNICATIONS_OMBUDSMAN: AdrScheme = {
 export const CISAS: AdrScheme = {
   id: 'cisas',
   name: 'CISAS (Communications and Internet Services Adjudication Scheme)',
+  nameInText: 'CISAS',
   address: { lines: ['CEDR', '100 St Paul’s Churchyard'], town: 'London', postcode: 'EC4M 8BU' },
   phone: '020 7520 3827',
   textphone: null,

@@ -57,6 +57,7 @@ export const procedureSchema = z
     adrScheme: z.strictObject({
       id: z.enum(['communications-ombudsman', 'cisas', 'other']),
       name: text,
+      nameInText: text,
       address,
       phone,
       textphone: phone.nullable(),

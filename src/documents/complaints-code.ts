@@ -25,6 +25,8 @@ function html(strings: TemplateStringsArray, ...values: (string | number | Html 
   return new Html(out);
 }
 
+const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
 const STEPS: Stage[] = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock'];
 
 function formatDate(date: string): string {
@@ -114,23 +116,23 @@ not satisfied once they are done, your complaint moves to the next stage.</p>
 <ul>
   <li>We give you a Complaint Reference Number when you first complain, and acknowledge your complaint straight away.</li>
   <li>If we have not resolved your complaint <strong>${limit} weeks</strong> after you first told us about it, we will
-  send you a letter (an “ADR letter”) explaining that you can take it to ${scheme.name}. We send it without you
+  send you a letter (an “ADR letter”) explaining that you can take it to ${scheme.nameInText}. We send it without you
   having to ask, and we keep working on your complaint.${
     before !== limit
       ? html` For complaints first raised before ${formatDate(t.adrLimitChangedOn)}, this happens after ${before} weeks.`
       : ''
   }</li>
   <li>If we reach the point where we cannot do anything more, we send you the ADR letter the same day.</li>
-  <li>You then have <strong>${t.adrWindowMonths} months</strong> from the date of the ADR letter to take your complaint to ${scheme.name}.</li>
+  <li>You then have <strong>${t.adrWindowMonths} months</strong> from the date of the ADR letter to take your complaint to ${scheme.nameInText}.</li>
 </ul>
 
-<h2 id="ombudsman">Taking your complaint to ${scheme.name}</h2>
-<p>${scheme.name} is independent of us and approved by ${regulator.name}, the communications regulator.
+<h2 id="ombudsman">Taking your complaint to ${scheme.nameInText}</h2>
+<p>${capitalise(scheme.nameInText)} is independent of us and approved by ${regulator.name}, the communications regulator.
 Its service is free for you. It can tell us to apologise, to give you an explanation, to take practical action,
 or to pay you up to ${pounds(scheme.maxAwardPence)} (including VAT). Its decision binds us only if you accept it.</p>
 ${schemeContacts(scheme)}
 <p class="note">Residential customers, and small businesses and not-for-profit organisations with 10 or fewer
-workers, can use ${scheme.name}.</p>
+workers, can use ${scheme.nameInText}.</p>
 
 <h2 id="regulator">${regulator.name}</h2>
 <p>For information about the role of ${regulator.name}, visit <a href="${regulator.website}">${regulator.website.replace(/^https?:\/\//, '')}</a>

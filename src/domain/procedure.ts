@@ -68,6 +68,8 @@ export interface Timescales {
 export interface AdrScheme {
   id: 'communications-ombudsman' | 'cisas' | 'other';
   name: string;
+  /** The name as it reads inside a sentence ("the Communications Ombudsman", "CISAS"). */
+  nameInText: string;
   address: PostalAddress;
   phone: string;
   textphone: string | null;
