@@ -37,7 +37,9 @@ describe('the published Complaints Code', () => {
   it('states the time limits that the workflow enforces', () => {
     expect(words).toContain('6 weeks after you first told us');
     expect(words).toContain('before 8 April 2026, this happens after 8 weeks');
-    expect(words).toContain('12 months from the date of the ADR letter to take your complaint to the Communications Ombudsman');
+    expect(words).toContain(
+      '12 months from the date of the ADR letter to take your complaint to the Communications Ombudsman',
+    );
     expect(words).toContain('The Communications Ombudsman is independent of us');
     expect(words).toContain('the ADR letter the same day');
   });
