@@ -10,22 +10,26 @@ import type { Schema } from '../db/schema.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 
-const TABLES: (keyof Schema)[] = [
-  'users',
-  'customers',
-  'complaints',
-  'attempts',
-  'steps',
-  'adr_letters',
-  'contacts',
-  'notes',
-  'audit_events',
-  'jobs',
-  'sequences',
-  'api_tokens',
-  'sessions',
-  'idempotency_keys',
-];
+// Every table, parents before children; a Record so that a new table fails to compile until it is listed.
+const TABLE_ORDER: Record<keyof Schema, number> = {
+  users: 1,
+  customers: 2,
+  complaints: 3,
+  attempts: 4,
+  steps: 5,
+  adr_letters: 6,
+  contacts: 7,
+  notes: 8,
+  audit_events: 9,
+  jobs: 10,
+  sequences: 11,
+  api_tokens: 12,
+  sessions: 13,
+  idempotency_keys: 14,
+  portal_links: 15,
+  portal_sessions: 16,
+};
+const TABLES = (Object.keys(TABLE_ORDER) as (keyof Schema)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);
 
 export async function backup(
   ctx: AppContext,

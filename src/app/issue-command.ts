@@ -5,9 +5,10 @@
 import { findComplaintByReference, StaleComplaintError } from '../db/complaints.ts';
 import { transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { Actor } from '../domain/actor.ts';
-import type { Command } from '../domain/commands.ts';
+import { type Actor, actorId } from '../domain/actor.ts';
+import type { Command, Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
+import { evolveAll } from '../domain/evolve.ts';
 import { decide, type Refusal } from '../domain/lifecycle.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
@@ -33,10 +34,23 @@ export function refusalError(refusal: Refusal): AppError {
 }
 
 /** Issues `command` on the complaint with this reference, as `actor`. Returns the complaint afterwards. */
-export async function issueCommand(
+export function issueCommand(
   ctx: AppContext,
   input: string,
   command: Command,
+  actor: Actor,
+): Promise<Complaint> {
+  return issueCommands(ctx, input, [command], actor);
+}
+
+/**
+ * Issues several commands in turn, each decided on the state the previous one left, all or nothing in one
+ * transaction (a customer's answer and the contact that records it, say).
+ */
+export async function issueCommands(
+  ctx: AppContext,
+  input: string,
+  commands: readonly Command[],
   actor: Actor,
 ): Promise<Complaint> {
   const reference = canonicalReference(ctx.procedure, input);
@@ -49,22 +63,19 @@ export async function issueCommand(
       if (!complaint || (actor.kind === 'customer' && complaint.customerId !== actor.customerId)) {
         throw notFound(`complaint ${reference}`);
       }
-      const named: [string, string | null][] =
-        command.type === 'assign'
-          ? [['ownerId', command.ownerId]]
-          : command.type === 'propose'
-            ? command.steps.map((s, i) => [`steps.${i}.ownerId`, s.ownerId])
-            : [];
-      await requireActiveStaff(trx, named);
       const now = ctx.now();
-      const decision = decide(complaint, command, {
-        actor,
-        now,
-        procedure: ctx.procedure,
-        newId: () => newId(now.getTime()),
-      });
-      if (!decision.ok) throw refusalError(decision.refusal);
-      return recordDecision(trx, complaint, decision.events, actor, now, ctx.procedure);
+      const context = { actor, now, procedure: ctx.procedure, newId: () => newId(now.getTime()) };
+      const meta = { at: now.toISOString(), by: actorId(actor) };
+      const events: Event[] = [];
+      let state = complaint;
+      for (const command of commands) {
+        await requireActiveStaff(trx, ownersNamedIn(command));
+        const decision = decide(state, command, context);
+        if (!decision.ok) throw refusalError(decision.refusal);
+        events.push(...decision.events);
+        state = evolveAll(state, decision.events, meta);
+      }
+      return recordDecision(trx, complaint, events, actor, now, ctx.procedure);
     });
   } catch (error) {
     if (error instanceof StaleComplaintError) {
@@ -75,4 +86,11 @@ export async function issueCommand(
     }
     throw error;
   }
+}
+
+/** Staff a command names as owners, with the field that names them. */
+function ownersNamedIn(command: Command): [string, string | null][] {
+  if (command.type === 'assign') return [['ownerId', command.ownerId]];
+  if (command.type === 'propose') return command.steps.map((s, i) => [`steps.${i}.ownerId`, s.ownerId]);
+  return [];
 }

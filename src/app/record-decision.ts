@@ -12,7 +12,7 @@ import { type Actor, actorId } from '../domain/actor.ts';
 import { adrDueOn } from '../domain/clocks.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
-import { create, evolve } from '../domain/evolve.ts';
+import { evolveAll } from '../domain/evolve.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { clockJobsFor } from './clock-jobs.ts';
 
@@ -34,13 +34,7 @@ export async function recordDecision(
 ): Promise<Complaint> {
   const at = now.toISOString();
   const meta = { at, by: actorId(actor) };
-  let state = before;
-  for (const event of events) {
-    if (event.type === 'complaint-recorded') state = create(event, meta);
-    else if (state) state = evolve(state, event, meta);
-    else throw new Error(`${event.type} before the complaint was recorded`);
-  }
-  if (!state) throw new Error('a decision without a complaint');
+  const state = evolveAll(before, events, meta);
   const dueOn = adrDueOn(state, procedure);
   if (before) await saveComplaint(trx, before, state, dueOn, at);
   else await insertComplaint(trx, state, dueOn, at);

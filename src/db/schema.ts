@@ -158,6 +158,24 @@ export interface SessionsTable {
   expires_at: Instant;
 }
 
+export interface PortalLinksTable {
+  /** sha256 hex of the link's token. */
+  id: string;
+  customer_id: string;
+  complaint_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+export interface PortalSessionsTable {
+  /** sha256 hex of the cookie's secret. */
+  id: string;
+  customer_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
 export interface AuditEventsTable {
   seq: Generated<number>;
   id: string;
@@ -219,6 +237,8 @@ export interface Schema {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  portal_links: PortalLinksTable;
+  portal_sessions: PortalSessionsTable;
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   sequences: SequencesTable;

@@ -79,6 +79,22 @@ export function create(event: Extract<Event, { type: 'complaint-recorded' }>, me
   };
 }
 
+/** The complaint after `events`, from `complaint` (undefined when the first event records it). */
+export function evolveAll(
+  complaint: Complaint | undefined,
+  events: readonly Event[],
+  meta: EventMeta,
+): Complaint {
+  let state = complaint;
+  for (const event of events) {
+    if (event.type === 'complaint-recorded') state = create(event, meta);
+    else if (state) state = evolve(state, event, meta);
+    else throw new Error(`${event.type} before the complaint was recorded`);
+  }
+  if (!state) throw new Error('no complaint: no events were given');
+  return state;
+}
+
 /** The complaint after `event`. */
 export function evolve(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
   const next = apply(complaint, event, meta);

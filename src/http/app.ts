@@ -21,6 +21,7 @@ import { registerAuditRoutes } from './routes/audit/routes.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerComplaintRoutes } from './routes/complaints/routes.ts';
 import { registerCustomerRoutes } from './routes/customers/routes.ts';
+import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerPublicRoutes } from './routes/public/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
 
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerCustomerRoutes(api, ctx);
       registerUserRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
+      registerPortalRoutes(api, ctx, options);
     },
     { prefix: API_PREFIX },
   );

@@ -8,11 +8,14 @@ import type { AppContext } from '../app/context.ts';
 import { userForToken } from '../app/create-api-token.ts';
 import { AppError } from '../app/errors.ts';
 import { userForSession } from '../app/sign-in.ts';
+import { customerForPortalSession } from '../app/sign-in-customer.ts';
 import type { User } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Role } from '../domain/procedure.ts';
 
 export const SESSION_COOKIE = 'redress_session';
+/** The customer portal's own cookie: a customer session never grants staff access, nor the reverse. */
+export const PORTAL_COOKIE = 'redress_portal';
 
 export interface AuthOptions {
   ctx: AppContext;
@@ -22,11 +25,14 @@ export interface AuthOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
+    /** The customer signed in to the portal, if any. */
+    customerId: string | null;
   }
 }
 
 export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
   app.decorateRequest('user', null);
+  app.decorateRequest('customerId', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
@@ -42,6 +48,8 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
     }
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) request.user = (await userForSession(ctx, secret)) ?? null;
+    const portal = request.cookies[PORTAL_COOKIE];
+    if (portal) request.customerId = (await customerForPortalSession(ctx, portal)) ?? null;
   });
 });
 
@@ -51,6 +59,14 @@ export function staffActor(request: FastifyRequest): Actor & { kind: 'staff' } {
   if (!user)
     throw new AppError('unauthenticated', 'sign in, or send a personal API token as Authorization: Bearer');
   return { kind: 'staff', id: user.id, roles: user.roles };
+}
+
+/** The customer signed in to the portal; 401 when there is none. */
+export function portalCustomer(request: FastifyRequest): string {
+  if (!request.customerId) {
+    throw new AppError('unauthenticated', 'sign in to the portal with the link we send you');
+  }
+  return request.customerId;
 }
 
 /** Like staffActor, and the user must hold one of `roles` (403 otherwise). */

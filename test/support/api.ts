@@ -39,6 +39,8 @@ export interface Client {
 
 export interface TestApi {
   db: TestDb;
+  /** What the application logged, one JSON line each (the portal's sign-in links are here until email lands). */
+  logs: string[];
   ctx: AppContext;
   url: string;
   users: Record<StaffName, { id: string; token: string }>;
@@ -68,11 +70,12 @@ export async function startApi(
 ): Promise<TestApi> {
   const db = await harness.freshDb();
   let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
+  const logs: string[] = [];
   const ctx: AppContext = {
     db,
     procedure: options.procedure ?? MISO_PROCEDURE,
     now: () => now,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
   };
   const users = {} as TestApi['users'];
   for (const [name, roles] of Object.entries(STAFF) as [StaffName, Role[]][]) {
@@ -100,6 +103,7 @@ export async function startApi(
   };
   return {
     db,
+    logs,
     ctx,
     url: address,
     users,

@@ -7,6 +7,7 @@ import type { Db, Dialect } from '../database.ts';
 import * as m0001 from './0001-complaints.ts';
 import * as m0002 from './0002-auth.ts';
 import * as m0003 from './0003-infrastructure.ts';
+import * as m0004 from './0004-portal.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-complaints': m0001,
   '0002-auth': m0002,
   '0003-infrastructure': m0003,
+  '0004-portal': m0004,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {

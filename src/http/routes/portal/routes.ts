@@ -1,0 +1,160 @@
+/**
+ * `/api/v1/portal`: the customer portal's API. A customer signs in with a one-time link sent for a CRN and
+ * the email or phone on their record, then sees and answers their own complaints only.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actAsCustomer } from '../../../app/act-as-customer.ts';
+import type { AppContext } from '../../../app/context.ts';
+import { getPortalComplaint } from '../../../app/get-portal-complaint.ts';
+import { requestPortalLink } from '../../../app/request-portal-link.ts';
+import { PORTAL_SESSION_HOURS, signInCustomer, signOutCustomer } from '../../../app/sign-in-customer.ts';
+import type { AppOptions } from '../../app.ts';
+import { PORTAL_COOKIE, portalCustomer } from '../../auth.ts';
+import { localDate, problems, reference, text } from '../../schemas.ts';
+import { referenceParams } from '../complaints/schemas.ts';
+
+const tags = ['portal'];
+const security: [] = [];
+
+const portalComplaintSchema = z
+  .object({
+    reference,
+    status: z.string().describe('Where the complaint stands, in plain words'),
+    stageName: z.string(),
+    open: z.boolean(),
+    receivedAt: z.string(),
+    description: z.string(),
+    proposal: z
+      .object({
+        summary: z.string(),
+        steps: z.array(z.object({ description: z.string(), dueOn: localDate, done: z.boolean() })),
+      })
+      .nullable(),
+    adrLetters: z.array(
+      z.object({ trigger: z.enum(['deadlock', 'time-limit']), issuedOn: localDate, windowEndsOn: localDate }),
+    ),
+    timeline: z.array(
+      z.object({ at: z.string(), kind: z.enum(['update', 'from-you', 'from-us']), text: z.string() }),
+    ),
+    actions: z
+      .array(z.enum(['respond', 'follow-up', 'add-information']))
+      .describe('What the customer can do now'),
+  })
+  .meta({ id: 'PortalComplaint' });
+
+export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, options: AppOptions): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const secure = options.publicUrl.startsWith('https://');
+
+  api.post(
+    '/portal/sign-in-link',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Ask for a one-time sign-in link to track a complaint',
+        description:
+          'Always 202: whether the CRN and contact matched is never said. A CRN with a wrong check character is a 400.',
+        body: z.strictObject({
+          reference,
+          contact: text(254).describe('The email address or phone number on the customer’s record'),
+        }),
+        response: { 202: z.object({ message: z.string() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await requestPortalLink(ctx, request.body, options.publicUrl);
+      return reply.code(202).send({
+        message:
+          'If those details match our records, we have sent you a link to sign in. It works once, for 30 minutes.',
+      });
+    },
+  );
+
+  api.post(
+    '/portal/sign-in',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Sign in with a one-time link’s token; sets the portal cookie',
+        body: z.strictObject({ token: z.string().min(20).max(200) }),
+        response: { 200: z.object({ reference: reference.nullable(), expiresAt: z.string() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const session = await signInCustomer(ctx, request.body.token);
+      reply.setCookie(PORTAL_COOKIE, session.secret, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        maxAge: PORTAL_SESSION_HOURS * 3_600,
+      });
+      return { reference: session.reference, expiresAt: session.expiresAt.toISOString() };
+    },
+  );
+
+  api.post(
+    '/portal/sign-out',
+    { schema: { tags, security, summary: 'Sign out of the portal', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const secret = request.cookies[PORTAL_COOKIE];
+      if (secret) await signOutCustomer(ctx, secret);
+      reply.clearCookie(PORTAL_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    '/portal/complaints/:reference',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The signed-in customer’s complaint (404 for anyone else’s)',
+        params: referenceParams,
+        response: { 200: portalComplaintSchema, ...problems },
+      },
+    },
+    async (request) => getPortalComplaint(ctx, request.params.reference, portalCustomer(request)),
+  );
+
+  const actions = {
+    respond: z
+      .strictObject({ agree: z.boolean(), note: text(4000).optional() })
+      .describe('Accept or decline the proposal'),
+    'follow-up': z
+      .strictObject({ resolved: z.boolean(), note: text(4000).optional() })
+      .describe('Has this resolved your complaint? Yes or no'),
+    'add-information': z.strictObject({ text: text(10_000) }).describe('Add information to the complaint'),
+  } as const;
+  for (const [action, body] of Object.entries(actions) as [
+    keyof typeof actions,
+    (typeof actions)[keyof typeof actions],
+  ][]) {
+    api.post(
+      `/portal/complaints/:reference/${action}`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: body.description ?? action,
+          params: referenceParams,
+          body,
+          response: { 200: portalComplaintSchema, ...problems },
+        },
+      },
+      async (request) => {
+        const customerId = portalCustomer(request);
+        await actAsCustomer(ctx, request.params.reference, customerId, {
+          action,
+          ...(request.body as object),
+        } as never);
+        return getPortalComplaint(ctx, request.params.reference, customerId);
+      },
+    );
+  }
+}

@@ -1,0 +1,159 @@
+/** The customer portal's API: one-time sign-in, their own complaint only, answers as commands. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+describeEachDialect('customer portal', (harness) => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startApi(harness);
+  });
+  afterAll(() => t.close());
+
+  const portal = (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) =>
+    t.as(null).raw(`/portal${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.cookie ? { cookie: init.cookie } : {}),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+
+  /** The last sign-in link the application wrote to its log for this reference. */
+  function linkToken(reference: string): string | undefined {
+    const line = t.logs
+      .map((l) => JSON.parse(l) as { reference?: string; link?: string })
+      .filter((l) => l.reference === reference && l.link)
+      .at(-1);
+    return line?.link ? (new URL(line.link).searchParams.get('token') ?? undefined) : undefined;
+  }
+
+  async function signIn(reference: string, contact: string): Promise<string> {
+    const asked = await portal('/sign-in-link', { body: { reference, contact } });
+    expect(asked.status).toBe(202);
+    const token = linkToken(reference);
+    expect(token, 'a sign-in link was logged').toBeTruthy();
+    const signedIn = await portal('/sign-in', { body: { token } });
+    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+    expect(signedIn.body.reference).toBe(reference);
+    return (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
+
+  it('lets a customer sign in once, decline a proposal, later say it is resolved, and see it closed', async () => {
+    const created = await t
+      .as('agent')
+      .post(
+        '/complaints',
+        phoneComplaint({ customer: { name: 'Pat Web', email: 'pat@example.org' }, channel: 'web' }),
+      );
+    const reference = created.body.reference;
+    await t
+      .as('agent')
+      .post(`/complaints/${reference}/add-note`, { text: 'Internal: customer sounded upset' });
+    await t.as('agent').post(`/complaints/${reference}/propose`, {
+      summary: 'A £5 credit',
+      steps: [{ description: 'Credit £5', ownerId: null }],
+    });
+
+    const cookie = await signIn(reference, 'PAT@example.org');
+    const token = linkToken(reference);
+    expect((await portal('/sign-in', { body: { token } })).status).toBe(401); // single use
+
+    const view = await portal(`/complaints/${reference}`, { cookie });
+    expect(view.status).toBe(200);
+    expect(view.body.status).toContain('Please tell us whether you agree');
+    expect(view.body.proposal.summary).toBe('A £5 credit');
+    expect(view.body.actions).toEqual(expect.arrayContaining(['respond', 'add-information']));
+    expect(JSON.stringify(view.body)).not.toContain('Internal: customer sounded upset');
+
+    const declined = await portal(`/complaints/${reference}/respond`, {
+      cookie,
+      body: { agree: false, note: 'Not enough' },
+    });
+    expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+    expect(declined.body.stageName).toBe('Resolution Attempt 2');
+
+    // Staff run attempt 2 to the follow-up question.
+    await t
+      .as('reviewer')
+      .post(`/complaints/${reference}/record-review`, { findings: 'Billing error confirmed' });
+    await t.as('reviewer').post(`/complaints/${reference}/propose`, {
+      summary: 'Refund in full',
+      steps: [{ description: 'Refund', ownerId: null }],
+    });
+    const agreed = await portal(`/complaints/${reference}/respond`, { cookie, body: { agree: true } });
+    expect(agreed.body.status).toContain('carrying out the steps');
+    const staffView = await t.as('reviewer').get(`/complaints/${reference}`);
+    const stepId = staffView.body.attempts[1].proposal.steps[0].id;
+    await t.as('reviewer').post(`/complaints/${reference}/complete-step`, { stepId });
+
+    const asked = await portal(`/complaints/${reference}`, { cookie });
+    expect(asked.body.actions).toContain('follow-up');
+    const closed = await portal(`/complaints/${reference}/follow-up`, { cookie, body: { resolved: true } });
+    expect(closed.body.open).toBe(false);
+    expect(closed.body.status).toBe('Your complaint is closed.');
+    expect(JSON.stringify(closed.body)).not.toContain('Internal: customer sounded upset');
+
+    // Every customer action is on record as their own contact, through the same commands as staff.
+    const after = await t.as('reviewer').get(`/complaints/${reference}`);
+    const fromCustomer = after.body.contacts.filter(
+      (c: { channel: string; direction: string }) => c.channel === 'web' && c.direction === 'in',
+    );
+    expect(fromCustomer).toHaveLength(3);
+    expect(after.body.closure.reason).toBe('resolved');
+    const actors = after.body.timeline
+      .filter((e: { type: string }) => e.type === 'response-recorded')
+      .map((e: { actor: string }) => e.actor);
+    expect(actors.every((a: string) => a.startsWith('customer:'))).toBe(true);
+  });
+
+  it('refuses another customer’s complaint, even with a valid CRN', async () => {
+    const mine = (
+      await t
+        .as('agent')
+        .post('/complaints', phoneComplaint({ customer: { name: 'Mo', email: 'mo@example.org' } }))
+    ).body.reference;
+    const theirs = (
+      await t
+        .as('agent')
+        .post('/complaints', phoneComplaint({ customer: { name: 'Jo', email: 'jo2@example.org' } }))
+    ).body.reference;
+    const cookie = await signIn(mine, 'mo@example.org');
+    expect((await portal(`/complaints/${theirs}`, { cookie })).status).toBe(404);
+    const acted = await portal(`/complaints/${theirs}/add-information`, { cookie, body: { text: 'hello' } });
+    expect(acted.status).toBe(404);
+    expect((await portal(`/complaints/${mine}`)).status).toBe(401);
+  });
+
+  it('never says whether the details matched, and sends no link when they do not', async () => {
+    const reference = (
+      await t
+        .as('agent')
+        .post('/complaints', phoneComplaint({ customer: { name: 'Al', phone: '01632 960 777' } }))
+    ).body.reference;
+    const before = t.logs.length;
+    const wrong = await portal('/sign-in-link', { body: { reference, contact: 'someone@example.org' } });
+    expect(wrong.status).toBe(202);
+    expect(t.logs.slice(before).some((l) => l.includes('"link"'))).toBe(false);
+    const byPhone = await portal('/sign-in-link', { body: { reference, contact: '+44 1632 960777' } });
+    expect(byPhone.body).toEqual(wrong.body);
+    expect(linkToken(reference)).toBeTruthy();
+    const badCheck = await portal('/sign-in-link', {
+      body: { reference: `${reference.slice(0, -1)}Z`, contact: 'x@example.org' },
+    });
+    expect(badCheck.status).toBe(400);
+  });
+
+  it('lets a link expire', async () => {
+    const reference = (
+      await t
+        .as('agent')
+        .post('/complaints', phoneComplaint({ customer: { name: 'Ed', email: 'ed@example.org' } }))
+    ).body.reference;
+    await portal('/sign-in-link', { body: { reference, contact: 'ed@example.org' } });
+    const token = linkToken(reference);
+    t.setNow(new Date(t.now().getTime() + 31 * 60_000));
+    expect((await portal('/sign-in', { body: { token } })).status).toBe(401);
+  });
+});
