@@ -48,6 +48,7 @@ async function startRedress(target: string): Promise<Started> {
     procedure: MISO_PROCEDURE,
     now: () => new Date(),
     logger: pino({ level: 'silent' }),
+    publicUrl: 'http://localhost',
   };
   const email = 'bench@bench.redress';
   await addUser(ctx, { email, name: 'Bench Agent', roles: ['agent'] });

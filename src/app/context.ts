@@ -11,4 +11,6 @@ export interface AppContext {
   procedure: Procedure;
   now: () => Date;
   logger: Logger;
+  /** Where people reach Redress (links sent to customers). */
+  publicUrl: string;
 }

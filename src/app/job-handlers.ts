@@ -2,6 +2,7 @@
 import type { JobHandlers } from '../jobs/worker.ts';
 import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
+import { issuePortalLink, PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
 import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
 
@@ -19,6 +20,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     ...clock,
     [ADR_SWEEP_KIND]: async (_job, jobCtx) => {
       await sweepAdrClock({ ...ctx, now: () => jobCtx.now });
+    },
+    [PORTAL_LINK_KIND]: async (job, jobCtx) => {
+      await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job.payload);
     },
   };
 }

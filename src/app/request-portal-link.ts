@@ -1,46 +1,72 @@
 /**
  * A customer asks to track a complaint: they give its CRN and the email or phone number on their record, and
  * get a one-time sign-in link (single use, valid for 30 minutes). Whether the details matched is never said,
- * so the form cannot be used to find out who has complained. Until email delivery arrives, the link is
- * written to the log.
+ * not even by how long the answer takes: the request only queues a job, and the job does the looking up.
+ * Until email delivery arrives, the link is written to the log.
  */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { appendAuditEvent } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import { transaction } from '../db/database.ts';
-import { insertPortalLink } from '../db/portal.ts';
+import { enqueueAll } from '../db/jobs.ts';
+import { countLivePortalLinks, insertPortalLink } from '../db/portal.ts';
 import type { Customer } from '../domain/customer.ts';
 import type { AppContext } from './context.ts';
 import { canonicalReference } from './reference.ts';
 import { sha256 } from './sign-in.ts';
 
+export const PORTAL_LINK_KIND = 'portal-link';
 export const PORTAL_LINK_MINUTES = 30;
+/** Unused, unexpired links a complaint may have at once: enough for a retry or two, not for a flood. */
+const MAX_LIVE_LINKS = 3;
 
-/** Whether `contact` is the customer's email (any case) or phone number (digits compared). */
+/** The digits of a UK number in national form: +44 (0)1632 960 001, 0044 1632…, 01632 960001 all agree. */
+function nationalDigits(value: string): string {
+  let digits = value.replace(/\D/g, '');
+  if (digits.startsWith('00')) digits = digits.slice(2);
+  if (digits.startsWith('44')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
+  return digits;
+}
+
+/** Whether `contact` is the customer's email (any case) or phone number. */
 function matchesRecord(customer: Customer, contact: string): boolean {
   const given = contact.trim();
   if (given.includes('@')) return customer.email !== null && customer.email === given.toLowerCase();
-  const digits = (value: string) => value.replace(/\D/g, '').replace(/^44/, '0');
-  return customer.phone !== null && digits(given).length >= 6 && digits(customer.phone) === digits(given);
+  const digits = nationalDigits(given);
+  return customer.phone !== null && digits.length >= 6 && nationalDigits(customer.phone) === digits;
 }
 
-/** Issues a sign-in link when the details match; returns nothing either way. */
+/** Queues the request; a CRN with a wrong check character is refused at once (that reveals nothing). */
 export async function requestPortalLink(
   ctx: AppContext,
   input: { reference: string; contact: string },
-  publicUrl: string,
 ): Promise<void> {
   const reference = canonicalReference(ctx.procedure, input.reference);
+  const now = ctx.now();
+  await enqueueAll(
+    ctx.db.kysely,
+    [{ kind: PORTAL_LINK_KIND, payload: { reference, contact: input.contact }, runAt: now }],
+    now,
+  );
+}
+
+const requestSchema = z.object({ reference: z.string(), contact: z.string() });
+
+/** The job: issues a link when the details match and the complaint has not too many live links already. */
+export async function issuePortalLink(ctx: AppContext, payload: unknown): Promise<void> {
+  const { reference, contact } = requestSchema.parse(payload);
   const complaint = await findComplaintByReference(ctx.db.kysely, reference);
   const customer = complaint && (await findCustomer(ctx.db.kysely, complaint.customerId));
-  if (!complaint || !customer || !matchesRecord(customer, input.contact)) {
-    ctx.logger.info({ reference }, 'portal sign-in link refused: the details do not match');
+  if (!complaint || !customer || !matchesRecord(customer, contact)) {
+    ctx.logger.info({ reference }, 'portal sign-in link not sent: the details do not match');
     return;
   }
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
-  await transaction(ctx.db, async (trx) => {
+  const issued = await transaction(ctx.db, async (trx) => {
+    if ((await countLivePortalLinks(trx, complaint.id, now.toISOString())) >= MAX_LIVE_LINKS) return false;
     await insertPortalLink(trx, {
       id: sha256(token),
       customerId: customer.id,
@@ -53,12 +79,14 @@ export async function requestPortalLink(
       type: 'portal-link-issued',
       actor: `customer:${customer.id}`,
       at: now.toISOString(),
-      payload: { to: input.contact.includes('@') ? 'email' : 'phone' },
+      payload: { to: contact.includes('@') ? 'email' : 'phone' },
     });
+    return true;
   });
-  const link = `${publicUrl}/track/sign-in?token=${token}`;
-  ctx.logger.info(
-    { reference, to: customer.email ?? customer.phone, link },
-    'portal sign-in link (email delivery comes later)',
-  );
+  if (!issued) {
+    ctx.logger.warn({ reference }, 'portal sign-in link not sent: too many unused links already');
+    return;
+  }
+  const link = `${ctx.publicUrl}/track/sign-in?token=${token}`;
+  ctx.logger.info({ reference, to: contact, link }, 'portal sign-in link (email delivery comes later)');
 }

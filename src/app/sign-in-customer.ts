@@ -4,6 +4,7 @@ import { findComplaintById } from '../db/complaints.ts';
 import { transaction } from '../db/database.ts';
 import {
   consumePortalLink,
+  deleteExpiredPortalCredentials,
   deletePortalSession,
   findPortalSessionCustomer,
   insertPortalSession,
@@ -18,6 +19,7 @@ export const PORTAL_SESSION_HOURS = 12;
 export async function signInCustomer(ctx: AppContext, token: string) {
   const now = ctx.now();
   return transaction(ctx.db, async (trx) => {
+    await deleteExpiredPortalCredentials(trx, now.toISOString());
     const link = await consumePortalLink(trx, sha256(token), now.toISOString());
     if (!link) {
       throw new AppError(

@@ -1,10 +1,13 @@
 /**
  * The safety net under the per-complaint ADR timers: every hour, every open, ADR-eligible complaint past its
  * limit without an ADR letter gets one. It catches what a single timer cannot: a customer whose type was
- * corrected to one that can use ADR, a timer that failed all its attempts, a database restored from backup.
+ * corrected to one that can use ADR, a timer that failed all its attempts, a database restored from backup,
+ * a procedure whose limit changed (the stored ADR dates are brought up to date first).
  */
 import { findComplaintRows } from '../db/complaint-list.ts';
+import { findOpenWithoutAdrLetter, updateAdrDueOn } from '../db/complaints.ts';
 import { enqueueAll } from '../db/jobs.ts';
+import { adrDueOn } from '../domain/clocks.ts';
 import { londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { runClockJob } from './run-clock-job.ts';
@@ -13,7 +16,7 @@ export const ADR_SWEEP_KIND = 'adr-sweep';
 const HOUR_MS = 3_600_000;
 const BATCH = 500;
 
-/** Makes sure a sweep is due now (one per hour, however many processes ask). */
+/** Makes sure a sweep is due at the start of `at`'s hour (one per hour, however many processes ask). */
 export async function scheduleAdrSweep(ctx: AppContext, at: Date = ctx.now()): Promise<void> {
   const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
   await enqueueAll(
@@ -30,24 +33,41 @@ export async function scheduleAdrSweep(ctx: AppContext, at: Date = ctx.now()): P
   );
 }
 
-/** Issues every missing time-limit ADR letter; returns how many it issued. Then sets the next sweep. */
+/** Re-derives stored ADR dates that no longer match the procedure (its limit changed since they were stored). */
+async function refreshAdrDates(ctx: AppContext): Promise<void> {
+  for (const row of await findOpenWithoutAdrLetter(ctx.db.kysely)) {
+    const dueOn = adrDueOn(row, ctx.procedure);
+    if (dueOn !== row.adrDueOn) await updateAdrDueOn(ctx.db.kysely, row.id, dueOn);
+  }
+}
+
+/** Issues every missing time-limit ADR letter; returns how many it issued. The next sweep is set first. */
 export async function sweepAdrClock(ctx: AppContext): Promise<number> {
+  // Set before the work, so that a failing sweep cannot end the hourly chain.
+  await scheduleAdrSweep(ctx, new Date(ctx.now().getTime() + HOUR_MS));
+  await refreshAdrDates(ctx);
   const today = londonDate(ctx.now());
   let issued = 0;
+  let after: { value: string; id: string } | undefined;
   for (;;) {
     const due = await findComplaintRows(ctx.db.kysely, {
       adrDueBy: today,
       sort: 'adr_due_on',
       order: 'asc',
+      after,
       limit: BATCH,
     });
-    let progress = 0;
-    for (const row of due)
-      if ((await runClockJob(ctx, 'adr-time-limit', { complaintId: row.id })) === 'done') progress++;
-    issued += progress;
-    // Stop when a batch changed nothing (what remains is not due in the clock's own judgement).
-    if (due.length < BATCH || progress === 0) break;
+    for (const row of due) {
+      try {
+        if ((await runClockJob(ctx, 'adr-time-limit', { complaintId: row.id })) === 'done') issued++;
+      } catch (error) {
+        // One complaint that fails must not keep the letter from the others; its own timer retries it.
+        ctx.logger.error({ err: error, reference: row.reference }, 'ADR sweep could not check a complaint');
+      }
+    }
+    const last = due.at(-1);
+    if (due.length < BATCH || !last) break;
+    after = { value: last.adr_due_on, id: last.id };
   }
-  await scheduleAdrSweep(ctx, new Date(ctx.now().getTime() + HOUR_MS));
   return issued;
 }

@@ -37,6 +37,12 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
       EXIT.failure,
     );
   }
-  const ctx: AppContext = { db, procedure: procedure.procedure, now: () => new Date(), logger };
+  const ctx: AppContext = {
+    db,
+    procedure: procedure.procedure,
+    now: () => new Date(),
+    logger,
+    publicUrl: settings.publicUrl,
+  };
   return { ctx, settings, close: () => db.close() };
 }

@@ -8,6 +8,7 @@ import { CATEGORIES, ROLES, STAGES } from '../domain/procedure.ts';
 import { isLocalDate } from '../domain/time.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
+const webAddress = z.url({ protocol: /^https?$/, error: 'must be a web address (http or https)' });
 const localDate = z.string().refine(isLocalDate, 'must be a date written YYYY-MM-DD');
 const phone = z.string().regex(/^\+?[0-9 ]{6,20}$/, 'must be a telephone number (digits and spaces)');
 
@@ -39,7 +40,7 @@ export const procedureSchema = z
       tradingName: text,
       phone,
       email: z.email('must be an email address'),
-      website: z.url('must be a web address'),
+      website: webAddress,
       address,
     }),
     stages,
@@ -62,12 +63,12 @@ export const procedureSchema = z
       phone,
       textphone: phone.nullable(),
       email: z.email('must be an email address').nullable(),
-      website: z.url('must be a web address'),
+      website: webAddress,
       maxAwardPence: positiveInt,
       remedyDays: positiveInt,
       remedyDaysAreWorkingDays: z.boolean(),
     }),
-    regulator: z.strictObject({ name: text, website: z.url('must be a web address'), phone }),
+    regulator: z.strictObject({ name: text, website: webAddress, phone }),
     categories: z.array(z.enum(CATEGORIES)).min(1, 'needs at least one category'),
     crn: z.strictObject({
       prefix: z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 capital letters'),

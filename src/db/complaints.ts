@@ -208,7 +208,8 @@ async function findComplaint(
     .selectAll('complaints')
     .select('customers.type as customer_type')
     .where(`complaints.${column}`, '=', value);
-  if (options.forUpdate) query = query.forUpdate();
+  // Lock the complaint only: locking the joined customer would hold up their other complaints and record.
+  if (options.forUpdate) query = query.forUpdate('complaints');
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   const [attempts, steps, letters] = await Promise.all([
@@ -336,4 +337,21 @@ function toAttempt(a: Selectable<AttemptsTable>, steps: Selectable<StepsTable>[]
     endedAt: a.ended_at,
     escalationReason: a.escalation_reason,
   };
+}
+
+/** Open complaints without an ADR letter, with the ADR date stored for them (to check it against the procedure). */
+export async function findOpenWithoutAdrLetter(executor: Executor) {
+  return executor
+    .selectFrom('complaints as c')
+    .select(['c.id', 'c.first_expressed_at as firstExpressedAt', 'c.adr_due_on as adrDueOn'])
+    .where('c.stage', '!=', 'closed')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
+    )
+    .execute();
+}
+
+/** Stores a recomputed ADR date (derived data, kept only so lists can filter on it). */
+export async function updateAdrDueOn(executor: Executor, id: string, adrDueOn: string) {
+  await executor.updateTable('complaints').set({ adr_due_on: adrDueOn }).where('id', '=', id).execute();
 }

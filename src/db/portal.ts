@@ -66,3 +66,21 @@ export async function findPortalSessionCustomer(
 export async function deletePortalSession(trx: Executor, id: string) {
   await trx.deleteFrom('portal_sessions').where('id', '=', id).execute();
 }
+
+/** How many unused, unexpired links a complaint has. */
+export async function countLivePortalLinks(trx: Executor, complaintId: string, now: string): Promise<number> {
+  const row = await trx
+    .selectFrom('portal_links')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('complaint_id', '=', complaintId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Deletes expired portal sessions and links that can no longer be used. */
+export async function deleteExpiredPortalCredentials(trx: Executor, now: string): Promise<void> {
+  await trx.deleteFrom('portal_sessions').where('expires_at', '<=', now).execute();
+  await trx.deleteFrom('portal_links').where('expires_at', '<=', now).execute();
+}

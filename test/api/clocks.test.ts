@@ -77,6 +77,22 @@ describeEachDialect('clocks', (harness) => {
     ]);
   });
 
+  it('sends the letter on time when the procedure shortens the limit after the timer was set', async () => {
+    t.setNow('2026-06-01T09:00:00Z');
+    const reference = await raise('2026-06-01T08:00:00Z');
+    const shorter = {
+      ...MISO_PROCEDURE,
+      timescales: { ...MISO_PROCEDURE.timescales, adrLimitWeeks: 5, adrWarningWeeks: [4] },
+    };
+    const ctx = { ...t.ctx, procedure: shorter };
+    t.setNow('2026-07-06T09:00:00Z'); // 5 weeks: the timer set for 6 has not fired, the hourly sweep catches it
+    await scheduleAdrSweep(ctx);
+    await runDueJobs(t.db, jobHandlers(ctx), { now: t.now, owner: 'test' });
+    expect((await view(reference)).adr.letters).toMatchObject([
+      { trigger: 'time-limit', issuedOn: '2026-07-06' },
+    ]);
+  });
+
   it('gives a complaint first raised on 2026-04-01 eight weeks, not six', async () => {
     t.setNow('2026-04-01T09:00:00Z');
     const reference = await raise('2026-04-01T08:30:00Z');

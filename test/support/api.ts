@@ -76,6 +76,7 @@ export async function startApi(
     procedure: options.procedure ?? MISO_PROCEDURE,
     now: () => now,
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
+    publicUrl: 'http://localhost',
   };
   const users = {} as TestApi['users'];
   for (const [name, roles] of Object.entries(STAFF) as [StaffName, Role[]][]) {

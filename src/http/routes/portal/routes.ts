@@ -65,7 +65,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
       },
     },
     async (request, reply) => {
-      await requestPortalLink(ctx, request.body, options.publicUrl);
+      await requestPortalLink(ctx, request.body);
       return reply.code(202).send({
         message:
           'If those details match our records, we have sent you a link to sign in. It works once, for 30 minutes.',
