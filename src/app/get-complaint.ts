@@ -25,25 +25,21 @@ export interface TimelineEntry {
   details: unknown;
 }
 
-/** Audit events a customer never sees: internal notes and staff alerts. */
-const INTERNAL_EVENTS: ReadonlySet<string> = new Set([
-  'note-added',
-  'step-overdue-alert',
-  'adr-limit-warning',
-]);
-
-/** Everything about one complaint, for a member of staff (or the clock) asking. */
-export async function getComplaint(ctx: AppContext, input: string, actor: Actor) {
+/**
+ * Everything about one complaint, for a member of staff: internal notes and alerts included. Customers get
+ * their own view (get-portal-complaint.ts).
+ */
+export async function getComplaint(ctx: AppContext, input: string, actor: Extract<Actor, { kind: 'staff' }>) {
   const reference = canonicalReference(ctx.procedure, input);
   const db = ctx.db.kysely;
   const complaint = await findComplaintByReference(db, reference);
-  if (!complaint || (actor.kind === 'customer' && complaint.customerId !== actor.customerId)) {
+  if (!complaint) {
     throw notFound(`complaint ${reference}`);
   }
   const [customer, contacts, notes, audit] = await Promise.all([
     findCustomer(db, complaint.customerId),
     listContacts(db, complaint.id),
-    actor.kind === 'customer' ? Promise.resolve([]) : listNotes(db, complaint.id),
+    listNotes(db, complaint.id),
     listAuditEvents(db, complaint.id),
   ]);
   const staffIds = [
@@ -62,16 +58,14 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Actor)
   const attempt = currentAttempt(complaint);
 
   const timeline: TimelineEntry[] = [
-    ...audit
-      .filter((e) => actor.kind !== 'customer' || !INTERNAL_EVENTS.has(e.type))
-      .map((e) => ({
-        at: e.at,
-        kind: 'event' as const,
-        type: e.type,
-        actor: e.actor,
-        summary: e.type.replaceAll('-', ' '),
-        details: e.payload,
-      })),
+    ...audit.map((e) => ({
+      at: e.at,
+      kind: 'event' as const,
+      type: e.type,
+      actor: e.actor,
+      summary: e.type.replaceAll('-', ' '),
+      details: e.payload,
+    })),
     ...contacts.map((c) => ({
       at: c.occurredAt,
       kind: 'contact' as const,
@@ -132,5 +126,3 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Actor)
     nextActions: nextActions(complaint, actor, now, ctx.procedure),
   };
 }
-
-export type ComplaintView = Awaited<ReturnType<typeof getComplaint>>;

@@ -15,11 +15,6 @@ export function fromSqlBool(value: SqlBool | number): boolean {
   return value === 1;
 }
 
-/** An instant as stored: ISO-8601 UTC with milliseconds, so text order is time order. */
-export function toSqlInstant(instant: Date): string {
-  return instant.toISOString();
-}
-
 /** A JSON value as stored text. */
 export function toJsonText(value: unknown): string {
   return JSON.stringify(value);

@@ -81,7 +81,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  await app.register(authPlugin, { ctx, secureCookies: options.publicUrl.startsWith('https://') });
+  await app.register(authPlugin, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

@@ -19,7 +19,6 @@ export const PORTAL_COOKIE = 'redress_portal';
 
 export interface AuthOptions {
   ctx: AppContext;
-  secureCookies: boolean;
 }
 
 declare module 'fastify' {
