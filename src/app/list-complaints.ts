@@ -2,11 +2,13 @@
  * The complaint list behind every queue: filters, text search, sorting and keyset pagination (a cursor that
  * stays right while complaints are added).
  */
-import { findComplaintRows, type ListSortColumn } from '../db/complaint-list.ts';
+import { type ComplaintListQuery, findComplaintRows, type ListSortColumn } from '../db/complaint-list.ts';
 import type { Category, Stage } from '../domain/procedure.ts';
+import type { LocalDate } from '../domain/time.ts';
 import { addDays, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { invalidField } from './errors.ts';
+import { QUEUES, type QueueId } from './queues.ts';
 
 export const SORTS = ['received', 'adr-due', 'reference'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -21,6 +23,8 @@ export interface ComplaintFilter {
   overdue?: boolean | undefined;
   /** Only open complaints without an ADR letter whose ADR date is within this many days (or past). */
   adrDueWithinDays?: number | undefined;
+  /** Only deadlocked complaints not yet referred to the ADR scheme. */
+  awaitingReferral?: boolean | undefined;
   /** Words in the reference, description or customer's name or email. */
   text?: string | undefined;
   sort?: Sort | undefined;
@@ -51,8 +55,34 @@ function decodeCursor(cursor: string): [string, string] {
   throw invalidField('cursor', 'is not a cursor this list gave out');
 }
 
-/** One page of complaints matching the filter, and the cursor of the next page. */
-export async function listComplaints(ctx: AppContext, filter: ComplaintFilter) {
+/** The database query's filter part for a list filter, on a given London day. */
+export function toListQuery(filter: ComplaintFilter, today: LocalDate) {
+  return {
+    stages: filter.stage,
+    categories: filter.category,
+    ownerId: filter.owner === 'none' ? null : filter.owner,
+    open: filter.open,
+    stepOverdueOn: filter.overdue ? today : undefined,
+    adrDueBy: filter.adrDueWithinDays === undefined ? undefined : addDays(today, filter.adrDueWithinDays),
+    awaitingReferral: filter.awaitingReferral,
+    words: filter.text?.trim().split(/\s+/).filter(Boolean).slice(0, 8),
+  } satisfies Partial<ComplaintListQuery>;
+}
+
+/**
+ * One page of complaints matching the filter, and the cursor of the next page. A queue's filter applies
+ * first; filters given with it narrow it further.
+ */
+export async function listComplaints(
+  ctx: AppContext,
+  given: ComplaintFilter & { queue?: QueueId | undefined },
+  userId: string,
+) {
+  const { queue, ...explicit } = given;
+  const filter: ComplaintFilter = {
+    ...(queue ? QUEUES[queue].filter(userId) : {}),
+    ...Object.fromEntries(Object.entries(explicit).filter(([, v]) => v !== undefined)),
+  };
   const db = ctx.db.kysely;
   const sort = filter.sort ?? 'received';
   const order = filter.order ?? (sort === 'received' ? 'desc' : 'asc');
@@ -62,13 +92,7 @@ export async function listComplaints(ctx: AppContext, filter: ComplaintFilter) {
 
   const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const rows = await findComplaintRows(db, {
-    stages: filter.stage,
-    categories: filter.category,
-    ownerId: filter.owner === 'none' ? null : filter.owner,
-    open: filter.open,
-    stepOverdueOn: filter.overdue ? today : undefined,
-    adrDueBy: filter.adrDueWithinDays === undefined ? undefined : addDays(today, filter.adrDueWithinDays),
-    words: filter.text?.trim().split(/\s+/).filter(Boolean).slice(0, 8),
+    ...toListQuery(filter, today),
     sort: column,
     order,
     after: after && { value: after[0], id: after[1] },

@@ -8,6 +8,7 @@ import { registerConfigCommands } from './config.ts';
 import { registerDataCommands } from './data.ts';
 import { CliError, EXIT } from './output.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerWebCommands } from './web.ts';
 
 const program = new Command('redress')
   .description(
@@ -21,6 +22,7 @@ registerServeCommand(program);
 registerDataCommands(program);
 registerConfigCommands(program);
 registerAdminCommands(program);
+registerWebCommands(program);
 
 try {
   await program.parseAsync(process.argv);

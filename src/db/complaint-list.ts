@@ -17,6 +17,8 @@ export interface ComplaintListQuery {
   stepOverdueOn?: LocalDate | undefined;
   /** Only open, ADR-eligible complaints without an ADR letter, due on or before this date. */
   adrDueBy?: LocalDate | undefined;
+  /** Only deadlocked complaints the customer has not (yet) taken to the ADR scheme. */
+  awaitingReferral?: boolean | undefined;
   /** Each word must appear in the reference, description, or the customer's name or email. */
   words?: readonly string[] | undefined;
   sort: ListSortColumn;
@@ -26,8 +28,9 @@ export interface ComplaintListQuery {
   limit: number;
 }
 
-/** Up to `limit` matching complaints with their customer's name. */
-export async function findComplaintRows(executor: Executor, q: ComplaintListQuery) {
+type ComplaintFilter = Omit<ComplaintListQuery, 'sort' | 'order' | 'after' | 'limit'>;
+
+function filtered(executor: Executor, q: ComplaintFilter) {
   let query = executor.selectFrom('complaints as c').innerJoin('customers as cu', 'cu.id', 'c.customer_id');
   if (q.stages?.length) query = query.where('c.stage', 'in', q.stages);
   if (q.categories?.length) query = query.where('c.category', 'in', q.categories);
@@ -59,6 +62,9 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
         not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
       );
   }
+  if (q.awaitingReferral) {
+    query = query.where('c.stage', '=', 'deadlock').where('c.scheme_case_reference', 'is', null);
+  }
   for (const word of q.words ?? []) {
     query = query.where((eb) =>
       eb.or([
@@ -69,6 +75,20 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
       ]),
     );
   }
+  return query;
+}
+
+/** How many complaints match the filter. */
+export async function countComplaintRows(executor: Executor, q: ComplaintFilter): Promise<number> {
+  const row = await filtered(executor, q)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Up to `limit` matching complaints with their customer's name. */
+export async function findComplaintRows(executor: Executor, q: ComplaintListQuery) {
+  let query = filtered(executor, q);
   const column = `c.${q.sort}` as const;
   const after = q.after;
   if (after) {

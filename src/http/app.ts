@@ -1,5 +1,6 @@
 /**
- * The Fastify application: the REST API under /api/v1, its OpenAPI document, health checks.
+ * The Fastify application: the REST API under /api/v1, its OpenAPI document, health checks, and the web
+ * app's pages.
  * Routes are thin: they validate with zod, call one use case, and map the result.
  */
 import cookie from '@fastify/cookie';
@@ -22,8 +23,10 @@ import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerComplaintRoutes } from './routes/complaints/routes.ts';
 import { registerCustomerRoutes } from './routes/customers/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
+import { registerProcedureRoutes } from './routes/procedure/routes.ts';
 import { registerPublicRoutes } from './routes/public/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
+import { registerWebApp } from './web.ts';
 
 export type App = FastifyInstance;
 export const API_PREFIX = '/api/v1';
@@ -94,6 +97,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
     }
   });
   registerPublicRoutes(app, ctx);
+  await registerWebApp(app);
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(
@@ -104,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerUserRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
       registerPortalRoutes(api, ctx, options);
+      registerProcedureRoutes(api, ctx);
     },
     { prefix: API_PREFIX },
   );

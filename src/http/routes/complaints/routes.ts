@@ -8,6 +8,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { getComplaint } from '../../../app/get-complaint.ts';
 import { issueCommand } from '../../../app/issue-command.ts';
 import { listComplaints } from '../../../app/list-complaints.ts';
+import { listQueues, QUEUE_IDS } from '../../../app/queues.ts';
 import { recordComplaint } from '../../../app/record-complaint.ts';
 import { staffActor } from '../../auth.ts';
 import { problems } from '../../schemas.ts';
@@ -72,8 +73,35 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const actor = staffActor(request);
       const { q, owner, ...rest } = request.query;
-      return listComplaints(ctx, { ...rest, text: q, owner: owner === 'me' ? actor.id : owner });
+      return listComplaints(ctx, { ...rest, text: q, owner: owner === 'me' ? actor.id : owner }, actor.id);
     },
+  );
+
+  api.get(
+    '/queues',
+    {
+      schema: {
+        tags,
+        summary: 'The staff queues, with how many complaints are in each now',
+        description: 'List a queue with `GET /complaints?queue={id}`. `count` is null for closed and all.',
+        response: {
+          200: z.object({
+            items: z.array(
+              z
+                .object({
+                  id: z.enum(QUEUE_IDS),
+                  name: z.string(),
+                  description: z.string(),
+                  count: z.number().int().nullable(),
+                })
+                .meta({ id: 'Queue' }),
+            ),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => ({ items: await listQueues(ctx, staffActor(request).id) }),
   );
 
   api.get(

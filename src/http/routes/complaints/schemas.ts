@@ -1,6 +1,7 @@
 /** Request and response schemas of the complaint endpoints. */
 import { z } from 'zod';
 import { SORTS } from '../../../app/list-complaints.ts';
+import { QUEUE_IDS } from '../../../app/queues.ts';
 import { COMMAND_TYPES } from '../../../domain/commands.ts';
 import { CATEGORIES, STAGES } from '../../../domain/procedure.ts';
 import { category, channel, customerType, id, instant, localDate, reference, text } from '../../schemas.ts';
@@ -63,6 +64,10 @@ const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)));
 
 export const listQuery = z.strictObject({
+  queue: z
+    .enum(QUEUE_IDS)
+    .optional()
+    .describe('A named queue (GET /queues); the other filters narrow it further'),
   stage: csv(STAGES).optional().describe('Comma-separated stages'),
   owner: z.string().optional().describe('A user id, `me`, or `none` for unassigned'),
   category: csv(CATEGORIES).optional(),

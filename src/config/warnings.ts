@@ -1,0 +1,26 @@
+/**
+ * What is valid but worth a second look in the procedure in force: shown on the admin's procedure page.
+ */
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../domain/calendar.ts';
+import type { Procedure } from '../domain/procedure.ts';
+import type { LocalDate } from '../domain/time.ts';
+
+export function procedureWarnings(procedure: Procedure, today: LocalDate): string[] {
+  const warnings: string[] = [];
+  const holidays = procedure.bankHolidays ?? ENGLAND_AND_WALES_BANK_HOLIDAYS;
+  const lastYear = Math.max(...holidays.map((d) => Number(d.slice(0, 4))));
+  const thisYear = Number(today.slice(0, 4));
+  if (!holidays.length || lastYear < thisYear + 1) {
+    warnings.push(
+      holidays.length
+        ? `The bank-holiday calendar ends in ${lastYear}: working days after it are counted as if there were no bank holidays. Add later years in "bankHolidays".`
+        : 'There are no bank holidays in the calendar: every weekday counts as a working day.',
+    );
+  }
+  if (procedure.timescales.adrLimitWeeks > 8) {
+    warnings.push(
+      `The ADR limit is ${procedure.timescales.adrLimitWeeks} weeks; Ofcom's General Conditions allow at most 8 (6 from 8 April 2026).`,
+    );
+  }
+  return warnings;
+}

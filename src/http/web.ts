@@ -1,0 +1,66 @@
+/**
+ * The web app's pages: the staff workspace under /staff, the customer portal at /track and /complain, and a
+ * home page. Every page address returns the same index.html (the app routes in the browser), so deep links
+ * load directly; hashed assets are cached for a year.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { WEB_DIST } from '../web/build.ts';
+
+/** Paths the app answers in the browser; everything else is the API's or a 404. */
+export const APP_PAGES = ['/', '/staff', '/staff/*', '/track', '/track/*', '/complain', '/complain/*'];
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine sets CSS variables in a style element and style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const NOT_BUILT = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Not built</title></head>
+<body><h1>The web app has not been built</h1>
+<p>Run <code>npm start</code>, which builds it, or <code>npm run build:web</code>.</p>
+<p>The API is at <a href="/api/docs">/api/docs</a> and the Complaints Code at
+<a href="/complaints-procedure">/complaints-procedure</a>.</p></body></html>`;
+
+function pageHeaders(reply: FastifyReply): FastifyReply {
+  return (
+    reply
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      // Sign-in links carry a token in the address: never send it on.
+      .header('referrer-policy', 'no-referrer')
+  );
+}
+
+export async function registerWebApp(app: FastifyInstance, dist: string = WEB_DIST): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: join(dist, 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    wildcard: true,
+  });
+
+  const page = async (_request: unknown, reply: FastifyReply) => {
+    let html: string;
+    try {
+      html = await readFile(join(dist, 'index.html'), 'utf8');
+    } catch {
+      return pageHeaders(reply).code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
+    }
+    return pageHeaders(reply).type('text/html; charset=utf-8').send(html);
+  };
+  for (const path of APP_PAGES) app.get(path, { schema: { hide: true } }, page);
+}

@@ -1,0 +1,4245 @@
+/** Generated from the OpenAPI document by scripts/api-types.ts: do not edit. */
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password; sets an HttpOnly session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List complaints
+         * @description Filters combine with AND. Pages are keyset-paginated: pass `nextCursor` back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A named queue (GET /queues); the other filters narrow it further */
+                    queue?: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "closed" | "all";
+                    /** @description Comma-separated stages */
+                    stage?: string;
+                    /** @description A user id, `me`, or `none` for unassigned */
+                    owner?: string;
+                    category?: string;
+                    open?: "true" | "false";
+                    /** @description A step is past its date */
+                    overdue?: "true" | "false";
+                    adrDueWithinDays?: number;
+                    /** @description Text in the reference, description or customer’s name or email */
+                    q?: string;
+                    sort?: "received" | "adr-due" | "reference";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description Complaint Reference Number
+                                 * @example MISO-26-000123-C
+                                 */
+                                reference: string;
+                                /** @enum {string} */
+                                stage: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+                                stageName: string;
+                                /** @enum {string} */
+                                category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+                                channel: string;
+                                ownerId: string | null;
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                summary: string;
+                                receivedAt: string;
+                                firstExpressedAt: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-30
+                                 */
+                                adrDueOn: string;
+                                closureReason: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a complaint (Complaint Initiation)
+         * @description Issues the Complaint Reference Number and starts Resolution Attempt 1 and the ADR clock. Send an `Idempotency-Key` header to make a retry return the first result instead of a second complaint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewComplaintInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Complaint Reference Number
+                             * @example MISO-26-000123-C
+                             */
+                            reference: string;
+                            id: string;
+                            location: string;
+                            /** @description True when an earlier request with the same Idempotency-Key created it */
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff queues, with how many complaints are in each now
+         * @description List a queue with `GET /complaints?queue={id}`. `count` is null for closed and all.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Queue"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a complaint
+         * @description The state, attempts, steps, contacts, timeline, the ADR block and `nextActions` for the caller.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/not-practical": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attempt 1: immediate action is not practical; the complaint goes to the detailed review of attempt 2.
+         * @description Attempt 1: immediate action is not practical; the complaint goes to the detailed review of attempt 2. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["not-practical"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what the review found (attempt 1: exploration; 2: detailed review; 3: director-level review).
+         * @description Record what the review found (attempt 1: exploration; 2: detailed review; 3: director-level review). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose remedial action: steps, each with an owner and an agreed due date.
+         * @description Propose remedial action: steps, each with an owner and an agreed due date. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the customer’s response to the proposal. Declining escalates to the next attempt.
+         * @description Record the customer’s response to the proposal. Declining escalates to the next attempt. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-response"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/complete-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a step of the agreed proposal as done; the last one opens the follow-up.
+         * @description Mark a step of the agreed proposal as done; the last one opens the follow-up. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["complete-step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the follow-up contact: satisfied closes, not satisfied escalates, no response starts the chase.
+         * @description Record the follow-up contact: satisfied closes, not satisfied escalates, no response starts the chase. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-follow-up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate to the next resolution attempt.
+         * @description Escalate to the next resolution attempt. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/declare-deadlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Director: nothing further can be done. Issues the ADR letter the same day.
+         * @description Director: nothing further can be done. Issues the ADR letter the same day. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["declare-deadlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the customer took the complaint to the ADR scheme.
+         * @description Record that the customer took the complaint to the ADR scheme. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-referral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-ombudsman-outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the scheme’s decision, its remedy and whether the customer accepted it.
+         * @description Record the scheme’s decision, its remedy and whether the customer accepted it. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-ombudsman-outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer withdrew the complaint.
+         * @description The customer withdrew the complaint. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired.
+         * @description Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the complaint to a member of staff (null: unassigned).
+         * @description Give the complaint to a member of staff (null: unassigned). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/log-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a contact with the customer: phone, email, letter, web or textphone; in or out.
+         * @description Log a contact with the customer: phone, email, letter, web or textphone; in or out. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["log-contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/add-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an internal note (never shown to the customer).
+         * @description Add an internal note (never shown to the customer). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["add-note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search customers by name, email, phone or postcode */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Customer"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: email */
+                        email?: string;
+                        phone?: string;
+                        /**
+                         * @description Only residential and small business / not-for-profit customers can use ADR
+                         * @enum {string}
+                         */
+                        type?: "residential" | "small-business" | "not-for-profit" | "large-business";
+                        addressLines?: string[];
+                        postcode?: string;
+                        needs?: {
+                            largePrint?: boolean;
+                            braille?: boolean;
+                            textRelay?: boolean;
+                        };
+                        /** @enum {string} */
+                        preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                        vulnerabilityNotes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a customer (fields left out keep their values) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: email */
+                        email?: string;
+                        phone?: string;
+                        /**
+                         * @description Only residential and small business / not-for-profit customers can use ADR
+                         * @enum {string}
+                         */
+                        type?: "residential" | "small-business" | "not-for-profit" | "large-business";
+                        addressLines?: string[];
+                        postcode?: string;
+                        needs?: {
+                            largePrint?: boolean;
+                            braille?: boolean;
+                            textRelay?: boolean;
+                        };
+                        /** @enum {string} */
+                        preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                        vulnerabilityNotes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List staff (any signed-in staff: needed to assign complaints and steps) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a member of staff (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        roles: ("agent" | "reviewer" | "director" | "admin")[];
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a member of staff’s name, roles, password or active flag (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        roles?: ("agent" | "reviewer" | "director" | "admin")[];
+                        active?: boolean;
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of a complaint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                id: string;
+                                type: string;
+                                actor: string | null;
+                                at: string;
+                                payload: unknown;
+                                hash: string;
+                                prevHash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a one-time sign-in link to track a complaint
+         * @description Always 202: whether the CRN and contact matched is never said. A CRN with a wrong check character is a 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Complaint Reference Number
+                         * @example MISO-26-000123-C
+                         */
+                        reference: string;
+                        /** @description The email address or phone number on the customer’s record */
+                        contact: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a one-time link’s token; sets the portal cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string | null;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out of the portal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer’s complaint (404 for anyone else’s) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline the proposal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            /** @description Accept or decline the proposal */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agree: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Has this resolved your complaint? Yes or no */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            /** @description Has this resolved your complaint? Yes or no */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resolved: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}/add-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add information to the complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            /** @description Add information to the complaint */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaints procedure in force (public: it is what the Complaints Code publishes)
+         * @description The company, the stages and their texts, the time limits, the ADR scheme and the regulator, as validated when Redress started, with warnings about valid settings worth a second look.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details, with a stable `code` */
+        ProblemInput: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            code: string;
+            field?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            allowed?: string[];
+        };
+        NewComplaintInput: {
+            customer: {
+                id: string;
+            } | {
+                name: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                /**
+                 * @description Only residential and small business / not-for-profit customers can use ADR
+                 * @enum {string}
+                 */
+                type?: "residential" | "small-business" | "not-for-profit" | "large-business";
+                addressLines?: string[];
+                postcode?: string;
+                needs?: {
+                    largePrint?: boolean;
+                    braille?: boolean;
+                    textRelay?: boolean;
+                };
+                /** @enum {string} */
+                preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                vulnerabilityNotes?: string;
+            };
+            /** @enum {string} */
+            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            /** @description What happened, in the customer’s words */
+            description: string;
+            /** @enum {string} */
+            category?: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+            /** @description The customer asked for a formal complaint (a record, not a gate) */
+            formal?: boolean;
+            /** @description What the customer wants done */
+            desiredOutcome?: string;
+            /**
+             * Format: date-time
+             * @description When the customer first expressed dissatisfaction (starts the ADR clock); default now
+             * @example 2026-11-28T10:15:00Z
+             */
+            firstExpressedAt?: string;
+            /** @description Default: the member of staff recording it */
+            ownerId?: string | null;
+        };
+        CustomerInput: {
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            type: "residential" | "small-business" | "not-for-profit" | "large-business";
+            addressLines: string[];
+            postcode: string | null;
+            needs: {
+                largePrint: boolean;
+                braille: boolean;
+                textRelay: boolean;
+            };
+            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone") | null;
+            vulnerabilityNotes: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ComplaintInput: {
+            id: string;
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            version: number;
+            /** @enum {string} */
+            stage: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+            stageName: string;
+            /** @description Where the current attempt is in its cycle */
+            phase: ("review" | "reviewed" | "awaiting-response" | "implementing" | "follow-up" | "chasing" | "ended") | null;
+            open: boolean;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            customer: components["schemas"]["CustomerInput"] | null;
+            /** @enum {string} */
+            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            /** @enum {string} */
+            category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+            description: string;
+            desiredOutcome: string | null;
+            formal: boolean;
+            firstExpressedAt: string;
+            receivedAt: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            acknowledgeBy: string;
+            attempts: {
+                number: number;
+                /** @enum {string} */
+                phase: "review" | "reviewed" | "awaiting-response" | "implementing" | "follow-up" | "chasing" | "ended";
+                openedAt: string;
+                handlerId: string | null;
+                handler: {
+                    id: string;
+                    name: string;
+                } | null;
+                review: {
+                    findings: string;
+                    recordedAt: string;
+                    recordedBy: string | null;
+                } | null;
+                proposal: {
+                    summary: string;
+                    proposedAt: string;
+                    proposedBy: string | null;
+                    steps: {
+                        id: string;
+                        description: string;
+                        ownerId: string | null;
+                        owner: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /**
+                         * Format: date
+                         * @example 2026-11-30
+                         */
+                        dueOn: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        note: string | null;
+                        overdue: boolean;
+                    }[];
+                } | null;
+                response: {
+                    /** @enum {string} */
+                    outcome: "agreed" | "declined";
+                    note: string | null;
+                    recordedAt: string;
+                } | null;
+                followUp: {
+                    /** @enum {string} */
+                    outcome: "satisfied" | "not-satisfied" | "no-response";
+                    note: string | null;
+                    recordedAt: string;
+                } | null;
+                followUpDueOn: string | null;
+                outcome: ("resolved" | "escalated" | "deadlock" | "withdrawn") | null;
+                endedAt: string | null;
+                escalationReason: string | null;
+            }[];
+            adr: {
+                /** @description Residential and small business / not-for-profit customers can use ADR */
+                eligible: boolean;
+                /**
+                 * Format: date
+                 * @description When the time-limit ADR letter is due
+                 * @example 2026-11-30
+                 */
+                dueOn: string;
+                daysLeft: number;
+                warningsOn: string[];
+                letters: {
+                    id: string;
+                    /** @enum {string} */
+                    trigger: "deadlock" | "time-limit";
+                    issuedAt: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    issuedOn: string;
+                    /**
+                     * Format: date
+                     * @description Last day the customer can take the complaint to the scheme
+                     * @example 2026-11-30
+                     */
+                    windowEndsOn: string;
+                }[];
+                scheme: string;
+            };
+            referral: {
+                schemeCaseReference: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                referredOn: string;
+                caseFeePence: number | null;
+                decision: {
+                    /** @enum {string} */
+                    outcome: "upheld" | "partly-upheld" | "not-upheld" | "settled";
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    decidedOn: string;
+                    remedy: {
+                        apology: boolean;
+                        explanation: boolean;
+                        action: string | null;
+                        awardPence: number;
+                    };
+                    customerAccepted: boolean | null;
+                    remedyDueOn: string | null;
+                } | null;
+            } | null;
+            closure: {
+                reason: string;
+                closedAt: string;
+                rootCause: string | null;
+                lessons: string | null;
+            } | null;
+            contacts: {
+                id: string;
+                /** @enum {string} */
+                channel: "phone" | "email" | "web" | "letter" | "textphone";
+                /** @enum {string} */
+                direction: "in" | "out";
+                summary: string;
+                occurredAt: string;
+                recordedBy: string | null;
+            }[];
+            notes: {
+                id: string;
+                text: string;
+                authorId: string | null;
+                createdAt: string;
+            }[];
+            timeline: {
+                at: string;
+                /** @enum {string} */
+                kind: "event" | "contact" | "note";
+                type: string;
+                actor: string | null;
+                summary: string;
+                details: unknown;
+            }[];
+            /** @description The commands the caller may issue now */
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
+        };
+        UserInput: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+        };
+        PortalComplaintInput: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            /** @description Where the complaint stands, in plain words */
+            status: string;
+            stageName: string;
+            open: boolean;
+            receivedAt: string;
+            description: string;
+            proposal: {
+                summary: string;
+                steps: {
+                    description: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    dueOn: string;
+                    done: boolean;
+                }[];
+            } | null;
+            adrLetters: {
+                /** @enum {string} */
+                trigger: "deadlock" | "time-limit";
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                windowEndsOn: string;
+            }[];
+            timeline: {
+                at: string;
+                /** @enum {string} */
+                kind: "update" | "from-you" | "from-us";
+                text: string;
+            }[];
+            /** @description What the customer can do now */
+            actions: ("respond" | "follow-up" | "add-information")[];
+        };
+        QueueInput: {
+            /** @enum {string} */
+            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "closed" | "all";
+            name: string;
+            description: string;
+            count: number | null;
+        };
+        ProcedureInput: {
+            company: {
+                name: string;
+                tradingName: string;
+                phone: string;
+                /** Format: email */
+                email: string;
+                /** Format: uri */
+                website: string;
+                address: {
+                    lines: string[];
+                    town: string;
+                    postcode: string;
+                };
+            };
+            stages: {
+                initiation: {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                "attempt-1": {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                "attempt-2": {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                "attempt-3": {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                deadlock: {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                closed: {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+            };
+            timescales: {
+                adrLimitWeeks: number;
+                adrLimitWeeksBefore: number;
+                adrLimitChangedOn: string;
+                noResponseCloseDays: number;
+                adrWarningWeeks: number[];
+                acknowledgeWorkingDays: number;
+                defaultStepWorkingDays: number;
+                followUpWorkingDays: number;
+                adrWindowMonths: number;
+            };
+            adrScheme: {
+                /** @enum {string} */
+                id: "communications-ombudsman" | "cisas" | "other";
+                name: string;
+                nameInText: string;
+                address: {
+                    lines: string[];
+                    town: string;
+                    postcode: string;
+                };
+                phone: string;
+                textphone: string | null;
+                email: string | null;
+                /** Format: uri */
+                website: string;
+                maxAwardPence: number;
+                remedyDays: number;
+                remedyDaysAreWorkingDays: boolean;
+            };
+            regulator: {
+                name: string;
+                /** Format: uri */
+                website: string;
+                phone: string;
+            };
+            categories: ("billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other")[];
+            crn: {
+                prefix: string;
+                sequenceDigits: number;
+            };
+            attempt3ReviewerMustDiffer: boolean;
+            bankHolidays?: string[];
+        };
+        ProcedureViewInput: {
+            procedure: components["schemas"]["ProcedureInput"];
+            warnings: string[];
+        };
+        /** @description RFC 9457 problem details, with a stable `code` */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            code: string;
+            field?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            allowed?: string[];
+        };
+        NewComplaint: {
+            customer: {
+                id: string;
+            } | {
+                name: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                /**
+                 * @description Only residential and small business / not-for-profit customers can use ADR
+                 * @enum {string}
+                 */
+                type?: "residential" | "small-business" | "not-for-profit" | "large-business";
+                addressLines?: string[];
+                postcode?: string;
+                needs?: {
+                    largePrint?: boolean;
+                    braille?: boolean;
+                    textRelay?: boolean;
+                };
+                /** @enum {string} */
+                preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                vulnerabilityNotes?: string;
+            };
+            /** @enum {string} */
+            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            /** @description What happened, in the customer’s words */
+            description: string;
+            /** @enum {string} */
+            category?: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+            /** @description The customer asked for a formal complaint (a record, not a gate) */
+            formal?: boolean;
+            /** @description What the customer wants done */
+            desiredOutcome?: string;
+            /**
+             * Format: date-time
+             * @description When the customer first expressed dissatisfaction (starts the ADR clock); default now
+             * @example 2026-11-28T10:15:00Z
+             */
+            firstExpressedAt?: string;
+            /** @description Default: the member of staff recording it */
+            ownerId?: string | null;
+        };
+        Customer: {
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            type: "residential" | "small-business" | "not-for-profit" | "large-business";
+            addressLines: string[];
+            postcode: string | null;
+            needs: {
+                largePrint: boolean;
+                braille: boolean;
+                textRelay: boolean;
+            };
+            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone") | null;
+            vulnerabilityNotes: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        Complaint: {
+            id: string;
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            version: number;
+            /** @enum {string} */
+            stage: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+            stageName: string;
+            /** @description Where the current attempt is in its cycle */
+            phase: ("review" | "reviewed" | "awaiting-response" | "implementing" | "follow-up" | "chasing" | "ended") | null;
+            open: boolean;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            customer: components["schemas"]["Customer"] | null;
+            /** @enum {string} */
+            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            /** @enum {string} */
+            category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+            description: string;
+            desiredOutcome: string | null;
+            formal: boolean;
+            firstExpressedAt: string;
+            receivedAt: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            acknowledgeBy: string;
+            attempts: {
+                number: number;
+                /** @enum {string} */
+                phase: "review" | "reviewed" | "awaiting-response" | "implementing" | "follow-up" | "chasing" | "ended";
+                openedAt: string;
+                handlerId: string | null;
+                handler: {
+                    id: string;
+                    name: string;
+                } | null;
+                review: {
+                    findings: string;
+                    recordedAt: string;
+                    recordedBy: string | null;
+                } | null;
+                proposal: {
+                    summary: string;
+                    proposedAt: string;
+                    proposedBy: string | null;
+                    steps: {
+                        id: string;
+                        description: string;
+                        ownerId: string | null;
+                        owner: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /**
+                         * Format: date
+                         * @example 2026-11-30
+                         */
+                        dueOn: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        note: string | null;
+                        overdue: boolean;
+                    }[];
+                } | null;
+                response: {
+                    /** @enum {string} */
+                    outcome: "agreed" | "declined";
+                    note: string | null;
+                    recordedAt: string;
+                } | null;
+                followUp: {
+                    /** @enum {string} */
+                    outcome: "satisfied" | "not-satisfied" | "no-response";
+                    note: string | null;
+                    recordedAt: string;
+                } | null;
+                followUpDueOn: string | null;
+                outcome: ("resolved" | "escalated" | "deadlock" | "withdrawn") | null;
+                endedAt: string | null;
+                escalationReason: string | null;
+            }[];
+            adr: {
+                /** @description Residential and small business / not-for-profit customers can use ADR */
+                eligible: boolean;
+                /**
+                 * Format: date
+                 * @description When the time-limit ADR letter is due
+                 * @example 2026-11-30
+                 */
+                dueOn: string;
+                daysLeft: number;
+                warningsOn: string[];
+                letters: {
+                    id: string;
+                    /** @enum {string} */
+                    trigger: "deadlock" | "time-limit";
+                    issuedAt: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    issuedOn: string;
+                    /**
+                     * Format: date
+                     * @description Last day the customer can take the complaint to the scheme
+                     * @example 2026-11-30
+                     */
+                    windowEndsOn: string;
+                }[];
+                scheme: string;
+            };
+            referral: {
+                schemeCaseReference: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                referredOn: string;
+                caseFeePence: number | null;
+                decision: {
+                    /** @enum {string} */
+                    outcome: "upheld" | "partly-upheld" | "not-upheld" | "settled";
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    decidedOn: string;
+                    remedy: {
+                        apology: boolean;
+                        explanation: boolean;
+                        action: string | null;
+                        awardPence: number;
+                    };
+                    customerAccepted: boolean | null;
+                    remedyDueOn: string | null;
+                } | null;
+            } | null;
+            closure: {
+                reason: string;
+                closedAt: string;
+                rootCause: string | null;
+                lessons: string | null;
+            } | null;
+            contacts: {
+                id: string;
+                /** @enum {string} */
+                channel: "phone" | "email" | "web" | "letter" | "textphone";
+                /** @enum {string} */
+                direction: "in" | "out";
+                summary: string;
+                occurredAt: string;
+                recordedBy: string | null;
+            }[];
+            notes: {
+                id: string;
+                text: string;
+                authorId: string | null;
+                createdAt: string;
+            }[];
+            timeline: {
+                at: string;
+                /** @enum {string} */
+                kind: "event" | "contact" | "note";
+                type: string;
+                actor: string | null;
+                summary: string;
+                details: unknown;
+            }[];
+            /** @description The commands the caller may issue now */
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
+        };
+        User: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+        };
+        PortalComplaint: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            /** @description Where the complaint stands, in plain words */
+            status: string;
+            stageName: string;
+            open: boolean;
+            receivedAt: string;
+            description: string;
+            proposal: {
+                summary: string;
+                steps: {
+                    description: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    dueOn: string;
+                    done: boolean;
+                }[];
+            } | null;
+            adrLetters: {
+                /** @enum {string} */
+                trigger: "deadlock" | "time-limit";
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                windowEndsOn: string;
+            }[];
+            timeline: {
+                at: string;
+                /** @enum {string} */
+                kind: "update" | "from-you" | "from-us";
+                text: string;
+            }[];
+            /** @description What the customer can do now */
+            actions: ("respond" | "follow-up" | "add-information")[];
+        };
+        Queue: {
+            /** @enum {string} */
+            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "closed" | "all";
+            name: string;
+            description: string;
+            count: number | null;
+        };
+        Procedure: {
+            company: {
+                name: string;
+                tradingName: string;
+                phone: string;
+                /** Format: email */
+                email: string;
+                /** Format: uri */
+                website: string;
+                address: {
+                    lines: string[];
+                    town: string;
+                    postcode: string;
+                };
+            };
+            stages: {
+                initiation: {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                "attempt-1": {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                "attempt-2": {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                "attempt-3": {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                deadlock: {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+                closed: {
+                    name: string;
+                    description: string;
+                    customerText: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                };
+            };
+            timescales: {
+                adrLimitWeeks: number;
+                adrLimitWeeksBefore: number;
+                adrLimitChangedOn: string;
+                noResponseCloseDays: number;
+                adrWarningWeeks: number[];
+                acknowledgeWorkingDays: number;
+                defaultStepWorkingDays: number;
+                followUpWorkingDays: number;
+                adrWindowMonths: number;
+            };
+            adrScheme: {
+                /** @enum {string} */
+                id: "communications-ombudsman" | "cisas" | "other";
+                name: string;
+                nameInText: string;
+                address: {
+                    lines: string[];
+                    town: string;
+                    postcode: string;
+                };
+                phone: string;
+                textphone: string | null;
+                email: string | null;
+                /** Format: uri */
+                website: string;
+                maxAwardPence: number;
+                remedyDays: number;
+                remedyDaysAreWorkingDays: boolean;
+            };
+            regulator: {
+                name: string;
+                /** Format: uri */
+                website: string;
+                phone: string;
+            };
+            categories: ("billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other")[];
+            crn: {
+                prefix: string;
+                sequenceDigits: number;
+            };
+            attempt3ReviewerMustDiffer: boolean;
+            bankHolidays?: string[];
+        };
+        ProcedureView: {
+            procedure: components["schemas"]["Procedure"];
+            warnings: string[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "not-practical": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Attempt 1: immediate action is not practical; the complaint goes to the detailed review of attempt 2. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "record-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record what the review found (attempt 1: exploration; 2: detailed review; 3: director-level review). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    findings: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Propose remedial action: steps, each with an owner and an agreed due date. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                    steps: {
+                        description: string;
+                        /** @description Staff user who owns the step; null when the customer owns it */
+                        ownerId: string | null;
+                        /**
+                         * Format: date
+                         * @description Agreed due date; default: the procedure’s working days from today
+                         * @example 2026-11-30
+                         */
+                        dueOn?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "record-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record the customer’s response to the proposal. Declining escalates to the next attempt. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "agreed" | "declined";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "complete-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Mark a step of the agreed proposal as done; the last one opens the follow-up. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    stepId: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "record-follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record the follow-up contact: satisfied closes, not satisfied escalates, no response starts the chase. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "satisfied" | "not-satisfied" | "no-response";
+                    note?: string;
+                    /** @description What caused the complaint, for the improvement review */
+                    rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    escalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Escalate to the next resolution attempt. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "declare-deadlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Director: nothing further can be done. Issues the ADR letter the same day. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "record-referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record that the customer took the complaint to the ADR scheme. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    schemeCaseReference: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    referredOn: string;
+                    caseFeePence?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "record-ombudsman-outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record the scheme’s decision, its remedy and whether the customer accepted it. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "upheld" | "partly-upheld" | "not-upheld" | "settled";
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    decidedOn: string;
+                    remedy: {
+                        apology: boolean;
+                        explanation: boolean;
+                        action: string | null;
+                        awardPence: number;
+                    };
+                    customerAccepted: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description The customer withdrew the complaint. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "ombudsman-decision-implemented" | "ombudsman-decision-not-accepted" | "adr-window-expired";
+                    /** @description What caused the complaint, for the improvement review */
+                    rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Give the complaint to a member of staff (null: unassigned). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    ownerId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "log-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Log a contact with the customer: phone, email, letter, web or textphone; in or out. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "phone" | "email" | "web" | "letter" | "textphone";
+                    /** @enum {string} */
+                    direction: "in" | "out";
+                    summary: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-11-28T10:15:00Z
+                     */
+                    occurredAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "add-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Add an internal note (never shown to the customer). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

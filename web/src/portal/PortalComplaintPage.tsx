@@ -1,0 +1,6 @@
+/** Placeholder: being built. */
+import { PageHeading } from '../ui/page.tsx';
+
+export function PortalComplaintPage() {
+  return <PageHeading title="PortalComplaintPage" />;
+}

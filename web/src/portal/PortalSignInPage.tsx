@@ -1,0 +1,6 @@
+/** Placeholder: being built. */
+import { PageHeading } from '../ui/page.tsx';
+
+export function PortalSignInPage() {
+  return <PageHeading title="PortalSignInPage" />;
+}

@@ -1,0 +1,118 @@
+/**
+ * The staff workspace's frame: the queues with their counts, Log a call, admin pages for admins, and the
+ * signed-in user. Anyone not signed in is sent to the sign-in page and brought back afterwards.
+ */
+import { AppShell, Badge, Burger, Button, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, ProblemError, unwrap } from '../api/client.ts';
+import { Loading, ProblemAlert } from '../ui/states.tsx';
+import { hasRole, useMe } from './session.ts';
+
+export function useQueues() {
+  return useQuery({
+    queryKey: ['queues'],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/queues'))).items,
+    refetchInterval: 60_000,
+  });
+}
+
+export function StaffLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [opened, { toggle, close }] = useDisclosure();
+  const queues = useQueues();
+  const signOut = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
+    onSettled: () => {
+      queryClient.clear();
+      navigate('/staff/sign-in');
+    },
+  });
+
+  if (me.isPending) return <Loading label="Opening your workspace" />;
+  if (me.error instanceof ProblemError && me.error.status === 401) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/staff/sign-in?next=${next}`} replace />;
+  }
+  if (me.isError) return <ProblemAlert error={me.error} onRetry={() => me.refetch()} />;
+  const user = me.data;
+
+  const link = (to: string, label: string, count?: number) => (
+    <MantineNavLink
+      key={to}
+      component={NavLink}
+      to={to}
+      label={label}
+      onClick={close}
+      rightSection={
+        count === undefined ? undefined : (
+          <Badge size="sm" variant={count ? 'filled' : 'light'} color={count ? 'blue' : 'gray'} aria-hidden>
+            {count}
+          </Badge>
+        )
+      }
+      aria-label={count === undefined ? undefined : `${label}, ${count}`}
+    />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Text component={Link} to="/staff" fw={700} c="blue.9" td="none">
+              Redress
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="xs">
+              {user.name}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Workspace">
+        <AppShell.Section>
+          <Button component={Link} to="/staff/log-call" fullWidth mb="sm" onClick={close}>
+            Log a call
+          </Button>
+        </AppShell.Section>
+        <AppShell.Section grow>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+            Queues
+          </Text>
+          {queues.isError && <ProblemAlert error={queues.error} onRetry={() => queues.refetch()} />}
+          {queues.data?.map((q) => link(`/staff/queues/${q.id}`, q.name, q.count ?? undefined))}
+        </AppShell.Section>
+        {hasRole(user, 'admin') && (
+          <AppShell.Section>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+              Administration
+            </Text>
+            {link('/staff/admin/users', 'Users and roles')}
+            {link('/staff/admin/tokens', 'API tokens')}
+            {link('/staff/admin/procedure', 'Procedure')}
+          </AppShell.Section>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
