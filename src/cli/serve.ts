@@ -6,6 +6,7 @@ import { jobHandlers } from '../app/job-handlers.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
+import { webBuildState } from '../web/build.ts';
 import { CliError } from './output.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -31,7 +32,7 @@ export function registerServeCommand(program: Command): void {
         process.stdout.write(
           `\nFirst start: created the admin account ${admin.email}\n` +
             `One-time password: ${admin.password}\n` +
-            'Sign in and change it (PATCH /api/v1/users/{id}); it is not shown again.\n\n',
+            `Sign in at ${settings.publicUrl}/staff and change it (Users and roles); it is not shown again.\n\n`,
         );
       }
       let worker: Worker | undefined;
@@ -53,7 +54,15 @@ export function registerServeCommand(program: Command): void {
       if (app) {
         const address = await app.listen({ port: settings.port, host: settings.host });
         ctx.logger.info({ address, database: ctx.db.dialect }, 'Redress is listening');
-        process.stdout.write(`Redress is running at ${address} (API docs: ${address}/api/docs)\n`);
+        process.stdout.write(
+          `Redress is running at ${address}\n` +
+            `  staff workspace  ${address}/staff\n` +
+            `  customer portal  ${address}/ (make or track a complaint)\n` +
+            `  API docs         ${address}/api/docs\n`,
+        );
+        if ((await webBuildState()) === 'missing') {
+          process.stdout.write('  (the web app is not built: npm start builds it, or npm run build:web)\n');
+        }
       }
       const shutdown = async (signal: string) => {
         ctx.logger.info({ signal }, 'shutting down');

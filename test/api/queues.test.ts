@@ -1,0 +1,90 @@
+/** The staff queues: each count agrees with its list, and `queue=` combines with the other filters. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+describeEachDialect('queues', (harness) => {
+  let t: TestApi;
+  const refs: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await startApi(harness, { now: '2026-11-02T10:00:00Z' });
+    const agent = t.as('agent');
+    const raise = async (name: string, overrides: Record<string, unknown> = {}) => {
+      const res = await agent.post('/complaints', phoneComplaint(overrides));
+      expect(res.status).toBe(201);
+      refs[name] = res.body.reference;
+      return res.body.reference as string;
+    };
+    const run = async (reference: string, command: string, body: unknown, as = agent) => {
+      const res = await as.post(`/complaints/${reference}/${command}`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+    // Mine, with a step that will be overdue.
+    const mine = await raise('mine');
+    await run(mine, 'assign', { ownerId: t.users.agent.id });
+    await run(mine, 'propose', {
+      summary: 'Refund',
+      steps: [{ description: 'Refund', ownerId: t.users.agent.id, dueOn: '2026-11-05' }],
+    });
+    await run(mine, 'record-response', { outcome: 'agreed' });
+    // Unassigned, first complained about 40 days ago: the ADR letter is due within a week.
+    const old = await raise('old', {
+      firstExpressedAt: '2026-09-25T09:00:00Z',
+      description: 'Broadband down for weeks',
+    });
+    await run(old, 'assign', { ownerId: null });
+    // Deadlocked at attempt 3.
+    const dead = await raise('dead');
+    await run(dead, 'not-practical', { reason: 'Needs investigation' });
+    await run(dead, 'escalate', { reason: 'Customer asked' }, t.as('reviewer'));
+    await run(dead, 'declare-deadlock', { reason: 'Nothing more we can do' }, t.as('director'));
+    t.setNow('2026-11-09T10:00:00Z');
+  });
+  afterAll(() => t.close());
+
+  async function queue(id: string, query = '') {
+    const res = await t.as('agent').get(`/complaints?queue=${id}${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return (res.body.items as { reference: string }[]).map((i) => i.reference).sort();
+  }
+
+  it('lists each queue, and each count matches its list', async () => {
+    const res = await t.as('agent').get('/queues');
+    expect(res.status).toBe(200);
+    const counts = Object.fromEntries(
+      (res.body.items as { id: string; count: number | null }[]).map((q) => [q.id, q.count]),
+    );
+    expect(await queue('mine')).toEqual([refs.mine]);
+    expect(await queue('overdue')).toEqual([refs.mine]);
+    expect(await queue('adr-soon')).toEqual([refs.old]);
+    expect(await queue('awaiting-referral')).toEqual([refs.dead]);
+    // Escalation hands the complaint to the next level: nobody owns it until someone takes it.
+    expect(await queue('unassigned')).toEqual([refs.old, refs.dead].sort());
+    for (const id of ['mine', 'unassigned', 'attempt-1', 'attempt-2', 'attempt-3', 'overdue', 'adr-soon']) {
+      expect(counts[id], id).toBe((await queue(id)).length);
+    }
+    expect(counts['awaiting-referral']).toBe(1);
+    expect(counts.all).toBeNull();
+    // "Mine" is the caller's: the reviewer owns nothing.
+    const reviewers = await t.as('reviewer').get('/queues');
+    expect(reviewers.body.items.find((q: { id: string }) => q.id === 'mine').count).toBe(0);
+  });
+
+  it('narrows a queue with the other filters, and refuses an unknown queue', async () => {
+    expect(await queue('unassigned', '&q=broadband')).toEqual([refs.old]);
+    expect(await queue('all', '&stage=deadlock')).toEqual([refs.dead]);
+    const bad = await t.as('agent').get('/complaints?queue=everything');
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('querystring.queue');
+  });
+
+  it('takes the referral out of "awaiting referral"', async () => {
+    const res = await t.as('agent').post(`/complaints/${refs.dead}/record-referral`, {
+      schemeCaseReference: 'CO-123',
+      referredOn: '2026-11-09',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await queue('awaiting-referral')).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Redress as a browser test needs it: the real server (API and web app) on a fresh SQLite database, staff
+ * who sign in with a password, the worker run on demand, and a clock the test moves.
+ *
+ * The browser tests run on SQLite only: what they test is the UI, and every endpoint they call is tested
+ * on both databases by the API tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { addUser } from '../../../src/app/add-user.ts';
+import type { AppContext } from '../../../src/app/context.ts';
+import { jobHandlers } from '../../../src/app/job-handlers.ts';
+import { MISO_PROCEDURE } from '../../../src/config/miso.ts';
+import { openDatabase } from '../../../src/db/database.ts';
+import { migrate } from '../../../src/db/migrations/index.ts';
+import type { Role } from '../../../src/domain/procedure.ts';
+import { buildApp } from '../../../src/http/app.ts';
+import { runDueJobs } from '../../../src/jobs/worker.ts';
+
+export const PASSWORD = 'browser-test-password';
+
+export const STAFF = {
+  agent: { name: 'Alex Agent', roles: ['agent'] },
+  reviewer: { name: 'Rita Reviewer', roles: ['reviewer'] },
+  director: { name: 'Dev Director', roles: ['director'] },
+  admin: { name: 'Ada Admin', roles: ['admin', 'director'] },
+} as const satisfies Record<string, { name: string; roles: Role[] }>;
+export type StaffName = keyof typeof STAFF;
+
+export interface WebApp {
+  url: string;
+  ctx: AppContext;
+  staff: Record<StaffName, { id: string; email: string; name: string }>;
+  /** Runs every job that is due, as the worker would. */
+  runJobs(): Promise<void>;
+  /** The one-time portal sign-in links the worker has logged so far (email arrives in a later issue). */
+  signInLinks(): string[];
+  setNow(now: string): void;
+  close(): Promise<void>;
+}
+
+export async function startWebApp(options: { now?: string } = {}): Promise<WebApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'redress-browser-'));
+  const db = await openDatabase({ dataDir: dir });
+  await migrate(db);
+  let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
+  const logs: string[] = [];
+  const ctx: AppContext = {
+    db,
+    procedure: MISO_PROCEDURE,
+    now: () => now,
+    logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
+    publicUrl: 'http://127.0.0.1',
+  };
+  const staff = {} as WebApp['staff'];
+  for (const [key, s] of Object.entries(STAFF) as [StaffName, (typeof STAFF)[StaffName]][]) {
+    const email = `${key}@test.redress`;
+    const user = await addUser(ctx, { email, name: s.name, roles: [...s.roles], password: PASSWORD });
+    staff[key] = { id: user.id, email, name: s.name };
+  }
+  const app = await buildApp(ctx, { publicUrl: 'http://127.0.0.1' });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    ctx,
+    staff,
+    runJobs: async () => {
+      await runDueJobs(db, jobHandlers(ctx), { now: () => now, owner: 'browser-test' });
+    },
+    signInLinks: () =>
+      logs.flatMap((line) => {
+        const match = /"link":"([^"]+)"/.exec(line);
+        // The link is written with the configured public URL: point it at this server.
+        return match?.[1] ? [match[1].replace('http://127.0.0.1', url)] : [];
+      }),
+    setNow: (value) => {
+      now = new Date(value);
+    },
+    close: async () => {
+      await app.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
