@@ -2,14 +2,18 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../db/ids.ts';
 import {
+  findApiTokenById,
   findUserByEmail,
+  findUserById,
   findUserByTokenHash,
   insertApiToken,
   revokeApiTokensOf,
+  revokeApiToken as revokeTokenRow,
   type User,
 } from '../db/users.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { AppContext } from './context.ts';
-import { notFound } from './errors.ts';
+import { AppError, invalidField, notFound } from './errors.ts';
 import { sha256 } from './sign-in.ts';
 
 const TOKEN_PREFIX = 'rdr_';
@@ -18,16 +22,52 @@ const TOKEN_PREFIX = 'rdr_';
 export async function createApiToken(ctx: AppContext, email: string, name = 'personal token') {
   const found = await findUserByEmail(ctx.db.kysely, email);
   if (!found?.user.active) throw notFound(`active user ${email}`);
+  const { token } = await issueToken(ctx, found.user, name);
+  return { token, user: found.user };
+}
+
+async function issueToken(ctx: AppContext, user: User, name: string) {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const now = ctx.now();
-  await insertApiToken(ctx.db.kysely, {
-    id: newId(now.getTime()),
-    userId: found.user.id,
-    name,
-    tokenHash: sha256(token),
-    createdAt: now.toISOString(),
-  });
-  return { token, user: found.user };
+  const id = newId(now.getTime());
+  const createdAt = now.toISOString();
+  await insertApiToken(ctx.db.kysely, { id, userId: user.id, name, tokenHash: sha256(token), createdAt });
+  return { id, token, createdAt };
+}
+
+type StaffActor = Actor & { kind: 'staff' };
+const isAdmin = (actor: StaffActor) => actor.roles.includes('admin');
+
+/**
+ * A token for the actor, or (admins only) for another active member of staff. The token itself is in the
+ * answer and nowhere else: only its hash is kept.
+ */
+export async function createApiTokenFor(
+  ctx: AppContext,
+  actor: StaffActor,
+  input: { name: string; userId?: string | undefined },
+) {
+  const userId = input.userId ?? actor.id;
+  if (userId !== actor.id && !isAdmin(actor)) {
+    throw new AppError('forbidden', 'only an admin can create a token for someone else', {
+      field: 'userId',
+    });
+  }
+  const user = await findUserById(ctx.db.kysely, userId);
+  if (!user?.active) throw invalidField('userId', 'is not an active member of staff');
+  const name = input.name.trim();
+  const issued = await issueToken(ctx, user, name);
+  return { ...issued, name, userId: user.id, ownerName: user.name, ownerEmail: user.email, lastUsedAt: null };
+}
+
+/**
+ * Revokes one token: the actor's own, or anyone's for an admin. Someone else's token is "not found" to a
+ * non-admin, so ids cannot be probed. Revoking a revoked token changes nothing.
+ */
+export async function revokeApiToken(ctx: AppContext, actor: StaffActor, tokenId: string): Promise<void> {
+  const token = await findApiTokenById(ctx.db.kysely, tokenId);
+  if (!token || (token.userId !== actor.id && !isAdmin(actor))) throw notFound(`token ${tokenId}`);
+  await revokeTokenRow(ctx.db.kysely, token.id, ctx.now().toISOString());
 }
 
 /** Revokes every token of the user with this email (a leaked token, someone leaving); returns how many. */

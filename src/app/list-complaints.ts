@@ -114,6 +114,7 @@ export async function listComplaints(
       receivedAt: r.received_at,
       firstExpressedAt: r.first_expressed_at,
       adrDueOn: r.adr_due_on,
+      adrLetterIssuedOn: r.adr_letter_issued_on ?? null,
       closureReason: r.closure_reason,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last[column], last.id) : null,

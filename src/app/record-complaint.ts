@@ -9,11 +9,12 @@ import { type Executor, transaction } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import { nextSequence } from '../db/sequences.ts';
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorId } from '../domain/actor.ts';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import { formatCrn } from '../domain/crn.ts';
 import type { Customer, FormatNeeds } from '../domain/customer.ts';
-import { initiate } from '../domain/lifecycle.ts';
+import { evolveAll } from '../domain/evolve.ts';
+import { decide, initiate } from '../domain/lifecycle.ts';
 import type { Category } from '../domain/procedure.ts';
 import { londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
@@ -43,7 +44,15 @@ export interface ComplaintFacts {
   desiredOutcome?: string | undefined;
   firstExpressedAt?: string | undefined;
   ownerId?: string | null | undefined;
+  /** The contact that brought the complaint (the customer's web form, say), logged in the same transaction. */
+  contact?: { direction: 'in' | 'out'; summary: string } | undefined;
 }
+
+/**
+ * Who records the complaint: a staff member or the clock, or `'the-customer'` for the customer themselves
+ * (a complaint raised online), whose id exists only once their new record has been written.
+ */
+export type RecordingActor = Actor | 'the-customer';
 
 export interface IdempotencyKey {
   /** Whose key it is: the same key from two callers means two requests. */
@@ -92,7 +101,7 @@ export interface RecordedComplaint {
 export async function recordComplaint(
   ctx: AppContext,
   facts: ComplaintFacts,
-  actor: Actor,
+  recordedBy: RecordingActor,
   idempotency?: IdempotencyKey,
 ): Promise<RecordedComplaint> {
   const requestHash = createHash('sha256').update(JSON.stringify(facts)).digest('hex');
@@ -117,8 +126,14 @@ export async function recordComplaint(
         }
       }
       const now = ctx.now();
+      // A customer raising their own complaint must never be attached to an existing record.
+      if (recordedBy === 'the-customer' && 'id' in facts.customer) {
+        throw invalidField('customer.id', 'cannot be given when the customer raises the complaint');
+      }
       await requireActiveStaff(trx, [['ownerId', facts.ownerId ?? null]]);
       const customer = await customerFor(trx, facts.customer, now);
+      const actor: Actor =
+        recordedBy === 'the-customer' ? { kind: 'customer', customerId: customer.id } : recordedBy;
       const year = Number(londonDate(now).slice(2, 4));
       const sequence = await nextSequence(trx, `crn-${year}`);
       const decision = initiate(
@@ -139,7 +154,18 @@ export async function recordComplaint(
         ctx.procedure,
       );
       if (!decision.ok) throw refusalError(decision.refusal);
-      const complaint = await recordDecision(trx, undefined, decision.events, actor, now, ctx.procedure);
+      const events = [...decision.events];
+      if (facts.contact) {
+        const recorded = evolveAll(undefined, events, { at: now.toISOString(), by: actorId(actor) });
+        const logged = decide(
+          recorded,
+          { type: 'log-contact', channel: facts.channel, ...facts.contact },
+          { actor, now, procedure: ctx.procedure, newId: () => newId(now.getTime()) },
+        );
+        if (!logged.ok) throw refusalError(logged.refusal);
+        events.push(...logged.events);
+      }
+      const complaint = await recordDecision(trx, undefined, events, actor, now, ctx.procedure);
       const result = { id: complaint.id, reference: complaint.reference };
       if (idempotency) {
         await trx

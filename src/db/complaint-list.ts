@@ -112,6 +112,12 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
       'c.adr_due_on',
       'c.first_expressed_at',
       'c.closure_reason',
+      (eb) =>
+        eb
+          .selectFrom('adr_letters as l')
+          .select((l) => l.fn.min('l.issued_on').as('first'))
+          .whereRef('l.complaint_id', '=', 'c.id')
+          .as('adr_letter_issued_on'),
     ])
     .orderBy(column, q.order)
     .orderBy('c.id', q.order)

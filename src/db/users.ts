@@ -178,3 +178,57 @@ export async function revokeApiTokensOf(trx: Executor, userId: string, at: strin
 export async function deleteExpiredSessions(trx: Executor, now: string): Promise<void> {
   await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+/** A token as people see it: who holds it and what it is for, never its hash. */
+export interface ApiTokenSummary {
+  id: string;
+  userId: string;
+  ownerName: string;
+  ownerEmail: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Unrevoked tokens, newest first: one user's when `userId` is given, else everyone's. */
+export async function listApiTokens(
+  trx: Executor,
+  filter: { userId?: string | undefined } = {},
+): Promise<ApiTokenSummary[]> {
+  let query = trx
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id as id',
+      'api_tokens.user_id as userId',
+      'users.name as ownerName',
+      'users.email as ownerEmail',
+      'api_tokens.name as name',
+      'api_tokens.created_at as createdAt',
+      'api_tokens.last_used_at as lastUsedAt',
+    ])
+    .where('api_tokens.revoked_at', 'is', null);
+  if (filter.userId !== undefined) query = query.where('api_tokens.user_id', '=', filter.userId);
+  return query.orderBy('api_tokens.created_at', 'desc').orderBy('api_tokens.id', 'desc').execute();
+}
+
+/** One token (revoked or not) and whose it is. */
+export async function findApiTokenById(trx: Executor, id: string) {
+  const row = await trx
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'revoked_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { id: row.id, userId: row.user_id, revokedAt: row.revoked_at };
+}
+
+/** Revokes one token if it is not already; returns whether it was revoked now. */
+export async function revokeApiToken(trx: Executor, id: string, at: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

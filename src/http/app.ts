@@ -25,6 +25,7 @@ import { registerCustomerRoutes } from './routes/customers/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerProcedureRoutes } from './routes/procedure/routes.ts';
 import { registerPublicRoutes } from './routes/public/routes.ts';
+import { registerTokenRoutes } from './routes/tokens/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
 import { registerWebApp } from './web.ts';
 
@@ -72,7 +73,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
           bearer: {
             type: 'http',
             scheme: 'bearer',
-            description: 'Personal API token (`redress token create`)',
+            description: 'Personal API token (`POST /api/v1/tokens` or `redress token create`)',
           },
           session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
         },
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerComplaintRoutes(api, ctx);
       registerCustomerRoutes(api, ctx);
       registerUserRoutes(api, ctx);
+      registerTokenRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
       registerPortalRoutes(api, ctx, options);
       registerProcedureRoutes(api, ctx);

@@ -64,7 +64,19 @@ function fromError(error: FastifyError | Error): Problem {
   if (error instanceof AppError) {
     const { field, allowed } = error.details;
     return problem(error.code, STATUS[error.code], error.message, {
-      ...(field ? { field, errors: [{ field, message: error.message.replace(`${field} `, '') }] } : {}),
+      ...(field
+        ? {
+            field,
+            errors: [
+              {
+                field,
+                message: error.message.startsWith(`${field} `)
+                  ? error.message.slice(field.length + 1)
+                  : error.message,
+              },
+            ],
+          }
+        : {}),
       ...(allowed ? { allowed } : {}),
     });
   }

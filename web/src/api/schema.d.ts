@@ -276,6 +276,8 @@ export interface paths {
                                  * @example 2026-11-30
                                  */
                                 adrDueOn: string;
+                                /** @description When the first ADR letter went out, if one has */
+                                adrLetterIssuedOn: string | null;
                                 closureReason: string | null;
                             }[];
                             nextCursor: string | null;
@@ -1502,6 +1504,246 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List unrevoked API tokens: your own; an admin sees everyone’s, or one person’s with userId */
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiToken"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token for yourself (or, as an admin, for someone else); the token is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Billing system integration */
+                        name: string;
+                        /** @description Whose token (admin only); default: yours */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiToken"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token (your own, or anyone’s as an admin); it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/audit": {
         parameters: {
             query?: never;
@@ -1591,6 +1833,111 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise a complaint on the website (no account needed)
+         * @description Records a new customer every time (never matched to an existing one) and the complaint, channel `web`, with the customer’s web contact. Send an `Idempotency-Key` header to make a retry return the first reference instead of a second complaint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OnlineComplaintInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Complaint Reference Number
+                             * @example MISO-26-000123-C
+                             */
+                            reference: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2530,6 +2877,75 @@ export interface components {
             /** @description What the customer can do now */
             actions: ("respond" | "follow-up" | "add-information")[];
         };
+        OnlineComplaintInput: {
+            name: string;
+            /**
+             * Format: email
+             * @description Email and/or phone: at least one, so that we can reply
+             */
+            email?: string;
+            phone?: string;
+            addressLines?: string[];
+            postcode?: string;
+            /**
+             * @description Only residential and small business / not-for-profit (10 or fewer workers) customers can use ADR
+             * @enum {string}
+             */
+            customerType: "residential" | "small-business" | "not-for-profit" | "large-business";
+            /** @enum {string} */
+            category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+            whatHappened: string;
+            whatYouWant?: string;
+            /**
+             * Format: date
+             * @description The day they first complained about this, if before today (starts the ADR clock)
+             * @example 2026-11-30
+             */
+            firstComplainedOn?: string;
+            needs?: {
+                largePrint?: boolean;
+                braille?: boolean;
+                textRelay?: boolean;
+            };
+            /** @description Anything that makes it harder to deal with us, in the customer’s words */
+            support?: string;
+            /** @description The customer asks for a formal complaint */
+            formal: boolean;
+        };
+        /** @description A personal API token, without its secret */
+        ApiTokenInput: {
+            id: string;
+            /** @description What the token is for, as its holder named it */
+            name: string;
+            userId: string;
+            ownerName: string;
+            ownerEmail: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            lastUsedAt: string | null;
+        };
+        CreatedApiTokenInput: {
+            id: string;
+            /** @description What the token is for, as its holder named it */
+            name: string;
+            userId: string;
+            ownerName: string;
+            ownerEmail: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            lastUsedAt: string | null;
+            /**
+             * @description The token itself, to send as Authorization: Bearer. Shown in this answer only.
+             * @example rdr_…
+             */
+            token: string;
+        };
         QueueInput: {
             /** @enum {string} */
             id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "closed" | "all";
@@ -2946,6 +3362,75 @@ export interface components {
             }[];
             /** @description What the customer can do now */
             actions: ("respond" | "follow-up" | "add-information")[];
+        };
+        OnlineComplaint: {
+            name: string;
+            /**
+             * Format: email
+             * @description Email and/or phone: at least one, so that we can reply
+             */
+            email?: string;
+            phone?: string;
+            addressLines?: string[];
+            postcode?: string;
+            /**
+             * @description Only residential and small business / not-for-profit (10 or fewer workers) customers can use ADR
+             * @enum {string}
+             */
+            customerType: "residential" | "small-business" | "not-for-profit" | "large-business";
+            /** @enum {string} */
+            category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+            whatHappened: string;
+            whatYouWant?: string;
+            /**
+             * Format: date
+             * @description The day they first complained about this, if before today (starts the ADR clock)
+             * @example 2026-11-30
+             */
+            firstComplainedOn?: string;
+            needs?: {
+                largePrint?: boolean;
+                braille?: boolean;
+                textRelay?: boolean;
+            };
+            /** @description Anything that makes it harder to deal with us, in the customer’s words */
+            support?: string;
+            /** @description The customer asks for a formal complaint */
+            formal: boolean;
+        };
+        /** @description A personal API token, without its secret */
+        ApiToken: {
+            id: string;
+            /** @description What the token is for, as its holder named it */
+            name: string;
+            userId: string;
+            ownerName: string;
+            ownerEmail: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            lastUsedAt: string | null;
+        };
+        CreatedApiToken: {
+            id: string;
+            /** @description What the token is for, as its holder named it */
+            name: string;
+            userId: string;
+            ownerName: string;
+            ownerEmail: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            lastUsedAt: string | null;
+            /**
+             * @description The token itself, to send as Authorization: Bearer. Shown in this answer only.
+             * @example rdr_…
+             */
+            token: string;
         };
         Queue: {
             /** @enum {string} */

@@ -1,7 +1,11 @@
 /** The customer's frame: the company's name, the three things a customer comes for, and the code. */
 import { Anchor, Box, Container, Group, Stack, Text } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useProcedure } from '../procedure.ts';
+
+/** Mantine's default error red is under 4.5:1 on white; the darkest red keeps error text and inputs readable. */
+const DARK_ERRORS = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 export function PortalLayout() {
   const procedure = useProcedure();
@@ -28,7 +32,7 @@ export function PortalLayout() {
           </Group>
         </Container>
       </Box>
-      <Container size="md" py="lg" component="main" id="main" tabIndex={-1}>
+      <Container size="md" py="lg" component="main" id="main" tabIndex={-1} style={DARK_ERRORS}>
         <Outlet />
       </Container>
       <Box component="footer" py="lg" bg="gray.1">

@@ -2,7 +2,16 @@
  * The staff workspace's frame: the queues with their counts, Log a call, admin pages for admins, and the
  * signed-in user. Anyone not signed in is sent to the sign-in page and brought back afterwards.
  */
-import { AppShell, Badge, Burger, Button, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink as MantineNavLink,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -50,12 +59,12 @@ export function StaffLayout() {
       onClick={close}
       rightSection={
         count === undefined ? undefined : (
-          <Badge size="sm" variant={count ? 'filled' : 'light'} color={count ? 'blue' : 'gray'} aria-hidden>
+          <Badge size="sm" variant={count ? 'filled' : 'light'} color={count ? 'blue' : 'gray'}>
+            <VisuallyHidden>, </VisuallyHidden>
             {count}
           </Badge>
         )
       }
-      aria-label={count === undefined ? undefined : `${label}, ${count}`}
     />
   );
 

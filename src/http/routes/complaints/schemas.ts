@@ -106,6 +106,7 @@ export const listSchema = z.object({
       receivedAt: z.string(),
       firstExpressedAt: z.string(),
       adrDueOn: localDate,
+      adrLetterIssuedOn: localDate.nullable().describe('When the first ADR letter went out, if one has'),
       closureReason: z.string().nullable(),
     }),
   ),

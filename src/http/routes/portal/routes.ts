@@ -8,12 +8,13 @@ import { z } from 'zod';
 import { actAsCustomer } from '../../../app/act-as-customer.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { getPortalComplaint } from '../../../app/get-portal-complaint.ts';
+import { raiseComplaintOnline } from '../../../app/raise-complaint-online.ts';
 import { requestPortalLink } from '../../../app/request-portal-link.ts';
 import { PORTAL_SESSION_HOURS, signInCustomer, signOutCustomer } from '../../../app/sign-in-customer.ts';
 import type { AppOptions } from '../../app.ts';
 import { PORTAL_COOKIE, portalCustomer } from '../../auth.ts';
-import { localDate, problems, reference, text } from '../../schemas.ts';
-import { referenceParams } from '../complaints/schemas.ts';
+import { category, customerType, localDate, problems, reference, text } from '../../schemas.ts';
+import { newCustomerBody, referenceParams } from '../complaints/schemas.ts';
 
 const tags = ['portal'];
 const security: [] = [];
@@ -44,9 +45,58 @@ const portalComplaintSchema = z
   })
   .meta({ id: 'PortalComplaint' });
 
+const customerFields = newCustomerBody.shape;
+
+const onlineComplaintBody = z
+  .strictObject({
+    name: text(200),
+    email: customerFields.email.describe('Email and/or phone: at least one, so that we can reply'),
+    phone: customerFields.phone,
+    addressLines: customerFields.addressLines,
+    postcode: customerFields.postcode,
+    customerType: customerType.describe(
+      'Only residential and small business / not-for-profit (10 or fewer workers) customers can use ADR',
+    ),
+    category,
+    whatHappened: text(20_000),
+    whatYouWant: text(4000).optional(),
+    firstComplainedOn: localDate
+      .optional()
+      .describe('The day they first complained about this, if before today (starts the ADR clock)'),
+    needs: customerFields.needs,
+    support: text(2000)
+      .optional()
+      .describe('Anything that makes it harder to deal with us, in the customer’s words'),
+    formal: z.boolean().describe('The customer asks for a formal complaint'),
+  })
+  .meta({ id: 'OnlineComplaint' });
+
 export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, options: AppOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const secure = options.publicUrl.startsWith('https://');
+
+  api.post(
+    '/portal/complaints',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Raise a complaint on the website (no account needed)',
+        description:
+          'Records a new customer every time (never matched to an existing one) and the complaint, channel ' +
+          '`web`, with the customer’s web contact. Send an `Idempotency-Key` header to make a retry return ' +
+          'the first reference instead of a second complaint.',
+        headers: z.looseObject({ 'idempotency-key': z.string().min(8).max(200).optional() }),
+        body: onlineComplaintBody,
+        response: { 201: z.object({ reference }), ...problems, 422: problems[400] },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const result = await raiseComplaintOnline(ctx, request.body, typeof key === 'string' ? key : undefined);
+      return reply.code(201).send({ reference: result.reference });
+    },
+  );
 
   api.post(
     '/portal/sign-in-link',

@@ -1,6 +1,163 @@
-/** Placeholder: being built. */
+/**
+ * Log a call (`/staff/log-call`): a complaint taken by phone, in one short form. The customer is found or
+ * recorded, the complaint described, and on saving the CRN is shown large to read out to the caller.
+ */
+import { Button, Checkbox, Fieldset, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { useProcedure } from '../../procedure.ts';
+import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
+import { humanize, londonToday } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
+import { ChosenCustomer, CustomerSearch } from './CustomerPicker.tsx';
+import {
+  type CallForm,
+  type Category,
+  check,
+  emptyForm,
+  FIELD_LABELS,
+  fieldMap,
+  INPUT,
+  type NewComplaint,
+  newIdempotencyKey,
+  toBody,
+} from './callForm.ts';
+import { NewCustomerFields } from './NewCustomerFields.tsx';
+import { SavedComplaint } from './SavedComplaint.tsx';
 
 export function LogCallPage() {
-  return <PageHeading title="LogCallPage" />;
+  const queryClient = useQueryClient();
+  const categories = useProcedure().data?.procedure.categories ?? [];
+  const [form, setForm] = useState<CallForm>(emptyForm);
+  // One key per form: a double submit or a retry after a lost answer records one complaint.
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [clientErrors, setClientErrors] = useState<FormError[]>([]);
+  const set = (changes: Partial<CallForm>) => setForm((f) => ({ ...f, ...changes }));
+
+  const save = useMutation({
+    mutationFn: (body: NewComplaint) =>
+      unwrap(api.POST('/api/v1/complaints', { body, headers: { 'Idempotency-Key': key } })),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: ['queues'] });
+      queryClient.invalidateQueries({ queryKey: ['complaints'] });
+    },
+  });
+  const errors = clientErrors.length ? clientErrors : formErrors(save.error, fieldMap(form), FIELD_LABELS);
+
+  const anotherCall = () => {
+    setForm(emptyForm());
+    setKey(newIdempotencyKey());
+    setClientErrors([]);
+    save.reset();
+    // After the new form renders, start where a call starts: finding the caller.
+    setTimeout(() => document.getElementById(INPUT.search)?.focus(), 0);
+  };
+
+  if (save.isSuccess) {
+    return (
+      <SavedComplaint reference={save.data.reference} replayed={save.data.replayed} onAnother={anotherCall} />
+    );
+  }
+
+  const today = londonToday();
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    const problems = check(form, today);
+    setClientErrors(problems);
+    if (problems.length) return;
+    save.mutate(toBody(form, today));
+  };
+
+  return (
+    // Mantine's default error red (shade 6) is too light for small text on white; shade 9 passes 4.5:1.
+    <Stack gap="md" maw="48rem" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' }}>
+      <PageHeading title="Log a call" />
+      <Text c="dimmed">A complaint taken by phone. Required fields are marked with an asterisk (*).</Text>
+      <ErrorSummary errors={errors} />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="lg">
+          <Fieldset legend="Customer">
+            <Stack gap="md">
+              {form.customer ? (
+                <ChosenCustomer customer={form.customer} onChange={() => set({ customer: null })} />
+              ) : (
+                <>
+                  <CustomerSearch onPick={(customer) => set({ customer })} />
+                  <Text fw={700} mt="sm">
+                    Or record a new customer
+                  </Text>
+                  <NewCustomerFields form={form} set={set} errors={errors} />
+                </>
+              )}
+            </Stack>
+          </Fieldset>
+          <Fieldset legend="The complaint">
+            <Stack gap="sm">
+              <NativeSelect
+                id={INPUT.category}
+                label="Category"
+                required
+                maw="20rem"
+                value={form.category}
+                onChange={(e) => set({ category: e.currentTarget.value as Category | '' })}
+                data={[
+                  { value: '', label: 'Choose a category' },
+                  ...categories.map((c) => ({ value: c, label: humanize(c) })),
+                ]}
+                error={errorFor(errors, INPUT.category)}
+              />
+              <Textarea
+                id={INPUT.description}
+                label="What happened"
+                description="In the customer’s own words, as far as possible"
+                required
+                autosize
+                minRows={4}
+                value={form.description}
+                onChange={(e) => set({ description: e.currentTarget.value })}
+                error={errorFor(errors, INPUT.description)}
+              />
+              <Textarea
+                id={INPUT.desiredOutcome}
+                label="What they want"
+                description="What the customer wants us to do to put it right"
+                autosize
+                minRows={2}
+                value={form.desiredOutcome}
+                onChange={(e) => set({ desiredOutcome: e.currentTarget.value })}
+                error={errorFor(errors, INPUT.desiredOutcome)}
+              />
+              <TextInput
+                id={INPUT.firstDay}
+                type="date"
+                label="When they first complained"
+                description="The first time they told us they were unhappy about this. The ADR time limit counts from this date."
+                required
+                styles={{ input: { maxWidth: '14rem' } }}
+                max={today}
+                value={form.firstDay}
+                onChange={(e) => set({ firstDay: e.currentTarget.value })}
+                error={errorFor(errors, INPUT.firstDay)}
+              />
+              <Checkbox
+                id={INPUT.formal}
+                label="They asked for a formal complaint"
+                description="Record it if they used these words; every complaint follows the same procedure"
+                checked={form.formal}
+                onChange={(e) => set({ formal: e.currentTarget.checked })}
+                error={errorFor(errors, INPUT.formal)}
+              />
+            </Stack>
+          </Fieldset>
+          <div>
+            <Button type="submit" loading={save.isPending}>
+              Save complaint
+            </Button>
+          </div>
+        </Stack>
+      </form>
+    </Stack>
+  );
 }

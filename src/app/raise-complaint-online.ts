@@ -1,0 +1,83 @@
+/**
+ * A customer raises a complaint on the website, without an account. It goes through the same Complaint
+ * Initiation as a complaint staff record (CRN, attempt 1, ADR clock, acknowledgement date), with the customer
+ * as the actor and their web form logged as their own contact, all in one transaction.
+ *
+ * Every complaint raised here gets a NEW customer record: an anonymous form is never matched to an existing
+ * customer by email or phone, so nobody can attach a complaint to, or change, someone else's record. Staff
+ * merge records later if they are the same person.
+ */
+import type { CustomerType } from '../domain/complaint.ts';
+import type { FormatNeeds } from '../domain/customer.ts';
+import type { Category } from '../domain/procedure.ts';
+import { type LocalDate, londonDate, startOfLondonDay } from '../domain/time.ts';
+import type { AppContext } from './context.ts';
+import { invalidField } from './errors.ts';
+import { type RecordedComplaint, recordComplaint } from './record-complaint.ts';
+
+/** What the web form asks. */
+export interface OnlineComplaint {
+  name: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  addressLines?: string[] | undefined;
+  postcode?: string | undefined;
+  customerType: CustomerType;
+  category: Category;
+  whatHappened: string;
+  whatYouWant?: string | undefined;
+  /** The London date the customer first complained about this, if before today; it starts the ADR clock. */
+  firstComplainedOn?: LocalDate | undefined;
+  needs?: Partial<FormatNeeds> | undefined;
+  /** Anything that makes dealing with us harder, in the customer's words. */
+  support?: string | undefined;
+  formal: boolean;
+}
+
+/** The idempotency scope of web complaints: no staff user id can equal it, so keys never collide. */
+export const ONLINE_IDEMPOTENCY_SCOPE = 'portal:raise-complaint';
+
+/** Records the complaint and returns its CRN. `idempotencyKey` makes a retried submission return the same one. */
+export async function raiseComplaintOnline(
+  ctx: AppContext,
+  input: OnlineComplaint,
+  idempotencyKey?: string,
+): Promise<RecordedComplaint> {
+  if (!input.email && !input.phone) {
+    throw invalidField('body.email', 'or a phone number is needed so that we can reply');
+  }
+  const today = londonDate(ctx.now());
+  if (input.firstComplainedOn && input.firstComplainedOn > today) {
+    throw invalidField('body.firstComplainedOn', 'must not be in the future');
+  }
+  // An earlier first complaint starts the ADR clock then; today's is now.
+  const firstExpressedAt =
+    input.firstComplainedOn && input.firstComplainedOn < today
+      ? startOfLondonDay(input.firstComplainedOn).toISOString()
+      : undefined;
+  return recordComplaint(
+    ctx,
+    {
+      customer: {
+        name: input.name,
+        email: input.email,
+        phone: input.phone,
+        type: input.customerType,
+        addressLines: input.addressLines,
+        postcode: input.postcode,
+        needs: input.needs,
+        preferredChannel: input.email ? 'email' : 'phone',
+        vulnerabilityNotes: input.support,
+      },
+      channel: 'web',
+      description: input.whatHappened,
+      category: input.category,
+      formal: input.formal,
+      desiredOutcome: input.whatYouWant,
+      firstExpressedAt,
+      contact: { direction: 'in', summary: 'Raised this complaint on our website.' },
+    },
+    'the-customer',
+    idempotencyKey ? { scope: ONLINE_IDEMPOTENCY_SCOPE, key: idempotencyKey } : undefined,
+  );
+}

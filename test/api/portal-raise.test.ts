@@ -1,0 +1,178 @@
+/** Raising a complaint on the website: no account, a new customer every time, then tracked like any other. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
+import { startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+describeEachDialect('raising a complaint on the website', (harness) => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startApi(harness);
+  });
+  afterAll(() => t.close());
+
+  const portal = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    t.as(null).raw(`/portal${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  const form = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Sam Online',
+    email: 'sam@example.org',
+    customerType: 'residential',
+    category: 'billing',
+    whatHappened: 'My bill doubled without warning.',
+    whatYouWant: 'The old price back',
+    formal: true,
+    ...overrides,
+  });
+
+  const count = async (table: 'complaints' | 'customers') =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('records a web complaint, as the customer, with their web contact and a new customer record', async () => {
+    // Someone already on record with the same email: the form must not touch their record.
+    const existing = await t.as('agent').post('/complaints', {
+      customer: { name: 'Sam Original', email: 'sam@example.org' },
+      channel: 'phone',
+      description: 'Earlier complaint',
+    });
+    expect(existing.status).toBe(201);
+
+    const created = await portal(
+      '/complaints',
+      form({
+        phone: '01632 960 555',
+        addressLines: ['1 High Street', 'Ledbury'],
+        postcode: 'hr8 1aa',
+        customerType: 'small-business',
+        firstComplainedOn: '2026-10-26',
+        needs: { largePrint: true },
+        support: 'I am partially sighted.',
+      }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(Object.keys(created.body)).toEqual(['reference']);
+    const reference = created.body.reference as string;
+
+    const staffView = await t.as('agent').get(`/complaints/${reference}`);
+    expect(staffView.status).toBe(200);
+    const complaint = staffView.body;
+    expect(complaint.channel).toBe('web');
+    expect(complaint.stage).toBe('attempt-1');
+    expect(complaint.formal).toBe(true);
+    expect(complaint.desiredOutcome).toBe('The old price back');
+    expect(complaint.owner).toBeNull();
+    expect(complaint.firstExpressedAt).toBe('2026-10-26T00:00:00.000Z');
+    expect(complaint.contacts).toEqual([
+      expect.objectContaining({
+        channel: 'web',
+        direction: 'in',
+        recordedBy: expect.stringMatching(/^customer:/),
+      }),
+    ]);
+    const recorded = complaint.timeline.find((e: { type: string }) => e.type === 'complaint-recorded');
+    expect(recorded.actor).toMatch(/^customer:/);
+
+    expect(complaint.customer).toMatchObject({
+      name: 'Sam Online',
+      type: 'small-business',
+      postcode: 'HR8 1AA',
+      needs: { largePrint: true, braille: false, textRelay: false },
+      vulnerabilityNotes: 'I am partially sighted.',
+    });
+    const original = await t.as('agent').get(`/complaints/${existing.body.reference}`);
+    expect(original.body.customer.name).toBe('Sam Original');
+    expect(original.body.customer.id).not.toBe(complaint.customer.id);
+  });
+
+  it('refuses bad input with the field’s path and writes nothing', async () => {
+    const complaints = await count('complaints');
+    const customers = await count('customers');
+    const badEmail = await portal('/complaints', form({ email: 'not-an-email' }));
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.headers.get('content-type')).toContain('application/problem+json');
+    expect(badEmail.body.errors.map((e: { field: string }) => e.field)).toContain('body.email');
+
+    const noContact = await portal('/complaints', form({ email: undefined }));
+    expect(noContact.status).toBe(400);
+    expect(noContact.body.field).toBe('body.email');
+
+    const future = await portal('/complaints', form({ firstComplainedOn: '2026-11-03' }));
+    expect(future.status).toBe(400);
+    expect(future.body.field).toBe('body.firstComplainedOn');
+
+    const empty = await portal('/complaints', form({ whatHappened: '   ' }));
+    expect(empty.status).toBe(400);
+    expect(empty.body.field).toBe('body.whatHappened');
+
+    const smuggled = await portal('/complaints', form({ customer: { id: 'someone-else' } }));
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body.field).toBe('body.customer');
+
+    expect(await count('complaints')).toBe(complaints);
+    expect(await count('customers')).toBe(customers);
+  });
+
+  it('returns the first reference when a submission is retried with the same Idempotency-Key', async () => {
+    const key = { 'idempotency-key': 'web-form-0001-retry' };
+    const first = await portal('/complaints', form({ name: 'Rita Retry' }), key);
+    expect(first.status).toBe(201);
+    const complaints = await count('complaints');
+    const again = await portal('/complaints', form({ name: 'Rita Retry' }), key);
+    expect(again.status).toBe(201);
+    expect(again.body.reference).toBe(first.body.reference);
+    expect(await count('complaints')).toBe(complaints);
+
+    const different = await portal('/complaints', form({ name: 'Someone Else' }), key);
+    expect(different.status).toBe(422);
+
+    // A staff member's key of the same value is another request altogether.
+    const staff = await t
+      .as('agent')
+      .post(
+        '/complaints',
+        { customer: { name: 'Phone caller', phone: '01632 960 111' }, channel: 'phone', description: 'x' },
+        key,
+      );
+    expect(staff.status).toBe(201);
+    expect(staff.body.reference).not.toBe(first.body.reference);
+  });
+
+  it('lets the customer track what they raised with a sign-in link', async () => {
+    const reference = (await portal('/complaints', form({ email: 'track@example.org', phone: undefined })))
+      .body.reference as string;
+    const asked = await portal('/sign-in-link', { reference, contact: 'Track@Example.org' });
+    expect(asked.status).toBe(202);
+    await runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
+    const line = t.logs
+      .map((l) => JSON.parse(l) as { reference?: string; link?: string })
+      .filter((l) => l.reference === reference && l.link)
+      .at(-1);
+    expect(line?.link, 'a sign-in link was logged').toBeTruthy();
+    const token = new URL(line?.link ?? 'http://x').searchParams.get('token');
+    const signedIn = await portal('/sign-in', { token });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.reference).toBe(reference);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+    const view = await portal(`/complaints/${reference}`, undefined, { cookie });
+    expect(view.status).toBe(200);
+    expect(view.body.description).toBe('My bill doubled without warning.');
+    expect(view.body.open).toBe(true);
+    expect(view.body.actions).toContain('add-information');
+  });
+});

@@ -1,0 +1,117 @@
+/** Personal API tokens over HTTP: shown once, usable as a bearer, listed without secrets, revoked for good. */
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+describeEachDialect('API tokens', (harness) => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startApi(harness);
+  });
+  afterAll(() => t.close());
+
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+  it('creates a token shown once, which works as a bearer until it is revoked', async () => {
+    const created = await t.as('agent').post('/tokens', { name: '  Billing integration ' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    expect(created.body).toMatchObject({
+      name: 'Billing integration',
+      userId: t.users.agent.id,
+      ownerName: 'Test agent',
+      lastUsedAt: null,
+    });
+    expect(created.body.token).toMatch(/^rdr_[A-Za-z0-9_-]{40,}$/);
+    expect(created.body.createdAt).toBe(t.now().toISOString());
+
+    const me = await t.as(null).raw('/auth/me', bearer(created.body.token));
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(t.users.agent.id);
+
+    const listed = await t.as('agent').get('/tokens');
+    expect(listed.status).toBe(200);
+    const mine = listed.body.items.find((i: { id: string }) => i.id === created.body.id);
+    expect(mine).toMatchObject({ name: 'Billing integration', ownerEmail: 'agent@test.redress' });
+    // Never the secret, nor its hash, after creation.
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
+    expect(Object.keys(mine).sort()).toEqual(
+      ['createdAt', 'id', 'lastUsedAt', 'name', 'ownerEmail', 'ownerName', 'userId'].sort(),
+    );
+    // Only the agent's own tokens.
+    expect(listed.body.items.every((i: { userId: string }) => i.userId === t.users.agent.id)).toBe(true);
+
+    const revoked = await t.as('agent').raw(`/tokens/${created.body.id}`, { method: 'DELETE' });
+    expect(revoked.status).toBe(204);
+    const refused = await t.as(null).raw('/auth/me', bearer(created.body.token));
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('unauthenticated');
+    const after = await t.as('agent').get('/tokens');
+    expect(after.body.items.map((i: { id: string }) => i.id)).not.toContain(created.body.id);
+    // Revoking again changes nothing.
+    expect((await t.as('agent').raw(`/tokens/${created.body.id}`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('lets an admin list everyone’s tokens, one person’s, create for someone and revoke theirs', async () => {
+    const all = await t.as('admin').get('/tokens');
+    expect(all.status).toBe(200);
+    const owners = new Set(all.body.items.map((i: { userId: string }) => i.userId));
+    expect(owners).toContain(t.users.reviewer.id);
+    expect(owners).toContain(t.users.admin.id);
+
+    const forReviewer = await t
+      .as('admin')
+      .post('/tokens', { name: 'Reporting', userId: t.users.reviewer.id });
+    expect(forReviewer.status).toBe(201);
+    expect(forReviewer.body.ownerName).toBe('Test reviewer');
+    const me = await t.as(null).raw('/auth/me', bearer(forReviewer.body.token));
+    expect(me.body.id).toBe(t.users.reviewer.id);
+
+    const reviewers = await t.as('admin').get(`/tokens?userId=${t.users.reviewer.id}`);
+    expect(reviewers.body.items.map((i: { id: string }) => i.id)).toContain(forReviewer.body.id);
+    expect(reviewers.body.items.every((i: { userId: string }) => i.userId === t.users.reviewer.id)).toBe(
+      true,
+    );
+
+    const revoked = await t.as('admin').raw(`/tokens/${forReviewer.body.id}`, { method: 'DELETE' });
+    expect(revoked.status).toBe(204);
+    expect((await t.as(null).raw('/auth/me', bearer(forReviewer.body.token))).status).toBe(401);
+  });
+
+  it('keeps an agent away from other people’s tokens', async () => {
+    const others = await t.as('reviewer').post('/tokens', { name: 'Reviewer script' });
+    expect(others.status).toBe(201);
+
+    const list = await t.as('agent').get(`/tokens?userId=${t.users.reviewer.id}`);
+    expect(list.status).toBe(403);
+    expect(list.body.code).toBe('forbidden');
+    const own = await t.as('agent').get('/tokens');
+    expect(own.body.items.map((i: { id: string }) => i.id)).not.toContain(others.body.id);
+
+    const revoke = await t.as('agent').raw(`/tokens/${others.body.id}`, { method: 'DELETE' });
+    expect(revoke.status).toBe(404);
+    expect((await t.as(null).raw('/auth/me', bearer(others.body.token))).status).toBe(200);
+
+    const create = await t.as('agent').post('/tokens', { name: 'Sneaky', userId: t.users.reviewer.id });
+    expect(create.status).toBe(403);
+    expect(create.body.field).toBe('userId');
+  });
+
+  it('refuses bad input with the field, and anyone not signed in', async () => {
+    const blank = await t.as('agent').post('/tokens', { name: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.field).toBe('body.name');
+    const long = await t.as('agent').post('/tokens', { name: 'x'.repeat(101) });
+    expect(long.body.field).toBe('body.name');
+    const extra = await t.as('agent').post('/tokens', { name: 'ok', scope: 'all' });
+    expect(extra.status).toBe(400);
+    expect(extra.body.field).toBe('body.scope');
+    const nobody = await t.as('admin').post('/tokens', { name: 'ok', userId: 'no-such-user' });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.field).toBe('userId');
+    expect((await t.as('agent').raw('/tokens/no-such-token', { method: 'DELETE' })).status).toBe(404);
+    expect((await t.as(null).get('/tokens')).status).toBe(401);
+    expect((await t.as(null).post('/tokens', { name: 'ok' })).status).toBe(401);
+  });
+});

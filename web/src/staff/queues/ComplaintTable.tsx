@@ -1,0 +1,135 @@
+/**
+ * The complaints of a queue as a table: the reference links to the complaint, the sortable columns say how
+ * they are sorted (aria-sort), and the selected row (keys j/k) is marked by more than colour.
+ */
+import { Anchor, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
+import type { paths } from '../../api/schema';
+import { formatDay, humanize, londonToday } from '../../ui/format.ts';
+import { AdrDue } from './adrDue.tsx';
+import type { Order, Sort } from './queueParams.ts';
+
+type ComplaintList = paths['/api/v1/complaints']['get']['responses'][200]['content']['application/json'];
+export type ComplaintRow = ComplaintList['items'][number];
+
+interface Props {
+  rows: ComplaintRow[];
+  ownerName: (id: string | null) => string;
+  sort: Sort;
+  order: Order;
+  onSort: (sort: Sort) => void;
+  selected: number;
+  onSelect: (index: number) => void;
+  labelledBy: string;
+}
+
+export function rowLinkId(index: number) {
+  return `complaint-row-${index}`;
+}
+
+function SortHeader(props: {
+  label: string;
+  column: Sort;
+  sort: Sort;
+  order: Order;
+  onSort: (s: Sort) => void;
+}) {
+  const { label, column, sort, order, onSort } = props;
+  const active = sort === column;
+  const arrow = active ? (order === 'asc' ? '▲' : '▼') : '';
+  return (
+    <Table.Th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <UnstyledButton onClick={() => onSort(column)} fw={700} fz="sm" td="underline">
+        {label}
+        {active && (
+          <>
+            <span aria-hidden="true"> {arrow}</span>
+            <VisuallyHidden>{order === 'asc' ? ', ascending' : ', descending'}</VisuallyHidden>
+          </>
+        )}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function ComplaintTable({
+  rows,
+  ownerName,
+  sort,
+  order,
+  onSort,
+  selected,
+  onSelect,
+  labelledBy,
+}: Props) {
+  const sortable = { sort, order, onSort };
+  return (
+    // Positioned, so the visually hidden sort words stay inside the scrolling box on a phone.
+    <Table.ScrollContainer minWidth={900} type="native" pos="relative">
+      <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader label="Reference" column="reference" {...sortable} />
+            <Table.Th>Customer</Table.Th>
+            <Table.Th>Stage</Table.Th>
+            <Table.Th>Category</Table.Th>
+            <Table.Th>Owner</Table.Th>
+            <SortHeader label="Received" column="received" {...sortable} />
+            <SortHeader label="ADR due" column="adr-due" {...sortable} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => {
+            const isSelected = index === selected;
+            return (
+              <Table.Tr
+                key={row.reference}
+                data-selected={isSelected || undefined}
+                onClick={() => onSelect(index)}
+                style={
+                  isSelected
+                    ? {
+                        background: 'var(--mantine-color-blue-0)',
+                        boxShadow: 'inset 4px 0 0 var(--mantine-color-blue-9)',
+                      }
+                    : undefined
+                }
+              >
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Anchor
+                    component={Link}
+                    to={`/staff/complaints/${row.reference}`}
+                    id={rowLinkId(index)}
+                    fw={600}
+                    onFocus={() => onSelect(index)}
+                  >
+                    {row.reference}
+                  </Anchor>
+                  {isSelected && <VisuallyHidden> (selected)</VisuallyHidden>}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" className="user-text">
+                    {row.customer.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{row.stageName}</Table.Td>
+                <Table.Td>{humanize(row.category)}</Table.Td>
+                <Table.Td>{ownerName(row.ownerId)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDay(londonToday(new Date(row.receivedAt)), { short: true })}
+                </Table.Td>
+                <Table.Td>
+                  <AdrDue
+                    day={row.adrDueOn}
+                    letterIssuedOn={row.adrLetterIssuedOn}
+                    counting={row.stage !== 'closed' && row.stage !== 'deadlock'}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
