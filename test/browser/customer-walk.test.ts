@@ -57,7 +57,7 @@ describe('a customer on the portal', () => {
 
     const shown = page.getByRole('region', { name: 'Your complaint reference' });
     await shown.waitFor();
-    reference = (await shown.locator('strong').innerText()).trim();
+    reference = ((await shown.locator('strong').textContent()) ?? '').trim();
     expect(reference).toMatch(/^MISO-26-\d{6}-[A-Z]$/);
     expect(await checkPage(page, 'portal-complaint-sent')).toEqual([]);
   });

@@ -45,7 +45,8 @@ export async function startWebApp(options: { now?: string } = {}): Promise<WebAp
   const dir = mkdtempSync(join(tmpdir(), 'redress-browser-'));
   const db = await openDatabase({ dataDir: dir });
   await migrate(db);
-  let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
+  // The browser's own clock is real: by default the server's starts at the same moment, so "today" agrees.
+  let now = options.now ? new Date(options.now) : new Date();
   const logs: string[] = [];
   const ctx: AppContext = {
     db,

@@ -1,0 +1,103 @@
+/**
+ * The rest of the workspace in the browser: queues you can share and drive from the keyboard, and the admin
+ * pages (users and roles, API tokens, the procedure in force). Every page passes axe-core.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordComplaint } from '../../src/app/record-complaint.ts';
+import { checkPage, launchBrowser } from './support/browser.ts';
+import { signIn } from './support/staff.ts';
+import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
+
+describe('queues and admin pages', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let admin: Page;
+  const references: string[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+    const agent = { kind: 'staff' as const, id: app.staff.agent.id, roles: STAFF.agent.roles };
+    for (const [name, description] of [
+      ['Ann Archer', 'Broadband drops every evening'],
+      ['Ben Baker', 'Charged for a router I returned'],
+      ['Cat Carter', 'Mobile signal gone since the mast work'],
+    ] as const) {
+      const created = await recordComplaint(
+        app.ctx,
+        { customer: { name }, channel: 'phone', category: 'service-quality', description, formal: false },
+        agent,
+      );
+      references.push(created.reference);
+    }
+    admin = await signIn(browser, app, app.staff.admin.email);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('searches a queue through its address, and moves through it with the keyboard', async () => {
+    await admin.goto(`${app.url}/staff/queues/all?q=router`);
+    await admin.getByRole('link', { name: references[1] }).waitFor();
+    expect(await admin.getByRole('link', { name: references[0] }).count()).toBe(0);
+    expect(await admin.getByLabel('Search complaints').inputValue()).toBe('router');
+    expect(await checkPage(admin, 'staff-queue-search')).toEqual([]);
+
+    await admin.goto(`${app.url}/staff/queues/all`);
+    await admin.getByRole('link', { name: references[2] }).waitFor();
+    await admin.locator('body').click();
+    await admin.keyboard.press('j');
+    await admin.keyboard.press('Enter');
+    await admin.waitForURL('**/staff/complaints/**');
+    await admin.getByRole('heading', { level: 1 }).waitFor();
+  });
+
+  it('adds a member of staff', async () => {
+    await admin.goto(`${app.url}/staff/admin/users`);
+    await admin.getByRole('heading', { level: 1 }).waitFor();
+    await admin.getByRole('button', { name: 'Add a member of staff' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Nia New');
+    await dialog.getByLabel('Email').fill('nia@test.redress');
+    await dialog.getByLabel('Reviewer').check();
+    await dialog.getByRole('button', { name: 'Add member of staff' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await admin.getByText('nia@test.redress').waitFor();
+    expect(await checkPage(admin, 'staff-admin-users')).toEqual([]);
+  });
+
+  it('creates an API token that works, shown once, and revokes it', async () => {
+    await admin.goto(`${app.url}/staff/admin/tokens`);
+    await admin.getByRole('heading', { level: 1 }).waitFor();
+    await admin.getByLabel('Label').fill('Reporting script');
+    await admin.getByRole('button', { name: /Create/ }).click();
+    const secret = await admin.getByLabel('Your new token').inputValue();
+    expect(secret).toMatch(/^rdr_/);
+    const call = () =>
+      fetch(`${app.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } }).then(
+        (r) => r.status,
+      );
+    expect(await call()).toBe(200);
+    expect(await checkPage(admin, 'staff-admin-tokens')).toEqual([]);
+    await admin.getByRole('button', { name: 'I have copied it' }).click();
+    await admin.getByRole('button', { name: /^Revoke Reporting script/ }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click();
+    await admin.getByRole('button', { name: /^Revoke Reporting script/ }).waitFor({ state: 'detached' });
+    expect(await call()).toBe(401);
+  });
+
+  it('shows the procedure in force', async () => {
+    await admin.goto(`${app.url}/staff/admin/procedure`);
+    await admin.getByRole('heading', { level: 1 }).waitFor();
+    await admin.getByText('Communications Ombudsman').first().waitFor();
+    expect(await checkPage(admin, 'staff-admin-procedure')).toEqual([]);
+  });
+
+  it('tells an agent that users are for administrators', async () => {
+    const agent = await signIn(browser, app, app.staff.agent.email);
+    await agent.goto(`${app.url}/staff/admin/users`);
+    await agent.getByText('Only administrators can manage users').waitFor();
+    expect(await agent.getByRole('button', { name: 'Add a member of staff' }).count()).toBe(0);
+  });
+});

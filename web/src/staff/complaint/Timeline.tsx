@@ -1,0 +1,103 @@
+/**
+ * One timeline of the complaint: contacts, internal notes, letters and audit events, newest first, each with
+ * its kind in words. Contact and note events are shown once, as the contact or note itself.
+ */
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { formatDateTime } from '../../ui/format.ts';
+import type { User } from '../session.ts';
+import type { Complaint } from './api.ts';
+import { CHANNEL_WORDS, describeEvent } from './words.ts';
+
+type Entry = Complaint['timeline'][number];
+
+const HIDDEN = new Set(['contact-logged', 'note-added']);
+
+export function Timeline({ complaint, staff }: { complaint: Complaint; staff: User[] }) {
+  const name = (id: string | null): string => {
+    if (!id) return 'Unknown';
+    if (id === 'system') return 'Redress (automatic)';
+    if (id.startsWith('customer:')) return 'The customer';
+    return staff.find((u) => u.id === id)?.name ?? 'Former member of staff';
+  };
+  const seen = new Map<string, number>();
+  const entries = complaint.timeline
+    .filter((e) => !(e.kind === 'event' && HIDDEN.has(e.type)))
+    .map((entry) => {
+      const base = `${entry.at}|${entry.kind}|${entry.type}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return { entry, key: `${base}|${n}` };
+    })
+    .reverse();
+  if (entries.length === 0) return <Text c="dimmed">Nothing has happened yet.</Text>;
+  return (
+    <Stack
+      gap="xs"
+      component="ol"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      aria-label="Timeline, newest first"
+    >
+      {entries.map(({ entry, key }) => (
+        <TimelineItem key={key} entry={entry} name={name} />
+      ))}
+    </Stack>
+  );
+}
+
+function TimelineItem({ entry, name }: { entry: Entry; name: (id: string | null) => string }) {
+  let kind: string;
+  let text = '';
+  let userText = true;
+  let tone: 'letter' | 'note' | 'contact' | 'event' = 'event';
+  if (entry.kind === 'contact') {
+    const details = (entry.details ?? {}) as { channel?: keyof typeof CHANNEL_WORDS; direction?: string };
+    const channel = details.channel ? CHANNEL_WORDS[details.channel] : 'Contact';
+    kind = `${channel} contact ${details.direction === 'out' ? 'to' : 'from'} the customer`;
+    text = entry.summary;
+    tone = 'contact';
+  } else if (entry.kind === 'note') {
+    kind = 'Internal note (staff only)';
+    text = entry.summary;
+    tone = 'note';
+  } else {
+    const described = describeEvent(entry.type, (entry.details ?? {}) as Record<string, unknown>, name);
+    kind = described.kind;
+    text = described.text;
+    userText = !!described.userText;
+    if (entry.type === 'adr-letter-issued') tone = 'letter';
+  }
+  const badge = {
+    letter: { label: 'Letter', color: 'red.9' },
+    note: { label: 'Note', color: 'yellow.9' },
+    contact: { label: 'Contact', color: 'blue.9' },
+    event: { label: 'Event', color: 'gray.8' },
+  }[tone];
+  return (
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      style={tone === 'letter' ? { borderLeft: '4px solid var(--mantine-color-red-9)' } : undefined}
+    >
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
+        <Group gap="xs" wrap="wrap">
+          <Badge color={badge.color} variant="filled" aria-hidden>
+            {badge.label}
+          </Badge>
+          <Text fw={700} size="sm">
+            {kind}
+          </Text>
+        </Group>
+        <Text size="sm" c="dimmed">
+          <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+          {entry.actor ? ` · ${name(entry.actor)}` : ''}
+        </Text>
+      </Group>
+      {text && (
+        <Text size="sm" mt={4} className={userText ? 'user-text' : undefined}>
+          {text}
+        </Text>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,160 @@
+/** The words the complaint pages use for the API's codes. */
+import { formatDay, humanize } from '../../ui/format.ts';
+import type { Attempt, Complaint } from './api.ts';
+
+export const PHASE_WORDS: Record<Attempt['phase'], string> = {
+  review: 'Reviewing the complaint',
+  reviewed: 'Review recorded: propose remedial action',
+  'awaiting-response': 'Waiting for the customer’s response to the proposal',
+  implementing: 'Carrying out the agreed steps',
+  'follow-up': 'All steps done: follow up with the customer',
+  chasing: 'Follow-up unanswered: chasing the customer',
+  ended: 'Attempt ended',
+};
+
+export const OUTCOME_WORDS: Record<NonNullable<Attempt['outcome']>, string> = {
+  resolved: 'Resolved',
+  escalated: 'Escalated',
+  deadlock: 'Deadlock declared',
+  withdrawn: 'Withdrawn',
+};
+
+export const FOLLOW_UP_WORDS = {
+  satisfied: 'Satisfied',
+  'not-satisfied': 'Not satisfied',
+  'no-response': 'No response',
+} as const;
+
+export const RESPONSE_WORDS = { agreed: 'Agreed', declined: 'Declined' } as const;
+
+export const CHANNEL_WORDS: Record<Complaint['channel'], string> = {
+  phone: 'Phone',
+  email: 'Email',
+  web: 'Web',
+  letter: 'Letter',
+  textphone: 'Textphone',
+};
+
+export const CLOSURE_WORDS: Record<string, string> = {
+  resolved: 'Resolved',
+  'resolved-no-response': 'Resolved (no response to follow-up)',
+  withdrawn: 'Withdrawn by the customer',
+  'ombudsman-decision-implemented': 'Ombudsman decision implemented',
+  'ombudsman-decision-not-accepted': 'Ombudsman decision not accepted',
+  'adr-window-expired': 'ADR window expired',
+};
+
+export const OMBUDSMAN_WORDS = {
+  upheld: 'Upheld',
+  'partly-upheld': 'Partly upheld',
+  'not-upheld': 'Not upheld',
+  settled: 'Settled',
+} as const;
+
+export const TRIGGER_WORDS = { deadlock: 'deadlock', 'time-limit': 'time limit' } as const;
+
+export function customerTypeWords(type: string): string {
+  switch (type) {
+    case 'small-business':
+      return 'Small business';
+    case 'not-for-profit':
+      return 'Not-for-profit';
+    case 'large-business':
+      return 'Large business';
+    default:
+      return humanize(type);
+  }
+}
+
+type Payload = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** An audit event as a heading (its kind in words) and a line of detail. */
+export function describeEvent(
+  type: string,
+  payload: Payload,
+  names: (id: string | null) => string,
+): { kind: string; text: string; userText?: boolean } {
+  switch (type) {
+    case 'complaint-recorded':
+      return { kind: 'Complaint recorded', text: '' };
+    case 'attempt-opened':
+      return { kind: `Resolution Attempt ${payload.attempt} opened`, text: '' };
+    case 'immediate-action-not-practical':
+      return { kind: 'Immediate action not practical', text: str(payload.reason), userText: true };
+    case 'review-recorded':
+      return {
+        kind: `Review recorded (attempt ${payload.attempt})`,
+        text: str(payload.findings),
+        userText: true,
+      };
+    case 'proposal-made':
+      return {
+        kind: `Remedial action proposed (attempt ${payload.attempt})`,
+        text: str(payload.summary),
+        userText: true,
+      };
+    case 'response-recorded':
+      return {
+        kind: `Customer’s response: ${payload.outcome === 'agreed' ? 'agreed' : 'declined'}`,
+        text: str(payload.note),
+        userText: true,
+      };
+    case 'step-completed':
+      return { kind: 'Step marked done', text: str(payload.note), userText: true };
+    case 'follow-up-recorded':
+      return {
+        kind: `Follow-up: ${FOLLOW_UP_WORDS[payload.outcome as keyof typeof FOLLOW_UP_WORDS] ?? str(payload.outcome)}`,
+        text: str(payload.note),
+        userText: true,
+      };
+    case 'escalated':
+      return {
+        kind: `Escalated from attempt ${payload.from} to attempt ${payload.to}`,
+        text: str(payload.reason),
+        userText: true,
+      };
+    case 'deadlock-declared':
+      return { kind: 'Deadlock declared', text: str(payload.reason), userText: true };
+    case 'adr-letter-issued':
+      return {
+        kind: `ADR letter issued (${TRIGGER_WORDS[payload.trigger as keyof typeof TRIGGER_WORDS] ?? str(payload.trigger)})`,
+        text: payload.windowEndsOn
+          ? `The customer can take the complaint to the ADR scheme until ${formatDay(str(payload.windowEndsOn))}.`
+          : '',
+      };
+    case 'referral-recorded':
+      return {
+        kind: 'Referred to the ADR scheme',
+        text: `Scheme case reference ${str(payload.schemeCaseReference)}, referred on ${formatDay(str(payload.referredOn))}`,
+      };
+    case 'ombudsman-outcome-recorded':
+      return {
+        kind: `Ombudsman decision: ${OMBUDSMAN_WORDS[payload.outcome as keyof typeof OMBUDSMAN_WORDS] ?? str(payload.outcome)}`,
+        text:
+          payload.customerAccepted === true
+            ? 'The customer accepted the decision.'
+            : payload.customerAccepted === false
+              ? 'The customer did not accept the decision.'
+              : 'The customer has not yet said whether they accept it.',
+      };
+    case 'closed':
+      return {
+        kind: `Closed: ${CLOSURE_WORDS[str(payload.reason)] ?? humanize(str(payload.reason))}`,
+        text: '',
+      };
+    case 'assigned':
+      return {
+        kind: 'Assigned',
+        text: payload.ownerId ? `Now owned by ${names(str(payload.ownerId))}` : 'Now unassigned',
+      };
+    case 'portal-link-issued':
+      return { kind: 'Portal sign-in link sent to the customer', text: `By ${str(payload.to)}` };
+    case 'adr-limit-warning':
+      return { kind: 'ADR time-limit warning', text: '' };
+    case 'step-overdue-alert':
+      return { kind: 'Overdue step alert', text: '' };
+    default:
+      return { kind: humanize(type), text: '' };
+  }
+}
