@@ -1,5 +1,6 @@
 /** The job kinds Redress runs, each mapped to its use case. */
 import type { JobHandlers } from '../jobs/worker.ts';
+import { ACKNOWLEDGEMENT_KIND, acknowledgeComplaint } from './acknowledge-complaint.ts';
 import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 import { issuePortalLink, PORTAL_LINK_KIND } from './request-portal-link.ts';
@@ -20,6 +21,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     ...clock,
     [ADR_SWEEP_KIND]: async (_job, jobCtx) => {
       await sweepAdrClock({ ...ctx, now: () => jobCtx.now });
+    },
+    [ACKNOWLEDGEMENT_KIND]: async (job, jobCtx) => {
+      await acknowledgeComplaint({ ...ctx, now: () => jobCtx.now }, job.payload);
     },
     [PORTAL_LINK_KIND]: async (job, jobCtx) => {
       await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job.payload);

@@ -3,11 +3,13 @@
  * Attempt 1, with its ADR clock started — all in one transaction. An idempotency key makes a retried request
  * return the complaint the first one created.
  */
+
 import { createHash } from 'node:crypto';
 import { findCustomer, insertCustomer } from '../db/customers.ts';
 import { type Executor, transaction } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
+import { enqueue } from '../db/jobs.ts';
 import { nextSequence } from '../db/sequences.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
@@ -17,6 +19,7 @@ import { evolveAll } from '../domain/evolve.ts';
 import { decide, initiate } from '../domain/lifecycle.ts';
 import type { Category } from '../domain/procedure.ts';
 import { londonDate } from '../domain/time.ts';
+import { acknowledgementJob } from './acknowledge-complaint.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField } from './errors.ts';
 import { refusalError } from './issue-command.ts';
@@ -166,6 +169,7 @@ export async function recordComplaint(
         events.push(...logged.events);
       }
       const complaint = await recordDecision(trx, undefined, events, actor, now, ctx.procedure);
+      await enqueue(trx, acknowledgementJob(complaint.id, now), now);
       const result = { id: complaint.id, reference: complaint.reference };
       if (idempotency) {
         await trx

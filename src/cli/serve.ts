@@ -1,12 +1,14 @@
 /** `redress serve`: the API and the job worker in one process (more roles arrive with the UI and mail). */
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
-import { webBuildState } from '../web/build.ts';
+import { WEB_DIST } from '../web/build.ts';
 import { CliError } from './output.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -60,7 +62,7 @@ export function registerServeCommand(program: Command): void {
             `  customer portal  ${address}/ (make or track a complaint)\n` +
             `  API docs         ${address}/api/docs\n`,
         );
-        if ((await webBuildState()) === 'missing') {
+        if (!existsSync(join(WEB_DIST, 'index.html'))) {
           process.stdout.write('  (the web app is not built: npm start builds it, or npm run build:web)\n');
         }
       }
