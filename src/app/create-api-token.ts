@@ -9,11 +9,12 @@ import {
   insertApiToken,
   revokeApiTokensOf,
   revokeApiToken as revokeTokenRow,
+  touchApiToken,
   type User,
 } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { AppContext } from './context.ts';
-import { AppError, invalidField, notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 import { sha256 } from './sign-in.ts';
 
 const TOKEN_PREFIX = 'rdr_';
@@ -39,22 +40,14 @@ type StaffActor = Actor & { kind: 'staff' };
 const isAdmin = (actor: StaffActor) => actor.roles.includes('admin');
 
 /**
- * A token for the actor, or (admins only) for another active member of staff. The token itself is in the
- * answer and nowhere else: only its hash is kept.
+ * A token for the actor, and only for the actor: a token acts as its holder, so one made for someone else
+ * would let its maker act as them (their roles, their name on every command) with nothing to show for it.
+ * Operators issue tokens for others with the CLI (`redress token create`). The token itself is in the answer
+ * and nowhere else: only its hash is kept.
  */
-export async function createApiTokenFor(
-  ctx: AppContext,
-  actor: StaffActor,
-  input: { name: string; userId?: string | undefined },
-) {
-  const userId = input.userId ?? actor.id;
-  if (userId !== actor.id && !isAdmin(actor)) {
-    throw new AppError('forbidden', 'only an admin can create a token for someone else', {
-      field: 'userId',
-    });
-  }
-  const user = await findUserById(ctx.db.kysely, userId);
-  if (!user?.active) throw invalidField('userId', 'is not an active member of staff');
+export async function createApiTokenFor(ctx: AppContext, actor: StaffActor, input: { name: string }) {
+  const user = await findUserById(ctx.db.kysely, actor.id);
+  if (!user?.active) throw new AppError('forbidden', 'only an active member of staff can create a token');
   const name = input.name.trim();
   const issued = await issueToken(ctx, user, name);
   return { ...issued, name, userId: user.id, ownerName: user.name, ownerEmail: user.email, lastUsedAt: null };
@@ -77,7 +70,10 @@ export async function revokeApiTokens(ctx: AppContext, email: string): Promise<n
   return revokeApiTokensOf(ctx.db.kysely, found.user.id, ctx.now().toISOString());
 }
 
-/** The user a bearer token belongs to, if it is valid. */
-export function userForToken(ctx: AppContext, token: string): Promise<User | undefined> {
-  return findUserByTokenHash(ctx.db.kysely, sha256(token));
+/** The user a bearer token belongs to, if it is valid; records that the token was used. */
+export async function userForToken(ctx: AppContext, token: string): Promise<User | undefined> {
+  const hash = sha256(token);
+  const user = await findUserByTokenHash(ctx.db.kysely, hash);
+  if (user) await touchApiToken(ctx.db.kysely, hash, ctx.now());
+  return user;
 }

@@ -4,8 +4,7 @@
  */
 import { type ComplaintListQuery, findComplaintRows, type ListSortColumn } from '../db/complaint-list.ts';
 import type { Category, Stage } from '../domain/procedure.ts';
-import type { LocalDate } from '../domain/time.ts';
-import { addDays, londonDate } from '../domain/time.ts';
+import { addDays, daysBetween, type LocalDate, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { invalidField } from './errors.ts';
 import { QUEUES, type QueueId } from './queues.ts';
@@ -69,6 +68,34 @@ export function toListQuery(filter: ComplaintFilter, today: LocalDate) {
   } satisfies Partial<ComplaintListQuery>;
 }
 
+function intersect<T>(a: T[] | undefined, b: T[] | undefined): T[] | undefined {
+  return a && b ? a.filter((x) => b.includes(x)) : (a ?? b);
+}
+
+/**
+ * A queue's filter narrowed by the filters given with it: both must hold. Null when they contradict each
+ * other (another owner than the queue's, say), so nothing can match.
+ */
+export function narrow(base: ComplaintFilter, extra: ComplaintFilter): ComplaintFilter | null {
+  const differ = <T>(a: T | undefined, b: T | undefined) => a !== undefined && b !== undefined && a !== b;
+  if (differ(base.owner, extra.owner) || differ(base.open, extra.open)) return null;
+  const stage = intersect(base.stage, extra.stage);
+  const category = intersect(base.category, extra.category);
+  if (stage?.length === 0 || category?.length === 0) return null;
+  const within = [base.adrDueWithinDays, extra.adrDueWithinDays].filter((d) => d !== undefined);
+  return {
+    ...base,
+    ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
+    stage,
+    category,
+    owner: base.owner ?? extra.owner,
+    open: base.open ?? extra.open,
+    overdue: base.overdue || extra.overdue || undefined,
+    awaitingReferral: base.awaitingReferral || extra.awaitingReferral || undefined,
+    adrDueWithinDays: within.length ? Math.min(...within) : undefined,
+  };
+}
+
 /**
  * One page of complaints matching the filter, and the cursor of the next page. A queue's filter applies
  * first; filters given with it narrow it further.
@@ -79,10 +106,8 @@ export async function listComplaints(
   userId: string,
 ) {
   const { queue, ...explicit } = given;
-  const filter: ComplaintFilter = {
-    ...(queue ? QUEUES[queue].filter(userId) : {}),
-    ...Object.fromEntries(Object.entries(explicit).filter(([, v]) => v !== undefined)),
-  };
+  const filter = queue ? narrow(QUEUES[queue].filter(userId), explicit) : explicit;
+  if (!filter) return { items: [], nextCursor: null };
   const db = ctx.db.kysely;
   const sort = filter.sort ?? 'received';
   const order = filter.order ?? (sort === 'received' ? 'desc' : 'asc');
@@ -114,6 +139,7 @@ export async function listComplaints(
       receivedAt: r.received_at,
       firstExpressedAt: r.first_expressed_at,
       adrDueOn: r.adr_due_on,
+      adrDaysLeft: daysBetween(today, r.adr_due_on),
       adrLetterIssuedOn: r.adr_letter_issued_on ?? null,
       closureReason: r.closure_reason,
     })),

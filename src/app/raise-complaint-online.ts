@@ -7,6 +7,8 @@
  * customer by email or phone, so nobody can attach a complaint to, or change, someone else's record. Staff
  * merge records later if they are the same person.
  */
+import { findComplaintById } from '../db/complaints.ts';
+import { adrDueOn } from '../domain/clocks.ts';
 import type { CustomerType } from '../domain/complaint.ts';
 import type { FormatNeeds } from '../domain/customer.ts';
 import type { Category } from '../domain/procedure.ts';
@@ -37,25 +39,36 @@ export interface OnlineComplaint {
 /** The idempotency scope of web complaints: no staff user id can equal it, so keys never collide. */
 export const ONLINE_IDEMPOTENCY_SCOPE = 'portal:raise-complaint';
 
-/** Records the complaint and returns its CRN. `idempotencyKey` makes a retried submission return the same one. */
+/** The recorded complaint, with the dates the customer is told on the confirmation page. */
+export interface RaisedComplaint extends RecordedComplaint {
+  /** The London date by which we acknowledge the complaint. */
+  acknowledgeBy: LocalDate;
+  /** The London date from which the customer may take it to the ADR scheme if it is not resolved. */
+  adrDueOn: LocalDate;
+}
+
+/**
+ * Records the complaint and returns its CRN and its dates. `idempotencyKey` makes a retried submission return
+ * the same complaint.
+ */
 export async function raiseComplaintOnline(
   ctx: AppContext,
   input: OnlineComplaint,
   idempotencyKey?: string,
-): Promise<RecordedComplaint> {
+): Promise<RaisedComplaint> {
   if (!input.email && !input.phone) {
-    throw invalidField('body.email', 'or a phone number is needed so that we can reply');
+    throw invalidField('email', 'or a phone number is needed so that we can reply');
   }
   const today = londonDate(ctx.now());
   if (input.firstComplainedOn && input.firstComplainedOn > today) {
-    throw invalidField('body.firstComplainedOn', 'must not be in the future');
+    throw invalidField('firstComplainedOn', 'must not be in the future');
   }
   // An earlier first complaint starts the ADR clock then; today's is now.
   const firstExpressedAt =
     input.firstComplainedOn && input.firstComplainedOn < today
       ? startOfLondonDay(input.firstComplainedOn).toISOString()
       : undefined;
-  return recordComplaint(
+  const recorded = await recordComplaint(
     ctx,
     {
       customer: {
@@ -80,4 +93,12 @@ export async function raiseComplaintOnline(
     'the-customer',
     idempotencyKey ? { scope: ONLINE_IDEMPOTENCY_SCOPE, key: idempotencyKey } : undefined,
   );
+  // Read back, so that a replayed submission gets the dates of the complaint it first created.
+  const complaint = await findComplaintById(ctx.db.kysely, recorded.id);
+  if (!complaint) throw new Error(`complaint ${recorded.id} vanished after being recorded`);
+  return {
+    ...recorded,
+    acknowledgeBy: complaint.acknowledgeBy,
+    adrDueOn: adrDueOn(complaint, ctx.procedure),
+  };
 }

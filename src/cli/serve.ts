@@ -52,7 +52,10 @@ export function registerServeCommand(program: Command): void {
           );
         }
       }
-      const app = role === 'worker' ? undefined : await buildApp(ctx, { publicUrl: settings.publicUrl });
+      const app =
+        role === 'worker'
+          ? undefined
+          : await buildApp(ctx, { publicUrl: settings.publicUrl, trustProxy: settings.trustProxy });
       if (app) {
         const address = await app.listen({ port: settings.port, host: settings.host });
         ctx.logger.info({ address, database: ctx.db.dialect }, 'Redress is listening');

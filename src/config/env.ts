@@ -21,7 +21,21 @@ const envSchema = z.object({
   PROCEDURE_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+      error: 'must be true, false, or comma-separated proxy addresses (CIDR ranges allowed)',
+    })
+    .default('false'),
 });
+
+/** Which proxies may say who the client is (X-Forwarded-For), in Fastify's terms. */
+export type TrustProxy = boolean | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',');
+}
 
 export interface Settings {
   port: number;
@@ -32,6 +46,8 @@ export interface Settings {
   procedureFile: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   workerIntervalMs: number;
+  /** Behind a reverse proxy, which proxies to believe about the client's address (rate limits use it). */
+  trustProxy: TrustProxy;
 }
 
 /**
@@ -57,6 +73,7 @@ export function readSettings(
       procedureFile: e.PROCEDURE_FILE,
       logLevel: e.LOG_LEVEL,
       workerIntervalMs: e.WORKER_INTERVAL_MS,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
   };
 }

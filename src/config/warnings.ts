@@ -17,9 +17,16 @@ export function procedureWarnings(procedure: Procedure, today: LocalDate): strin
         : 'There are no bank holidays in the calendar: every weekday counts as a working day.',
     );
   }
-  if (procedure.timescales.adrLimitWeeks > 8) {
+  // Ofcom's General Conditions (REGULATORY.md item 7): 6 weeks from 8 April 2026, 8 weeks before.
+  const { adrLimitWeeks, adrLimitWeeksBefore } = procedure.timescales;
+  if (adrLimitWeeks > 6) {
     warnings.push(
-      `The ADR limit is ${procedure.timescales.adrLimitWeeks} weeks; Ofcom's General Conditions allow at most 8 (6 from 8 April 2026).`,
+      `The ADR limit is ${adrLimitWeeks} weeks; for complaints first raised from 8 April 2026 Ofcom allows at most 6.`,
+    );
+  }
+  if (adrLimitWeeksBefore > 8) {
+    warnings.push(
+      `The ADR limit for earlier complaints is ${adrLimitWeeksBefore} weeks; Ofcom allowed at most 8 before 8 April 2026.`,
     );
   }
   return warnings;

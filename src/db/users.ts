@@ -122,6 +122,21 @@ export async function findUserByTokenHash(trx: Executor, tokenHash: string): Pro
   return row && toUser(row);
 }
 
+/**
+ * Records that a token was used now, at most once a minute per token, so a busy script does not turn every
+ * request into a write.
+ */
+export async function touchApiToken(executor: Executor, tokenHash: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString();
+  await executor
+    .updateTable('api_tokens')
+    .set({ last_used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', aMinuteAgo)]))
+    .execute();
+}
+
 export async function insertSession(
   trx: Executor,
   session: { id: string; userId: string; createdAt: string; expiresAt: string },

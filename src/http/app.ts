@@ -4,6 +4,7 @@
  * Routes are thin: they validate with zod, call one use case, and map the result.
  */
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -16,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { AppContext } from '../app/context.ts';
+import type { TrustProxy } from '../config/env.ts';
 import { authPlugin } from './auth.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
 import { registerAuditRoutes } from './routes/audit/routes.ts';
@@ -37,6 +39,13 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 export interface AppOptions {
   /** Where the API is reached from outside (links in responses, cookie security). */
   publicUrl: string;
+  /** Proxies whose X-Forwarded-For is believed (default: none, the client is the peer). */
+  trustProxy?: TrustProxy | undefined;
+  /**
+   * Requests a minute from one address to each endpoint anyone can call (sign-in, the portal's forms):
+   * default 20. Counted per process.
+   */
+  formsPerMinute?: number | undefined;
 }
 
 /** Builds the HTTP application around a context (database, procedure, clock). */
@@ -44,7 +53,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -85,6 +94,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
+  // Only the routes that name a limit are limited (sign-in and the portal's anonymous forms).
+  await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -42,6 +42,7 @@ const TITLES: Record<string, string> = {
   'body-too-large': 'The body is too large',
   'unsupported-media-type': 'Send JSON',
   'route-not-found': 'No such endpoint',
+  'rate-limited': 'Too many requests',
   internal: 'Something went wrong on our side',
 };
 
@@ -124,6 +125,13 @@ function fromError(error: FastifyError | Error): Problem {
     default:
       if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
         return problem('malformed-json', 400, error.message);
+      }
+      if (fastifyError.statusCode === 429) {
+        return problem(
+          'rate-limited',
+          429,
+          'Too many requests from this address: wait a minute and try again',
+        );
       }
       if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
         return problem('bad-request', fastifyError.statusCode, fastifyError.message);

@@ -74,6 +74,10 @@ describeEachDialect('queues', (harness) => {
   it('narrows a queue with the other filters, and refuses an unknown queue', async () => {
     expect(await queue('unassigned', '&q=broadband')).toEqual([refs.old]);
     expect(await queue('all', '&stage=deadlock')).toEqual([refs.dead]);
+    // Narrowing never widens: a closed stage inside an attempt queue, or someone else's complaints in "mine".
+    expect(await queue('attempt-1', '&stage=closed')).toEqual([]);
+    expect(await queue('mine', `&owner=${t.users.reviewer.id}`)).toEqual([]);
+    expect(await queue('adr-soon', '&adrDueWithinDays=30')).toEqual([refs.old]);
     const bad = await t.as('agent').get('/complaints?queue=everything');
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('querystring.queue');

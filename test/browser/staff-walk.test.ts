@@ -58,6 +58,12 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
   it('proposes two steps, records agreement, completes them, and records "not satisfied"', async () => {
     await agent.getByRole('link', { name: 'Open the complaint' }).click();
     await agent.getByRole('heading', { level: 1, name: reference }).waitFor();
+    // Moving to another page puts the focus on its heading, as a full page load would for a screen reader.
+    await agent.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement
+          .tagName === 'H1',
+    );
     expect(await checkPage(agent, 'staff-complaint-attempt-1')).toEqual([]);
 
     await runCommand(agent, 'Propose remedial action', 'Save proposal', async (dialog) => {

@@ -46,7 +46,8 @@ describe('queues and admin pages', () => {
 
     await admin.goto(`${app.url}/staff/queues/all`);
     await admin.getByRole('link', { name: references[2] }).waitFor();
-    await admin.locator('body').click();
+    // The list's keys work once the table has the focus (never while typing, never page-wide).
+    await admin.getByRole('region', { name: /^Complaints, use j and k/ }).focus();
     await admin.keyboard.press('j');
     await admin.keyboard.press('Enter');
     await admin.waitForURL('**/staff/complaints/**');

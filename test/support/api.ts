@@ -66,7 +66,7 @@ async function send(url: string, init: RequestInit): Promise<Reply> {
 /** Starts the API on a fresh, migrated database of the harness's dialect. */
 export async function startApi(
   harness: DialectHarness,
-  options: { now?: string; procedure?: Procedure } = {},
+  options: { now?: string; procedure?: Procedure; formsPerMinute?: number } = {},
 ): Promise<TestApi> {
   const db = await harness.freshDb();
   let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
@@ -84,7 +84,11 @@ export async function startApi(
     const user = await addUser(ctx, { email, name: `Test ${name}`, roles });
     users[name] = { id: user.id, token: (await createApiToken(ctx, email)).token };
   }
-  const app = await buildApp(ctx, { publicUrl: 'http://localhost' });
+  // Tests send many requests from one address: the forms' rate limit is tested on its own.
+  const app = await buildApp(ctx, {
+    publicUrl: 'http://localhost',
+    formsPerMinute: options.formsPerMinute ?? 100_000,
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `${address}/api/v1`;
   const client = (name: StaffName | null): Client => {

@@ -8,73 +8,82 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 import { StaffLayout } from './staff/StaffLayout.tsx';
 import { StaffSignInPage } from './staff/StaffSignInPage.tsx';
+import { RouteFocus } from './ui/RouteFocus.tsx';
 
 export const router = createBrowserRouter([
   {
-    element: <PortalLayout />,
+    element: <RouteFocus />,
     children: [
-      { path: '/', element: <HomePage /> },
       {
-        path: '/complain',
-        lazy: () => import('./portal/RaisePage.tsx').then((m) => ({ Component: m.RaisePage })),
+        element: <PortalLayout />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          {
+            path: '/complain',
+            lazy: () => import('./portal/RaisePage.tsx').then((m) => ({ Component: m.RaisePage })),
+          },
+          {
+            path: '/track',
+            lazy: () => import('./portal/TrackPage.tsx').then((m) => ({ Component: m.TrackPage })),
+          },
+          {
+            path: '/track/sign-in',
+            lazy: () =>
+              import('./portal/PortalSignInPage.tsx').then((m) => ({ Component: m.PortalSignInPage })),
+          },
+          {
+            path: '/track/complaints/:reference',
+            lazy: () =>
+              import('./portal/PortalComplaintPage.tsx').then((m) => ({ Component: m.PortalComplaintPage })),
+          },
+          { path: '/track/*', element: <NotFoundPage /> },
+          { path: '/complain/*', element: <NotFoundPage /> },
+        ],
       },
+      { path: '/staff/sign-in', element: <StaffSignInPage /> },
       {
-        path: '/track',
-        lazy: () => import('./portal/TrackPage.tsx').then((m) => ({ Component: m.TrackPage })),
-      },
-      {
-        path: '/track/sign-in',
-        lazy: () => import('./portal/PortalSignInPage.tsx').then((m) => ({ Component: m.PortalSignInPage })),
-      },
-      {
-        path: '/track/complaints/:reference',
-        lazy: () =>
-          import('./portal/PortalComplaintPage.tsx').then((m) => ({ Component: m.PortalComplaintPage })),
-      },
-      { path: '/track/*', element: <NotFoundPage /> },
-      { path: '/complain/*', element: <NotFoundPage /> },
-    ],
-  },
-  { path: '/staff/sign-in', element: <StaffSignInPage /> },
-  {
-    path: '/staff',
-    element: <StaffLayout />,
-    children: [
-      { index: true, element: <Navigate to="/staff/queues/mine" replace /> },
-      {
-        path: 'queues/:queue',
-        lazy: () => import('./staff/queues/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })),
-      },
-      {
-        path: 'log-call',
-        lazy: () => import('./staff/log-call/LogCallPage.tsx').then((m) => ({ Component: m.LogCallPage })),
-      },
-      {
-        path: 'complaints/:reference',
-        lazy: () =>
-          import('./staff/complaint/ComplaintPage.tsx').then((m) => ({ Component: m.ComplaintPage })),
-      },
-      {
-        path: 'complaints/:reference/director-review',
-        lazy: () =>
-          import('./staff/complaint/DirectorReviewPage.tsx').then((m) => ({
-            Component: m.DirectorReviewPage,
-          })),
-      },
-      {
-        path: 'admin/users',
-        lazy: () => import('./staff/admin/UsersPage.tsx').then((m) => ({ Component: m.UsersPage })),
-      },
-      {
-        path: 'admin/tokens',
-        lazy: () => import('./staff/admin/TokensPage.tsx').then((m) => ({ Component: m.TokensPage })),
-      },
-      {
-        path: 'admin/procedure',
-        lazy: () => import('./staff/admin/ProcedurePage.tsx').then((m) => ({ Component: m.ProcedurePage })),
+        path: '/staff',
+        element: <StaffLayout />,
+        children: [
+          { index: true, element: <Navigate to="/staff/queues/mine" replace /> },
+          {
+            path: 'queues/:queue',
+            lazy: () => import('./staff/queues/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })),
+          },
+          {
+            path: 'log-call',
+            lazy: () =>
+              import('./staff/log-call/LogCallPage.tsx').then((m) => ({ Component: m.LogCallPage })),
+          },
+          {
+            path: 'complaints/:reference',
+            lazy: () =>
+              import('./staff/complaint/ComplaintPage.tsx').then((m) => ({ Component: m.ComplaintPage })),
+          },
+          {
+            path: 'complaints/:reference/director-review',
+            lazy: () =>
+              import('./staff/complaint/DirectorReviewPage.tsx').then((m) => ({
+                Component: m.DirectorReviewPage,
+              })),
+          },
+          {
+            path: 'admin/users',
+            lazy: () => import('./staff/admin/UsersPage.tsx').then((m) => ({ Component: m.UsersPage })),
+          },
+          {
+            path: 'admin/tokens',
+            lazy: () => import('./staff/admin/TokensPage.tsx').then((m) => ({ Component: m.TokensPage })),
+          },
+          {
+            path: 'admin/procedure',
+            lazy: () =>
+              import('./staff/admin/ProcedurePage.tsx').then((m) => ({ Component: m.ProcedurePage })),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-  { path: '*', element: <NotFoundPage /> },
 ]);

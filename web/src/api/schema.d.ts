@@ -276,6 +276,8 @@ export interface paths {
                                  * @example 2026-11-30
                                  */
                                 adrDueOn: string;
+                                /** @description London days from today to adrDueOn; negative once it has passed */
+                                adrDaysLeft: number;
                                 /** @description When the first ADR letter went out, if one has */
                                 adrLetterIssuedOn: string | null;
                                 closureReason: string | null;
@@ -1582,7 +1584,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API token for yourself (or, as an admin, for someone else); the token is shown once */
+        /**
+         * Create an API token for yourself; the token is shown once
+         * @description A token acts as the person who created it, with their roles, so nobody (not even an admin) can create one for someone else here; an operator can, with the CLI (`redress token create`).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1595,8 +1600,6 @@ export interface paths {
                     "application/json": {
                         /** @example Billing system integration */
                         name: string;
-                        /** @description Whose token (admin only); default: yours */
-                        userId?: string;
                     };
                 };
             };
@@ -1873,13 +1876,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * @description Complaint Reference Number
-                             * @example MISO-26-000123-C
-                             */
-                            reference: string;
-                        };
+                        "application/json": components["schemas"]["RaisedComplaint"];
                     };
                 };
                 /** @description Default Response */
@@ -2953,6 +2950,25 @@ export interface components {
             description: string;
             count: number | null;
         };
+        RaisedComplaintInput: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            /**
+             * Format: date
+             * @description The London date by which we acknowledge the complaint
+             * @example 2026-11-30
+             */
+            acknowledgeBy: string;
+            /**
+             * Format: date
+             * @description The London date from which the customer may take the complaint to the ADR scheme if it is not resolved (if their customer type can use ADR)
+             * @example 2026-11-30
+             */
+            adrDueOn: string;
+        };
         ProcedureInput: {
             company: {
                 name: string;
@@ -3438,6 +3454,25 @@ export interface components {
             name: string;
             description: string;
             count: number | null;
+        };
+        RaisedComplaint: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            /**
+             * Format: date
+             * @description The London date by which we acknowledge the complaint
+             * @example 2026-11-30
+             */
+            acknowledgeBy: string;
+            /**
+             * Format: date
+             * @description The London date from which the customer may take the complaint to the ADR scheme if it is not resolved (if their customer type can use ADR)
+             * @example 2026-11-30
+             */
+            adrDueOn: string;
         };
         Procedure: {
             company: {

@@ -92,7 +92,10 @@ function Proposal({ proposal }: { proposal: NonNullable<PortalComplaint['proposa
 export function PortalComplaintPage() {
   const reference = useParams().reference ?? '';
   const complaint = usePortalComplaint(reference);
-  const [confirmed, setConfirmed] = useState<string | null>(null);
+  // Numbered, so that doing the same thing twice (adding information again, say) still changes the state:
+  // the confirmation is rebuilt and takes focus again, and so is announced again.
+  const [confirmed, setConfirmed] = useState<{ message: string; n: number } | null>(null);
+  const confirm = (message: string) => setConfirmed((c) => ({ message, n: (c?.n ?? 0) + 1 }));
   const confirmRef = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -132,8 +135,16 @@ export function PortalComplaintPage() {
       </Stack>
 
       {confirmed && (
-        <Alert ref={confirmRef} tabIndex={-1} color="blue" variant="light" title="Done" role="status">
-          {confirmed}
+        <Alert
+          key={confirmed.n}
+          ref={confirmRef}
+          tabIndex={-1}
+          color="blue"
+          variant="light"
+          title="Done"
+          role="status"
+        >
+          {confirmed.message}
         </Alert>
       )}
 
@@ -158,7 +169,7 @@ export function PortalComplaintPage() {
       </Stack>
 
       {view.proposal && <Proposal proposal={view.proposal} />}
-      <PortalActions complaint={view} onDone={setConfirmed} />
+      <PortalActions complaint={view} onDone={confirm} />
       <PortalLetters letters={view.adrLetters} />
 
       <Stack gap="xs" component="section" aria-labelledby="told-us-heading">

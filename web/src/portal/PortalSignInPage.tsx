@@ -1,20 +1,26 @@
 /**
- * /track/sign-in?token=…: the one-time link from the sign-in email. The token is exchanged once (React's
- * development double effect must not spend it twice), then the customer lands on their complaint.
+ * /track/sign-in?token=…: the one-time link from the sign-in email. The token is read once and taken out of
+ * the address bar and the history at once, before anything else happens, so that no outcome (signed in,
+ * expired, a network failure, a page left loading) leaves it there. It is exchanged once: React's development
+ * double effect must not spend it twice, or a successful sign-in would be followed by "expired".
  */
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ProblemError, unwrap } from '../api/client.ts';
 import { PageHeading } from '../ui/page.tsx';
 import { Loading, ProblemAlert } from '../ui/states.tsx';
 
+const SIGN_IN_PATH = '/track/sign-in';
+
 export function PortalSignInPage() {
   const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  // Read once: the address changes below, and the token must not depend on it afterwards.
+  const [token] = useState(() => params.get('token') ?? '');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // Survives StrictMode's simulated unmount and remount, which runs the effect a second time.
   const started = useRef(false);
   const signIn = useMutation({
     mutationFn: (value: string) => unwrap(api.POST('/api/v1/portal/sign-in', { body: { token: value } })),
@@ -27,9 +33,14 @@ export function PortalSignInPage() {
   });
   const usable = token.length >= 20;
   useEffect(() => {
-    if (started.current || !usable) return;
+    if (started.current) return;
     started.current = true;
-    signIn.mutate(token);
+    // Out of the address bar and this history entry before the API is asked anything. The router's own
+    // state (its key and index) is kept, so that back and forward still work.
+    if (window.location.search || window.location.hash) {
+      window.history.replaceState(window.history.state, '', SIGN_IN_PATH);
+    }
+    if (usable) signIn.mutate(token);
   }, [token, usable, signIn]);
 
   const spent =

@@ -2,32 +2,31 @@
 import { Anchor, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import type { Schemas } from '../api/client.ts';
 import { useProcedure } from '../procedure.ts';
+import { formatDay, londonToday } from '../ui/format.ts';
 import { usePageTitle } from '../ui/page.tsx';
 import { type CustomerType, canUseAdr } from './words.ts';
 
+/**
+ * The dates come from the server, which worked them out from the procedure (which ADR limit applies, working
+ * days): the page only says them.
+ */
 export function RaiseConfirmation({
-  reference,
-  byEmail,
+  raised,
   customerType,
-  firstComplainedOn,
 }: {
-  reference: string;
-  byEmail: boolean;
+  raised: Schemas['RaisedComplaint'];
   customerType: CustomerType;
-  firstComplainedOn: string | undefined;
 }) {
+  const { reference, acknowledgeBy, adrDueOn } = raised;
   const procedure = useProcedure().data?.procedure;
   usePageTitle('Complaint sent', procedure?.company.tradingName);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const timescales = procedure?.timescales;
-  // Complaints first raised before the change of rule keep the older, longer limit.
-  const weeks =
-    timescales && firstComplainedOn && firstComplainedOn < timescales.adrLimitChangedOn
-      ? timescales.adrLimitWeeksBefore
-      : timescales?.adrLimitWeeks;
-  const acknowledge = timescales?.acknowledgeWorkingDays ?? 0;
+  // Acknowledged on receipt: this page is the acknowledgement.
+  const acknowledgedNow =
+    procedure?.timescales.acknowledgeWorkingDays === 0 || acknowledgeBy <= londonToday();
   return (
     <Stack gap="lg" maw={640}>
       <Paper bg="#00703c" c="white" p="lg" radius="md">
@@ -49,20 +48,16 @@ export function RaiseConfirmation({
           </section>
         </Stack>
       </Paper>
-      <Text>
-        {byEmail
-          ? 'We will email you this reference. Keep a note of it too: you need it to track your complaint.'
-          : 'Keep a note of this reference: you need it to track your complaint and when you contact us.'}
-      </Text>
+      <Text>Keep this reference: you need it to track your complaint, and when you contact us about it.</Text>
 
       <Title order={2} size="h3">
         What happens next
       </Title>
       <List spacing="sm">
         <List.Item>
-          {acknowledge === 0
+          {acknowledgedNow
             ? 'We have received your complaint: this page is our acknowledgement.'
-            : `We will acknowledge your complaint within ${acknowledge} working ${acknowledge === 1 ? 'day' : 'days'}.`}
+            : `We will acknowledge your complaint by ${formatDay(acknowledgeBy)}.`}
         </List.Item>
         <List.Item>
           We will look into it straight away and contact you to agree what we will do to put things right, and
@@ -74,10 +69,10 @@ export function RaiseConfirmation({
         </List.Item>
         {canUseAdr(customerType) ? (
           <List.Item>
-            If we have not resolved your complaint {weeks ? `${weeks} weeks` : 'a few weeks'} after you first
-            complained, or we tell you we can do no more, you can take it to{' '}
-            {procedure?.adrScheme.nameInText ?? 'the independent ombudsman'}, free of charge. We will write to
-            you about this.
+            If we have not resolved your complaint, you can take it to{' '}
+            {procedure?.adrScheme.nameInText ?? 'the independent ombudsman'}, free of charge, from{' '}
+            {formatDay(adrDueOn)} (or sooner, if we tell you we can do no more). We will write to you about
+            this.
           </List.Item>
         ) : (
           <List.Item>

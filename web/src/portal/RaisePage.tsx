@@ -152,14 +152,7 @@ export function RaisePage() {
   });
 
   if (send.data) {
-    return (
-      <RaiseConfirmation
-        reference={send.data.reference}
-        byEmail={Boolean(optional(answers.email))}
-        customerType={answers.customerType ?? 'residential'}
-        firstComplainedOn={optional(answers.firstComplainedOn)}
-      />
-    );
+    return <RaiseConfirmation raised={send.data} customerType={answers.customerType ?? 'residential'} />;
   }
 
   const submit = (event: FormEvent) => {

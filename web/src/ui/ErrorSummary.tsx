@@ -28,14 +28,16 @@ export function formErrors(
       ? [{ field: error.field, message: error.message }]
       : [];
   if (list.length === 0) return [{ inputId: null, message: error.message }];
-  return list.map(({ field, message }): FormError => {
+  return list.map(({ field: given, message }): FormError => {
+    // Use cases name a body field bare (`referredOn`); the HTTP layer's validation says `body.referredOn`.
+    const field = /^(body|querystring|params|headers)(\.|$)/.test(given) ? given : `body.${given}`;
     const key = Object.keys(fields)
       .filter((k) => field === k || field.startsWith(`${k}.`))
       .sort((a, b) => b.length - a.length)[0];
     const inputId = key ? (fields[key] ?? null) : null;
     const label = key ? labels[key] : undefined;
-    const text = message.startsWith(field) ? message.slice(field.length).trim() : message;
-    return { inputId, message: label ? `${label}: ${text}` : `${field.replace(/^body\./, '')} ${text}` };
+    const text = message.startsWith(given) ? message.slice(given.length).trim() : message;
+    return { inputId, message: label ? `${label}: ${text}` : `${given.replace(/^body\./, '')} ${text}` };
   });
 }
 
@@ -46,9 +48,12 @@ export function errorFor(errors: FormError[], inputId: string): string | undefin
 
 export function ErrorSummary({ errors }: { errors: FormError[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Focus moves to the summary when its content changes, not on every render: forms rebuild the list
+  // each time the person types, and focus must stay where they are typing.
+  const signature = errors.map((e) => `${e.inputId}:${e.message}`).join('\n');
   useEffect(() => {
-    if (errors.length) ref.current?.focus();
-  }, [errors]);
+    if (signature) ref.current?.focus();
+  }, [signature]);
   if (!errors.length) return null;
   return (
     <Alert

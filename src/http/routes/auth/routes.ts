@@ -6,6 +6,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { SESSION_DAYS, signIn, signOut } from '../../../app/sign-in.ts';
 import type { AppOptions } from '../../app.ts';
 import { SESSION_COOKIE, staffActor } from '../../auth.ts';
+import { formLimit } from '../../limits.ts';
 import { problems, role } from '../../schemas.ts';
 
 export const userSchema = z
@@ -25,6 +26,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, option
   api.post(
     '/auth/login',
     {
+      config: formLimit(options),
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets an HttpOnly session cookie',

@@ -106,6 +106,10 @@ export const listSchema = z.object({
       receivedAt: z.string(),
       firstExpressedAt: z.string(),
       adrDueOn: localDate,
+      adrDaysLeft: z
+        .number()
+        .int()
+        .describe('London days from today to adrDueOn; negative once it has passed'),
       adrLetterIssuedOn: localDate.nullable().describe('When the first ADR letter went out, if one has'),
       closureReason: z.string().nullable(),
     }),

@@ -13,6 +13,7 @@ import { requestPortalLink } from '../../../app/request-portal-link.ts';
 import { PORTAL_SESSION_HOURS, signInCustomer, signOutCustomer } from '../../../app/sign-in-customer.ts';
 import type { AppOptions } from '../../app.ts';
 import { PORTAL_COOKIE, portalCustomer } from '../../auth.ts';
+import { formLimit } from '../../limits.ts';
 import { category, customerType, localDate, problems, reference, text } from '../../schemas.ts';
 import { newCustomerBody, referenceParams } from '../complaints/schemas.ts';
 
@@ -78,6 +79,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
   api.post(
     '/portal/complaints',
     {
+      config: formLimit(options),
       schema: {
         tags,
         security,
@@ -88,19 +90,34 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
           'the first reference instead of a second complaint.',
         headers: z.looseObject({ 'idempotency-key': z.string().min(8).max(200).optional() }),
         body: onlineComplaintBody,
-        response: { 201: z.object({ reference }), ...problems, 422: problems[400] },
+        response: {
+          201: z
+            .object({
+              reference,
+              acknowledgeBy: localDate.describe('The London date by which we acknowledge the complaint'),
+              adrDueOn: localDate.describe(
+                'The London date from which the customer may take the complaint to the ADR scheme if it is ' +
+                  'not resolved (if their customer type can use ADR)',
+              ),
+            })
+            .meta({ id: 'RaisedComplaint' }),
+          ...problems,
+          422: problems[400],
+        },
       },
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       const result = await raiseComplaintOnline(ctx, request.body, typeof key === 'string' ? key : undefined);
-      return reply.code(201).send({ reference: result.reference });
+      const { acknowledgeBy, adrDueOn } = result;
+      return reply.code(201).send({ reference: result.reference, acknowledgeBy, adrDueOn });
     },
   );
 
   api.post(
     '/portal/sign-in-link',
     {
+      config: formLimit(options),
       schema: {
         tags,
         security,
@@ -126,6 +143,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
   api.post(
     '/portal/sign-in',
     {
+      config: formLimit(options),
       schema: {
         tags,
         security,

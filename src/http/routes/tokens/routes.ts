@@ -1,6 +1,6 @@
 /**
- * `/api/v1/tokens`: personal API tokens. Anyone signed in manages their own; admins see and revoke anyone's
- * and may create one for another member of staff. The token is in the creation answer only.
+ * `/api/v1/tokens`: personal API tokens. Anyone signed in creates their own only (a token acts as its
+ * holder); admins also see and revoke anyone's. The token is in the creation answer only.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -55,11 +55,12 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
     {
       schema: {
         tags,
-        summary:
-          'Create an API token for yourself (or, as an admin, for someone else); the token is shown once',
+        summary: 'Create an API token for yourself; the token is shown once',
+        description:
+          'A token acts as the person who created it, with their roles, so nobody (not even an admin) can ' +
+          'create one for someone else here; an operator can, with the CLI (`redress token create`).',
         body: z.strictObject({
           name: text(100).meta({ example: 'Billing system integration' }),
-          userId: id.optional().meta({ description: 'Whose token (admin only); default: yours' }),
         }),
         response: { 201: createdTokenSchema, ...problems },
       },

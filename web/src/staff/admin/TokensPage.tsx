@@ -1,6 +1,7 @@
 /**
- * Personal API tokens: what exists (everyone's for an admin, your own otherwise), creating one whose secret
- * is shown exactly once, and revoking with a confirmation.
+ * Personal API tokens: what exists (everyone's for an admin, your own otherwise), creating one of your own
+ * whose secret is shown exactly once, and revoking with a confirmation. Nobody creates a token for someone
+ * else here: a token acts as its holder.
  */
 import {
   Alert,
@@ -9,7 +10,6 @@ import {
   CopyButton,
   Fieldset,
   Group,
-  NativeSelect,
   Stack,
   Table,
   Text,
@@ -24,7 +24,7 @@ import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/Err
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
-import { hasRole, useMe, useStaff } from '../session.ts';
+import { hasRole, useMe } from '../session.ts';
 import { ConfirmModal, ERROR_TEXT } from './shared.tsx';
 
 type ApiToken = Schemas['ApiToken'];
@@ -67,8 +67,6 @@ export function TokensPage() {
         <NewToken token={created} onDone={() => setCreated(null)} />
       ) : (
         <CreateTokenForm
-          isAdmin={isAdmin}
-          meId={me.data?.id}
           onCreated={async (token) => {
             setRevokedName(null);
             setCreated(token);
@@ -174,39 +172,17 @@ export function TokensPage() {
   );
 }
 
-function CreateTokenForm({
-  isAdmin,
-  meId,
-  onCreated,
-}: {
-  isAdmin: boolean;
-  meId: string | undefined;
-  onCreated: (token: CreatedApiToken) => void;
-}) {
-  const staff = useStaff();
+function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const [name, setName] = useState('');
-  const [userId, setUserId] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const create = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/tokens', {
-          body: { name, ...(isAdmin && userId && userId !== meId ? { userId } : {}) },
-        }),
-      ),
+    mutationFn: () => unwrap(api.POST('/api/v1/tokens', { body: { name } })),
     onSuccess: (token) => {
       setName('');
       setErrors([]);
       onCreated(token);
     },
-    onError: (error) =>
-      setErrors(
-        formErrors(
-          error,
-          { 'body.name': 'token-name', 'body.userId': 'token-owner', userId: 'token-owner' },
-          { 'body.name': 'Label', 'body.userId': 'For', userId: 'For' },
-        ),
-      ),
+    onError: (error) => setErrors(formErrors(error, { 'body.name': 'token-name' }, { 'body.name': 'Label' })),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -216,10 +192,9 @@ function CreateTokenForm({
     setErrors(found);
     if (!found.length) create.mutate();
   };
-  const active = (staff.data ?? []).filter((u) => u.active);
   return (
     <form onSubmit={submit} noValidate>
-      <Fieldset legend="Create a token" maw={560}>
+      <Fieldset legend="Create a token for yourself" maw={560}>
         <Stack>
           <ErrorSummary errors={errors} />
           <TextInput
@@ -233,18 +208,10 @@ function CreateTokenForm({
             error={errorFor(errors, 'token-name')}
             errorProps={ERROR_TEXT}
           />
-          {isAdmin && (
-            <NativeSelect
-              id="token-owner"
-              label="For"
-              description="The token acts as this person, with their roles."
-              value={userId || meId || ''}
-              onChange={(e) => setUserId(e.currentTarget.value)}
-              error={errorFor(errors, 'token-owner')}
-              errorProps={ERROR_TEXT}
-              data={active.map((u) => ({ value: u.id, label: u.id === meId ? `${u.name} (you)` : u.name }))}
-            />
-          )}
+          <Text size="sm" c="dimmed">
+            The token acts as you, with your roles. A token for someone else is created by an operator with{' '}
+            <Code>redress token create</Code>.
+          </Text>
           <Group>
             <Button type="submit" loading={create.isPending}>
               Create token
@@ -261,13 +228,7 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <Alert
-      ref={ref}
-      tabIndex={-1}
-      color="teal"
-      variant="outline"
-      title={`Token “${token.name}” created for ${token.ownerName}`}
-    >
+    <Alert ref={ref} tabIndex={-1} color="teal" variant="outline" title={`Token “${token.name}” created`}>
       <Stack gap="sm">
         <Text size="sm" fw={700}>
           Copy it now; it won’t be shown again. Redress keeps only a fingerprint of it.

@@ -1,15 +1,79 @@
 /**
  * A button that opens a dialog holding one command's form. A refusal with field errors stays in the dialog
  * (error summary linked to the fields); a race (the complaint moved on) closes it and is explained on the page.
+ * A success closes it, says what was done (role="status") and moves focus to the page's heading for the next
+ * step, since the command has usually removed its own button.
  */
 import { Button, type ButtonProps, Group, Modal, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { createContext, type FormEvent, type ReactNode, useContext, useState } from 'react';
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ErrorSummary, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
-import { type CommandBody, isRace, type StaffCommand, useCommand } from './api.ts';
+import { type CommandBody, type Complaint, isRace, type StaffCommand, useCommand } from './api.ts';
+import { DONE_WORDS } from './words.ts';
 
-/** Where a race is reported: the page shows it above the next-step panel. */
-export const RaceContext = createContext<(error: unknown) => void>(() => {});
+/** How a command's outcome reaches the page. */
+export interface CommandReports {
+  /** The complaint moved on under the form: the page explains it by the next step and focuses there. */
+  race: (error: unknown) => void;
+  /**
+   * A command succeeded: the page clears any race message and announces `message`; unless `keepFocus`, it
+   * moves focus to its next-step heading.
+   */
+  done: (message: string, keepFocus?: boolean) => void;
+  /** A command succeeded that announces itself (assigning): only clears any race message. */
+  clearRace: () => void;
+}
+
+export const CommandContext = createContext<CommandReports>({
+  race: () => {},
+  done: () => {},
+  clearRace: () => {},
+});
+
+export interface DoneMessage {
+  message: string;
+  keepFocus: boolean;
+  /** Counts the announcements, so the same words said twice are announced twice. */
+  n: number;
+}
+
+/** The page's side of CommandContext: the race and done messages and the heading that takes focus. */
+export function useCommandReports() {
+  const [race, setRace] = useState<unknown>(null);
+  const [done, setDone] = useState<DoneMessage | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const reports = useMemo<CommandReports>(
+    () => ({
+      race: (error) => {
+        setDone(null);
+        setRace(error);
+        setFocusRequest((n) => n + 1);
+      },
+      done: (message, keepFocus = false) => {
+        setRace(null);
+        setDone((d) => ({ message, keepFocus, n: (d?.n ?? 0) + 1 }));
+        if (!keepFocus) setFocusRequest((n) => n + 1);
+      },
+      clearRace: () => setRace(null),
+    }),
+    [],
+  );
+  // After the dialog has closed (without returning focus to its button, which has usually gone).
+  useEffect(() => {
+    if (focusRequest) headingRef.current?.focus();
+  }, [focusRequest]);
+  return { reports, race, dismissRace: () => setRace(null), done, headingRef };
+}
 
 export interface FormApi {
   errors: FormError[];
@@ -30,6 +94,8 @@ export function ActionDialog<N extends StaffCommand>({
   body,
   children,
   onDone,
+  doneMessage,
+  keepFocus = false,
 }: {
   reference: string;
   command: N;
@@ -47,10 +113,16 @@ export function ActionDialog<N extends StaffCommand>({
   body: () => CommandBody<N> | FormError[];
   children: (form: FormApi) => ReactNode;
   onDone?: () => void;
+  /** What was done, announced on success; by default the command's words in DONE_WORDS. */
+  doneMessage?: string | ((complaint: Complaint) => string);
+  /** The command leaves its button in place (notes, contacts): focus goes back to it on success. */
+  keepFocus?: boolean;
 }) {
   const [opened, { open, close }] = useDisclosure(false);
+  // Off when the page takes focus itself (after a success or a race), so the Modal does not steal it back.
+  const [returnFocus, setReturnFocus] = useState(true);
   const mutation = useCommand(reference, command);
-  const reportRace = useContext(RaceContext);
+  const reports = useContext(CommandContext);
   const [localErrors, setLocalErrors] = useState<FormError[]>([]);
   const errors =
     localErrors.length > 0
@@ -67,29 +139,45 @@ export function ActionDialog<N extends StaffCommand>({
       return;
     }
     setLocalErrors([]);
-    mutation.mutate(value, {
-      onSuccess: () => {
+    // mutateAsync: the outcome is reported even when the success removes this dialog's button (and so this
+    // component) before the callbacks of `mutate` would run.
+    mutation.mutateAsync(value).then(
+      (complaint) => {
+        setReturnFocus(keepFocus);
         close();
         mutation.reset();
         onDone?.();
+        reports.done(
+          typeof doneMessage === 'function' ? doneMessage(complaint) : (doneMessage ?? DONE_WORDS[command]),
+          keepFocus,
+        );
       },
-      onError: (error) => {
+      (error) => {
         if (isRace(error)) {
+          setReturnFocus(false);
           close();
           mutation.reset();
-          reportRace(error);
+          reports.race(error);
         }
       },
-    });
+    );
   };
 
   return (
     <>
-      <Button {...buttonProps} onClick={open} aria-label={ariaLabel}>
+      <Button
+        {...buttonProps}
+        onClick={() => {
+          setReturnFocus(true);
+          open();
+        }}
+        aria-label={ariaLabel}
+      >
         {label}
       </Button>
       <Modal
         opened={opened}
+        returnFocus={returnFocus}
         onClose={() => {
           close();
           mutation.reset();

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import type { FormError } from '../../ui/ErrorSummary.tsx';
 import { errorFor } from '../../ui/ErrorSummary.tsx';
-import { formatDay, londonToday } from '../../ui/format.ts';
+import { formatDay, londonLocalToIso, londonToday } from '../../ui/format.ts';
 import type { User } from '../session.ts';
 import { ActionDialog, required } from './ActionDialog.tsx';
 import type { Complaint, Step } from './api.ts';
@@ -301,6 +301,11 @@ export function RecordResponseForm({ complaint }: Props) {
       ariaLabel="Record customer's response"
       title="Record the customer’s response to the proposal"
       submitLabel="Save response"
+      doneMessage={(c) =>
+        outcome === 'agreed'
+          ? 'Customer’s response saved: they agreed to the proposal'
+          : `Customer’s response saved: they declined the proposal. Now at ${c.stageName}`
+      }
       fieldMap={{ 'body.outcome': 'response-outcome', 'body.note': 'response-note' }}
       labels={{ 'body.outcome': 'Customer’s response', 'body.note': 'Note' }}
       body={() =>
@@ -312,7 +317,7 @@ export function RecordResponseForm({ complaint }: Props) {
       {({ errors }) => (
         <>
           <Radio.Group
-            id="response-outcome"
+            id="response-outcome-group"
             label="Customer’s response"
             required
             withAsterisk={false}
@@ -321,7 +326,7 @@ export function RecordResponseForm({ complaint }: Props) {
             error={errorFor(errors, 'response-outcome')}
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="agreed" label="Agreed to the proposal" />
+              <Radio id="response-outcome" value="agreed" label="Agreed to the proposal" />
               <Radio value="declined" label="Declined the proposal (escalates to the next attempt)" />
             </Stack>
           </Radio.Group>
@@ -350,6 +355,7 @@ export function CompleteStepForm({ complaint, step, index }: Props & { step: Ste
       ariaLabel={`Mark step done: step ${index + 1}, ${step.description}`}
       title={`Mark step ${index + 1} done`}
       submitLabel="Confirm step done"
+      doneMessage={`Step ${index + 1} marked done`}
       buttonProps={{ size: 'xs', variant: 'light' }}
       fieldMap={{ 'body.note': `step-note-${step.id}`, 'body.stepId': `step-note-${step.id}` }}
       labels={{ 'body.note': 'Note' }}
@@ -388,6 +394,11 @@ export function RecordFollowUpForm({ complaint }: Props) {
       label="Record follow-up"
       title="Record the follow-up with the customer"
       submitLabel="Save follow-up"
+      doneMessage={(c) =>
+        outcome === 'no-response'
+          ? 'Follow-up recorded: no response, so chase the customer'
+          : `Follow-up recorded. Now at ${c.stageName}`
+      }
       fieldMap={{
         'body.outcome': 'follow-up-outcome',
         'body.note': 'follow-up-note',
@@ -409,7 +420,7 @@ export function RecordFollowUpForm({ complaint }: Props) {
       {({ errors }) => (
         <>
           <Radio.Group
-            id="follow-up-outcome"
+            id="follow-up-outcome-group"
             label="Outcome"
             description="Is the customer satisfied that the complaint is resolved?"
             required
@@ -419,7 +430,7 @@ export function RecordFollowUpForm({ complaint }: Props) {
             error={errorFor(errors, 'follow-up-outcome')}
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="satisfied" label="Satisfied (closes the complaint)" />
+              <Radio id="follow-up-outcome" value="satisfied" label="Satisfied (closes the complaint)" />
               <Radio value="not-satisfied" label="Not satisfied (escalates to the next attempt)" />
               <Radio value="no-response" label="No response (starts chasing the customer)" />
             </Stack>
@@ -607,7 +618,9 @@ export function RecordOmbudsmanOutcomeForm({ complaint }: Props) {
   const [explanation, setExplanation] = useState(decision?.remedy.explanation ?? false);
   const [action, setAction] = useState(decision?.remedy.action ?? '');
   const [award, setAward] = useState(decision ? (decision.remedy.awardPence / 100).toFixed(2) : '0');
-  const [accepted, setAccepted] = useState('unknown');
+  const [accepted, setAccepted] = useState(
+    decision?.customerAccepted === true ? 'yes' : decision?.customerAccepted === false ? 'no' : 'unknown',
+  );
   return (
     <ActionDialog
       reference={complaint.reference}
@@ -701,14 +714,14 @@ export function RecordOmbudsmanOutcomeForm({ complaint }: Props) {
             error={errorFor(errors, 'ombudsman-award')}
           />
           <Radio.Group
-            id="ombudsman-accepted"
+            id="ombudsman-accepted-group"
             label="Did the customer accept it?"
             value={accepted}
             onChange={setAccepted}
             error={errorFor(errors, 'ombudsman-accepted')}
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="yes" label="Yes, accepted" />
+              <Radio id="ombudsman-accepted" value="yes" label="Yes, accepted" />
               <Radio value="no" label="No, not accepted" />
               <Radio value="unknown" label="Not answered yet" />
             </Stack>
@@ -825,30 +838,6 @@ export function CloseForm({ complaint }: Props) {
   );
 }
 
-/** A London wall-clock time (from `<input type=datetime-local>`) as an instant. */
-export function londonLocalToIso(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const offsetAt = (instant: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(instant));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - instant;
-  };
-  let guess = wall - offsetAt(wall);
-  guess = wall - offsetAt(guess);
-  return new Date(guess).toISOString();
-}
-
 /** Now as a London wall-clock time for `<input type=datetime-local>`. */
 function londonNowLocal(): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -874,6 +863,7 @@ export function LogContactForm({ complaint }: Props) {
       label="Log a contact"
       title="Log a contact with the customer"
       submitLabel="Save contact"
+      keepFocus
       buttonProps={{ variant: 'default' }}
       fieldMap={{
         'body.channel': 'contact-channel',
@@ -919,14 +909,14 @@ export function LogContactForm({ complaint }: Props) {
             error={errorFor(errors, 'contact-channel')}
           />
           <Radio.Group
-            id="contact-direction"
+            id="contact-direction-group"
             label="Direction"
             value={direction}
             onChange={setDirection}
             error={errorFor(errors, 'contact-direction')}
           >
             <Group gap="lg" mt="xs">
-              <Radio value="in" label="From the customer" />
+              <Radio id="contact-direction" value="in" label="From the customer" />
               <Radio value="out" label="To the customer" />
             </Group>
           </Radio.Group>
@@ -967,6 +957,7 @@ export function AddNoteForm({ complaint }: Props) {
       label="Add a note"
       title="Add an internal note"
       submitLabel="Save note"
+      keepFocus
       buttonProps={{ variant: 'default' }}
       fieldMap={{ 'body.text': 'note-text' }}
       labels={{ 'body.text': 'Internal note' }}

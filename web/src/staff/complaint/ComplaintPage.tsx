@@ -4,14 +4,14 @@
  * timeline of everything that happened.
  */
 import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import type { Ref } from 'react';
 import { Link, useParams } from 'react-router';
 import { useProcedure } from '../../procedure.ts';
 import { formatDateTime, formatDay, formatPence, humanize } from '../../ui/format.ts';
 import { usePageTitle } from '../../ui/page.tsx';
-import { Loading, ProblemAlert } from '../../ui/states.tsx';
+import { Loading } from '../../ui/states.tsx';
 import { hasRole, type User, useMe, useStaff } from '../session.ts';
-import { RaceContext } from './ActionDialog.tsx';
+import { CommandContext, type DoneMessage, useCommandReports } from './ActionDialog.tsx';
 import { AttemptDetails } from './AttemptDetails.tsx';
 import { type CommandName, type Complaint, useComplaint } from './api.ts';
 import {
@@ -29,16 +29,21 @@ import {
   RecordReviewForm,
   WithdrawForm,
 } from './CommandForms.tsx';
-import { ComplaintHeader, ComplaintLoadError } from './parts.tsx';
+import { ComplaintHeader, ComplaintLoadError, DoneStatus, RaceMessage } from './parts.tsx';
 import { Timeline } from './Timeline.tsx';
 import { CHANNEL_WORDS, CLOSURE_WORDS, OMBUDSMAN_WORDS } from './words.ts';
 
 export function ComplaintPage() {
   const { reference = '' } = useParams();
+  // A fresh page per complaint: no message, draft or confirmation carries over to another complaint.
+  return <ComplaintView key={reference} reference={reference} />;
+}
+
+function ComplaintView({ reference }: { reference: string }) {
   const query = useComplaint(reference);
   const me = useMe();
   const staff = useStaff();
-  const [race, setRace] = useState<unknown>(null);
+  const { reports, race, dismissRace, done, headingRef } = useCommandReports();
   usePageTitle(query.data ? `Complaint ${query.data.reference}` : `Complaint ${reference}`);
 
   if (query.isPending) return <Loading label="Loading the complaint" />;
@@ -49,7 +54,7 @@ export function ComplaintPage() {
   const isDirector = hasRole(me.data, 'director');
 
   return (
-    <RaceContext.Provider value={setRace}>
+    <CommandContext.Provider value={reports}>
       <Stack gap="lg">
         <Stack gap={0}>
           <Text size="sm" c="dimmed">
@@ -76,7 +81,9 @@ export function ComplaintPage() {
                 staff={people}
                 isDirector={isDirector}
                 race={race}
-                onDismissRace={() => setRace(null)}
+                onDismissRace={dismissRace}
+                done={done?.keepFocus ? null : done}
+                headingRef={headingRef}
               />
               <CurrentAttempt complaint={complaint} />
               <TheComplaint complaint={complaint} />
@@ -97,6 +104,7 @@ export function ComplaintPage() {
                 {complaint.nextActions.includes('log-contact') && <LogContactForm complaint={complaint} />}
                 {complaint.nextActions.includes('add-note') && <AddNoteForm complaint={complaint} />}
               </Group>
+              <DoneStatus done={done?.keepFocus ? done : null} />
               <Text size="xs" c="dimmed" mb="sm">
                 Notes are internal: the customer never sees them.
               </Text>
@@ -105,7 +113,7 @@ export function ComplaintPage() {
           </Grid.Col>
         </Grid>
       </Stack>
-    </RaceContext.Provider>
+    </CommandContext.Provider>
   );
 }
 
@@ -129,12 +137,16 @@ function NextStepPanel({
   isDirector,
   race,
   onDismissRace,
+  done,
+  headingRef,
 }: {
   complaint: Complaint;
   staff: User[];
   isDirector: boolean;
   race: unknown;
   onDismissRace: () => void;
+  done: DoneMessage | null;
+  headingRef: Ref<HTMLHeadingElement>;
 }) {
   const procedure = useProcedure();
   const stage = procedure.data?.procedure.stages[complaint.stage];
@@ -174,19 +186,11 @@ function NextStepPanel({
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="next-step-heading">
       <Stack gap="sm">
-        <Title order={2} size="h3" id="next-step-heading">
+        <Title order={2} size="h3" id="next-step-heading" ref={headingRef} tabIndex={-1}>
           Next step
         </Title>
-        {race ? (
-          <Stack gap="xs">
-            <ProblemAlert error={race} />
-            <Group>
-              <Button size="xs" variant="default" onClick={onDismissRace}>
-                Dismiss
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
+        <DoneStatus done={done} />
+        <RaceMessage race={race} onDismiss={onDismissRace} />
         <Text fw={700}>{stage?.name ?? complaint.stageName}</Text>
         {stage?.description && <Text size="sm">{stage.description}</Text>}
         {attempt && complaint.open && (

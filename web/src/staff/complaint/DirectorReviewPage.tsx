@@ -3,25 +3,29 @@
  * earlier attempt found and proposed, side by side, and the director's final proposal or deadlock decision.
  */
 import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useProcedure } from '../../procedure.ts';
 import { usePageTitle } from '../../ui/page.tsx';
-import { Loading, ProblemAlert } from '../../ui/states.tsx';
+import { Loading } from '../../ui/states.tsx';
 import { hasRole, useMe, useStaff } from '../session.ts';
-import { RaceContext } from './ActionDialog.tsx';
+import { CommandContext, useCommandReports } from './ActionDialog.tsx';
 import { AttemptDetails } from './AttemptDetails.tsx';
 import { useComplaint } from './api.ts';
 import { DeclareDeadlockForm, ProposeForm, RecordReviewForm } from './CommandForms.tsx';
-import { ComplaintHeader, ComplaintLoadError } from './parts.tsx';
+import { ComplaintHeader, ComplaintLoadError, DoneStatus, RaceMessage } from './parts.tsx';
 
 export function DirectorReviewPage() {
   const { reference = '' } = useParams();
+  // A fresh page per complaint: no message or draft carries over to another complaint.
+  return <DirectorReview key={reference} reference={reference} />;
+}
+
+function DirectorReview({ reference }: { reference: string }) {
   const query = useComplaint(reference);
   const me = useMe();
   const staff = useStaff();
   const procedure = useProcedure();
-  const [race, setRace] = useState<unknown>(null);
+  const { reports, race, dismissRace, done, headingRef } = useCommandReports();
   usePageTitle(`Director review ${query.data?.reference ?? reference}`);
 
   if (query.isPending || me.isPending) return <Loading label="Loading the complaint" />;
@@ -38,7 +42,7 @@ export function DirectorReviewPage() {
   );
 
   return (
-    <RaceContext.Provider value={setRace}>
+    <CommandContext.Provider value={reports}>
       <Stack gap="lg">
         {back}
         <Stack gap={0}>
@@ -58,10 +62,11 @@ export function DirectorReviewPage() {
             <ComplaintHeader complaint={complaint} staff={staff.data ?? []} canAssign={false} />
             <Paper withBorder p="md" component="section" aria-labelledby="decision-heading">
               <Stack gap="sm">
-                <Title order={2} size="h3" id="decision-heading">
+                <Title order={2} size="h3" id="decision-heading" ref={headingRef} tabIndex={-1}>
                   Decision
                 </Title>
-                {race ? <ProblemAlert error={race} /> : null}
+                <DoneStatus done={done} />
+                <RaceMessage race={race} onDismiss={dismissRace} />
                 {stage?.description && <Text size="sm">{stage.description}</Text>}
                 {complaint.stage !== 'attempt-3' && (
                   <Text size="sm">
@@ -115,6 +120,6 @@ export function DirectorReviewPage() {
           </>
         )}
       </Stack>
-    </RaceContext.Provider>
+    </CommandContext.Provider>
   );
 }

@@ -6,7 +6,7 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../ui/format.ts';
 import type { User } from '../session.ts';
 import type { Complaint } from './api.ts';
-import { CHANNEL_WORDS, describeEvent } from './words.ts';
+import { CHANNEL_WORDS, describeEvent, type StepRef } from './words.ts';
 
 type Entry = Complaint['timeline'][number];
 
@@ -19,6 +19,13 @@ export function Timeline({ complaint, staff }: { complaint: Complaint; staff: Us
     if (id.startsWith('customer:')) return 'The customer';
     return staff.find((u) => u.id === id)?.name ?? 'Former member of staff';
   };
+  const steps = new Map<string, StepRef>();
+  for (const attempt of complaint.attempts) {
+    (attempt.proposal?.steps ?? []).forEach((s, i) => {
+      steps.set(s.id, { attempt: attempt.number, number: i + 1, description: s.description });
+    });
+  }
+  const step = (id: string) => steps.get(id);
   const seen = new Map<string, number>();
   const entries = complaint.timeline
     .filter((e) => !(e.kind === 'event' && HIDDEN.has(e.type)))
@@ -38,13 +45,21 @@ export function Timeline({ complaint, staff }: { complaint: Complaint; staff: Us
       aria-label="Timeline, newest first"
     >
       {entries.map(({ entry, key }) => (
-        <TimelineItem key={key} entry={entry} name={name} />
+        <TimelineItem key={key} entry={entry} name={name} step={step} />
       ))}
     </Stack>
   );
 }
 
-function TimelineItem({ entry, name }: { entry: Entry; name: (id: string | null) => string }) {
+function TimelineItem({
+  entry,
+  name,
+  step,
+}: {
+  entry: Entry;
+  name: (id: string | null) => string;
+  step: (id: string) => StepRef | undefined;
+}) {
   let kind: string;
   let text = '';
   let userText = true;
@@ -60,7 +75,7 @@ function TimelineItem({ entry, name }: { entry: Entry; name: (id: string | null)
     text = entry.summary;
     tone = 'note';
   } else {
-    const described = describeEvent(entry.type, (entry.details ?? {}) as Record<string, unknown>, name);
+    const described = describeEvent(entry.type, (entry.details ?? {}) as Record<string, unknown>, name, step);
     kind = described.kind;
     text = described.text;
     userText = !!described.userText;

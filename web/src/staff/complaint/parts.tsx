@@ -1,12 +1,16 @@
-/** Pieces both complaint pages use: the not-found and error states, the header facts, the ADR clock. */
+/**
+ * Pieces both complaint pages use: the not-found and error states, the header facts, the ADR clock, and the
+ * messages after a command (what was done; that the complaint moved on).
+ */
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { ProblemError } from '../../api/client.ts';
 import { ErrorSummary, formErrors } from '../../ui/ErrorSummary.tsx';
 import { formatDay } from '../../ui/format.ts';
 import { usePageTitle } from '../../ui/page.tsx';
 import { ProblemAlert } from '../../ui/states.tsx';
 import type { User } from '../session.ts';
+import { CommandContext, type DoneMessage } from './ActionDialog.tsx';
 import { type Complaint, isRace, useCommand } from './api.ts';
 import { CHANNEL_WORDS, customerTypeWords, TRIGGER_WORDS } from './words.ts';
 
@@ -83,9 +87,50 @@ export function AdrClock({ complaint }: { complaint: Complaint }) {
   );
 }
 
+/** What the last command did: a polite live region, always present so that what appears in it is announced. */
+export function DoneStatus({ done }: { done: DoneMessage | null }) {
+  return (
+    <div role="status">
+      {done && (
+        <Text key={done.n} size="sm" fw={700}>
+          {done.message}.
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/** That the complaint moved on under a form, until dismissed or the next command succeeds. */
+export function RaceMessage({ race, onDismiss }: { race: unknown; onDismiss: () => void }) {
+  if (!race) return null;
+  return (
+    <Stack gap="xs">
+      <ProblemAlert error={race} />
+      <Group>
+        <Button size="xs" variant="default" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 export function AssignControl({ complaint, staff }: { complaint: Complaint; staff: User[] }) {
-  const [owner, setOwner] = useState(complaint.owner?.id ?? '');
+  const current = complaint.owner?.id ?? '';
+  const [owner, setOwner] = useState(current);
+  // The complaint's owner can change under the form (a command, a refetch): show who owns it now.
+  useEffect(() => setOwner(current), [current]);
   const mutation = useCommand(complaint.reference, 'assign');
+  const reports = useContext(CommandContext);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // The button is disabled while saving, which takes focus from it: give it back once it is enabled again.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && !mutation.isPending) {
+      buttonRef.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, mutation.isPending]);
   const active = staff.filter((u) => u.active !== false || u.id === complaint.owner?.id);
   const errors =
     mutation.error && !isRace(mutation.error)
@@ -95,7 +140,15 @@ export function AssignControl({ complaint, staff }: { complaint: Complaint; staf
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        mutation.mutate({ ownerId: owner || null });
+        mutation.mutate(
+          { ownerId: owner || null },
+          {
+            onSuccess: () => {
+              reports.clearRace();
+              setRefocus(true);
+            },
+          },
+        );
       }}
     >
       <Stack gap="xs">
@@ -113,15 +166,17 @@ export function AssignControl({ complaint, staff }: { complaint: Complaint; staf
             value={owner}
             onChange={(e) => setOwner(e.currentTarget.value)}
           />
-          <Button type="submit" size="sm" variant="default" loading={mutation.isPending}>
+          <Button ref={buttonRef} type="submit" size="sm" variant="default" loading={mutation.isPending}>
             Assign
           </Button>
         </Group>
-        {mutation.isSuccess && (
-          <Text size="sm" role="status">
-            Saved: {mutation.data.owner ? `owned by ${mutation.data.owner.name}` : 'unassigned'}.
-          </Text>
-        )}
+        <div role="status">
+          {mutation.isSuccess && (
+            <Text size="sm">
+              Saved: {mutation.data.owner ? `owned by ${mutation.data.owner.name}` : 'unassigned'}.
+            </Text>
+          )}
+        </div>
       </Stack>
     </form>
   );
@@ -190,9 +245,7 @@ export function ComplaintHeader({
         </Fact>
         <Fact label="Owner">
           <Text fw={700}>{complaint.owner?.name ?? 'Unassigned'}</Text>
-          {canAssign && (
-            <AssignControl key={complaint.owner?.id ?? 'none'} complaint={complaint} staff={staff} />
-          )}
+          {canAssign && <AssignControl key={complaint.reference} complaint={complaint} staff={staff} />}
         </Fact>
         <Fact label="ADR clock">
           <AdrClock complaint={complaint} />

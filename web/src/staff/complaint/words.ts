@@ -1,6 +1,6 @@
 /** The words the complaint pages use for the API's codes. */
 import { formatDay, humanize } from '../../ui/format.ts';
-import type { Attempt, Complaint } from './api.ts';
+import type { Attempt, Complaint, StaffCommand } from './api.ts';
 
 export const PHASE_WORDS: Record<Attempt['phase'], string> = {
   review: 'Reviewing the complaint',
@@ -66,6 +66,33 @@ export function customerTypeWords(type: string): string {
   }
 }
 
+/** What a command did, announced (role="status") once it has succeeded. */
+export const DONE_WORDS: Record<StaffCommand, string> = {
+  assign: 'Owner saved',
+  'record-review': 'Review recorded',
+  'not-practical':
+    'Recorded that immediate action is not practical: the complaint has moved to detailed review',
+  propose: 'Proposal saved',
+  'record-response': 'Customer’s response saved',
+  'complete-step': 'Step marked done',
+  'record-follow-up': 'Follow-up recorded',
+  escalate: 'Complaint escalated to the next resolution attempt',
+  'declare-deadlock': 'Deadlock declared: the ADR letter has been issued',
+  'record-referral': 'ADR referral recorded',
+  'record-ombudsman-outcome': 'Ombudsman decision saved',
+  close: 'Complaint closed',
+  withdraw: 'Withdrawal recorded: the complaint is closed',
+  'log-contact': 'Contact logged',
+  'add-note': 'Note added',
+};
+
+/** A step of any attempt's proposal, found by its id, for the timeline. */
+export interface StepRef {
+  attempt: number;
+  number: number;
+  description: string;
+}
+
 type Payload = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -74,6 +101,7 @@ export function describeEvent(
   type: string,
   payload: Payload,
   names: (id: string | null) => string,
+  step: (id: string) => StepRef | undefined = () => undefined,
 ): { kind: string; text: string; userText?: boolean } {
   switch (type) {
     case 'complaint-recorded':
@@ -100,8 +128,15 @@ export function describeEvent(
         text: str(payload.note),
         userText: true,
       };
-    case 'step-completed':
-      return { kind: 'Step marked done', text: str(payload.note), userText: true };
+    case 'step-completed': {
+      const done = step(str(payload.stepId));
+      const note = str(payload.note);
+      return {
+        kind: done ? `Step ${done.number} marked done (attempt ${done.attempt})` : 'Step marked done',
+        text: [done?.description, note && `Note: ${note}`].filter(Boolean).join(' · '),
+        userText: true,
+      };
+    }
     case 'follow-up-recorded':
       return {
         kind: `Follow-up: ${FOLLOW_UP_WORDS[payload.outcome as keyof typeof FOLLOW_UP_WORDS] ?? str(payload.outcome)}`,

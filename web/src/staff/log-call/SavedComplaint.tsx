@@ -1,6 +1,6 @@
 /**
- * After saving: the Complaint Reference Number, large and in groups to read out to the caller, that the
- * acknowledgement is on its way, and what to do next.
+ * After saving: the Complaint Reference Number, large and in groups to read out to the caller, where the
+ * written acknowledgement stands, and what to do next.
  */
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
@@ -85,7 +85,9 @@ export function SavedComplaint(props: { reference: string; replayed: boolean; on
         {replayed
           ? 'This complaint had already been saved; nothing was recorded twice. '
           : 'The complaint is recorded and Resolution Attempt 1 has started. '}
-        The acknowledgement to the customer is queued and will be sent automatically.
+        A written acknowledgement is queued, but sending it by email or letter is not connected yet, so it
+        will not reach the customer on its own: the reference you read out now is all they have. The complaint
+        page shows the date the written acknowledgement is due by.
       </Text>
       <Group gap="sm">
         <Button component={Link} to={`/staff/complaints/${reference}`}>

@@ -4,7 +4,7 @@
  */
 import type { Schemas } from '../../api/client.ts';
 import type { FormError } from '../../ui/ErrorSummary.tsx';
-import { londonToday } from '../../ui/format.ts';
+import { londonLocalToIso, londonToday } from '../../ui/format.ts';
 
 export type Customer = Schemas['Customer'];
 export type NewComplaint = Schemas['NewComplaint'];
@@ -153,7 +153,10 @@ export function check(form: CallForm, today: string = londonToday()): FormError[
 
 const optional = (value: string) => value.trim() || undefined;
 
-/** The request body. A first complaint made today starts the ADR clock now; an earlier one, at midday that day. */
+/**
+ * The request body. A first complaint made today starts the ADR clock now; an earlier one, at midday London
+ * time that day (11:00Z in summer, 12:00Z in winter).
+ */
 export function toBody(form: CallForm, today: string = londonToday()): NewComplaint {
   const lines = addressLines(form.address);
   const anyNeed = form.largePrint || form.braille || form.textRelay;
@@ -179,7 +182,8 @@ export function toBody(form: CallForm, today: string = londonToday()): NewCompla
     description: form.description.trim(),
     desiredOutcome: optional(form.desiredOutcome),
     formal: form.formal,
-    firstExpressedAt: form.firstDay === today ? undefined : `${form.firstDay}T12:00:00Z`,
+    firstExpressedAt:
+      form.firstDay === today ? undefined : (londonLocalToIso(`${form.firstDay}T12:00`) ?? undefined),
   };
 }
 

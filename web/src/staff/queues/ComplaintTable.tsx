@@ -1,8 +1,10 @@
 /**
  * The complaints of a queue as a table: the reference links to the complaint, the sortable columns say how
- * they are sorted (aria-sort), and the selected row (keys j/k) is marked by more than colour.
+ * they are sorted (aria-sort), and the selected row (keys j/k) is marked by more than colour. The keys work
+ * only while the focus is in the table: its scrolling box is a focusable, named region that takes them.
  */
-import { Anchor, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Kbd, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { paths } from '../../api/schema';
 import { formatDay, humanize, londonToday } from '../../ui/format.ts';
@@ -15,13 +17,19 @@ export type ComplaintRow = ComplaintList['items'][number];
 interface Props {
   rows: ComplaintRow[];
   ownerName: (id: string | null) => string;
-  sort: Sort;
-  order: Order;
+  /** The chosen sort, or null for the queue's own order. */
+  sort: Sort | null;
+  order: Order | null;
   onSort: (sort: Sort) => void;
   selected: number;
   onSelect: (index: number) => void;
+  /** The list's keys (useListKeys), taken only from inside the table. */
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   labelledBy: string;
 }
+
+/** The name of the table's focusable region, which also tells a screen reader user the keys. */
+export const TABLE_REGION_LABEL = 'Complaints, use j and k or the arrow keys to move, Enter to open';
 
 export function rowLinkId(index: number) {
   return `complaint-row-${index}`;
@@ -30,8 +38,8 @@ export function rowLinkId(index: number) {
 function SortHeader(props: {
   label: string;
   column: Sort;
-  sort: Sort;
-  order: Order;
+  sort: Sort | null;
+  order: Order | null;
   onSort: (s: Sort) => void;
 }) {
   const { label, column, sort, order, onSort } = props;
@@ -60,76 +68,93 @@ export function ComplaintTable({
   onSort,
   selected,
   onSelect,
+  onKeyDown,
   labelledBy,
 }: Props) {
   const sortable = { sort, order, onSort };
   return (
-    // Positioned, so the visually hidden sort words stay inside the scrolling box on a phone.
-    <Table.ScrollContainer minWidth={900} type="native" pos="relative">
-      <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <SortHeader label="Reference" column="reference" {...sortable} />
-            <Table.Th>Customer</Table.Th>
-            <Table.Th>Stage</Table.Th>
-            <Table.Th>Category</Table.Th>
-            <Table.Th>Owner</Table.Th>
-            <SortHeader label="Received" column="received" {...sortable} />
-            <SortHeader label="ADR due" column="adr-due" {...sortable} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row, index) => {
-            const isSelected = index === selected;
-            return (
-              <Table.Tr
-                key={row.reference}
-                data-selected={isSelected || undefined}
-                onClick={() => onSelect(index)}
-                style={
-                  isSelected
-                    ? {
-                        background: 'var(--mantine-color-blue-0)',
-                        boxShadow: 'inset 4px 0 0 var(--mantine-color-blue-9)',
-                      }
-                    : undefined
-                }
-              >
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor
-                    component={Link}
-                    to={`/staff/complaints/${row.reference}`}
-                    id={rowLinkId(index)}
-                    fw={600}
-                    onFocus={() => onSelect(index)}
-                  >
-                    {row.reference}
-                  </Anchor>
-                  {isSelected && <VisuallyHidden> (selected)</VisuallyHidden>}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" className="user-text">
-                    {row.customer.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{row.stageName}</Table.Td>
-                <Table.Td>{humanize(row.category)}</Table.Td>
-                <Table.Td>{ownerName(row.ownerId)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {formatDay(londonToday(new Date(row.receivedAt)), { short: true })}
-                </Table.Td>
-                <Table.Td>
-                  <AdrDue
-                    day={row.adrDueOn}
-                    letterIssuedOn={row.adrLetterIssuedOn}
-                    counting={row.stage !== 'closed' && row.stage !== 'deadlock'}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <>
+      <Text size="sm" c="dimmed" id="queue-keys-hint">
+        Keys, once the table has the focus (Tab to it): <Kbd>j</Kbd> or <Kbd>↓</Kbd> next complaint,{' '}
+        <Kbd>k</Kbd> or <Kbd>↑</Kbd> previous, <Kbd>Enter</Kbd> open it, <Kbd>/</Kbd> back to the search box.
+      </Text>
+      {/* Positioned, so the visually hidden sort words stay inside the scrolling box on a phone. Focusable, so
+          it scrolls from the keyboard and its keys are on only while the focus is here. */}
+      <Table.ScrollContainer
+        minWidth={900}
+        type="native"
+        pos="relative"
+        role="region"
+        aria-label={TABLE_REGION_LABEL}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <SortHeader label="Reference" column="reference" {...sortable} />
+              <Table.Th>Customer</Table.Th>
+              <Table.Th>Stage</Table.Th>
+              <Table.Th>Category</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <SortHeader label="Received" column="received" {...sortable} />
+              <SortHeader label="ADR due" column="adr-due" {...sortable} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row, index) => {
+              const isSelected = index === selected;
+              return (
+                <Table.Tr
+                  key={row.reference}
+                  data-selected={isSelected || undefined}
+                  onClick={() => onSelect(index)}
+                  style={
+                    isSelected
+                      ? {
+                          background: 'var(--mantine-color-blue-0)',
+                          boxShadow: 'inset 4px 0 0 var(--mantine-color-blue-9)',
+                        }
+                      : undefined
+                  }
+                >
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Anchor
+                      component={Link}
+                      to={`/staff/complaints/${row.reference}`}
+                      id={rowLinkId(index)}
+                      fw={600}
+                      onFocus={() => onSelect(index)}
+                    >
+                      {row.reference}
+                    </Anchor>
+                    {isSelected && <VisuallyHidden> (selected)</VisuallyHidden>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" className="user-text">
+                      {row.customer.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{row.stageName}</Table.Td>
+                  <Table.Td>{humanize(row.category)}</Table.Td>
+                  <Table.Td>{ownerName(row.ownerId)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDay(londonToday(new Date(row.receivedAt)), { short: true })}
+                  </Table.Td>
+                  <Table.Td>
+                    <AdrDue
+                      day={row.adrDueOn}
+                      daysLeft={row.adrDaysLeft}
+                      letterIssuedOn={row.adrLetterIssuedOn}
+                      counting={row.stage !== 'closed' && row.stage !== 'deadlock'}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
   );
 }

@@ -1,18 +1,12 @@
 /** The filters, search box and sort of a queue page; every change goes to the address bar. */
-import { Button, Group, Kbd, NativeSelect, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type RefObject, useEffect, useState } from 'react';
 import { useProcedure } from '../../procedure.ts';
 import { humanize } from '../../ui/format.ts';
-import { defaultSort, type QueueView, type Sort } from './queueParams.ts';
+import { firstOrder, ORDER_WORDS, type QueueView, SORT_LABELS, type Sort } from './queueParams.ts';
 
 const STAGES = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock', 'closed'] as const;
-
-const ORDER_WORDS: Record<Sort, [string, string]> = {
-  received: ['Oldest first', 'Newest first'],
-  'adr-due': ['Soonest first', 'Latest first'],
-  reference: ['A to Z', 'Z to A'],
-};
 
 interface Props {
   view: QueueView;
@@ -41,7 +35,8 @@ export function QueueFilters({ view, update, search }: Props) {
 
   const stages = STAGES.map((s) => ({ value: s, label: procedure?.stages[s].name ?? humanize(s) }));
   const categories = (procedure?.categories ?? []).map((c) => ({ value: c, label: humanize(c) }));
-  const filtered = Boolean(view.stage || view.category || view.q || view.sortChosen || view.orderChosen);
+  const filtered = Boolean(view.stage || view.category || view.q || view.sort);
+  const sortOptions = Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }));
 
   return (
     <div>
@@ -76,27 +71,25 @@ export function QueueFilters({ view, update, search }: Props) {
         <NativeSelect
           id="queue-sort"
           label="Sort by"
-          value={view.sort}
+          value={view.sort ?? ''}
           onChange={(e) => {
-            const sort = e.currentTarget.value as Sort;
-            update({ sort: sort === defaultSort(view.queue) ? null : sort, order: null });
+            const sort = e.currentTarget.value as Sort | '';
+            update({ sort: sort || null, order: null });
           }}
-          data={[
-            { value: 'received', label: 'Date received' },
-            { value: 'adr-due', label: 'ADR due date' },
-            { value: 'reference', label: 'Reference' },
-          ]}
+          data={[{ value: '', label: 'The queue’s usual order' }, ...sortOptions]}
         />
-        <NativeSelect
-          id="queue-order"
-          label="Order"
-          value={view.order}
-          onChange={(e) => update({ order: e.currentTarget.value })}
-          data={[
-            { value: 'asc', label: ORDER_WORDS[view.sort][0] },
-            { value: 'desc', label: ORDER_WORDS[view.sort][1] },
-          ]}
-        />
+        {view.sort && (
+          <NativeSelect
+            id="queue-order"
+            label="Order"
+            value={view.order ?? firstOrder(view.sort)}
+            onChange={(e) => update({ order: e.currentTarget.value })}
+            data={[
+              { value: 'asc', label: ORDER_WORDS[view.sort][0] },
+              { value: 'desc', label: ORDER_WORDS[view.sort][1] },
+            ]}
+          />
+        )}
         {filtered && (
           <Button
             variant="default"
@@ -109,10 +102,6 @@ export function QueueFilters({ view, update, search }: Props) {
           </Button>
         )}
       </Group>
-      <Text size="sm" c="dimmed" mt="xs" id="queue-keys-hint">
-        Keys: <Kbd>/</Kbd> search, <Kbd>j</Kbd> or <Kbd>↓</Kbd> next complaint, <Kbd>k</Kbd> or <Kbd>↑</Kbd>{' '}
-        previous, <Kbd>Enter</Kbd> open it.
-      </Text>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * A queue of complaints (`/staff/queues/:queue`): its name, description and count, filters and search held
- * in the address, a table with keyboard selection, and "Load more" for the next page.
+ * A queue of complaints (`/staff/queues/:queue`): its name, description and count (from `GET /queues`),
+ * filters and search held in the address, a table with keyboard selection, and "Load more" for the next page.
  */
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
@@ -13,16 +13,19 @@ import { useQueues } from '../StaffLayout.tsx';
 import { useStaff } from '../session.ts';
 import { ComplaintTable, rowLinkId } from './ComplaintTable.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
-import { defaultSort, isQueueId, type QueueId, type Sort, useQueueView } from './queueParams.ts';
+import { type QueueId, type Sort, useQueueView } from './queueParams.ts';
 import { useListKeys } from './useListKeys.ts';
 
 const PAGE_SIZE = 50;
 
 export function QueuePage() {
-  const { queue } = useParams();
-  if (!isQueueId(queue)) return <UnknownQueue />;
+  const { queue = '' } = useParams();
+  const queues = useQueues();
+  // The server's list of queues says which exist. Until it arrives the list is asked for anyway (the server
+  // refuses a queue it does not have, and the page shows that), so the two load side by side.
+  if (queues.data && !queues.data.some((q) => q.id === queue)) return <UnknownQueue />;
   // A new queue starts afresh: its own search box, selection and pages.
-  return <Queue key={queue} queue={queue} />;
+  return <Queue key={queue} queue={queue as QueueId} />;
 }
 
 function UnknownQueue() {
@@ -56,8 +59,9 @@ function Queue({ queue }: { queue: QueueId }) {
               stage: view.stage || undefined,
               category: view.category || undefined,
               q: view.q || undefined,
-              sort: view.sort,
-              order: view.order,
+              // None chosen: the server applies the queue's own order.
+              sort: view.sort ?? undefined,
+              order: view.order ?? undefined,
               limit: PAGE_SIZE,
               cursor: pageParam,
             },
@@ -83,11 +87,12 @@ function Queue({ queue }: { queue: QueueId }) {
     },
     [rows, navigate],
   );
-  const { selected, setSelected } = useListKeys({ count: rows.length, rowLink, open, search });
+  const { selected, setSelected, onKeyDown } = useListKeys({ count: rows.length, rowLink, open, search });
 
   const onSort = (column: Sort) => {
     if (column === view.sort) update({ order: view.order === 'asc' ? 'desc' : 'asc' });
-    else update({ sort: column === defaultSort(queue) ? null : column, order: null });
+    // The order follows from the sort (firstOrder), and is sent with it.
+    else update({ sort: column, order: null });
   };
 
   const filtered = Boolean(view.stage || view.category || view.q);
@@ -129,6 +134,7 @@ function Queue({ queue }: { queue: QueueId }) {
             onSort={onSort}
             selected={selected}
             onSelect={setSelected}
+            onKeyDown={onKeyDown}
             labelledBy="queue-heading"
           />
           <Group justify="space-between" align="center">

@@ -1,11 +1,6 @@
 /** The ADR due date with the days left, in words and colour (never colour alone). */
 import { Text } from '@mantine/core';
-import { formatDay, londonToday } from '../../ui/format.ts';
-
-/** Days from today (London) to a London date: negative when it has passed. */
-export function daysUntil(day: string, today: string = londonToday()): number {
-  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
+import { formatDay } from '../../ui/format.ts';
 
 /** How close the ADR date is, in words; `urgent` when it is at most a week away or past. */
 export function adrDueWords(days: number): { words: string; urgent: boolean } {
@@ -17,10 +12,13 @@ export function adrDueWords(days: number): { words: string; urgent: boolean } {
 
 export function AdrDue({
   day,
+  daysLeft,
   counting,
   letterIssuedOn,
 }: {
   day: string;
+  /** London days from today to `day`, negative once past: the server's count, by its clock. */
+  daysLeft: number;
   counting: boolean;
   letterIssuedOn: string | null;
 }) {
@@ -36,7 +34,7 @@ export function AdrDue({
     );
   }
   if (!counting) return <Text size="sm">{date}</Text>;
-  const { words, urgent } = adrDueWords(daysUntil(day));
+  const { words, urgent } = adrDueWords(daysLeft);
   return (
     <div>
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

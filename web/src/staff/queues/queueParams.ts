@@ -1,39 +1,42 @@
 /**
  * A queue page's filters, search and sort live in the address (`?stage=…&category=…&q=…&sort=…&order=…`),
- * so a link shows a colleague the same list and the back button undoes a change.
+ * so a link shows a colleague the same list and the back button undoes a change. The queues themselves (ids,
+ * names, descriptions) come from `GET /api/v1/queues`; with no sort in the address the server applies the
+ * queue's own order, so none is sent.
  */
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Schemas } from '../../api/client.ts';
+import type { paths } from '../../api/schema';
 
 export type QueueId = Schemas['Queue']['id'];
-export type Sort = 'received' | 'adr-due' | 'reference';
-export type Order = 'asc' | 'desc';
+type ListQuery = NonNullable<paths['/api/v1/complaints']['get']['parameters']['query']>;
+export type Sort = NonNullable<ListQuery['sort']>;
+export type Order = NonNullable<ListQuery['order']>;
 
-export const QUEUE_IDS: readonly QueueId[] = [
-  'mine',
-  'unassigned',
-  'attempt-1',
-  'attempt-2',
-  'attempt-3',
-  'overdue',
-  'adr-soon',
-  'awaiting-referral',
-  'closed',
-  'all',
-];
+/** The sorts a person can choose, in words; typed against the API, so a sort it adds must be named here. */
+export const SORT_LABELS: Record<Sort, string> = {
+  received: 'Date received',
+  'adr-due': 'ADR due date',
+  reference: 'Reference',
+};
 
-export function isQueueId(value: string | undefined): value is QueueId {
-  return QUEUE_IDS.includes(value as QueueId);
+/** Each sort's orders in words: [ascending, descending]. */
+export const ORDER_WORDS: Record<Sort, [string, string]> = {
+  received: ['Oldest first', 'Newest first'],
+  'adr-due': ['Soonest first', 'Latest first'],
+  reference: ['A to Z', 'Z to A'],
+};
+
+function isSort(value: string | null): value is Sort {
+  return value !== null && Object.hasOwn(SORT_LABELS, value);
 }
 
-const SORTS: readonly Sort[] = ['received', 'adr-due', 'reference'];
-
-/** The server's own defaults: a queue may choose its sort, and the order follows the sort. */
-export function defaultSort(queue: QueueId): Sort {
-  return queue === 'adr-soon' ? 'adr-due' : 'received';
-}
-export function defaultOrder(sort: Sort): Order {
+/**
+ * The order a chosen sort starts in: a UI choice, always sent with the sort, so that the queue's own order
+ * (the server's, for its own sort) never mixes in.
+ */
+export function firstOrder(sort: Sort): Order {
   return sort === 'received' ? 'desc' : 'asc';
 }
 
@@ -42,28 +45,25 @@ export interface QueueView {
   stage: string;
   category: string;
   q: string;
-  sort: Sort;
-  order: Order;
-  /** Whether sort and order were chosen, rather than the queue's defaults. */
-  sortChosen: boolean;
-  orderChosen: boolean;
+  /** The sort chosen in the address, or null for the queue's own order (which the server applies). */
+  sort: Sort | null;
+  /** The order of the chosen sort; null when no sort is chosen. */
+  order: Order | null;
 }
 
 export function useQueueView(queue: QueueId) {
   const [params, setParams] = useSearchParams();
   const sortParam = params.get('sort');
-  const sort = SORTS.includes(sortParam as Sort) ? (sortParam as Sort) : defaultSort(queue);
+  const sort = isSort(sortParam) ? sortParam : null;
   const orderParam = params.get('order');
-  const orderChosen = orderParam === 'asc' || orderParam === 'desc';
   const view: QueueView = {
     queue,
     stage: params.get('stage') ?? '',
     category: params.get('category') ?? '',
     q: params.get('q') ?? '',
     sort,
-    order: orderChosen ? (orderParam as Order) : defaultOrder(sort),
-    sortChosen: sortParam === sort,
-    orderChosen,
+    order:
+      sort === null ? null : orderParam === 'asc' || orderParam === 'desc' ? orderParam : firstOrder(sort),
   };
 
   /** Sets (or, with '' or null, removes) some of the parameters; `replace` for changes not worth a history entry. */

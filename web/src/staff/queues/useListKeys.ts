@@ -1,9 +1,10 @@
 /**
- * Keys for a list of complaints: j / ArrowDown and k / ArrowUp move the selection (and the focus, so a screen
- * reader follows), Enter opens the selected row, "/" goes to the search box. Keys typed into a field, or with
- * a modifier held, are left alone.
+ * Keys for a table of complaints, active only while the focus is inside it (WCAG 2.1.4: no page-wide
+ * single-key shortcuts): j / ArrowDown and k / ArrowUp move the selection (and the focus, so a screen reader
+ * follows), Enter opens the selected row, "/" goes to the search box. Keys typed into a field, or with a
+ * modifier held, are left alone. Attach `onKeyDown` to the table's focusable container.
  */
-import { type RefObject, useEffect, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useState } from 'react';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -27,8 +28,8 @@ export function useListKeys(options: {
     if (selected >= count) setSelected(count - 1);
   }, [count, selected]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (isTyping(event.target)) return;
       const move = (to: number) => {
@@ -63,10 +64,9 @@ export function useListKeys(options: {
           return;
         }
       }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [count, selected, rowLink, open, search]);
+    },
+    [count, selected, rowLink, open, search],
+  );
 
-  return { selected, setSelected };
+  return { selected, setSelected, onKeyDown };
 }
