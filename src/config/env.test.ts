@@ -15,6 +15,7 @@ describe('readSettings', () => {
         procedureFile: undefined,
         logLevel: 'info',
         workerIntervalMs: 15_000,
+        trustProxy: false,
       },
     });
   });
@@ -29,6 +30,7 @@ describe('readSettings', () => {
       PROCEDURE_FILE: 'procedure.json',
       LOG_LEVEL: 'debug',
       WORKER_INTERVAL_MS: '5000',
+      TRUST_PROXY: '10.0.0.1,10.1.0.0/16',
     });
     expect(result).toEqual({
       ok: true,
@@ -41,8 +43,16 @@ describe('readSettings', () => {
         procedureFile: 'procedure.json',
         logLevel: 'debug',
         workerIntervalMs: 5000,
+        trustProxy: ['10.0.0.1', '10.1.0.0/16'],
       },
     });
+  });
+
+  it('trusts a proxy only when told to, and refuses a setting it cannot read', () => {
+    expect(readSettings({ TRUST_PROXY: 'true' })).toMatchObject({ settings: { trustProxy: true } });
+    const bad = readSettings({ TRUST_PROXY: 'the usual one' });
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(['TRUST_PROXY']);
   });
 
   it('derives the public URL from the port when none is given', () => {
