@@ -28,6 +28,8 @@ const TABLE_ORDER: Record<keyof Schema, number> = {
   idempotency_keys: 14,
   portal_links: 15,
   portal_sessions: 16,
+  emails: 17,
+  email_attachments: 18,
 };
 const TABLES = (Object.keys(TABLE_ORDER) as (keyof Schema)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);
 

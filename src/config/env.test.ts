@@ -16,6 +16,13 @@ describe('readSettings', () => {
         logLevel: 'info',
         workerIntervalMs: 15_000,
         trustProxy: false,
+        mail: {
+          smtpUrl: undefined,
+          smtpPort: 2525,
+          from: undefined,
+          replyTo: undefined,
+          maxBytes: 10 * 1024 * 1024,
+        },
       },
     });
   });
@@ -31,6 +38,11 @@ describe('readSettings', () => {
       LOG_LEVEL: 'debug',
       WORKER_INTERVAL_MS: '5000',
       TRUST_PROXY: '10.0.0.1,10.1.0.0/16',
+      SMTP_URL: 'smtp://mail.example.co.uk:587',
+      SMTP_PORT: '25',
+      MAIL_FROM: 'Miso Complaints <complaints@miso.example>',
+      MAIL_REPLY_TO: 'complaints@miso.example',
+      MAIL_MAX_BYTES: '1000000',
     });
     expect(result).toEqual({
       ok: true,
@@ -44,6 +56,13 @@ describe('readSettings', () => {
         logLevel: 'debug',
         workerIntervalMs: 5000,
         trustProxy: ['10.0.0.1', '10.1.0.0/16'],
+        mail: {
+          smtpUrl: 'smtp://mail.example.co.uk:587',
+          smtpPort: 25,
+          from: 'Miso Complaints <complaints@miso.example>',
+          replyTo: 'complaints@miso.example',
+          maxBytes: 1_000_000,
+        },
       },
     });
   });

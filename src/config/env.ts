@@ -21,6 +21,18 @@ const envSchema = z.object({
   PROCEDURE_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
+  MAIL_FROM: z.string().optional(),
+  MAIL_REPLY_TO: z.email().optional(),
+  MAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
@@ -48,6 +60,20 @@ export interface Settings {
   workerIntervalMs: number;
   /** Behind a reverse proxy, which proxies to believe about the client's address (rate limits use it). */
   trustProxy: TrustProxy;
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  /** Outbound SMTP server; without it, mail goes to a local mailbox under DATA_DIR. */
+  smtpUrl: string | undefined;
+  /** Port of the built-in inbound SMTP listener (0: any free port). */
+  smtpPort: number;
+  /** From header of outbound mail; default: the company's complaints address from the procedure. */
+  from: string | undefined;
+  /** Where replies go (the inbound address); default: the From address. */
+  replyTo: string | undefined;
+  /** Largest message the listener accepts, in bytes. */
+  maxBytes: number;
 }
 
 /**
@@ -74,6 +100,13 @@ export function readSettings(
       logLevel: e.LOG_LEVEL,
       workerIntervalMs: e.WORKER_INTERVAL_MS,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      mail: {
+        smtpUrl: e.SMTP_URL,
+        smtpPort: e.SMTP_PORT,
+        from: e.MAIL_FROM,
+        replyTo: e.MAIL_REPLY_TO,
+        maxBytes: e.MAIL_MAX_BYTES,
+      },
     },
   };
 }

@@ -12,6 +12,8 @@ const TABLES = [
   'complaints',
   'contacts',
   'customers',
+  'email_attachments',
+  'emails',
   'idempotency_keys',
   'jobs',
   'notes',
@@ -27,7 +29,13 @@ describeEachDialect('migrations', (t) => {
   it('create every table on an empty database, and running them again does nothing', async () => {
     const db = await t.emptyDb();
     const first = await migrate(db);
-    expect(first.ran).toEqual(['0001-complaints', '0002-auth', '0003-infrastructure', '0004-portal']);
+    expect(first.ran).toEqual([
+      '0001-complaints',
+      '0002-auth',
+      '0003-infrastructure',
+      '0004-portal',
+      '0005-mail',
+    ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
     const tables = (await db.kysely.introspection.getTables()).map((table) => table.name).sort();
@@ -37,7 +45,13 @@ describeEachDialect('migrations', (t) => {
   it('are safe to start from several processes at once: one runs them, the others find nothing to do', async () => {
     const db = await t.emptyDb();
     const ran = await runContenders<string[]>(3, { kind: 'migrate', options: db.options, at: '' });
-    expect(ran.flat().sort()).toEqual(['0001-complaints', '0002-auth', '0003-infrastructure', '0004-portal']);
+    expect(ran.flat().sort()).toEqual([
+      '0001-complaints',
+      '0002-auth',
+      '0003-infrastructure',
+      '0004-portal',
+      '0005-mail',
+    ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });
 

@@ -158,6 +158,42 @@ export interface SessionsTable {
   expires_at: Instant;
 }
 
+export interface EmailsTable {
+  id: string;
+  complaint_id: string | null;
+  customer_id: string | null;
+  direction: 'in' | 'out';
+  kind: string;
+  status: 'queued' | 'sent' | 'failed' | 'received' | 'ignored' | 'rejected';
+  /** With its angle brackets, as in the header: `<01J…@redress.example>`. */
+  message_id: string;
+  in_reply_to: string | null;
+  /** Message-IDs separated by spaces, oldest first. */
+  references_header: string | null;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attempts: number;
+  last_error: string | null;
+  note: string | null;
+  size_bytes: number | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+}
+
+export interface EmailAttachmentsTable {
+  id: string;
+  email_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Instant;
+}
+
 export interface PortalLinksTable {
   /** sha256 hex of the link's token. */
   id: string;
@@ -237,6 +273,8 @@ export interface Schema {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  emails: EmailsTable;
+  email_attachments: EmailAttachmentsTable;
   portal_links: PortalLinksTable;
   portal_sessions: PortalSessionsTable;
   audit_events: AuditEventsTable;

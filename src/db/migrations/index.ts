@@ -8,6 +8,7 @@ import * as m0001 from './0001-complaints.ts';
 import * as m0002 from './0002-auth.ts';
 import * as m0003 from './0003-infrastructure.ts';
 import * as m0004 from './0004-portal.ts';
+import * as m0005 from './0005-mail.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-auth': m0002,
   '0003-infrastructure': m0003,
   '0004-portal': m0004,
+  '0005-mail': m0005,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
