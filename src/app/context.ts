@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { Procedure } from '../domain/procedure.ts';
+import type { OutboundMailSettings } from '../mail/outbound/transport.ts';
 
 export interface AppContext {
   db: Db;
@@ -13,4 +14,9 @@ export interface AppContext {
   logger: Logger;
   /** Where people reach Redress (links sent to customers). */
   publicUrl: string;
+  /**
+   * How email leaves: SMTP, or the dev mailbox directory. Without it (test harnesses), emails are stored on
+   * the complaint and logged but written nowhere, and sign-in links are logged.
+   */
+  mail?: OutboundMailSettings | undefined;
 }

@@ -5,6 +5,7 @@
 import { listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
+import { listEmailsForComplaint } from '../db/emails.ts';
 import { listContacts, listNotes } from '../db/interaction-log.ts';
 import { findUsersByIds } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -18,7 +19,7 @@ import { canonicalReference } from './reference.ts';
 
 export interface TimelineEntry {
   at: string;
-  kind: 'event' | 'contact' | 'note';
+  kind: 'event' | 'contact' | 'note' | 'email';
   type: string;
   actor: string | null;
   summary: string;
@@ -36,11 +37,12 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
   if (!complaint) {
     throw notFound(`complaint ${reference}`);
   }
-  const [customer, contacts, notes, audit] = await Promise.all([
+  const [customer, contacts, notes, audit, emails] = await Promise.all([
     findCustomer(db, complaint.customerId),
     listContacts(db, complaint.id),
     listNotes(db, complaint.id),
     listAuditEvents(db, complaint.id),
+    listEmailsForComplaint(db, complaint.id),
   ]);
   const staffIds = [
     complaint.ownerId,
@@ -81,6 +83,23 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
       actor: n.authorId,
       summary: n.text,
       details: n,
+    })),
+    ...emails.map((m) => ({
+      at: m.sentAt ?? m.createdAt,
+      kind: 'email' as const,
+      type: `email-${m.direction}`,
+      actor: null,
+      summary: m.subject,
+      details: {
+        kind: m.kind,
+        status: m.status,
+        lastError: m.lastError,
+        attempts: m.attempts,
+        from: m.from,
+        to: m.to,
+        messageId: m.messageId,
+        note: m.note,
+      },
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 

@@ -3,6 +3,7 @@ import type { JobHandlers } from '../jobs/worker.ts';
 import { ACKNOWLEDGEMENT_KIND, acknowledgeComplaint } from './acknowledge-complaint.ts';
 import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
+import { NOTIFY_CUSTOMER_KIND, notifyCustomer } from './notify-customer.ts';
 import { issuePortalLink, PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
 import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
@@ -23,10 +24,13 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
       await sweepAdrClock({ ...ctx, now: () => jobCtx.now });
     },
     [ACKNOWLEDGEMENT_KIND]: async (job, jobCtx) => {
-      await acknowledgeComplaint({ ...ctx, now: () => jobCtx.now }, job.payload);
+      await acknowledgeComplaint({ ...ctx, now: () => jobCtx.now }, job, job.payload);
+    },
+    [NOTIFY_CUSTOMER_KIND]: async (job, jobCtx) => {
+      await notifyCustomer({ ...ctx, now: () => jobCtx.now }, job, job.payload);
     },
     [PORTAL_LINK_KIND]: async (job, jobCtx) => {
-      await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job.payload);
+      await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job, job.payload);
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Writes what the domain decided, in the caller's transaction: the new state of the complaint, one audit
- * event per domain event, the interaction-log rows, and the clock's jobs. Every use case that changes a
+ * event per domain event, the interaction-log rows, the clock's jobs and the customer's emails (outbox jobs). Every use case that changes a
  * complaint ends here, so a change and its consequences always commit together.
  */
 import { appendAuditEvents } from '../db/audit.ts';
@@ -15,6 +15,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import { evolveAll } from '../domain/evolve.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { clockJobsFor } from './clock-jobs.ts';
+import { notificationJobsFor } from './notify-customer.ts';
 
 /** The audit trail's name for an actor. */
 export function auditActor(actor: Actor): string {
@@ -68,6 +69,10 @@ export async function recordDecision(
       });
     }
   }
-  await enqueueAll(trx, clockJobsFor(state, events, procedure), now);
+  await enqueueAll(
+    trx,
+    [...clockJobsFor(state, events, procedure), ...notificationJobsFor(state, events, now)],
+    now,
+  );
   return state;
 }

@@ -2,7 +2,9 @@
  * A customer asks to track a complaint: they give its CRN and the email or phone number on their record, and
  * get a one-time sign-in link (single use, valid for 30 minutes). Whether the details matched is never said,
  * not even by how long the answer takes: the request only queues a job, and the job does the looking up.
- * Until email delivery arrives, the link is written to the log.
+ * The link goes by email when the contact given was the customer's email address; for a phone number (no SMS
+ * yet), or with no mail settings at all (test harnesses), the log is the only place it goes, so it is logged.
+ * An emailed link is never logged, and the database keeps the email without it (only its hash is stored).
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -10,11 +12,15 @@ import { appendAuditEvent } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import { transaction } from '../db/database.ts';
+import { findEmailByMessageId } from '../db/emails.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import { countLivePortalLinks, insertPortalLink } from '../db/portal.ts';
 import type { Customer } from '../domain/customer.ts';
+import { outboxMessageId } from '../mail/outbound/headers.ts';
+import { renderCustomerEmail } from '../mail/templates/index.ts';
 import type { AppContext } from './context.ts';
 import { canonicalReference } from './reference.ts';
+import { fromAddress, letterheadFor, type OutboxJob, sendCustomerEmail } from './send-customer-email.ts';
 import { sha256 } from './sign-in.ts';
 
 export const PORTAL_LINK_KIND = 'portal-link';
@@ -55,7 +61,7 @@ export async function requestPortalLink(
 const requestSchema = z.object({ reference: z.string(), contact: z.string() });
 
 /** The job: issues a link when the details match and the complaint has not too many live links already. */
-export async function issuePortalLink(ctx: AppContext, payload: unknown): Promise<void> {
+export async function issuePortalLink(ctx: AppContext, job: OutboxJob, payload: unknown): Promise<void> {
   const { reference, contact } = requestSchema.parse(payload);
   const complaint = await findComplaintByReference(ctx.db.kysely, reference);
   const customer = complaint && (await findCustomer(ctx.db.kysely, complaint.customerId));
@@ -63,10 +69,17 @@ export async function issuePortalLink(ctx: AppContext, payload: unknown): Promis
     ctx.logger.info({ reference }, 'portal sign-in link not sent: the details do not match');
     return;
   }
+  const byEmail = contact.includes('@') && ctx.mail !== undefined;
+  // A retry of an emailed link that did not go out: a fresh link replaces the one nobody received.
+  const earlier = byEmail
+    ? await findEmailByMessageId(ctx.db.kysely, outboxMessageId(job.id, fromAddress(ctx)))
+    : undefined;
+  if (earlier && earlier.status !== 'queued') return;
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const issued = await transaction(ctx.db, async (trx) => {
-    if ((await countLivePortalLinks(trx, complaint.id, now.toISOString())) >= MAX_LIVE_LINKS) return false;
+    const live = await countLivePortalLinks(trx, complaint.id, now.toISOString());
+    if (!earlier && live >= MAX_LIVE_LINKS) return false;
     await insertPortalLink(trx, {
       id: sha256(token),
       customerId: customer.id,
@@ -88,5 +101,23 @@ export async function issuePortalLink(ctx: AppContext, payload: unknown): Promis
     return;
   }
   const link = `${ctx.publicUrl}/track/sign-in?token=${token}`;
-  ctx.logger.info({ reference, to: contact, link }, 'portal sign-in link (email delivery comes later)');
+  if (!byEmail || !customer.email) {
+    ctx.logger.info({ reference, to: contact, link }, 'portal sign-in link (no email or SMS delivery)');
+    return;
+  }
+  const head = letterheadFor(ctx, complaint.reference, customer);
+  const email = { kind: 'portal-link' as const, minutes: PORTAL_LINK_MINUTES };
+  await sendCustomerEmail(ctx, job, {
+    complaintId: complaint.id,
+    reference: complaint.reference,
+    customerId: customer.id,
+    to: customer.email,
+    kind: 'portal-link',
+    content: renderCustomerEmail(head, { ...email, link }, ctx.publicUrl),
+    stored: renderCustomerEmail(
+      head,
+      { ...email, link: `${ctx.publicUrl}/track/sign-in?token=(not kept)` },
+      ctx.publicUrl,
+    ),
+  });
 }

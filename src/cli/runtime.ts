@@ -2,6 +2,7 @@
  * Opens Redress as a process needs it: settings from the environment, the procedure file, the database
  * (migrated), a logger and the clock: how a `redress` process starts, for `serve` and every other command.
  */
+import path from 'node:path';
 import pino from 'pino';
 import type { AppContext } from '../app/context.ts';
 import { readSettings, type Settings } from '../config/env.ts';
@@ -43,6 +44,12 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
     now: () => new Date(),
     logger,
     publicUrl: settings.publicUrl,
+    mail: {
+      smtpUrl: settings.mail.smtpUrl,
+      from: settings.mail.from,
+      replyTo: settings.mail.replyTo,
+      mailboxDir: path.join(settings.dataDir, 'mailbox'),
+    },
   };
   return { ctx, settings, close: () => db.close() };
 }

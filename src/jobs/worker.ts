@@ -65,7 +65,8 @@ export async function runDueJobs(db: Db, handlers: JobHandlers, options: RunOpti
     for (const job of jobs) {
       await runOne(db, handlers, job, { db, now: claimedAt, owner: options.owner }, options, summary);
     }
-    if (jobs.length < batchSize) break;
+    // Keep going until nothing is due: jobs the run itself makes due (an email a letter queues) run too.
+    if (jobs.length === 0) break;
   }
   return summary;
 }

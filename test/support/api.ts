@@ -11,6 +11,7 @@ import { createApiToken } from '../../src/app/create-api-token.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import type { Procedure, Role } from '../../src/domain/procedure.ts';
 import { buildApp } from '../../src/http/app.ts';
+import type { OutboundMailSettings } from '../../src/mail/outbound/transport.ts';
 import type { DialectHarness, TestDb } from './databases.ts';
 
 export const STAFF = {
@@ -66,7 +67,13 @@ async function send(url: string, init: RequestInit): Promise<Reply> {
 /** Starts the API on a fresh, migrated database of the harness's dialect. */
 export async function startApi(
   harness: DialectHarness,
-  options: { now?: string; procedure?: Procedure; formsPerMinute?: number } = {},
+  options: {
+    now?: string;
+    procedure?: Procedure;
+    formsPerMinute?: number;
+    /** Outbound mail (a test SMTP sink, a dev mailbox directory); without it, emails go nowhere. */
+    mail?: OutboundMailSettings;
+  } = {},
 ): Promise<TestApi> {
   const db = await harness.freshDb();
   let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
@@ -77,6 +84,7 @@ export async function startApi(
     now: () => now,
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
     publicUrl: 'http://localhost',
+    ...(options.mail ? { mail: options.mail } : {}),
   };
   const users = {} as TestApi['users'];
   for (const [name, roles] of Object.entries(STAFF) as [StaffName, Role[]][]) {

@@ -256,7 +256,7 @@ export const complaintSchema = z
     timeline: z.array(
       z.object({
         at: z.string(),
-        kind: z.enum(['event', 'contact', 'note']),
+        kind: z.enum(['event', 'contact', 'note', 'email']),
         type: z.string(),
         actor: nullableText,
         summary: z.string(),

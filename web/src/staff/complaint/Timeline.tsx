@@ -1,12 +1,12 @@
 /**
- * One timeline of the complaint: contacts, internal notes, letters and audit events, newest first, each with
- * its kind in words. Contact and note events are shown once, as the contact or note itself.
+ * One timeline of the complaint: contacts, internal notes, letters, emails and audit events, newest first, each
+ * with its kind in words (an email that failed for good in red, with the word "failed"). Contact and note events are shown once, as the contact or note itself.
  */
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../ui/format.ts';
 import type { User } from '../session.ts';
 import type { Complaint } from './api.ts';
-import { CHANNEL_WORDS, describeEvent, type StepRef } from './words.ts';
+import { CHANNEL_WORDS, describeEmail, describeEvent, type StepRef } from './words.ts';
 
 type Entry = Complaint['timeline'][number];
 
@@ -63,8 +63,14 @@ function TimelineItem({
   let kind: string;
   let text = '';
   let userText = true;
-  let tone: 'letter' | 'note' | 'contact' | 'event' = 'event';
-  if (entry.kind === 'contact') {
+  let tone: 'letter' | 'note' | 'contact' | 'event' | 'email' | 'failed' = 'event';
+  if (entry.kind === 'email') {
+    const described = describeEmail(entry.type, entry.summary, (entry.details ?? {}) as object);
+    kind = described.kind;
+    text = described.text;
+    userText = false;
+    tone = described.failed ? 'failed' : 'email';
+  } else if (entry.kind === 'contact') {
     const details = (entry.details ?? {}) as { channel?: keyof typeof CHANNEL_WORDS; direction?: string };
     const channel = details.channel ? CHANNEL_WORDS[details.channel] : 'Contact';
     kind = `${channel} contact ${details.direction === 'out' ? 'to' : 'from'} the customer`;
@@ -86,20 +92,26 @@ function TimelineItem({
     note: { label: 'Note', color: 'yellow.9' },
     contact: { label: 'Contact', color: 'blue.9' },
     event: { label: 'Event', color: 'gray.8' },
+    email: { label: 'Email', color: 'teal.9' },
+    failed: { label: 'Email failed', color: 'red.9' },
   }[tone];
   return (
     <Paper
       component="li"
       withBorder
       p="sm"
-      style={tone === 'letter' ? { borderLeft: '4px solid var(--mantine-color-red-9)' } : undefined}
+      style={
+        tone === 'letter' || tone === 'failed'
+          ? { borderLeft: '4px solid var(--mantine-color-red-9)' }
+          : undefined
+      }
     >
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
         <Group gap="xs" wrap="wrap">
           <Badge color={badge.color} variant="filled" aria-hidden>
             {badge.label}
           </Badge>
-          <Text fw={700} size="sm">
+          <Text fw={700} size="sm" c={tone === 'failed' ? 'red.9' : undefined}>
             {kind}
           </Text>
         </Group>

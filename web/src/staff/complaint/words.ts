@@ -66,6 +66,47 @@ export function customerTypeWords(type: string): string {
   }
 }
 
+/** The customer emails, as staff read them on the timeline. */
+export const EMAIL_KIND_WORDS: Record<string, string> = {
+  acknowledgement: 'acknowledgement',
+  proposal: 'proposal',
+  'follow-up': 'follow-up question',
+  escalation: 'escalation',
+  'adr-letter': 'ADR letter notice',
+  closure: 'closure',
+  'portal-link': 'portal sign-in link',
+};
+
+const NO_EMAIL_WORDS: Record<string, string> = {
+  'prefers-letters': 'the customer prefers letters',
+  'no-email-address': 'the customer has no email address',
+};
+
+/** An email on the timeline: heading, detail and whether it failed for good. */
+export function describeEmail(
+  type: string,
+  subject: string,
+  details: { status?: string; lastError?: string | null; attempts?: number; to?: string },
+): { kind: string; text: string; failed: boolean } {
+  if (type === 'email-in') return { kind: `Email received: ${subject}`, text: '', failed: false };
+  switch (details.status) {
+    case 'sent':
+      return { kind: `Email sent: ${subject}`, text: details.to ? `To ${details.to}` : '', failed: false };
+    case 'failed':
+      return {
+        kind: `Email failed: ${subject}`,
+        text: `Not delivered after ${details.attempts ?? 0} tries: contact the customer another way. Last error: ${details.lastError ?? 'unknown'}`,
+        failed: true,
+      };
+    default:
+      return {
+        kind: `Email waiting to be sent: ${subject}`,
+        text: details.lastError ? `Will try again. Last error: ${details.lastError}` : '',
+        failed: false,
+      };
+  }
+}
+
 /** What a command did, announced (role="status") once it has succeeded. */
 export const DONE_WORDS: Record<StaffCommand, string> = {
   assign: 'Owner saved',
@@ -182,6 +223,11 @@ export function describeEvent(
       return {
         kind: 'Assigned',
         text: payload.ownerId ? `Now owned by ${names(str(payload.ownerId))}` : 'Now unassigned',
+      };
+    case 'email-not-sent':
+      return {
+        kind: `No email sent (${EMAIL_KIND_WORDS[str(payload.email)] ?? humanize(str(payload.email))})`,
+        text: `Because ${NO_EMAIL_WORDS[str(payload.reason)] ?? humanize(str(payload.reason))}.`,
       };
     case 'portal-link-issued':
       return { kind: 'Portal sign-in link sent to the customer', text: `By ${str(payload.to)}` };

@@ -1,0 +1,159 @@
+/**
+ * The outbox's last mile, shared by every job that writes to a customer. On its first try a job renders the
+ * email and stores it (`queued`) with a Message-ID derived from the job, then sends it and marks it `sent`.
+ * A try after a crash or a refused connection finds the stored row and sends that same message again, same
+ * Message-ID, so a duplicate is recognisable as one. A failed send stays `queued` (with the error) for the
+ * worker's backoff; the job's last try marks it `failed`, which staff see on the complaint.
+ */
+import { appendAuditEvent } from '../db/audit.ts';
+import { findEmailByMessageId, insertEmail, listEmailsForComplaint, setEmailOutcome } from '../db/emails.ts';
+import { newId } from '../db/ids.ts';
+import type { Customer } from '../domain/customer.ts';
+import { outboxMessageId, threadHeaders } from '../mail/outbound/headers.ts';
+import { deliver } from '../mail/outbound/transport.ts';
+import type { EmailContent, Letterhead } from '../mail/templates/index.ts';
+import type { AppContext } from './context.ts';
+
+/** What a send needs to know of the job that does it. */
+export interface OutboxJob {
+  id: string;
+  /** Tries so far, this one included. */
+  attempts: number;
+  maxAttempts: number;
+}
+
+export type NoEmailReason = 'prefers-letters' | 'no-email-address';
+
+/** The customer's email address, or why they do not get email. */
+export function emailAddressOf(customer: Customer): { to: string } | { reason: NoEmailReason } {
+  if (customer.preferredChannel === 'letter') return { reason: 'prefers-letters' };
+  if (!customer.email) return { reason: 'no-email-address' };
+  return { to: customer.email };
+}
+
+/** The letterhead of a customer's emails: their name, the CRN, their format needs. */
+export function letterheadFor(ctx: AppContext, reference: string, customer: Customer): Letterhead {
+  return {
+    procedure: ctx.procedure,
+    reference,
+    customerName: customer.name,
+    largePrint: customer.needs.largePrint,
+  };
+}
+
+/** The From header: MAIL_FROM, else the company's complaints address from the procedure. */
+export function fromAddress(ctx: AppContext): string {
+  const { company } = ctx.procedure;
+  return ctx.mail?.from ?? `${company.tradingName} <${company.email}>`;
+}
+
+/** Records on the complaint's trail that an email was due but not sent, and why: nothing is dropped silently. */
+export async function recordNoEmail(
+  ctx: AppContext,
+  complaintId: string,
+  kind: string,
+  reason: NoEmailReason,
+): Promise<void> {
+  await appendAuditEvent(ctx.db.kysely, {
+    complaintId,
+    type: 'email-not-sent',
+    actor: 'system',
+    at: ctx.now().toISOString(),
+    payload: { email: kind, reason },
+  });
+  ctx.logger.info({ complaintId, email: kind, reason }, 'email not sent');
+}
+
+export interface CustomerEmailToSend {
+  complaintId: string;
+  reference: string;
+  customerId: string;
+  to: string;
+  kind: string;
+  content: EmailContent;
+  /**
+   * What to keep in the database instead of `content`, when the message holds a secret (a sign-in link).
+   * Such a message is rendered afresh on every try rather than sent from the stored copy.
+   */
+  stored?: EmailContent | undefined;
+}
+
+export type SendResult = 'sent' | 'already-sent' | 'failed-before';
+
+/** Stores (first try) and sends one email; throws when it could not be sent, so the job retries. */
+export async function sendCustomerEmail(
+  ctx: AppContext,
+  job: OutboxJob,
+  email: CustomerEmailToSend,
+): Promise<SendResult> {
+  const db = ctx.db.kysely;
+  const from = fromAddress(ctx);
+  const messageId = outboxMessageId(job.id, from);
+  let row = await findEmailByMessageId(db, messageId);
+  if (row?.status === 'sent') return 'already-sent';
+  if (row?.status === 'failed') return 'failed-before';
+  if (!row) {
+    const thread = await listEmailsForComplaint(db, email.complaintId);
+    const headers = threadHeaders(thread, messageId);
+    const kept = email.stored ?? email.content;
+    await insertEmail(db, {
+      id: newId(ctx.now().getTime()),
+      complaintId: email.complaintId,
+      customerId: email.customerId,
+      direction: 'out',
+      kind: email.kind,
+      status: 'queued',
+      messageId,
+      inReplyTo: headers.inReplyTo,
+      references: headers.references,
+      from,
+      to: email.to,
+      subject: kept.subject,
+      text: kept.text,
+      html: kept.html,
+      note: null,
+      sizeBytes: null,
+      createdAt: ctx.now().toISOString(),
+    });
+    row = await findEmailByMessageId(db, messageId);
+    if (!row) throw new Error(`outbound email ${messageId} was not stored`);
+  }
+  const body = email.stored ? email.content : { text: row.text, html: row.html };
+  try {
+    const delivery = await deliver(ctx.mail ?? {}, {
+      messageId,
+      from: row.from,
+      to: row.to,
+      replyTo: ctx.mail?.replyTo ?? row.from,
+      subject: row.subject,
+      inReplyTo: row.inReplyTo,
+      references: row.references,
+      text: body.text,
+      html: body.html,
+      date: ctx.now(),
+    });
+    await setEmailOutcome(db, row.id, { status: 'sent', at: ctx.now().toISOString() });
+    const where =
+      delivery.via === 'smtp'
+        ? { via: 'smtp' }
+        : delivery.via === 'mailbox'
+          ? { via: 'dev mailbox', file: delivery.file }
+          : { via: 'nowhere: no mail settings, kept in the database only' };
+    ctx.logger.info({ reference: email.reference, email: email.kind, messageId, ...where }, 'email sent');
+    return 'sent';
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const final = job.attempts >= job.maxAttempts;
+    await setEmailOutcome(db, row.id, { status: final ? 'failed' : 'queued', error: message });
+    const log = {
+      reference: email.reference,
+      email: email.kind,
+      messageId,
+      attempt: job.attempts,
+      error: message,
+    };
+    if (final) ctx.logger.error(log, 'email failed for good: staff must contact the customer another way');
+    else ctx.logger.warn(log, 'email not sent yet: will retry');
+    throw error;
+  }
+}

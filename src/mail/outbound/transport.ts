@@ -1,0 +1,85 @@
+/**
+ * Hands a stored outbound email to the world: over SMTP (`SMTP_URL`) with nodemailer, or, without it, into
+ * the dev mailbox, one `.eml` file per message under `DATA_DIR/mailbox/`. The message carries the headers
+ * stored with it, so a second try sends exactly the same message, Message-ID included.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+
+export interface OutboundMailSettings {
+  /** smtp:// or smtps:// URL of the outgoing server; without it, the dev mailbox. */
+  smtpUrl?: string | undefined;
+  /** From header; default: the company's complaints address from the procedure. */
+  from?: string | undefined;
+  /** Where replies go (the inbound address); default: the From address. */
+  replyTo?: string | undefined;
+  /** The dev mailbox (used without `smtpUrl`); without it, messages are only recorded, not written out. */
+  mailboxDir?: string | undefined;
+}
+
+export interface OutboundMessage {
+  messageId: string;
+  from: string;
+  to: string;
+  replyTo: string;
+  subject: string;
+  inReplyTo: string | null;
+  references: string[];
+  text: string;
+  html: string | null;
+  date: Date;
+}
+
+/** Where a message went, for the log. */
+export type Delivery =
+  | { via: 'smtp'; response: string }
+  | { via: 'mailbox'; file: string }
+  | { via: 'nowhere' };
+
+function mailOptions(message: OutboundMessage): Mail.Options {
+  return {
+    messageId: message.messageId,
+    from: message.from,
+    to: message.to,
+    replyTo: message.replyTo,
+    subject: message.subject,
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    ...(message.references.length ? { references: message.references } : {}),
+    text: message.text,
+    ...(message.html ? { html: message.html } : {}),
+    date: message.date,
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  };
+}
+
+/** A file name for a Message-ID: the same message always lands in the same file. */
+function fileNameFor(messageId: string): string {
+  return `${messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
+}
+
+/** Sends (or files) one message. Throws when the SMTP server cannot be reached or refuses it. */
+export async function deliver(settings: OutboundMailSettings, message: OutboundMessage): Promise<Delivery> {
+  if (settings.smtpUrl) {
+    const transport = nodemailer.createTransport({
+      url: settings.smtpUrl,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
+    try {
+      const info = await transport.sendMail(mailOptions(message));
+      return { via: 'smtp', response: String(info.response ?? '') };
+    } finally {
+      transport.close();
+    }
+  }
+  if (!settings.mailboxDir) return { via: 'nowhere' };
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const info = await transport.sendMail(mailOptions(message));
+  await mkdir(settings.mailboxDir, { recursive: true });
+  const file = path.join(settings.mailboxDir, fileNameFor(message.messageId));
+  await writeFile(file, info.message as Buffer);
+  return { via: 'mailbox', file };
+}

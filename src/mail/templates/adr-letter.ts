@@ -1,0 +1,44 @@
+/**
+ * Tells the customer that their ADR letter has been issued (at deadlock, or at the time limit), with the
+ * scheme's details and the last day to refer. The letter itself follows separately.
+ */
+import type { AdrTrigger } from '../../domain/complaint.ts';
+import type { LocalDate } from '../../domain/time.ts';
+import { type Block, compose, type EmailContent, formatDate, type Letterhead } from './layout.ts';
+
+export interface AdrLetterFacts {
+  trigger: AdrTrigger;
+  issuedOn: LocalDate;
+  windowEndsOn: LocalDate;
+}
+
+export function adrLetterEmail(head: Letterhead, facts: AdrLetterFacts): EmailContent {
+  const scheme = head.procedure.adrScheme;
+  const contact = [
+    `Phone: ${scheme.phone}`,
+    ...(scheme.textphone ? [`Textphone: ${scheme.textphone}`] : []),
+    ...(scheme.email ? [`Email: ${scheme.email}`] : []),
+    `Website: ${scheme.website}`,
+    `Post: ${[...scheme.address.lines, scheme.address.town, scheme.address.postcode].join(', ')}`,
+  ];
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text:
+        facts.trigger === 'deadlock'
+          ? 'We have not been able to resolve your complaint. This is our final position, and we have issued your ADR letter.'
+          : 'Your complaint has not been resolved within the time allowed, so we have issued your ADR letter. We are still working on your complaint.',
+    },
+    {
+      type: 'paragraph',
+      text: `You can now take your complaint to ${scheme.nameInText}, an independent dispute resolution scheme. It is free for you to use. You have until ${formatDate(facts.windowEndsOn)} to do so.`,
+    },
+    { type: 'paragraph', text: `How to contact ${scheme.nameInText}:` },
+    { type: 'list', items: contact },
+    {
+      type: 'paragraph',
+      text: `Your ADR letter, dated ${formatDate(facts.issuedOn)}, follows separately. Please give the scheme your Complaint Reference Number, ${head.reference}.`,
+    },
+  ];
+  return compose(head, `Your ADR letter: you can take your complaint to ${scheme.name}`, blocks);
+}
