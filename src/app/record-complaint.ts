@@ -5,11 +5,13 @@
  */
 
 import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { findCustomer, insertCustomer } from '../db/customers.ts';
 import { type Executor, transaction } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import { enqueue } from '../db/jobs.ts';
+import type { Schema } from '../db/schema.ts';
 import { nextSequence } from '../db/sequences.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
@@ -100,12 +102,22 @@ export interface RecordedComplaint {
   replayed: boolean;
 }
 
+/**
+ * More writes that belong to the new complaint, run inside its transaction after it is stored (the email that
+ * brought it, say): if they throw, nothing is recorded. Not run when an idempotency key replays a complaint.
+ */
+export type WithinRecording = (
+  trx: Transaction<Schema>,
+  complaint: { id: string; reference: string; customerId: string },
+) => Promise<void>;
+
 /** Records a new complaint and returns its CRN. */
 export async function recordComplaint(
   ctx: AppContext,
   facts: ComplaintFacts,
   recordedBy: RecordingActor,
   idempotency?: IdempotencyKey,
+  within?: WithinRecording,
 ): Promise<RecordedComplaint> {
   const requestHash = createHash('sha256').update(JSON.stringify(facts)).digest('hex');
   const attempt = () =>
@@ -170,6 +182,7 @@ export async function recordComplaint(
       }
       const complaint = await recordDecision(trx, undefined, events, actor, now, ctx.procedure);
       await enqueue(trx, acknowledgementJob(complaint.id, now), now);
+      await within?.(trx, complaint);
       const result = { id: complaint.id, reference: complaint.reference };
       if (idempotency) {
         await trx

@@ -1,4 +1,7 @@
-/** `redress serve`: the API and the job worker in one process (more roles arrive with the UI and mail). */
+/**
+ * `redress serve`: the API, the job worker and the inbound SMTP listener in one process, or any one of them
+ * (`--role web|worker|mail`) when they run as separate processes against a shared database.
+ */
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -8,18 +11,20 @@ import { jobHandlers } from '../app/job-handlers.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
+import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
 import { WEB_DIST } from '../web/build.ts';
 import { CliError } from './output.ts';
 import { openRuntime } from './runtime.ts';
 
-const ROLES = ['all', 'web', 'worker'] as const;
+const ROLES = ['all', 'web', 'worker', 'mail'] as const;
 type ServeRole = (typeof ROLES)[number];
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description(
-      'Run Redress: the HTTP API (PORT, default 3000) and the job worker, on the configured database',
+      'Run Redress: the HTTP API (PORT, default 3000), the job worker and the inbound SMTP listener ' +
+        '(SMTP_PORT, default 2525), on the configured database',
     )
     .option('--role <role>', `what this process runs: ${ROLES.join(' | ')}`, 'all')
     .action(async (options: { role: string }) => {
@@ -37,8 +42,18 @@ export function registerServeCommand(program: Command): void {
             `Sign in at ${settings.publicUrl}/staff and change it (Users and roles); it is not shown again.\n\n`,
         );
       }
+      // Bound before anything is announced, so a port in use stops the start with a clear error.
+      let smtp: SmtpListener | undefined;
+      if (role === 'all' || role === 'mail') {
+        smtp = await startSmtpListener(ctx, {
+          port: settings.mail.smtpPort,
+          host: settings.host,
+          maxBytes: settings.mail.maxBytes,
+          ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
+        });
+      }
       let worker: Worker | undefined;
-      if (role !== 'web') {
+      if (role === 'all' || role === 'worker') {
         await scheduleAdrSweep(ctx);
         worker = startWorker(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
@@ -53,7 +68,7 @@ export function registerServeCommand(program: Command): void {
         }
       }
       const app =
-        role === 'worker'
+        role === 'worker' || role === 'mail'
           ? undefined
           : await buildApp(ctx, { publicUrl: settings.publicUrl, trustProxy: settings.trustProxy });
       if (app) {
@@ -69,8 +84,16 @@ export function registerServeCommand(program: Command): void {
           process.stdout.write('  (the web app is not built: npm start builds it, or npm run build:web)\n');
         }
       }
+      if (smtp) {
+        ctx.logger.info({ address: smtp.address }, 'receiving email');
+        process.stdout.write(
+          `${role === 'mail' ? 'Redress is receiving email at' : '  receiving email '} ${smtp.address}` +
+            ` (messages up to ${settings.mail.maxBytes} bytes)\n`,
+        );
+      }
       const shutdown = async (signal: string) => {
         ctx.logger.info({ signal }, 'shutting down');
+        await smtp?.close();
         await app?.close();
         await worker?.stop();
         await runtime.close();
@@ -79,4 +102,12 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
     });
+}
+
+/** The bare addresses of `Name <address>` settings, for the listener to recognise our own mail. */
+function ownAddresses(values: readonly (string | undefined)[]): string[] {
+  return values.flatMap((value) => {
+    const address = value && (/<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? value.trim());
+    return address?.includes('@') ? [address.toLowerCase()] : [];
+  });
 }

@@ -82,3 +82,15 @@ export async function searchCustomers(trx: Executor, text: string, limit: number
     .execute();
   return rows.map(toCustomer);
 }
+
+/** Customers with exactly this email address (stored lower-case), oldest first. */
+export async function findCustomersByEmail(trx: Executor, email: string, limit = 10): Promise<Customer[]> {
+  const rows = await trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map(toCustomer);
+}

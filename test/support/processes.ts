@@ -182,7 +182,8 @@ async function spawnServe(env: Env, options: ServeOptions): Promise<ServeProcess
   const port = role === 'worker' ? 0 : await freePort();
   const child = spawn(process.execPath, [BIN, 'serve', '--role', role], {
     cwd: ROOT,
-    env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
+    // SMTP_PORT 0: the inbound listener takes any free port, so parallel servers never clash on 2525.
+    env: childEnv({ SMTP_PORT: '0', ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out = track(child);
