@@ -24,6 +24,8 @@ export interface ComplaintFilter {
   adrDueWithinDays?: number | undefined;
   /** Only deadlocked complaints not yet referred to the ADR scheme. */
   awaitingReferral?: boolean | undefined;
+  /** Only complaints with an undelivered email. */
+  emailFailed?: boolean | undefined;
   /** Words in the reference, description or customer's name or email. */
   text?: string | undefined;
   sort?: Sort | undefined;
@@ -64,6 +66,7 @@ export function toListQuery(filter: ComplaintFilter, today: LocalDate) {
     stepOverdueOn: filter.overdue ? today : undefined,
     adrDueBy: filter.adrDueWithinDays === undefined ? undefined : addDays(today, filter.adrDueWithinDays),
     awaitingReferral: filter.awaitingReferral,
+    emailFailed: filter.emailFailed,
     words: filter.text?.trim().split(/\s+/).filter(Boolean).slice(0, 8),
   } satisfies Partial<ComplaintListQuery>;
 }
@@ -92,6 +95,7 @@ export function narrow(base: ComplaintFilter, extra: ComplaintFilter): Complaint
     open: base.open ?? extra.open,
     overdue: base.overdue || extra.overdue || undefined,
     awaitingReferral: base.awaitingReferral || extra.awaitingReferral || undefined,
+    emailFailed: base.emailFailed || extra.emailFailed || undefined,
     adrDueWithinDays: within.length ? Math.min(...within) : undefined,
   };
 }

@@ -16,6 +16,7 @@ export const QUEUE_IDS = [
   'overdue',
   'adr-soon',
   'awaiting-referral',
+  'email-failed',
   'closed',
   'all',
 ] as const;
@@ -80,6 +81,13 @@ export const QUEUES: Record<QueueId, QueueDefinition> = {
     description: 'Deadlocked complaints the customer has not yet taken to the ADR scheme',
     counted: true,
     filter: () => ({ awaitingReferral: true }),
+  },
+  'email-failed': {
+    name: 'Undelivered email',
+    description:
+      'Complaints with an email to the customer that could not be delivered: contact them another way',
+    counted: true,
+    filter: () => ({ emailFailed: true }),
   },
   closed: {
     name: 'Closed',

@@ -19,6 +19,8 @@ export interface ComplaintListQuery {
   adrDueBy?: LocalDate | undefined;
   /** Only deadlocked complaints the customer has not (yet) taken to the ADR scheme. */
   awaitingReferral?: boolean | undefined;
+  /** Only complaints with an email to the customer that could not be delivered. */
+  emailFailed?: boolean | undefined;
   /** Each word must appear in the reference, description, or the customer's name or email. */
   words?: readonly string[] | undefined;
   sort: ListSortColumn;
@@ -64,6 +66,17 @@ function filtered(executor: Executor, q: ComplaintFilter) {
   }
   if (q.awaitingReferral) {
     query = query.where('c.stage', '=', 'deadlock').where('c.scheme_case_reference', 'is', null);
+  }
+  if (q.emailFailed) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('emails as e')
+          .select('e.id')
+          .whereRef('e.complaint_id', '=', 'c.id')
+          .where('e.direction', '=', 'out')
+          .where('e.status', '=', 'failed'),
+      ),
+    );
   }
   for (const word of q.words ?? []) {
     query = query.where((eb) =>

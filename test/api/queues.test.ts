@@ -1,5 +1,6 @@
 /** The staff queues: each count agrees with its list, and `queue=` combines with the other filters. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertEmail } from '../../src/db/emails.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
@@ -61,7 +62,16 @@ describeEachDialect('queues', (harness) => {
     expect(await queue('awaiting-referral')).toEqual([refs.dead]);
     // Escalation hands the complaint to the next level: nobody owns it until someone takes it.
     expect(await queue('unassigned')).toEqual([refs.old, refs.dead].sort());
-    for (const id of ['mine', 'unassigned', 'attempt-1', 'attempt-2', 'attempt-3', 'overdue', 'adr-soon']) {
+    for (const id of [
+      'mine',
+      'unassigned',
+      'attempt-1',
+      'attempt-2',
+      'attempt-3',
+      'overdue',
+      'adr-soon',
+      'email-failed',
+    ]) {
       expect(counts[id], id).toBe((await queue(id)).length);
     }
     expect(counts['awaiting-referral']).toBe(1);
@@ -81,6 +91,35 @@ describeEachDialect('queues', (harness) => {
     const bad = await t.as('agent').get('/complaints?queue=everything');
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('querystring.queue');
+  });
+
+  it('lists complaints with an undelivered email', async () => {
+    expect(await queue('email-failed')).toEqual([]);
+    const complaint = await t.db.kysely
+      .selectFrom('complaints')
+      .select(['id', 'customer_id'])
+      .where('reference', '=', refs.old ?? '')
+      .executeTakeFirstOrThrow();
+    await insertEmail(t.db.kysely, {
+      id: 'email-failed-1',
+      complaintId: complaint.id,
+      customerId: complaint.customer_id,
+      direction: 'out',
+      kind: 'acknowledgement',
+      status: 'failed',
+      messageId: '<email-failed-1@test.redress>',
+      inReplyTo: null,
+      references: [],
+      from: 'complaints@test.redress',
+      to: 'jo@example.org',
+      subject: `[${refs.old}] We have your complaint`,
+      text: 'We have your complaint.',
+      html: null,
+      note: null,
+      sizeBytes: null,
+      createdAt: t.now().toISOString(),
+    });
+    expect(await queue('email-failed')).toEqual([refs.old]);
   });
 
   it('takes the referral out of "awaiting referral"', async () => {

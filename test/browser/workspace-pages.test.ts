@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordComplaint } from '../../src/app/record-complaint.ts';
+import { insertEmail } from '../../src/db/emails.ts';
 import { checkPage, launchBrowser } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
 import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
@@ -93,6 +94,37 @@ describe('queues and admin pages', () => {
     await admin.getByRole('heading', { level: 1 }).waitFor();
     await admin.getByText('Communications Ombudsman').first().waitFor();
     expect(await checkPage(admin, 'staff-admin-procedure')).toEqual([]);
+  });
+
+  it('shows the mail log, with why a message was ignored', async () => {
+    await insertEmail(app.ctx.db.kysely, {
+      id: 'browser-mail-1',
+      complaintId: null,
+      customerId: null,
+      direction: 'in',
+      kind: 'auto-reply',
+      status: 'ignored',
+      messageId: '<browser-mail-1@example.org>',
+      inReplyTo: null,
+      references: [],
+      from: 'out-of-office@example.org',
+      to: 'complaints@test.redress',
+      subject: 'Out of office: back on Monday',
+      text: 'I am away until Monday.',
+      html: null,
+      note: 'An automatic reply (Auto-Submitted: auto-replied): no complaint, no answer',
+      sizeBytes: 120,
+      createdAt: new Date().toISOString(),
+    });
+    await admin.goto(`${app.url}/staff/mail`);
+    await admin.getByRole('heading', { level: 1, name: 'Mail' }).waitFor();
+    await admin.getByRole('button', { name: 'Out of office: back on Monday' }).click();
+    await admin
+      .getByRole('dialog')
+      .getByText(/An automatic reply/)
+      .waitFor();
+    expect(await checkPage(admin, 'staff-mail')).toEqual([]);
+    await admin.keyboard.press('Escape');
   });
 
   it('tells an agent that users are for administrators', async () => {

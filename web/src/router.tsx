@@ -68,6 +68,10 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'mail',
+            lazy: () => import('./staff/mail/MailPage.tsx').then((m) => ({ Component: m.MailPage })),
+          },
+          {
             path: 'admin/users',
             lazy: () => import('./staff/admin/UsersPage.tsx').then((m) => ({ Component: m.UsersPage })),
           },

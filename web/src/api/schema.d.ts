@@ -221,7 +221,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description A named queue (GET /queues); the other filters narrow it further */
-                    queue?: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "closed" | "all";
+                    queue?: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
                     /** @description Comma-separated stages */
                     stage?: string;
                     /** @description A user id, `me`, or `none` for unassigned */
@@ -2561,6 +2561,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mail log, newest first
+         * @description Everything sent and received, including mail that was ignored (auto-replies, bounces) or refused, with the reason. Without SMTP_URL this is where the dev mailbox is read.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "in" | "out";
+                    status?: "queued" | "sent" | "failed" | "received" | "ignored" | "rejected";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MailSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message: headers, text and its attachments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2810,7 +2985,7 @@ export interface components {
             timeline: {
                 at: string;
                 /** @enum {string} */
-                kind: "event" | "contact" | "note";
+                kind: "event" | "contact" | "note" | "email";
                 type: string;
                 actor: string | null;
                 summary: string;
@@ -2945,7 +3120,7 @@ export interface components {
         };
         QueueInput: {
             /** @enum {string} */
-            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "closed" | "all";
+            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
             name: string;
             description: string;
             count: number | null;
@@ -3069,6 +3244,55 @@ export interface components {
         ProcedureViewInput: {
             procedure: components["schemas"]["ProcedureInput"];
             warnings: string[];
+        };
+        MailSummaryInput: {
+            id: string;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @description Outbound: the template (acknowledgement, proposal…); inbound: how it was handled */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "received" | "ignored" | "rejected";
+            from: string;
+            to: string;
+            subject: string;
+            attempts: number;
+            lastError: string | null;
+            /** @description Why a message was ignored or refused, or what staff should know */
+            note: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            /** @description The complaint it belongs to, if any */
+            reference: string | null;
+        };
+        MailInput: {
+            id: string;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @description Outbound: the template (acknowledgement, proposal…); inbound: how it was handled */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "received" | "ignored" | "rejected";
+            from: string;
+            to: string;
+            subject: string;
+            attempts: number;
+            lastError: string | null;
+            /** @description Why a message was ignored or refused, or what staff should know */
+            note: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            /** @description The complaint it belongs to, if any */
+            reference: string | null;
+            messageId: string;
+            inReplyTo: string | null;
+            text: string;
+            attachments: {
+                id: string;
+                filename: string;
+                contentType: string;
+                sizeBytes: number;
+            }[];
         };
         /** @description RFC 9457 problem details, with a stable `code` */
         Problem: {
@@ -3315,7 +3539,7 @@ export interface components {
             timeline: {
                 at: string;
                 /** @enum {string} */
-                kind: "event" | "contact" | "note";
+                kind: "event" | "contact" | "note" | "email";
                 type: string;
                 actor: string | null;
                 summary: string;
@@ -3450,7 +3674,7 @@ export interface components {
         };
         Queue: {
             /** @enum {string} */
-            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "closed" | "all";
+            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
             name: string;
             description: string;
             count: number | null;
@@ -3574,6 +3798,55 @@ export interface components {
         ProcedureView: {
             procedure: components["schemas"]["Procedure"];
             warnings: string[];
+        };
+        MailSummary: {
+            id: string;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @description Outbound: the template (acknowledgement, proposal…); inbound: how it was handled */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "received" | "ignored" | "rejected";
+            from: string;
+            to: string;
+            subject: string;
+            attempts: number;
+            lastError: string | null;
+            /** @description Why a message was ignored or refused, or what staff should know */
+            note: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            /** @description The complaint it belongs to, if any */
+            reference: string | null;
+        };
+        Mail: {
+            id: string;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @description Outbound: the template (acknowledgement, proposal…); inbound: how it was handled */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "received" | "ignored" | "rejected";
+            from: string;
+            to: string;
+            subject: string;
+            attempts: number;
+            lastError: string | null;
+            /** @description Why a message was ignored or refused, or what staff should know */
+            note: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            /** @description The complaint it belongs to, if any */
+            reference: string | null;
+            messageId: string;
+            inReplyTo: string | null;
+            text: string;
+            attachments: {
+                id: string;
+                filename: string;
+                contentType: string;
+                sizeBytes: number;
+            }[];
         };
     };
     responses: never;

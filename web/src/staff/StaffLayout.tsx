@@ -107,6 +107,10 @@ export function StaffLayout() {
           </Text>
           {queues.isError && <ProblemAlert error={queues.error} onRetry={() => queues.refetch()} />}
           {queues.data?.map((q) => link(`/staff/queues/${q.id}`, q.name, q.count ?? undefined))}
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4} mt="sm">
+            Communication
+          </Text>
+          {link('/staff/mail', 'Mail')}
         </AppShell.Section>
         {hasRole(user, 'admin') && (
           <AppShell.Section>

@@ -1,0 +1,88 @@
+/**
+ * The mail log for staff: what Redress sent and received, including what it refused or ignored and why.
+ * With no SMTP server configured this is also where staff read the mail the dev mailbox holds.
+ */
+import { findEmailLogRows, findEmailWithAttachments } from '../db/email-log.ts';
+import type { EmailsTable } from '../db/schema.ts';
+import type { AppContext } from './context.ts';
+import { invalidField, notFound } from './errors.ts';
+
+export interface MailLogFilter {
+  direction?: EmailsTable['direction'] | undefined;
+  status?: EmailsTable['status'] | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
+  } catch {
+    // fall through
+  }
+  throw invalidField('cursor', 'is not a cursor this list gave out');
+}
+
+export async function listMail(ctx: AppContext, filter: MailLogFilter) {
+  const limit = filter.limit ?? 50;
+  const rows = await findEmailLogRows(ctx.db.kysely, {
+    direction: filter.direction,
+    status: filter.status,
+    before: filter.cursor ? decodeCursor(filter.cursor) : undefined,
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      direction: r.direction,
+      kind: r.kind,
+      status: r.status,
+      from: r.from_address,
+      to: r.to_address,
+      subject: r.subject,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      note: r.note,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      reference: r.reference,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url')
+        : null,
+  };
+}
+
+export async function readMail(ctx: AppContext, id: string) {
+  const found = await findEmailWithAttachments(ctx.db.kysely, id);
+  if (!found) throw notFound(`email ${id}`);
+  const { email: e, attachments } = found;
+  return {
+    id: e.id,
+    direction: e.direction,
+    kind: e.kind,
+    status: e.status,
+    messageId: e.message_id,
+    inReplyTo: e.in_reply_to,
+    from: e.from_address,
+    to: e.to_address,
+    subject: e.subject,
+    text: e.text_body,
+    attempts: e.attempts,
+    lastError: e.last_error,
+    note: e.note,
+    createdAt: e.created_at,
+    sentAt: e.sent_at,
+    reference: e.reference,
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      contentType: a.content_type,
+      sizeBytes: a.size_bytes,
+    })),
+  };
+}
