@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: create-complaint and get-complaint throughput and latency over HTTP, on SQLite and on
  * PostgreSQL, each beside a baseline measured in the same run (a bare Fastify route doing one INSERT or one
- * SELECT through the same driver), and the ratio to it. See bench/README.md.
+ * SELECT through the same driver), and the ratio to it; and email in (SMTP listener to stored complaints)
+ * and out (outbox jobs to an SMTP sink), each beside a bare smtp-server that only accepts (bench/mail.ts).
+ * See bench/README.md.
  *
  * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_SECONDS (2), BENCH_DIALECTS
  * (sqlite,postgres), BENCH_DATABASE_URL (a PostgreSQL server that allows CREATE DATABASE; default: an
- * embedded one), BENCH_WORKLOADS (create,get), BENCH_PROFILE (a directory: the Redress servers run with
- * --cpu-prof into it; summarise with bench/profile.ts), BENCH_OUTPUT (where to write the JSON; default: a
- * file in the OS temp dir).
+ * embedded one), BENCH_WORKLOADS (create,get,mail-in,mail-out), BENCH_MAIL_MESSAGES (inbound, 500),
+ * BENCH_MAIL_OUT_MESSAGES (50), BENCH_MAIL_WARMUP (a tenth of each), BENCH_MAIL_CONNECTIONS (4), BENCH_PROFILE (a directory: the Redress servers run
+ * with --cpu-prof into it; summarise with bench/profile.ts), BENCH_OUTPUT (where to write the JSON; default:
+ * a file in the OS temp dir).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,12 +21,15 @@ import type { Dialect } from '../src/db/database.ts';
 import { phoneComplaint } from '../test/support/api.ts';
 import { type ChildServer, startChild } from './children.ts';
 import { failures, type Load, type Measured, runLoad } from './load.ts';
+import { benchMailInbound, benchMailOutbound, type MailRow, type MailSettings, mailTable } from './mail.ts';
 
-function envNumber(name: string, fallback: number): number {
+function envNumber(name: string, fallback: number, { zero = false } = {}): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${raw}`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zero)) {
+    throw new Error(`${name} must be a positive number, not ${raw}`);
+  }
   return value;
 }
 
@@ -35,7 +41,16 @@ const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres')
   .split(',')
   .map((d) => d.trim())
   .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
-const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'create,get').split(',').map((w) => w.trim());
+const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'create,get,mail-in,mail-out')
+  .split(',')
+  .map((w) => w.trim());
+const HTTP_WORKLOADS = WORKLOADS.filter((w) => w === 'create' || w === 'get');
+const MAIL_WORKLOADS = WORKLOADS.filter((w) => w === 'mail-in' || w === 'mail-out');
+const MAIL_IN = Math.round(envNumber('BENCH_MAIL_MESSAGES', 500));
+const MAIL_OUT = Math.round(envNumber('BENCH_MAIL_OUT_MESSAGES', 50));
+const mailWarmup = (messages: number) =>
+  Math.round(envNumber('BENCH_MAIL_WARMUP', Math.ceil(messages / 10), { zero: true }));
+const MAIL_CONNECTIONS = Math.round(envNumber('BENCH_MAIL_CONNECTIONS', 4));
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 const OUTPUT =
   process.env.BENCH_OUTPUT ??
@@ -67,8 +82,11 @@ async function cleanUp(): Promise<void> {
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
-/** Two throwaway PostgreSQL databases (Redress, baseline) on the embedded server or BENCH_DATABASE_URL. */
-async function postgresTargets(): Promise<{ redress: string; baseline: string }> {
+/** Makes a fresh, empty database for one role (a SQLite dir or a PostgreSQL URL); dropped at the end. */
+type FreshTarget = (role: string) => Promise<string>;
+
+/** Throwaway PostgreSQL databases on the embedded server or BENCH_DATABASE_URL. */
+async function postgresTargets(): Promise<FreshTarget> {
   let adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) {
     log('starting embedded PostgreSQL …');
@@ -88,25 +106,24 @@ async function postgresTargets(): Promise<{ redress: string; baseline: string }>
   await admin.connect();
   cleanups.push(() => admin.end());
   const suffix = randomBytes(4).toString('hex');
-  const urls = { redress: '', baseline: '' };
-  for (const role of ['redress', 'baseline'] as const) {
-    const database = `${role}_bench_${suffix}`;
+  const base = adminUrl;
+  return async (role) => {
+    const database = `${role.replaceAll('-', '_')}_bench_${suffix}`;
     await admin.query(`create database ${database}`);
     cleanups.push(async () => {
       await admin.query(`drop database if exists ${database} with (force)`);
     });
-    const url = new URL(adminUrl);
+    const url = new URL(base);
     url.pathname = `/${database}`;
-    urls[role] = url.toString();
-  }
-  return urls;
+    return url.toString();
+  };
 }
 
-async function targets(dialect: Dialect): Promise<{ redress: string; baseline: string }> {
+async function targets(dialect: Dialect): Promise<FreshTarget> {
   if (dialect === 'postgres') return postgresTargets();
   const dir = mkdtempSync(join(tmpdir(), 'redress-bench-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { redress: join(dir, 'redress'), baseline: join(dir, 'baseline') };
+  return async (role) => join(dir, role);
 }
 
 async function start(role: 'redress' | 'baseline', target: string): Promise<ChildServer> {
@@ -181,12 +198,10 @@ function row(dialect: Dialect, workload: Workload, redress: Measured, baseline: 
   };
 }
 
-async function benchDialect(dialect: Dialect): Promise<Row[]> {
-  log(`── ${dialect} ──`);
-  const where = await targets(dialect);
+async function benchDialect(dialect: Dialect, fresh: FreshTarget): Promise<Row[]> {
   const [redress, baseline] = [
-    await start('redress', where.redress),
-    await start('baseline', where.baseline),
+    await start('redress', await fresh('redress')),
+    await start('baseline', await fresh('baseline')),
   ];
   log(
     `Redress on ${redress.origin} (pid ${redress.pid}), baseline on ${baseline.origin} (pid ${baseline.pid})`,
@@ -251,6 +266,25 @@ async function benchDialect(dialect: Dialect): Promise<Row[]> {
   return rows;
 }
 
+async function benchMail(dialect: Dialect, fresh: FreshTarget): Promise<MailRow[]> {
+  const settings: MailSettings = {
+    inbound: { messages: MAIL_IN, warmup: mailWarmup(MAIL_IN) },
+    outbound: { messages: MAIL_OUT, warmup: mailWarmup(MAIL_OUT) },
+    connections: MAIL_CONNECTIONS,
+    redressNodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    onCleanup: (cleanup) => cleanups.push(cleanup),
+    log,
+  };
+  const rows: MailRow[] = [];
+  if (MAIL_WORKLOADS.includes('mail-in')) {
+    rows.push(await benchMailInbound(dialect, await fresh('mail-in'), settings));
+  }
+  if (MAIL_WORKLOADS.includes('mail-out')) {
+    rows.push(await benchMailOutbound(dialect, await fresh('mail-out'), settings));
+  }
+  return rows;
+}
+
 function table(rows: Row[]): string {
   const header = [
     'dialect',
@@ -286,11 +320,17 @@ function table(rows: Row[]): string {
 
 async function main(): Promise<void> {
   if (DIALECTS.length === 0) throw new Error('BENCH_DIALECTS names no dialect (sqlite, postgres)');
-  if (!WORKLOADS.some((w) => w === 'create' || w === 'get')) {
-    throw new Error('BENCH_WORKLOADS names no workload (create, get)');
+  if (HTTP_WORKLOADS.length === 0 && MAIL_WORKLOADS.length === 0) {
+    throw new Error('BENCH_WORKLOADS names no workload (create, get, mail-in, mail-out)');
   }
-  // Everything stops by itself: a run that hangs is cleaned up and fails.
-  const budgetMs = (DIALECTS.length * 4 * (SECONDS + WARMUP_SECONDS + 10) + 300) * 1000;
+  // Everything stops by itself: a run that hangs is cleaned up and fails. Mail: inbound, 50 ms per message
+  // (two servers, warm-ups included); outbound, 1 s per message (the sink alone costs 0.1 s, see
+  // bench/README.md), far above what a slow machine needs; and a minute each for setup and checks.
+  const mailMs =
+    (MAIL_WORKLOADS.includes('mail-in') ? 2 * (MAIL_IN + mailWarmup(MAIL_IN)) * 50 + 60_000 : 0) +
+    (MAIL_WORKLOADS.includes('mail-out') ? 2 * (MAIL_OUT + mailWarmup(MAIL_OUT)) * 1000 + 60_000 : 0);
+  const budgetMs =
+    (DIALECTS.length * 4 * (SECONDS + WARMUP_SECONDS + 10) + 300) * 1000 + DIALECTS.length * mailMs;
   setTimeout(() => {
     console.error(`\n[bench] FAILED: still running after ${budgetMs / 1000} s; stopping`);
     void cleanUp().finally(() => process.exit(2));
@@ -310,9 +350,13 @@ async function main(): Promise<void> {
         .join(' ')}`,
   );
   const rows: Row[] = [];
+  const mailRows: MailRow[] = [];
   try {
     for (const dialect of DIALECTS) {
-      rows.push(...(await benchDialect(dialect)));
+      log(`── ${dialect} ──`);
+      const fresh = await targets(dialect);
+      if (HTTP_WORKLOADS.length > 0) rows.push(...(await benchDialect(dialect, fresh)));
+      if (MAIL_WORKLOADS.length > 0) mailRows.push(...(await benchMail(dialect, fresh)));
       // Stop this dialect's servers and database before the next one starts.
       await cleanUp();
     }
@@ -320,8 +364,14 @@ async function main(): Promise<void> {
     await cleanUp();
   }
 
-  console.log('');
-  console.log(table(rows));
+  if (rows.length > 0) {
+    console.log('');
+    console.log(table(rows));
+  }
+  if (mailRows.length > 0) {
+    console.log('');
+    console.log(mailTable(mailRows));
+  }
   console.log('');
   console.log(
     'ratios are Redress / baseline from the same run: req/s below 1 and latency above 1 mean Redress is slower',
@@ -332,7 +382,17 @@ async function main(): Promise<void> {
       {
         started: started.toISOString(),
         finished: new Date().toISOString(),
-        settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, seed: SEED },
+        settings: {
+          seconds: SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          connections: CONNECTIONS,
+          seed: SEED,
+          mail: {
+            inbound: { messages: MAIL_IN, warmup: mailWarmup(MAIL_IN) },
+            outbound: { messages: MAIL_OUT, warmup: mailWarmup(MAIL_OUT) },
+            connections: MAIL_CONNECTIONS,
+          },
+        },
         machine: {
           cpus: cpus().length,
           cpu: cpus()[0]?.model ?? null,
@@ -341,6 +401,7 @@ async function main(): Promise<void> {
           postgres: process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded',
         },
         results: rows,
+        mail: mailRows,
         problems,
       },
       null,

@@ -1,6 +1,7 @@
 /**
- * `redress serve`: the API, the job worker and the inbound SMTP listener in one process, or any one of them
- * (`--role web|worker|mail`) when they run as separate processes against a shared database.
+ * `redress serve`: the API, the job worker and the inbound SMTP listener (with the IMAP poller when IMAP_URL is
+ * set) in one process, or any one of them (`--role web|worker|mail`) when they run as separate processes
+ * against a shared database.
  */
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -11,6 +12,7 @@ import { jobHandlers } from '../app/job-handlers.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
+import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
 import { WEB_DIST } from '../web/build.ts';
 import { CliError } from './output.ts';
@@ -52,6 +54,19 @@ export function registerServeCommand(program: Command): void {
           ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
         });
       }
+      let imap: ImapPoller | undefined;
+      const imapSettings = settings.mail.imap;
+      if ((role === 'all' || role === 'mail') && imapSettings) {
+        imap = startImapPoller(ctx, {
+          url: imapSettings.url,
+          folder: imapSettings.folder,
+          processedFolder: imapSettings.processedFolder,
+          intervalMs: imapSettings.pollMs,
+          maxBytes: settings.mail.maxBytes,
+          ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
+          tlsRejectUnauthorized: imapSettings.tlsRejectUnauthorized,
+        });
+      }
       let worker: Worker | undefined;
       if (role === 'all' || role === 'worker') {
         await scheduleAdrSweep(ctx);
@@ -91,8 +106,16 @@ export function registerServeCommand(program: Command): void {
             ` (messages up to ${settings.mail.maxBytes} bytes)\n`,
         );
       }
+      if (imap && imapSettings) {
+        ctx.logger.info({ address: imap.address, everyMs: imapSettings.pollMs }, 'polling IMAP');
+        process.stdout.write(
+          `  polling IMAP     ${imap.address} every ${imapSettings.pollMs} ms` +
+            `${imapSettings.processedFolder ? ` (processed mail to ${imapSettings.processedFolder})` : ''}\n`,
+        );
+      }
       const shutdown = async (signal: string) => {
         ctx.logger.info({ signal }, 'shutting down');
+        await imap?.stop();
         await smtp?.close();
         await app?.close();
         await worker?.stop();

@@ -22,6 +22,7 @@ describe('readSettings', () => {
           from: undefined,
           replyTo: undefined,
           maxBytes: 10 * 1024 * 1024,
+          imap: undefined,
         },
       },
     });
@@ -43,6 +44,11 @@ describe('readSettings', () => {
       MAIL_FROM: 'Miso Complaints <complaints@miso.example>',
       MAIL_REPLY_TO: 'complaints@miso.example',
       MAIL_MAX_BYTES: '1000000',
+      IMAP_URL: 'imaps://complaints%40miso.example:secret@imap.example.co.uk',
+      IMAP_FOLDER: 'Complaints',
+      IMAP_PROCESSED_FOLDER: 'Complaints/Done',
+      IMAP_POLL_MS: '30000',
+      IMAP_TLS_REJECT_UNAUTHORIZED: 'false',
     });
     expect(result).toEqual({
       ok: true,
@@ -62,6 +68,13 @@ describe('readSettings', () => {
           from: 'Miso Complaints <complaints@miso.example>',
           replyTo: 'complaints@miso.example',
           maxBytes: 1_000_000,
+          imap: {
+            url: 'imaps://complaints%40miso.example:secret@imap.example.co.uk',
+            folder: 'Complaints',
+            processedFolder: 'Complaints/Done',
+            pollMs: 30_000,
+            tlsRejectUnauthorized: false,
+          },
         },
       },
     });
@@ -72,6 +85,25 @@ describe('readSettings', () => {
     const bad = readSettings({ TRUST_PROXY: 'the usual one' });
     expect(bad.ok).toBe(false);
     expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(['TRUST_PROXY']);
+  });
+
+  it('polls IMAP only when IMAP_URL is set, INBOX every minute by default, and checks the URL', () => {
+    expect(readSettings({ IMAP_URL: 'imap://u:p@127.0.0.1:1143' })).toMatchObject({
+      ok: true,
+      settings: {
+        mail: {
+          imap: {
+            url: 'imap://u:p@127.0.0.1:1143',
+            folder: 'INBOX',
+            processedFolder: undefined,
+            pollMs: 60_000,
+            tlsRejectUnauthorized: true,
+          },
+        },
+      },
+    });
+    const bad = readSettings({ IMAP_URL: 'pop3://u:p@mail', IMAP_POLL_MS: '10' });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.path).sort()).toEqual(['IMAP_POLL_MS', 'IMAP_URL']);
   });
 
   it('derives the public URL from the port when none is given', () => {

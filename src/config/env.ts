@@ -33,6 +33,14 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]*@/, { error: 'must be an imap:// or imaps:// URL with user and password' })
+    .optional(),
+  IMAP_FOLDER: z.string().default('INBOX'),
+  IMAP_PROCESSED_FOLDER: z.string().optional(),
+  IMAP_POLL_MS: z.coerce.number().int().min(1000).default(60_000),
+  IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
@@ -72,8 +80,23 @@ export interface MailSettings {
   from: string | undefined;
   /** Where replies go (the inbound address); default: the From address. */
   replyTo: string | undefined;
-  /** Largest message the listener accepts, in bytes. */
+  /** Largest message the listener (and the IMAP poller) accepts, in bytes. */
   maxBytes: number;
+  /** The IMAP poller, when IMAP_URL is set. */
+  imap: ImapSettings | undefined;
+}
+
+export interface ImapSettings {
+  /** `imap://user:password@host:143` (STARTTLS when offered) or `imaps://user:password@host:993`. */
+  url: string;
+  /** Where new mail arrives (IMAP_FOLDER, default INBOX). */
+  folder: string;
+  /** Where processed mail is moved (IMAP_PROCESSED_FOLDER); unset: it stays, marked \Seen. */
+  processedFolder: string | undefined;
+  /** Time between polls (IMAP_POLL_MS, default 60 000). */
+  pollMs: number;
+  /** IMAP_TLS_REJECT_UNAUTHORIZED=false accepts a server certificate that does not verify. */
+  tlsRejectUnauthorized: boolean;
 }
 
 /**
@@ -106,6 +129,15 @@ export function readSettings(
         from: e.MAIL_FROM,
         replyTo: e.MAIL_REPLY_TO,
         maxBytes: e.MAIL_MAX_BYTES,
+        imap: e.IMAP_URL
+          ? {
+              url: e.IMAP_URL,
+              folder: e.IMAP_FOLDER,
+              processedFolder: e.IMAP_PROCESSED_FOLDER,
+              pollMs: e.IMAP_POLL_MS,
+              tlsRejectUnauthorized: e.IMAP_TLS_REJECT_UNAUTHORIZED === 'true',
+            }
+          : undefined,
       },
     },
   };
