@@ -3,7 +3,7 @@
  * set) in one process, or any one of them (`--role web|worker|mail`) when they run as separate processes
  * against a shared database.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -15,7 +15,7 @@ import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
 import { WEB_DIST } from '../web/build.ts';
-import { CliError } from './output.ts';
+import { CliError, EXIT } from './output.ts';
 import { openRuntime } from './runtime.ts';
 
 const ROLES = ['all', 'web', 'worker', 'mail'] as const;
@@ -52,6 +52,8 @@ export function registerServeCommand(program: Command): void {
           host: settings.host,
           maxBytes: settings.mail.maxBytes,
           ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
+          tls: listenerTls(settings.mail.listenerTls),
+          auth: settings.mail.listenerAuth,
         });
       }
       let imap: ImapPoller | undefined;
@@ -133,4 +135,17 @@ function ownAddresses(values: readonly (string | undefined)[]): string[] {
     const address = value && (/<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? value.trim());
     return address?.includes('@') ? [address.toLowerCase()] : [];
   });
+}
+
+/** The listener's key and certificate, read from their PEM files, or a clear error naming the file. */
+function listenerTls(files: { keyFile: string; certFile: string } | undefined) {
+  if (!files) return undefined;
+  const read = (file: string, setting: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new CliError(`${setting}: cannot read ${file}: ${(error as Error).message}`, EXIT.usage);
+    }
+  };
+  return { key: read(files.keyFile, 'SMTP_TLS_KEY_FILE'), cert: read(files.certFile, 'SMTP_TLS_CERT_FILE') };
 }

@@ -106,6 +106,26 @@ describe('readSettings', () => {
     expect(bad.ok ? [] : bad.problems.map((p) => p.path).sort()).toEqual(['IMAP_POLL_MS', 'IMAP_URL']);
   });
 
+  it('takes STARTTLS and AUTH for the listener only together, and AUTH only with TLS', () => {
+    const tls = { SMTP_TLS_KEY_FILE: '/etc/redress/key.pem', SMTP_TLS_CERT_FILE: '/etc/redress/cert.pem' };
+    const auth = { SMTP_AUTH_USER: 'relay', SMTP_AUTH_PASSWORD: 'a-long-relay-password' };
+    expect(readSettings({ ...tls, ...auth })).toMatchObject({
+      settings: {
+        mail: {
+          listenerTls: { keyFile: '/etc/redress/key.pem', certFile: '/etc/redress/cert.pem' },
+          listenerAuth: { user: 'relay', password: 'a-long-relay-password' },
+        },
+      },
+    });
+    const paths = (env: Record<string, string>) => {
+      const read = readSettings(env);
+      return read.ok ? [] : read.problems.map((p) => p.path);
+    };
+    expect(paths({ SMTP_TLS_KEY_FILE: '/k.pem' })).toEqual(['SMTP_TLS_CERT_FILE']);
+    expect(paths({ ...tls, SMTP_AUTH_PASSWORD: 'a-long-relay-password' })).toEqual(['SMTP_AUTH_USER']);
+    expect(paths(auth)).toEqual(['SMTP_AUTH_USER']);
+  });
+
   it('derives the public URL from the port when none is given', () => {
     expect(readSettings({ PORT: '4000' })).toMatchObject({
       settings: { publicUrl: 'http://localhost:4000' },

@@ -6,48 +6,75 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type ConfigProblem, describeIssues } from './load.ts';
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^(postgres|postgresql):\/\//,
-      'must be a postgres:// URL (leave unset for the embedded SQLite database)',
-    )
-    .optional(),
-  PUBLIC_URL: z.url().optional(),
-  PROCEDURE_FILE: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
-    .optional(),
-  SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
-  MAIL_FROM: z.string().optional(),
-  MAIL_REPLY_TO: z.email().optional(),
-  MAIL_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10 * 1024 * 1024),
-  IMAP_URL: z
-    .string()
-    .regex(/^imaps?:\/\/[^/]*@/, { error: 'must be an imap:// or imaps:// URL with user and password' })
-    .optional(),
-  IMAP_FOLDER: z.string().default('INBOX'),
-  IMAP_PROCESSED_FOLDER: z.string().optional(),
-  IMAP_POLL_MS: z.coerce.number().int().min(1000).default(60_000),
-  IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
-  TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
-      error: 'must be true, false, or comma-separated proxy addresses (CIDR ranges allowed)',
-    })
-    .default('false'),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(postgres|postgresql):\/\//,
+        'must be a postgres:// URL (leave unset for the embedded SQLite database)',
+      )
+      .optional(),
+    PUBLIC_URL: z.url().optional(),
+    PROCEDURE_FILE: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+    SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
+    MAIL_FROM: z.string().optional(),
+    MAIL_REPLY_TO: z.email().optional(),
+    MAIL_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
+    SMTP_TLS_KEY_FILE: z.string().optional(),
+    SMTP_TLS_CERT_FILE: z.string().optional(),
+    SMTP_AUTH_USER: z.string().optional(),
+    SMTP_AUTH_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).optional(),
+    IMAP_URL: z
+      .string()
+      .regex(/^imaps?:\/\/[^/]*@/, { error: 'must be an imap:// or imaps:// URL with user and password' })
+      .optional(),
+    IMAP_FOLDER: z.string().default('INBOX'),
+    IMAP_PROCESSED_FOLDER: z.string().optional(),
+    IMAP_POLL_MS: z.coerce.number().int().min(1000).default(60_000),
+    IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+        error: 'must be true, false, or comma-separated proxy addresses (CIDR ranges allowed)',
+      })
+      .default('false'),
+  })
+  .superRefine((e, ctx) => {
+    const pairs = [
+      ['SMTP_TLS_KEY_FILE', 'SMTP_TLS_CERT_FILE'],
+      ['SMTP_AUTH_USER', 'SMTP_AUTH_PASSWORD'],
+    ] as const;
+    for (const [a, b] of pairs) {
+      if (Boolean(e[a]) !== Boolean(e[b])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [e[a] ? b : a],
+          message: `must be set together with ${e[a] ? a : b}`,
+        });
+      }
+    }
+    if (e.SMTP_AUTH_USER && !e.SMTP_TLS_KEY_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_AUTH_USER'],
+        message: 'needs SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE: a password is never accepted in clear',
+      });
+    }
+  });
 
 /** Which proxies may say who the client is (X-Forwarded-For), in Fastify's terms. */
 export type TrustProxy = boolean | string[];
@@ -82,6 +109,10 @@ export interface MailSettings {
   replyTo: string | undefined;
   /** Largest message the listener (and the IMAP poller) accepts, in bytes. */
   maxBytes: number;
+  /** STARTTLS for the listener, when a key and certificate (PEM files) are given. */
+  listenerTls: { keyFile: string; certFile: string } | undefined;
+  /** The one account senders must authenticate as (after STARTTLS), when set. */
+  listenerAuth: { user: string; password: string } | undefined;
   /** The IMAP poller, when IMAP_URL is set. */
   imap: ImapSettings | undefined;
 }
@@ -129,6 +160,14 @@ export function readSettings(
         from: e.MAIL_FROM,
         replyTo: e.MAIL_REPLY_TO,
         maxBytes: e.MAIL_MAX_BYTES,
+        listenerTls:
+          e.SMTP_TLS_KEY_FILE && e.SMTP_TLS_CERT_FILE
+            ? { keyFile: e.SMTP_TLS_KEY_FILE, certFile: e.SMTP_TLS_CERT_FILE }
+            : undefined,
+        listenerAuth:
+          e.SMTP_AUTH_USER && e.SMTP_AUTH_PASSWORD
+            ? { user: e.SMTP_AUTH_USER, password: e.SMTP_AUTH_PASSWORD }
+            : undefined,
         imap: e.IMAP_URL
           ? {
               url: e.IMAP_URL,

@@ -5,9 +5,11 @@
  * wrong the answer is 451 and the sending server tries again later (the Message-ID makes the retry
  * harmless). Messages over the size limit get 552 and are not stored.
  *
- * AUTH and STARTTLS are switched off: the listener is meant to sit behind the company's MX or on a private
- * network. Offering them needs certificates and credentials configuration, which is left for later.
+ * By default there is no AUTH and no STARTTLS: the listener sits behind the company's MX or on a private
+ * network. Given a key and certificate it offers STARTTLS; given an account as well, every sender must
+ * authenticate, and only over TLS (a password is never accepted in clear).
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { AppContext } from '../../app/context.ts';
@@ -21,6 +23,16 @@ export interface SmtpListenerOptions {
   maxBytes: number;
   /** Addresses Redress sends from: mail from them is our own coming back, never answered. */
   ownAddresses?: readonly string[];
+  /** PEM key and certificate: STARTTLS is offered. */
+  tls?: { key: Buffer; cert: Buffer } | undefined;
+  /** The account every sender must authenticate as (needs `tls`). */
+  auth?: { user: string; password: string } | undefined;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export interface SmtpListener {
@@ -58,8 +70,25 @@ export function startSmtpListener(ctx: AppContext, options: SmtpListenerOptions)
     banner: 'Redress complaints',
     size: options.maxBytes,
     rejectOversized: true,
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
+    authOptional: !options.auth,
+    authMethods: ['PLAIN', 'LOGIN'],
+    // smtp-server refuses AUTH before STARTTLS unless this is set: it never is.
+    allowInsecureAuth: false,
+    disabledCommands: [...(options.auth ? [] : ['AUTH']), ...(options.tls ? [] : ['STARTTLS'])],
+    onAuth(auth, session, callback) {
+      const account = options.auth;
+      if (
+        account &&
+        sameSecret(auth.username ?? '', account.user) &&
+        sameSecret(auth.password ?? '', account.password)
+      ) {
+        callback(null, { user: account.user });
+        return;
+      }
+      logger.warn({ remote: session.remoteAddress }, 'SMTP authentication failed');
+      callback(smtpError(535, 'Authentication failed'));
+    },
     logger: false,
     async onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       try {
