@@ -10,6 +10,7 @@ import { invalidField, notFound } from './errors.ts';
 export interface MailLogFilter {
   direction?: EmailsTable['direction'] | undefined;
   status?: EmailsTable['status'] | undefined;
+  kind?: string | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
 }
@@ -29,6 +30,7 @@ export async function listMail(ctx: AppContext, filter: MailLogFilter) {
   const rows = await findEmailLogRows(ctx.db.kysely, {
     direction: filter.direction,
     status: filter.status,
+    kind: filter.kind,
     before: filter.cursor ? decodeCursor(filter.cursor) : undefined,
     limit: limit + 1,
   });

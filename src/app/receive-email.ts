@@ -58,9 +58,21 @@ export interface InboundEmail {
 export interface ReceiveOptions {
   /** The addresses Redress sends from: mail from them is our own, coming back. */
   ownAddresses?: readonly string[];
+  /**
+   * What a new message from a person becomes: a complaint at once (the default), or an item awaiting
+   * triage that staff make a complaint or dismiss (MAIL_NEW_MESSAGES=triage).
+   */
+  newMessages?: 'complaint' | 'triage' | undefined;
 }
 
-export type ReceiveOutcome = 'duplicate' | 'new-complaint' | 'reply' | 'ignored' | 'rejected' | 'unmatched';
+export type ReceiveOutcome =
+  | 'duplicate'
+  | 'new-complaint'
+  | 'triage'
+  | 'reply'
+  | 'ignored'
+  | 'rejected'
+  | 'unmatched';
 
 export interface Receipt {
   outcome: ReceiveOutcome;
@@ -256,6 +268,20 @@ async function receiveNew(
       note: joinNotes(['An empty message: no complaint opened.', ...notes]),
     });
     return store(db, email, 'unmatched', null);
+  }
+  if (options.newMessages === 'triage') {
+    return transaction(ctx.db, async (trx) => {
+      const email = row({
+        kind: 'triage',
+        status: 'received',
+        complaintId: null,
+        customerId: null,
+        note: joinNotes(['Awaiting triage: staff make it a complaint or dismiss it.', ...notes]),
+      });
+      const receipt = await store(trx, email, 'triage', null);
+      await storeAttachments(trx, email.id, kept.accepted, now);
+      return receipt;
+    });
   }
   const customers = await findCustomersByEmail(db, sender.address);
   const existing = customers.length === 1 ? customers[0] : undefined;

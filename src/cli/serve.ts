@@ -52,6 +52,7 @@ export function registerServeCommand(program: Command): void {
           host: settings.host,
           maxBytes: settings.mail.maxBytes,
           ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
+          newMessages: settings.mail.newMessages,
           tls: listenerTls(settings.mail.listenerTls),
           auth: settings.mail.listenerAuth,
         });
@@ -67,6 +68,7 @@ export function registerServeCommand(program: Command): void {
           maxBytes: settings.mail.maxBytes,
           ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
           tlsRejectUnauthorized: imapSettings.tlsRejectUnauthorized,
+          newMessages: settings.mail.newMessages,
         });
       }
       let worker: Worker | undefined;

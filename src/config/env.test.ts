@@ -22,6 +22,7 @@ describe('readSettings', () => {
           from: undefined,
           replyTo: undefined,
           maxBytes: 10 * 1024 * 1024,
+          newMessages: 'complaint',
           imap: undefined,
         },
       },
@@ -44,6 +45,7 @@ describe('readSettings', () => {
       MAIL_FROM: 'Miso Complaints <complaints@miso.example>',
       MAIL_REPLY_TO: 'complaints@miso.example',
       MAIL_MAX_BYTES: '1000000',
+      MAIL_NEW_MESSAGES: 'triage',
       IMAP_URL: 'imaps://complaints%40miso.example:secret@imap.example.co.uk',
       IMAP_FOLDER: 'Complaints',
       IMAP_PROCESSED_FOLDER: 'Complaints/Done',
@@ -68,6 +70,7 @@ describe('readSettings', () => {
           from: 'Miso Complaints <complaints@miso.example>',
           replyTo: 'complaints@miso.example',
           maxBytes: 1_000_000,
+          newMessages: 'triage',
           imap: {
             url: 'imaps://complaints%40miso.example:secret@imap.example.co.uk',
             folder: 'Complaints',

@@ -34,6 +34,7 @@ const envSchema = z
       .int()
       .positive()
       .default(10 * 1024 * 1024),
+    MAIL_NEW_MESSAGES: z.enum(['complaint', 'triage']).default('complaint'),
     SMTP_TLS_KEY_FILE: z.string().optional(),
     SMTP_TLS_CERT_FILE: z.string().optional(),
     SMTP_AUTH_USER: z.string().optional(),
@@ -109,6 +110,8 @@ export interface MailSettings {
   replyTo: string | undefined;
   /** Largest message the listener (and the IMAP poller) accepts, in bytes. */
   maxBytes: number;
+  /** What a new message from a person becomes: a complaint at once, or an item staff triage. */
+  newMessages: 'complaint' | 'triage';
   /** STARTTLS for the listener, when a key and certificate (PEM files) are given. */
   listenerTls: { keyFile: string; certFile: string } | undefined;
   /** The one account senders must authenticate as (after STARTTLS), when set. */
@@ -160,6 +163,7 @@ export function readSettings(
         from: e.MAIL_FROM,
         replyTo: e.MAIL_REPLY_TO,
         maxBytes: e.MAIL_MAX_BYTES,
+        newMessages: e.MAIL_NEW_MESSAGES,
         listenerTls:
           e.SMTP_TLS_KEY_FILE && e.SMTP_TLS_CERT_FILE
             ? { keyFile: e.SMTP_TLS_KEY_FILE, certFile: e.SMTP_TLS_CERT_FILE }

@@ -5,6 +5,8 @@ import type { EmailsTable } from './schema.ts';
 export interface EmailLogQuery {
   direction?: EmailsTable['direction'] | undefined;
   status?: EmailsTable['status'] | undefined;
+  /** Outbound: the template; inbound: how it was handled (`triage` for messages awaiting triage). */
+  kind?: string | undefined;
   /** Only messages created before this instant and id (keyset paging, newest first). */
   before?: { createdAt: string; id: string } | undefined;
   limit: number;
@@ -31,6 +33,7 @@ export async function findEmailLogRows(executor: Executor, q: EmailLogQuery) {
     ]);
   if (q.direction) query = query.where('e.direction', '=', q.direction);
   if (q.status) query = query.where('e.status', '=', q.status);
+  if (q.kind) query = query.where('e.kind', '=', q.kind);
   const before = q.before;
   if (before) {
     query = query.where((eb) =>
@@ -60,4 +63,34 @@ export async function findEmailWithAttachments(executor: Executor, id: string) {
     .orderBy('filename')
     .execute();
   return { email, attachments };
+}
+
+/**
+ * Settles a message awaiting triage: it becomes the first message of a complaint, or is dismissed. Only
+ * one member of staff can settle it: false when someone already has (nothing is written).
+ */
+export async function settleTriagedEmail(
+  executor: Executor,
+  id: string,
+  outcome:
+    | { kind: 'new-complaint'; complaintId: string; customerId: string; note: string }
+    | { kind: 'dismissed'; note: string },
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('emails')
+    .set(
+      outcome.kind === 'new-complaint'
+        ? {
+            kind: 'new-complaint',
+            complaint_id: outcome.complaintId,
+            customer_id: outcome.customerId,
+            note: outcome.note,
+          }
+        : { kind: 'dismissed', status: 'ignored', note: outcome.note },
+    )
+    .where('id', '=', id)
+    .where('kind', '=', 'triage')
+    .where('complaint_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -127,6 +127,39 @@ describe('queues and admin pages', () => {
     await admin.keyboard.press('Escape');
   });
 
+  it('makes a message awaiting triage a complaint', async () => {
+    await insertEmail(app.ctx.db.kysely, {
+      id: 'browser-mail-2',
+      complaintId: null,
+      customerId: null,
+      direction: 'in',
+      kind: 'triage',
+      status: 'received',
+      messageId: '<browser-mail-2@example.org>',
+      inReplyTo: null,
+      references: [],
+      from: 'dee@example.org',
+      to: 'complaints@test.redress',
+      subject: 'My router keeps rebooting',
+      text: 'The router you sent me reboots every hour.',
+      html: null,
+      note: 'Awaiting triage: staff make it a complaint or dismiss it.',
+      sizeBytes: 150,
+      createdAt: new Date(app.ctx.now().getTime() - 60_000).toISOString(),
+    });
+    await admin.goto(`${app.url}/staff/mail?kind=triage`);
+    await admin.getByRole('button', { name: 'My router keeps rebooting' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Category').selectOption('equipment');
+    expect(await checkPage(admin, 'staff-mail-triage')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Make it a complaint' }).click();
+    await dialog
+      .getByRole('status')
+      .getByRole('link', { name: /^MISO-26-/ })
+      .click();
+    await admin.getByRole('heading', { level: 1, name: /^MISO-26-/ }).waitFor();
+  });
+
   it('tells an agent that users are for administrators', async () => {
     const agent = await signIn(browser, app, app.staff.agent.email);
     await agent.goto(`${app.url}/staff/admin/users`);

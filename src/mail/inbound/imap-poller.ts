@@ -28,6 +28,8 @@ export interface ImapPollerOptions {
   maxBytes: number;
   /** Addresses Redress sends from: mail from them is our own coming back, never answered. */
   ownAddresses?: readonly string[];
+  /** What a new message from a person becomes (MAIL_NEW_MESSAGES): a complaint, or an item for triage. */
+  newMessages?: 'complaint' | 'triage' | undefined;
   /** Whether an imaps:// server's certificate must verify (default true). */
   tlsRejectUnauthorized?: boolean;
   /** Poll at start and then on the interval (default true); false: only when `pollNow` is called. */
@@ -117,7 +119,10 @@ export function startImapPoller(ctx: AppContext, options: ImapPollerOptions): Im
     if (!source) return false; // expunged meanwhile: nothing to do
     try {
       const mail = await parseInbound(source, envelopeFromHeaders(source));
-      const receipt = await receiveEmail(ctx, mail, { ownAddresses: options.ownAddresses ?? [] });
+      const receipt = await receiveEmail(ctx, mail, {
+        ownAddresses: options.ownAddresses ?? [],
+        newMessages: options.newMessages,
+      });
       logger.debug({ uid, outcome: receipt.outcome, messageId: receipt.messageId }, 'IMAP message stored');
     } catch (error) {
       logger.error(

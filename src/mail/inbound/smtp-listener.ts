@@ -23,6 +23,8 @@ export interface SmtpListenerOptions {
   maxBytes: number;
   /** Addresses Redress sends from: mail from them is our own coming back, never answered. */
   ownAddresses?: readonly string[];
+  /** What a new message from a person becomes (MAIL_NEW_MESSAGES): a complaint, or an item for triage. */
+  newMessages?: 'complaint' | 'triage' | undefined;
   /** PEM key and certificate: STARTTLS is offered. */
   tls?: { key: Buffer; cert: Buffer } | undefined;
   /** The account every sender must authenticate as (needs `tls`). */
@@ -102,7 +104,10 @@ export function startSmtpListener(ctx: AppContext, options: SmtpListenerOptions)
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
         });
-        const receipt = await receiveEmail(ctx, mail, { ownAddresses: options.ownAddresses ?? [] });
+        const receipt = await receiveEmail(ctx, mail, {
+          ownAddresses: options.ownAddresses ?? [],
+          newMessages: options.newMessages,
+        });
         callback(null, `OK: ${receipt.outcome}${receipt.reference ? ` ${receipt.reference}` : ''}`);
       } catch (error) {
         logger.error({ err: error, remote: session.remoteAddress }, 'inbound email could not be stored');

@@ -4,8 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
 import { listMail, readMail } from '../../../app/read-mail-log.ts';
+import { convertTriagedEmail, dismissTriagedEmail } from '../../../app/triage-email.ts';
 import { staffActor } from '../../auth.ts';
-import { id, problems } from '../../schemas.ts';
+import { category, id, problems, reference, text } from '../../schemas.ts';
 
 const tags = ['mail'];
 const direction = z.enum(['in', 'out']);
@@ -43,6 +44,11 @@ export function registerMailRoutes(app: FastifyInstance, ctx: AppContext): void 
         querystring: z.strictObject({
           direction: direction.optional(),
           status: status.optional(),
+          kind: z
+            .string()
+            .max(40)
+            .optional()
+            .describe('e.g. `triage` for messages awaiting triage, `acknowledgement` for those sent'),
           limit: z.coerce.number().int().min(1).max(200).optional(),
           cursor: z.string().max(500).optional(),
         }),
@@ -91,6 +97,41 @@ export function registerMailRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request) => {
       staffActor(request);
       return readMail(ctx, request.params.id);
+    },
+  );
+  api.post(
+    '/mail/:id/convert',
+    {
+      schema: {
+        tags,
+        summary:
+          'Make a message awaiting triage a complaint (channel email); its acknowledgement replies to it',
+        description: 'Refused with 409 when the message is not awaiting triage or someone settled it first.',
+        params: z.strictObject({ id }),
+        body: z.strictObject({ category: category.optional(), formal: z.boolean().optional() }),
+        response: { 201: z.object({ reference }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const actor = staffActor(request);
+      return reply.code(201).send(await convertTriagedEmail(ctx, request.params.id, actor, request.body));
+    },
+  );
+  api.post(
+    '/mail/:id/dismiss',
+    {
+      schema: {
+        tags,
+        summary: 'Dismiss a message awaiting triage (not a complaint), with the reason',
+        params: z.strictObject({ id }),
+        body: z.strictObject({ reason: text(500) }),
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      staffActor(request);
+      await dismissTriagedEmail(ctx, request.params.id, request.body.reason);
+      return reply.code(204).send(null);
     },
   );
 }

@@ -13,13 +13,16 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../../api/client.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { useProcedure } from '../../procedure.ts';
+import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
+import { formatDateTime, humanize } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 
@@ -52,7 +55,88 @@ function StatusBadge({ status }: { status: Status }) {
   );
 }
 
+/** Make a message awaiting triage a complaint, or dismiss it. */
+function Triage({ id, onSettled }: { id: string; onSettled: (reference: string | null) => void }) {
+  const queryClient = useQueryClient();
+  const categories = useProcedure().data?.procedure.categories ?? [];
+  const [category, setCategory] = useState('other');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const settled = async (reference: string | null) => {
+    await queryClient.invalidateQueries({ queryKey: ['mail-log'] });
+    await queryClient.invalidateQueries({ queryKey: ['mail', id] });
+    await queryClient.invalidateQueries({ queryKey: ['queues'] });
+    onSettled(reference);
+  };
+  const convert = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/mail/{id}/convert', {
+          params: { path: { id } },
+          body: { category: category as (typeof categories)[number] },
+        }),
+      ),
+    onSuccess: (created) => settled(created.reference),
+    onError: (error) => setErrors(formErrors(error, { 'body.category': 'triage-category' })),
+  });
+  const dismiss = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/mail/{id}/dismiss', { params: { path: { id } }, body: { reason } })),
+    onSuccess: () => settled(null),
+    onError: (error) => setErrors(formErrors(error, { 'body.reason': 'triage-reason' })),
+  });
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="triage-heading">
+      <Title order={3} size="h5" id="triage-heading">
+        Awaiting triage
+      </Title>
+      <Text size="sm">
+        Is this a complaint? Make it one (the customer is acknowledged by a reply), or dismiss it.
+      </Text>
+      <ErrorSummary errors={errors} />
+      <Group align="flex-end">
+        <NativeSelect
+          id="triage-category"
+          label="Category"
+          value={category}
+          onChange={(e) => setCategory(e.currentTarget.value)}
+          data={categories.map((c) => ({ value: c, label: humanize(c) }))}
+          error={errorFor(errors, 'triage-category')}
+        />
+        <Button onClick={() => convert.mutate()} loading={convert.isPending}>
+          Make it a complaint
+        </Button>
+      </Group>
+      <Group align="flex-end">
+        <TextInput
+          id="triage-reason"
+          label="Reason for dismissing"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errorFor(errors, 'triage-reason')}
+        />
+        <Button
+          variant="default"
+          loading={dismiss.isPending}
+          onClick={() => {
+            if (!reason.trim()) {
+              setErrors([
+                { inputId: 'triage-reason', message: 'Reason for dismissing: say why it is not a complaint' },
+              ]);
+              return;
+            }
+            dismiss.mutate();
+          }}
+        >
+          Dismiss
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function MailDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const [made, setMade] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ['mail', id],
     queryFn: () => unwrap(api.GET('/api/v1/mail/{id}', { params: { path: { id: id ?? '' } } })),
@@ -105,6 +189,18 @@ function MailDetail({ id, onClose }: { id: string | null; onClose: () => void })
           <Text component="pre" size="sm" className="user-text" style={{ fontFamily: 'inherit' }}>
             {mail.text}
           </Text>
+          {made && (
+            <Text role="status" size="sm">
+              Complaint{' '}
+              <Anchor component={Link} to={`/staff/complaints/${made}`}>
+                {made}
+              </Anchor>{' '}
+              recorded; its acknowledgement replies to this message.
+            </Text>
+          )}
+          {mail.kind === 'triage' && !mail.reference && id && (
+            <Triage id={id} onSettled={(reference) => setMade(reference)} />
+          )}
           {mail.attachments.length > 0 && (
             <Stack gap={2}>
               <Text fw={600} size="sm">
@@ -127,13 +223,14 @@ export function MailPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') || undefined) as Status | undefined;
   const direction = (params.get('direction') || undefined) as Direction | undefined;
+  const kind = params.get('kind') || undefined;
   const [open, setOpen] = useState<string | null>(null);
   const list = useInfiniteQuery({
-    queryKey: ['mail-log', status, direction],
+    queryKey: ['mail-log', status, direction, kind],
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/mail', {
-          params: { query: { status, direction, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { query: { status, direction, kind, ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
       ),
     initialPageParam: '',
@@ -162,6 +259,15 @@ export function MailPage() {
           data={[
             { value: '', label: 'Any status' },
             ...Object.entries(STATUS_WORDS).map(([value, label]) => ({ value, label })),
+          ]}
+        />
+        <NativeSelect
+          label="Show"
+          value={kind ?? ''}
+          onChange={(e) => set('kind', e.currentTarget.value)}
+          data={[
+            { value: '', label: 'Every message' },
+            { value: 'triage', label: 'Awaiting triage' },
           ]}
         />
         <NativeSelect
@@ -234,7 +340,7 @@ export function MailPage() {
           </Button>
         </Group>
       )}
-      <MailDetail id={open} onClose={() => setOpen(null)} />
+      <MailDetail key={open ?? 'none'} id={open} onClose={() => setOpen(null)} />
     </Stack>
   );
 }
