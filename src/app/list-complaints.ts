@@ -24,7 +24,7 @@ export interface ComplaintFilter {
   adrDueWithinDays?: number | undefined;
   /** Only deadlocked complaints not yet referred to the ADR scheme. */
   awaitingReferral?: boolean | undefined;
-  /** Only complaints with an undelivered email. */
+  /** Only complaints with an email that failed, or is still unsent a day after it was queued. */
   emailFailed?: boolean | undefined;
   /** Words in the reference, description or customer's name or email. */
   text?: string | undefined;
@@ -57,7 +57,11 @@ function decodeCursor(cursor: string): [string, string] {
 }
 
 /** The database query's filter part for a list filter, on a given London day. */
-export function toListQuery(filter: ComplaintFilter, today: LocalDate) {
+/** An email still unsent this long after it was queued counts as undelivered. */
+export const UNDELIVERED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export function toListQuery(filter: ComplaintFilter, now: Date) {
+  const today: LocalDate = londonDate(now);
   return {
     stages: filter.stage,
     categories: filter.category,
@@ -66,7 +70,9 @@ export function toListQuery(filter: ComplaintFilter, today: LocalDate) {
     stepOverdueOn: filter.overdue ? today : undefined,
     adrDueBy: filter.adrDueWithinDays === undefined ? undefined : addDays(today, filter.adrDueWithinDays),
     awaitingReferral: filter.awaitingReferral,
-    emailFailed: filter.emailFailed,
+    emailUndeliveredSince: filter.emailFailed
+      ? new Date(now.getTime() - UNDELIVERED_AFTER_MS).toISOString()
+      : undefined,
     words: filter.text?.trim().split(/\s+/).filter(Boolean).slice(0, 8),
   } satisfies Partial<ComplaintListQuery>;
 }
@@ -121,7 +127,7 @@ export async function listComplaints(
 
   const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const rows = await findComplaintRows(db, {
-    ...toListQuery(filter, today),
+    ...toListQuery(filter, ctx.now()),
     sort: column,
     order,
     after: after && { value: after[0], id: after[1] },

@@ -3,7 +3,6 @@
  * takes `queue=` so a queue's page and its count always use the same definition.
  */
 import { countComplaintRows } from '../db/complaint-list.ts';
-import { londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { type ComplaintFilter, toListQuery } from './list-complaints.ts';
 
@@ -100,12 +99,12 @@ export const QUEUES: Record<QueueId, QueueDefinition> = {
 
 /** Every queue with its name and, where counted, how many complaints are in it now. */
 export async function listQueues(ctx: AppContext, userId: string) {
-  const today = londonDate(ctx.now());
+  const now = ctx.now();
   return Promise.all(
     QUEUE_IDS.map(async (id) => {
       const queue = QUEUES[id];
       const count = queue.counted
-        ? await countComplaintRows(ctx.db.kysely, toListQuery(queue.filter(userId), today))
+        ? await countComplaintRows(ctx.db.kysely, toListQuery(queue.filter(userId), now))
         : null;
       return { id, name: queue.name, description: queue.description, count };
     }),

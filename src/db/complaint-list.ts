@@ -19,8 +19,11 @@ export interface ComplaintListQuery {
   adrDueBy?: LocalDate | undefined;
   /** Only deadlocked complaints the customer has not (yet) taken to the ADR scheme. */
   awaitingReferral?: boolean | undefined;
-  /** Only complaints with an email to the customer that could not be delivered. */
-  emailFailed?: boolean | undefined;
+  /**
+   * Only complaints with an email to the customer that failed, or is still unsent when this instant has
+   * passed since it was queued (whatever stopped it: a worker lost on its last try, a mail server down).
+   */
+  emailUndeliveredSince?: string | undefined;
   /** Each word must appear in the reference, description, or the customer's name or email. */
   words?: readonly string[] | undefined;
   sort: ListSortColumn;
@@ -67,14 +70,20 @@ function filtered(executor: Executor, q: ComplaintFilter) {
   if (q.awaitingReferral) {
     query = query.where('c.stage', '=', 'deadlock').where('c.scheme_case_reference', 'is', null);
   }
-  if (q.emailFailed) {
+  const stuckSince = q.emailUndeliveredSince;
+  if (stuckSince) {
     query = query.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('emails as e')
           .select('e.id')
           .whereRef('e.complaint_id', '=', 'c.id')
           .where('e.direction', '=', 'out')
-          .where('e.status', '=', 'failed'),
+          .where((eb) =>
+            eb.or([
+              eb('e.status', '=', 'failed'),
+              eb.and([eb('e.status', '=', 'queued'), eb('e.created_at', '<', stuckSince)]),
+            ]),
+          ),
       ),
     );
   }

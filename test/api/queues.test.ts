@@ -120,6 +120,35 @@ describeEachDialect('queues', (harness) => {
       createdAt: t.now().toISOString(),
     });
     expect(await queue('email-failed')).toEqual([refs.old]);
+
+    // An email still unsent a day after it was queued counts too, whatever stopped it.
+    const mine = await t.db.kysely
+      .selectFrom('complaints')
+      .select(['id', 'customer_id'])
+      .where('reference', '=', refs.mine ?? '')
+      .executeTakeFirstOrThrow();
+    await insertEmail(t.db.kysely, {
+      id: 'email-stuck-1',
+      complaintId: mine.id,
+      customerId: mine.customer_id,
+      direction: 'out',
+      kind: 'proposal',
+      status: 'queued',
+      messageId: '<email-stuck-1@test.redress>',
+      inReplyTo: null,
+      references: [],
+      from: 'complaints@test.redress',
+      to: 'jo@example.org',
+      subject: `[${refs.mine}] Our proposal`,
+      text: 'Our proposal.',
+      html: null,
+      note: null,
+      sizeBytes: null,
+      createdAt: t.now().toISOString(),
+    });
+    expect(await queue('email-failed')).toEqual([refs.old]);
+    t.setNow(new Date(t.now().getTime() + 25 * 60 * 60 * 1000));
+    expect(await queue('email-failed')).toEqual([refs.mine, refs.old].sort());
   });
 
   it('takes the referral out of "awaiting referral"', async () => {
