@@ -24,6 +24,7 @@ import type { Actor } from '../domain/actor.ts';
 import { isOpen } from '../domain/complaint.ts';
 import { attachmentRefusal, automaticMessage, quotedReferences } from '../domain/inbound-email.ts';
 import { decide } from '../domain/lifecycle.ts';
+import { unclassifiedCategory } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { refusalError } from './issue-command.ts';
 import { recordComplaint } from './record-complaint.ts';
@@ -214,8 +215,24 @@ async function receiveNew(
     const quoted = quotedReferences(ctx.procedure.crn, [mail.subject, mail.text]);
     if (quoted.valid) {
       const found = await findComplaintByReference(db, quoted.valid);
-      if (found) complaintId = found.id;
-      else notes.push(`Quotes ${quoted.valid}, which is not one of our complaints.`);
+      // A reference is no secret (they are sequential): it attaches a message only from the customer's
+      // own address. Anyone else's is kept for staff, never put on someone's complaint as theirs.
+      const fromCustomer =
+        found && (await findCustomersByEmail(db, sender.address)).some((c) => c.id === found.customerId);
+      if (found && fromCustomer) complaintId = found.id;
+      else if (found) {
+        const email = row({
+          kind: 'unmatched',
+          status: 'received',
+          complaintId: null,
+          customerId: null,
+          note: joinNotes([
+            `Quotes ${quoted.valid}, but comes from ${sender.address}, which is not that customer's address on record: not attached; staff decide.`,
+            ...notes,
+          ]),
+        });
+        return store(db, email, 'unmatched', null);
+      } else notes.push(`Quotes ${quoted.valid}, which is not one of our complaints.`);
     } else if (quoted.unverified.length) {
       notes.push(
         `Quotes ${quoted.unverified.join(', ')}, whose check character is wrong: not attached to any complaint.`,
@@ -304,7 +321,7 @@ async function receiveNew(
             preferredChannel: 'email',
           },
       channel: 'email',
-      category: 'other',
+      category: unclassifiedCategory(ctx.procedure),
       formal: false,
       description,
       firstExpressedAt,

@@ -47,6 +47,19 @@ export function fromAddress(ctx: AppContext): string {
   return ctx.mail?.from ?? `${company.tradingName} <${company.email}>`;
 }
 
+/**
+ * The addresses set aside for Redress (MAIL_FROM, MAIL_REPLY_TO): mail from them is our own coming back,
+ * and is never answered. The company's general address (the default From) is not among them, so staff can
+ * forward a complaint from that mailbox; our own mail coming back is caught anyway, by its Message-ID
+ * (already stored) and its Auto-Submitted header.
+ */
+export function ownAddresses(ctx: AppContext): string[] {
+  return [ctx.mail?.from, ctx.mail?.replyTo].flatMap((value) => {
+    const address = value && (/<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? value.trim());
+    return address?.includes('@') ? [address.toLowerCase()] : [];
+  });
+}
+
 /** Records on the complaint's trail that an email was due but not sent, and why: nothing is dropped silently. */
 export async function recordNoEmail(
   ctx: AppContext,
@@ -78,7 +91,7 @@ export interface CustomerEmailToSend {
   stored?: EmailContent | undefined;
 }
 
-export type SendResult = 'sent' | 'already-sent' | 'failed-before';
+export type SendResult = 'sent' | 'already-sent' | 'failed-before' | 'refused';
 
 /** Stores (first try) and sends one email; throws when it could not be sent, so the job retries. */
 export async function sendCustomerEmail(
@@ -119,8 +132,9 @@ export async function sendCustomerEmail(
     if (!row) throw new Error(`outbound email ${messageId} was not stored`);
   }
   const body = email.stored ? email.content : { text: row.text, html: row.html };
+  let delivery: Awaited<ReturnType<typeof deliver>>;
   try {
-    const delivery = await deliver(ctx.mail ?? {}, {
+    delivery = await deliver(ctx.mail ?? {}, {
       messageId,
       from: row.from,
       to: row.to,
@@ -132,18 +146,13 @@ export async function sendCustomerEmail(
       html: body.html,
       date: ctx.now(),
     });
-    await setEmailOutcome(db, row.id, { status: 'sent', at: ctx.now().toISOString() });
-    const where =
-      delivery.via === 'smtp'
-        ? { via: 'smtp' }
-        : delivery.via === 'mailbox'
-          ? { via: 'dev mailbox', file: delivery.file }
-          : { via: 'nowhere: no mail settings, kept in the database only' };
-    ctx.logger.info({ reference: email.reference, email: email.kind, messageId, ...where }, 'email sent');
-    return 'sent';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const final = job.attempts >= job.maxAttempts;
+    // A 5xx answer (no such mailbox, refused as spam…) will not change by trying again: fail it now, so
+    // staff see it at once instead of after hours of retries.
+    const code = (error as { responseCode?: unknown }).responseCode;
+    const permanent = typeof code === 'number' && code >= 500 && code < 600;
+    const final = permanent || job.attempts >= job.maxAttempts;
     await setEmailOutcome(db, row.id, { status: final ? 'failed' : 'queued', error: message });
     const log = {
       reference: email.reference,
@@ -154,6 +163,18 @@ export async function sendCustomerEmail(
     };
     if (final) ctx.logger.error(log, 'email failed for good: staff must contact the customer another way');
     else ctx.logger.warn(log, 'email not sent yet: will retry');
+    if (permanent) return 'refused';
     throw error;
   }
+  // Outside the try: once the server has accepted the message, a failure to record it must not mark it
+  // failed (the job's retry sends the same Message-ID again).
+  await setEmailOutcome(db, row.id, { status: 'sent', at: ctx.now().toISOString() });
+  const where =
+    delivery.via === 'smtp'
+      ? { via: 'smtp' }
+      : delivery.via === 'mailbox'
+        ? { via: 'dev mailbox', file: delivery.file }
+        : { via: 'nowhere: no mail settings, kept in the database only' };
+  ctx.logger.info({ reference: email.reference, email: email.kind, messageId, ...where }, 'email sent');
+  return 'sent';
 }

@@ -8,7 +8,7 @@ import { findCustomersByEmail } from '../db/customers.ts';
 import { transaction } from '../db/database.ts';
 import { findEmailWithAttachments, settleTriagedEmail } from '../db/email-log.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { Category } from '../domain/procedure.ts';
+import { type Category, unclassifiedCategory } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { recordComplaint } from './record-complaint.ts';
@@ -54,7 +54,7 @@ export async function convertTriagedEmail(
             preferredChannel: 'email',
           },
       channel: 'email',
-      category: input.category ?? 'other',
+      category: input.category ?? unclassifiedCategory(ctx.procedure),
       formal: input.formal ?? false,
       description: description || '(an empty email)',
       firstExpressedAt: email.created_at,

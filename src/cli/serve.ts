@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
+import { ownAddresses } from '../app/send-customer-email.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
@@ -51,7 +52,7 @@ export function registerServeCommand(program: Command): void {
           port: settings.mail.smtpPort,
           host: settings.host,
           maxBytes: settings.mail.maxBytes,
-          ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
+          ownAddresses: ownAddresses(ctx),
           newMessages: settings.mail.newMessages,
           tls: listenerTls(settings.mail.listenerTls),
           auth: settings.mail.listenerAuth,
@@ -66,7 +67,7 @@ export function registerServeCommand(program: Command): void {
           processedFolder: imapSettings.processedFolder,
           intervalMs: imapSettings.pollMs,
           maxBytes: settings.mail.maxBytes,
-          ownAddresses: ownAddresses([settings.mail.from, settings.mail.replyTo]),
+          ownAddresses: ownAddresses(ctx),
           tlsRejectUnauthorized: imapSettings.tlsRejectUnauthorized,
           newMessages: settings.mail.newMessages,
         });
@@ -132,13 +133,6 @@ export function registerServeCommand(program: Command): void {
 }
 
 /** The bare addresses of `Name <address>` settings, for the listener to recognise our own mail. */
-function ownAddresses(values: readonly (string | undefined)[]): string[] {
-  return values.flatMap((value) => {
-    const address = value && (/<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? value.trim());
-    return address?.includes('@') ? [address.toLowerCase()] : [];
-  });
-}
-
 /** The listener's key and certificate, read from their PEM files, or a clear error naming the file. */
 function listenerTls(files: { keyFile: string; certFile: string } | undefined) {
   if (!files) return undefined;

@@ -100,3 +100,8 @@ export interface Procedure {
   /** England & Wales bank holidays as London dates (YYYY-MM-DD); replaces the shipped calendar when set. */
   bankHolidays?: string[] | undefined;
 }
+
+/** The category of a complaint nobody has classified yet (one that came by email): `other` when offered. */
+export function unclassifiedCategory(procedure: Pick<Procedure, 'categories'>): Category {
+  return procedure.categories.includes('other') ? 'other' : (procedure.categories[0] ?? 'other');
+}

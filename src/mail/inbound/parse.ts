@@ -98,14 +98,14 @@ export async function parseInbound(raw: Buffer, envelope: Envelope): Promise<Inb
       from: null,
       subject: '(unreadable message)',
       date: null,
-      text: raw.subarray(0, 4000).toString('latin1'),
+      text: clean(raw.subarray(0, 4000).toString('latin1')),
       html: null,
       headers: {},
       attachments: [],
       unreadable: (error as Error).message || 'the MIME structure could not be parsed',
     };
   }
-  const text = (parsed.text ?? '').replace(/\r\n/g, '\n');
+  const text = clean((parsed.text ?? '').replace(/\r\n/g, '\n'));
   return {
     ...base,
     to: addressText(parsed.to) || base.to,
@@ -113,15 +113,27 @@ export async function parseInbound(raw: Buffer, envelope: Envelope): Promise<Inb
     inReplyTo: messageIds(parsed.inReplyTo)[0] ?? null,
     references: messageIds(parsed.references),
     from: firstAddress(parsed.from),
-    subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim().slice(0, 998),
+    subject: clean(parsed.subject ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 998),
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
     text,
     html: parsed.html ? textAsSafeHtml(text) : null,
     headers: headerValues(parsed),
     attachments: parsed.attachments.map((a) => ({
-      filename: a.filename ?? 'attachment',
+      filename: clean(a.filename ?? '') || 'attachment',
       contentType: a.contentType || 'application/octet-stream',
       content: a.content,
     })),
   };
+}
+
+/**
+ * Text without NUL and other control characters (tab and newline kept): PostgreSQL cannot store NUL, and a
+ * message that can never be stored would be refused, retried and refused again for days.
+ */
+export function clean(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }

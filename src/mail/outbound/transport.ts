@@ -54,6 +54,13 @@ function mailOptions(message: OutboundMessage): Mail.Options {
   };
 }
 
+/** True for an smtp:// URL with credentials to a host other than this machine. */
+export function needsTls(url: string): boolean {
+  const parsed = new URL(url);
+  const local = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(parsed.hostname);
+  return parsed.protocol === 'smtp:' && parsed.username !== '' && !local;
+}
+
 /** A file name for a Message-ID: the same message always lands in the same file. */
 function fileNameFor(messageId: string): string {
   return `${messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
@@ -64,6 +71,9 @@ export async function deliver(settings: OutboundMailSettings, message: OutboundM
   if (settings.smtpUrl) {
     const transport = nodemailer.createTransport({
       url: settings.smtpUrl,
+      // With a password in the URL, never send it (nor the mail) in clear to a server that is not local:
+      // STARTTLS is required, not merely tried.
+      requireTLS: needsTls(settings.smtpUrl),
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,
       socketTimeout: 60_000,
