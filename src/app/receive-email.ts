@@ -316,7 +316,7 @@ async function receiveNew(
       customer: existing
         ? { id: existing.id }
         : {
-            name: bound(sender.name.trim() || sender.address.split('@')[0] || sender.address, 200),
+            name: customerName(sender),
             email: sender.address,
             preferredChannel: 'email',
           },
@@ -350,6 +350,17 @@ async function receiveNew(
       note: null,
     }
   );
+}
+
+/**
+ * The name for a customer made from an email: the sender's display name unless it looks like anything but
+ * a name (a link, an address, a long sentence) — it is written into our own emails ("Dear …"), and our
+ * domain must not carry a stranger's words to whoever's address they used.
+ */
+function customerName(sender: { address: string; name: string }): string {
+  const name = sender.name.replace(/\s+/g, ' ').trim();
+  const suspicious = /[@/\\<>:]|www\.|\.[a-z]{2,}\b/i.test(name) || name.length > 60;
+  return name && !suspicious ? name : bound(sender.address.split('@')[0] || sender.address, 60);
 }
 
 function contactSummary(mail: InboundEmail): string {

@@ -43,6 +43,21 @@ describeEachDialect('mail hardening', (harness) => {
     expect(email?.subject).toBe('Oddbytes');
   });
 
+  it('never takes a link or an address as a customer’s name (it would go out in our own emails)', async () => {
+    await sendMail(listener.port, {
+      from: '"Claim your refund at evil.example" <victim@example.org>',
+      subject: 'Hello',
+      text: 'My bill is wrong.',
+      messageId: '<phish-1@example.org>',
+    });
+    const customer = await t.db.kysely
+      .selectFrom('customers')
+      .select('name')
+      .where('email', '=', 'victim@example.org')
+      .executeTakeFirstOrThrow();
+    expect(customer.name).toBe('victim');
+  });
+
   it('does not put a stranger’s email on someone’s complaint because it quotes the reference', async () => {
     const created = await t.as('agent').post('/complaints', phoneComplaint());
     const reference = created.body.reference as string;
