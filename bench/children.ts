@@ -124,3 +124,11 @@ export async function startChild(role: Role, target: string, nodeArgs: string[] 
   const { port, token } = script.ready as { port: number; token?: string };
   return { role, origin: `http://127.0.0.1:${port}`, token, pid: script.pid, stop: script.stop };
 }
+
+/** A plain-text table: the first two columns (dialect, workload) left-aligned, figures right-aligned. */
+export function textTable(header: string[], lines: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
+}

@@ -16,20 +16,16 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
-import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
-import type { AppContext } from '../src/app/context.ts';
 import { MISO_PROCEDURE } from '../src/config/miso.ts';
-import { isPostgresUrl, openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrations/index.ts';
 import { startSmtpListener } from '../src/mail/inbound/smtp-listener.ts';
+import { openBenchContext } from './context.ts';
 
 export type MailRole = 'bare' | 'listener';
 
 /** The size limit both servers announce (Redress's MAIL_MAX_BYTES is of this order). */
 export const MAX_BYTES = 10 * 1024 * 1024;
 /** Redress's pool size (openDatabase's default). */
-const POOL_SIZE = 10;
 
 interface Started {
   port: number;
@@ -76,19 +72,8 @@ function startBare(): Promise<Started> {
 }
 
 async function startListener(target: string): Promise<Started> {
-  const db = await openDatabase({
-    databaseUrl: isPostgresUrl(target) ? target : undefined,
-    dataDir: target,
-    poolSize: POOL_SIZE,
-  });
-  await migrate(db);
-  const ctx: AppContext = {
-    db,
-    procedure: MISO_PROCEDURE,
-    now: () => new Date(),
-    logger: pino({ level: 'silent' }),
-    publicUrl: 'http://localhost',
-  };
+  const ctx = await openBenchContext(target);
+  const { db } = ctx;
   const listener = await startSmtpListener(ctx, {
     port: 0,
     host: '127.0.0.1',

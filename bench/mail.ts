@@ -27,7 +27,7 @@ import { MISO_PROCEDURE } from '../src/config/miso.ts';
 import { type Db, type Dialect, isPostgresUrl, openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations/index.ts';
 import { type RunSummary, runDueJobs } from '../src/jobs/worker.ts';
-import { type ChildScript, startScript } from './children.ts';
+import { type ChildScript, startScript, textTable } from './children.ts';
 
 const MAIL_SERVER = fileURLToPath(new URL('./mail-server.ts', import.meta.url));
 const COMPLAINTS_ADDRESS = MISO_PROCEDURE.company.email;
@@ -510,8 +510,5 @@ export function mailTable(rows: readonly MailRow[]): string {
     r.ratio.p99.toFixed(2),
     r.overheadMs.toFixed(2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const format = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
+  return textTable(header, lines);
 }

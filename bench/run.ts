@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Dialect } from '../src/db/database.ts';
 import { phoneComplaint } from '../test/support/api.ts';
-import { type ChildServer, startChild } from './children.ts';
+import { type ChildServer, startChild, textTable } from './children.ts';
 import { failures, type Load, type Measured, runLoad } from './load.ts';
 import { benchMailInbound, benchMailOutbound, type MailRow, type MailSettings, mailTable } from './mail.ts';
 
@@ -312,10 +312,7 @@ function table(rows: Row[]): string {
     r.ratio.p50.toFixed(2),
     r.ratio.p99.toFixed(2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const format = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
+  return textTable(header, lines);
 }
 
 async function main(): Promise<void> {

@@ -16,19 +16,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import pino from 'pino';
 import { addUser } from '../src/app/add-user.ts';
-import type { AppContext } from '../src/app/context.ts';
 import { createApiToken } from '../src/app/create-api-token.ts';
-import { MISO_PROCEDURE } from '../src/config/miso.ts';
-import { isPostgresUrl, openDatabase, openSqliteFile } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrations/index.ts';
+import { isPostgresUrl, openSqliteFile } from '../src/db/database.ts';
 import { buildApp } from '../src/http/app.ts';
+import { openBenchContext, POOL_SIZE } from './context.ts';
 
 export type Role = 'redress' | 'baseline';
 
 /** Redress's pool size (openDatabase's default), used for the baseline pool too. */
-const POOL_SIZE = 10;
 
 interface Started {
   app: FastifyInstance;
@@ -37,19 +33,8 @@ interface Started {
 }
 
 async function startRedress(target: string): Promise<Started> {
-  const db = await openDatabase({
-    databaseUrl: isPostgresUrl(target) ? target : undefined,
-    dataDir: target,
-    poolSize: POOL_SIZE,
-  });
-  await migrate(db);
-  const ctx: AppContext = {
-    db,
-    procedure: MISO_PROCEDURE,
-    now: () => new Date(),
-    logger: pino({ level: 'silent' }),
-    publicUrl: 'http://localhost',
-  };
+  const ctx = await openBenchContext(target);
+  const { db } = ctx;
   const email = 'bench@bench.redress';
   await addUser(ctx, { email, name: 'Bench Agent', roles: ['agent'] });
   const { token } = await createApiToken(ctx, email, 'bench');

@@ -6,7 +6,7 @@ import { type ComplaintListQuery, findComplaintRows, type ListSortColumn } from 
 import type { Category, Stage } from '../domain/procedure.ts';
 import { addDays, daysBetween, type LocalDate, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
-import { invalidField } from './errors.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { QUEUES, type QueueId } from './queues.ts';
 
 export const SORTS = ['received', 'adr-due', 'reference'] as const;
@@ -39,22 +39,6 @@ const SORT_COLUMN: Record<Sort, ListSortColumn> = {
   'adr-due': 'adr_due_on',
   reference: 'reference',
 };
-
-function encodeCursor(value: string, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) {
-      return parsed as [string, string];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw invalidField('cursor', 'is not a cursor this list gave out');
-}
 
 /** The database query's filter part for a list filter, on a given London day. */
 /** An email still unsent this long after it was queued counts as undelivered. */

@@ -5,7 +5,8 @@
 import { findEmailLogRows, findEmailWithAttachments } from '../db/email-log.ts';
 import type { EmailsTable } from '../db/schema.ts';
 import type { AppContext } from './context.ts';
-import { invalidField, notFound } from './errors.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { notFound } from './errors.ts';
 
 export interface MailLogFilter {
   direction?: EmailsTable['direction'] | undefined;
@@ -15,23 +16,14 @@ export interface MailLogFilter {
   cursor?: string | undefined;
 }
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
-  } catch {
-    // fall through
-  }
-  throw invalidField('cursor', 'is not a cursor this list gave out');
-}
-
 export async function listMail(ctx: AppContext, filter: MailLogFilter) {
   const limit = filter.limit ?? 50;
+  const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const rows = await findEmailLogRows(ctx.db.kysely, {
     direction: filter.direction,
     status: filter.status,
     kind: filter.kind,
-    before: filter.cursor ? decodeCursor(filter.cursor) : undefined,
+    before: after && { createdAt: after[0], id: after[1] },
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
@@ -52,10 +44,7 @@ export async function listMail(ctx: AppContext, filter: MailLogFilter) {
       sentAt: r.sent_at,
       reference: r.reference,
     })),
-    nextCursor:
-      rows.length > limit && last
-        ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url')
-        : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }
 
@@ -83,8 +72,8 @@ export async function readMail(ctx: AppContext, id: string) {
     attachments: attachments.map((a) => ({
       id: a.id,
       filename: a.filename,
-      contentType: a.content_type,
-      sizeBytes: a.size_bytes,
+      contentType: a.contentType,
+      sizeBytes: a.sizeBytes,
     })),
   };
 }

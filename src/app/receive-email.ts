@@ -86,7 +86,7 @@ export interface Receipt {
 }
 
 /** Longest description taken from an email body (the API's limit for a complaint's description). */
-const DESCRIPTION_LIMIT = 20_000;
+export const DESCRIPTION_LIMIT = 20_000;
 const SUMMARY_LIMIT = 500;
 /** How old a message's Date may be and still be when the customer first complained (mail can queue). */
 const DATE_TRUST_MS = 14 * 24 * 60 * 60 * 1000;

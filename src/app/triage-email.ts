@@ -11,11 +11,10 @@ import type { Actor } from '../domain/actor.ts';
 import { type Category, unclassifiedCategory } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
+import { DESCRIPTION_LIMIT } from './receive-email.ts';
 import { recordComplaint } from './record-complaint.ts';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
-
-const DESCRIPTION_LIMIT = 20_000;
 
 async function awaitingTriage(ctx: AppContext, id: string) {
   const found = await findEmailWithAttachments(ctx.db.kysely, id);

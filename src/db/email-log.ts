@@ -1,5 +1,6 @@
 /** The mail log staff read: every message both ways, newest first, with its complaint's reference. */
 import type { Executor } from './database.ts';
+import { listEmailAttachments } from './email-attachments.ts';
 import type { EmailsTable } from './schema.ts';
 
 export interface EmailLogQuery {
@@ -56,12 +57,7 @@ export async function findEmailWithAttachments(executor: Executor, id: string) {
     .where('e.id', '=', id)
     .executeTakeFirst();
   if (!email) return undefined;
-  const attachments = await executor
-    .selectFrom('email_attachments')
-    .select(['id', 'filename', 'content_type', 'size_bytes'])
-    .where('email_id', '=', id)
-    .orderBy('filename')
-    .execute();
+  const attachments = await listEmailAttachments(executor, id);
   return { email, attachments };
 }
 

@@ -91,11 +91,6 @@ export async function insertEmail(executor: Executor, email: NewEmail): Promise<
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function findEmailById(executor: Executor, id: string): Promise<Email | undefined> {
-  const row = await executor.selectFrom('emails').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toEmail(row);
-}
-
 export async function findEmailByMessageId(
   executor: Executor,
   messageId: string,
@@ -134,22 +129,6 @@ export async function listEmailsForComplaint(executor: Executor, complaintId: st
     .orderBy('id')
     .execute();
   return rows.map(toEmail);
-}
-
-/**
- * The Message-IDs of a complaint's thread, oldest first, for the References header of the next message:
- * everything received, and everything sent or being sent.
- */
-export async function threadMessageIds(executor: Executor, complaintId: string): Promise<string[]> {
-  const rows = await executor
-    .selectFrom('emails')
-    .select('message_id')
-    .where('complaint_id', '=', complaintId)
-    .where('status', 'in', ['received', 'queued', 'sent'])
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.message_id);
 }
 
 /** Outbound: the message went (or, for a permanent failure, never will). */

@@ -109,26 +109,33 @@ export async function insertApiToken(
     .execute();
 }
 
-/** The active user holding an unrevoked token with this hash. */
-export async function findUserByTokenHash(trx: Executor, tokenHash: string): Promise<User | undefined> {
+/** The active user holding an unrevoked token with this hash, and when the token was last used. */
+export async function findUserByTokenHash(
+  trx: Executor,
+  tokenHash: string,
+): Promise<{ user: User; tokenLastUsedAt: string | null } | undefined> {
   const row = await trx
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
+    .select('api_tokens.last_used_at as token_last_used_at')
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.active', '=', 1)
     .executeTakeFirst();
-  return row && toUser(row);
+  return row && { user: toUser(row), tokenLastUsedAt: row.token_last_used_at };
 }
+
+/** How stale a token's recorded last use may get before a request records it again. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
 
 /**
  * Records that a token was used now, at most once a minute per token, so a busy script does not turn every
- * request into a write.
+ * request into a write (callers skip the call when the last use they read is recent).
  */
 export async function touchApiToken(executor: Executor, tokenHash: string, now: Date): Promise<void> {
   const at = now.toISOString();
-  const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString();
+  const aMinuteAgo = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS).toISOString();
   await executor
     .updateTable('api_tokens')
     .set({ last_used_at: at })

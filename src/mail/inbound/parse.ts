@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import type { InboundEmail } from '../../app/receive-email.ts';
+import { escapeHtml } from '../templates/layout.ts';
 
 /** What the SMTP envelope said, beside the message itself. */
 export interface Envelope {
@@ -59,17 +60,8 @@ function headerValues(parsed: ParsedMail): Record<string, string> {
   return headers;
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Plain text as inert HTML: paragraphs and line breaks, every special character escaped. */
 export function textAsSafeHtml(text: string): string {
-  const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
   return text
     .trim()
     .split(/\r?\n\s*\r?\n/)
