@@ -1,0 +1,89 @@
+/**
+ * What every PDF Redress writes shares: A4, DejaVu Sans embedded (so any name or text a customer writes has
+ * glyphs, not only Latin-1), fixed metadata (the creation date is the document's own date, not the wall
+ * clock), and the bytes collected into one Buffer. Letters and the case file lay out their pages on top.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+
+/** A4 in PDF points (1 pt = 1/72 in). */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+/** Millimetres to points. */
+export const mm = (value: number): number => (value * 72) / 25.4;
+
+export const FONT = { regular: 'body', bold: 'body-bold' } as const;
+
+const require = createRequire(import.meta.url);
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+
+/** The font files, read once per process. */
+function fontFiles(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  };
+  return fonts;
+}
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject?: string | undefined;
+  /** The document's own date (an ISO instant): written as the creation date, so nothing reads the clock. */
+  createdAt: string;
+  margins: { top: number; bottom: number; left: number; right: number };
+}
+
+/** A new A4 document with the fonts registered and pages buffered (for "page X of Y" at the end). */
+export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
+  const created = new Date(meta.createdAt);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: meta.margins,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject ?? meta.title,
+      Creator: 'Redress',
+      Producer: 'Redress',
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  const files = fontFiles();
+  doc.registerFont(FONT.regular, files.regular);
+  doc.registerFont(FONT.bold, files.bold);
+  doc.font(FONT.regular);
+  return doc;
+}
+
+/** Ends the document and resolves with its bytes. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/**
+ * Text as it may go into a PDF: control characters (other than line breaks and tabs) removed, tabs as spaces,
+ * line breaks normalised. pdfkit escapes everything else itself, so text that looks like PDF operators stays
+ * text.
+ */
+export function pdfText(value: string): string {
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, '    ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+  );
+}
