@@ -4,6 +4,8 @@
  * JavaScript, with a print stylesheet; every configured text is escaped.
  */
 import type { AdrScheme, PostalAddress, Procedure, Stage } from '../domain/procedure.ts';
+import { formatDate } from '../mail/templates/layout.ts';
+import { formatPounds } from './letters/words.ts';
 
 const escapeHtml = (value: string) =>
   value.replace(
@@ -28,23 +30,6 @@ function html(strings: TemplateStringsArray, ...values: (string | number | Html 
 const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 const STEPS: Stage[] = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock'];
-
-function formatDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-function pounds(pence: number): string {
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'GBP',
-    maximumFractionDigits: 0,
-  }).format(pence / 100);
-}
 
 function address(a: PostalAddress): Html {
   return html`<address>${[...a.lines, a.town, a.postcode].map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</address>`;
@@ -129,7 +114,7 @@ not satisfied once they are done, your complaint moves to the next stage.</p>
 <h2 id="ombudsman">Taking your complaint to ${scheme.nameInText}</h2>
 <p>${capitalise(scheme.nameInText)} is independent of us and approved by ${regulator.name}, the communications regulator.
 Its service is free for you. It can tell us to apologise, to give you an explanation, to take practical action,
-or to pay you up to ${pounds(scheme.maxAwardPence)} (including VAT). Its decision binds us only if you accept it.</p>
+or to pay you up to ${formatPounds(scheme.maxAwardPence)} (including VAT). Its decision binds us only if you accept it.</p>
 ${schemeContacts(scheme)}
 <p class="note">Residential customers, and small businesses and not-for-profit organisations with 10 or fewer
 workers, can use ${scheme.nameInText}.</p>

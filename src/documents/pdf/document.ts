@@ -87,3 +87,21 @@ export function pdfText(value: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
   );
 }
+
+/** Pieces `wrappable` cuts a long unbroken run into: pdfkit breaks each across lines itself, cheaply. */
+const PIECE = 200;
+
+/**
+ * Text with a zero-width space every 200 characters of any longer unbroken run (a pasted token, a hostile
+ * 5,000-character "word"). pdfkit breaks a word wider than the line by measuring the rest of it again for
+ * every line, which grows with the square of its length: a 20,000-character word takes seconds. In pieces,
+ * it takes milliseconds, and the lines still fill to the margin. Shorter runs (addresses, links) are left whole.
+ */
+export function wrappable(value: string): string {
+  return value.replace(/\S{201,}/gu, (word) => {
+    const chars = Array.from(word);
+    const pieces: string[] = [];
+    for (let i = 0; i < chars.length; i += PIECE) pieces.push(chars.slice(i, i + PIECE).join(''));
+    return pieces.join('\u200b');
+  });
+}

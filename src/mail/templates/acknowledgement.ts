@@ -1,6 +1,7 @@
 /** The acknowledgement of a new complaint: its CRN and the procedure in brief, from the configuration. */
 import type { LocalDate } from '../../domain/time.ts';
-import { type Block, compose, type EmailContent, formatDate, type Letterhead } from './layout.ts';
+import { type Block, compose, type EmailContent, type Letterhead } from './layout.ts';
+import { adrTimeLimitPromise, stageItems } from './wording.ts';
 
 export interface AcknowledgementFacts {
   /** When the ADR letter is due if the complaint is still open (the time limit). */
@@ -13,7 +14,7 @@ export function acknowledgementEmail(
   trackUrl: string,
 ): EmailContent {
   const { procedure } = head;
-  const { stages, adrScheme, company } = procedure;
+  const { company } = procedure;
   const blocks: Block[] = [
     {
       type: 'paragraph',
@@ -22,14 +23,9 @@ export function acknowledgementEmail(
     { type: 'paragraph', text: 'What happens next:' },
     {
       type: 'list',
-      items: (['attempt-1', 'attempt-2', 'attempt-3', 'deadlock'] as const).map(
-        (stage) => `${stages[stage].name}: ${stages[stage].customerText}`,
-      ),
+      items: stageItems(procedure, ['attempt-1', 'attempt-2', 'attempt-3', 'deadlock']),
     },
-    {
-      type: 'paragraph',
-      text: `If your complaint is not resolved by ${formatDate(facts.adrDueOn)}, we will send you an ADR letter, and you can take your complaint to ${adrScheme.nameInText}, free of charge.`,
-    },
+    { type: 'paragraph', text: adrTimeLimitPromise(procedure, facts.adrDueOn) },
     { type: 'link', text: 'Track your complaint online', href: trackUrl },
     {
       type: 'paragraph',

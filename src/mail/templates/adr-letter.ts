@@ -1,10 +1,11 @@
 /**
  * Tells the customer that their ADR letter has been issued (at deadlock, or at the time limit), with the
- * scheme's details and the last day to refer. The letter itself follows separately.
+ * scheme's details and the last day to refer. The letter itself is attached as a PDF (notify-customer.ts).
  */
 import type { AdrTrigger } from '../../domain/complaint.ts';
 import type { LocalDate } from '../../domain/time.ts';
 import { type Block, compose, type EmailContent, formatDate, type Letterhead } from './layout.ts';
+import { schemeContactItems } from './wording.ts';
 
 export interface AdrLetterFacts {
   trigger: AdrTrigger;
@@ -14,13 +15,6 @@ export interface AdrLetterFacts {
 
 export function adrLetterEmail(head: Letterhead, facts: AdrLetterFacts): EmailContent {
   const scheme = head.procedure.adrScheme;
-  const contact = [
-    `Phone: ${scheme.phone}`,
-    ...(scheme.textphone ? [`Textphone: ${scheme.textphone}`] : []),
-    ...(scheme.email ? [`Email: ${scheme.email}`] : []),
-    `Website: ${scheme.website}`,
-    `Post: ${[...scheme.address.lines, scheme.address.town, scheme.address.postcode].join(', ')}`,
-  ];
   const blocks: Block[] = [
     {
       type: 'paragraph',
@@ -34,10 +28,10 @@ export function adrLetterEmail(head: Letterhead, facts: AdrLetterFacts): EmailCo
       text: `You can now take your complaint to ${scheme.nameInText}, an independent dispute resolution scheme. It is free for you to use. You have until ${formatDate(facts.windowEndsOn)} to do so.`,
     },
     { type: 'paragraph', text: `How to contact ${scheme.nameInText}:` },
-    { type: 'list', items: contact },
+    { type: 'list', items: schemeContactItems(scheme) },
     {
       type: 'paragraph',
-      text: `Your ADR letter, dated ${formatDate(facts.issuedOn)}, follows separately. Please give the scheme your Complaint Reference Number, ${head.reference}.`,
+      text: `Your ADR letter, dated ${formatDate(facts.issuedOn)}, is attached to this email. Please give the scheme your Complaint Reference Number, ${head.reference}.`,
     },
   ];
   return compose(head, `Your ADR letter: you can take your complaint to ${scheme.name}`, blocks);

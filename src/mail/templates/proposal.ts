@@ -1,7 +1,8 @@
 /** A proposal of remedial action: the summary, the steps with their dates, and where to accept or decline. */
 import type { AttemptNumber } from '../../domain/complaint.ts';
 import type { LocalDate } from '../../domain/time.ts';
-import { type Block, compose, type EmailContent, formatDate, type Letterhead } from './layout.ts';
+import { type Block, compose, type EmailContent, type Letterhead } from './layout.ts';
+import { stepWithDate } from './wording.ts';
 
 export interface ProposalFacts {
   attempt: AttemptNumber;
@@ -19,7 +20,7 @@ export function proposalEmail(head: Letterhead, facts: ProposalFacts, trackUrl: 
     { type: 'paragraph', text: 'The steps we will take, and when they will be done:' },
     {
       type: 'list',
-      items: facts.steps.map((step) => `${step.description} (by ${formatDate(step.dueOn)})`),
+      items: facts.steps.map(stepWithDate),
     },
     {
       type: 'paragraph',

@@ -1,0 +1,98 @@
+/** The page furniture: the letterhead, the address in the envelope window, and "Page X of Y" on every page. */
+import type { Procedure } from '../../domain/procedure.ts';
+import { FONT, pdfText, wrappable } from '../pdf/document.ts';
+import { type LetterStyle, PAGE } from './style.ts';
+import { websiteWords } from './words.ts';
+
+/** The company's postal address and how to reach it, one line each, as the letterhead prints them. */
+export function companyLines(procedure: Procedure): string[] {
+  const { company } = procedure;
+  return [
+    ...company.address.lines,
+    company.address.town,
+    company.address.postcode,
+    `Phone ${company.phone}`,
+    // Unlabelled, as on any letterhead: they read as what they are, and fit the column in large print.
+    company.email,
+    websiteWords(company.website),
+  ];
+}
+
+/** The customer's name and postal address; just the name when there is no postal address. */
+export function addressLines(customer: { name: string; addressLines: string[]; postcode: string | null }) {
+  return [customer.name, ...customer.addressLines, customer.postcode ?? ''].filter(
+    (line) => line.trim() !== '',
+  );
+}
+
+/**
+ * The trading name across the top, then the company's details down the right. Returns where the details
+ * end, so the letter's text starts below them.
+ */
+export function drawLetterhead(doc: PDFKit.PDFDocument, procedure: Procedure, style: LetterStyle): number {
+  doc
+    .font(FONT.bold)
+    .fontSize(style.tradingName)
+    .text(pdfText(procedure.company.tradingName), PAGE.left, PAGE.letterheadTop, {
+      width: PAGE.details.right - PAGE.left,
+    });
+  const ruleY = doc.y + 4;
+  doc
+    .moveTo(PAGE.left, ruleY)
+    .lineTo(PAGE.details.right, ruleY)
+    .lineWidth(0.75)
+    .strokeColor('#555555')
+    .stroke();
+  doc.font(FONT.regular).fontSize(style.small);
+  doc.y = ruleY + 8;
+  // One call a line: pdfkit counts a line break's width in the line before it, and wraps an address that fits.
+  for (const line of companyLines(procedure)) {
+    doc.text(pdfText(line), PAGE.details.left, doc.y, {
+      width: PAGE.details.right - PAGE.details.left,
+      lineGap: 1,
+    });
+  }
+  return doc.y;
+}
+
+/**
+ * The address, placed absolutely in the envelope window, a line at a time (see `drawLetterhead`). It must
+ * all show through the window, so a long address is set smaller until it fits, and whatever still would not
+ * fit is cut with an ellipsis.
+ */
+export function drawAddress(doc: PDFKit.PDFDocument, lines: string[], style: LetterStyle): void {
+  const { left, top, width, height } = PAGE.address;
+  const text = lines.map((line) => wrappable(pdfText(line)));
+  // Set solid (DejaVu's own line height is generous), so five lines fit the window in large print.
+  const options = (size: number) => ({ width, lineGap: -0.1 * size, ellipsis: true });
+  const heightAt = (size: number) =>
+    text.reduce((sum, line) => sum + doc.fontSize(size).heightOfString(line, options(size)), 0);
+  doc.font(FONT.regular);
+  let size = style.body;
+  while (size > 8 && heightAt(size) > height) size -= 0.5;
+  doc.fontSize(size);
+  doc.y = top;
+  for (const line of text) {
+    const room = top + height - doc.y;
+    if (room < doc.currentLineHeight()) break;
+    doc.text(line, left, doc.y, { ...options(size), height: room });
+  }
+}
+
+/**
+ * "Page X of Y" and the reference at the foot of every page, once the number of pages is known. The bottom
+ * margin is lifted while writing, or pdfkit would start a new page for text below it.
+ */
+export function drawFooters(doc: PDFKit.PDFDocument, reference: string, style: LetterStyle): void {
+  const { start, count } = doc.bufferedPageRange();
+  doc.font(FONT.regular).fontSize(style.small);
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const page = `Page ${i - start + 1} of ${count}`;
+    doc.text(`Reference: ${pdfText(reference)}`, PAGE.left, PAGE.footerTop, { lineBreak: false });
+    doc.text(page, PAGE.right - doc.widthOfString(page), PAGE.footerTop, { lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+}
