@@ -1,16 +1,19 @@
 /**
  * The acknowledgement of a new complaint, as an outbox job written in the same transaction as the complaint:
  * a crash after the commit can never lose it. It is emailed (a reply to the customer's own email, when the
- * complaint came by email) unless the customer prefers letters or has no email address; then the trail says
- * why, and the log says it is due by post or phone (letters arrive with their own issue).
+ * complaint came by email) with the acknowledgement letter attached, unless the customer prefers letters or
+ * has no email address; then the letter waits in the print queue and the trail says why there is no email.
  */
 import { z } from 'zod';
 import { findComplaintById } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import type { NewJob } from '../db/jobs.ts';
 import { adrDueOn } from '../domain/clocks.ts';
+import { adrEligible, handlerOf } from '../domain/complaint.ts';
+import { londonDate } from '../domain/time.ts';
 import { renderCustomerEmail } from '../mail/templates/index.ts';
 import type { AppContext } from './context.ts';
+import { issueLetter } from './issue-letter.ts';
 import {
   emailAddressOf,
   letterheadFor,
@@ -33,7 +36,7 @@ export function acknowledgementJob(complaintId: string, now: Date): NewJob {
   };
 }
 
-/** The job: acknowledges the complaint by email, or records why it must go by post or phone. */
+/** The job: issues the acknowledgement letter and emails it, or queues it for post and records why. */
 export async function acknowledgeComplaint(ctx: AppContext, job: OutboxJob, payload: unknown): Promise<void> {
   const { complaintId } = payloadSchema.parse(payload);
   const db = ctx.db.kysely;
@@ -42,14 +45,26 @@ export async function acknowledgeComplaint(ctx: AppContext, job: OutboxJob, payl
   const customer = await findCustomer(db, complaint.customerId);
   if (!customer) return;
   const address = emailAddressOf(customer);
-  ctx.logger.info(
-    {
-      reference: complaint.reference,
-      acknowledgeBy: complaint.acknowledgeBy,
-      to: 'to' in address ? 'email' : customer.preferredChannel === 'letter' ? 'post' : 'phone',
+  const dueOn = adrDueOn(complaint, ctx.procedure);
+  const letter = await issueLetter(ctx, {
+    complaint,
+    customer,
+    facts: {
+      kind: 'acknowledgement',
+      receivedAt: complaint.receivedAt,
+      firstExpressedAt: complaint.firstExpressedAt,
+      channel: complaint.channel,
+      category: complaint.category,
+      description: complaint.description,
+      desiredOutcome: complaint.desiredOutcome,
+      adrDueOn: dueOn,
+      adrEligible: adrEligible(complaint),
     },
-    'acknowledgement due',
-  );
+    sourceKey: `${ACKNOWLEDGEMENT_KIND}:${complaint.id}`,
+    date: londonDate(ctx.now()),
+    handlerId: handlerOf(complaint),
+    delivery: 'to' in address ? 'email' : 'post',
+  });
   if ('reason' in address) {
     await recordNoEmail(ctx, complaint.id, ACKNOWLEDGEMENT_KIND, address.reason);
     return;
@@ -62,8 +77,9 @@ export async function acknowledgeComplaint(ctx: AppContext, job: OutboxJob, payl
     kind: ACKNOWLEDGEMENT_KIND,
     content: renderCustomerEmail(
       letterheadFor(ctx, complaint.reference, customer),
-      { kind: 'acknowledgement', adrDueOn: adrDueOn(complaint, ctx.procedure) },
+      { kind: 'acknowledgement', adrDueOn: dueOn },
       ctx.publicUrl,
     ),
+    letter,
   });
 }

@@ -28,8 +28,9 @@ const TABLE_ORDER: Record<keyof Schema, number> = {
   idempotency_keys: 14,
   portal_links: 15,
   portal_sessions: 16,
-  emails: 17,
-  email_attachments: 18,
+  documents: 17,
+  emails: 18,
+  email_attachments: 19,
 };
 const TABLES = (Object.keys(TABLE_ORDER) as (keyof Schema)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);
 

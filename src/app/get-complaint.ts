@@ -5,12 +5,13 @@
 import { listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
+import { listDocuments } from '../db/documents.ts';
 import { listEmailsForComplaint } from '../db/emails.ts';
 import { listContacts, listNotes } from '../db/interaction-log.ts';
 import { findUsersByIds } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import { adrDueOn, adrWarningDates, overdueSteps } from '../domain/clocks.ts';
-import { adrEligible, currentAttempt, isOpen } from '../domain/complaint.ts';
+import { adrEligible, currentAttempt, isOpen, referralStatus } from '../domain/complaint.ts';
 import { nextActions } from '../domain/lifecycle.ts';
 import { daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
@@ -37,12 +38,13 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
   if (!complaint) {
     throw notFound(`complaint ${reference}`);
   }
-  const [customer, contacts, notes, audit, emails] = await Promise.all([
+  const [customer, contacts, notes, audit, emails, documents] = await Promise.all([
     findCustomer(db, complaint.customerId),
     listContacts(db, complaint.id),
     listNotes(db, complaint.id),
     listAuditEvents(db, complaint.id),
     listEmailsForComplaint(db, complaint.id),
+    listDocuments(db, complaint.id),
   ]);
   const staffIds = [
     complaint.ownerId,
@@ -137,10 +139,14 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
       letters: complaint.adrLetters,
       scheme: ctx.procedure.adrScheme.name,
     },
-    referral: complaint.referral,
+    referral: complaint.referral && {
+      ...complaint.referral,
+      status: referralStatus(complaint.referral),
+    },
     closure: complaint.closure,
     contacts,
     notes,
+    documents,
     timeline,
     nextActions: nextActions(complaint, actor, now, ctx.procedure),
   };

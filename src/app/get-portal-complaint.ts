@@ -4,6 +4,7 @@
  */
 import { listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
+import { listDocuments } from '../db/documents.ts';
 import { listContacts } from '../db/interaction-log.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Event } from '../domain/commands.ts';
@@ -84,9 +85,10 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
   const db = ctx.db.kysely;
   const complaint = await findComplaintByReference(db, reference);
   if (!complaint || complaint.customerId !== customerId) throw notFound(`complaint ${reference}`);
-  const [contacts, audit] = await Promise.all([
+  const [contacts, audit, documents] = await Promise.all([
     listContacts(db, complaint.id),
     listAuditEvents(db, complaint.id),
+    listDocuments(db, complaint.id),
   ]);
   const actor: Actor = { kind: 'customer', customerId };
   const attempt = currentAttempt(complaint);
@@ -99,6 +101,11 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
       at: c.occurredAt,
       kind: c.direction === 'in' ? ('from-you' as const) : ('from-us' as const),
       text: `${c.channel}: ${c.summary}`,
+    })),
+    ...documents.map((d) => ({
+      at: d.createdAt,
+      kind: 'update' as const,
+      text: `We sent you a letter: ${d.title}${d.delivery === 'post' ? ' (by post)' : ''}.`,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {
@@ -123,6 +130,14 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
       trigger: l.trigger,
       issuedOn: l.issuedOn,
       windowEndsOn: l.windowEndsOn,
+    })),
+    letters: documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      issuedOn: d.issuedOn,
+      pages: d.pages,
+      largePrint: d.largePrint,
+      sizeBytes: d.sizeBytes,
     })),
     timeline,
     actions: nextActions(complaint, actor, ctx.now(), ctx.procedure).flatMap((type) =>

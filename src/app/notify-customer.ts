@@ -9,10 +9,14 @@ import { z } from 'zod';
 import { findComplaintById } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import type { NewJob } from '../db/jobs.ts';
+import type { LetterFacts } from '../documents/letters/index.ts';
 import type { Event } from '../domain/commands.ts';
-import { CLOSURE_REASONS, type Complaint } from '../domain/complaint.ts';
+import { adrEligible, CLOSURE_REASONS, type Complaint, handlerOf } from '../domain/complaint.ts';
+import { STAGES } from '../domain/procedure.ts';
+import { londonDate } from '../domain/time.ts';
 import { type CustomerEmail, renderCustomerEmail } from '../mail/templates/index.ts';
 import type { AppContext } from './context.ts';
+import { adrLetterSourceKey, issueLetter } from './issue-letter.ts';
 import {
   emailAddressOf,
   letterheadFor,
@@ -65,6 +69,7 @@ export function customerEmailsFor(events: readonly Event[]): CustomerEmail[] {
       case 'deadlock-declared': // the ADR letter issued with it says it
       case 'referral-recorded':
       case 'ombudsman-outcome-recorded':
+      case 'case-fee-recorded':
       case 'assigned':
       case 'contact-logged':
       case 'note-added':
@@ -78,11 +83,31 @@ export function customerEmailsFor(events: readonly Event[]): CustomerEmail[] {
   return emails;
 }
 
+/**
+ * What a letter needs that its event does not carry, taken when the change is made: who handles the
+ * complaint, and for an ADR letter the complaint's summary and our position then.
+ */
+function letterContext(complaint: Complaint, events: readonly Event[], email: CustomerEmail) {
+  if (email.kind !== 'adr-letter') return { handlerId: handlerOf(complaint) };
+  const deadlock = events.find((e) => e.type === 'deadlock-declared');
+  const offers = complaint.attempts.flatMap((a) => (a.proposal ? [a.proposal.summary] : []));
+  return {
+    handlerId: handlerOf(complaint),
+    adr: {
+      complaintSummary: complaint.description,
+      deadlockReason: deadlock?.reason ?? null,
+      stage: complaint.stage,
+      lastOffer: offers.at(-1) ?? null,
+      adrEligible: adrEligible(complaint),
+    },
+  };
+}
+
 /** The jobs that send this change's emails; the complaint's new version makes each job's key unique. */
 export function notificationJobsFor(complaint: Complaint, events: readonly Event[], now: Date): NewJob[] {
   return customerEmailsFor(events).map((email) => ({
     kind: NOTIFY_CUSTOMER_KIND,
-    payload: { complaintId: complaint.id, email },
+    payload: { complaintId: complaint.id, email, ...letterContext(complaint, events, email) },
     runAt: now,
     dedupeKey: `${NOTIFY_CUSTOMER_KIND}:${complaint.id}:${complaint.version}:${email.kind}`,
   }));
@@ -107,16 +132,92 @@ const emailSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('closure'), reason: z.enum(CLOSURE_REASONS) }),
 ]);
-const payloadSchema = z.object({ complaintId: z.string(), email: emailSchema });
+const payloadSchema = z.object({
+  complaintId: z.string(),
+  email: emailSchema,
+  // Absent from jobs queued before letters existed: those take the complaint as it is when they run.
+  handlerId: z.string().nullable().optional(),
+  adr: z
+    .object({
+      complaintSummary: z.string(),
+      deadlockReason: z.string().nullable(),
+      stage: z.enum(STAGES),
+      lastOffer: z.string().nullable(),
+      adrEligible: z.boolean(),
+    })
+    .optional(),
+});
+type Payload = z.infer<typeof payloadSchema>;
 
-/** The job: emails the customer, or records why not (they prefer letters, or have no address). */
-export async function notifyCustomer(ctx: AppContext, job: OutboxJob, payload: unknown): Promise<void> {
-  const { complaintId, email } = payloadSchema.parse(payload);
+/** The letter that goes with an email, if its kind has one (the follow-up question is email only). */
+function letterFacts(ctx: AppContext, complaint: Complaint, payload: Payload): LetterFacts | null {
+  const { email } = payload;
+  switch (email.kind) {
+    case 'proposal':
+      return { kind: 'proposal', attempt: email.attempt, summary: email.summary, steps: email.steps };
+    case 'escalation':
+      return { kind: 'escalation', from: email.from, to: email.to };
+    case 'closure':
+      return { kind: 'closure', reason: email.reason };
+    case 'adr-letter': {
+      const adr = payload.adr ?? letterContext(complaint, [], email).adr;
+      if (!adr) return null;
+      const stage = ctx.procedure.stages[adr.stage].name;
+      return {
+        kind: 'adr-letter',
+        trigger: email.trigger,
+        issuedOn: email.issuedOn,
+        windowEndsOn: email.windowEndsOn,
+        complaintSummary: adr.complaintSummary,
+        position:
+          adr.deadlockReason ??
+          `Your complaint is at ${stage}. It is still open, and we are still working to resolve it.`,
+        lastOffer: adr.lastOffer,
+        adrEligible: adr.adrEligible,
+      };
+    }
+    case 'follow-up':
+      return null;
+    default: {
+      const unknown: never = email;
+      throw new Error(`unknown email ${(unknown as { kind: string }).kind}`);
+    }
+  }
+}
+
+/** An ADR letter's document is keyed by the letter (what `redress adr audit` checks); others by their job. */
+function sourceKeyOf(complaint: Complaint, email: CustomerEmail, job: OutboxJob): string {
+  if (email.kind !== 'adr-letter') return `job:${job.id}`;
+  const letter = complaint.adrLetters.find(
+    (l) => l.trigger === email.trigger && l.issuedOn === email.issuedOn,
+  );
+  return letter ? adrLetterSourceKey(letter.id) : `job:${job.id}`;
+}
+
+/**
+ * The job: issues the letter that goes with the event (stored, and queued for post when the customer takes
+ * no email), then emails the customer with the letter attached, or records why there is no email.
+ */
+export async function notifyCustomer(ctx: AppContext, job: OutboxJob, raw: unknown): Promise<void> {
+  const payload = payloadSchema.parse(raw);
+  const { complaintId, email } = payload;
   const db = ctx.db.kysely;
   const complaint = await findComplaintById(db, complaintId);
   const customer = complaint && (await findCustomer(db, complaint.customerId));
   if (!complaint || !customer) return;
   const address = emailAddressOf(customer);
+  const facts = letterFacts(ctx, complaint, payload);
+  const letter =
+    facts &&
+    (await issueLetter(ctx, {
+      complaint,
+      customer,
+      facts,
+      sourceKey: sourceKeyOf(complaint, email, job),
+      date: email.kind === 'adr-letter' ? email.issuedOn : londonDate(ctx.now()),
+      handlerId: payload.handlerId === undefined ? handlerOf(complaint) : payload.handlerId,
+      delivery: 'to' in address ? 'email' : 'post',
+    }));
   if ('reason' in address) {
     await recordNoEmail(ctx, complaint.id, email.kind, address.reason);
     return;
@@ -128,5 +229,6 @@ export async function notifyCustomer(ctx: AppContext, job: OutboxJob, payload: u
     to: address.to,
     kind: email.kind,
     content: renderCustomerEmail(letterheadFor(ctx, complaint.reference, customer), email, ctx.publicUrl),
+    letter: letter ?? undefined,
   });
 }

@@ -6,6 +6,7 @@
  * worker's backoff; the job's last try marks it `failed`, which staff see on the complaint.
  */
 import { appendAuditEvent } from '../db/audit.ts';
+import { type DocumentSummary, findDocument } from '../db/documents.ts';
 import { findEmailByMessageId, insertEmail, listEmailsForComplaint, setEmailOutcome } from '../db/emails.ts';
 import { newId } from '../db/ids.ts';
 import type { Customer } from '../domain/customer.ts';
@@ -89,6 +90,8 @@ export interface CustomerEmailToSend {
    * Such a message is rendered afresh on every try rather than sent from the stored copy.
    */
   stored?: EmailContent | undefined;
+  /** A letter to attach as a PDF: the stored document, so the email carries exactly what was issued. */
+  letter?: DocumentSummary | undefined;
 }
 
 export type SendResult = 'sent' | 'already-sent' | 'failed-before' | 'refused';
@@ -127,11 +130,13 @@ export async function sendCustomerEmail(
       note: null,
       sizeBytes: null,
       createdAt: ctx.now().toISOString(),
+      documentId: email.letter?.id ?? null,
     });
     row = await findEmailByMessageId(db, messageId);
     if (!row) throw new Error(`outbound email ${messageId} was not stored`);
   }
   const body = email.stored ? email.content : { text: row.text, html: row.html };
+  const letter = row.documentId ? await findDocument(db, email.complaintId, row.documentId) : undefined;
   let delivery: Awaited<ReturnType<typeof deliver>>;
   try {
     delivery = await deliver(ctx.mail ?? {}, {
@@ -145,6 +150,9 @@ export async function sendCustomerEmail(
       text: body.text,
       html: body.html,
       date: ctx.now(),
+      attachments: letter && [
+        { filename: letter.filename, contentType: letter.contentType, content: letter.content },
+      ],
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

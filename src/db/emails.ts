@@ -31,9 +31,14 @@ export interface Email {
   sizeBytes: number | null;
   createdAt: string;
   sentAt: string | null;
+  /** The letter the email carries as a PDF attachment, if any. */
+  documentId: string | null;
 }
 
-export type NewEmail = Omit<Email, 'attempts' | 'lastError' | 'sentAt'> & { sentAt?: string | null };
+export type NewEmail = Omit<Email, 'attempts' | 'lastError' | 'sentAt' | 'documentId'> & {
+  sentAt?: string | null;
+  documentId?: string | null;
+};
 
 function toEmail(r: Selectable<EmailsTable>): Email {
   return {
@@ -57,6 +62,7 @@ function toEmail(r: Selectable<EmailsTable>): Email {
     sizeBytes: r.size_bytes,
     createdAt: r.created_at,
     sentAt: r.sent_at,
+    documentId: r.document_id,
   };
 }
 
@@ -85,6 +91,7 @@ export async function insertEmail(executor: Executor, email: NewEmail): Promise<
       size_bytes: email.sizeBytes,
       created_at: email.createdAt,
       sent_at: email.sentAt ?? null,
+      document_id: email.documentId ?? null,
     })
     .onConflict((oc) => oc.column('message_id').doNothing())
     .executeTakeFirst();

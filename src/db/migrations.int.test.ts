@@ -12,6 +12,7 @@ const TABLES = [
   'complaints',
   'contacts',
   'customers',
+  'documents',
   'email_attachments',
   'emails',
   'idempotency_keys',
@@ -35,6 +36,7 @@ describeEachDialect('migrations', (t) => {
       '0003-infrastructure',
       '0004-portal',
       '0005-mail',
+      '0006-documents',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -51,6 +53,7 @@ describeEachDialect('migrations', (t) => {
       '0003-infrastructure',
       '0004-portal',
       '0005-mail',
+      '0006-documents',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

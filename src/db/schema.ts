@@ -181,6 +181,31 @@ export interface EmailsTable {
   size_bytes: number | null;
   created_at: Instant;
   sent_at: Instant | null;
+  /** The letter this email carries, if any. */
+  document_id: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  complaint_id: string;
+  /** What the letter is for (`adr-letter:<id>`, `job:<id>`): a retried job finds the letter it made. */
+  source_key: string;
+  kind: string;
+  title: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  text_content: string;
+  large_print: SqlBool;
+  pages: number;
+  issued_on: DateText;
+  delivery: 'email' | 'post';
+  print_status: 'queued' | 'posted' | null;
+  posted_at: Instant | null;
+  posted_by: string | null;
+  created_at: Instant;
 }
 
 export interface EmailAttachmentsTable {
@@ -275,6 +300,7 @@ export interface Schema {
   sessions: SessionsTable;
   emails: EmailsTable;
   email_attachments: EmailAttachmentsTable;
+  documents: DocumentsTable;
   portal_links: PortalLinksTable;
   portal_sessions: PortalSessionsTable;
   audit_events: AuditEventsTable;

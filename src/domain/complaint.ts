@@ -100,7 +100,20 @@ export interface Referral {
     customerAccepted: boolean | null;
     /** When the provider must have implemented an accepted decision. */
     remedyDueOn: LocalDate | null;
+    /** When the remedy was recorded as implemented (the complaint closed then). */
+    implementedOn: LocalDate | null;
   } | null;
+}
+
+export type ReferralStatus = 'referred' | 'awaiting-customer' | 'accepted' | 'not-accepted' | 'implemented';
+
+/** Where a referral stands: with the scheme, decided and waiting for the customer, accepted, done. */
+export function referralStatus(referral: Referral): ReferralStatus {
+  const decision = referral.decision;
+  if (!decision) return 'referred';
+  if (decision.implementedOn) return 'implemented';
+  if (decision.customerAccepted === null) return 'awaiting-customer';
+  return decision.customerAccepted ? 'accepted' : 'not-accepted';
 }
 
 export const CLOSURE_REASONS = [
@@ -154,6 +167,11 @@ export function isOpen(complaint: Complaint): boolean {
 export function currentAttempt(complaint: Complaint): Attempt | undefined {
   const last = complaint.attempts.at(-1);
   return last && last.phase !== 'ended' ? last : undefined;
+}
+
+/** The person handling the complaint, as letters name them: its owner, else whoever handled the latest attempt. */
+export function handlerOf(complaint: Complaint): string | null {
+  return complaint.ownerId ?? complaint.attempts.at(-1)?.handlerId ?? null;
 }
 
 /** Whether this customer can take the complaint to an ADR scheme. */

@@ -25,8 +25,18 @@ describeEachDialect('acknowledgement', (harness) => {
     expect(jobs).toHaveLength(1);
 
     await runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
-    const logged = t.logs.filter((line) => line.includes('acknowledgement due'));
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toContain(first.body.reference);
+    await runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
+    const letters = await t.db.kysely
+      .selectFrom('documents')
+      .select(['kind', 'complaint_id'])
+      .where('complaint_id', '=', first.body.id)
+      .execute();
+    expect(letters).toEqual([{ kind: 'acknowledgement', complaint_id: first.body.id }]);
+    const emails = await t.db.kysely
+      .selectFrom('emails')
+      .select('kind')
+      .where('complaint_id', '=', first.body.id)
+      .execute();
+    expect(emails).toEqual([{ kind: 'acknowledgement' }]);
   });
 });

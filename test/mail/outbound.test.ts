@@ -127,7 +127,7 @@ describeEachDialect('outbound email', (harness) => {
     expect(adr.subject).toContain('Communications Ombudsman');
     expect(adr.text).toContain('You have until 1 November 2027');
     expect(adr.text).toContain('0330 440 1614');
-    expect(adr.text).toContain('follows separately');
+    expect(adr.text).toContain('is attached to this email');
     expect(refs(adr)).toEqual([customerMessageId, ...all.slice(0, 4).map((m) => m.messageId)]);
     expect(new Set(all.map((m) => m.messageId)).size).toBe(5);
 

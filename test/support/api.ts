@@ -36,6 +36,8 @@ export interface Client {
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   patch(path: string, body?: unknown): Promise<Reply>;
   raw(path: string, init: RequestInit): Promise<Reply>;
+  /** A download: the body as bytes, not parsed. */
+  bytes(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; bytes: Buffer }>;
 }
 
 export interface TestApi {
@@ -112,6 +114,15 @@ export async function startApi(
       patch: (path, body = {}) => send(base + path, json('PATCH', body)),
       raw: (path, init) =>
         send(base + path, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } }),
+      bytes: async (path, init = {}) => {
+        const headers = { ...auth, ...(init.headers as Record<string, string> | undefined) };
+        const response = await fetch(base + path, { ...init, headers });
+        return {
+          status: response.status,
+          headers: response.headers,
+          bytes: Buffer.from(await response.arrayBuffer()),
+        };
+      },
     };
   };
   return {

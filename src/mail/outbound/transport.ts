@@ -30,6 +30,8 @@ export interface OutboundMessage {
   text: string;
   html: string | null;
   date: Date;
+  /** Files sent with the message (a letter as PDF). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[] | undefined;
 }
 
 /** Where a message went, for the log. */
@@ -51,6 +53,7 @@ function mailOptions(message: OutboundMessage): Mail.Options {
     ...(message.html ? { html: message.html } : {}),
     date: message.date,
     headers: { 'Auto-Submitted': 'auto-generated' },
+    ...(message.attachments?.length ? { attachments: message.attachments } : {}),
   };
 }
 

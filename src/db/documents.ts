@@ -1,0 +1,244 @@
+/**
+ * Letters stored on the complaint (see migration 0006). A letter is inserted once per `source_key`; the
+ * content never changes afterwards, only its print status (queued → posted).
+ */
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Executor } from './database.ts';
+import type { DocumentsTable } from './schema.ts';
+import { fromSqlBool, toSqlBool } from './values.ts';
+
+export type Delivery = DocumentsTable['delivery'];
+export type PrintStatus = NonNullable<DocumentsTable['print_status']>;
+
+/** A stored letter, without its bytes. */
+export interface DocumentSummary {
+  id: string;
+  complaintId: string;
+  kind: string;
+  title: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  largePrint: boolean;
+  pages: number;
+  issuedOn: string;
+  delivery: Delivery;
+  printStatus: PrintStatus | null;
+  postedAt: string | null;
+  postedBy: string | null;
+  createdAt: string;
+}
+
+export interface StoredDocument extends DocumentSummary {
+  content: Buffer;
+  text: string;
+}
+
+export interface NewDocument {
+  id: string;
+  complaintId: string;
+  sourceKey: string;
+  kind: string;
+  title: string;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  text: string;
+  largePrint: boolean;
+  pages: number;
+  issuedOn: string;
+  delivery: Delivery;
+  createdAt: string;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'complaint_id',
+  'kind',
+  'title',
+  'filename',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'large_print',
+  'pages',
+  'issued_on',
+  'delivery',
+  'print_status',
+  'posted_at',
+  'posted_by',
+  'created_at',
+] as const;
+
+type SummaryRow = Pick<Selectable<DocumentsTable>, (typeof SUMMARY_COLUMNS)[number]>;
+
+function toSummary(r: SummaryRow): DocumentSummary {
+  return {
+    id: r.id,
+    complaintId: r.complaint_id,
+    kind: r.kind,
+    title: r.title,
+    filename: r.filename,
+    contentType: r.content_type,
+    sizeBytes: Number(r.size_bytes),
+    sha256: r.sha256,
+    largePrint: fromSqlBool(r.large_print),
+    pages: Number(r.pages),
+    issuedOn: r.issued_on,
+    delivery: r.delivery,
+    printStatus: r.print_status,
+    postedAt: r.posted_at,
+    postedBy: r.posted_by,
+    createdAt: r.created_at,
+  };
+}
+
+export function sha256Hex(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * Stores a letter unless one with its `sourceKey` is stored already (a retried job, or two workers racing);
+ * either way returns the stored one, so the caller always sends the letter that was kept.
+ */
+export async function insertDocumentOnce(executor: Executor, doc: NewDocument): Promise<DocumentSummary> {
+  await executor
+    .insertInto('documents')
+    .values({
+      id: doc.id,
+      complaint_id: doc.complaintId,
+      source_key: doc.sourceKey,
+      kind: doc.kind,
+      title: doc.title,
+      filename: doc.filename,
+      content_type: doc.contentType,
+      size_bytes: doc.content.length,
+      sha256: sha256Hex(doc.content),
+      content: doc.content,
+      text_content: doc.text,
+      large_print: toSqlBool(doc.largePrint),
+      pages: doc.pages,
+      issued_on: doc.issuedOn,
+      delivery: doc.delivery,
+      print_status: doc.delivery === 'post' ? 'queued' : null,
+      posted_at: null,
+      posted_by: null,
+      created_at: doc.createdAt,
+    })
+    .onConflict((oc) => oc.column('source_key').doNothing())
+    .execute();
+  const stored = await findDocumentBySource(executor, doc.sourceKey);
+  if (!stored) throw new Error(`document ${doc.sourceKey} was not stored`);
+  return stored;
+}
+
+export async function findDocumentBySource(
+  executor: Executor,
+  sourceKey: string,
+): Promise<DocumentSummary | undefined> {
+  const row = await executor
+    .selectFrom('documents')
+    .select(SUMMARY_COLUMNS)
+    .where('source_key', '=', sourceKey)
+    .executeTakeFirst();
+  return row && toSummary(row);
+}
+
+/** A complaint's letters, oldest first. */
+export async function listDocuments(executor: Executor, complaintId: string): Promise<DocumentSummary[]> {
+  const rows = await executor
+    .selectFrom('documents')
+    .select(SUMMARY_COLUMNS)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** One letter with its bytes and text; scoped to the complaint, so a guessed id never reaches another's. */
+export async function findDocument(
+  executor: Executor,
+  complaintId: string,
+  id: string,
+): Promise<StoredDocument | undefined> {
+  const row = await executor
+    .selectFrom('documents')
+    .select([...SUMMARY_COLUMNS, 'content', 'text_content'])
+    .where('complaint_id', '=', complaintId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { ...toSummary(row), content: Buffer.from(row.content), text: row.text_content };
+}
+
+/** A complaint's letters with their bytes, oldest first (the case file). */
+export async function listDocumentsWithContent(
+  executor: Executor,
+  complaintId: string,
+): Promise<StoredDocument[]> {
+  const rows = await executor
+    .selectFrom('documents')
+    .select([...SUMMARY_COLUMNS, 'content', 'text_content'])
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    ...toSummary(row),
+    content: Buffer.from(row.content),
+    text: row.text_content,
+  }));
+}
+
+export interface PrintQueueItem extends DocumentSummary {
+  reference: string;
+  customerName: string;
+}
+
+/** Letters waiting to be posted (or posted), oldest first, with the complaint and customer they are for. */
+export async function listPrintQueue(
+  executor: Executor,
+  status: PrintStatus,
+  limit: number,
+): Promise<PrintQueueItem[]> {
+  const rows = await executor
+    .selectFrom('documents')
+    .innerJoin('complaints', 'complaints.id', 'documents.complaint_id')
+    .innerJoin('customers', 'customers.id', 'complaints.customer_id')
+    .select(SUMMARY_COLUMNS.map((c) => `documents.${c}` as const))
+    .select(['complaints.reference', 'customers.name as customer_name'])
+    .where('documents.print_status', '=', status)
+    .orderBy('documents.created_at', status === 'queued' ? 'asc' : 'desc')
+    .orderBy('documents.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...toSummary(r), reference: r.reference, customerName: r.customer_name }));
+}
+
+/** Marks a queued letter posted; false when it was not queued (already posted, or sent by email). */
+export async function markDocumentPosted(
+  executor: Executor,
+  id: string,
+  by: string,
+  at: string,
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('documents')
+    .set({ print_status: 'posted', posted_at: at, posted_by: by })
+    .where('id', '=', id)
+    .where('print_status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** A letter's complaint and print status, to check a mark-posted request before writing. */
+export async function findDocumentById(executor: Executor, id: string): Promise<DocumentSummary | undefined> {
+  const row = await executor
+    .selectFrom('documents')
+    .select(SUMMARY_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toSummary(row);
+}

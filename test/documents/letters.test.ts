@@ -1,0 +1,216 @@
+/**
+ * Letters end to end, on both databases: issued by the jobs of the changes they report, stored once, sent
+ * as the PDF attached to the email (the same bytes as stored), queued for post when the customer takes no
+ * email, downloadable by staff and by the customer, and the ADR letters on time, every time.
+ */
+import { createHash } from 'node:crypto';
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
+import { formatDate } from '../../src/mail/templates/layout.ts';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+import { readPdf } from '../support/pdf.ts';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
+
+const DAY = 86_400_000;
+const ADDRESS = { addressLines: ['12 Acacia Avenue', 'Little Whinging'], postcode: 'WA1 1AA' };
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+interface Letter {
+  id: string;
+  kind: string;
+  title: string;
+  sha256: string;
+  issuedOn: string;
+  delivery: 'email' | 'post';
+  printStatus: 'queued' | 'posted' | null;
+  largePrint: boolean;
+}
+
+describeEachDialect('letters', (harness) => {
+  let t: TestApi;
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startApi(harness, { now: '2026-11-02T10:00:00Z', mail: { smtpUrl: sink.url } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
+  const later = (ms: number) => t.setNow(new Date(t.now().getTime() + ms));
+  async function raise(overrides: Record<string, unknown> = {}): Promise<string> {
+    const created = await t.as('agent').post('/complaints', phoneComplaint(overrides));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body.reference;
+  }
+  async function command(who: 'agent' | 'reviewer' | 'director', reference: string, name: string, body = {}) {
+    const res = await t.as(who).post(`/complaints/${reference}/${name}`, body);
+    expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
+    return res.body;
+  }
+  const view = async (reference: string) => (await t.as('agent').get(`/complaints/${reference}`)).body;
+  const letters = async (reference: string): Promise<Letter[]> => (await view(reference)).documents;
+  async function download(reference: string, id: string) {
+    const res = await t.as('agent').bytes(`/complaints/${reference}/letters/${id}`);
+    expect(res.status).toBe(200);
+    return res;
+  }
+  const mailFor = async (reference: string): Promise<ParsedMail[]> =>
+    (await sink.parsed()).filter((m) => m.subject?.includes(`[${reference}]`));
+
+  it('walks to deadlock: the ADR letter is issued that same day, says all it must, and is the PDF emailed', async () => {
+    t.setNow('2026-11-02T10:00:00Z');
+    const reference = await raise({ customer: { name: 'Jo Bloggs', email: 'jo@example.org', ...ADDRESS } });
+    await command('agent', reference, 'assign', { ownerId: t.users.director.id });
+    await command('agent', reference, 'escalate', { reason: 'Needs a detailed review' });
+    await command('reviewer', reference, 'record-review', { findings: 'Charged twice; one refund due' });
+    await command('reviewer', reference, 'propose', {
+      summary: 'Refund £24.99 and a £10 credit',
+      steps: [{ description: 'Refund', ownerId: t.users.reviewer.id }],
+    });
+    await command('reviewer', reference, 'record-response', { outcome: 'declined', note: 'Wants £100' });
+    await command('director', reference, 'record-review', { findings: 'Our offer is fair' });
+    later(3_600_000);
+    await command('director', reference, 'declare-deadlock', {
+      reason: 'We stand by our offer of a refund of £24.99 and a £10 credit.',
+    });
+    await runJobs();
+
+    const adr = (await letters(reference)).find((l) => l.kind === 'adr-letter-deadlock');
+    expect(adr, JSON.stringify(await letters(reference))).toBeDefined();
+    const complaint = await view(reference);
+    const issued = complaint.adr.letters[0];
+    expect(adr?.issuedOn).toBe('2026-11-02');
+    expect(issued).toMatchObject({ trigger: 'deadlock', issuedOn: '2026-11-02' });
+
+    const file = await download(reference, adr?.id ?? '');
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('etag')).toBe(`"${adr?.sha256}"`);
+    expect(sha256(file.bytes)).toBe(adr?.sha256);
+    const { text } = await readPdf(file.bytes);
+    for (const needed of [
+      'Jo Bloggs',
+      reference,
+      'Communications Ombudsman',
+      'PO Box 730',
+      'WA4 6WU',
+      '0330 440 1614',
+      '12 months',
+      formatDate(issued.windowEndsOn),
+      'We stand by our offer of a refund of £24.99 and a £10 credit.',
+      'Test director',
+      '12 Acacia Avenue',
+    ]) {
+      expect(text, needed).toContain(needed);
+    }
+    expect(text).toMatch(/final position/i);
+
+    // The email carries exactly the stored letter.
+    const sent = (await mailFor(reference)).find((m) => m.subject?.includes('ADR letter'));
+    const attached = sent?.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(attached, 'the ADR email carries the letter').toBeDefined();
+    expect(sha256(attached?.content as Buffer)).toBe(adr?.sha256);
+
+    // The plain-text version is there for screen readers and text relay.
+    const plain = await t.as('agent').bytes(`/complaints/${reference}/letters/${adr?.id}?format=text`);
+    expect(plain.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(plain.bytes.toString('utf8')).toContain('12 months');
+
+    // On the timeline, and a job run again makes no second letter.
+    expect(complaint.timeline.map((e: { type: string }) => e.type)).toContain('letter-issued');
+    const before = (await letters(reference)).length;
+    await t.db.kysely.updateTable('jobs').set({ status: 'pending', run_at: t.now().toISOString() }).execute();
+    await runJobs();
+    expect(await letters(reference)).toHaveLength(before);
+  });
+
+  it('issues exactly one time-limit ADR letter 43 days on, after two runs and a restart; none once closed', async () => {
+    t.setNow('2026-11-02T10:00:00Z');
+    const due = await raise({ firstExpressedAt: new Date(t.now().getTime() - 43 * DAY).toISOString() });
+    const closed = await raise({ firstExpressedAt: new Date(t.now().getTime() - 30 * DAY).toISOString() });
+    await command('agent', closed, 'withdraw', { reason: 'Sorted' });
+    await runJobs();
+    await runJobs();
+    // A restart: a new process's context, whose sweep catches up on start.
+    const restarted = { ...t.ctx, now: () => t.now() };
+    await sweepAdrClock(restarted);
+    await runDueJobs(t.db, jobHandlers(restarted), { now: t.now, owner: 'restarted' });
+    const timeLimit = (await letters(due)).filter((l) => l.kind === 'adr-letter-time-limit');
+    expect(timeLimit).toHaveLength(1);
+    expect((await view(due)).adr.letters).toHaveLength(1);
+    const { text } = await readPdf((await download(due, timeLimit[0]?.id ?? '')).bytes);
+    expect(text).toContain('12 months');
+    expect(text).toContain('Communications Ombudsman');
+
+    later(30 * DAY);
+    await sweepAdrClock(t.ctx);
+    await runJobs();
+    expect((await letters(closed)).map((l) => l.kind)).not.toContain('adr-letter-time-limit');
+    expect((await view(closed)).adr.letters).toEqual([]);
+  });
+
+  it('produces the large-print variant for a customer who needs it', async () => {
+    const reference = await raise({
+      customer: { name: 'Ada Large', email: 'ada@example.org', needs: { largePrint: true }, ...ADDRESS },
+    });
+    await runJobs();
+    const [ack] = await letters(reference);
+    expect(ack).toMatchObject({ kind: 'acknowledgement', largePrint: true });
+    const { runs } = await readPdf((await download(reference, ack?.id ?? '')).bytes);
+    const body = runs.filter((r) => r.text.includes('Ada Large'));
+    expect(body.length).toBeGreaterThan(0);
+    for (const run of body) expect(run.size, run.text).toBeGreaterThanOrEqual(16);
+  });
+
+  it('queues letters for post when the customer prefers letters; staff mark them posted once', async () => {
+    const reference = await raise({
+      customer: { name: 'Pip Post', preferredChannel: 'letter', ...ADDRESS },
+    });
+    await runJobs();
+    const [ack] = await letters(reference);
+    expect(ack).toMatchObject({ kind: 'acknowledgement', delivery: 'post', printStatus: 'queued' });
+    expect(await mailFor(reference)).toEqual([]);
+
+    const queue = await t.as('agent').get('/print-queue');
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(ack?.id);
+    const posted = await t.as('agent').post(`/print-queue/${ack?.id}/posted`);
+    expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+    expect(posted.body).toMatchObject({ printStatus: 'posted', postedBy: t.users.agent.id });
+    const again = await t.as('agent').post(`/print-queue/${ack?.id}/posted`);
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(
+      (await t.as('agent').get('/print-queue')).body.items.map((i: { id: string }) => i.id),
+    ).not.toContain(ack?.id);
+    expect((await t.as('agent').get('/print-queue?status=posted')).body.items[0]).toMatchObject({
+      id: ack?.id,
+      reference,
+    });
+    expect((await view(reference)).timeline.map((e: { type: string }) => e.type)).toContain('letter-posted');
+
+    // An emailed letter is not in the queue and cannot be "posted".
+    const emailed = await raise({ customer: { name: 'Em Mail', email: 'em@example.org' } });
+    await runJobs();
+    const [emailedAck] = await letters(emailed);
+    expect(emailedAck?.delivery).toBe('email');
+    expect((await t.as('agent').post(`/print-queue/${emailedAck?.id}/posted`)).status).toBe(409);
+    expect((await t.as('agent').post('/print-queue/01NOPE/posted')).status).toBe(404);
+  });
+
+  it('keeps a letter to its complaint: another complaint’s reference or an unknown id is 404', async () => {
+    const one = await raise();
+    const two = await raise();
+    await runJobs();
+    const [letter] = await letters(one);
+    expect((await t.as('agent').bytes(`/complaints/${two}/letters/${letter?.id}`)).status).toBe(404);
+    expect((await t.as('agent').bytes(`/complaints/${one}/letters/01UNKNOWN`)).status).toBe(404);
+    expect((await t.as(null).bytes(`/complaints/${one}/letters/${letter?.id}`)).status).toBe(401);
+  });
+});
