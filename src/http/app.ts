@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './routes/audit/routes.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerComplaintRoutes } from './routes/complaints/routes.ts';
 import { registerCustomerRoutes } from './routes/customers/routes.ts';
+import { registerDocumentRoutes } from './routes/documents/routes.ts';
 import { registerMailRoutes } from './routes/mail/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerProcedureRoutes } from './routes/procedure/routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerPortalRoutes(api, ctx, options);
       registerProcedureRoutes(api, ctx);
       registerMailRoutes(api, ctx);
+      registerDocumentRoutes(api, ctx);
     },
     { prefix: API_PREFIX },
   );

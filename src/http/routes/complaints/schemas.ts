@@ -180,6 +180,29 @@ const attemptSchema = z.object({
   escalationReason: nullableText,
 });
 
+export const letterSchema = z
+  .object({
+    id: z.string(),
+    complaintId: z.string(),
+    kind: z
+      .string()
+      .describe('acknowledgement, proposal, escalation, closure, adr-letter-deadlock, adr-letter-time-limit'),
+    title: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string().describe('Of the PDF as issued'),
+    largePrint: z.boolean(),
+    pages: z.number().int(),
+    issuedOn: localDate,
+    delivery: z.enum(['email', 'post']).describe('Attached to an email, or printed and posted'),
+    printStatus: z.enum(['queued', 'posted']).nullable(),
+    postedAt: z.string().nullable(),
+    postedBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Letter' });
+
 const contactSchema = z.object({
   id: z.string(),
   channel,
@@ -227,6 +250,9 @@ export const complaintSchema = z
     }),
     referral: z
       .object({
+        status: z
+          .enum(['referred', 'awaiting-customer', 'accepted', 'not-accepted', 'implemented'])
+          .describe('With the scheme; decided, awaiting the customer; accepted; not accepted; remedy done'),
         schemeCaseReference: z.string(),
         referredOn: localDate,
         caseFeePence: z.number().int().nullable(),
@@ -241,7 +267,8 @@ export const complaintSchema = z
               awardPence: z.number().int(),
             }),
             customerAccepted: z.boolean().nullable(),
-            remedyDueOn: localDate.nullable(),
+            remedyDueOn: localDate.nullable().describe('When an accepted remedy must be implemented'),
+            implementedOn: localDate.nullable(),
           })
           .nullable(),
       })
@@ -250,6 +277,7 @@ export const complaintSchema = z
       .object({ reason: z.string(), closedAt: z.string(), rootCause: nullableText, lessons: nullableText })
       .nullable(),
     contacts: z.array(contactSchema),
+    documents: z.array(letterSchema).describe('Letters issued, oldest first; download each by its id'),
     notes: z.array(
       z.object({ id: z.string(), text: z.string(), authorId: nullableText, createdAt: z.string() }),
     ),

@@ -1,0 +1,148 @@
+/**
+ * The ombudsman case file from the API, on both databases: one ZIP with the PDF, every email both ways as
+ * .eml (attachments included), every letter, and a JSON that reads back into the same complaint.
+ */
+
+import { unzipSync } from 'fflate';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { MISO_PROCEDURE } from '../../src/config/miso.ts';
+import { findComplaintByReference } from '../../src/db/complaints.ts';
+import { insertEmailAttachment } from '../../src/db/email-attachments.ts';
+import { insertEmail } from '../../src/db/emails.ts';
+import { parseCaseFileJson } from '../../src/documents/case-file/index.ts';
+import { formatCrn } from '../../src/domain/crn.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+import { readPdf } from '../support/pdf.ts';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
+
+describeEachDialect('ombudsman case file', (harness) => {
+  let t: TestApi;
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startApi(harness, { now: '2026-11-02T10:00:00Z', mail: { smtpUrl: sink.url } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
+  async function command(who: 'agent' | 'reviewer' | 'director', reference: string, name: string, body = {}) {
+    const res = await t.as(who).post(`/complaints/${reference}/${name}`, body);
+    expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
+    return res.body;
+  }
+
+  it('exports a ZIP with the PDF, the .eml files, the letters, the attachments and a JSON that round-trips', async () => {
+    const created = await t.as('agent').post(
+      '/complaints',
+      phoneComplaint({
+        customer: {
+          name: 'Cass File',
+          email: 'cass@example.org',
+          addressLines: ['1 High St'],
+          postcode: 'WA1 1AA',
+        },
+        channel: 'email',
+      }),
+    );
+    const { id, reference } = created.body;
+    await insertEmail(t.db.kysely, {
+      id: `in-${reference}`,
+      complaintId: id,
+      customerId: null,
+      direction: 'in',
+      kind: 'reply',
+      status: 'received',
+      messageId: `<bill-${reference}@example.org>`,
+      inReplyTo: null,
+      references: [],
+      from: 'cass@example.org',
+      to: 'complaints@miso-comms.net',
+      subject: 'My bill, attached',
+      text: 'Here is the bill showing the double charge.',
+      html: null,
+      note: null,
+      sizeBytes: 2000,
+      createdAt: t.now().toISOString(),
+    });
+    const bill = Buffer.from('%PDF-1.4 pretend bill\n');
+    await insertEmailAttachment(t.db.kysely, {
+      id: `att-${reference}`,
+      emailId: `in-${reference}`,
+      filename: '../October bill.pdf',
+      contentType: 'application/pdf',
+      content: bill,
+      createdAt: t.now().toISOString(),
+    });
+    await command('agent', reference, 'log-contact', {
+      channel: 'phone',
+      direction: 'in',
+      summary: 'Customer called about the double charge',
+    });
+    await command('agent', reference, 'add-note', {
+      text: 'Checked the billing system: two charges on 3 Oct',
+    });
+    await command('agent', reference, 'propose', {
+      summary: 'Refund the second charge',
+      steps: [{ description: 'Refund £24.99', ownerId: t.users.agent.id }],
+    });
+    await command('agent', reference, 'record-response', { outcome: 'declined' });
+    await command('director', reference, 'declare-deadlock', { reason: 'Our refund offer stands.' });
+    await runJobs();
+
+    const res = await t.as('reviewer').bytes(`/complaints/${reference}/case-file`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toContain(`${reference}`);
+    const files = unzipSync(new Uint8Array(res.bytes));
+    const names = Object.keys(files);
+    expect(names).toContain('case-file.pdf');
+    expect(names).toContain('complaint.json');
+    const emls = names.filter((n) => n.endsWith('.eml'));
+    const sent = await t.db.kysely.selectFrom('emails').select('id').where('complaint_id', '=', id).execute();
+    expect(emls).toHaveLength(sent.length);
+    expect(names.filter((n) => n.startsWith('letters/') && n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(
+      3,
+    );
+    const attachment = names.find((n) => n.startsWith('attachments/'));
+    expect(attachment).toBeDefined();
+    expect(attachment).not.toContain('..');
+    expect(Buffer.from(files[attachment ?? ''] ?? [])).toEqual(bill);
+
+    const inbound = emls.map((n) => files[n]).find((b) => Buffer.from(b ?? []).includes('My bill, attached'));
+    const parsed = await simpleParser(Buffer.from(inbound ?? []));
+    expect(parsed.messageId).toBe(`<bill-${reference}@example.org>`);
+    expect(parsed.attachments[0]?.content).toEqual(bill);
+
+    const { text } = await readPdf(files['case-file.pdf'] ?? new Uint8Array());
+    for (const needed of [
+      reference,
+      'Cass File',
+      'Refund the second charge',
+      'Our refund offer stands.',
+      'Customer called about the double charge',
+    ]) {
+      expect(text, needed).toContain(needed);
+    }
+
+    const json = parseCaseFileJson(JSON.parse(Buffer.from(files['complaint.json'] ?? []).toString('utf8')));
+    const stored = await findComplaintByReference(t.db.kysely, reference);
+    expect(json.complaint).toEqual(stored);
+    expect(
+      (await t.as('agent').get(`/complaints/${reference}`)).body.timeline.map(
+        (e: { type: string }) => e.type,
+      ),
+    ).toContain('case-file-exported');
+  });
+
+  it('answers 404 for an unknown complaint and 401 without a session', async () => {
+    const unknown = formatCrn(MISO_PROCEDURE.crn, 2026, 999_999);
+    expect((await t.as('agent').bytes(`/complaints/${unknown}/case-file`)).status).toBe(404);
+    expect((await t.as(null).bytes(`/complaints/${unknown}/case-file`)).status).toBe(401);
+  });
+});
