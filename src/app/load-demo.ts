@@ -10,7 +10,7 @@ import { addDays, londonDate } from '../domain/time.ts';
 import { addUser } from './add-user.ts';
 import type { AppContext } from './context.ts';
 import { issueCommand } from './issue-command.ts';
-import { type ComplaintFacts, recordComplaint } from './record-complaint.ts';
+import { type ComplaintFacts, type NewCustomer, recordComplaint } from './record-complaint.ts';
 import { runClockJob } from './run-clock-job.ts';
 
 export const DEMO_PASSWORD = 'redress-demo-password';
@@ -36,7 +36,12 @@ export async function loadDemo(ctx: AppContext) {
   const now = ctx.now();
   const today = londonDate(now);
 
-  const raise = (name: string, facts: Partial<ComplaintFacts>, description: string) =>
+  const raise = (
+    name: string,
+    facts: Partial<ComplaintFacts>,
+    description: string,
+    customer: Partial<NewCustomer> = {},
+  ) =>
     recordComplaint(
       ctx,
       {
@@ -44,6 +49,10 @@ export async function loadDemo(ctx: AppContext) {
           name,
           email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`,
           phone: '01632 960 001',
+          // Letters go to a postal address: every demo customer has one.
+          addressLines: [`${made.length + 1} Station Road`, 'Warrington'],
+          postcode: 'WA1 1AA',
+          ...customer,
         },
         channel: 'phone',
         category: 'billing',
@@ -140,7 +149,9 @@ export async function loadDemo(ctx: AppContext) {
   await add(raise('Ken Thompson', { channel: 'textphone' }, 'Text relay calls dropped.'), [
     [agent, { type: 'withdraw', reason: 'The customer says it is fixed' }],
   ]);
-  await add(raise('Lynn Conway', { category: 'other' }, 'Account closed without consent.'), [
+  // Large print, by post: her letters wait in the print queue.
+  const lynn = { needs: { largePrint: true }, preferredChannel: 'letter' as const };
+  await add(raise('Lynn Conway', { category: 'other' }, 'Account closed without consent.', lynn), [
     [agent, { type: 'add-note', text: 'Customer is vulnerable: large print letters, please.' }],
     [
       agent,

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './admin.ts';
 import { registerConfigCommands } from './config.ts';
 import { registerDataCommands } from './data.ts';
+import { registerDocumentCommands } from './documents.ts';
 import { CliError, EXIT } from './output.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerWebCommands } from './web.ts';
@@ -20,6 +21,7 @@ const program = new Command('redress')
 
 registerServeCommand(program);
 registerDataCommands(program);
+registerDocumentCommands(program);
 registerConfigCommands(program);
 registerAdminCommands(program);
 registerWebCommands(program);

@@ -39,7 +39,19 @@ describe.concurrent('redress CLI, no database', () => {
   it('`redress --help` lists every command and exits 0', async () => {
     const help = await runCli(['--help'], noDb);
     expectExit(help, 0);
-    for (const command of ['serve', 'migrate', 'jobs', 'audit', 'backup', 'demo', 'config', 'user', 'token'])
+    for (const command of [
+      'serve',
+      'migrate',
+      'jobs',
+      'audit',
+      'adr',
+      'case-file',
+      'backup',
+      'demo',
+      'config',
+      'user',
+      'token',
+    ])
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
@@ -241,6 +253,51 @@ describeEachDialect('redress CLI', (harness) => {
       expectExit(damaged, 1);
       expect(damaged.stdout).toMatch(/audit trail damaged: 1 problem/);
       expect(damaged.stdout).toMatch(new RegExp(`seq ${victim.seq}: edited`));
+    });
+
+    it('`redress adr audit` exits 0 once the jobs have run, and 1 naming a complaint whose letter is missing', async () => {
+      expectExit(await runCli(['jobs', 'run'], env), 0);
+      const healthy = await runCli(['adr', 'audit'], env);
+      expectExit(healthy, 0);
+      expect(healthy.stdout).toMatch(/none missing or late/);
+
+      // A complaint whose limit passed with no letter (as if the clock had been stopped for months).
+      const victim = await db.kysely
+        .selectFrom('complaints')
+        .select(['id', 'reference'])
+        .where('stage', 'in', ['attempt-1', 'attempt-2'])
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('adr_letters').select('id').whereRef('complaint_id', '=', 'complaints.id'))),
+        )
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await db.kysely
+        .updateTable('complaints')
+        .set({ adr_due_on: '2020-01-01' })
+        .where('id', '=', victim.id)
+        .execute();
+      const missing = await runCli(['adr', 'audit'], env);
+      expectExit(missing, 1);
+      expect(missing.stdout).toMatch(new RegExp(`${victim.reference}\\s+missing: .*2020-01-01`));
+    });
+
+    it('`redress case-file CRN --out FILE` writes the ZIP, and refuses a file that exists or an unknown CRN', async () => {
+      const { reference } = await db.kysely
+        .selectFrom('complaints')
+        .select('reference')
+        .where('stage', '=', 'deadlock')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const file = join(db.options.dataDir, `case-file-${harness.dialect}.zip`);
+      const written = await runCli(['case-file', reference, '--out', file], env);
+      expectExit(written, 0);
+      expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+      const again = await runCli(['case-file', reference, '--out', file], env);
+      expectExit(again, 2);
+      expect(again.stderr).toMatch(/already exists/);
+      const unknown = await runCli(['case-file', 'MISO-26-999999-A', '--out', `${file}.2`], env);
+      expectExit(unknown, 2);
+      expect(existsSync(`${file}.2`)).toBe(false);
     });
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * `redress adr audit`: every complaint whose ADR letter is missing or was late. There should be none — the
+ * clock and the deadlock command issue them — so any finding is an incident to look into:
+ * - missing: an open complaint past its time limit (the day after it: the limit's own day belongs to the
+ *   clock), for a customer who can use ADR, with no ADR letter; or a complaint at deadlock with none;
+ * - late: a time-limit letter dated after the limit (or, for a complaint logged after its limit had passed,
+ *   after the day it was logged), or a deadlock letter dated after the deadlock;
+ * - not sent: an ADR letter the domain issued whose document was never produced, an hour on.
+ */
+import { listAdrLettersForAudit, listDeadlockWithoutLetter } from '../db/adr-audit.ts';
+import { findComplaintRows } from '../db/complaint-list.ts';
+import { addDays, londonDate } from '../domain/time.ts';
+import type { AppContext } from './context.ts';
+
+export type AdrFindingKind = 'missing' | 'late' | 'not-sent';
+
+export interface AdrFinding {
+  reference: string;
+  kind: AdrFindingKind;
+  detail: string;
+}
+
+const BATCH = 500;
+/** Time for the worker to produce a letter's document after the change that issued it. */
+const DOCUMENT_GRACE_MS = 3_600_000;
+
+async function missingTimeLimitLetters(ctx: AppContext, today: string): Promise<AdrFinding[]> {
+  const findings: AdrFinding[] = [];
+  let after: { value: string; id: string } | undefined;
+  for (;;) {
+    const rows = await findComplaintRows(ctx.db.kysely, {
+      adrDueBy: addDays(today, -1),
+      sort: 'adr_due_on',
+      order: 'asc',
+      after,
+      limit: BATCH,
+    });
+    for (const row of rows) {
+      findings.push({
+        reference: row.reference,
+        kind: 'missing',
+        detail: `open, no ADR letter; the time limit was ${row.adr_due_on}`,
+      });
+    }
+    const last = rows.at(-1);
+    if (rows.length < BATCH || !last) return findings;
+    after = { value: last.adr_due_on, id: last.id };
+  }
+}
+
+/** Checks every complaint; the findings, by kind then reference. */
+export async function auditAdrLetters(ctx: AppContext): Promise<AdrFinding[]> {
+  const db = ctx.db.kysely;
+  const now = ctx.now();
+  const findings = await missingTimeLimitLetters(ctx, londonDate(now));
+  for (const row of await listDeadlockWithoutLetter(db)) {
+    findings.push({ reference: row.reference, kind: 'missing', detail: 'at deadlock with no ADR letter' });
+  }
+  for (const letter of await listAdrLettersForAudit(db)) {
+    const say = (kind: AdrFindingKind, detail: string) =>
+      findings.push({ reference: letter.reference, kind, detail });
+    const loggedOn = londonDate(new Date(letter.received_at));
+    const dueOn = loggedOn > letter.adr_due_on ? loggedOn : letter.adr_due_on;
+    if (letter.trigger === 'time-limit' && letter.issued_on > dueOn) {
+      say('late', `time-limit ADR letter dated ${letter.issued_on}; due ${dueOn}`);
+    }
+    const deadlockOn = letter.deadlock_at ? londonDate(new Date(letter.deadlock_at)) : null;
+    if (letter.trigger === 'deadlock' && deadlockOn && letter.issued_on > deadlockOn) {
+      say('late', `deadlock ADR letter dated ${letter.issued_on}; deadlock on ${deadlockOn}`);
+    }
+    const age = now.getTime() - new Date(letter.issued_at).getTime();
+    if (!letter.document_id && age > DOCUMENT_GRACE_MS) {
+      say('not-sent', `the ${letter.trigger} ADR letter of ${letter.issued_on} was never produced or sent`);
+    }
+  }
+  const order: AdrFindingKind[] = ['missing', 'not-sent', 'late'];
+  return findings.sort(
+    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.reference.localeCompare(b.reference),
+  );
+}

@@ -1,0 +1,52 @@
+/** `redress adr audit | case-file`. */
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { auditAdrLetters } from '../app/audit-adr-letters.ts';
+import { exportCaseFile } from '../app/export-case-file.ts';
+import { CliError, EXIT } from './output.ts';
+import { withRuntime } from './with-runtime.ts';
+
+export function registerDocumentCommands(program: Command): void {
+  program
+    .command('adr')
+    .description('The ADR letters')
+    .command('audit')
+    .description(
+      'List every complaint whose ADR letter is missing, late or was never sent; exits 1 if there is any',
+    )
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const findings = await auditAdrLetters(ctx);
+        if (findings.length === 0) {
+          process.stdout.write('ADR letters: none missing or late\n');
+          return;
+        }
+        process.stdout.write(`ADR letters: ${findings.length} problem(s)\n`);
+        for (const f of findings) process.stdout.write(`  ${f.reference}  ${f.kind}: ${f.detail}\n`);
+        process.exitCode = EXIT.problems;
+      }),
+    );
+
+  program
+    .command('case-file')
+    .description(
+      'Write the ombudsman case file (ZIP) of a complaint: PDF, emails, letters, attachments, JSON',
+    )
+    .argument('<reference>', 'the Complaint Reference Number')
+    .requiredOption('--out <file>', 'where to write the ZIP; must not exist')
+    .action((reference: string, options: { out: string }) =>
+      withRuntime(async ({ ctx }) => {
+        const file = await exportCaseFile(ctx, reference, { kind: 'system' });
+        try {
+          await writeFile(options.out, file.zip, { flag: 'wx' });
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EEXIST') throw new CliError(`${options.out} already exists; choose a new file`);
+          throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, EXIT.failure);
+        }
+        process.stdout.write(
+          `case file for ${reference} written to ${options.out} (${file.zip.length} bytes)\n`,
+        );
+      }),
+    );
+}
