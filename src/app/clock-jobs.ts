@@ -1,6 +1,7 @@
 /**
  * The procedure's timers as durable jobs, written in the same transaction as the change that starts them:
- * the ADR time limit and the warnings before it, the no-response close, and overdue-step alerts.
+ * the ADR time limit and the warnings before it, the no-response close, overdue-step alerts, and the
+ * reminders before an ombudsman remedy's deadline.
  * A job only says "look at this complaint then"; what happens is decided afresh when it runs, so a job made
  * stale by later changes does nothing.
  */
@@ -16,12 +17,13 @@ export const CLOCK_JOB_KINDS = [
   'adr-warning',
   'no-response-close',
   'step-overdue',
+  'remedy-reminder',
 ] as const;
 export type ClockJobKind = (typeof CLOCK_JOB_KINDS)[number];
 
 export interface ClockJob {
   kind: ClockJobKind;
-  payload: { complaintId: string; stepId?: string; week?: number };
+  payload: { complaintId: string; stepId?: string; week?: number; daysBefore?: number };
   runAt: Date;
   dedupeKey: string;
 }
@@ -79,6 +81,20 @@ export function clockJobsFor(
             // Overdue from the start of the day after the agreed date.
             runAt: startOfLondonDay(addDays(step.dueOn, 1)),
             dedupeKey: `step-overdue:${step.id}`,
+          });
+        }
+        break;
+      }
+      case 'ombudsman-outcome-recorded': {
+        const dueOn = event.remedyDueOn;
+        if (!dueOn) break;
+        // Reminders before the deadline, and one the day after it (daysBefore -1) if still not done.
+        for (const daysBefore of [...procedure.timescales.remedyReminderDays, -1]) {
+          jobs.push({
+            kind: 'remedy-reminder',
+            payload: { complaintId, daysBefore },
+            runAt: startOfLondonDay(addDays(dueOn, -daysBefore)),
+            dedupeKey: `remedy-reminder:${complaintId}:${dueOn}:${daysBefore}`,
           });
         }
         break;

@@ -1,6 +1,7 @@
 /** The job kinds Redress runs, each mapped to its use case. */
 import type { JobHandlers } from '../jobs/worker.ts';
 import { ACKNOWLEDGEMENT_KIND, acknowledgeComplaint } from './acknowledge-complaint.ts';
+import { ALERT_STAFF_KIND, alertStaff } from './alert-staff.ts';
 import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 import { NOTIFY_CUSTOMER_KIND, notifyCustomer } from './notify-customer.ts';
@@ -28,6 +29,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     },
     [NOTIFY_CUSTOMER_KIND]: async (job, jobCtx) => {
       await notifyCustomer({ ...ctx, now: () => jobCtx.now }, job, job.payload);
+    },
+    [ALERT_STAFF_KIND]: async (job, jobCtx) => {
+      await alertStaff({ ...ctx, now: () => jobCtx.now }, job, job.payload);
     },
     [PORTAL_LINK_KIND]: async (job, jobCtx) => {
       await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job, job.payload);

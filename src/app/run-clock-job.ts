@@ -9,11 +9,12 @@ import { type Executor, transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import type { Actor } from '../domain/actor.ts';
-import { noResponseCloseOn } from '../domain/clocks.ts';
+import { adrDueOn, noResponseCloseOn } from '../domain/clocks.ts';
 import type { Command } from '../domain/commands.ts';
 import { adrEligible, currentAttempt, isOpen } from '../domain/complaint.ts';
 import { decide } from '../domain/lifecycle.ts';
 import { londonDate } from '../domain/time.ts';
+import { alertStaffJob, type StaffAlert } from './alert-staff.ts';
 import { adrTimeLimitJob, type ClockJobKind, noResponseCloseJob } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 import { recordDecision } from './record-decision.ts';
@@ -23,21 +24,24 @@ const payloadSchema = z.object({
   complaintId: z.string(),
   stepId: z.string().optional(),
   week: z.number().optional(),
+  daysBefore: z.number().optional(),
 });
 
 export type ClockJobResult = 'done' | 'nothing-to-do';
 
 /**
  * Puts a staff alert on the complaint's trail once: a job run again after a crash between its commit and its
- * completion finds the alert there (by `key`) and does not raise it twice.
+ * completion finds the alert there (by `key`) and does not raise it twice. An alert that must reach people
+ * (`email`) also queues their email, in the same transaction.
  */
 async function raiseAlertOnce(
   trx: Executor,
   complaintId: string,
-  type: 'adr-limit-warning' | 'step-overdue-alert',
-  at: string,
+  type: 'adr-limit-warning' | 'step-overdue-alert' | 'remedy-reminder',
+  now: Date,
   payload: Record<string, unknown>,
   key: string,
+  email?: StaffAlert,
 ): Promise<ClockJobResult> {
   const events = await listAuditEvents(trx, complaintId);
   if (
@@ -47,7 +51,8 @@ async function raiseAlertOnce(
   ) {
     return 'nothing-to-do';
   }
-  await appendAuditEvent(trx, { complaintId, type, actor: 'system', at, payload });
+  await appendAuditEvent(trx, { complaintId, type, actor: 'system', at: now.toISOString(), payload });
+  if (email) await enqueueAll(trx, [alertStaffJob(complaintId, email, String(payload[key]), now)], now);
   return 'done';
 }
 
@@ -64,7 +69,6 @@ export async function runClockJob(
     });
     if (!complaint) return 'nothing-to-do';
     const now = ctx.now();
-    const at = now.toISOString();
     const decideAndRecord = async (command: Command): Promise<ClockJobResult> => {
       const decision = decide(complaint, command, {
         actor: SYSTEM,
@@ -95,13 +99,15 @@ export async function runClockJob(
       case 'adr-warning': {
         if (!isOpen(complaint) || !adrEligible(complaint) || complaint.adrLetters.length > 0)
           return 'nothing-to-do';
+        const dueOn = adrDueOn(complaint, ctx.procedure);
         return raiseAlertOnce(
           trx,
           complaint.id,
           'adr-limit-warning',
-          at,
-          { week: payload.week ?? null, ownerId: complaint.ownerId, on: londonDate(now) },
+          now,
+          { week: payload.week ?? null, ownerId: complaint.ownerId, on: londonDate(now), adrDueOn: dueOn },
           'week',
+          { type: 'adr-limit-warning', adrDueOn: dueOn },
         );
       }
       case 'step-overdue': {
@@ -112,7 +118,7 @@ export async function runClockJob(
           trx,
           complaint.id,
           'step-overdue-alert',
-          at,
+          now,
           {
             stepId: step.id,
             description: step.description,
@@ -120,6 +126,22 @@ export async function runClockJob(
             dueOn: step.dueOn,
           },
           'stepId',
+        );
+      }
+      case 'remedy-reminder': {
+        const decision = complaint.referral?.decision;
+        const dueOn = decision?.remedyDueOn;
+        if (!isOpen(complaint) || decision?.customerAccepted !== true || decision.implementedOn || !dueOn)
+          return 'nothing-to-do';
+        const daysBefore = payload.daysBefore ?? 0;
+        return raiseAlertOnce(
+          trx,
+          complaint.id,
+          'remedy-reminder',
+          now,
+          { daysBefore, remedyDueOn: dueOn, ownerId: complaint.ownerId },
+          'daysBefore',
+          { type: 'remedy-reminder', remedyDueOn: dueOn, daysBefore },
         );
       }
       default: {

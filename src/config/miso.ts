@@ -103,6 +103,7 @@ export const MISO_PROCEDURE: Procedure = {
     defaultStepWorkingDays: 5,
     followUpWorkingDays: 2,
     adrWindowMonths: 12,
+    remedyReminderDays: [7, 2],
   },
   adrScheme: COMMUNICATIONS_OMBUDSMAN,
   regulator: { name: 'Ofcom', website: 'https://www.ofcom.org.uk', phone: '0300 123 3333' },

@@ -54,6 +54,7 @@ export const procedureSchema = z
       defaultStepWorkingDays: positiveInt,
       followUpWorkingDays: positiveInt,
       adrWindowMonths: positiveInt,
+      remedyReminderDays: z.array(positiveInt),
     }),
     adrScheme: z.strictObject({
       id: z.enum(['communications-ombudsman', 'cisas', 'other']),

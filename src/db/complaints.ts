@@ -186,6 +186,10 @@ export interface LoadOptions {
 }
 
 /** The complaint with this canonical reference, or undefined. */
+function withImplementedOn(decision: NonNullable<Referral['decision']>): NonNullable<Referral['decision']> {
+  return { ...decision, implementedOn: decision.implementedOn ?? null };
+}
+
 export async function findComplaintByReference(trx: Executor, reference: string, options: LoadOptions = {}) {
   return findComplaint(trx, 'reference', reference, options);
 }
@@ -242,8 +246,9 @@ function toComplaint(
         schemeCaseReference: row.scheme_case_reference,
         referredOn: row.referred_on ?? '',
         caseFeePence: row.case_fee_pence,
+        // Decisions stored before `implementedOn` existed read as not yet implemented.
         decision: row.referral_decision
-          ? (fromJsonText(row.referral_decision) as Referral['decision'])
+          ? withImplementedOn(fromJsonText(row.referral_decision) as NonNullable<Referral['decision']>)
           : null,
       }
     : null;

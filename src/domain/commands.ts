@@ -51,6 +51,7 @@ export type Command =
       remedy: Remedy;
       customerAccepted: boolean | null;
     }
+  | { type: 'record-case-fee'; caseFeePence: number }
   | { type: 'withdraw'; reason: string }
   | {
       type: 'close';
@@ -87,6 +88,7 @@ export const COMMAND_TYPES = [
   'declare-deadlock',
   'record-referral',
   'record-ombudsman-outcome',
+  'record-case-fee',
   'withdraw',
   'close',
   'assign',
@@ -149,6 +151,7 @@ export type Event =
       customerAccepted: boolean | null;
       remedyDueOn: LocalDate | null;
     }
+  | { type: 'case-fee-recorded'; caseFeePence: number }
   | { type: 'closed'; reason: ClosureReason; rootCause: string | null; lessons: string | null }
   | { type: 'assigned'; ownerId: string | null }
   | {

@@ -5,6 +5,7 @@
 import type { Event } from './commands.ts';
 import type { Attempt, AttemptNumber, Complaint } from './complaint.ts';
 import type { Stage } from './procedure.ts';
+import { londonDate } from './time.ts';
 
 /** Who and when, as recorded beside every event. */
 export interface EventMeta {
@@ -196,14 +197,25 @@ function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
             remedy: event.remedy,
             customerAccepted: event.customerAccepted,
             remedyDueOn: event.remedyDueOn,
+            implementedOn: null,
           },
         },
       };
+    case 'case-fee-recorded':
+      if (!complaint.referral) return complaint;
+      return { ...complaint, referral: { ...complaint.referral, caseFeePence: event.caseFeePence } };
     case 'closed': {
       const outcome = event.reason === 'withdrawn' ? 'withdrawn' : 'resolved';
       const ended = endCurrent(complaint, outcome, at);
+      const decision = complaint.referral?.decision;
+      // Closing for an implemented decision is how the remedy is recorded as done.
+      const referral =
+        event.reason === 'ombudsman-decision-implemented' && complaint.referral && decision
+          ? { ...complaint.referral, decision: { ...decision, implementedOn: londonDate(new Date(at)) } }
+          : complaint.referral;
       return {
         ...ended,
+        referral,
         stage: 'closed',
         closure: { reason: event.reason, closedAt: at, rootCause: event.rootCause, lessons: event.lessons },
       };

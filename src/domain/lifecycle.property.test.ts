@@ -341,6 +341,8 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
         return { type, outcome: of(['satisfied', 'not-satisfied', 'no-response'] as const) };
       case 'record-referral':
         return { type, schemeCaseReference: 'CO-7', referredOn: past };
+      case 'record-case-fee':
+        return { type, caseFeePence: knob * 100 };
       case 'record-ombudsman-outcome':
         return {
           type,

@@ -88,6 +88,9 @@ export function isAvailable(
         complaint.referral !== null &&
         (complaint.referral.decision === null || complaint.referral.decision.customerAccepted === null)
       );
+    case 'record-case-fee':
+      // The scheme invoices its fee per referral, often after the decision or the closure.
+      return complaint.referral !== null;
     case 'withdraw':
       return isOpen(complaint);
     case 'close':
@@ -310,6 +313,8 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         remedyDueOn: command.customerAccepted ? remedyDueOn(today, procedure) : null,
       });
     }
+    case 'record-case-fee':
+      return ok({ type: 'case-fee-recorded', caseFeePence: command.caseFeePence });
     case 'withdraw':
       return ok({ type: 'closed', reason: 'withdrawn', rootCause: null, lessons: command.reason });
     case 'close':

@@ -35,6 +35,7 @@ export const POLICY: Record<CommandType, Rule> = {
   'declare-deadlock': { staff: ATTEMPTS(DIRECTORS) },
   'record-referral': { staff: OPEN(HANDLERS) },
   'record-ombudsman-outcome': { staff: OPEN(MANAGERS) },
+  'record-case-fee': { staff: { ...OPEN(MANAGERS), closed: MANAGERS } },
   withdraw: { staff: OPEN(HANDLERS) },
   close: { staff: OPEN(MANAGERS) },
   assign: { staff: OPEN(EVERYONE) },

@@ -63,6 +63,8 @@ export interface Timescales {
   followUpWorkingDays: number;
   /** Months the customer has to take the complaint to the ADR scheme after the ADR letter. */
   adrWindowMonths: number;
+  /** Days before an accepted ombudsman remedy is due on which staff are reminded (and the day after, if late). */
+  remedyReminderDays: number[];
 }
 
 export interface AdrScheme {

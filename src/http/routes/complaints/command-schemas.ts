@@ -81,6 +81,9 @@ export const COMMAND_BODIES = {
       customerAccepted: z.boolean().nullable(),
     })
     .describe('Record the scheme’s decision, its remedy and whether the customer accepted it.'),
+  'record-case-fee': z
+    .strictObject({ caseFeePence: pence })
+    .describe('Record the fee the ADR scheme charged for this referral (pence, VAT included).'),
   withdraw: z.strictObject({ reason }).describe('The customer withdrew the complaint.'),
   close: z
     .strictObject({
@@ -96,7 +99,7 @@ export const COMMAND_BODIES = {
       lessons,
     })
     .describe(
-      'Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired.',
+      'Close a complaint at deadlock: decision implemented (this records the remedy as implemented), decision not accepted, or ADR window expired.',
     ),
   assign: z
     .strictObject({ ownerId: id.nullable() })
