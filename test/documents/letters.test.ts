@@ -213,4 +213,45 @@ describeEachDialect('letters', (harness) => {
     expect((await t.as('agent').bytes(`/complaints/${one}/letters/01UNKNOWN`)).status).toBe(404);
     expect((await t.as(null).bytes(`/complaints/${one}/letters/${letter?.id}`)).status).toBe(401);
   });
+
+  it('lets the customer download their own letters in the portal, and nobody else’s', async () => {
+    const reference = await raise({ customer: { name: 'Pia Portal', email: 'pia@example.org', ...ADDRESS } });
+    const other = await raise({ customer: { name: 'Oli Other', email: 'oli@example.org' } });
+    await runJobs();
+    const asked = await t.as(null).post('/portal/sign-in-link', { reference, contact: 'pia@example.org' });
+    expect(asked.status).toBe(202);
+    await runJobs();
+    const link = (await mailFor(reference))
+      .map((m) => /https?:\/\/\S+token=[\w-]+/.exec(m.text ?? '')?.[0])
+      .find(Boolean);
+    const token = new URL(link ?? 'http://x').searchParams.get('token');
+    const signedIn = await t.as(null).post('/portal/sign-in', { token });
+    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const asCustomer = { headers: { cookie } };
+
+    const view = await t.as(null).raw(`/portal/complaints/${reference}`, asCustomer);
+    const [ack] = view.body.letters;
+    expect(ack).toMatchObject({
+      title: expect.stringMatching(/received your complaint/i),
+      largePrint: false,
+    });
+    const pdf = await t.as(null).bytes(`/portal/complaints/${reference}/letters/${ack.id}`, asCustomer);
+    expect(pdf.status).toBe(200);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await readPdf(pdf.bytes)).text).toContain('Pia Portal');
+    const text = await t
+      .as(null)
+      .bytes(`/portal/complaints/${reference}/letters/${ack.id}?format=text`, asCustomer);
+    expect(text.bytes.toString('utf8')).toContain('Dear Pia Portal,');
+
+    const [theirs] = await letters(other);
+    expect(
+      (await t.as(null).bytes(`/portal/complaints/${other}/letters/${theirs?.id}`, asCustomer)).status,
+    ).toBe(404);
+    expect(
+      (await t.as(null).bytes(`/portal/complaints/${reference}/letters/${theirs?.id}`, asCustomer)).status,
+    ).toBe(404);
+    expect((await t.as(null).bytes(`/portal/complaints/${reference}/letters/${ack.id}`)).status).toBe(401);
+  });
 });

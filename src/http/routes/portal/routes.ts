@@ -37,6 +37,18 @@ const portalComplaintSchema = z
     adrLetters: z.array(
       z.object({ trigger: z.enum(['deadlock', 'time-limit']), issuedOn: localDate, windowEndsOn: localDate }),
     ),
+    letters: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          issuedOn: localDate,
+          pages: z.number().int(),
+          largePrint: z.boolean(),
+          sizeBytes: z.number().int(),
+        }),
+      )
+      .describe('Letters we sent; download each from /portal/complaints/{reference}/letters/{id}'),
     timeline: z.array(
       z.object({ at: z.string(), kind: z.enum(['update', 'from-you', 'from-us']), text: z.string() }),
     ),

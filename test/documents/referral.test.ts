@@ -1,0 +1,173 @@
+/**
+ * After the ADR letter, on both databases: the referral tracked to its end (status, case fee, the decision,
+ * the remedy's deadline and its reminders by email to the owner and the directors, the remedy recorded as
+ * implemented by closing), the warnings before the ADR limit by email, and `redress adr audit`'s findings.
+ */
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditAdrLetters } from '../../src/app/audit-adr-letters.ts';
+import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+import { readPdf } from '../support/pdf.ts';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
+
+const DAY = 86_400_000;
+
+describeEachDialect('referral and ADR alerts', (harness) => {
+  let t: TestApi;
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startApi(harness, { now: '2026-11-02T10:00:00Z', mail: { smtpUrl: sink.url } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
+  const later = (days: number) => t.setNow(new Date(t.now().getTime() + days * DAY));
+  async function command(who: 'agent' | 'reviewer' | 'director', reference: string, name: string, body = {}) {
+    const res = await t.as(who).post(`/complaints/${reference}/${name}`, body);
+    expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
+    return res.body;
+  }
+  async function raise(overrides: Record<string, unknown> = {}) {
+    const res = await t.as('agent').post('/complaints', phoneComplaint(overrides));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.reference as string;
+  }
+  const toStaff = async (reference: string): Promise<ParsedMail[]> =>
+    (await sink.parsed()).filter(
+      (m) => m.subject?.includes(`[${reference}]`) && JSON.stringify(m.to).includes('@test.redress'),
+    );
+  const addresses = (m: ParsedMail | undefined) =>
+    (m?.to && 'value' in m.to ? m.to.value.map((v) => v.address) : []).sort();
+
+  it('tracks a referral to the remedy implemented, reminding the owner and directors before the deadline', async () => {
+    t.setNow('2026-11-02T10:00:00Z');
+    const reference = await raise();
+    await command('agent', reference, 'assign', { ownerId: t.users.agent.id });
+    await command('director', reference, 'declare-deadlock', { reason: 'Nothing more we can do.' });
+    await runJobs();
+    later(10);
+    await command('agent', reference, 'record-referral', {
+      schemeCaseReference: 'CO-123',
+      referredOn: '2026-11-10',
+    });
+    expect((await t.as('agent').get(`/complaints/${reference}`)).body.referral).toMatchObject({
+      status: 'referred',
+      caseFeePence: null,
+    });
+    const fee = await command('reviewer', reference, 'record-case-fee', { caseFeePence: 35_000 });
+    expect(fee.referral).toMatchObject({ caseFeePence: 35_000 });
+    const decided = await command('reviewer', reference, 'record-ombudsman-outcome', {
+      outcome: 'upheld',
+      decidedOn: '2026-11-12',
+      remedy: { apology: true, explanation: true, action: 'Correct the bill', awardPence: 5_000 },
+      customerAccepted: true,
+    });
+    expect(decided.referral).toMatchObject({
+      status: 'accepted',
+      decision: { remedyDueOn: '2026-12-10', implementedOn: null },
+    });
+
+    later(21); // 3 December: 7 days before the deadline
+    await runJobs();
+    const [reminder] = await toStaff(reference);
+    expect(reminder?.subject).toBe(`[${reference}] Ombudsman remedy due by 10 December 2026`);
+    expect(addresses(reminder)).toEqual([
+      'agent@test.redress',
+      'director2@test.redress',
+      'director@test.redress',
+    ]);
+    expect(reminder?.text).toContain(`http://localhost/staff/complaints/${reference}`);
+    await runJobs();
+    expect(await toStaff(reference)).toHaveLength(1);
+
+    later(8); // 11 December: overdue
+    await runJobs();
+    expect((await toStaff(reference)).map((m) => m.subject).sort()).toEqual([
+      `[${reference}] Ombudsman remedy due by 10 December 2026`,
+      `[${reference}] Ombudsman remedy due by 10 December 2026`,
+      `[${reference}] Ombudsman remedy overdue since 10 December 2026`,
+    ]);
+
+    const closed = await command('reviewer', reference, 'close', {
+      reason: 'ombudsman-decision-implemented',
+    });
+    expect(closed.referral).toMatchObject({
+      status: 'implemented',
+      decision: { implementedOn: '2026-12-11' },
+    });
+    // A fee invoiced after the closure can still be recorded.
+    await command('reviewer', reference, 'record-case-fee', { caseFeePence: 40_000 });
+  });
+
+  it('emails the ADR-limit warnings at weeks 4 and 5 to the owner and the directors', async () => {
+    t.setNow('2026-09-01T09:00:00Z');
+    const reference = await raise({ firstExpressedAt: '2026-09-01T08:00:00Z' });
+    await command('agent', reference, 'assign', { ownerId: t.users.reviewer.id });
+    t.setNow('2026-10-07T09:00:00Z');
+    await runJobs();
+    const warnings = await toStaff(reference);
+    expect(warnings.map((m) => m.subject)).toEqual([
+      `[${reference}] ADR time limit on 13 October 2026`,
+      `[${reference}] ADR time limit on 13 October 2026`,
+    ]);
+    expect(addresses(warnings[0])).toEqual([
+      'director2@test.redress',
+      'director@test.redress',
+      'reviewer@test.redress',
+    ]);
+  });
+
+  it('tells a large business plainly that no scheme can take its complaint', async () => {
+    const reference = await raise({
+      customer: { name: 'Big Co Ltd', email: 'big@example.org', type: 'large-business' },
+    });
+    await command('director', reference, 'declare-deadlock', { reason: 'Our final position.' });
+    await runJobs();
+    const letters = (await t.as('agent').get(`/complaints/${reference}`)).body.documents;
+    const letter = letters.find((l: { kind: string }) => l.kind === 'adr-letter-deadlock');
+    const pdf = await t.as('agent').bytes(`/complaints/${reference}/letters/${letter.id}`);
+    const { text } = await readPdf(pdf.bytes);
+    expect(text).toContain('Our final position.');
+    expect(text).toMatch(/10 or fewer/);
+  });
+
+  it('finds missing, late and never-produced ADR letters, and nothing on a healthy database', async () => {
+    await runJobs();
+    expect(await auditAdrLetters(t.ctx)).toEqual([]);
+    const about = async (reference: string) =>
+      (await auditAdrLetters(t.ctx)).filter((f) => f.reference === reference);
+
+    // The clock stops for months: the letter of a complaint whose limit passed meanwhile is late.
+    const waiting = await raise({ firstExpressedAt: t.now().toISOString() });
+    t.setNow('2027-02-01T09:00:00Z');
+    // Logged after its limit had passed: due the day it was logged, and missing until the job runs.
+    const logged = await raise({ firstExpressedAt: '2026-12-01T09:00:00Z' });
+    expect(await about(logged)).toEqual([
+      { reference: logged, kind: 'missing', detail: 'open, no ADR letter; the time limit was 2027-01-12' },
+    ]);
+    await runJobs();
+    expect(await about(logged)).toEqual([]);
+    expect(await about(waiting)).toEqual([
+      expect.objectContaining({
+        reference: waiting,
+        kind: 'late',
+        detail: expect.stringMatching(/dated 2027-02-01/),
+      }),
+    ]);
+
+    // A deadlock whose letter job never ran: reported an hour on, not before.
+    const unsent = await raise();
+    await command('director', unsent, 'declare-deadlock', { reason: 'Final.' });
+    await t.db.kysely.updateTable('jobs').set({ status: 'failed' }).where('status', '=', 'pending').execute();
+    expect(await about(unsent)).toEqual([]);
+    t.setNow(new Date(t.now().getTime() + 2 * 3_600_000));
+    expect(await about(unsent)).toEqual([expect.objectContaining({ reference: unsent, kind: 'not-sent' })]);
+  });
+});
