@@ -22,9 +22,16 @@ const letterQuery = z.strictObject({
     .describe('`pdf` (default): the letter as issued; `text`: the same letter as plain text'),
 });
 
-/** OpenAPI for a binary answer (the handler sends the bytes itself). */
-const binary = (contentType: string, description: string) => ({
-  200: z.unknown().describe(description).meta({ contentMediaType: contentType }),
+/** OpenAPI for a binary answer (the handler sends the bytes itself, never through the JSON serialiser). */
+const binary = (description: string, ...contentTypes: string[]) => ({
+  200: z
+    .unknown()
+    .describe(description)
+    .meta({
+      content: Object.fromEntries(
+        contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+      ),
+    }),
   ...problems,
 });
 
@@ -65,7 +72,11 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         description: 'Exactly the PDF that was issued (its sha256 is the ETag), or its plain-text version.',
         params: letterParams,
         querystring: letterQuery,
-        response: binary('application/pdf', 'The letter'),
+        response: binary(
+          'The letter: PDF, or plain text with `?format=text`',
+          'application/pdf',
+          'text/plain',
+        ),
       },
     },
     async (request, reply) => {
@@ -84,7 +95,11 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         summary: 'Download one of the signed-in customer’s letters (404 for anyone else’s)',
         params: letterParams,
         querystring: letterQuery,
-        response: binary('application/pdf', 'The letter'),
+        response: binary(
+          'The letter: PDF, or plain text with `?format=text`',
+          'application/pdf',
+          'text/plain',
+        ),
       },
     },
     async (request, reply) => {
@@ -109,7 +124,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
           'attempt, proposal, response and step, the contact log), every email both ways as `.eml`, every ' +
           'letter (PDF and text), every attachment, and `complaint.json`. The export is on the audit trail.',
         params: z.strictObject({ reference }),
-        response: binary('application/zip', 'The case file'),
+        response: binary('The case file', 'application/zip'),
       },
     },
     async (request, reply) => {
