@@ -1,19 +1,28 @@
-/** What a bench child opens: Redress's context on a fresh, migrated database (a SQLite dir or a PG URL). */
+/**
+ * What the bench opens and runs Redress on, in a child or in its own process: Redress's context on a fresh,
+ * migrated database (a SQLite dir or a PG URL), its outbox run until nothing is due, and row counts to check.
+ */
 import pino from 'pino';
 import type { AppContext } from '../src/app/context.ts';
 import { MISO_PROCEDURE } from '../src/config/miso.ts';
-import { isPostgresUrl, openDatabase } from '../src/db/database.ts';
+import { type Db, isPostgresUrl, openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations/index.ts';
+import { type JobHandlers, type RunOptions, type RunSummary, runDueJobs } from '../src/jobs/worker.ts';
 
 /** Redress's default pool size, used by the Redress servers and the baselines alike. */
 export const POOL_SIZE = 10;
 
-export async function openBenchContext(target: string): Promise<AppContext> {
+/** `onCleanup`, if given, is handed the database's close as soon as it is open. */
+export async function openBenchContext(
+  target: string,
+  onCleanup?: (cleanup: () => Promise<void>) => void,
+): Promise<AppContext> {
   const db = await openDatabase({
     databaseUrl: isPostgresUrl(target) ? target : undefined,
     dataDir: target,
     poolSize: POOL_SIZE,
   });
+  onCleanup?.(() => db.close());
   await migrate(db);
   return {
     db,
@@ -22,4 +31,31 @@ export async function openBenchContext(target: string): Promise<AppContext> {
     logger: pino({ level: 'silent' }),
     publicUrl: 'http://localhost',
   };
+}
+
+/** Runs `runDueJobs` (which stops after `maxBatches`) until nothing is due; what it did, added up. */
+export async function runAllDueJobs(
+  db: Db,
+  handlers: JobHandlers,
+  options: Omit<RunOptions, 'owner'>,
+): Promise<RunSummary> {
+  const total: RunSummary = { claimed: 0, done: 0, retried: 0, failed: 0, lost: 0 };
+  for (;;) {
+    const summary = await runDueJobs(db, handlers, { ...options, owner: `bench:${process.pid}` });
+    for (const key of Object.keys(total) as (keyof RunSummary)[]) total[key] += summary[key];
+    if (summary.claimed === 0) return total;
+  }
+}
+
+type Counted = 'complaints' | 'emails' | 'documents' | 'audit_events';
+
+/** Rows of `table`, or of those whose `column` is `value`. */
+export async function countRows(
+  db: Db,
+  table: Counted,
+  where?: { column: 'direction' | 'status' | 'type'; value: string },
+): Promise<number> {
+  let query = db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
+  if (where) query = query.where(where.column, '=', where.value);
+  return Number((await query.executeTakeFirstOrThrow()).n);
 }

@@ -3,6 +3,7 @@
  * histogram has a 1 ms floor, too coarse for a bare SELECT), and the run's throughput.
  */
 import autocannon from 'autocannon';
+import { type Latency, latency } from './latency.ts';
 
 export interface Load {
   /** The server's origin, `http://127.0.0.1:1234`. */
@@ -18,13 +19,10 @@ export interface Load {
   connections: number;
 }
 
-export interface Measured {
+/** Latency over every response. */
+export interface Measured extends Latency {
   /** Responses per second over the run (all statuses). */
   requestsPerSecond: number;
-  /** Latency percentiles in milliseconds (nearest rank over every response). */
-  p50: number;
-  p99: number;
-  mean: number;
   responses: number;
   seconds: number;
   /** Responses whose status was not `expectStatus`, by status. */
@@ -37,12 +35,6 @@ export interface Measured {
 /** How many requests went wrong in a run (wrong status, connection error or timeout). */
 export function failures(m: Measured): number {
   return Object.values(m.unexpected).reduce((a, b) => a + b, 0) + m.errors;
-}
-
-function percentile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
-  return sorted[rank - 1] ?? Number.NaN;
 }
 
 export function runLoad(load: Load): Promise<Measured> {
@@ -75,14 +67,11 @@ export function runLoad(load: Load): Promise<Measured> {
       },
       (error: unknown, result) => {
         if (error) return reject(error);
-        const sorted = Float64Array.from(latencies).sort();
         const seconds = result.duration;
         resolve({
-          requestsPerSecond: sorted.length / seconds,
-          p50: percentile(sorted, 0.5),
-          p99: percentile(sorted, 0.99),
-          mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
-          responses: sorted.length,
+          requestsPerSecond: latencies.length / seconds,
+          ...latency(latencies),
+          responses: latencies.length,
           seconds,
           unexpected,
           errors: result.errors,

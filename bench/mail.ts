@@ -18,16 +18,24 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import pino from 'pino';
 import { ACKNOWLEDGEMENT_KIND } from '../src/app/acknowledge-complaint.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { jobHandlers } from '../src/app/job-handlers.ts';
 import { recordComplaint } from '../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../src/config/miso.ts';
 import { type Db, type Dialect, isPostgresUrl, openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrations/index.ts';
-import { type RunSummary, runDueJobs } from '../src/jobs/worker.ts';
 import { type ChildScript, startScript, textTable } from './children.ts';
+import { countRows, openBenchContext, runAllDueJobs } from './context.ts';
+import {
+  compare,
+  type Rate,
+  type Ratio,
+  rate,
+  rateCells,
+  rateColumns,
+  ratioCells,
+  ratioColumns,
+} from './latency.ts';
 
 const MAIL_SERVER = fileURLToPath(new URL('./mail-server.ts', import.meta.url));
 const COMPLAINTS_ADDRESS = MISO_PROCEDURE.company.email;
@@ -52,15 +60,8 @@ export interface MailSettings {
   log(message: string): void;
 }
 
-export interface MailMeasured {
+export interface MailMeasured extends Rate {
   messages: number;
-  seconds: number;
-  /** Messages per second over the run. */
-  perSecond: number;
-  /** Per-message latency in milliseconds (nearest rank). */
-  p50: number;
-  p99: number;
-  mean: number;
 }
 
 export interface MailRow {
@@ -68,28 +69,13 @@ export interface MailRow {
   workload: MailWorkload;
   redress: MailMeasured;
   baseline: MailMeasured;
-  /** Redress / baseline: throughput (below 1 is slower), and latency (above 1 is slower). */
-  ratio: { throughput: number; p50: number; p99: number };
+  ratio: Ratio;
   /** Redress's mean per-message latency minus the baseline's, in ms: what Redress itself adds. */
   overheadMs: number;
 }
 
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
-  return sorted[rank - 1] ?? Number.NaN;
-}
-
 function measured(latencies: number[], seconds: number): MailMeasured {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    messages: latencies.length,
-    seconds,
-    perSecond: latencies.length / seconds,
-    p50: percentile(sorted, 0.5),
-    p99: percentile(sorted, 0.99),
-    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
-  };
+  return { messages: latencies.length, ...rate(latencies, seconds) };
 }
 
 function row(
@@ -98,18 +84,7 @@ function row(
   redress: MailMeasured,
   baseline: MailMeasured,
 ): MailRow {
-  return {
-    dialect,
-    workload,
-    redress,
-    baseline,
-    ratio: {
-      throughput: redress.perSecond / baseline.perSecond,
-      p50: redress.p50 / baseline.p50,
-      p99: redress.p99 / baseline.p99,
-    },
-    overheadMs: redress.mean - baseline.mean,
-  };
+  return { dialect, workload, redress, baseline, ...compare(redress, baseline) };
 }
 
 async function startMailServer(
@@ -129,16 +104,6 @@ async function bareCount(sink: ChildScript): Promise<number> {
   const { count } = await sink.request('count');
   if (typeof count !== 'number') throw new Error(`the bare SMTP server answered no count: ${String(count)}`);
   return count;
-}
-
-async function countRows(
-  db: Db,
-  table: 'complaints' | 'emails',
-  where?: { column: 'direction' | 'status'; value: string },
-): Promise<number> {
-  let query = db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
-  if (where) query = query.where(where.column, '=', where.value as never);
-  return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 async function openTarget(target: string): Promise<Db> {
@@ -327,17 +292,7 @@ async function runJobs(
       latencies.push(performance.now() - started);
     },
   };
-  const total: RunSummary = { claimed: 0, done: 0, retried: 0, failed: 0, lost: 0 };
-  // runDueJobs stops after maxBatches; run it until nothing is due.
-  for (;;) {
-    const summary = await runDueJobs(db, timed, {
-      now: () => now,
-      owner: `bench:${process.pid}`,
-      maxBatches: 1000,
-    });
-    for (const key of Object.keys(total) as (keyof RunSummary)[]) total[key] += summary[key];
-    if (summary.claimed === 0) break;
-  }
+  const total = await runAllDueJobs(db, timed, { now: () => now, maxBatches: 1000 });
   if (total.claimed !== expected || total.done !== expected) {
     throw new Error(`${label}: expected ${expected} acknowledgements done, got ${JSON.stringify(total)}`);
   }
@@ -356,20 +311,12 @@ export async function benchMailOutbound(
   const sinkUrl = `smtp://127.0.0.1:${sink.port}`;
   log(`${label}: bare SMTP sink on port ${sink.port} (pid ${sink.script.pid})`);
 
-  const db = await openTarget(target);
-  settings.onCleanup(() => db.close());
-  await migrate(db);
+  const opened = await openBenchContext(target, settings.onCleanup);
+  const { db } = opened;
   // A clock the bench moves: warm-up complaints are due first, the measured ones a minute later.
   const t0 = Date.now();
   let clock = new Date(t0);
-  const ctx: AppContext = {
-    db,
-    procedure: MISO_PROCEDURE,
-    now: () => clock,
-    logger: pino({ level: 'silent' }),
-    publicUrl: 'http://localhost',
-    mail: { smtpUrl: sinkUrl },
-  };
+  const ctx: AppContext = { ...opened, now: () => clock, mail: { smtpUrl: sinkUrl } };
   const record = async (phase: string, count: number) => {
     for (let i = 0; i < count; i++) {
       await recordComplaint(
@@ -485,29 +432,17 @@ export function mailTable(rows: readonly MailRow[]): string {
   const header = [
     'dialect',
     'workload',
-    'Redress msg/s',
-    'p50 ms',
-    'p99 ms',
-    'baseline msg/s',
-    'p50 ms',
-    'p99 ms',
-    'msg/s ratio',
-    'p50 ratio',
-    'p99 ratio',
+    ...rateColumns('Redress', 'msg'),
+    ...rateColumns('baseline', 'msg'),
+    ...ratioColumns('msg'),
     '+ms/msg',
   ];
   const lines = rows.map((r) => [
     r.dialect,
     r.workload,
-    r.redress.perSecond.toFixed(0),
-    r.redress.p50.toFixed(2),
-    r.redress.p99.toFixed(2),
-    r.baseline.perSecond.toFixed(0),
-    r.baseline.p50.toFixed(2),
-    r.baseline.p99.toFixed(2),
-    r.ratio.throughput.toFixed(3),
-    r.ratio.p50.toFixed(2),
-    r.ratio.p99.toFixed(2),
+    ...rateCells(r.redress.perSecond, r.redress, 0),
+    ...rateCells(r.baseline.perSecond, r.baseline, 0),
+    ...ratioCells(r.ratio),
     r.overheadMs.toFixed(2),
   ]);
   return textTable(header, lines);

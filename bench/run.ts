@@ -2,13 +2,15 @@
  * `npm run bench`: create-complaint and get-complaint throughput and latency over HTTP, on SQLite and on
  * PostgreSQL, each beside a baseline measured in the same run (a bare Fastify route doing one INSERT or one
  * SELECT through the same driver), and the ratio to it; and email in (SMTP listener to stored complaints)
- * and out (outbox jobs to an SMTP sink), each beside a bare smtp-server that only accepts (bench/mail.ts).
- * See bench/README.md.
+ * and out (outbox jobs to an SMTP sink), each beside a bare smtp-server that only accepts (bench/mail.ts);
+ * and letters per second and the export of a big complaint's case file, beside bare pdfkit and fflate
+ * (bench/letters.ts, bench/case-file.ts). See bench/README.md.
  *
  * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_SECONDS (2), BENCH_DIALECTS
  * (sqlite,postgres), BENCH_DATABASE_URL (a PostgreSQL server that allows CREATE DATABASE; default: an
- * embedded one), BENCH_WORKLOADS (create,get,mail-in,mail-out), BENCH_MAIL_MESSAGES (inbound, 500),
- * BENCH_MAIL_OUT_MESSAGES (50), BENCH_MAIL_WARMUP (a tenth of each), BENCH_MAIL_CONNECTIONS (4), BENCH_PROFILE (a directory: the Redress servers run
+ * embedded one), BENCH_WORKLOADS (create,get,mail-in,mail-out,letters,case-file), BENCH_MAIL_MESSAGES
+ * (inbound, 500), BENCH_MAIL_OUT_MESSAGES (50), BENCH_MAIL_WARMUP (a tenth of each), BENCH_MAIL_CONNECTIONS
+ * (4), BENCH_LETTERS (100), BENCH_CASE_FILE_RUNS (5), BENCH_PROFILE (a directory: the Redress servers run
  * with --cpu-prof into it; summarise with bench/profile.ts), BENCH_OUTPUT (where to write the JSON; default:
  * a file in the OS temp dir).
  */
@@ -19,7 +21,11 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Dialect } from '../src/db/database.ts';
 import { phoneComplaint } from '../test/support/api.ts';
+import { benchCaseFile, type CaseFileRow, caseFileTable } from './case-file.ts';
 import { type ChildServer, startChild, textTable } from './children.ts';
+import type { DocumentSettings } from './document-setup.ts';
+import { type Ratio, rateCells, rateColumns, ratioCells, ratioColumns } from './latency.ts';
+import { benchLetters, type LetterRow, lettersTable } from './letters.ts';
 import { failures, type Load, type Measured, runLoad } from './load.ts';
 import { benchMailInbound, benchMailOutbound, type MailRow, type MailSettings, mailTable } from './mail.ts';
 
@@ -41,7 +47,7 @@ const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres')
   .split(',')
   .map((d) => d.trim())
   .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
-const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'create,get,mail-in,mail-out')
+const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'create,get,mail-in,mail-out,letters,case-file')
   .split(',')
   .map((w) => w.trim());
 const HTTP_WORKLOADS = WORKLOADS.filter((w) => w === 'create' || w === 'get');
@@ -51,6 +57,12 @@ const MAIL_OUT = Math.round(envNumber('BENCH_MAIL_OUT_MESSAGES', 50));
 const mailWarmup = (messages: number) =>
   Math.round(envNumber('BENCH_MAIL_WARMUP', Math.ceil(messages / 10), { zero: true }));
 const MAIL_CONNECTIONS = Math.round(envNumber('BENCH_MAIL_CONNECTIONS', 4));
+const DOCUMENT_WORKLOADS = WORKLOADS.filter((w) => w === 'letters' || w === 'case-file');
+const LETTERS = Math.round(envNumber('BENCH_LETTERS', 100));
+const LETTERS_WARMUP = Math.ceil(LETTERS / 10);
+const CASE_FILE_RUNS = Math.round(envNumber('BENCH_CASE_FILE_RUNS', 5));
+/** The complaint of the issue: 200 contacts and 50 attachments. */
+const CASE_FILE = { contacts: 200, attachments: 50 } as const;
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 const OUTPUT =
   process.env.BENCH_OUTPUT ??
@@ -63,8 +75,7 @@ interface Row {
   workload: Workload;
   redress: Measured;
   baseline: Measured;
-  /** Redress / baseline: throughput (below 1 is slower), and latency (above 1 is slower). */
-  ratio: { throughput: number; p50: number; p99: number };
+  ratio: Ratio;
 }
 
 /** Run on exit, last first, even after an error: servers, databases, temp dirs. */
@@ -285,40 +296,47 @@ async function benchMail(dialect: Dialect, fresh: FreshTarget): Promise<MailRow[
   return rows;
 }
 
+async function benchDocuments(
+  dialect: Dialect,
+  fresh: FreshTarget,
+): Promise<{ letters: LetterRow[]; caseFile: CaseFileRow[] }> {
+  const settings: DocumentSettings = {
+    letters: { count: LETTERS, warmup: LETTERS_WARMUP },
+    caseFile: { runs: CASE_FILE_RUNS, warmup: 1, ...CASE_FILE },
+    onCleanup: (cleanup) => cleanups.push(cleanup),
+    log,
+  };
+  const letters = DOCUMENT_WORKLOADS.includes('letters')
+    ? await benchLetters(dialect, await fresh('letters'), settings)
+    : [];
+  const caseFile = DOCUMENT_WORKLOADS.includes('case-file')
+    ? [await benchCaseFile(dialect, await fresh('case-file'), settings)]
+    : [];
+  return { letters, caseFile };
+}
+
 function table(rows: Row[]): string {
   const header = [
     'dialect',
     'workload',
-    'Redress req/s',
-    'p50 ms',
-    'p99 ms',
-    'baseline req/s',
-    'p50 ms',
-    'p99 ms',
-    'req/s ratio',
-    'p50 ratio',
-    'p99 ratio',
+    ...rateColumns('Redress', 'req'),
+    ...rateColumns('baseline', 'req'),
+    ...ratioColumns('req'),
   ];
   const lines = rows.map((r) => [
     r.dialect,
     r.workload,
-    r.redress.requestsPerSecond.toFixed(0),
-    r.redress.p50.toFixed(2),
-    r.redress.p99.toFixed(2),
-    r.baseline.requestsPerSecond.toFixed(0),
-    r.baseline.p50.toFixed(2),
-    r.baseline.p99.toFixed(2),
-    r.ratio.throughput.toFixed(3),
-    r.ratio.p50.toFixed(2),
-    r.ratio.p99.toFixed(2),
+    ...rateCells(r.redress.requestsPerSecond, r.redress, 0),
+    ...rateCells(r.baseline.requestsPerSecond, r.baseline, 0),
+    ...ratioCells(r.ratio),
   ]);
   return textTable(header, lines);
 }
 
 async function main(): Promise<void> {
   if (DIALECTS.length === 0) throw new Error('BENCH_DIALECTS names no dialect (sqlite, postgres)');
-  if (HTTP_WORKLOADS.length === 0 && MAIL_WORKLOADS.length === 0) {
-    throw new Error('BENCH_WORKLOADS names no workload (create, get, mail-in, mail-out)');
+  if (HTTP_WORKLOADS.length === 0 && MAIL_WORKLOADS.length === 0 && DOCUMENT_WORKLOADS.length === 0) {
+    throw new Error('BENCH_WORKLOADS names no workload (create, get, mail-in, mail-out, letters, case-file)');
   }
   // Everything stops by itself: a run that hangs is cleaned up and fails. Mail: inbound, 50 ms per message
   // (two servers, warm-ups included); outbound, 1 s per message (the sink alone costs 0.1 s, see
@@ -326,8 +344,14 @@ async function main(): Promise<void> {
   const mailMs =
     (MAIL_WORKLOADS.includes('mail-in') ? 2 * (MAIL_IN + mailWarmup(MAIL_IN)) * 50 + 60_000 : 0) +
     (MAIL_WORKLOADS.includes('mail-out') ? 2 * (MAIL_OUT + mailWarmup(MAIL_OUT)) * 1000 + 60_000 : 0);
+  // Documents: a second per letter (issued and rendered; about 0.1 s each here), 30 s per export, and two
+  // minutes to build the case file's complaint.
+  const documentsMs =
+    (DOCUMENT_WORKLOADS.includes('letters') ? (LETTERS + LETTERS_WARMUP) * 1000 + 60_000 : 0) +
+    (DOCUMENT_WORKLOADS.includes('case-file') ? (CASE_FILE_RUNS + 1) * 30_000 + 120_000 : 0);
   const budgetMs =
-    (DIALECTS.length * 4 * (SECONDS + WARMUP_SECONDS + 10) + 300) * 1000 + DIALECTS.length * mailMs;
+    (DIALECTS.length * 4 * (SECONDS + WARMUP_SECONDS + 10) + 300) * 1000 +
+    DIALECTS.length * (mailMs + documentsMs);
   setTimeout(() => {
     console.error(`\n[bench] FAILED: still running after ${budgetMs / 1000} s; stopping`);
     void cleanUp().finally(() => process.exit(2));
@@ -348,12 +372,19 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   const mailRows: MailRow[] = [];
+  const letterRows: LetterRow[] = [];
+  const caseFileRows: CaseFileRow[] = [];
   try {
     for (const dialect of DIALECTS) {
       log(`── ${dialect} ──`);
       const fresh = await targets(dialect);
       if (HTTP_WORKLOADS.length > 0) rows.push(...(await benchDialect(dialect, fresh)));
       if (MAIL_WORKLOADS.length > 0) mailRows.push(...(await benchMail(dialect, fresh)));
+      if (DOCUMENT_WORKLOADS.length > 0) {
+        const documents = await benchDocuments(dialect, fresh);
+        letterRows.push(...documents.letters);
+        caseFileRows.push(...documents.caseFile);
+      }
       // Stop this dialect's servers and database before the next one starts.
       await cleanUp();
     }
@@ -361,17 +392,18 @@ async function main(): Promise<void> {
     await cleanUp();
   }
 
-  if (rows.length > 0) {
-    console.log('');
-    console.log(table(rows));
-  }
-  if (mailRows.length > 0) {
-    console.log('');
-    console.log(mailTable(mailRows));
+  // Each table that has rows, after a blank line.
+  for (const printed of [
+    rows.length > 0 && table(rows),
+    mailRows.length > 0 && mailTable(mailRows),
+    letterRows.length > 0 && lettersTable(letterRows),
+    caseFileRows.length > 0 && caseFileTable(caseFileRows),
+  ]) {
+    if (printed) console.log(`\n${printed}`);
   }
   console.log('');
   console.log(
-    'ratios are Redress / baseline from the same run: req/s below 1 and latency above 1 mean Redress is slower',
+    'ratios are Redress / baseline from the same run: throughput below 1 and latency or time above 1 mean Redress is slower',
   );
   writeFileSync(
     OUTPUT,
@@ -389,6 +421,10 @@ async function main(): Promise<void> {
             outbound: { messages: MAIL_OUT, warmup: mailWarmup(MAIL_OUT) },
             connections: MAIL_CONNECTIONS,
           },
+          documents: {
+            letters: { count: LETTERS, warmup: LETTERS_WARMUP },
+            caseFile: { runs: CASE_FILE_RUNS, warmup: 1, ...CASE_FILE },
+          },
         },
         machine: {
           cpus: cpus().length,
@@ -399,6 +435,8 @@ async function main(): Promise<void> {
         },
         results: rows,
         mail: mailRows,
+        letters: letterRows,
+        caseFile: caseFileRows,
         problems,
       },
       null,

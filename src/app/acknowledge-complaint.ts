@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { findComplaintById } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import type { NewJob } from '../db/jobs.ts';
+import type { LetterFacts } from '../documents/letters/index.ts';
 import { adrDueOn } from '../domain/clocks.ts';
-import { adrEligible, handlerOf } from '../domain/complaint.ts';
+import { adrEligible, type Complaint, handlerOf } from '../domain/complaint.ts';
+import type { Procedure } from '../domain/procedure.ts';
 import { londonDate } from '../domain/time.ts';
 import { renderCustomerEmail } from '../mail/templates/index.ts';
 import type { AppContext } from './context.ts';
@@ -36,6 +38,24 @@ export function acknowledgementJob(complaintId: string, now: Date): NewJob {
   };
 }
 
+/** What the acknowledgement letter says: the complaint as recorded, and the ADR date. */
+export function acknowledgementFacts(
+  complaint: Complaint,
+  procedure: Procedure,
+): Extract<LetterFacts, { kind: 'acknowledgement' }> {
+  return {
+    kind: 'acknowledgement',
+    receivedAt: complaint.receivedAt,
+    firstExpressedAt: complaint.firstExpressedAt,
+    channel: complaint.channel,
+    category: complaint.category,
+    description: complaint.description,
+    desiredOutcome: complaint.desiredOutcome,
+    adrDueOn: adrDueOn(complaint, procedure),
+    adrEligible: adrEligible(complaint),
+  };
+}
+
 /** The job: issues the acknowledgement letter and emails it, or queues it for post and records why. */
 export async function acknowledgeComplaint(ctx: AppContext, job: OutboxJob, payload: unknown): Promise<void> {
   const { complaintId } = payloadSchema.parse(payload);
@@ -45,21 +65,11 @@ export async function acknowledgeComplaint(ctx: AppContext, job: OutboxJob, payl
   const customer = await findCustomer(db, complaint.customerId);
   if (!customer) return;
   const address = emailAddressOf(customer);
-  const dueOn = adrDueOn(complaint, ctx.procedure);
+  const facts = acknowledgementFacts(complaint, ctx.procedure);
   const letter = await issueLetter(ctx, {
     complaint,
     customer,
-    facts: {
-      kind: 'acknowledgement',
-      receivedAt: complaint.receivedAt,
-      firstExpressedAt: complaint.firstExpressedAt,
-      channel: complaint.channel,
-      category: complaint.category,
-      description: complaint.description,
-      desiredOutcome: complaint.desiredOutcome,
-      adrDueOn: dueOn,
-      adrEligible: adrEligible(complaint),
-    },
+    facts,
     sourceKey: `${ACKNOWLEDGEMENT_KIND}:${complaint.id}`,
     date: londonDate(ctx.now()),
     handlerId: handlerOf(complaint),
@@ -77,7 +87,7 @@ export async function acknowledgeComplaint(ctx: AppContext, job: OutboxJob, payl
     kind: ACKNOWLEDGEMENT_KIND,
     content: renderCustomerEmail(
       letterheadFor(ctx, complaint.reference, customer),
-      { kind: 'acknowledgement', adrDueOn: dueOn },
+      { kind: 'acknowledgement', adrDueOn: facts.adrDueOn },
       ctx.publicUrl,
     ),
     letter,

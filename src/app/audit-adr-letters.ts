@@ -9,7 +9,7 @@
  */
 import { listAdrLettersForAudit, listDeadlockWithoutLetter } from '../db/adr-audit.ts';
 import { findComplaintRows } from '../db/complaint-list.ts';
-import { addDays, londonDate } from '../domain/time.ts';
+import { addDays, daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 
 export type AdrFindingKind = 'missing' | 'late' | 'not-sent';
@@ -60,7 +60,7 @@ export async function auditAdrLetters(ctx: AppContext): Promise<AdrFinding[]> {
     const say = (kind: AdrFindingKind, detail: string) =>
       findings.push({ reference: letter.reference, kind, detail });
     const loggedOn = londonDate(new Date(letter.received_at));
-    const dueOn = loggedOn > letter.adr_due_on ? loggedOn : letter.adr_due_on;
+    const dueOn = daysBetween(letter.adr_due_on, loggedOn) > 0 ? loggedOn : letter.adr_due_on;
     if (letter.trigger === 'time-limit' && letter.issued_on > dueOn) {
       say('late', `time-limit ADR letter dated ${letter.issued_on}; due ${dueOn}`);
     }
