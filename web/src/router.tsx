@@ -72,6 +72,11 @@ export const router = createBrowserRouter([
             lazy: () => import('./staff/mail/MailPage.tsx').then((m) => ({ Component: m.MailPage })),
           },
           {
+            path: 'print-queue',
+            lazy: () =>
+              import('./staff/print-queue/PrintQueuePage.tsx').then((m) => ({ Component: m.PrintQueuePage })),
+          },
+          {
             path: 'admin/users',
             lazy: () => import('./staff/admin/UsersPage.tsx').then((m) => ({ Component: m.UsersPage })),
           },

@@ -807,6 +807,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/record-case-fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the fee the ADR scheme charged for this referral (pence, VAT included).
+         * @description Record the fee the ADR scheme charged for this referral (pence, VAT included). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-case-fee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/withdraw": {
         parameters: {
             query?: never;
@@ -837,8 +857,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired.
-         * @description Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         * Close a complaint at deadlock: decision implemented (this records the remedy as implemented), decision not accepted, or ADR window expired.
+         * @description Close a complaint at deadlock: decision implemented (this records the remedy as implemented), decision not accepted, or ADR window expired. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
          */
         post: operations["close"];
         delete?: never;
@@ -2925,6 +2945,448 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a letter issued on the complaint
+         * @description Exactly the PDF that was issued (its sha256 is the ETag), or its plain-text version.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `pdf` (default): the letter as issued; `text`: the same letter as plain text */
+                    format?: "pdf" | "text";
+                };
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The letter: PDF, or plain text with `?format=text` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of the signed-in customer’s letters (404 for anyone else’s) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `pdf` (default): the letter as issued; `text`: the same letter as plain text */
+                    format?: "pdf" | "text";
+                };
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The letter: PDF, or plain text with `?format=text` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/case-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ombudsman case file (ZIP)
+         * @description A ZIP for the ADR scheme: `case-file.pdf` (summary of events, our position and offers, every attempt, proposal, response and step, the contact log), every email both ways as `.eml`, every letter (PDF and text), every attachment, and `complaint.json`. The export is on the audit trail.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The case file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/print-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Letters to print and post
+         * @description Letters for customers who prefer post or have no email address. `queued`: waiting, oldest first; `posted`: already posted, newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "posted";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "queued" | "posted";
+                            items: components["schemas"]["PrintQueueItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/print-queue/{id}/posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a queued letter as printed and posted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Letter"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3004,6 +3466,34 @@ export interface components {
             vulnerabilityNotes: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        LetterInput: {
+            id: string;
+            complaintId: string;
+            /** @description acknowledgement, proposal, escalation, closure, adr-letter-deadlock, adr-letter-time-limit */
+            kind: string;
+            title: string;
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @description Of the PDF as issued */
+            sha256: string;
+            largePrint: boolean;
+            pages: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            issuedOn: string;
+            /**
+             * @description Attached to an email, or printed and posted
+             * @enum {string}
+             */
+            delivery: "email" | "post";
+            printStatus: ("queued" | "posted") | null;
+            postedAt: string | null;
+            postedBy: string | null;
+            createdAt: string;
         };
         ComplaintInput: {
             id: string;
@@ -3124,6 +3614,11 @@ export interface components {
                 scheme: string;
             };
             referral: {
+                /**
+                 * @description With the scheme; decided, awaiting the customer; accepted; not accepted; remedy done
+                 * @enum {string}
+                 */
+                status: "referred" | "awaiting-customer" | "accepted" | "not-accepted" | "implemented";
                 schemeCaseReference: string;
                 /**
                  * Format: date
@@ -3146,7 +3641,9 @@ export interface components {
                         awardPence: number;
                     };
                     customerAccepted: boolean | null;
+                    /** @description When an accepted remedy must be implemented */
                     remedyDueOn: string | null;
+                    implementedOn: string | null;
                 } | null;
             } | null;
             closure: {
@@ -3165,6 +3662,8 @@ export interface components {
                 occurredAt: string;
                 recordedBy: string | null;
             }[];
+            /** @description Letters issued, oldest first; download each by its id */
+            documents: components["schemas"]["LetterInput"][];
             notes: {
                 id: string;
                 text: string;
@@ -3181,7 +3680,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
         };
         UserInput: {
             id: string;
@@ -3228,6 +3727,19 @@ export interface components {
                  * @example 2026-11-30
                  */
                 windowEndsOn: string;
+            }[];
+            /** @description Letters we sent; download each from /portal/complaints/{reference}/letters/{id} */
+            letters: {
+                id: string;
+                title: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                issuedOn: string;
+                pages: number;
+                largePrint: boolean;
+                sizeBytes: number;
             }[];
             timeline: {
                 at: string;
@@ -3396,6 +3908,7 @@ export interface components {
                 defaultStepWorkingDays: number;
                 followUpWorkingDays: number;
                 adrWindowMonths: number;
+                remedyReminderDays: number[];
             };
             adrScheme: {
                 /** @enum {string} */
@@ -3483,6 +3996,36 @@ export interface components {
                 sizeBytes: number;
             }[];
         };
+        PrintQueueItemInput: {
+            id: string;
+            complaintId: string;
+            /** @description acknowledgement, proposal, escalation, closure, adr-letter-deadlock, adr-letter-time-limit */
+            kind: string;
+            title: string;
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @description Of the PDF as issued */
+            sha256: string;
+            largePrint: boolean;
+            pages: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            issuedOn: string;
+            /**
+             * @description Attached to an email, or printed and posted
+             * @enum {string}
+             */
+            delivery: "email" | "post";
+            printStatus: ("queued" | "posted") | null;
+            postedAt: string | null;
+            postedBy: string | null;
+            createdAt: string;
+            reference: string;
+            customerName: string;
+        };
         /** @description RFC 9457 problem details, with a stable `code` */
         Problem: {
             type: string;
@@ -3558,6 +4101,34 @@ export interface components {
             vulnerabilityNotes: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        Letter: {
+            id: string;
+            complaintId: string;
+            /** @description acknowledgement, proposal, escalation, closure, adr-letter-deadlock, adr-letter-time-limit */
+            kind: string;
+            title: string;
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @description Of the PDF as issued */
+            sha256: string;
+            largePrint: boolean;
+            pages: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            issuedOn: string;
+            /**
+             * @description Attached to an email, or printed and posted
+             * @enum {string}
+             */
+            delivery: "email" | "post";
+            printStatus: ("queued" | "posted") | null;
+            postedAt: string | null;
+            postedBy: string | null;
+            createdAt: string;
         };
         Complaint: {
             id: string;
@@ -3678,6 +4249,11 @@ export interface components {
                 scheme: string;
             };
             referral: {
+                /**
+                 * @description With the scheme; decided, awaiting the customer; accepted; not accepted; remedy done
+                 * @enum {string}
+                 */
+                status: "referred" | "awaiting-customer" | "accepted" | "not-accepted" | "implemented";
                 schemeCaseReference: string;
                 /**
                  * Format: date
@@ -3700,7 +4276,9 @@ export interface components {
                         awardPence: number;
                     };
                     customerAccepted: boolean | null;
+                    /** @description When an accepted remedy must be implemented */
                     remedyDueOn: string | null;
+                    implementedOn: string | null;
                 } | null;
             } | null;
             closure: {
@@ -3719,6 +4297,8 @@ export interface components {
                 occurredAt: string;
                 recordedBy: string | null;
             }[];
+            /** @description Letters issued, oldest first; download each by its id */
+            documents: components["schemas"]["Letter"][];
             notes: {
                 id: string;
                 text: string;
@@ -3735,7 +4315,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
         };
         User: {
             id: string;
@@ -3782,6 +4362,19 @@ export interface components {
                  * @example 2026-11-30
                  */
                 windowEndsOn: string;
+            }[];
+            /** @description Letters we sent; download each from /portal/complaints/{reference}/letters/{id} */
+            letters: {
+                id: string;
+                title: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                issuedOn: string;
+                pages: number;
+                largePrint: boolean;
+                sizeBytes: number;
             }[];
             timeline: {
                 at: string;
@@ -3950,6 +4543,7 @@ export interface components {
                 defaultStepWorkingDays: number;
                 followUpWorkingDays: number;
                 adrWindowMonths: number;
+                remedyReminderDays: number[];
             };
             adrScheme: {
                 /** @enum {string} */
@@ -4036,6 +4630,36 @@ export interface components {
                 contentType: string;
                 sizeBytes: number;
             }[];
+        };
+        PrintQueueItem: {
+            id: string;
+            complaintId: string;
+            /** @description acknowledgement, proposal, escalation, closure, adr-letter-deadlock, adr-letter-time-limit */
+            kind: string;
+            title: string;
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @description Of the PDF as issued */
+            sha256: string;
+            largePrint: boolean;
+            pages: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            issuedOn: string;
+            /**
+             * @description Attached to an email, or printed and posted
+             * @enum {string}
+             */
+            delivery: "email" | "post";
+            printStatus: ("queued" | "posted") | null;
+            postedAt: string | null;
+            postedBy: string | null;
+            createdAt: string;
+            reference: string;
+            customerName: string;
         };
     };
     responses: never;
@@ -4835,6 +5459,81 @@ export interface operations {
             };
         };
     };
+    "record-case-fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record the fee the ADR scheme charged for this referral (pence, VAT included). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    caseFeePence: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     withdraw: {
         parameters: {
             query?: never;
@@ -4920,7 +5619,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Close a complaint at deadlock: decision implemented, decision not accepted, or ADR window expired. */
+        /** @description Close a complaint at deadlock: decision implemented (this records the remedy as implemented), decision not accepted, or ADR window expired. */
         requestBody: {
             content: {
                 "application/json": {

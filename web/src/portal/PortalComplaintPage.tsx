@@ -170,7 +170,7 @@ export function PortalComplaintPage() {
 
       {view.proposal && <Proposal proposal={view.proposal} />}
       <PortalActions complaint={view} onDone={confirm} />
-      <PortalLetters letters={view.adrLetters} />
+      <PortalLetters complaint={view} />
 
       <Stack gap="xs" component="section" aria-labelledby="told-us-heading">
         <Title order={2} size="h3" id="told-us-heading">

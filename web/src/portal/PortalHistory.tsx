@@ -1,45 +1,68 @@
 /** The customer's letters and the timeline of what was said between us (internal notes never reach here). */
-import { Anchor, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useProcedure } from '../procedure.ts';
-import { formatDateTime, formatDay } from '../ui/format.ts';
+import { formatDateTime, formatDay, formatSize } from '../ui/format.ts';
 import { Empty } from '../ui/states.tsx';
 import type { PortalComplaint } from './PortalActions.tsx';
 import { contactWords } from './words.ts';
 
-export function PortalLetters({ letters }: { letters: PortalComplaint['adrLetters'] }) {
+function letterHref(reference: string, id: string, format: 'pdf' | 'text' = 'pdf'): string {
+  const path = `/api/v1/portal/complaints/${encodeURIComponent(reference)}/letters/${encodeURIComponent(id)}`;
+  return format === 'text' ? `${path}?format=text` : path;
+}
+
+/** Every letter we sent, to download again; and, once an ADR letter is out, how to go to the ombudsman. */
+export function PortalLetters({ complaint }: { complaint: PortalComplaint }) {
   const scheme = useProcedure().data?.procedure.adrScheme;
+  const { reference, letters, adrLetters } = complaint;
+  const adrLetter = adrLetters[adrLetters.length - 1];
   return (
     <Stack gap="sm" component="section" aria-labelledby="letters-heading">
       <Title order={2} size="h3" id="letters-heading">
         Your letters
       </Title>
       {letters.length === 0 ? (
-        <Text>We have not sent you any letters about taking your complaint further.</Text>
+        <Text>We have not sent you any letters about this complaint yet.</Text>
       ) : (
-        <List spacing="sm">
-          {letters.map((letter) => (
-            <List.Item key={`${letter.trigger}:${letter.issuedOn}`}>
-              <Text fw={600}>
-                {letter.trigger === 'deadlock'
-                  ? 'Our final response (deadlock letter)'
-                  : 'Letter: you can now go to the ombudsman'}
-                , sent {formatDay(letter.issuedOn)}
-              </Text>
-              <Text size="sm">
-                You can take your complaint to {scheme?.nameInText ?? 'the independent ombudsman'}, free of
-                charge, until {formatDay(letter.windowEndsOn)}.
-                {scheme && (
-                  <>
-                    {' '}
-                    <Anchor href={scheme.website} target="_blank" rel="noreferrer">
-                      {scheme.name} website (opens in a new tab)
-                    </Anchor>
-                  </>
-                )}
-              </Text>
-            </List.Item>
-          ))}
-        </List>
+        <>
+          <Text>
+            Every letter we have sent you about this complaint. You can save each one as a PDF, or read it as
+            plain text (easier with a screen reader).
+          </Text>
+          <List spacing="md" listStyleType="none" withPadding={false}>
+            {letters.map((letter) => (
+              <List.Item key={letter.id}>
+                <Text fw={600}>{letter.title}</Text>
+                <Text size="sm">
+                  Sent {formatDay(letter.issuedOn)} · {letter.pages} {letter.pages === 1 ? 'page' : 'pages'}
+                  {letter.largePrint ? ' · large print' : ''} · PDF, {formatSize(letter.sizeBytes)}
+                </Text>
+                <Group gap="md" mt={4} wrap="wrap">
+                  <Anchor href={letterHref(reference, letter.id)} download>
+                    Download PDF<VisuallyHidden> of “{letter.title}”</VisuallyHidden>
+                  </Anchor>
+                  <Anchor href={letterHref(reference, letter.id, 'text')} download>
+                    Plain text version<VisuallyHidden> of “{letter.title}”</VisuallyHidden>
+                  </Anchor>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {adrLetter && (
+        <Text>
+          You can take your complaint to {scheme?.nameInText ?? 'the independent ombudsman'}, free of charge,
+          until {formatDay(adrLetter.windowEndsOn)}.
+          {scheme && (
+            <>
+              {' '}
+              <Anchor href={scheme.website} target="_blank" rel="noreferrer">
+                {scheme.name} website (opens in a new tab)
+              </Anchor>
+            </>
+          )}
+        </Text>
       )}
     </Stack>
   );

@@ -1,6 +1,7 @@
 /**
- * The staff workspace's frame: the queues with their counts, Log a call, admin pages for admins, and the
- * signed-in user. Anyone not signed in is sent to the sign-in page and brought back afterwards.
+ * The staff workspace's frame: the queues with their counts, Log a call, the mail log and the print queue,
+ * admin pages for admins, and the signed-in user. Anyone not signed in is sent to the sign-in page and brought
+ * back afterwards.
  */
 import {
   AppShell,
@@ -111,6 +112,7 @@ export function StaffLayout() {
             Communication
           </Text>
           {link('/staff/mail', 'Mail')}
+          {link('/staff/print-queue', 'Print queue')}
         </AppShell.Section>
         {hasRole(user, 'admin') && (
           <AppShell.Section>

@@ -41,6 +41,11 @@ export function londonToday(now: Date = new Date()): string {
   return isoDay.format(now);
 }
 
+/** Days from `from` to `day` (both YYYY-MM-DD London dates): negative when `day` is earlier. */
+export function daysUntil(day: string, from: string = londonToday()): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** "in 3 days", "today", "2 days ago". */
 export function relativeDays(days: number): string {
   if (days === 0) return 'today';
@@ -52,6 +57,20 @@ export function relativeDays(days: number): string {
 /** Pence as pounds: "£1,234.50". */
 export function formatPence(pence: number): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+}
+
+/** Pounds typed by a person ("12.50", "£1,200") as pence, or null when it is not a sum of money. */
+export function poundsToPence(value: string): number | null {
+  const cleaned = value.replace(/[£,\s]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100);
+}
+
+/** A file's size as people read it: "820 bytes", "34 KB", "1.2 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** "small-business" → "Small business". */

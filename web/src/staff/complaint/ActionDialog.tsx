@@ -225,3 +225,8 @@ export function ActionDialog<N extends StaffCommand>({
 export function required(value: string, inputId: string, label: string): FormError[] {
   return value.trim() ? [] : [{ inputId, message: `${label}: enter some text` }];
 }
+
+/** An optional text field: its trimmed text, or undefined when left empty. */
+export function optional(value: string): string | undefined {
+  return value.trim() ? value.trim() : undefined;
+}

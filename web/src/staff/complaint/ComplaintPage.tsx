@@ -7,7 +7,7 @@ import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/
 import type { Ref } from 'react';
 import { Link, useParams } from 'react-router';
 import { useProcedure } from '../../procedure.ts';
-import { formatDateTime, formatDay, formatPence, humanize } from '../../ui/format.ts';
+import { formatDateTime, formatDay, humanize } from '../../ui/format.ts';
 import { usePageTitle } from '../../ui/page.tsx';
 import { Loading } from '../../ui/states.tsx';
 import { hasRole, type User, useMe, useStaff } from '../session.ts';
@@ -23,15 +23,16 @@ import {
   NotPracticalForm,
   ProposeForm,
   RecordFollowUpForm,
-  RecordOmbudsmanOutcomeForm,
-  RecordReferralForm,
   RecordResponseForm,
   RecordReviewForm,
   WithdrawForm,
 } from './CommandForms.tsx';
+import { CaseFileSection, LettersSection } from './Letters.tsx';
 import { ComplaintHeader, ComplaintLoadError, DoneStatus, RaceMessage } from './parts.tsx';
+import { ReferralDetails } from './Referral.tsx';
+import { RecordCaseFeeForm, RecordOmbudsmanOutcomeForm, RecordReferralForm } from './ReferralForms.tsx';
 import { Timeline } from './Timeline.tsx';
-import { CHANNEL_WORDS, CLOSURE_WORDS, OMBUDSMAN_WORDS } from './words.ts';
+import { CHANNEL_WORDS, CLOSURE_WORDS } from './words.ts';
 
 export function ComplaintPage() {
   const { reference = '' } = useParams();
@@ -86,6 +87,8 @@ function ComplaintView({ reference }: { reference: string }) {
                 headingRef={headingRef}
               />
               <CurrentAttempt complaint={complaint} />
+              <LettersSection complaint={complaint} />
+              <CaseFileSection complaint={complaint} />
               <TheComplaint complaint={complaint} />
               <EarlierAttempts complaint={complaint} />
             </Stack>
@@ -127,6 +130,7 @@ const PANEL_ORDER: CommandName[] = [
   'declare-deadlock',
   'record-referral',
   'record-ombudsman-outcome',
+  'record-case-fee',
   'close',
   'withdraw',
 ];
@@ -174,6 +178,8 @@ function NextStepPanel({
         return <RecordReferralForm key={action} complaint={complaint} />;
       case 'record-ombudsman-outcome':
         return <RecordOmbudsmanOutcomeForm key={action} complaint={complaint} />;
+      case 'record-case-fee':
+        return <RecordCaseFeeForm key={action} complaint={complaint} />;
       case 'close':
         return <CloseForm key={action} complaint={complaint} />;
       case 'withdraw':
@@ -290,34 +296,7 @@ function DeadlockAndReferral({ complaint }: { complaint: Complaint }) {
   if (!referral && !closure) return null;
   return (
     <Stack gap="xs" mt="md">
-      {referral && (
-        <>
-          <Title order={3} size="h5">
-            ADR referral
-          </Title>
-          <Text size="sm">
-            Referred to {complaint.adr.scheme} on {formatDay(referral.referredOn)}, case reference{' '}
-            <span className="user-text">{referral.schemeCaseReference}</span>
-            {referral.caseFeePence !== null ? `, case fee ${formatPence(referral.caseFeePence)}` : ''}.
-          </Text>
-          {referral.decision && (
-            <Text size="sm">
-              Decision: {OMBUDSMAN_WORDS[referral.decision.outcome]} on{' '}
-              {formatDay(referral.decision.decidedOn)}; award{' '}
-              {formatPence(referral.decision.remedy.awardPence)};{' '}
-              {referral.decision.customerAccepted === null
-                ? 'the customer has not yet said whether they accept it'
-                : referral.decision.customerAccepted
-                  ? 'accepted by the customer'
-                  : 'not accepted by the customer'}
-              {referral.decision.remedyDueOn
-                ? `; remedy due ${formatDay(referral.decision.remedyDueOn)}`
-                : ''}
-              .
-            </Text>
-          )}
-        </>
-      )}
+      {referral && <ReferralDetails complaint={complaint} referral={referral} />}
       {closure && (
         <>
           <Title order={3} size="h5">

@@ -1,6 +1,7 @@
 /**
  * One timeline of the complaint: contacts, internal notes, letters, emails and audit events, newest first, each
- * with its kind in words (an email that failed for good in red, with the word "failed"). Contact and note events are shown once, as the contact or note itself.
+ * with its kind in words (an email that failed for good in red, with the word "failed"). Contact and note
+ * events are shown once, as the contact or note itself.
  */
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../ui/format.ts';
@@ -11,6 +12,8 @@ import { CHANNEL_WORDS, describeEmail, describeEvent, type StepRef } from './wor
 type Entry = Complaint['timeline'][number];
 
 const HIDDEN = new Set(['contact-logged', 'note-added']);
+/** Events about the complaint's documents: its letters and the case file. */
+const DOCUMENT_EVENTS = new Set(['letter-issued', 'letter-posted', 'case-file-exported']);
 
 export function Timeline({ complaint, staff }: { complaint: Complaint; staff: User[] }) {
   const name = (id: string | null): string => {
@@ -63,7 +66,7 @@ function TimelineItem({
   let kind: string;
   let text = '';
   let userText = true;
-  let tone: 'letter' | 'note' | 'contact' | 'event' | 'email' | 'failed' = 'event';
+  let tone: 'letter' | 'document' | 'note' | 'contact' | 'event' | 'email' | 'failed' = 'event';
   if (entry.kind === 'email') {
     const described = describeEmail(entry.type, entry.summary, (entry.details ?? {}) as object);
     kind = described.kind;
@@ -86,9 +89,11 @@ function TimelineItem({
     text = described.text;
     userText = !!described.userText;
     if (entry.type === 'adr-letter-issued') tone = 'letter';
+    else if (DOCUMENT_EVENTS.has(entry.type)) tone = 'document';
   }
   const badge = {
     letter: { label: 'Letter', color: 'red.9' },
+    document: { label: 'Document', color: 'grape.9' },
     note: { label: 'Note', color: 'yellow.9' },
     contact: { label: 'Contact', color: 'blue.9' },
     event: { label: 'Event', color: 'gray.8' },

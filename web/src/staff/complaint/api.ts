@@ -10,6 +10,8 @@ import type { paths } from '../../api/schema';
 export type Complaint = Schemas['Complaint'];
 export type Attempt = Complaint['attempts'][number];
 export type Step = NonNullable<Attempt['proposal']>['steps'][number];
+export type Referral = NonNullable<Complaint['referral']>;
+export type Letter = Schemas['Letter'];
 export type CommandName = Complaint['nextActions'][number];
 export type StaffCommand = Exclude<CommandName, 'issue-time-limit-adr-letter' | 'close-no-response'>;
 export type CommandBody<N extends StaffCommand> =
@@ -22,6 +24,12 @@ export function useComplaint(reference: string) {
     queryKey: complaintKey(reference),
     queryFn: () => unwrap(api.GET('/api/v1/complaints/{reference}', { params: { path: { reference } } })),
   });
+}
+
+/** Where a letter of a complaint downloads from, as issued or as plain text. */
+export function letterHref(reference: string, id: string, format: 'pdf' | 'text' = 'pdf'): string {
+  const path = `/api/v1/complaints/${encodeURIComponent(reference)}/letters/${encodeURIComponent(id)}`;
+  return format === 'text' ? `${path}?format=text` : path;
 }
 
 /** Whether a refusal means the complaint changed under us (a race), not that the form was wrong. */

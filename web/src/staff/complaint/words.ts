@@ -1,6 +1,6 @@
 /** The words the complaint pages use for the API's codes. */
-import { formatDay, humanize } from '../../ui/format.ts';
-import type { Attempt, Complaint, StaffCommand } from './api.ts';
+import { formatDay, formatPence, formatSize, humanize, londonToday } from '../../ui/format.ts';
+import type { Attempt, Complaint, Letter, Referral, StaffCommand } from './api.ts';
 
 export const PHASE_WORDS: Record<Attempt['phase'], string> = {
   review: 'Reviewing the complaint',
@@ -50,6 +50,24 @@ export const OMBUDSMAN_WORDS = {
   'not-upheld': 'Not upheld',
   settled: 'Settled',
 } as const;
+
+/** Where an ombudsman referral stands, in words. */
+export const REFERRAL_STATUS_WORDS: Record<Referral['status'], string> = {
+  referred: 'With the scheme, waiting for its decision',
+  'awaiting-customer': 'Decided: waiting for the customer to accept or reject the decision',
+  accepted: 'The customer accepted the decision: the remedy must be carried out',
+  'not-accepted': 'The customer did not accept the decision',
+  implemented: 'The remedy has been carried out',
+};
+
+/** How a letter reaches the customer: "Emailed", "Queued for post", "Posted on Monday 2 November 2026". */
+export function deliveryWords(letter: Pick<Letter, 'delivery' | 'printStatus' | 'postedAt'>): string {
+  if (letter.delivery === 'email') return 'Emailed';
+  if (letter.printStatus === 'posted' && letter.postedAt) {
+    return `Posted on ${formatDay(londonToday(new Date(letter.postedAt)))}`;
+  }
+  return 'Queued for post';
+}
 
 export const TRIGGER_WORDS = { deadlock: 'deadlock', 'time-limit': 'time limit' } as const;
 
@@ -121,6 +139,7 @@ export const DONE_WORDS: Record<StaffCommand, string> = {
   'declare-deadlock': 'Deadlock declared: the ADR letter has been issued',
   'record-referral': 'ADR referral recorded',
   'record-ombudsman-outcome': 'Ombudsman decision saved',
+  'record-case-fee': 'Case fee saved',
   close: 'Complaint closed',
   withdraw: 'Withdrawal recorded: the complaint is closed',
   'log-contact': 'Contact logged',
@@ -213,6 +232,52 @@ export function describeEvent(
             : payload.customerAccepted === false
               ? 'The customer did not accept the decision.'
               : 'The customer has not yet said whether they accept it.',
+      };
+    case 'case-fee-recorded':
+      return {
+        kind: 'ADR case fee recorded',
+        text: typeof payload.caseFeePence === 'number' ? formatPence(payload.caseFeePence) : '',
+      };
+    case 'remedy-reminder': {
+      const dueOn = str(payload.remedyDueOn);
+      const daysBefore = typeof payload.daysBefore === 'number' ? payload.daysBefore : 0;
+      return daysBefore < 0
+        ? {
+            kind: 'Ombudsman remedy overdue',
+            text: `It was due by ${formatDay(dueOn)} and is not recorded as carried out. The owner and the directors were alerted.`,
+          }
+        : {
+            kind: 'Ombudsman remedy reminder',
+            text: `The remedy must be carried out by ${formatDay(dueOn)}. The owner and the directors were alerted.`,
+          };
+    }
+    case 'letter-issued':
+      return {
+        kind: `Letter issued: ${str(payload.title) || 'letter'}`,
+        text: [
+          payload.delivery === 'post'
+            ? 'Sent to the print queue, to be posted'
+            : 'Attached to the email to the customer',
+          payload.largePrint === true ? 'large print' : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      };
+    case 'letter-posted':
+      return {
+        kind: `Letter posted: ${str(payload.title) || 'letter'}`,
+        text: 'Printed and posted to the customer',
+      };
+    case 'case-file-exported':
+      return {
+        kind: 'Case file exported for the ombudsman',
+        text: [
+          str(payload.filename),
+          typeof payload.sizeBytes === 'number' ? formatSize(payload.sizeBytes) : '',
+          payload.sha256 ? `SHA-256 ${str(payload.sha256).slice(0, 12)}…` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
       };
     case 'closed':
       return {
