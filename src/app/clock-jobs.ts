@@ -1,7 +1,8 @@
 /**
  * The procedure's timers as durable jobs, written in the same transaction as the change that starts them:
  * the ADR time limit and the warnings before it, the no-response close, overdue-step alerts, and the
- * reminders before an ombudsman remedy's deadline.
+ * reminders before an ombudsman remedy's deadline, and the close of a deadlock never referred once the ADR
+ * window has ended.
  * A job only says "look at this complaint then"; what happens is decided afresh when it runs, so a job made
  * stale by later changes does nothing.
  */
@@ -18,6 +19,7 @@ export const CLOCK_JOB_KINDS = [
   'no-response-close',
   'step-overdue',
   'remedy-reminder',
+  'adr-window-end',
 ] as const;
 export type ClockJobKind = (typeof CLOCK_JOB_KINDS)[number];
 
@@ -85,6 +87,15 @@ export function clockJobsFor(
         }
         break;
       }
+      case 'adr-letter-issued':
+        // The day after the last day to refer: a complaint at deadlock that was never referred closes.
+        jobs.push({
+          kind: 'adr-window-end',
+          payload: { complaintId },
+          runAt: startOfLondonDay(addDays(event.windowEndsOn, 1)),
+          dedupeKey: `adr-window-end:${complaintId}:${event.letterId}`,
+        });
+        break;
       case 'ombudsman-outcome-recorded': {
         const dueOn = event.remedyDueOn;
         if (!dueOn) break;

@@ -128,6 +128,8 @@ export async function runClockJob(
           'stepId',
         );
       }
+      case 'adr-window-end':
+        return decideAndRecord({ type: 'close-adr-window-expired' });
       case 'remedy-reminder': {
         const decision = complaint.referral?.decision;
         const dueOn = decision?.remedyDueOn;

@@ -2,10 +2,11 @@
  * The safety net under the per-complaint ADR timers: every hour, every open, ADR-eligible complaint past its
  * limit without an ADR letter gets one. It catches what a single timer cannot: a customer whose type was
  * corrected to one that can use ADR, a timer that failed all its attempts, a database restored from backup,
- * a procedure whose limit changed (the stored ADR dates are brought up to date first).
+ * a procedure whose limit changed (the stored ADR dates are brought up to date first). It also closes the
+ * deadlocked complaints never referred whose ADR window has ended (their own timers may predate them).
  */
 import { findComplaintRows } from '../db/complaint-list.ts';
-import { findOpenWithoutAdrLetter, updateAdrDueOn } from '../db/complaints.ts';
+import { findDeadlockPastAdrWindow, findOpenWithoutAdrLetter, updateAdrDueOn } from '../db/complaints.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import { adrDueOn } from '../domain/clocks.ts';
 import { londonDate } from '../domain/time.ts';
@@ -68,6 +69,13 @@ export async function sweepAdrClock(ctx: AppContext): Promise<number> {
     const last = due.at(-1);
     if (due.length < BATCH || !last) break;
     after = { value: last.adr_due_on, id: last.id };
+  }
+  for (const row of await findDeadlockPastAdrWindow(ctx.db.kysely, today)) {
+    try {
+      await runClockJob(ctx, 'adr-window-end', { complaintId: row.id });
+    } catch (error) {
+      ctx.logger.error({ err: error, reference: row.reference }, 'ADR sweep could not close a complaint');
+    }
   }
   return issued;
 }

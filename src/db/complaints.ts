@@ -356,6 +356,26 @@ export async function findOpenWithoutAdrLetter(executor: Executor) {
     .execute();
 }
 
+/** Complaints at deadlock, never referred, whose latest ADR letter's window ended before `today`. */
+export async function findDeadlockPastAdrWindow(executor: Executor, today: string) {
+  return executor
+    .selectFrom('complaints as c')
+    .select(['c.id', 'c.reference'])
+    .where('c.stage', '=', 'deadlock')
+    .where('c.scheme_case_reference', 'is', null)
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom('adr_letters as l')
+          .select((l) => l.fn.max('l.window_ends_on').as('w'))
+          .whereRef('l.complaint_id', '=', 'c.id'),
+        '<',
+        today,
+      ),
+    )
+    .execute();
+}
+
 /** Stores a recomputed ADR date (derived data, kept only so lists can filter on it). */
 export async function updateAdrDueOn(executor: Executor, id: string, adrDueOn: string) {
   await executor.updateTable('complaints').set({ adr_due_on: adrDueOn }).where('id', '=', id).execute();

@@ -73,7 +73,8 @@ export type Command =
   | { type: 'add-note'; text: string }
   // The clock's commands, issued by the worker.
   | { type: 'issue-time-limit-adr-letter' }
-  | { type: 'close-no-response' };
+  | { type: 'close-no-response' }
+  | { type: 'close-adr-window-expired' };
 
 export type CommandType = Command['type'];
 
@@ -96,6 +97,7 @@ export const COMMAND_TYPES = [
   'add-note',
   'issue-time-limit-adr-letter',
   'close-no-response',
+  'close-adr-window-expired',
 ] as const satisfies readonly CommandType[];
 
 /** The facts gathered at Complaint Initiation. */

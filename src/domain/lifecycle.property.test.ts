@@ -375,6 +375,7 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
         return { type, reason: 'Because' };
       case 'issue-time-limit-adr-letter':
       case 'close-no-response':
+      case 'close-adr-window-expired':
         return { type };
       default: {
         const unreachable: never = type;
@@ -428,7 +429,12 @@ function resolve(command: Command, story: Story): Command {
 
 /** What the worker does: issue the clock's commands whenever they are due. */
 function runTimer(story: Story): void {
-  for (const command of [{ type: 'issue-time-limit-adr-letter' }, { type: 'close-no-response' }] as const) {
+  const clock = [
+    { type: 'issue-time-limit-adr-letter' },
+    { type: 'close-no-response' },
+    { type: 'close-adr-window-expired' },
+  ] as const;
+  for (const command of clock) {
     const decision = story.try(command, system);
     if (decision.ok) story.apply(decision.events, system);
   }

@@ -681,6 +681,21 @@ describe('after deadlock: the ombudsman', () => {
     });
   });
 
+  it('is closed by the clock the day after the ADR window ends, unless it was referred', () => {
+    const story = deadlocked();
+    const close = { type: 'close-adr-window-expired' } as const;
+    story.now = new Date('2027-05-10T12:00:00Z');
+    expect(story.try(close, system)).toMatchObject({ ok: false, refusal: { code: 'not-allowed-now' } });
+    story.now = new Date('2027-05-11T12:00:00Z');
+    expect(story.try(close, reviewer)).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    const referred = deadlocked();
+    referred.now = story.now;
+    referred.do({ type: 'record-referral', schemeCaseReference: 'CO-3', referredOn: '2027-05-01' }, agent);
+    expect(referred.try(close, system).ok).toBe(false);
+    story.do(close, system);
+    expect(story.complaint.closure?.reason).toBe('adr-window-expired');
+  });
+
   it('lets a large business’s deadlocked complaint close at once: it has no ADR window', () => {
     const story = new Story({ facts: { customerType: 'large-business' } });
     story.do({ type: 'declare-deadlock', reason: 'Nothing further' }, director);

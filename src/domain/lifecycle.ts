@@ -107,6 +107,16 @@ export function isAvailable(
       const closeOn = noResponseCloseOn(complaint, procedure);
       return closeOn !== null && londonDate(now) >= closeOn;
     }
+    case 'close-adr-window-expired': {
+      // At deadlock, never referred, and the last day to refer has passed.
+      const window = complaint.adrLetters.at(-1)?.windowEndsOn;
+      return (
+        complaint.stage === 'deadlock' &&
+        complaint.referral === null &&
+        window !== undefined &&
+        londonDate(now) > window
+      );
+    }
     default: {
       const unreachable: never = type;
       return unreachable;
@@ -348,6 +358,8 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
       });
     case 'close-no-response':
       return ok({ type: 'closed', reason: 'resolved-no-response', rootCause: null, lessons: null });
+    case 'close-adr-window-expired':
+      return ok({ type: 'closed', reason: 'adr-window-expired', rootCause: null, lessons: null });
     default: {
       const unreachable: never = command;
       return unreachable;

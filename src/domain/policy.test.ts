@@ -6,12 +6,16 @@ import type { Procedure } from './procedure.ts';
 import { agent, customer, director, otherCustomer, reviewer, Story, staff, system } from './test-support.ts';
 
 describe('permits', () => {
-  it('gives the clock only its own two commands', () => {
+  it('gives the clock only its own three commands', () => {
     const { complaint } = new Story();
     const clockCommands = COMMAND_TYPES.filter(
       (type) => permits(complaint, type, system, MISO_PROCEDURE) === null,
     );
-    expect(clockCommands).toEqual(['issue-time-limit-adr-letter', 'close-no-response']);
+    expect(clockCommands).toEqual([
+      'issue-time-limit-adr-letter',
+      'close-no-response',
+      'close-adr-window-expired',
+    ]);
     expect(clockCommands.every((type) => Object.keys(POLICY[type].staff).length === 0)).toBe(true);
   });
 

@@ -43,6 +43,7 @@ export const POLICY: Record<CommandType, Rule> = {
   'add-note': { staff: { ...OPEN(EVERYONE), closed: EVERYONE } },
   'issue-time-limit-adr-letter': { staff: {}, system: true },
   'close-no-response': { staff: {}, system: true },
+  'close-adr-window-expired': { staff: {}, system: true },
 };
 
 /** Commands that review or decide for an attempt, so the objectivity rule applies to them at attempt 3. */

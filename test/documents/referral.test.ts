@@ -7,6 +7,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditAdrLetters } from '../../src/app/audit-adr-letters.ts';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
+import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
@@ -104,6 +105,37 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     });
     // A fee invoiced after the closure can still be recorded.
     await command('reviewer', reference, 'record-case-fee', { caseFeePence: 40_000 });
+  });
+
+  it('closes a deadlock never referred the day after the 12-month window ends, with a closure letter', async () => {
+    t.setNow('2026-11-02T10:00:00Z');
+    const reference = await raise();
+    await command('director', reference, 'declare-deadlock', { reason: 'Final.' });
+    // One deadlocked before its timer existed (or restored from a backup without it): the hourly sweep closes it.
+    const untimed = await raise();
+    await command('director', untimed, 'declare-deadlock', { reason: 'Final.' });
+    await t.db.kysely
+      .deleteFrom('jobs')
+      .where('kind', '=', 'adr-window-end')
+      .where('payload', 'like', `%${(await t.as('agent').get(`/complaints/${untimed}`)).body.id}%`)
+      .execute();
+    await runJobs();
+    const windowEndsOn = (await t.as('agent').get(`/complaints/${reference}`)).body.adr.letters[0]
+      .windowEndsOn;
+    expect(windowEndsOn).toBe('2027-11-01');
+    t.setNow('2027-11-01T22:00:00Z'); // the last day, in London
+    await runJobs();
+    expect((await t.as('agent').get(`/complaints/${reference}`)).body.stage).toBe('deadlock');
+    t.setNow('2027-11-02T00:30:00Z');
+    await runJobs();
+    const closed = (await t.as('agent').get(`/complaints/${reference}`)).body;
+    expect(closed.closure).toMatchObject({ reason: 'adr-window-expired' });
+    expect(closed.documents.map((d: { kind: string }) => d.kind)).toContain('closure');
+    expect((await t.as('agent').get(`/complaints/${untimed}`)).body.stage).toBe('deadlock');
+    await sweepAdrClock(t.ctx);
+    expect((await t.as('agent').get(`/complaints/${untimed}`)).body.closure).toMatchObject({
+      reason: 'adr-window-expired',
+    });
   });
 
   it('emails the ADR-limit warnings at weeks 4 and 5 to the owner and the directors', async () => {

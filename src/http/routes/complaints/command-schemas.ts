@@ -11,7 +11,10 @@ const reason = text(2000);
 const rootCause = text(2000).optional().describe('What caused the complaint, for the improvement review');
 const lessons = text(4000).optional().describe('What the provider learned');
 
-type StaffCommandType = Exclude<CommandType, 'issue-time-limit-adr-letter' | 'close-no-response'>;
+type StaffCommandType = Exclude<
+  CommandType,
+  'issue-time-limit-adr-letter' | 'close-no-response' | 'close-adr-window-expired'
+>;
 
 export const COMMAND_BODIES = {
   'not-practical': z

@@ -13,7 +13,10 @@ export type Step = NonNullable<Attempt['proposal']>['steps'][number];
 export type Referral = NonNullable<Complaint['referral']>;
 export type Letter = Schemas['Letter'];
 export type CommandName = Complaint['nextActions'][number];
-export type StaffCommand = Exclude<CommandName, 'issue-time-limit-adr-letter' | 'close-no-response'>;
+export type StaffCommand = Exclude<
+  CommandName,
+  'issue-time-limit-adr-letter' | 'close-no-response' | 'close-adr-window-expired'
+>;
 export type CommandBody<N extends StaffCommand> =
   paths[`/api/v1/complaints/{reference}/${N}`]['post']['requestBody']['content']['application/json'];
 
