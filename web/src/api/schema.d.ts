@@ -3680,7 +3680,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         UserInput: {
             id: string;
@@ -4315,7 +4315,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         User: {
             id: string;
