@@ -18,9 +18,9 @@ import type { AppContext } from './context.ts';
 import { issueLetter } from './issue-letter.ts';
 import {
   emailAddressOf,
+  emailOrPost,
   letterheadFor,
   type OutboxJob,
-  recordNoEmail,
   sendCustomerEmail,
 } from './send-customer-email.ts';
 
@@ -75,19 +75,17 @@ export async function acknowledgeComplaint(ctx: AppContext, job: OutboxJob, payl
     handlerId: handlerOf(complaint),
     delivery: 'to' in address ? 'email' : 'post',
   });
-  if ('reason' in address) {
-    await recordNoEmail(ctx, complaint.id, ACKNOWLEDGEMENT_KIND, address.reason);
-    return;
-  }
+  const to = await emailOrPost(ctx, complaint.id, ACKNOWLEDGEMENT_KIND, address, letter);
+  if (!to) return;
   await sendCustomerEmail(ctx, job, {
     complaintId: complaint.id,
     reference: complaint.reference,
     customerId: customer.id,
-    to: address.to,
+    to,
     kind: ACKNOWLEDGEMENT_KIND,
     content: renderCustomerEmail(
       letterheadFor(ctx, complaint.reference, customer),
-      { kind: 'acknowledgement', adrDueOn: facts.adrDueOn },
+      { kind: 'acknowledgement', adrDueOn: facts.adrDueOn, adrEligible: facts.adrEligible },
       ctx.publicUrl,
     ),
     letter,

@@ -2,12 +2,17 @@
  * `redress adr audit`: every complaint whose ADR letter is missing or was late. There should be none — the
  * clock and the deadlock command issue them — so any finding is an incident to look into:
  * - missing: an open complaint past its time limit (the day after it: the limit's own day belongs to the
- *   clock), for a customer who can use ADR, with no ADR letter; or a complaint at deadlock with none;
+ *   clock), for a customer who can use ADR, with no ADR letter; one closed after its limit that never had
+ *   one; or a complaint that reached deadlock with no deadlock letter;
  * - late: a time-limit letter dated after the limit (or, for a complaint logged after its limit had passed,
  *   after the day it was logged), or a deadlock letter dated after the deadlock;
  * - not sent: an ADR letter the domain issued whose document was never produced, an hour on.
  */
-import { listAdrLettersForAudit, listDeadlockWithoutLetter } from '../db/adr-audit.ts';
+import {
+  listAdrLettersForAudit,
+  listClosedPastLimitWithoutLetter,
+  listDeadlockWithoutLetter,
+} from '../db/adr-audit.ts';
 import { findComplaintRows } from '../db/complaint-list.ts';
 import { addDays, daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
@@ -54,7 +59,23 @@ export async function auditAdrLetters(ctx: AppContext): Promise<AdrFinding[]> {
   const now = ctx.now();
   const findings = await missingTimeLimitLetters(ctx, londonDate(now));
   for (const row of await listDeadlockWithoutLetter(db)) {
-    findings.push({ reference: row.reference, kind: 'missing', detail: 'at deadlock with no ADR letter' });
+    findings.push({
+      reference: row.reference,
+      kind: 'missing',
+      detail: 'deadlock with no deadlock ADR letter',
+    });
+  }
+  for (const row of await listClosedPastLimitWithoutLetter(db)) {
+    const closedOn = londonDate(new Date(row.closed_at ?? ''));
+    const loggedOn = londonDate(new Date(row.received_at));
+    // Open past its limit (or past the day it was logged, if later) with no letter before it closed.
+    if (closedOn > row.adr_due_on && closedOn > loggedOn) {
+      findings.push({
+        reference: row.reference,
+        kind: 'missing',
+        detail: `closed on ${closedOn} with no ADR letter; the time limit was ${row.adr_due_on}`,
+      });
+    }
   }
   for (const letter of await listAdrLettersForAudit(db)) {
     const say = (kind: AdrFindingKind, detail: string) =>

@@ -85,7 +85,7 @@ export async function exportCaseFile(
   await appendAuditEvent(db, {
     complaintId: complaint.id,
     type: 'case-file-exported',
-    actor: actor.kind === 'staff' ? actor.id : 'cli',
+    actor: actor.kind === 'staff' ? actor.id : 'system',
     at: now.toISOString(),
     payload: { filename: file.filename, sha256: sha256Hex(file.zip), sizeBytes: file.zip.length },
   });

@@ -105,7 +105,12 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
     ...documents.map((d) => ({
       at: d.createdAt,
       kind: 'update' as const,
-      text: `We sent you a letter: ${d.title}${d.delivery === 'post' ? ' (by post)' : ''}.`,
+      text:
+        d.delivery === 'email'
+          ? `We emailed you a letter: ${d.title}.`
+          : d.printStatus === 'posted'
+            ? `We posted you a letter: ${d.title}.`
+            : `We are sending you a letter by post: ${d.title}.`,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {

@@ -10,6 +10,7 @@ import { findComplaintById } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import type { NewJob } from '../db/jobs.ts';
 import type { LetterFacts } from '../documents/letters/index.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Event } from '../domain/commands.ts';
 import { adrEligible, CLOSURE_REASONS, type Complaint, handlerOf } from '../domain/complaint.ts';
 import { STAGES } from '../domain/procedure.ts';
@@ -19,9 +20,9 @@ import type { AppContext } from './context.ts';
 import { adrLetterSourceKey, issueLetter } from './issue-letter.ts';
 import {
   emailAddressOf,
+  emailOrPost,
   letterheadFor,
   type OutboxJob,
-  recordNoEmail,
   sendCustomerEmail,
 } from './send-customer-email.ts';
 
@@ -85,17 +86,27 @@ export function customerEmailsFor(events: readonly Event[]): CustomerEmail[] {
 
 /**
  * What a letter needs that its event does not carry, taken when the change is made: who handles the
- * complaint, and for an ADR letter the complaint's summary and our position then.
+ * complaint (else the member of staff who made the change), and for an ADR letter the complaint's summary
+ * and our position then.
  */
-function letterContext(complaint: Complaint, events: readonly Event[], email: CustomerEmail) {
-  if (email.kind !== 'adr-letter') return { handlerId: handlerOf(complaint) };
+function letterContext(
+  complaint: Complaint,
+  events: readonly Event[],
+  email: CustomerEmail,
+  actor: Actor | null,
+) {
+  const handlerId = handlerOf(complaint) ?? (actor?.kind === 'staff' ? actor.id : null);
+  if (email.kind !== 'adr-letter') return { handlerId };
   const deadlock = events.find((e) => e.type === 'deadlock-declared');
+  // A deadlock reached because attempt 3 failed carries the procedure's own words ("the customer declined
+  // the proposal"), not a position: only a director's declaration gives one in their words.
+  const failedAttempt = events.some((e) => e.type === 'response-recorded' || e.type === 'follow-up-recorded');
   const offers = complaint.attempts.flatMap((a) => (a.proposal ? [a.proposal.summary] : []));
   return {
-    handlerId: handlerOf(complaint),
+    handlerId,
     adr: {
       complaintSummary: complaint.description,
-      deadlockReason: deadlock?.reason ?? null,
+      deadlockReason: deadlock && !failedAttempt ? deadlock.reason : null,
       stage: complaint.stage,
       lastOffer: offers.at(-1) ?? null,
       adrEligible: adrEligible(complaint),
@@ -104,10 +115,15 @@ function letterContext(complaint: Complaint, events: readonly Event[], email: Cu
 }
 
 /** The jobs that send this change's emails; the complaint's new version makes each job's key unique. */
-export function notificationJobsFor(complaint: Complaint, events: readonly Event[], now: Date): NewJob[] {
+export function notificationJobsFor(
+  complaint: Complaint,
+  events: readonly Event[],
+  now: Date,
+  actor: Actor,
+): NewJob[] {
   return customerEmailsFor(events).map((email) => ({
     kind: NOTIFY_CUSTOMER_KIND,
-    payload: { complaintId: complaint.id, email, ...letterContext(complaint, events, email) },
+    payload: { complaintId: complaint.id, email, ...letterContext(complaint, events, email, actor) },
     runAt: now,
     dedupeKey: `${NOTIFY_CUSTOMER_KIND}:${complaint.id}:${complaint.version}:${email.kind}`,
   }));
@@ -149,7 +165,7 @@ const payloadSchema = z.object({
 });
 type Payload = z.infer<typeof payloadSchema>;
 
-/** The letter that goes with an email, if its kind has one (the follow-up question is email only). */
+/** The letter that goes with an email: each customer-facing email has one, for post or to attach. */
 function letterFacts(ctx: AppContext, complaint: Complaint, payload: Payload): LetterFacts | null {
   const { email } = payload;
   switch (email.kind) {
@@ -160,9 +176,8 @@ function letterFacts(ctx: AppContext, complaint: Complaint, payload: Payload): L
     case 'closure':
       return { kind: 'closure', reason: email.reason };
     case 'adr-letter': {
-      const adr = payload.adr ?? letterContext(complaint, [], email).adr;
+      const adr = adrContext(complaint, payload);
       if (!adr) return null;
-      const stage = ctx.procedure.stages[adr.stage].name;
       return {
         kind: 'adr-letter',
         trigger: email.trigger,
@@ -171,18 +186,25 @@ function letterFacts(ctx: AppContext, complaint: Complaint, payload: Payload): L
         complaintSummary: adr.complaintSummary,
         position:
           adr.deadlockReason ??
-          `Your complaint is at ${stage}. It is still open, and we are still working to resolve it.`,
+          (email.trigger === 'deadlock'
+            ? 'We have looked at your complaint at every stage of our procedure, the last a review by a director, and we cannot offer more than we have.'
+            : `Your complaint is at ${ctx.procedure.stages[adr.stage].name}.`),
         lastOffer: adr.lastOffer,
         adrEligible: adr.adrEligible,
       };
     }
     case 'follow-up':
-      return null;
+      return { kind: 'follow-up', chase: email.chase };
     default: {
       const unknown: never = email;
       throw new Error(`unknown email ${(unknown as { kind: string }).kind}`);
     }
   }
+}
+
+/** The ADR context taken with the change; a job queued before it was taken reads the complaint as it is. */
+function adrContext(complaint: Complaint, payload: Payload) {
+  return payload.adr ?? letterContext(complaint, [], payload.email, null).adr;
 }
 
 /** An ADR letter's document is keyed by the letter (what `redress adr audit` checks); others by their job. */
@@ -218,17 +240,20 @@ export async function notifyCustomer(ctx: AppContext, job: OutboxJob, raw: unkno
       handlerId: payload.handlerId === undefined ? handlerOf(complaint) : payload.handlerId,
       delivery: 'to' in address ? 'email' : 'post',
     }));
-  if ('reason' in address) {
-    await recordNoEmail(ctx, complaint.id, email.kind, address.reason);
-    return;
-  }
+  const to = await emailOrPost(ctx, complaint.id, email.kind, address, letter);
+  if (!to) return;
+  const eligible = email.kind === 'adr-letter' ? adrContext(complaint, payload)?.adrEligible : undefined;
   await sendCustomerEmail(ctx, job, {
     complaintId: complaint.id,
     reference: complaint.reference,
     customerId: customer.id,
-    to: address.to,
+    to,
     kind: email.kind,
-    content: renderCustomerEmail(letterheadFor(ctx, complaint.reference, customer), email, ctx.publicUrl),
+    content: renderCustomerEmail(
+      letterheadFor(ctx, complaint.reference, customer),
+      email.kind === 'adr-letter' ? { ...email, adrEligible: eligible } : email,
+      ctx.publicUrl,
+    ),
     letter: letter ?? undefined,
   });
 }

@@ -71,7 +71,7 @@ export async function recordDecision(
   }
   await enqueueAll(
     trx,
-    [...clockJobsFor(state, events, procedure), ...notificationJobsFor(state, events, now)],
+    [...clockJobsFor(state, events, procedure), ...notificationJobsFor(state, events, now, actor)],
     now,
   );
   return state;

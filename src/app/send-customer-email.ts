@@ -6,7 +6,7 @@
  * worker's backoff; the job's last try marks it `failed`, which staff see on the complaint.
  */
 import { appendAuditEvent } from '../db/audit.ts';
-import { type DocumentSummary, findDocument } from '../db/documents.ts';
+import { type DocumentSummary, findDocument, queueDocumentForPost } from '../db/documents.ts';
 import { findEmailByMessageId, insertEmail, listEmailsForComplaint, setEmailOutcome } from '../db/emails.ts';
 import { newId } from '../db/ids.ts';
 import type { Customer } from '../domain/customer.ts';
@@ -76,6 +76,30 @@ export async function recordNoEmail(
     payload: { email: kind, reason },
   });
   ctx.logger.info({ complaintId, email: kind, reason }, 'email not sent');
+}
+
+/**
+ * Where an email and its letter go, following the letter as stored, so a retry never decides differently:
+ * the customer's address; or nowhere, the letter being in the print queue and the trail saying why there is
+ * no email. A letter stored for email whose customer no longer takes email goes to the print queue.
+ */
+export async function emailOrPost(
+  ctx: AppContext,
+  complaintId: string,
+  kind: string,
+  address: ReturnType<typeof emailAddressOf>,
+  letter: DocumentSummary | null | undefined,
+): Promise<string | null> {
+  if (letter?.delivery === 'post') {
+    await recordNoEmail(ctx, complaintId, kind, 'reason' in address ? address.reason : 'prefers-letters');
+    return null;
+  }
+  if ('reason' in address) {
+    if (letter) await queueDocumentForPost(ctx.db.kysely, letter.id);
+    await recordNoEmail(ctx, complaintId, kind, address.reason);
+    return null;
+  }
+  return address.to;
 }
 
 export interface CustomerEmailToSend {
@@ -162,6 +186,8 @@ export async function sendCustomerEmail(
     const permanent = typeof code === 'number' && code >= 500 && code < 600;
     const final = permanent || job.attempts >= job.maxAttempts;
     await setEmailOutcome(db, row.id, { status: final ? 'failed' : 'queued', error: message });
+    // The letter it carried must still reach the customer: by post.
+    if (final && row.documentId) await queueDocumentForPost(db, row.documentId);
     const log = {
       reference: email.reference,
       email: email.kind,

@@ -33,12 +33,45 @@ export async function listAdrLettersForAudit(executor: Executor) {
     .execute();
 }
 
-/** Complaints at deadlock with no ADR letter at all. */
+/** Complaints that reached deadlock (now or before closing) with no deadlock ADR letter. */
 export async function listDeadlockWithoutLetter(executor: Executor) {
   return executor
     .selectFrom('complaints as c')
     .select(['c.reference'])
-    .where('c.stage', '=', 'deadlock')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('audit_events as a')
+          .select('a.seq')
+          .whereRef('a.complaint_id', '=', 'c.id')
+          .where('a.type', '=', 'deadlock-declared'),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('adr_letters as l')
+            .select('l.id')
+            .whereRef('l.complaint_id', '=', 'c.id')
+            .where('l.trigger', '=', 'deadlock'),
+        ),
+      ),
+    )
+    .orderBy('c.reference')
+    .execute();
+}
+
+/**
+ * Closed complaints of customers who can use ADR, with no ADR letter, closed after the day their letter was
+ * due (compared to the day exactly by the caller, in London time).
+ */
+export async function listClosedPastLimitWithoutLetter(executor: Executor) {
+  return executor
+    .selectFrom('complaints as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .select(['c.reference', 'c.adr_due_on', 'c.closed_at', 'c.received_at'])
+    .where('c.stage', '=', 'closed')
+    .where('cu.type', '!=', 'large-business')
+    .where('c.closed_at', '>', (eb) => eb.ref('c.adr_due_on'))
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
     )

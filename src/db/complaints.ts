@@ -185,11 +185,12 @@ export interface LoadOptions {
   forUpdate?: boolean;
 }
 
-/** The complaint with this canonical reference, or undefined. */
+/** A stored decision, read as the domain has it now (decisions stored before `implementedOn` lack it). */
 function withImplementedOn(decision: NonNullable<Referral['decision']>): NonNullable<Referral['decision']> {
   return { ...decision, implementedOn: decision.implementedOn ?? null };
 }
 
+/** The complaint with this canonical reference, or undefined. */
 export async function findComplaintByReference(trx: Executor, reference: string, options: LoadOptions = {}) {
   return findComplaint(trx, 'reference', reference, options);
 }

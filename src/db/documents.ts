@@ -217,6 +217,20 @@ export async function listPrintQueue(
   return rows.map((r) => ({ ...toSummary(r), reference: r.reference, customerName: r.customer_name }));
 }
 
+/**
+ * Sends a letter by post after all: it was to go with an email that cannot be sent (failed for good, or the
+ * customer no longer takes email). False when it is already queued or posted.
+ */
+export async function queueDocumentForPost(executor: Executor, id: string): Promise<boolean> {
+  const result = await executor
+    .updateTable('documents')
+    .set({ delivery: 'post', print_status: 'queued' })
+    .where('id', '=', id)
+    .where('print_status', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** Marks a queued letter posted; false when it was not queued (already posted, or sent by email). */
 export async function markDocumentPosted(
   executor: Executor,

@@ -1,8 +1,9 @@
 /**
  * Letters in the browser. Staff see a complaint's letters and download the PDF as issued, its plain text and
- * the ombudsman case file; the referral says when an accepted remedy is overdue, and takes the case fee. The
- * print queue lists a letter for a customer who takes post until it is marked posted, and explains when
- * someone else marked it first. The customer downloads their letters in the portal.
+ * the ombudsman case file, or read why the case file was refused; the referral says when an accepted remedy
+ * is overdue, and takes the case fee. The print queue lists a letter for a customer who takes post until it
+ * is marked posted, and explains when someone else marked it first. The customer downloads their letters in
+ * the portal.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -101,7 +102,7 @@ describe('letters, the print queue and the case file', () => {
   it('shows a complaint’s letters; the PDF, its plain text and the case file download', async () => {
     await open(director, emailed);
     const letters = director.getByRole('region', { name: 'Letters' });
-    await letters.getByText('Emailed').first().waitFor();
+    await letters.getByText('Sent with an email').first().waitFor();
 
     const [pdf] = await Promise.all([
       director.waitForEvent('download'),
@@ -119,18 +120,37 @@ describe('letters, the print queue and the case file', () => {
     const plain = await director.evaluate((href) => fetch(href).then((r) => r.text()), text as string);
     expect(plain).toContain(emailed);
 
+    // The ZIP is saved once the server has built it, under the server's name; then the page shows the
+    // export on the trail without a reload.
     const [zip] = await Promise.all([
       director.waitForEvent('download'),
-      director.getByRole('link', { name: 'Download case file (ZIP)' }).click(),
+      director.getByRole('button', { name: 'Download case file (ZIP)' }).click(),
     ]);
+    expect(zip.suggestedFilename()).toBe(`${emailed}-case-file.zip`);
     expect(await magic(zip, 2)).toBe('PK');
-    // The export is on the trail, and the page shows it without a reload.
     await director.getByText('Case file exported for the ombudsman').waitFor();
     await director
       .getByText(/^Letter issued: /)
       .first()
       .waitFor();
     expect(await checkPage(director, 'staff-complaint-letters')).toEqual([]);
+  });
+
+  it('explains it when the case file is refused, and saves no file', async () => {
+    const page = await signIn(browser, app, app.staff.agent.email);
+    await open(page, emailed);
+    let downloads = 0;
+    page.on('download', () => {
+      downloads += 1;
+    });
+    await page.context().clearCookies();
+
+    const caseFile = page.getByRole('region', { name: 'Case file for the ombudsman' });
+    await caseFile.getByRole('button', { name: 'Download case file (ZIP)' }).click();
+    await caseFile.getByRole('alert').getByText('Please sign in').waitFor();
+    expect(downloads).toBe(0);
+    expect(await checkPage(page, 'staff-case-file-refused')).toEqual([]);
+    await page.context().close();
   });
 
   it('says an accepted ombudsman remedy is overdue, and records the case fee', async () => {

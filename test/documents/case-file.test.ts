@@ -30,12 +30,6 @@ describeEachDialect('ombudsman case file', (harness) => {
     await t.close();
     await sink.close();
   });
-  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
-  async function command(who: 'agent' | 'reviewer' | 'director', reference: string, name: string, body = {}) {
-    const res = await t.as(who).post(`/complaints/${reference}/${name}`, body);
-    expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body;
-  }
 
   it('exports a ZIP with the PDF, the .eml files, the letters, the attachments and a JSON that round-trips', async () => {
     const created = await t.as('agent').post(
@@ -79,21 +73,21 @@ describeEachDialect('ombudsman case file', (harness) => {
       content: bill,
       createdAt: t.now().toISOString(),
     });
-    await command('agent', reference, 'log-contact', {
+    await t.command('agent', reference, 'log-contact', {
       channel: 'phone',
       direction: 'in',
       summary: 'Customer called about the double charge',
     });
-    await command('agent', reference, 'add-note', {
+    await t.command('agent', reference, 'add-note', {
       text: 'Checked the billing system: two charges on 3 Oct',
     });
-    await command('agent', reference, 'propose', {
+    await t.command('agent', reference, 'propose', {
       summary: 'Refund the second charge',
       steps: [{ description: 'Refund £24.99', ownerId: t.users.agent.id }],
     });
-    await command('agent', reference, 'record-response', { outcome: 'declined' });
-    await command('director', reference, 'declare-deadlock', { reason: 'Our refund offer stands.' });
-    await runJobs();
+    await t.command('agent', reference, 'record-response', { outcome: 'declined' });
+    await t.command('director', reference, 'declare-deadlock', { reason: 'Our refund offer stands.' });
+    await t.runJobs();
 
     const res = await t.as('reviewer').bytes(`/complaints/${reference}/case-file`);
     expect(res.status).toBe(200);

@@ -42,17 +42,11 @@ describeEachDialect('letters', (harness) => {
     await sink.close();
   });
 
-  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
   const later = (ms: number) => t.setNow(new Date(t.now().getTime() + ms));
   async function raise(overrides: Record<string, unknown> = {}): Promise<string> {
     const created = await t.as('agent').post('/complaints', phoneComplaint(overrides));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return created.body.reference;
-  }
-  async function command(who: 'agent' | 'reviewer' | 'director', reference: string, name: string, body = {}) {
-    const res = await t.as(who).post(`/complaints/${reference}/${name}`, body);
-    expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body;
   }
   const view = async (reference: string) => (await t.as('agent').get(`/complaints/${reference}`)).body;
   const letters = async (reference: string): Promise<Letter[]> => (await view(reference)).documents;
@@ -67,20 +61,20 @@ describeEachDialect('letters', (harness) => {
   it('walks to deadlock: the ADR letter is issued that same day, says all it must, and is the PDF emailed', async () => {
     t.setNow('2026-11-02T10:00:00Z');
     const reference = await raise({ customer: { name: 'Jo Bloggs', email: 'jo@example.org', ...ADDRESS } });
-    await command('agent', reference, 'assign', { ownerId: t.users.director.id });
-    await command('agent', reference, 'escalate', { reason: 'Needs a detailed review' });
-    await command('reviewer', reference, 'record-review', { findings: 'Charged twice; one refund due' });
-    await command('reviewer', reference, 'propose', {
+    await t.command('agent', reference, 'assign', { ownerId: t.users.director.id });
+    await t.command('agent', reference, 'escalate', { reason: 'Needs a detailed review' });
+    await t.command('reviewer', reference, 'record-review', { findings: 'Charged twice; one refund due' });
+    await t.command('reviewer', reference, 'propose', {
       summary: 'Refund £24.99 and a £10 credit',
       steps: [{ description: 'Refund', ownerId: t.users.reviewer.id }],
     });
-    await command('reviewer', reference, 'record-response', { outcome: 'declined', note: 'Wants £100' });
-    await command('director', reference, 'record-review', { findings: 'Our offer is fair' });
+    await t.command('reviewer', reference, 'record-response', { outcome: 'declined', note: 'Wants £100' });
+    await t.command('director', reference, 'record-review', { findings: 'Our offer is fair' });
     later(3_600_000);
-    await command('director', reference, 'declare-deadlock', {
+    await t.command('director', reference, 'declare-deadlock', {
       reason: 'We stand by our offer of a refund of £24.99 and a £10 credit.',
     });
-    await runJobs();
+    await t.runJobs();
 
     const adr = (await letters(reference)).find((l) => l.kind === 'adr-letter-deadlock');
     expect(adr, JSON.stringify(await letters(reference))).toBeDefined();
@@ -126,7 +120,7 @@ describeEachDialect('letters', (harness) => {
     expect(complaint.timeline.map((e: { type: string }) => e.type)).toContain('letter-issued');
     const before = (await letters(reference)).length;
     await t.db.kysely.updateTable('jobs').set({ status: 'pending', run_at: t.now().toISOString() }).execute();
-    await runJobs();
+    await t.runJobs();
     expect(await letters(reference)).toHaveLength(before);
   });
 
@@ -134,9 +128,11 @@ describeEachDialect('letters', (harness) => {
     t.setNow('2026-11-02T10:00:00Z');
     const due = await raise({ firstExpressedAt: new Date(t.now().getTime() - 43 * DAY).toISOString() });
     const closed = await raise({ firstExpressedAt: new Date(t.now().getTime() - 30 * DAY).toISOString() });
-    await command('agent', closed, 'withdraw', { reason: 'Sorted' });
-    await runJobs();
-    await runJobs();
+    await t.command('agent', closed, 'withdraw', { reason: 'Sorted' });
+    await t.runJobs();
+    // The worker runs every job again (a crash before it marked them done), then a restart's sweep.
+    await t.db.kysely.updateTable('jobs').set({ status: 'pending', run_at: t.now().toISOString() }).execute();
+    await t.runJobs();
     // A restart: a new process's context, whose sweep catches up on start.
     const restarted = { ...t.ctx, now: () => t.now() };
     await sweepAdrClock(restarted);
@@ -150,7 +146,7 @@ describeEachDialect('letters', (harness) => {
 
     later(30 * DAY);
     await sweepAdrClock(t.ctx);
-    await runJobs();
+    await t.runJobs();
     expect((await letters(closed)).map((l) => l.kind)).not.toContain('adr-letter-time-limit');
     expect((await view(closed)).adr.letters).toEqual([]);
   });
@@ -159,7 +155,7 @@ describeEachDialect('letters', (harness) => {
     const reference = await raise({
       customer: { name: 'Ada Large', email: 'ada@example.org', needs: { largePrint: true }, ...ADDRESS },
     });
-    await runJobs();
+    await t.runJobs();
     const [ack] = await letters(reference);
     expect(ack).toMatchObject({ kind: 'acknowledgement', largePrint: true });
     const { runs } = await readPdf((await download(reference, ack?.id ?? '')).bytes);
@@ -172,7 +168,7 @@ describeEachDialect('letters', (harness) => {
     const reference = await raise({
       customer: { name: 'Pip Post', preferredChannel: 'letter', ...ADDRESS },
     });
-    await runJobs();
+    await t.runJobs();
     const [ack] = await letters(reference);
     expect(ack).toMatchObject({ kind: 'acknowledgement', delivery: 'post', printStatus: 'queued' });
     expect(await mailFor(reference)).toEqual([]);
@@ -195,9 +191,23 @@ describeEachDialect('letters', (harness) => {
     });
     expect((await view(reference)).timeline.map((e: { type: string }) => e.type)).toContain('letter-posted');
 
+    // Every letter after the acknowledgement goes the same way, the follow-up question included.
+    const steps = await t.command('agent', reference, 'propose', {
+      summary: 'Refund',
+      steps: [{ description: 'Refund £24.99', ownerId: t.users.agent.id }],
+    });
+    await t.command('agent', reference, 'record-response', { outcome: 'agreed' });
+    await t.command('agent', reference, 'complete-step', { stepId: steps.attempts[0].proposal.steps[0].id });
+    await t.runJobs();
+    expect((await letters(reference)).map((l) => `${l.kind}: ${l.printStatus}`).sort()).toEqual([
+      'acknowledgement: posted',
+      'follow-up: queued',
+      'proposal: queued',
+    ]);
+
     // An emailed letter is not in the queue and cannot be "posted".
     const emailed = await raise({ customer: { name: 'Em Mail', email: 'em@example.org' } });
-    await runJobs();
+    await t.runJobs();
     const [emailedAck] = await letters(emailed);
     expect(emailedAck?.delivery).toBe('email');
     expect((await t.as('agent').post(`/print-queue/${emailedAck?.id}/posted`)).status).toBe(409);
@@ -207,7 +217,7 @@ describeEachDialect('letters', (harness) => {
   it('keeps a letter to its complaint: another complaint’s reference or an unknown id is 404', async () => {
     const one = await raise();
     const two = await raise();
-    await runJobs();
+    await t.runJobs();
     const [letter] = await letters(one);
     expect((await t.as('agent').bytes(`/complaints/${two}/letters/${letter?.id}`)).status).toBe(404);
     expect((await t.as('agent').bytes(`/complaints/${one}/letters/01UNKNOWN`)).status).toBe(404);
@@ -217,10 +227,10 @@ describeEachDialect('letters', (harness) => {
   it('lets the customer download their own letters in the portal, and nobody else’s', async () => {
     const reference = await raise({ customer: { name: 'Pia Portal', email: 'pia@example.org', ...ADDRESS } });
     const other = await raise({ customer: { name: 'Oli Other', email: 'oli@example.org' } });
-    await runJobs();
+    await t.runJobs();
     const asked = await t.as(null).post('/portal/sign-in-link', { reference, contact: 'pia@example.org' });
     expect(asked.status).toBe(202);
-    await runJobs();
+    await t.runJobs();
     const link = (await mailFor(reference))
       .map((m) => /https?:\/\/\S+token=[\w-]+/.exec(m.text ?? '')?.[0])
       .find(Boolean);

@@ -28,13 +28,7 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     await sink.close();
   });
 
-  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
   const later = (days: number) => t.setNow(new Date(t.now().getTime() + days * DAY));
-  async function command(who: 'agent' | 'reviewer' | 'director', reference: string, name: string, body = {}) {
-    const res = await t.as(who).post(`/complaints/${reference}/${name}`, body);
-    expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body;
-  }
   async function raise(overrides: Record<string, unknown> = {}) {
     const res = await t.as('agent').post('/complaints', phoneComplaint(overrides));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -50,11 +44,11 @@ describeEachDialect('referral and ADR alerts', (harness) => {
   it('tracks a referral to the remedy implemented, reminding the owner and directors before the deadline', async () => {
     t.setNow('2026-11-02T10:00:00Z');
     const reference = await raise();
-    await command('agent', reference, 'assign', { ownerId: t.users.agent.id });
-    await command('director', reference, 'declare-deadlock', { reason: 'Nothing more we can do.' });
-    await runJobs();
+    await t.command('agent', reference, 'assign', { ownerId: t.users.agent.id });
+    await t.command('director', reference, 'declare-deadlock', { reason: 'Nothing more we can do.' });
+    await t.runJobs();
     later(10);
-    await command('agent', reference, 'record-referral', {
+    await t.command('agent', reference, 'record-referral', {
       schemeCaseReference: 'CO-123',
       referredOn: '2026-11-10',
     });
@@ -62,9 +56,9 @@ describeEachDialect('referral and ADR alerts', (harness) => {
       status: 'referred',
       caseFeePence: null,
     });
-    const fee = await command('reviewer', reference, 'record-case-fee', { caseFeePence: 35_000 });
+    const fee = await t.command('reviewer', reference, 'record-case-fee', { caseFeePence: 35_000 });
     expect(fee.referral).toMatchObject({ caseFeePence: 35_000 });
-    const decided = await command('reviewer', reference, 'record-ombudsman-outcome', {
+    const decided = await t.command('reviewer', reference, 'record-ombudsman-outcome', {
       outcome: 'upheld',
       decidedOn: '2026-11-12',
       remedy: { apology: true, explanation: true, action: 'Correct the bill', awardPence: 5_000 },
@@ -76,7 +70,7 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     });
 
     later(21); // 3 December: 7 days before the deadline
-    await runJobs();
+    await t.runJobs();
     const [reminder] = await toStaff(reference);
     expect(reminder?.subject).toBe(`[${reference}] Ombudsman remedy due by 10 December 2026`);
     expect(addresses(reminder)).toEqual([
@@ -85,18 +79,18 @@ describeEachDialect('referral and ADR alerts', (harness) => {
       'director@test.redress',
     ]);
     expect(reminder?.text).toContain(`http://localhost/staff/complaints/${reference}`);
-    await runJobs();
+    await t.runJobs();
     expect(await toStaff(reference)).toHaveLength(1);
 
     later(8); // 11 December: overdue
-    await runJobs();
+    await t.runJobs();
     expect((await toStaff(reference)).map((m) => m.subject).sort()).toEqual([
       `[${reference}] Ombudsman remedy due by 10 December 2026`,
       `[${reference}] Ombudsman remedy due by 10 December 2026`,
       `[${reference}] Ombudsman remedy overdue since 10 December 2026`,
     ]);
 
-    const closed = await command('reviewer', reference, 'close', {
+    const closed = await t.command('reviewer', reference, 'close', {
       reason: 'ombudsman-decision-implemented',
     });
     expect(closed.referral).toMatchObject({
@@ -104,30 +98,30 @@ describeEachDialect('referral and ADR alerts', (harness) => {
       decision: { implementedOn: '2026-12-11' },
     });
     // A fee invoiced after the closure can still be recorded.
-    await command('reviewer', reference, 'record-case-fee', { caseFeePence: 40_000 });
+    await t.command('reviewer', reference, 'record-case-fee', { caseFeePence: 40_000 });
   });
 
   it('closes a deadlock never referred the day after the 12-month window ends, with a closure letter', async () => {
     t.setNow('2026-11-02T10:00:00Z');
     const reference = await raise();
-    await command('director', reference, 'declare-deadlock', { reason: 'Final.' });
+    await t.command('director', reference, 'declare-deadlock', { reason: 'Final.' });
     // One deadlocked before its timer existed (or restored from a backup without it): the hourly sweep closes it.
     const untimed = await raise();
-    await command('director', untimed, 'declare-deadlock', { reason: 'Final.' });
+    await t.command('director', untimed, 'declare-deadlock', { reason: 'Final.' });
     await t.db.kysely
       .deleteFrom('jobs')
       .where('kind', '=', 'adr-window-end')
       .where('payload', 'like', `%${(await t.as('agent').get(`/complaints/${untimed}`)).body.id}%`)
       .execute();
-    await runJobs();
+    await t.runJobs();
     const windowEndsOn = (await t.as('agent').get(`/complaints/${reference}`)).body.adr.letters[0]
       .windowEndsOn;
     expect(windowEndsOn).toBe('2027-11-01');
     t.setNow('2027-11-01T22:00:00Z'); // the last day, in London
-    await runJobs();
+    await t.runJobs();
     expect((await t.as('agent').get(`/complaints/${reference}`)).body.stage).toBe('deadlock');
     t.setNow('2027-11-02T00:30:00Z');
-    await runJobs();
+    await t.runJobs();
     const closed = (await t.as('agent').get(`/complaints/${reference}`)).body;
     expect(closed.closure).toMatchObject({ reason: 'adr-window-expired' });
     expect(closed.documents.map((d: { kind: string }) => d.kind)).toContain('closure');
@@ -141,9 +135,9 @@ describeEachDialect('referral and ADR alerts', (harness) => {
   it('emails the ADR-limit warnings at weeks 4 and 5 to the owner and the directors', async () => {
     t.setNow('2026-09-01T09:00:00Z');
     const reference = await raise({ firstExpressedAt: '2026-09-01T08:00:00Z' });
-    await command('agent', reference, 'assign', { ownerId: t.users.reviewer.id });
+    await t.command('agent', reference, 'assign', { ownerId: t.users.reviewer.id });
     t.setNow('2026-10-07T09:00:00Z');
-    await runJobs();
+    await t.runJobs();
     const warnings = await toStaff(reference);
     expect(warnings.map((m) => m.subject)).toEqual([
       `[${reference}] ADR time limit on 13 October 2026`,
@@ -160,18 +154,27 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     const reference = await raise({
       customer: { name: 'Big Co Ltd', email: 'big@example.org', type: 'large-business' },
     });
-    await command('director', reference, 'declare-deadlock', { reason: 'Our final position.' });
-    await runJobs();
+    await t.command('director', reference, 'declare-deadlock', { reason: 'Our final position.' });
+    await t.runJobs();
     const letters = (await t.as('agent').get(`/complaints/${reference}`)).body.documents;
     const letter = letters.find((l: { kind: string }) => l.kind === 'adr-letter-deadlock');
     const pdf = await t.as('agent').bytes(`/complaints/${reference}/letters/${letter.id}`);
     const { text } = await readPdf(pdf.bytes);
     expect(text).toContain('Our final position.');
     expect(text).toMatch(/10 or fewer/);
+    // The emails say the same: no scheme promised, none offered.
+    const mail = (await sink.parsed()).filter((m) => m.subject?.includes(`[${reference}]`));
+    const subject = (m: ParsedMail) => m.subject?.replace(`[${reference}] `, '');
+    const ack = mail.find((m) => subject(m) === 'We have received your complaint');
+    const final = mail.find((m) => subject(m) === 'Our final position on your complaint');
+    expect(mail).toHaveLength(2);
+    expect(ack?.text).not.toContain('ADR letter');
+    expect(final?.text).toMatch(/10 or fewer/);
+    expect(final?.text).not.toContain('You can now take your complaint');
   });
 
   it('finds missing, late and never-produced ADR letters, and nothing on a healthy database', async () => {
-    await runJobs();
+    await t.runJobs();
     expect(await auditAdrLetters(t.ctx)).toEqual([]);
     const about = async (reference: string) =>
       (await auditAdrLetters(t.ctx)).filter((f) => f.reference === reference);
@@ -184,7 +187,7 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     expect(await about(logged)).toEqual([
       { reference: logged, kind: 'missing', detail: 'open, no ADR letter; the time limit was 2027-01-12' },
     ]);
-    await runJobs();
+    await t.runJobs();
     expect(await about(logged)).toEqual([]);
     expect(await about(waiting)).toEqual([
       expect.objectContaining({
@@ -196,7 +199,7 @@ describeEachDialect('referral and ADR alerts', (harness) => {
 
     // A deadlock whose letter job never ran: reported an hour on, not before.
     const unsent = await raise();
-    await command('director', unsent, 'declare-deadlock', { reason: 'Final.' });
+    await t.command('director', unsent, 'declare-deadlock', { reason: 'Final.' });
     await t.db.kysely.updateTable('jobs').set({ status: 'failed' }).where('status', '=', 'pending').execute();
     expect(await about(unsent)).toEqual([]);
     t.setNow(new Date(t.now().getTime() + 2 * 3_600_000));

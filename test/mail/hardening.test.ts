@@ -1,6 +1,6 @@
 /**
  * Mail that must not hurt: a NUL byte in a body (PostgreSQL cannot store it), a stranger quoting someone's
- * complaint reference, and a mail server that refuses a message for good.
+ * complaint reference, and a mail server that refuses a message for good (its letter then goes by post).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
@@ -107,6 +107,13 @@ describeEachDialect('mail hardening', (harness) => {
         .executeTakeFirstOrThrow();
       expect(email.status).toBe('failed');
       expect(email.last_error).toContain('No such user');
+      // The letter the email carried still reaches the customer: it waits in the print queue.
+      const letter = await t.db.kysely
+        .selectFrom('documents')
+        .select(['kind', 'delivery', 'print_status'])
+        .where('complaint_id', '=', complaint.id)
+        .executeTakeFirstOrThrow();
+      expect(letter).toEqual({ kind: 'acknowledgement', delivery: 'post', print_status: 'queued' });
     } finally {
       await new Promise<void>((resolve) => refusing.close(() => resolve()));
     }

@@ -5,12 +5,15 @@
  *   const res = await t.as('agent').post('/complaints', body);
  */
 import pino from 'pino';
+import { expect } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { createApiToken } from '../../src/app/create-api-token.ts';
+import { jobHandlers } from '../../src/app/job-handlers.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import type { Procedure, Role } from '../../src/domain/procedure.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { type RunSummary, runDueJobs } from '../../src/jobs/worker.ts';
 import type { OutboundMailSettings } from '../../src/mail/outbound/transport.ts';
 import type { DialectHarness, TestDb } from './databases.ts';
 
@@ -51,6 +54,10 @@ export interface TestApi {
   setNow(now: Date | string): void;
   now(): Date;
   as(name: StaffName | null): Client;
+  /** Issues a procedure command as a member of staff; fails the test unless it is accepted (200). */
+  command(who: StaffName, reference: string, name: string, body?: unknown): Promise<Reply['body']>;
+  /** Runs every job due now, as the worker would (`jobHandlers` on this context). */
+  runJobs(): Promise<RunSummary>;
   close(): Promise<void>;
 }
 
@@ -136,6 +143,12 @@ export async function startApi(
     },
     now: () => now,
     as: client,
+    command: async (who, reference, name, body = {}) => {
+      const res = await client(who).post(`/complaints/${reference}/${name}`, body);
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
+      return res.body;
+    },
+    runJobs: () => runDueJobs(db, jobHandlers(ctx), { now: () => now, owner: 'test' }),
     close: () => app.close(),
   };
 }

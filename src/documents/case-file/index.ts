@@ -4,7 +4,7 @@
  * `complaint.json`, which reads back into the same complaint and lists every other file with its hash.
  * Pure: no database, no clock; the same input always gives the same ZIP.
  */
-import { sha256Hex } from '../../db/documents.ts';
+import { createHash } from 'node:crypto';
 import { emlOf } from './eml.ts';
 import { People } from './format.ts';
 import { caseFileJson } from './json.ts';
@@ -38,7 +38,7 @@ export async function buildCaseFile(input: CaseFileInput): Promise<CaseFile> {
 
   const manifest: ManifestEntry[] = [...files].map(([path, bytes]) => ({
     path,
-    sha256: sha256Hex(bytes),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
     sizeBytes: bytes.length,
   }));
   const json = caseFileJson(input, placement, manifest);

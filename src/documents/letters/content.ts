@@ -3,6 +3,7 @@ import { acknowledgementLetter } from './kinds/acknowledgement.ts';
 import { adrLetter } from './kinds/adr-letter.ts';
 import { closureLetter } from './kinds/closure.ts';
 import { escalationLetter } from './kinds/escalation.ts';
+import { followUpLetter } from './kinds/follow-up.ts';
 import { proposalLetter } from './kinds/proposal.ts';
 import type { LetterBody, LetterFacts, LetterInput, LetterKind } from './types.ts';
 
@@ -21,6 +22,8 @@ export function letterBody(input: LetterInput): LetterBody {
       return proposalLetter({ ...input, facts });
     case 'escalation':
       return escalationLetter({ ...input, facts });
+    case 'follow-up':
+      return followUpLetter({ ...input, facts });
     case 'closure':
       return closureLetter({ ...input, facts });
     case 'adr-letter':

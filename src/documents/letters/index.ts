@@ -27,6 +27,7 @@ const FILE_KIND: Record<LetterKind, string> = {
   acknowledgement: 'acknowledgement',
   proposal: 'proposal',
   escalation: 'escalation',
+  'follow-up': 'follow-up',
   closure: 'closure',
   'adr-letter-deadlock': 'ADR-letter',
   'adr-letter-time-limit': 'ADR-letter',

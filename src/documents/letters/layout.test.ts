@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type PdfTextRun, readPdf } from '../../../test/support/pdf.ts';
 import { MISO_PROCEDURE } from '../../config/miso.ts';
 import { A4, mm } from '../pdf/document.ts';
-import { type LetterFacts, type LetterInput, renderLetter } from './index.ts';
+import { type LetterFacts, type LetterInput, letterKindOf, renderLetter } from './index.ts';
 
 const letter: Omit<LetterInput, 'facts'> = {
   procedure: MISO_PROCEDURE,
@@ -40,6 +40,7 @@ function everyKind(text: string): LetterFacts[] {
     },
     { kind: 'proposal', attempt: 1, summary: text, steps: [{ description: text, dueOn: '2026-12-01' }] },
     { kind: 'escalation', from: 2, to: 3 },
+    { kind: 'follow-up', chase: false },
     { kind: 'closure', reason: 'adr-window-expired' },
     deadlock(text),
     { ...deadlock(text), trigger: 'time-limit', adrEligible: false },
@@ -141,7 +142,10 @@ describe('text someone typed', () => {
     'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(530),
   ].join('\n');
 
-  it.each(everyKind(HOSTILE).map((facts) => [facts.kind, facts] as const))(
+  /** Letters with no text anyone typed: only the name and address can be hostile in them. */
+  const untyped = new Set<LetterFacts['kind']>(['closure', 'escalation', 'follow-up']);
+
+  it.each(everyKind(HOSTILE).map((facts) => [letterKindOf(facts), facts] as const))(
     'is quoted as written, kept on the page and shortened when too long (%s)',
     async (_kind, facts) => {
       const hostileName = `Eve <script>\u0000 O’Brien ${'n'.repeat(300)}`;
@@ -155,14 +159,14 @@ describe('text someone typed', () => {
       }
       // The 5,000-character word is wrapped: no line of it is wider than the text (a "w" is 0.818 em).
       const wide = pdf.runs.filter((run) => /^w{10,}$/.test(run.text));
-      if (facts.kind !== 'closure' && facts.kind !== 'escalation') expect(wide.length).toBeGreaterThan(50);
+      if (!untyped.has(facts.kind)) expect(wide.length).toBeGreaterThan(50);
       for (const run of wide)
         expect(run.text.length * 0.818 * run.size).toBeLessThanOrEqual(mm(210 - 24 - 22));
       expect(pdf.text).toContain('Dear Eve <script> O’Brien');
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for.
       expect(rendered.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(rendered.text).not.toMatch(/[\u200b\r]/);
-      if (facts.kind === 'closure' || facts.kind === 'escalation') return;
+      if (untyped.has(facts.kind)) return;
       expect(pdf.text).toContain('<script>alert(1)</script>');
       expect(pdf.text).toContain(') Tj ET BT /F1 12 Tf (');
       expect(pdf.text).toContain('%PDF-1.7 endobj xref trailer');

@@ -58,6 +58,7 @@ const FACTS: Record<LetterKind, LetterFacts> = {
   acknowledgement,
   proposal,
   escalation: { kind: 'escalation', from: 1, to: 2 },
+  'follow-up': { kind: 'follow-up', chase: true },
   closure: { kind: 'closure', reason: 'resolved-no-response' },
   'adr-letter-deadlock': deadlock,
   'adr-letter-time-limit': { ...deadlock, trigger: 'time-limit', lastOffer: null },
@@ -80,7 +81,7 @@ describe('customer letters', () => {
       expect(letterKindOf(FACTS[kind])).toBe(kind);
       expect(rendered.pages).toBe(pdf.pages.length);
       expect(rendered.filename).toMatch(
-        /^MISO-26-000123-K-(acknowledgement|proposal|escalation|closure|ADR-letter)-2026-11-28\.pdf$/,
+        /^MISO-26-000123-K-(acknowledgement|proposal|escalation|follow-up|closure|ADR-letter)-2026-11-28\.pdf$/,
       );
       for (const phrase of [
         '28 November 2026',

@@ -58,7 +58,9 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, procedure: Procedure, st
 /**
  * The address, placed absolutely in the envelope window, a line at a time (see `drawLetterhead`). It must
  * all show through the window, so a long address is set smaller until it fits, and whatever still would not
- * fit is cut with an ellipsis.
+ * fit is cut with an ellipsis. This holds in large print too: the window is read by the postal service, and
+ * a 16 pt address of six lines or more cannot show through it; the customer's own reading starts at the
+ * greeting, which is always at the letter's size.
  */
 export function drawAddress(doc: PDFKit.PDFDocument, lines: string[], style: LetterStyle): void {
   const { left, top, width, height } = PAGE.address;

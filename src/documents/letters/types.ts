@@ -7,6 +7,7 @@ export const LETTER_KINDS = [
   'acknowledgement',
   'proposal',
   'escalation',
+  'follow-up',
   'closure',
   'adr-letter-deadlock',
   'adr-letter-time-limit',
@@ -33,6 +34,8 @@ export type LetterFacts =
       steps: { description: string; dueOn: LocalDate }[];
     }
   | { kind: 'escalation'; from: AttemptNumber; to: AttemptNumber }
+  /** Has it resolved your complaint? (`chase`: the reminder when the first question went unanswered.) */
+  | { kind: 'follow-up'; chase: boolean }
   | { kind: 'closure'; reason: ClosureReason }
   | {
       kind: 'adr-letter';

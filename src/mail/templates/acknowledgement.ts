@@ -6,6 +6,8 @@ import { adrTimeLimitPromise, stageItems } from './wording.ts';
 export interface AcknowledgementFacts {
   /** When the ADR letter is due if the complaint is still open (the time limit). */
   adrDueOn: LocalDate;
+  /** False for a larger business: no scheme takes its complaint, so none is promised. */
+  adrEligible: boolean;
 }
 
 export function acknowledgementEmail(
@@ -23,9 +25,16 @@ export function acknowledgementEmail(
     { type: 'paragraph', text: 'What happens next:' },
     {
       type: 'list',
-      items: stageItems(procedure, ['attempt-1', 'attempt-2', 'attempt-3', 'deadlock']),
+      items: stageItems(
+        procedure,
+        facts.adrEligible
+          ? ['attempt-1', 'attempt-2', 'attempt-3', 'deadlock']
+          : ['attempt-1', 'attempt-2', 'attempt-3'],
+      ),
     },
-    { type: 'paragraph', text: adrTimeLimitPromise(procedure, facts.adrDueOn) },
+    ...(facts.adrEligible
+      ? [{ type: 'paragraph' as const, text: adrTimeLimitPromise(procedure, facts.adrDueOn) }]
+      : []),
     { type: 'link', text: 'Track your complaint online', href: trackUrl },
     {
       type: 'paragraph',

@@ -5,15 +5,33 @@
 import type { AdrTrigger } from '../../domain/complaint.ts';
 import type { LocalDate } from '../../domain/time.ts';
 import { type Block, compose, type EmailContent, formatDate, type Letterhead } from './layout.ts';
-import { schemeContactItems } from './wording.ts';
+import { noSchemeSentence, schemeContactItems } from './wording.ts';
 
 export interface AdrLetterFacts {
   trigger: AdrTrigger;
   issuedOn: LocalDate;
   windowEndsOn: LocalDate;
+  /** False for a larger business, which no scheme takes: the email then gives our final position only. */
+  adrEligible?: boolean | undefined;
+}
+
+/** For a customer no scheme can take: our final position, said plainly, with the letter attached. */
+function noSchemeEmail(head: Letterhead): EmailContent {
+  return compose(head, 'Our final position on your complaint', [
+    {
+      type: 'paragraph',
+      text: 'We have not been able to resolve your complaint. This is our final position, set out in the letter attached to this email.',
+    },
+    { type: 'paragraph', text: noSchemeSentence(head.procedure) },
+    {
+      type: 'paragraph',
+      text: 'If you are not happy with our position, you may wish to get independent legal or business advice about what else you can do.',
+    },
+  ]);
 }
 
 export function adrLetterEmail(head: Letterhead, facts: AdrLetterFacts): EmailContent {
+  if (facts.adrEligible === false) return noSchemeEmail(head);
   const scheme = head.procedure.adrScheme;
   const blocks: Block[] = [
     {

@@ -1,5 +1,6 @@
 /** The follow-up question once the agreed steps are done (or a reminder when it went unanswered). */
 import { type Block, compose, type EmailContent, type Letterhead } from './layout.ts';
+import { followUpConsequence, followUpOpening } from './wording.ts';
 
 export interface FollowUpFacts {
   /** A reminder: the first question got no answer. */
@@ -9,18 +10,10 @@ export interface FollowUpFacts {
 export function followUpEmail(head: Letterhead, facts: FollowUpFacts, trackUrl: string): EmailContent {
   const { procedure } = head;
   const blocks: Block[] = [
-    {
-      type: 'paragraph',
-      text: facts.chase
-        ? 'We wrote to you recently to ask whether the steps we agreed have resolved your complaint, and have not yet heard back.'
-        : 'We have now completed the steps we agreed with you.',
-    },
+    { type: 'paragraph', text: followUpOpening(facts.chase) },
     { type: 'paragraph', text: 'Has this resolved your complaint?' },
     { type: 'link', text: 'Tell us online whether your complaint is resolved', href: trackUrl },
-    {
-      type: 'paragraph',
-      text: `If we do not hear from you within ${procedure.timescales.noResponseCloseDays} days, we will treat your complaint as resolved and close it. If it is not resolved, tell us and we will take it to the next stage of our procedure.`,
-    },
+    { type: 'paragraph', text: followUpConsequence(procedure) },
   ];
   return compose(
     head,

@@ -10,7 +10,7 @@ const head: Letterhead = {
 };
 
 const EVERY_KIND: CustomerEmail[] = [
-  { kind: 'acknowledgement', adrDueOn: '2026-12-14' },
+  { kind: 'acknowledgement', adrDueOn: '2026-12-14', adrEligible: true },
   {
     kind: 'proposal',
     attempt: 1,

@@ -42,6 +42,23 @@ export function adrTimeLimitPromise(procedure: Procedure, adrDueOn: LocalDate): 
   return `If your complaint is not resolved by ${formatDate(adrDueOn)}, we will send you an ADR letter, and you can take your complaint to ${procedure.adrScheme.nameInText}, free of charge.`;
 }
 
+/** The follow-up question's opening: the steps are done, or (`chase`) we asked and heard nothing. */
+export function followUpOpening(chase: boolean): string {
+  return chase
+    ? 'We wrote to you recently to ask whether the steps we agreed have resolved your complaint, and have not yet heard back.'
+    : 'We have now completed the steps we agreed with you.';
+}
+
+/** What happens if the customer does not answer the follow-up question, and if they say it is not resolved. */
+export function followUpConsequence(procedure: Procedure): string {
+  return `If we do not hear from you within ${procedure.timescales.noResponseCloseDays} days, we will treat your complaint as resolved and close it. If it is not resolved, tell us and we will take it to the next stage of our procedure.`;
+}
+
+/** Why a larger business cannot be referred to a scheme (Ofcom; CISAS Rules 1.5). */
+export function noSchemeSentence(procedure: Procedure): string {
+  return `The ombudsman schemes for communications, such as ${procedure.adrScheme.nameInText}, only take complaints from residential customers and from businesses and not-for-profit organisations with 10 or fewer employees. As your business is larger, we cannot refer your complaint to a scheme.`;
+}
+
 /** A remedial step with its agreed date. */
 export function stepWithDate(step: { description: string; dueOn: LocalDate }): string {
   return `${step.description} (by ${formatDate(step.dueOn)})`;

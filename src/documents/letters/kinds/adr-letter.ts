@@ -9,7 +9,7 @@
  */
 import type { AdrScheme } from '../../../domain/procedure.ts';
 import { formatDate } from '../../../mail/templates/layout.ts';
-import { schemeContactItems } from '../../../mail/templates/wording.ts';
+import { noSchemeSentence, schemeContactItems } from '../../../mail/templates/wording.ts';
 import { typed } from '../typed.ts';
 import type { LetterBlock, LetterBody, LetterOf } from '../types.ts';
 import { capitalise, formatPounds } from '../words.ts';
@@ -113,7 +113,7 @@ function noSchemeBlocks({ procedure }: AdrLetter): LetterBlock[] {
     { type: 'heading', text: 'Independent dispute resolution' },
     {
       type: 'paragraph',
-      text: `The ombudsman schemes for communications, such as ${procedure.adrScheme.nameInText}, only take complaints from residential customers and from businesses and not-for-profit organisations with 10 or fewer employees. As your business is larger, we cannot refer your complaint to a scheme.`,
+      text: noSchemeSentence(procedure),
     },
     {
       type: 'paragraph',
