@@ -1,15 +1,11 @@
 /** The customer's letters and the timeline of what was said between us (internal notes never reach here). */
 import { Anchor, Badge, Group, List, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { letterHref } from '../api/files.ts';
 import { useProcedure } from '../procedure.ts';
 import { formatDateTime, formatDay, formatSize } from '../ui/format.ts';
 import { Empty } from '../ui/states.tsx';
 import type { PortalComplaint } from './PortalActions.tsx';
 import { contactWords } from './words.ts';
-
-function letterHref(reference: string, id: string, format: 'pdf' | 'text' = 'pdf'): string {
-  const path = `/api/v1/portal/complaints/${encodeURIComponent(reference)}/letters/${encodeURIComponent(id)}`;
-  return format === 'text' ? `${path}?format=text` : path;
-}
 
 /** Every letter we sent, to download again; and, once an ADR letter is out, how to go to the ombudsman. */
 export function PortalLetters({ complaint }: { complaint: PortalComplaint }) {
@@ -38,10 +34,10 @@ export function PortalLetters({ complaint }: { complaint: PortalComplaint }) {
                   {letter.largePrint ? ' · large print' : ''} · PDF, {formatSize(letter.sizeBytes)}
                 </Text>
                 <Group gap="md" mt={4} wrap="wrap">
-                  <Anchor href={letterHref(reference, letter.id)} download>
+                  <Anchor href={letterHref('portal', reference, letter.id)} download>
                     Download PDF<VisuallyHidden> of “{letter.title}”</VisuallyHidden>
                   </Anchor>
-                  <Anchor href={letterHref(reference, letter.id, 'text')} download>
+                  <Anchor href={letterHref('portal', reference, letter.id, 'text')} download>
                     Plain text version<VisuallyHidden> of “{letter.title}”</VisuallyHidden>
                   </Anchor>
                 </Group>

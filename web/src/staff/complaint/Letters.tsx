@@ -1,12 +1,26 @@
 /**
  * The complaint's letters, each downloadable exactly as issued (PDF) or as plain text, and the ombudsman
- * case file. Downloads are plain links: the staff session cookie authenticates them, and the server names
- * the file.
+ * case file. Letters are plain links: the staff session cookie authenticates them, and the server names the
+ * file. The case file takes a while to build, so it is fetched instead: the page says it is building, saves
+ * it under the server's name, shows a refusal in words, and then shows the export on the timeline.
  */
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchFile, letterHref, saveFile } from '../../api/files.ts';
 import { formatDay, formatSize } from '../../ui/format.ts';
-import { type Complaint, complaintKey, type Letter, letterHref } from './api.ts';
+import { ProblemAlert } from '../../ui/states.tsx';
+import { type Complaint, complaintKey, type Letter } from './api.ts';
 import { deliveryWords } from './words.ts';
 
 const pages = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`;
@@ -33,10 +47,10 @@ function LetterItem({ reference, letter }: { reference: string; letter: Letter }
           {letter.printStatus === 'queued' && ': print it from the print queue'}
         </Text>
         <Group gap="md" wrap="wrap">
-          <Anchor href={letterHref(reference, letter.id)} download size="sm">
+          <Anchor href={letterHref('staff', reference, letter.id)} download size="sm">
             Download PDF<VisuallyHidden> of “{letter.title}”</VisuallyHidden>
           </Anchor>
-          <Anchor href={letterHref(reference, letter.id, 'text')} download size="sm">
+          <Anchor href={letterHref('staff', reference, letter.id, 'text')} download size="sm">
             Plain text<VisuallyHidden> of “{letter.title}”</VisuallyHidden>
           </Anchor>
         </Group>
@@ -79,8 +93,21 @@ export function LettersSection({ complaint }: { complaint: Complaint }) {
   );
 }
 
-export function CaseFileSection({ complaint }: { complaint: Complaint }) {
+/** Fetches the case file and saves it; the export is on the timeline, so the complaint is refetched. */
+function useCaseFileDownload(reference: string) {
   const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchFile(`/api/v1/complaints/${encodeURIComponent(reference)}/case-file`),
+    onSuccess: ({ blob, filename }) => {
+      saveFile(blob, filename ?? `${reference}-case-file.zip`);
+      queryClient.invalidateQueries({ queryKey: complaintKey(reference) });
+    },
+  });
+}
+
+export function CaseFileSection({ complaint }: { complaint: Complaint }) {
+  const download = useCaseFileDownload(complaint.reference);
+  const building = download.isPending;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="case-file-heading">
       <Stack gap="xs" align="flex-start">
@@ -91,21 +118,25 @@ export function CaseFileSection({ complaint }: { complaint: Complaint }) {
           One ZIP with everything the ADR scheme asks for: a summary of events and our position, every email
           and letter, the attachments, and a machine-readable copy. Each download is recorded on the timeline.
         </Text>
-        <Button
-          component="a"
-          href={`/api/v1/complaints/${encodeURIComponent(complaint.reference)}/case-file`}
-          download
-          variant="default"
-          // The export goes on the timeline: show it once the server has had time to build the file.
-          onClick={() =>
-            setTimeout(
-              () => queryClient.invalidateQueries({ queryKey: complaintKey(complaint.reference) }),
-              2000,
-            )
-          }
-        >
-          Download case file (ZIP)
-        </Button>
+        <Group gap="sm" wrap="wrap">
+          {/* aria-disabled rather than disabled (Mantine's `loading`): a disabled button drops the focus. */}
+          <Button
+            variant="default"
+            aria-disabled={building}
+            leftSection={building ? <Loader size="xs" aria-hidden="true" /> : undefined}
+            onClick={() => {
+              if (!building) download.mutate();
+            }}
+          >
+            Download case file (ZIP)
+          </Button>
+          {/* Always in the page, so screen readers hear the words when they appear. */}
+          <Text size="sm" c="dimmed" role="status" aria-live="polite">
+            {building ? 'Building the case file…' : ''}
+          </Text>
+        </Group>
+        {/* No retry button of its own: the download button just above is the way to try again. */}
+        {download.isError && <ProblemAlert error={download.error} />}
       </Stack>
     </Paper>
   );

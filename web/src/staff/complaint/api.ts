@@ -29,12 +29,6 @@ export function useComplaint(reference: string) {
   });
 }
 
-/** Where a letter of a complaint downloads from, as issued or as plain text. */
-export function letterHref(reference: string, id: string, format: 'pdf' | 'text' = 'pdf'): string {
-  const path = `/api/v1/complaints/${encodeURIComponent(reference)}/letters/${encodeURIComponent(id)}`;
-  return format === 'text' ? `${path}?format=text` : path;
-}
-
 /** Whether a refusal means the complaint changed under us (a race), not that the form was wrong. */
 export function isRace(error: unknown): boolean {
   return error instanceof ProblemError && (error.code === 'not-allowed-now' || error.code === 'conflict');

@@ -60,9 +60,13 @@ export const REFERRAL_STATUS_WORDS: Record<Referral['status'], string> = {
   implemented: 'The remedy has been carried out',
 };
 
-/** How a letter reaches the customer: "Emailed", "Queued for post", "Posted on Monday 2 November 2026". */
+/**
+ * How a letter reaches the customer: "Sent with an email", "Queued for post", "Posted on Monday 2 November
+ * 2026". An emailed letter is not called delivered: its email may still be waiting or may have failed, and the
+ * email's own entry on the timeline says which.
+ */
 export function deliveryWords(letter: Pick<Letter, 'delivery' | 'printStatus' | 'postedAt'>): string {
-  if (letter.delivery === 'email') return 'Emailed';
+  if (letter.delivery === 'email') return 'Sent with an email';
   if (letter.printStatus === 'posted' && letter.postedAt) {
     return `Posted on ${formatDay(londonToday(new Date(letter.postedAt)))}`;
   }

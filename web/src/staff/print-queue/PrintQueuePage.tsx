@@ -20,23 +20,38 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, explain, ProblemError, type Schemas, unwrap } from '../../api/client.ts';
+import { letterHref } from '../../api/files.ts';
 import { formatDateTime, formatDay } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
-import { letterHref } from '../complaint/api.ts';
 import { useStaff } from '../session.ts';
 
 type Item = Schemas['PrintQueueItem'];
 type Status = 'queued' | 'posted';
 
 const printQueueKey = (status: Status) => ['print-queue', status] as const;
+/** How many letters a tab lists. The API does not say whether there are more, so a full list may not be all. */
+const LIMIT = 200;
 
 function usePrintQueue(status: Status) {
   return useQuery({
     queryKey: printQueueKey(status),
-    queryFn: () => unwrap(api.GET('/api/v1/print-queue', { params: { query: { status, limit: 200 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/print-queue', { params: { query: { status, limit: LIMIT } } })),
     select: (data) => data.items,
   });
+}
+
+/** Said when a tab lists as many letters as it asked for: there may be more than it shows. */
+function MoreNote({ status }: { status: Status }) {
+  const query = usePrintQueue(status);
+  if ((query.data?.length ?? 0) < LIMIT) return null;
+  return (
+    <Text size="sm" fw={600} mb="sm">
+      {status === 'queued'
+        ? `Showing the oldest ${LIMIT} letters; mark these posted to see more.`
+        : `Showing the newest ${LIMIT} letters; older ones are on each complaint’s timeline.`}
+    </Text>
+  );
 }
 
 /** Words for a refusal to mark a letter posted: most often someone else got there first. */
@@ -82,7 +97,7 @@ function LetterCell({ item }: { item: Item }) {
 
 function DownloadLink({ item }: { item: Item }) {
   return (
-    <Anchor href={letterHref(item.reference, item.id)} download size="sm">
+    <Anchor href={letterHref('staff', item.reference, item.id)} download size="sm">
       Download PDF
       <VisuallyHidden>
         {' '}
@@ -343,9 +358,11 @@ export function PrintQueuePage() {
           <Tabs.Tab value="posted">Posted</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="queued" pt="md">
+          <MoreNote status="queued" />
           <QueuedTable onMark={setMarking} />
         </Tabs.Panel>
         <Tabs.Panel value="posted" pt="md">
+          <MoreNote status="posted" />
           <PostedTable />
         </Tabs.Panel>
       </Tabs>
