@@ -6,14 +6,12 @@
 import { unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { jobHandlers } from '../../src/app/job-handlers.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { findComplaintByReference } from '../../src/db/complaints.ts';
 import { insertEmailAttachment } from '../../src/db/email-attachments.ts';
 import { insertEmail } from '../../src/db/emails.ts';
 import { parseCaseFileJson } from '../../src/documents/case-file/index.ts';
 import { formatCrn } from '../../src/domain/crn.ts';
-import { runDueJobs } from '../../src/jobs/worker.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import { readPdf } from '../support/pdf.ts';

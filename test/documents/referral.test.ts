@@ -6,9 +6,7 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditAdrLetters } from '../../src/app/audit-adr-letters.ts';
-import { jobHandlers } from '../../src/app/job-handlers.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
-import { runDueJobs } from '../../src/jobs/worker.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import { readPdf } from '../support/pdf.ts';
