@@ -6,8 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { acknowledgementFacts } from '../../src/app/acknowledge-complaint.ts';
+import { issueLetter } from '../../src/app/issue-letter.ts';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
+import { findComplaintByReference } from '../../src/db/complaints.ts';
+import { findCustomer } from '../../src/db/customers.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import { formatDate } from '../../src/mail/templates/layout.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
@@ -263,5 +267,47 @@ describeEachDialect('letters', (harness) => {
       (await t.as(null).bytes(`/portal/complaints/${reference}/letters/${theirs?.id}`, asCustomer)).status,
     ).toBe(404);
     expect((await t.as(null).bytes(`/portal/complaints/${reference}/letters/${ack.id}`)).status).toBe(401);
+  });
+
+  it('stores a letter once when two workers issue it at the same moment', async () => {
+    const reference = await raise({ customer: { name: 'Raz Race', email: 'raz@example.org', ...ADDRESS } });
+    const complaint = await findComplaintByReference(t.db.kysely, reference);
+    const customer = complaint && (await findCustomer(t.db.kysely, complaint.customerId));
+    if (!complaint || !customer) throw new Error('complaint not stored');
+    const letter = {
+      complaint,
+      customer,
+      facts: acknowledgementFacts(complaint, t.ctx.procedure),
+      sourceKey: `race:${complaint.id}`,
+      date: '2026-11-02',
+      handlerId: null,
+      delivery: 'email' as const,
+    };
+    const [one, two] = await Promise.all([issueLetter(t.ctx, letter), issueLetter(t.ctx, letter)]);
+    expect(one?.id).toBe(two?.id);
+    expect(one?.sha256).toBe(two?.sha256);
+    const trail = (await view(reference)).timeline.filter(
+      (e: { type: string; details: { documentId?: string } }) =>
+        e.type === 'letter-issued' && e.details.documentId === one?.id,
+    );
+    expect(trail).toHaveLength(1);
+  });
+
+  it('sends, after an outage, the very letter it stored on the first try', async () => {
+    const reference = await raise({ customer: { name: 'Out Age', email: 'out@example.org', ...ADDRESS } });
+    t.ctx.mail = { smtpUrl: 'smtp://127.0.0.1:1' }; // nothing listens: refused, tried again later
+    try {
+      await t.runJobs();
+    } finally {
+      t.ctx.mail = { smtpUrl: sink.url };
+    }
+    const [stored] = await letters(reference);
+    expect(await mailFor(reference)).toEqual([]);
+    later(3_600_000);
+    await t.runJobs();
+    const [sent] = await mailFor(reference);
+    const attached = sent?.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(sha256(attached?.content as Buffer)).toBe(stored?.sha256);
+    expect(await letters(reference)).toHaveLength(1);
   });
 });
