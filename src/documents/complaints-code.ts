@@ -5,7 +5,7 @@
  */
 import type { AdrScheme, PostalAddress, Procedure, Stage } from '../domain/procedure.ts';
 import { formatDate } from '../mail/templates/layout.ts';
-import { formatPounds } from './letters/words.ts';
+import { capitalise, formatPounds } from './letters/words.ts';
 
 const escapeHtml = (value: string) =>
   value.replace(
@@ -26,8 +26,6 @@ function html(strings: TemplateStringsArray, ...values: (string | number | Html 
   });
   return new Html(out);
 }
-
-const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 const STEPS: Stage[] = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock'];
 
