@@ -3,8 +3,8 @@ import { unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../../test/support/pdf.ts';
-import { attachment, caseFileInput, DEADLOCK_REASON, email, PROPOSALS } from './fixture.ts';
 import { buildCaseFile, parseCaseFileJson } from './index.ts';
+import { attachment, caseFileInput, DEADLOCK_REASON, email, PROPOSALS } from './test-support.ts';
 import type { CaseFile, CaseFileInput } from './types.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

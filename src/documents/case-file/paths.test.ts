@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, email } from './fixture.ts';
 import { place, safeFileName } from './paths.ts';
+import { attachment, email } from './test-support.ts';
 
 describe('file names in the case file', () => {
   it.each([
