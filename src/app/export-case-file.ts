@@ -11,7 +11,7 @@ import { listDocumentsWithContent, sha256Hex } from '../db/documents.ts';
 import { listAttachmentsWithContent } from '../db/email-attachments.ts';
 import { listEmailsForComplaint } from '../db/emails.ts';
 import { listContacts, listNotes } from '../db/interaction-log.ts';
-import { findUserById, findUsersByIds } from '../db/users.ts';
+import { findUsersByIds } from '../db/users.ts';
 import { buildCaseFile, type CaseFile } from '../documents/case-file/index.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { AppContext } from './context.ts';
@@ -42,6 +42,7 @@ export async function exportCaseFile(
     emails.map((e) => e.id),
   );
   const staff = await findUsersByIds(db, [
+    actor.kind === 'staff' ? actor.id : null,
     complaint.ownerId,
     ...complaint.attempts.flatMap((a) => [
       a.handlerId,
@@ -54,8 +55,7 @@ export async function exportCaseFile(
     ...audit.map((e) => e.actor),
     ...letters.map((l) => l.postedBy),
   ]);
-  const by =
-    actor.kind === 'staff' ? ((await findUserById(db, actor.id))?.name ?? actor.id) : 'Redress command line';
+  const by = actor.kind === 'staff' ? (staff.get(actor.id)?.name ?? actor.id) : 'Redress command line';
   const now = ctx.now();
   const file = await buildCaseFile({
     procedure: ctx.procedure,

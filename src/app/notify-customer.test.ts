@@ -29,7 +29,7 @@ describe('which events the customer is emailed about', () => {
       { type: 'assigned', ownerId: null },
       { type: 'review-recorded', attempt: 2, findings: 'x' },
       { type: 'follow-up-recorded', attempt: 1, outcome: 'satisfied', note: null },
-      { type: 'deadlock-declared', reason: 'x' },
+      { type: 'deadlock-declared', reason: 'x', declared: true },
     ];
     expect(customerEmailsFor(events)).toEqual([]);
   });

@@ -97,16 +97,14 @@ function letterContext(
 ) {
   const handlerId = handlerOf(complaint) ?? (actor?.kind === 'staff' ? actor.id : null);
   if (email.kind !== 'adr-letter') return { handlerId };
-  const deadlock = events.find((e) => e.type === 'deadlock-declared');
-  // A deadlock reached because attempt 3 failed carries the procedure's own words ("the customer declined
-  // the proposal"), not a position: only a director's declaration gives one in their words.
-  const failedAttempt = events.some((e) => e.type === 'response-recorded' || e.type === 'follow-up-recorded');
+  // Only a director's declaration states a position; a failed attempt 3 carries the procedure's own words.
+  const deadlock = events.find((e) => e.type === 'deadlock-declared' && e.declared);
   const offers = complaint.attempts.flatMap((a) => (a.proposal ? [a.proposal.summary] : []));
   return {
     handlerId,
     adr: {
       complaintSummary: complaint.description,
-      deadlockReason: deadlock && !failedAttempt ? deadlock.reason : null,
+      deadlockReason: deadlock?.type === 'deadlock-declared' ? deadlock.reason : null,
       stage: complaint.stage,
       lastOffer: offers.at(-1) ?? null,
       adrEligible: adrEligible(complaint),

@@ -131,7 +131,12 @@ export type Event =
   | { type: 'step-completed'; stepId: string; note: string | null; followUpDueOn: LocalDate | null }
   | { type: 'follow-up-recorded'; attempt: AttemptNumber; outcome: FollowUpOutcome; note: string | null }
   | { type: 'escalated'; from: AttemptNumber; to: AttemptNumber; reason: string }
-  | { type: 'deadlock-declared'; reason: string }
+  | {
+      type: 'deadlock-declared';
+      reason: string;
+      /** A director declared it, in their words; false when attempt 3 failed (the procedure's words). */
+      declared: boolean;
+    }
   | {
       type: 'adr-letter-issued';
       letterId: string;

@@ -186,10 +186,10 @@ function describePosition(complaint: Complaint): string {
   return attempt ? `${complaint.stage} (${attempt.phase})` : complaint.stage;
 }
 
-function deadlockEvents(_complaint: Complaint, reason: string, ctx: DecideContext): Event[] {
+function deadlockEvents(reason: string, declared: boolean, ctx: DecideContext): Event[] {
   const issuedOn = londonDate(ctx.now);
   return [
-    { type: 'deadlock-declared', reason },
+    { type: 'deadlock-declared', reason, declared },
     {
       type: 'adr-letter-issued',
       letterId: ctx.newId(),
@@ -202,7 +202,7 @@ function deadlockEvents(_complaint: Complaint, reason: string, ctx: DecideContex
 
 /** The next attempt after a failed one, or deadlock after the director-level review. */
 function escalation(complaint: Complaint, from: AttemptNumber, reason: string, ctx: DecideContext): Event[] {
-  if (from === 3) return deadlockEvents(complaint, reason, ctx);
+  if (from === 3) return deadlockEvents(reason, false, ctx);
   const to = (from + 1) as AttemptNumber;
   const events: Event[] = [
     { type: 'escalated', from, to, reason },
@@ -295,7 +295,7 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
     case 'escalate':
       return ok(...escalation(complaint, attemptNumber, command.reason, ctx));
     case 'declare-deadlock':
-      return ok(...deadlockEvents(complaint, command.reason, ctx));
+      return ok(...deadlockEvents(command.reason, true, ctx));
     case 'record-referral':
       if (!isLocalDate(command.referredOn)) return invalid('referredOn', 'must be a date (YYYY-MM-DD)');
       if (command.referredOn > today) return invalid('referredOn', 'must not be in the future');

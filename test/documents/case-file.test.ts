@@ -5,32 +5,23 @@
 
 import { unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { findComplaintByReference } from '../../src/db/complaints.ts';
 import { insertEmailAttachment } from '../../src/db/email-attachments.ts';
 import { insertEmail } from '../../src/db/emails.ts';
 import { parseCaseFileJson } from '../../src/documents/case-file/index.ts';
 import { formatCrn } from '../../src/domain/crn.ts';
-import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { phoneComplaint } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { useApiWithSink } from '../support/mail-api.ts';
 import { readPdf } from '../support/pdf.ts';
-import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 
 describeEachDialect('ombudsman case file', (harness) => {
-  let t: TestApi;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startApi(harness, { now: '2026-11-02T10:00:00Z', mail: { smtpUrl: sink.url } });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  const env = useApiWithSink(harness, '2026-11-02T10:00:00Z');
 
   it('exports a ZIP with the PDF, the .eml files, the letters, the attachments and a JSON that round-trips', async () => {
-    const created = await t.as('agent').post(
+    const created = await env.t.as('agent').post(
       '/complaints',
       phoneComplaint({
         customer: {
@@ -43,7 +34,7 @@ describeEachDialect('ombudsman case file', (harness) => {
       }),
     );
     const { id, reference } = created.body;
-    await insertEmail(t.db.kysely, {
+    await insertEmail(env.t.db.kysely, {
       id: `in-${reference}`,
       complaintId: id,
       customerId: null,
@@ -60,34 +51,34 @@ describeEachDialect('ombudsman case file', (harness) => {
       html: null,
       note: null,
       sizeBytes: 2000,
-      createdAt: t.now().toISOString(),
+      createdAt: env.t.now().toISOString(),
     });
     const bill = Buffer.from('%PDF-1.4 pretend bill\n');
-    await insertEmailAttachment(t.db.kysely, {
+    await insertEmailAttachment(env.t.db.kysely, {
       id: `att-${reference}`,
       emailId: `in-${reference}`,
       filename: '../October bill.pdf',
       contentType: 'application/pdf',
       content: bill,
-      createdAt: t.now().toISOString(),
+      createdAt: env.t.now().toISOString(),
     });
-    await t.command('agent', reference, 'log-contact', {
+    await env.t.command('agent', reference, 'log-contact', {
       channel: 'phone',
       direction: 'in',
       summary: 'Customer called about the double charge',
     });
-    await t.command('agent', reference, 'add-note', {
+    await env.t.command('agent', reference, 'add-note', {
       text: 'Checked the billing system: two charges on 3 Oct',
     });
-    await t.command('agent', reference, 'propose', {
+    await env.t.command('agent', reference, 'propose', {
       summary: 'Refund the second charge',
-      steps: [{ description: 'Refund £24.99', ownerId: t.users.agent.id }],
+      steps: [{ description: 'Refund £24.99', ownerId: env.t.users.agent.id }],
     });
-    await t.command('agent', reference, 'record-response', { outcome: 'declined' });
-    await t.command('director', reference, 'declare-deadlock', { reason: 'Our refund offer stands.' });
-    await t.runJobs();
+    await env.t.command('agent', reference, 'record-response', { outcome: 'declined' });
+    await env.t.command('director', reference, 'declare-deadlock', { reason: 'Our refund offer stands.' });
+    await env.t.runJobs();
 
-    const res = await t.as('reviewer').bytes(`/complaints/${reference}/case-file`);
+    const res = await env.t.as('reviewer').bytes(`/complaints/${reference}/case-file`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('content-disposition')).toContain(`${reference}`);
@@ -96,7 +87,11 @@ describeEachDialect('ombudsman case file', (harness) => {
     expect(names).toContain('case-file.pdf');
     expect(names).toContain('complaint.json');
     const emls = names.filter((n) => n.endsWith('.eml'));
-    const sent = await t.db.kysely.selectFrom('emails').select('id').where('complaint_id', '=', id).execute();
+    const sent = await env.t.db.kysely
+      .selectFrom('emails')
+      .select('id')
+      .where('complaint_id', '=', id)
+      .execute();
     expect(emls).toHaveLength(sent.length);
     expect(names.filter((n) => n.startsWith('letters/') && n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(
       3,
@@ -123,10 +118,10 @@ describeEachDialect('ombudsman case file', (harness) => {
     }
 
     const json = parseCaseFileJson(JSON.parse(Buffer.from(files['complaint.json'] ?? []).toString('utf8')));
-    const stored = await findComplaintByReference(t.db.kysely, reference);
+    const stored = await findComplaintByReference(env.t.db.kysely, reference);
     expect(json.complaint).toEqual(stored);
     expect(
-      (await t.as('agent').get(`/complaints/${reference}`)).body.timeline.map(
+      (await env.t.as('agent').get(`/complaints/${reference}`)).body.timeline.map(
         (e: { type: string }) => e.type,
       ),
     ).toContain('case-file-exported');
@@ -134,7 +129,7 @@ describeEachDialect('ombudsman case file', (harness) => {
 
   it('answers 404 for an unknown complaint and 401 without a session', async () => {
     const unknown = formatCrn(MISO_PROCEDURE.crn, 2026, 999_999);
-    expect((await t.as('agent').bytes(`/complaints/${unknown}/case-file`)).status).toBe(404);
-    expect((await t.as(null).bytes(`/complaints/${unknown}/case-file`)).status).toBe(401);
+    expect((await env.t.as('agent').bytes(`/complaints/${unknown}/case-file`)).status).toBe(404);
+    expect((await env.t.as(null).bytes(`/complaints/${unknown}/case-file`)).status).toBe(401);
   });
 });

@@ -4,59 +4,51 @@
  * implemented by closing), the warnings before the ADR limit by email, and `redress adr audit`'s findings.
  */
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditAdrLetters } from '../../src/app/audit-adr-letters.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
-import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { phoneComplaint } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import { readPdf } from '../support/pdf.ts';
-import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 
 const DAY = 86_400_000;
 
-describeEachDialect('referral and ADR alerts', (harness) => {
-  let t: TestApi;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startApi(harness, { now: '2026-11-02T10:00:00Z', mail: { smtpUrl: sink.url } });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+import { useApiWithSink } from '../support/mail-api.ts';
 
-  const later = (days: number) => t.setNow(new Date(t.now().getTime() + days * DAY));
+describeEachDialect('referral and ADR alerts', (harness) => {
+  const env = useApiWithSink(harness, '2026-11-02T10:00:00Z');
+
+  const later = (days: number) => env.t.setNow(new Date(env.t.now().getTime() + days * DAY));
   async function raise(overrides: Record<string, unknown> = {}) {
-    const res = await t.as('agent').post('/complaints', phoneComplaint(overrides));
+    const res = await env.t.as('agent').post('/complaints', phoneComplaint(overrides));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.reference as string;
   }
   const toStaff = async (reference: string): Promise<ParsedMail[]> =>
-    (await sink.parsed()).filter(
+    (await env.sink.parsed()).filter(
       (m) => m.subject?.includes(`[${reference}]`) && JSON.stringify(m.to).includes('@test.redress'),
     );
   const addresses = (m: ParsedMail | undefined) =>
     (m?.to && 'value' in m.to ? m.to.value.map((v) => v.address) : []).sort();
 
   it('tracks a referral to the remedy implemented, reminding the owner and directors before the deadline', async () => {
-    t.setNow('2026-11-02T10:00:00Z');
+    env.t.setNow('2026-11-02T10:00:00Z');
     const reference = await raise();
-    await t.command('agent', reference, 'assign', { ownerId: t.users.agent.id });
-    await t.command('director', reference, 'declare-deadlock', { reason: 'Nothing more we can do.' });
-    await t.runJobs();
+    await env.t.command('agent', reference, 'assign', { ownerId: env.t.users.agent.id });
+    await env.t.command('director', reference, 'declare-deadlock', { reason: 'Nothing more we can do.' });
+    await env.t.runJobs();
     later(10);
-    await t.command('agent', reference, 'record-referral', {
+    await env.t.command('agent', reference, 'record-referral', {
       schemeCaseReference: 'CO-123',
       referredOn: '2026-11-10',
     });
-    expect((await t.as('agent').get(`/complaints/${reference}`)).body.referral).toMatchObject({
+    expect((await env.t.as('agent').get(`/complaints/${reference}`)).body.referral).toMatchObject({
       status: 'referred',
       caseFeePence: null,
     });
-    const fee = await t.command('reviewer', reference, 'record-case-fee', { caseFeePence: 35_000 });
+    const fee = await env.t.command('reviewer', reference, 'record-case-fee', { caseFeePence: 35_000 });
     expect(fee.referral).toMatchObject({ caseFeePence: 35_000 });
-    const decided = await t.command('reviewer', reference, 'record-ombudsman-outcome', {
+    const decided = await env.t.command('reviewer', reference, 'record-ombudsman-outcome', {
       outcome: 'upheld',
       decidedOn: '2026-11-12',
       remedy: { apology: true, explanation: true, action: 'Correct the bill', awardPence: 5_000 },
@@ -68,7 +60,7 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     });
 
     later(21); // 3 December: 7 days before the deadline
-    await t.runJobs();
+    await env.t.runJobs();
     const [reminder] = await toStaff(reference);
     expect(reminder?.subject).toBe(`[${reference}] Ombudsman remedy due by 10 December 2026`);
     expect(addresses(reminder)).toEqual([
@@ -77,18 +69,18 @@ describeEachDialect('referral and ADR alerts', (harness) => {
       'director@test.redress',
     ]);
     expect(reminder?.text).toContain(`http://localhost/staff/complaints/${reference}`);
-    await t.runJobs();
+    await env.t.runJobs();
     expect(await toStaff(reference)).toHaveLength(1);
 
     later(8); // 11 December: overdue
-    await t.runJobs();
+    await env.t.runJobs();
     expect((await toStaff(reference)).map((m) => m.subject).sort()).toEqual([
       `[${reference}] Ombudsman remedy due by 10 December 2026`,
       `[${reference}] Ombudsman remedy due by 10 December 2026`,
       `[${reference}] Ombudsman remedy overdue since 10 December 2026`,
     ]);
 
-    const closed = await t.command('reviewer', reference, 'close', {
+    const closed = await env.t.command('reviewer', reference, 'close', {
       reason: 'ombudsman-decision-implemented',
     });
     expect(closed.referral).toMatchObject({
@@ -96,46 +88,46 @@ describeEachDialect('referral and ADR alerts', (harness) => {
       decision: { implementedOn: '2026-12-11' },
     });
     // A fee invoiced after the closure can still be recorded.
-    await t.command('reviewer', reference, 'record-case-fee', { caseFeePence: 40_000 });
+    await env.t.command('reviewer', reference, 'record-case-fee', { caseFeePence: 40_000 });
   });
 
   it('closes a deadlock never referred the day after the 12-month window ends, with a closure letter', async () => {
-    t.setNow('2026-11-02T10:00:00Z');
+    env.t.setNow('2026-11-02T10:00:00Z');
     const reference = await raise();
-    await t.command('director', reference, 'declare-deadlock', { reason: 'Final.' });
+    await env.t.command('director', reference, 'declare-deadlock', { reason: 'Final.' });
     // One deadlocked before its timer existed (or restored from a backup without it): the hourly sweep closes it.
     const untimed = await raise();
-    await t.command('director', untimed, 'declare-deadlock', { reason: 'Final.' });
-    await t.db.kysely
+    await env.t.command('director', untimed, 'declare-deadlock', { reason: 'Final.' });
+    await env.t.db.kysely
       .deleteFrom('jobs')
       .where('kind', '=', 'adr-window-end')
-      .where('payload', 'like', `%${(await t.as('agent').get(`/complaints/${untimed}`)).body.id}%`)
+      .where('payload', 'like', `%${(await env.t.as('agent').get(`/complaints/${untimed}`)).body.id}%`)
       .execute();
-    await t.runJobs();
-    const windowEndsOn = (await t.as('agent').get(`/complaints/${reference}`)).body.adr.letters[0]
+    await env.t.runJobs();
+    const windowEndsOn = (await env.t.as('agent').get(`/complaints/${reference}`)).body.adr.letters[0]
       .windowEndsOn;
     expect(windowEndsOn).toBe('2027-11-01');
-    t.setNow('2027-11-01T22:00:00Z'); // the last day, in London
-    await t.runJobs();
-    expect((await t.as('agent').get(`/complaints/${reference}`)).body.stage).toBe('deadlock');
-    t.setNow('2027-11-02T00:30:00Z');
-    await t.runJobs();
-    const closed = (await t.as('agent').get(`/complaints/${reference}`)).body;
+    env.t.setNow('2027-11-01T22:00:00Z'); // the last day, in London
+    await env.t.runJobs();
+    expect((await env.t.as('agent').get(`/complaints/${reference}`)).body.stage).toBe('deadlock');
+    env.t.setNow('2027-11-02T00:30:00Z');
+    await env.t.runJobs();
+    const closed = (await env.t.as('agent').get(`/complaints/${reference}`)).body;
     expect(closed.closure).toMatchObject({ reason: 'adr-window-expired' });
     expect(closed.documents.map((d: { kind: string }) => d.kind)).toContain('closure');
-    expect((await t.as('agent').get(`/complaints/${untimed}`)).body.stage).toBe('deadlock');
-    await sweepAdrClock(t.ctx);
-    expect((await t.as('agent').get(`/complaints/${untimed}`)).body.closure).toMatchObject({
+    expect((await env.t.as('agent').get(`/complaints/${untimed}`)).body.stage).toBe('deadlock');
+    await sweepAdrClock(env.t.ctx);
+    expect((await env.t.as('agent').get(`/complaints/${untimed}`)).body.closure).toMatchObject({
       reason: 'adr-window-expired',
     });
   });
 
   it('emails the ADR-limit warnings at weeks 4 and 5 to the owner and the directors', async () => {
-    t.setNow('2026-09-01T09:00:00Z');
+    env.t.setNow('2026-09-01T09:00:00Z');
     const reference = await raise({ firstExpressedAt: '2026-09-01T08:00:00Z' });
-    await t.command('agent', reference, 'assign', { ownerId: t.users.reviewer.id });
-    t.setNow('2026-10-07T09:00:00Z');
-    await t.runJobs();
+    await env.t.command('agent', reference, 'assign', { ownerId: env.t.users.reviewer.id });
+    env.t.setNow('2026-10-07T09:00:00Z');
+    await env.t.runJobs();
     const warnings = await toStaff(reference);
     expect(warnings.map((m) => m.subject)).toEqual([
       `[${reference}] ADR time limit on 13 October 2026`,
@@ -152,16 +144,16 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     const reference = await raise({
       customer: { name: 'Big Co Ltd', email: 'big@example.org', type: 'large-business' },
     });
-    await t.command('director', reference, 'declare-deadlock', { reason: 'Our final position.' });
-    await t.runJobs();
-    const letters = (await t.as('agent').get(`/complaints/${reference}`)).body.documents;
+    await env.t.command('director', reference, 'declare-deadlock', { reason: 'Our final position.' });
+    await env.t.runJobs();
+    const letters = (await env.t.as('agent').get(`/complaints/${reference}`)).body.documents;
     const letter = letters.find((l: { kind: string }) => l.kind === 'adr-letter-deadlock');
-    const pdf = await t.as('agent').bytes(`/complaints/${reference}/letters/${letter.id}`);
+    const pdf = await env.t.as('agent').bytes(`/complaints/${reference}/letters/${letter.id}`);
     const { text } = await readPdf(pdf.bytes);
     expect(text).toContain('Our final position.');
     expect(text).toMatch(/10 or fewer/);
     // The emails say the same: no scheme promised, none offered.
-    const mail = (await sink.parsed()).filter((m) => m.subject?.includes(`[${reference}]`));
+    const mail = (await env.sink.parsed()).filter((m) => m.subject?.includes(`[${reference}]`));
     const subject = (m: ParsedMail) => m.subject?.replace(`[${reference}] `, '');
     const ack = mail.find((m) => subject(m) === 'We have received your complaint');
     const final = mail.find((m) => subject(m) === 'Our final position on your complaint');
@@ -172,20 +164,20 @@ describeEachDialect('referral and ADR alerts', (harness) => {
   });
 
   it('finds missing, late and never-produced ADR letters, and nothing on a healthy database', async () => {
-    await t.runJobs();
-    expect(await auditAdrLetters(t.ctx)).toEqual([]);
+    await env.t.runJobs();
+    expect(await auditAdrLetters(env.t.ctx)).toEqual([]);
     const about = async (reference: string) =>
-      (await auditAdrLetters(t.ctx)).filter((f) => f.reference === reference);
+      (await auditAdrLetters(env.t.ctx)).filter((f) => f.reference === reference);
 
     // The clock stops for months: the letter of a complaint whose limit passed meanwhile is late.
-    const waiting = await raise({ firstExpressedAt: t.now().toISOString() });
-    t.setNow('2027-02-01T09:00:00Z');
+    const waiting = await raise({ firstExpressedAt: env.t.now().toISOString() });
+    env.t.setNow('2027-02-01T09:00:00Z');
     // Logged after its limit had passed: due the day it was logged, and missing until the job runs.
     const logged = await raise({ firstExpressedAt: '2026-12-01T09:00:00Z' });
     expect(await about(logged)).toEqual([
       { reference: logged, kind: 'missing', detail: 'open, no ADR letter; the time limit was 2027-01-12' },
     ]);
-    await t.runJobs();
+    await env.t.runJobs();
     expect(await about(logged)).toEqual([]);
     expect(await about(waiting)).toEqual([
       expect.objectContaining({
@@ -197,10 +189,14 @@ describeEachDialect('referral and ADR alerts', (harness) => {
 
     // A deadlock whose letter job never ran: reported an hour on, not before.
     const unsent = await raise();
-    await t.command('director', unsent, 'declare-deadlock', { reason: 'Final.' });
-    await t.db.kysely.updateTable('jobs').set({ status: 'failed' }).where('status', '=', 'pending').execute();
+    await env.t.command('director', unsent, 'declare-deadlock', { reason: 'Final.' });
+    await env.t.db.kysely
+      .updateTable('jobs')
+      .set({ status: 'failed' })
+      .where('status', '=', 'pending')
+      .execute();
     expect(await about(unsent)).toEqual([]);
-    t.setNow(new Date(t.now().getTime() + 2 * 3_600_000));
+    env.t.setNow(new Date(env.t.now().getTime() + 2 * 3_600_000));
     expect(await about(unsent)).toEqual([expect.objectContaining({ reference: unsent, kind: 'not-sent' })]);
   });
 });

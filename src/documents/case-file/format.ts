@@ -3,6 +3,7 @@
  * UK time, pounds, names rather than ids, sentences rather than codes.
  */
 import type { ClosureReason } from '../../domain/complaint.ts';
+import { capitalise } from '../letters/words.ts';
 
 export { formatDate } from '../../mail/templates/layout.ts';
 
@@ -30,8 +31,7 @@ export function formatPence(pence: number): string {
 
 /** A code as words: `small-business` → Small business. */
 export function words(code: string): string {
-  const spaced = code.replaceAll('-', ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  return capitalise(code.replaceAll('-', ' '));
 }
 
 export const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
@@ -52,10 +52,9 @@ export class People {
     private readonly customerName: string,
   ) {}
 
-  /** Who an audit event or log entry names: a staff id, `customer:<id>`, `system`, `cli` or nobody. */
+  /** Who an audit event or log entry names: a staff id, `customer:<id>`, `system` or nobody. */
   actor(id: string | null): string {
     if (id === null || id === 'system') return 'Redress (automatic)';
-    if (id === 'cli') return 'Redress command line';
     if (id.startsWith('customer:')) return `${this.customerName} (customer)`;
     return this.staff[id] ?? `staff member ${id}`;
   }
