@@ -10,7 +10,7 @@ import { findCustomer } from '../db/customers.ts';
 import type { NewJob } from '../db/jobs.ts';
 import type { LetterFacts } from '../documents/letters/index.ts';
 import { adrDueOn } from '../domain/clocks.ts';
-import { adrEligible, type Complaint, handlerOf } from '../domain/complaint.ts';
+import { adrEligible, type Complaint, complaintAsQuoted, handlerOf } from '../domain/complaint.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { londonDate } from '../domain/time.ts';
 import { renderCustomerEmail } from '../mail/templates/index.ts';
@@ -43,13 +43,15 @@ export function acknowledgementFacts(
   complaint: Complaint,
   procedure: Procedure,
 ): Extract<LetterFacts, { kind: 'acknowledgement' }> {
+  const quoted = complaintAsQuoted(complaint);
   return {
     kind: 'acknowledgement',
     receivedAt: complaint.receivedAt,
     firstExpressedAt: complaint.firstExpressedAt,
     channel: complaint.channel,
     category: complaint.category,
-    description: complaint.description,
+    description: quoted.text,
+    descriptionIsTheirWords: quoted.theirWords,
     desiredOutcome: complaint.desiredOutcome,
     adrDueOn: adrDueOn(complaint, procedure),
     adrEligible: adrEligible(complaint),

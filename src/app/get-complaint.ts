@@ -13,6 +13,7 @@ import type { Actor } from '../domain/actor.ts';
 import { adrDueOn, adrWarningDates, overdueSteps } from '../domain/clocks.ts';
 import { adrEligible, currentAttempt, isOpen, referralStatus } from '../domain/complaint.ts';
 import { nextActions } from '../domain/lifecycle.ts';
+import { neededRole } from '../domain/routing.ts';
 import { daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -114,10 +115,12 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
     phase: attempt?.phase ?? null,
     open: isOpen(complaint),
     owner: person(complaint.ownerId),
+    needs: neededRole(ctx.procedure, complaint),
     customer: customer ?? null,
     channel: complaint.channel,
     category: complaint.category,
     description: complaint.description,
+    customerWords: complaint.customerWords,
     desiredOutcome: complaint.desiredOutcome,
     formal: complaint.formal,
     firstExpressedAt: complaint.firstExpressedAt,

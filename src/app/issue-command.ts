@@ -15,6 +15,7 @@ import { AppError, invalidField, notFound } from './errors.ts';
 import { recordDecision } from './record-decision.ts';
 import { canonicalReference } from './reference.ts';
 import { requireActiveStaff } from './require-active-staff.ts';
+import { routingFor } from './route-complaint.ts';
 
 /** The typed error for a domain refusal. */
 export function refusalError(refusal: Refusal): AppError {
@@ -69,12 +70,14 @@ export async function issueCommands(
       const events: Event[] = [];
       let state = complaint;
       for (const command of commands) {
-        await requireActiveStaff(trx, ownersNamedIn(command));
-        const decision = decide(state, command, context);
+        const staffRoles = await requireActiveStaff(trx, ownersNamedIn(command));
+        const decision = decide(state, command, { ...context, staffRoles });
         if (!decision.ok) throw refusalError(decision.refusal);
         events.push(...decision.events);
         state = evolveAll(state, decision.events, meta);
       }
+      const routed = await routingFor(trx, ctx.procedure, complaint, state, actor, meta.at);
+      if (routed) events.push(routed);
       return recordDecision(trx, complaint, events, actor, now, ctx.procedure);
     });
   } catch (error) {

@@ -13,7 +13,7 @@ import {
   insertDocumentOnce,
 } from '../db/documents.ts';
 import { newId } from '../db/ids.ts';
-import { findUserById } from '../db/users.ts';
+import { findUserByEmail, findUserById } from '../db/users.ts';
 import { type LetterFacts, renderLetter } from '../documents/letters/index.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
@@ -46,9 +46,17 @@ const JOB_TITLES: Record<Role, string> = {
   admin: 'Customer Relations',
 };
 
-/** The person named at the foot of the letter: the handler by name and role, else the complaints team. */
-async function signatory(ctx: AppContext, handlerId: string | null) {
-  const user = handlerId ? await findUserById(ctx.db.kysely, handlerId) : undefined;
+/**
+ * The person named at the foot of the letter (REGULATORY item 11): the handler by name and role; for a
+ * complaint nobody handles yet (a time-limit letter while it waits in a queue), the director the procedure
+ * names as responsible; the complaints team only when neither exists.
+ */
+export async function signatory(ctx: AppContext, handlerId: string | null) {
+  const db = ctx.db.kysely;
+  const responsible = ctx.procedure.routing.responsibleDirector;
+  const user =
+    (handlerId ? await findUserById(db, handlerId) : undefined) ??
+    (responsible ? (await findUserByEmail(db, responsible))?.user : undefined);
   if (!user) return { name: 'The Complaints Team', jobTitle: ctx.procedure.company.tradingName };
   const role = (['director', 'reviewer', 'agent', 'admin'] as const).find((r) => user.roles.includes(r));
   return { name: user.name, jobTitle: role ? JOB_TITLES[role] : 'Customer Relations' };

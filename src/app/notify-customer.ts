@@ -12,7 +12,13 @@ import type { NewJob } from '../db/jobs.ts';
 import type { LetterFacts } from '../documents/letters/index.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Event } from '../domain/commands.ts';
-import { adrEligible, CLOSURE_REASONS, type Complaint, handlerOf } from '../domain/complaint.ts';
+import {
+  adrEligible,
+  CLOSURE_REASONS,
+  type Complaint,
+  complaintAsQuoted,
+  handlerOf,
+} from '../domain/complaint.ts';
 import { STAGES } from '../domain/procedure.ts';
 import { londonDate } from '../domain/time.ts';
 import { type CustomerEmail, renderCustomerEmail } from '../mail/templates/index.ts';
@@ -100,10 +106,12 @@ function letterContext(
   // Only a director's declaration states a position; a failed attempt 3 carries the procedure's own words.
   const deadlock = events.find((e) => e.type === 'deadlock-declared' && e.declared);
   const offers = complaint.attempts.flatMap((a) => (a.proposal ? [a.proposal.summary] : []));
+  const quoted = complaintAsQuoted(complaint);
   return {
     handlerId,
     adr: {
-      complaintSummary: complaint.description,
+      complaintSummary: quoted.text,
+      summaryIsTheirWords: quoted.theirWords,
       deadlockReason: deadlock?.type === 'deadlock-declared' ? deadlock.reason : null,
       stage: complaint.stage,
       lastOffer: offers.at(-1) ?? null,
@@ -154,6 +162,7 @@ const payloadSchema = z.object({
   adr: z
     .object({
       complaintSummary: z.string(),
+      summaryIsTheirWords: z.boolean().optional(),
       deadlockReason: z.string().nullable(),
       stage: z.enum(STAGES),
       lastOffer: z.string().nullable(),
@@ -182,6 +191,7 @@ function letterFacts(ctx: AppContext, complaint: Complaint, payload: Payload): L
         issuedOn: email.issuedOn,
         windowEndsOn: email.windowEndsOn,
         complaintSummary: adr.complaintSummary,
+        summaryIsTheirWords: adr.summaryIsTheirWords,
         position:
           adr.deadlockReason ??
           (email.trigger === 'deadlock'

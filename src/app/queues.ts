@@ -3,12 +3,16 @@
  * takes `queue=` so a queue's page and its count always use the same definition.
  */
 import { countComplaintRows } from '../db/complaint-list.ts';
+import { owningRole, type Procedure, type Role, type Stage } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { type ComplaintFilter, toListQuery } from './list-complaints.ts';
 
 export const QUEUE_IDS = [
   'mine',
   'unassigned',
+  'waiting-attempt-1',
+  'waiting-attempt-2',
+  'waiting-attempt-3',
   'attempt-1',
   'attempt-2',
   'attempt-3',
@@ -25,8 +29,9 @@ export type QueueId = (typeof QUEUE_IDS)[number];
 export const ADR_SOON_DAYS = 7;
 
 interface QueueDefinition {
-  name: string;
-  description: string;
+  /** The queue's name; the waiting queues say whom they wait for, from the procedure's stage names and roles. */
+  name: string | ((procedure: Procedure) => string);
+  description: string | ((procedure: Procedure) => string);
   /** Whether the count is worth showing (closed and all grow for ever). */
   counted: boolean;
   filter(userId: string): ComplaintFilter;
@@ -45,6 +50,9 @@ export const QUEUES: Record<QueueId, QueueDefinition> = {
     counted: true,
     filter: () => ({ owner: 'none', open: true }),
   },
+  'waiting-attempt-1': waitingQueue('attempt-1'),
+  'waiting-attempt-2': waitingQueue('attempt-2'),
+  'waiting-attempt-3': waitingQueue('attempt-3'),
   'attempt-1': {
     name: 'Resolution Attempt 1',
     description: 'Open complaints at the first attempt',
@@ -97,16 +105,71 @@ export const QUEUES: Record<QueueId, QueueDefinition> = {
   all: { name: 'All complaints', description: 'Every complaint', counted: false, filter: () => ({}) },
 };
 
-/** Every queue with its name and, where counted, how many complaints are in it now. */
-export async function listQueues(ctx: AppContext, userId: string) {
+/** A stage's queue of complaints nobody owns yet, named for whom it waits ("needs a reviewer"). */
+function waitingQueue(stage: WaitingStage): QueueDefinition {
+  return {
+    name: (procedure) => `${procedure.stages[stage].name} · ${needsWords(procedure, stage)}`,
+    description: (procedure) =>
+      `Complaints at ${procedure.stages[stage].name} that nobody owns yet: anyone with the role can take one`,
+    counted: true,
+    filter: () => ({ stage: stage === 'attempt-1' ? ['initiation', 'attempt-1'] : [stage], owner: 'none' }),
+  };
+}
+
+type WaitingStage = 'attempt-1' | 'attempt-2' | 'attempt-3';
+const WAITING: Record<WaitingStage, QueueId> = {
+  'attempt-1': 'waiting-attempt-1',
+  'attempt-2': 'waiting-attempt-2',
+  'attempt-3': 'waiting-attempt-3',
+};
+
+/** "needs a reviewer": the owning role of the stage, in words. */
+export function needsWords(procedure: Procedure, stage: Stage): string {
+  const role = owningRole(procedure, stage);
+  return role ? `needs ${role === 'agent' ? 'an' : 'a'} ${role}` : 'needs an owner';
+}
+
+const text = (value: string | ((procedure: Procedure) => string), procedure: Procedure) =>
+  typeof value === 'string' ? value : value(procedure);
+
+/**
+ * Where a member of staff starts: their own complaints when they have some; else the most senior stage
+ * queue they can work from that has complaints waiting (a director: attempt 3; a reviewer: attempt 2);
+ * else that queue empty, so they see their part of the procedure; admins without a stage: everything.
+ */
+export function landingQueue(
+  procedure: Procedure,
+  roles: readonly Role[],
+  counts: ReadonlyMap<QueueId, number | null>,
+): QueueId {
+  if ((counts.get('mine') ?? 0) > 0) return 'mine';
+  const stages = (['attempt-3', 'attempt-2', 'attempt-1'] as const).filter((stage) => {
+    const role = owningRole(procedure, stage);
+    return role !== null && roles.includes(role);
+  });
+  const waiting = stages.find((stage) => (counts.get(WAITING[stage]) ?? 0) > 0);
+  const first = waiting ?? stages[0];
+  if (first) return WAITING[first];
+  return roles.some((r) => r !== 'admin') ? 'mine' : 'all';
+}
+
+/** Every queue with its name and, where counted, how many complaints are in it now; and where to start. */
+export async function listQueues(ctx: AppContext, user: { id: string; roles: readonly Role[] }) {
   const now = ctx.now();
-  return Promise.all(
+  const items = await Promise.all(
     QUEUE_IDS.map(async (id) => {
       const queue = QUEUES[id];
       const count = queue.counted
-        ? await countComplaintRows(ctx.db.kysely, toListQuery(queue.filter(userId), now))
+        ? await countComplaintRows(ctx.db.kysely, toListQuery(queue.filter(user.id), now))
         : null;
-      return { id, name: queue.name, description: queue.description, count };
+      return {
+        id,
+        name: text(queue.name, ctx.procedure),
+        description: text(queue.description, ctx.procedure),
+        count,
+      };
     }),
   );
+  const counts = new Map(items.map((q) => [q.id, q.count]));
+  return { items, landing: landingQueue(ctx.procedure, user.roles, counts) };
 }

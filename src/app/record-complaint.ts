@@ -27,6 +27,7 @@ import { AppError, invalidField } from './errors.ts';
 import { refusalError } from './issue-command.ts';
 import { recordDecision } from './record-decision.ts';
 import { requireActiveStaff } from './require-active-staff.ts';
+import { routingFor } from './route-complaint.ts';
 
 export interface NewCustomer {
   name: string;
@@ -44,6 +45,8 @@ export interface ComplaintFacts {
   customer: { id: string } | NewCustomer;
   channel: Channel;
   description: string;
+  /** The customer's own words, when `description` is staff's account of the complaint. */
+  customerWords?: string | undefined;
   category?: Category | undefined;
   formal?: boolean | undefined;
   desiredOutcome?: string | undefined;
@@ -160,6 +163,7 @@ export async function recordComplaint(
           channel: facts.channel,
           category: facts.category ?? 'other',
           description: facts.description,
+          customerWords: facts.customerWords ?? null,
           desiredOutcome: facts.desiredOutcome ?? null,
           formal: facts.formal ?? false,
           firstExpressedAt: facts.firstExpressedAt,
@@ -171,15 +175,18 @@ export async function recordComplaint(
       if (!decision.ok) throw refusalError(decision.refusal);
       const events = [...decision.events];
       if (facts.contact) {
-        const recorded = evolveAll(undefined, events, { at: now.toISOString(), by: actorId(actor) });
+        const initiated = evolveAll(undefined, events, { at: now.toISOString(), by: actorId(actor) });
         const logged = decide(
-          recorded,
+          initiated,
           { type: 'log-contact', channel: facts.channel, ...facts.contact },
           { actor, now, procedure: ctx.procedure, newId: () => newId(now.getTime()) },
         );
         if (!logged.ok) throw refusalError(logged.refusal);
         events.push(...logged.events);
       }
+      const recorded = evolveAll(undefined, events, { at: now.toISOString(), by: actorId(actor) });
+      const routed = await routingFor(trx, ctx.procedure, undefined, recorded, actor, now.toISOString());
+      if (routed) events.push(routed);
       const complaint = await recordDecision(trx, undefined, events, actor, now, ctx.procedure);
       await enqueue(trx, acknowledgementJob(complaint.id, now), now);
       await within?.(trx, complaint);

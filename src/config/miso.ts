@@ -110,4 +110,8 @@ export const MISO_PROCEDURE: Procedure = {
   categories: ['billing', 'service-quality', 'customer-service', 'contract', 'equipment', 'other'],
   crn: { prefix: 'MISO', sequenceDigits: 6 },
   attempt3ReviewerMustDiffer: true,
+  deadlockAfterDirectorReview: true,
+  // A complaint that moves to a stage its owner cannot work at waits in that stage's queue for someone to
+  // take it; no one is named for unassigned letters until a provider sets its responsible director.
+  routing: { assignment: 'queue', responsibleDirector: null },
 };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Procedure } from '../domain/procedure.ts';
-import { CATEGORIES, ROLES, STAGES } from '../domain/procedure.ts';
+import { ASSIGNMENT_MODES, CATEGORIES, ROLES, STAGES } from '../domain/procedure.ts';
 import { isLocalDate } from '../domain/time.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -76,6 +76,11 @@ export const procedureSchema = z
       sequenceDigits: z.number().int().min(4).max(9),
     }),
     attempt3ReviewerMustDiffer: z.boolean(),
+    deadlockAfterDirectorReview: z.boolean(),
+    routing: z.strictObject({
+      assignment: z.enum(ASSIGNMENT_MODES),
+      responsibleDirector: z.email('must be the email address of a member of staff').nullable(),
+    }),
     bankHolidays: z.array(localDate).optional(),
   })
   .superRefine((p, ctx) => {

@@ -39,6 +39,8 @@ export interface ComplaintsTable {
   channel: string;
   category: string;
   description: string;
+  /** The customer's own words, when the description is staff's account (0007). */
+  customer_words: string | null;
   desired_outcome: string | null;
   formal: SqlBool;
   first_expressed_at: Instant;
@@ -137,6 +139,8 @@ export interface UsersTable {
   password_hash: string | null;
   active: SqlBool;
   created_at: Instant;
+  /** When the routing last gave this person a complaint (round-robin takes the longest-waiting first). */
+  last_routed_at: Instant | null;
 }
 
 export interface ApiTokensTable {

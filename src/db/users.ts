@@ -254,3 +254,16 @@ export async function revokeApiToken(trx: Executor, id: string, at: string): Pro
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Active staff with a role, for the routing to choose among (staff lists are small: hundreds at most). */
+export async function findActiveStaffWithRole(trx: Executor, role: Role) {
+  const rows = await trx.selectFrom('users').selectAll().where('active', '=', 1).orderBy('id').execute();
+  return rows
+    .map((row) => ({ user: toUser(row), lastRoutedAt: row.last_routed_at }))
+    .filter(({ user }) => user.roles.includes(role));
+}
+
+/** Records that the routing just gave this person a complaint (round-robin moves on to the next). */
+export async function markRouted(trx: Executor, userId: string, at: string): Promise<void> {
+  await trx.updateTable('users').set({ last_routed_at: at }).where('id', '=', userId).execute();
+}

@@ -13,7 +13,7 @@ import type {
   ResponseOutcome,
   Step,
 } from './complaint.ts';
-import type { Category } from './procedure.ts';
+import type { AssignmentMode, Category } from './procedure.ts';
 import type { LocalDate } from './time.ts';
 
 export type ContactChannel = Channel;
@@ -63,6 +63,8 @@ export type Command =
       lessons?: string | undefined;
     }
   | { type: 'assign'; ownerId: string | null }
+  /** Staff with the stage's role take an unassigned complaint for themselves. */
+  | { type: 'take' }
   | {
       type: 'log-contact';
       channel: ContactChannel;
@@ -93,6 +95,7 @@ export const COMMAND_TYPES = [
   'withdraw',
   'close',
   'assign',
+  'take',
   'log-contact',
   'add-note',
   'issue-time-limit-adr-letter',
@@ -109,6 +112,8 @@ export interface Initiation {
   channel: Channel;
   category: Category;
   description: string;
+  /** What the customer said, in their own words, when the description is staff's account of it. */
+  customerWords?: string | null | undefined;
   desiredOutcome: string | null;
   formal: boolean;
   firstExpressedAt?: string | undefined;
@@ -118,7 +123,8 @@ export interface Initiation {
 export type Event =
   | {
       type: 'complaint-recorded';
-      complaint: Omit<Initiation, 'firstExpressedAt'> & {
+      complaint: Omit<Initiation, 'firstExpressedAt' | 'customerWords'> & {
+        customerWords?: string | null | undefined;
         firstExpressedAt: string;
         acknowledgeBy: LocalDate;
       };
@@ -136,6 +142,8 @@ export type Event =
       reason: string;
       /** A director declared it, in their words; false when attempt 3 failed (the procedure's words). */
       declared: boolean;
+      /** The attempt it ended (absent from events recorded before it was kept). */
+      atAttempt?: AttemptNumber | undefined;
     }
   | {
       type: 'adr-letter-issued';
@@ -160,7 +168,15 @@ export type Event =
     }
   | { type: 'case-fee-recorded'; caseFeePence: number }
   | { type: 'closed'; reason: ClosureReason; rootCause: string | null; lessons: string | null }
-  | { type: 'assigned'; ownerId: string | null }
+  | {
+      type: 'assigned';
+      ownerId: string | null;
+      /**
+       * Set when the procedure routed the complaint, not a person: it moved to a stage its owner cannot work
+       * at (`queue`: back to the stage's queue), or was given to someone in turn or by load.
+       */
+      routed?: AssignmentMode | undefined;
+    }
   | {
       type: 'contact-logged';
       contactId: string;

@@ -140,7 +140,10 @@ export interface Complaint {
   customerType: CustomerType;
   channel: Channel;
   category: Category;
+  /** The complaint as recorded (by staff, or the customer's own message on the web or by email). */
   description: string;
+  /** The customer's own words, when staff recorded the description; letters quote these. */
+  customerWords: string | null;
   desiredOutcome: string | null;
   /** The customer asked for a formal complaint; a record, not a gate. */
   formal: boolean;
@@ -169,12 +172,30 @@ export function currentAttempt(complaint: Complaint): Attempt | undefined {
   return last && last.phase !== 'ended' ? last : undefined;
 }
 
-/** The person handling the complaint, as letters name them: its owner, else whoever handled the latest attempt. */
+/**
+ * The person handling the complaint, as letters name them: its owner, else whoever handled the latest attempt
+ * that had a handler.
+ */
 export function handlerOf(complaint: Complaint): string | null {
-  return complaint.ownerId ?? complaint.attempts.at(-1)?.handlerId ?? null;
+  return complaint.ownerId ?? complaint.attempts.findLast((a) => a.handlerId !== null)?.handlerId ?? null;
 }
 
 /** Whether this customer can take the complaint to an ADR scheme. */
 export function adrEligible(complaint: Pick<Complaint, 'customerType'>): boolean {
   return complaint.customerType !== 'large-business';
+}
+
+/** Channels on which the description is the customer's own message, not staff's account of a call. */
+const CUSTOMER_WRITTEN: ReadonlySet<Channel> = new Set(['web', 'email']);
+
+/**
+ * What letters quote back to the customer as their complaint: their own words where we have them, else
+ * the description as recorded, said to be ours.
+ */
+export function complaintAsQuoted(complaint: Pick<Complaint, 'customerWords' | 'description' | 'channel'>): {
+  text: string;
+  theirWords: boolean;
+} {
+  if (complaint.customerWords?.trim()) return { text: complaint.customerWords, theirWords: true };
+  return { text: complaint.description, theirWords: CUSTOMER_WRITTEN.has(complaint.channel) };
 }

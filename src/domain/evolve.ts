@@ -65,6 +65,7 @@ export function create(event: Extract<Event, { type: 'complaint-recorded' }>, me
     channel: c.channel,
     category: c.category,
     description: c.description,
+    customerWords: c.customerWords ?? null,
     desiredOutcome: c.desiredOutcome,
     formal: c.formal,
     firstExpressedAt: c.firstExpressedAt,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MISO_PROCEDURE } from '../config/miso.ts';
 import type { Actor } from './actor.ts';
 import type { Command, Event } from './commands.ts';
-import { initiate, nextActions } from './lifecycle.ts';
+import { decide, initiate, nextActions } from './lifecycle.ts';
 import type { Procedure } from './procedure.ts';
 import {
   admin,
@@ -201,11 +201,10 @@ describe('Resolution Attempt 2', () => {
 });
 
 describe('Resolution Attempt 3 and deadlock', () => {
-  it('goes to director review after declines at attempts 1 and 2, unassigned for the directors’ queue', () => {
+  it('goes to director review after declines at attempts 1 and 2 (who works it is the routing’s call)', () => {
     const story = atAttempt3(reviewer);
     expect(story.complaint.stage).toBe('attempt-3');
-    expect(story.complaint.ownerId).toBeNull();
-    expect(story.history.at(-1)?.event).toEqual({ type: 'assigned', ownerId: null });
+    expect(story.complaint.attempts.map((a) => a.outcome)).toEqual(['escalated', 'escalated', null]);
   });
 
   it('resolves at attempt 3 after a director-level review', () => {
@@ -237,6 +236,7 @@ describe('Resolution Attempt 3 and deadlock', () => {
 
   it('issues the deadlock letter on the London date, which in BST may be the UTC day after', () => {
     const story = atAttempt3(reviewer);
+    story.do({ type: 'record-review', findings: 'Nothing more we can offer' }, director);
     story.now = new Date('2026-05-11T23:30:00Z');
     const events = story.do({ type: 'declare-deadlock', reason: 'Nothing further' }, director);
     expect(events[1]).toMatchObject({ issuedOn: '2026-05-12', windowEndsOn: '2027-05-11' });
@@ -307,10 +307,40 @@ describe('Resolution Attempt 3 and deadlock', () => {
     expect(story.complaint.attempts[2]?.phase).toBe('awaiting-response');
   });
 
-  it('does not offer escalate at attempt 3: the way on is deadlock', () => {
+  it('does not offer escalate at attempt 3: the way on is deadlock, once the director-level review is recorded', () => {
     const story = atAttempt3(reviewer);
     expect(nextActions(story.complaint, everyone, story.now, story.procedure)).not.toContain('escalate');
+    expect(nextActions(story.complaint, everyone, story.now, story.procedure)).not.toContain(
+      'declare-deadlock',
+    );
+    expect(story.try({ type: 'declare-deadlock', reason: 'No review' }, director)).toMatchObject({
+      ok: false,
+      refusal: { code: 'not-allowed-now' },
+    });
+    story.do({ type: 'record-review', findings: 'Looked again' }, director);
     expect(nextActions(story.complaint, everyone, story.now, story.procedure)).toContain('declare-deadlock');
+  });
+
+  it('refuses deadlock at attempt 3 from the director who handled attempt 2; another director may declare it', () => {
+    const story = atAttempt3(director);
+    story.do({ type: 'record-review', findings: 'Fresh eyes' }, otherDirector);
+    expect(story.try({ type: 'declare-deadlock', reason: 'Mine again' }, director)).toMatchObject({
+      ok: false,
+      refusal: { code: 'objectivity' },
+    });
+    const events = story.do({ type: 'declare-deadlock', reason: 'Final position' }, otherDirector);
+    expect(events[0]).toEqual({
+      type: 'deadlock-declared',
+      reason: 'Final position',
+      declared: true,
+      atAttempt: 3,
+    });
+  });
+
+  it('lets a procedure without the review rule deadlock attempt 3 before its review', () => {
+    const procedure: Procedure = { ...MISO_PROCEDURE, deadlockAfterDirectorReview: false };
+    const story = atAttempt3(reviewer, procedure);
+    expect(story.try({ type: 'declare-deadlock', reason: 'At once' }, director).ok).toBe(true);
   });
 });
 
@@ -711,5 +741,46 @@ describe('replay', () => {
     story.do({ type: 'log-contact', channel: 'email', direction: 'out', summary: 'Sent proposal' }, director);
     story.do({ type: 'record-response', outcome: 'declined' }, customer);
     expect(replay(story.history)).toEqual(story.complaint);
+  });
+});
+
+describe('ownership', () => {
+  it('lets staff with the stage’s role take an unassigned complaint, and no one else', () => {
+    const story = new Story({ facts: { ownerId: null } });
+    story.do({ type: 'not-practical', reason: 'Needs investigation' }, agent);
+    expect(nextActions(story.complaint, reviewer, story.now, story.procedure)).toContain('take');
+    expect(nextActions(story.complaint, agent, story.now, story.procedure)).not.toContain('take');
+    expect(story.try({ type: 'take' }, agent)).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    story.do({ type: 'take' }, reviewer);
+    expect(story.complaint.ownerId).toBe('reviewer-1');
+    // Taken: the next one to look is offered nothing to take.
+    expect(story.try({ type: 'take' }, director)).toMatchObject({
+      ok: false,
+      refusal: { code: 'not-allowed-now' },
+    });
+  });
+
+  it('refuses to assign a complaint to someone whose roles do not fit its stage', () => {
+    const story = new Story();
+    story.do({ type: 'not-practical', reason: 'Needs investigation' }, agent);
+    const staffRoles = new Map([
+      ['agent-2', ['agent'] as const],
+      ['reviewer-2', ['reviewer'] as const],
+    ]);
+    const assign = (ownerId: string) =>
+      decide(
+        story.complaint,
+        { type: 'assign', ownerId },
+        { actor: reviewer, now: story.now, procedure: story.procedure, newId: story.newId, staffRoles },
+      );
+    expect(assign('agent-2')).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'invalid',
+        field: 'ownerId',
+        message: expect.stringContaining('reviewer or director'),
+      },
+    });
+    expect(assign('reviewer-2').ok).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ import { COMMAND_TYPES } from './commands.ts';
 import type { AttemptNumber, Complaint, Step } from './complaint.ts';
 import { adrEligible, currentAttempt, isOpen } from './complaint.ts';
 import { permits } from './policy.ts';
-import type { Procedure } from './procedure.ts';
+import { canWorkAt, type Procedure, type Role } from './procedure.ts';
 import { isLocalDate, londonDate } from './time.ts';
 
 export interface DecideContext {
@@ -25,6 +25,8 @@ export interface DecideContext {
   procedure: Procedure;
   /** Makes ids for new steps, letters, contacts and notes. */
   newId: () => string;
+  /** The roles of the staff a command names (the new owner of `assign`), so it can check they fit the stage. */
+  staffRoles?: ReadonlyMap<string, readonly Role[]> | undefined;
 }
 
 export type RefusalCode = 'not-allowed-now' | 'forbidden' | 'objectivity' | 'invalid';
@@ -72,7 +74,11 @@ export function isAvailable(
     case 'escalate':
       return attempt !== undefined && attempt.number < 3;
     case 'declare-deadlock':
-      return attempt !== undefined;
+      // Deadlock at attempt 3 ends the director-level review, so that review must have happened.
+      return (
+        attempt !== undefined &&
+        !(attempt.number === 3 && procedure.deadlockAfterDirectorReview && phase === 'review')
+      );
     case 'record-referral':
       // Larger businesses cannot use ADR (Ofcom; CISAS Rules 1.5), whatever letter they were sent.
       return (
@@ -98,6 +104,8 @@ export function isAvailable(
       return complaint.stage === 'deadlock' || (isOpen(complaint) && complaint.referral?.decision != null);
     case 'assign':
       return isOpen(complaint);
+    case 'take':
+      return isOpen(complaint) && complaint.ownerId === null;
     case 'log-contact':
     case 'add-note':
       return true;
@@ -186,10 +194,15 @@ function describePosition(complaint: Complaint): string {
   return attempt ? `${complaint.stage} (${attempt.phase})` : complaint.stage;
 }
 
-function deadlockEvents(reason: string, declared: boolean, ctx: DecideContext): Event[] {
+function deadlockEvents(
+  reason: string,
+  declared: boolean,
+  atAttempt: AttemptNumber,
+  ctx: DecideContext,
+): Event[] {
   const issuedOn = londonDate(ctx.now);
   return [
-    { type: 'deadlock-declared', reason, declared },
+    { type: 'deadlock-declared', reason, declared, atAttempt },
     {
       type: 'adr-letter-issued',
       letterId: ctx.newId(),
@@ -200,18 +213,20 @@ function deadlockEvents(reason: string, declared: boolean, ctx: DecideContext): 
   ];
 }
 
-/** The next attempt after a failed one, or deadlock after the director-level review. */
-function escalation(complaint: Complaint, from: AttemptNumber, reason: string, ctx: DecideContext): Event[] {
-  if (from === 3) return deadlockEvents(reason, false, ctx);
-  const to = (from + 1) as AttemptNumber;
-  const events: Event[] = [
+/**
+ * The next attempt after a failed one, or deadlock after the director-level review. Who works the next
+ * attempt is the routing's business (routing.ts), decided on the state this leaves.
+ */
+function escalation(from: AttemptNumber, reason: string, ctx: DecideContext): Event[] {
+  if (from === 3) return deadlockEvents(reason, false, 3, ctx);
+  const to = NEXT_ATTEMPT[from];
+  return [
     { type: 'escalated', from, to, reason },
     { type: 'attempt-opened', attempt: to },
   ];
-  // The director-level review goes to the directors' queue, not to whoever held attempt 2.
-  if (to === 3 && complaint.ownerId !== null) events.push({ type: 'assigned', ownerId: null });
-  return events;
 }
+
+const NEXT_ATTEMPT = { 1: 2, 2: 3 } as const satisfies Record<Exclude<AttemptNumber, 3>, AttemptNumber>;
 
 function decideAvailable(complaint: Complaint, command: Command, ctx: DecideContext): Decision {
   const { now, procedure } = ctx;
@@ -256,7 +271,7 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         note: command.note ?? null,
       };
       if (command.outcome === 'agreed') return ok(recorded);
-      return ok(recorded, ...escalation(complaint, attemptNumber, 'the customer declined the proposal', ctx));
+      return ok(recorded, ...escalation(attemptNumber, 'the customer declined the proposal', ctx));
     }
     case 'complete-step': {
       const steps = attempt?.proposal?.steps ?? [];
@@ -288,14 +303,14 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         });
       }
       if (command.outcome === 'not-satisfied') {
-        return ok(recorded, ...escalation(complaint, attemptNumber, 'the customer was not satisfied', ctx));
+        return ok(recorded, ...escalation(attemptNumber, 'the customer was not satisfied', ctx));
       }
       return ok(recorded);
     }
     case 'escalate':
-      return ok(...escalation(complaint, attemptNumber, command.reason, ctx));
+      return ok(...escalation(attemptNumber, command.reason, ctx));
     case 'declare-deadlock':
-      return ok(...deadlockEvents(command.reason, true, ctx));
+      return ok(...deadlockEvents(command.reason, true, attemptNumber, ctx));
     case 'record-referral':
       if (!isLocalDate(command.referredOn)) return invalid('referredOn', 'must be a date (YYYY-MM-DD)');
       if (command.referredOn > today) return invalid('referredOn', 'must not be in the future');
@@ -329,8 +344,21 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
       return ok({ type: 'closed', reason: 'withdrawn', rootCause: null, lessons: command.reason });
     case 'close':
       return decideClose(complaint, command, today);
-    case 'assign':
+    case 'assign': {
+      const roles = command.ownerId === null ? undefined : ctx.staffRoles?.get(command.ownerId);
+      if (roles && !canWorkAt(procedure, complaint.stage, roles)) {
+        const needs = procedure.stages[complaint.stage].roles.join(' or ');
+        return invalid(
+          'ownerId',
+          `cannot own a complaint at ${procedure.stages[complaint.stage].name}: it needs the role ${needs}`,
+        );
+      }
       return ok({ type: 'assigned', ownerId: command.ownerId });
+    }
+    case 'take':
+      return ctx.actor.kind === 'staff'
+        ? ok({ type: 'assigned', ownerId: ctx.actor.id })
+        : invalid('body', 'only staff take complaints');
     case 'log-contact': {
       const occurredAt = command.occurredAt ?? now.toISOString();
       if (Number.isNaN(new Date(occurredAt).getTime()))

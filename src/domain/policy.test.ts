@@ -61,7 +61,7 @@ describe('permits', () => {
     });
   });
 
-  it('applies the objectivity rule only to reviewing and proposing at attempt 3', () => {
+  it('applies the objectivity rule to reviewing, proposing and declaring deadlock at attempt 3 only', () => {
     const story = new Story();
     story.do({ type: 'not-practical', reason: 'Needs a director' }, agent);
     story.do({ type: 'record-review', findings: 'Looked into it' }, director);
@@ -72,8 +72,12 @@ describe('permits', () => {
     expect(permits(story.complaint, 'record-review', director, MISO_PROCEDURE)).toMatchObject({
       code: 'objectivity',
     });
+    // Deadlock ends the director-level review, so it is that review's decision too.
+    expect(permits(story.complaint, 'declare-deadlock', director, MISO_PROCEDURE)).toMatchObject({
+      code: 'objectivity',
+    });
     // Other decisions at attempt 3 stay open to them.
-    expect(permits(story.complaint, 'declare-deadlock', director, MISO_PROCEDURE)).toBeNull();
     expect(permits(story.complaint, 'assign', director, MISO_PROCEDURE)).toBeNull();
+    expect(permits(story.complaint, 'withdraw', director, MISO_PROCEDURE)).toBeNull();
   });
 });

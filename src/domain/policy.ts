@@ -39,6 +39,7 @@ export const POLICY: Record<CommandType, Rule> = {
   withdraw: { staff: OPEN(HANDLERS) },
   close: { staff: OPEN(MANAGERS) },
   assign: { staff: OPEN(EVERYONE) },
+  take: { staff: OPEN('stage') },
   'log-contact': { staff: { ...OPEN(HANDLERS), closed: HANDLERS }, customer: true },
   'add-note': { staff: { ...OPEN(EVERYONE), closed: EVERYONE } },
   'issue-time-limit-adr-letter': { staff: {}, system: true },
@@ -46,14 +47,17 @@ export const POLICY: Record<CommandType, Rule> = {
   'close-adr-window-expired': { staff: {}, system: true },
 };
 
-/** Commands that review or decide for an attempt, so the objectivity rule applies to them at attempt 3. */
-const REVIEW_COMMANDS: ReadonlySet<CommandType> = new Set(['record-review', 'propose']);
+/**
+ * Commands that review or decide for an attempt, so the objectivity rule applies to them at attempt 3:
+ * declaring deadlock there ends the director-level review, so it is the reviewer's decision too.
+ */
+const REVIEW_COMMANDS: ReadonlySet<CommandType> = new Set(['record-review', 'propose', 'declare-deadlock']);
 
 /**
  * Whether the staff member handled attempt 2: reviewed it, or made its proposal (which may follow someone
  * else's review, so the attempt's `handlerId` alone would miss them).
  */
-function handledAttempt2(complaint: Complaint, staffId: string): boolean {
+export function handledAttempt2(complaint: Complaint, staffId: string): boolean {
   const attempt2 = complaint.attempts.find((a) => a.number === 2);
   return attempt2 !== undefined && [attempt2.handlerId, attempt2.proposal?.proposedBy].includes(staffId);
 }

@@ -84,6 +84,23 @@ export interface AdrScheme {
   remedyDaysAreWorkingDays: boolean;
 }
 
+/**
+ * How a complaint finds the person who works it when it moves to a stage its owner cannot work at: it waits
+ * unassigned in that stage's queue, or goes to one of the people with the stage's owning role in turn
+ * (`round-robin`) or to whoever has the fewest open complaints (`least-loaded`).
+ */
+export const ASSIGNMENT_MODES = ['queue', 'round-robin', 'least-loaded'] as const;
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+
+export interface Routing {
+  assignment: AssignmentMode;
+  /**
+   * Email of the director responsible for complaints: named in a letter when nobody handles the complaint
+   * yet (REGULATORY item 11: every letter names a person).
+   */
+  responsibleDirector: string | null;
+}
+
 export interface CrnFormat {
   prefix: string;
   sequenceDigits: number;
@@ -97,10 +114,30 @@ export interface Procedure {
   regulator: { name: string; website: string; phone: string };
   categories: Category[];
   crn: CrnFormat;
-  /** The attempt-3 reviewer must not be whoever handled attempt 2. */
+  /** The attempt-3 reviewer must not be whoever handled attempt 2 (nor may they declare deadlock there). */
   attempt3ReviewerMustDiffer: boolean;
+  /** Deadlock at attempt 3 only after the director-level review is recorded. */
+  deadlockAfterDirectorReview: boolean;
+  routing: Routing;
   /** England & Wales bank holidays as London dates (YYYY-MM-DD); replaces the shipped calendar when set. */
   bankHolidays?: string[] | undefined;
+}
+
+/**
+ * The role that owns a stage: the first of the stage's roles (Miso: agents at attempt 1, reviewers at 2,
+ * directors at 3). Null for a stage nobody works (closed).
+ */
+export function owningRole(procedure: Pick<Procedure, 'stages'>, stage: Stage): Role | null {
+  return procedure.stages[stage].roles[0] ?? null;
+}
+
+/** Whether someone with these roles may work a complaint at this stage. */
+export function canWorkAt(
+  procedure: Pick<Procedure, 'stages'>,
+  stage: Stage,
+  roles: readonly Role[],
+): boolean {
+  return procedure.stages[stage].roles.some((role) => roles.includes(role));
 }
 
 /** The category of a complaint nobody has classified yet (one that came by email): `other` when offered. */

@@ -31,6 +31,7 @@ import { registerProcedureRoutes } from './routes/procedure/routes.ts';
 import { registerPublicRoutes } from './routes/public/routes.ts';
 import { registerTokenRoutes } from './routes/tokens/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
+import { registerWorkloadRoutes } from './routes/workload/routes.ts';
 import { registerWebApp } from './web.ts';
 
 export type App = FastifyInstance;
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerPortalRoutes(api, ctx, options);
       registerProcedureRoutes(api, ctx);
       registerMailRoutes(api, ctx);
+      registerWorkloadRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
     },
     { prefix: API_PREFIX },

@@ -35,11 +35,14 @@ describeEachDialect('queues', (harness) => {
       description: 'Broadband down for weeks',
     });
     await run(old, 'assign', { ownerId: null });
-    // Deadlocked at attempt 3.
+    // Deadlocked at attempt 3, after the director-level review.
     const dead = await raise('dead');
     await run(dead, 'not-practical', { reason: 'Needs investigation' });
     await run(dead, 'escalate', { reason: 'Customer asked' }, t.as('reviewer'));
+    await run(dead, 'record-review', { findings: 'Looked again' }, t.as('director'));
     await run(dead, 'declare-deadlock', { reason: 'Nothing more we can do' }, t.as('director'));
+    // Waiting at attempt 2 for a reviewer: the agent said immediate action was not practical.
+    await run(await raise('waiting'), 'not-practical', { reason: 'Needs a detailed review' });
     t.setNow('2026-11-09T10:00:00Z');
   });
   afterAll(() => t.close());
@@ -60,11 +63,18 @@ describeEachDialect('queues', (harness) => {
     expect(await queue('overdue')).toEqual([refs.mine]);
     expect(await queue('adr-soon')).toEqual([refs.old]);
     expect(await queue('awaiting-referral')).toEqual([refs.dead]);
-    // Escalation hands the complaint to the next level: nobody owns it until someone takes it.
-    expect(await queue('unassigned')).toEqual([refs.old, refs.dead].sort());
+    // Escalation hands the complaint to the next level: nobody owns it until someone takes it. At deadlock
+    // the director who declared it owns it, to track the referral.
+    expect(await queue('unassigned')).toEqual([refs.old, refs.waiting].sort());
+    expect(await queue('waiting-attempt-2')).toEqual([refs.waiting]);
+    expect(await queue('waiting-attempt-1')).toEqual([refs.old]);
+    expect(await queue('waiting-attempt-3')).toEqual([]);
     for (const id of [
       'mine',
       'unassigned',
+      'waiting-attempt-1',
+      'waiting-attempt-2',
+      'waiting-attempt-3',
       'attempt-1',
       'attempt-2',
       'attempt-3',
@@ -79,6 +89,21 @@ describeEachDialect('queues', (harness) => {
     // "Mine" is the caller's: the reviewer owns nothing.
     const reviewers = await t.as('reviewer').get('/queues');
     expect(reviewers.body.items.find((q: { id: string }) => q.id === 'mine').count).toBe(0);
+    expect(reviewers.body.items.find((q: { id: string }) => q.id === 'waiting-attempt-2').name).toBe(
+      'Resolution Attempt 2 · needs a reviewer',
+    );
+  });
+
+  it('starts each person on the queue that fits their roles, never on an empty “mine”', async () => {
+    const landing = async (who: Parameters<TestApi['as']>[0]) =>
+      (await t.as(who).get('/queues')).body.landing;
+    // The agent owns a complaint: their own list.
+    expect(await landing('agent')).toBe('mine');
+    // The reviewer owns nothing; a complaint waits for a reviewer at attempt 2.
+    expect(await landing('reviewer')).toBe('waiting-attempt-2');
+    // The other director owns nothing and nothing waits at attempt 3: their stage's queue all the same.
+    expect(await landing('director2')).toBe('waiting-attempt-3');
+    expect(await landing('admin')).toBe('all');
   });
 
   it('narrows a queue with the other filters, and refuses an unknown queue', async () => {

@@ -137,6 +137,7 @@ export const complaintSchema = z.strictObject({
   channel: z.enum(CHANNELS),
   category: z.enum(CATEGORIES),
   description: z.string(),
+  customerWords: z.string().nullable(),
   desiredOutcome: z.string().nullable(),
   formal: z.boolean(),
   firstExpressedAt: instant,

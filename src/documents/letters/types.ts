@@ -23,6 +23,8 @@ export type LetterFacts =
       channel: Channel;
       category: Category;
       description: string;
+      /** The description is the customer's own words (else staff's account; default true). */
+      descriptionIsTheirWords?: boolean | undefined;
       desiredOutcome: string | null;
       adrDueOn: LocalDate;
       adrEligible: boolean;
@@ -44,6 +46,8 @@ export type LetterFacts =
       windowEndsOn: LocalDate;
       /** What the complaint is about, as recorded. */
       complaintSummary: string;
+      /** The summary is the customer's own words (else as we recorded it; default false). */
+      summaryIsTheirWords?: boolean | undefined;
       /** Our final position (deadlock: the reason given; time limit: where the complaint stands now). */
       position: string;
       /** The latest proposal we made, if any. */

@@ -221,7 +221,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description A named queue (GET /queues); the other filters narrow it further */
-                    queue?: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
+                    queue?: "mine" | "unassigned" | "waiting-attempt-1" | "waiting-attempt-2" | "waiting-attempt-3" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
                     /** @description Comma-separated stages */
                     stage?: string;
                     /** @description A user id, `me`, or `none` for unassigned */
@@ -434,6 +434,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign several complaints at once (from a queue)
+         * @description Each complaint is assigned by the `assign` command in its own transaction: one that may not go to that person (their role does not fit its stage, or it closed meanwhile) is reported in `results` with the reason, and the others are still assigned.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        references: string[];
+                        /** @description A member of staff, or null: back to each complaint’s stage queue */
+                        ownerId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                reference: string;
+                                ok: boolean;
+                                problem?: {
+                                    code: string;
+                                    message: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queues": {
         parameters: {
             query?: never;
@@ -462,6 +563,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Queue"][];
+                            /**
+                             * @description The queue this user starts on: their own complaints when they have some, else the most senior stage queue their roles work from that has complaints waiting
+                             * @enum {string}
+                             */
+                            landing: "mine" | "unassigned" | "waiting-attempt-1" | "waiting-attempt-2" | "waiting-attempt-3" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
                         };
                     };
                 };
@@ -877,10 +983,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Give the complaint to a member of staff (null: unassigned).
-         * @description Give the complaint to a member of staff (null: unassigned). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         * Give the complaint to a member of staff who may work at its stage (null: back to the stage’s queue).
+         * @description Give the complaint to a member of staff who may work at its stage (null: back to the stage’s queue). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
          */
         post: operations["assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an unassigned complaint for yourself; open to staff with a role of the complaint’s stage.
+         * @description Take an unassigned complaint for yourself; open to staff with a role of the complaint’s stage. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["take"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2945,6 +3071,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open complaints per person and per stage, nearest ADR limit first (reviewers and up) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workload"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/letters/{id}": {
         parameters: {
             query?: never;
@@ -3431,8 +3638,10 @@ export interface components {
             };
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone";
-            /** @description What happened, in the customer’s words */
+            /** @description What happened: the customer’s message, or staff’s account of what the customer said */
             description: string;
+            /** @description What the customer said, in their own words, when `description` is staff’s account; letters quote this to the customer */
+            customerWords?: string;
             /** @enum {string} */
             category?: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
             /** @description The customer asked for a formal complaint (a record, not a gate) */
@@ -3513,12 +3722,16 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description The role the complaint waits for, unassigned in its stage’s queue (“Needs a reviewer”); null when someone owns it */
+            needs: ("agent" | "reviewer" | "director" | "admin") | null;
             customer: components["schemas"]["CustomerInput"] | null;
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone";
             /** @enum {string} */
             category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
             description: string;
+            /** @description The customer’s own words, quoted in letters */
+            customerWords: string | null;
             desiredOutcome: string | null;
             formal: boolean;
             firstExpressedAt: string;
@@ -3680,7 +3893,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "take" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         UserInput: {
             id: string;
@@ -3819,9 +4032,38 @@ export interface components {
              */
             token: string;
         };
+        WorkloadInput: {
+            stages: {
+                /** @enum {string} */
+                id: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+                name: string;
+            }[];
+            rows: {
+                /** @description Null for the complaints nobody owns yet */
+                person: {
+                    id: string;
+                    name: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                    active: boolean;
+                } | null;
+                byStage: {
+                    initiation: number;
+                    "attempt-1": number;
+                    "attempt-2": number;
+                    "attempt-3": number;
+                    deadlock: number;
+                };
+                open: number;
+                /** @description Agreed steps they own that are past their date */
+                overdueSteps: number;
+                /** @description The nearest ADR limit among their open complaints without an ADR letter */
+                nextAdrDueOn: string | null;
+                adrDaysLeft: number | null;
+            }[];
+        };
         QueueInput: {
             /** @enum {string} */
-            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
+            id: "mine" | "unassigned" | "waiting-attempt-1" | "waiting-attempt-2" | "waiting-attempt-3" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
             name: string;
             description: string;
             count: number | null;
@@ -3941,6 +4183,12 @@ export interface components {
                 sequenceDigits: number;
             };
             attempt3ReviewerMustDiffer: boolean;
+            deadlockAfterDirectorReview: boolean;
+            routing: {
+                /** @enum {string} */
+                assignment: "queue" | "round-robin" | "least-loaded";
+                responsibleDirector: string | null;
+            };
             bankHolidays?: string[];
         };
         ProcedureViewInput: {
@@ -4066,8 +4314,10 @@ export interface components {
             };
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone";
-            /** @description What happened, in the customer’s words */
+            /** @description What happened: the customer’s message, or staff’s account of what the customer said */
             description: string;
+            /** @description What the customer said, in their own words, when `description` is staff’s account; letters quote this to the customer */
+            customerWords?: string;
             /** @enum {string} */
             category?: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
             /** @description The customer asked for a formal complaint (a record, not a gate) */
@@ -4148,12 +4398,16 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description The role the complaint waits for, unassigned in its stage’s queue (“Needs a reviewer”); null when someone owns it */
+            needs: ("agent" | "reviewer" | "director" | "admin") | null;
             customer: components["schemas"]["Customer"] | null;
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone";
             /** @enum {string} */
             category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
             description: string;
+            /** @description The customer’s own words, quoted in letters */
+            customerWords: string | null;
             desiredOutcome: string | null;
             formal: boolean;
             firstExpressedAt: string;
@@ -4315,7 +4569,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "take" | "log-contact" | "add-note" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         User: {
             id: string;
@@ -4454,9 +4708,38 @@ export interface components {
              */
             token: string;
         };
+        Workload: {
+            stages: {
+                /** @enum {string} */
+                id: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+                name: string;
+            }[];
+            rows: {
+                /** @description Null for the complaints nobody owns yet */
+                person: {
+                    id: string;
+                    name: string;
+                    roles: ("agent" | "reviewer" | "director" | "admin")[];
+                    active: boolean;
+                } | null;
+                byStage: {
+                    initiation: number;
+                    "attempt-1": number;
+                    "attempt-2": number;
+                    "attempt-3": number;
+                    deadlock: number;
+                };
+                open: number;
+                /** @description Agreed steps they own that are past their date */
+                overdueSteps: number;
+                /** @description The nearest ADR limit among their open complaints without an ADR letter */
+                nextAdrDueOn: string | null;
+                adrDaysLeft: number | null;
+            }[];
+        };
         Queue: {
             /** @enum {string} */
-            id: "mine" | "unassigned" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
+            id: "mine" | "unassigned" | "waiting-attempt-1" | "waiting-attempt-2" | "waiting-attempt-3" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
             name: string;
             description: string;
             count: number | null;
@@ -4576,6 +4859,12 @@ export interface components {
                 sequenceDigits: number;
             };
             attempt3ReviewerMustDiffer: boolean;
+            deadlockAfterDirectorReview: boolean;
+            routing: {
+                /** @enum {string} */
+                assignment: "queue" | "round-robin" | "least-loaded";
+                responsibleDirector: string | null;
+            };
             bankHolidays?: string[];
         };
         ProcedureView: {
@@ -5699,12 +5988,85 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Give the complaint to a member of staff (null: unassigned). */
+        /** @description Give the complaint to a member of staff who may work at its stage (null: back to the stage’s queue). */
         requestBody: {
             content: {
                 "application/json": {
                     ownerId: string | null;
                 };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    take: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Take an unassigned complaint for yourself; open to staff with a role of the complaint’s stage. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
             };
         };
         responses: {

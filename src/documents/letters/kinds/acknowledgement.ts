@@ -36,7 +36,9 @@ export function acknowledgementLetter(letter: LetterOf<'acknowledgement'>): Lett
     { type: 'heading', text: 'What we understand your complaint is about' },
     {
       type: 'paragraph',
-      text: `We have recorded it as a complaint about ${categoryWords(facts.category)}. This is what you told us:`,
+      text: `We have recorded it as a complaint about ${categoryWords(facts.category)}. ${
+        facts.descriptionIsTheirWords === false ? 'This is how we recorded it:' : 'This is what you told us:'
+      }`,
     },
     { type: 'quote', text: typed(facts.description) },
     ...(facts.desiredOutcome === null || facts.desiredOutcome.trim() === ''

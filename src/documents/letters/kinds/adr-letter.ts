@@ -53,7 +53,12 @@ function triggerBlocks({ procedure, facts }: AdrLetter): LetterBlock[] {
 function positionBlocks({ facts }: AdrLetter): LetterBlock[] {
   return [
     { type: 'heading', text: 'Your complaint' },
-    { type: 'paragraph', text: 'What your complaint is about, as we recorded it:' },
+    {
+      type: 'paragraph',
+      text: facts.summaryIsTheirWords
+        ? 'What your complaint is about, in your words:'
+        : 'What your complaint is about, as we recorded it:',
+    },
     { type: 'quote', text: typed(facts.complaintSummary) },
     {
       type: 'heading',

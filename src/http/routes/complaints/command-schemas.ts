@@ -106,7 +106,14 @@ export const COMMAND_BODIES = {
     ),
   assign: z
     .strictObject({ ownerId: id.nullable() })
-    .describe('Give the complaint to a member of staff (null: unassigned).'),
+    .describe(
+      'Give the complaint to a member of staff who may work at its stage (null: back to the stage’s queue).',
+    ),
+  take: z
+    .strictObject({})
+    .describe(
+      'Take an unassigned complaint for yourself; open to staff with a role of the complaint’s stage.',
+    ),
   'log-contact': z
     .strictObject({
       channel,

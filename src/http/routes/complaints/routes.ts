@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assignComplaints } from '../../../app/assign-complaints.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { getComplaint } from '../../../app/get-complaint.ts';
 import { issueCommand } from '../../../app/issue-command.ts';
@@ -11,7 +12,7 @@ import { listComplaints } from '../../../app/list-complaints.ts';
 import { listQueues, QUEUE_IDS } from '../../../app/queues.ts';
 import { recordComplaint } from '../../../app/record-complaint.ts';
 import { staffActor } from '../../auth.ts';
-import { problems } from '../../schemas.ts';
+import { id, problems } from '../../schemas.ts';
 import { COMMAND_BODIES, COMMAND_NAMES, toCommand } from './command-schemas.ts';
 import {
   complaintSchema,
@@ -77,6 +78,44 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
     },
   );
 
+  api.post(
+    '/complaints/assign',
+    {
+      schema: {
+        tags,
+        summary: 'Assign several complaints at once (from a queue)',
+        description:
+          'Each complaint is assigned by the `assign` command in its own transaction: one that may not go to ' +
+          'that person (their role does not fit its stage, or it closed meanwhile) is reported in `results` ' +
+          'with the reason, and the others are still assigned.',
+        body: z.strictObject({
+          references: z.array(z.string().min(1).max(40)).min(1).max(200),
+          ownerId: id.nullable().describe('A member of staff, or null: back to each complaint’s stage queue'),
+        }),
+        response: {
+          200: z.object({
+            results: z.array(
+              z.object({
+                reference: z.string(),
+                ok: z.boolean(),
+                problem: z.object({ code: z.string(), message: z.string() }).optional(),
+              }),
+            ),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => ({
+      results: await assignComplaints(
+        ctx,
+        request.body.references,
+        request.body.ownerId,
+        staffActor(request),
+      ),
+    }),
+  );
+
   api.get(
     '/queues',
     {
@@ -96,12 +135,17 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
                 })
                 .meta({ id: 'Queue' }),
             ),
+            landing: z
+              .enum(QUEUE_IDS)
+              .describe(
+                'The queue this user starts on: their own complaints when they have some, else the most senior stage queue their roles work from that has complaints waiting',
+              ),
           }),
           ...problems,
         },
       },
     },
-    async (request) => ({ items: await listQueues(ctx, staffActor(request).id) }),
+    async (request) => listQueues(ctx, staffActor(request)),
   );
 
   api.get(

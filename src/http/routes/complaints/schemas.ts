@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SORTS } from '../../../app/list-complaints.ts';
 import { QUEUE_IDS } from '../../../app/queues.ts';
 import { COMMAND_TYPES } from '../../../domain/commands.ts';
-import { CATEGORIES, STAGES } from '../../../domain/procedure.ts';
+import { CATEGORIES, ROLES, STAGES } from '../../../domain/procedure.ts';
 import { category, channel, customerType, id, instant, localDate, reference, text } from '../../schemas.ts';
 
 export const newCustomerBody = z.strictObject({
@@ -36,7 +36,14 @@ export const createComplaintBody = z
   .strictObject({
     customer: z.union([z.strictObject({ id }), newCustomerBody]),
     channel,
-    description: text(20_000).describe('What happened, in the customer’s words'),
+    description: text(20_000).describe(
+      'What happened: the customer’s message, or staff’s account of what the customer said',
+    ),
+    customerWords: text(20_000)
+      .optional()
+      .describe(
+        'What the customer said, in their own words, when `description` is staff’s account; letters quote this to the customer',
+      ),
     category: category.optional(),
     formal: z
       .boolean()
@@ -222,10 +229,17 @@ export const complaintSchema = z
     phase: attemptSchema.shape.phase.nullable().describe('Where the current attempt is in its cycle'),
     open: z.boolean(),
     owner: person,
+    needs: z
+      .enum(ROLES)
+      .nullable()
+      .describe(
+        'The role the complaint waits for, unassigned in its stage’s queue (“Needs a reviewer”); null when someone owns it',
+      ),
     customer: customerSchema.nullable(),
     channel,
     category,
     description: z.string(),
+    customerWords: nullableText.describe('The customer’s own words, quoted in letters'),
     desiredOutcome: nullableText,
     formal: z.boolean(),
     firstExpressedAt: z.string(),

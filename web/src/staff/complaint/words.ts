@@ -132,6 +132,7 @@ export function describeEmail(
 /** What a command did, announced (role="status") once it has succeeded. */
 export const DONE_WORDS: Record<StaffCommand, string> = {
   assign: 'Owner saved',
+  take: 'You own this complaint now',
   'record-review': 'Review recorded',
   'not-practical':
     'Recorded that immediate action is not practical: the complaint has moved to detailed review',

@@ -1,0 +1,89 @@
+/**
+ * Who holds which open complaints: counts per owner and stage, overdue steps per owner, and each owner's
+ * nearest ADR limit. Every query reads open stages only, through (stage, owner_id, adr_due_on), so the
+ * closed complaints that make up most of a provider's history are never touched.
+ */
+import type { Stage } from '../domain/procedure.ts';
+import type { LocalDate } from '../domain/time.ts';
+import type { Executor } from './database.ts';
+
+export const OPEN_STAGES = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock'] as const;
+
+export interface OwnerStageCount {
+  ownerId: string | null;
+  stage: Stage;
+  open: number;
+  /** The earliest ADR limit among those without an ADR letter yet (null: all have one). */
+  nextAdrDueOn: LocalDate | null;
+}
+
+/** Open complaints per owner (null: unassigned) and stage. */
+export async function countOpenByOwnerAndStage(executor: Executor): Promise<OwnerStageCount[]> {
+  const rows = await executor
+    .selectFrom('complaints as c')
+    .select((eb) => [
+      'c.owner_id',
+      'c.stage',
+      eb.fn.countAll<string | number>().as('n'),
+      eb.fn
+        .min(
+          eb
+            .case()
+            .when(
+              eb.not(
+                eb.exists(
+                  eb.selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'),
+                ),
+              ),
+            )
+            .then(eb.ref('c.adr_due_on'))
+            .end(),
+        )
+        .as('next_adr_due_on'),
+    ])
+    .where('c.stage', 'in', OPEN_STAGES)
+    .groupBy(['c.stage', 'c.owner_id'])
+    .execute();
+  return rows.map((r) => ({
+    ownerId: r.owner_id,
+    stage: r.stage as Stage,
+    open: Number(r.n),
+    nextAdrDueOn: r.next_adr_due_on ?? null,
+  }));
+}
+
+/** Open complaints each of these people owns. */
+export async function countOpenOwnedBy(
+  executor: Executor,
+  ownerIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (ownerIds.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('complaints')
+    .select((eb) => ['owner_id', eb.fn.countAll<string | number>().as('n')])
+    .where('stage', 'in', OPEN_STAGES)
+    .where('owner_id', 'in', ownerIds)
+    .groupBy('owner_id')
+    .execute();
+  return new Map(rows.map((r) => [r.owner_id ?? '', Number(r.n)]));
+}
+
+/** Steps of agreed proposals past their date and not done, per step owner. */
+export async function countOverdueStepsByOwner(
+  executor: Executor,
+  today: LocalDate,
+): Promise<Map<string, number>> {
+  const rows = await executor
+    .selectFrom('steps as s')
+    .innerJoin('attempts as a', (join) =>
+      join.onRef('a.complaint_id', '=', 's.complaint_id').onRef('a.number', '=', 's.attempt_number'),
+    )
+    .select((eb) => ['s.owner_id', eb.fn.countAll<string | number>().as('n')])
+    .where('s.completed_at', 'is', null)
+    .where('s.due_on', '<', today)
+    .where('a.phase', '=', 'implementing')
+    .where('s.owner_id', 'is not', null)
+    .groupBy('s.owner_id')
+    .execute();
+  return new Map(rows.map((r) => [r.owner_id ?? '', Number(r.n)]));
+}
