@@ -37,6 +37,7 @@ describeEachDialect('migrations', (t) => {
       '0004-portal',
       '0005-mail',
       '0006-documents',
+      '0007-routing',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -54,6 +55,7 @@ describeEachDialect('migrations', (t) => {
       '0004-portal',
       '0005-mail',
       '0006-documents',
+      '0007-routing',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });
