@@ -15,7 +15,7 @@ import { jobHandlers } from '../src/app/job-handlers.ts';
 import { recordComplaint } from '../src/app/record-complaint.ts';
 import type { Dialect } from '../src/db/database.ts';
 import { sha256Hex } from '../src/db/documents.ts';
-import { insertEmailAttachment, listAttachmentsWithContent } from '../src/db/email-attachments.ts';
+import { insertEmailAttachment, listAttachmentsWithContent } from '../src/db/attachments.ts';
 import { insertEmail, listEmailsForComplaint } from '../src/db/emails.ts';
 import type { ContactChannel } from '../src/domain/commands.ts';
 import { textTable } from './children.ts';

@@ -4,11 +4,12 @@
  * the audit trail — built into one ZIP. Evidence left out cannot be relied on later, so nothing is filtered.
  * The export itself goes on the complaint's trail, with the hash of what was handed over.
  */
+
+import { listAttachmentsWithContent } from '../db/attachments.ts';
 import { appendAuditEvent, listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import { listDocumentsWithContent, sha256Hex } from '../db/documents.ts';
-import { listAttachmentsWithContent } from '../db/email-attachments.ts';
 import { listEmailsForComplaint } from '../db/emails.ts';
 import { listContacts, listNotes } from '../db/interaction-log.ts';
 import { findUsersByIds } from '../db/users.ts';

@@ -13,10 +13,11 @@
  * theirs; none or several: a new record staff can merge), never which existing complaint a message joins:
  * a From address is trivially forged, and a customer may well write about something new.
  */
+
+import { insertEmailAttachment } from '../db/attachments.ts';
 import { findComplaintById, findComplaintByReference } from '../db/complaints.ts';
 import { findCustomersByEmail } from '../db/customers.ts';
 import { type Executor, transaction } from '../db/database.ts';
-import { insertEmailAttachment } from '../db/email-attachments.ts';
 import { findComplaintEmailAmong, findEmailByMessageId, insertEmail, type NewEmail } from '../db/emails.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';

@@ -2,8 +2,9 @@
  * What the case file is built from and what it is made of. The input is everything Redress holds on one
  * complaint, already loaded; building the file does no I/O, so the same input always gives the same bytes.
  */
+
+import type { EmailAttachment } from '../../db/attachments.ts';
 import type { AuditEvent } from '../../db/audit.ts';
-import type { EmailAttachment } from '../../db/email-attachments.ts';
 import type { Email } from '../../db/emails.ts';
 import type { Contact, Note } from '../../db/interaction-log.ts';
 import type { Complaint } from '../../domain/complaint.ts';
