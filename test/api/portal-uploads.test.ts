@@ -3,6 +3,7 @@
  * (and the customer, their own) downloading them: checked by their bytes, refused whole, stored once.
  */
 import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
@@ -121,6 +122,18 @@ describeEachDialect('files customers attach in the portal', (harness) => {
       expect(download.headers.get('x-content-type-options')).toBe('nosniff');
       expect(download.headers.get('etag')).toBe(`"${sha256(bytes)}"`);
     }
+    // The ombudsman's case file holds them byte for byte, listed in its JSON.
+    const caseFile = await t.as('agent').bytes(`/complaints/${reference}/case-file`);
+    expect(caseFile.status).toBe(200);
+    const zipped = unzipSync(new Uint8Array(caseFile.bytes));
+    expect(Buffer.from(zipped['attachments/upload-01-Bill_October.pdf'] ?? []).equals(PDF)).toBe(true);
+    expect(Buffer.from(zipped['attachments/upload-02-screen_shot.png'] ?? []).equals(PNG)).toBe(true);
+    const json = JSON.parse(Buffer.from(zipped['complaint.json'] ?? []).toString('utf8'));
+    expect(json.uploads.map((u: { filename: string; sha256: string }) => [u.filename, u.sha256])).toEqual([
+      ['Bill October.pdf', sha256(PDF)],
+      ['screen shot.png', sha256(PNG)],
+    ]);
+
     const pdf = await t.as('agent').bytes(`/attachments/${view.attachments[0].id}`);
     expect(pdf.headers.get('content-disposition')).toBe(
       `attachment; filename="Bill_October.pdf"; filename*=UTF-8''Bill%20October.pdf`,
