@@ -27,12 +27,8 @@ export async function getUploadForCustomer(
   const complaint = await findComplaintByReference(ctx.db.kysely, reference);
   if (!complaint || complaint.customerId !== customerId) throw notFound(`complaint ${reference}`);
   const file = await findStoredFile(ctx.db.kysely, id);
-  if (
-    !file ||
-    file.source !== 'upload' ||
-    file.complaintId !== complaint.id ||
-    file.customerId !== customerId
-  ) {
+  // An email attachment, someone else's upload, or one from another complaint: all simply not found.
+  if (file?.source !== 'upload' || file.complaintId !== complaint.id || file.customerId !== customerId) {
     throw notFound(`file ${id} on complaint ${reference}`);
   }
   return file;
