@@ -1,17 +1,25 @@
 /**
  * What a customer does in the portal, through the same commands and policies as staff. Each action is also
- * recorded as the customer's own contact (web, in), in the same transaction.
+ * recorded as the customer's own contact (web, in), in the same transaction — with the files they added
+ * information with, checked before anything is written (customer-uploads.ts).
  */
 import type { Command } from '../domain/commands.ts';
 import type { AppContext } from './context.ts';
+import {
+  type CheckedUpload,
+  checkUploads,
+  storeUploads,
+  type UploadedFile,
+  withFileNames,
+} from './customer-uploads.ts';
 import { issueCommands } from './issue-command.ts';
 
 export type PortalAction =
   | { action: 'respond'; agree: boolean; note?: string | undefined }
   | { action: 'follow-up'; resolved: boolean; note?: string | undefined }
-  | { action: 'add-information'; text: string };
+  | { action: 'add-information'; text: string; attachments?: UploadedFile[] | undefined };
 
-function commandsFor(act: PortalAction): Command[] {
+function commandsFor(act: PortalAction, files: readonly CheckedUpload[]): Command[] {
   const contact = (summary: string): Command => ({
     type: 'log-contact',
     channel: 'web',
@@ -41,7 +49,7 @@ function commandsFor(act: PortalAction): Command[] {
         ),
       ];
     case 'add-information':
-      return [contact(act.text)];
+      return [contact(withFileNames(act.text, files))];
     default: {
       const unreachable: never = act;
       return unreachable;
@@ -56,5 +64,14 @@ export async function actAsCustomer(
   customerId: string,
   act: PortalAction,
 ) {
-  await issueCommands(ctx, reference, commandsFor(act), { kind: 'customer', customerId });
+  const files = act.action === 'add-information' ? await checkUploads(ctx, act.attachments ?? []) : [];
+  await issueCommands(
+    ctx,
+    reference,
+    commandsFor(act, files),
+    { kind: 'customer', customerId },
+    files.length
+      ? (trx, complaint) => storeUploads(trx, complaint, files, ctx.now()).then(() => {})
+      : undefined,
+  );
 }

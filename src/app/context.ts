@@ -19,4 +19,12 @@ export interface AppContext {
    * the complaint and logged but written nowhere, and sign-in links are logged.
    */
   mail?: OutboundMailSettings | undefined;
+  /**
+   * The most a customer may upload at once, in all (MAIL_MAX_BYTES, as for a whole email); default
+   * DEFAULT_UPLOAD_BYTES. Each file is also held to the attachments' own limit.
+   */
+  maxUploadBytes?: number | undefined;
 }
+
+/** What a customer may upload at once when the context does not say: 10 MB, MAIL_MAX_BYTES's default. */
+export const DEFAULT_UPLOAD_BYTES = 10 * 1024 * 1024;

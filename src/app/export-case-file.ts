@@ -1,14 +1,15 @@
 /**
  * The ombudsman case file for one complaint (REGULATORY item 13): everything Redress holds on it — the
- * complaint, the customer, every contact, note, email (with its attachments and letters), every letter and
- * the audit trail — built into one ZIP. Evidence left out cannot be relied on later, so nothing is filtered.
+ * complaint, the customer, every contact, note, email (with its attachments and letters), every file the
+ * customer uploaded, every letter and the audit trail — built into one ZIP. Evidence left out cannot be relied on later, so nothing is filtered.
  * The export itself goes on the complaint's trail, with the hash of what was handed over.
  */
+
+import { listAttachmentsWithContent, listUploadsWithContent } from '../db/attachments.ts';
 import { appendAuditEvent, listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import { listDocumentsWithContent, sha256Hex } from '../db/documents.ts';
-import { listAttachmentsWithContent } from '../db/email-attachments.ts';
 import { listEmailsForComplaint } from '../db/emails.ts';
 import { listContacts, listNotes } from '../db/interaction-log.ts';
 import { findUsersByIds } from '../db/users.ts';
@@ -28,13 +29,14 @@ export async function exportCaseFile(
   const db = ctx.db.kysely;
   const complaint = await findComplaintByReference(db, reference);
   if (!complaint) throw notFound(`complaint ${reference}`);
-  const [customer, contacts, notes, audit, emails, letters] = await Promise.all([
+  const [customer, contacts, notes, audit, emails, letters, uploads] = await Promise.all([
     findCustomer(db, complaint.customerId),
     listContacts(db, complaint.id),
     listNotes(db, complaint.id),
     listAuditEvents(db, complaint.id),
     listEmailsForComplaint(db, complaint.id),
     listDocumentsWithContent(db, complaint.id),
+    listUploadsWithContent(db, complaint.id),
   ]);
   if (!customer) throw notFound(`customer of complaint ${reference}`);
   const attachments = await listAttachmentsWithContent(
@@ -81,6 +83,7 @@ export async function exportCaseFile(
       printStatus: l.printStatus,
       postedAt: l.postedAt,
     })),
+    uploads,
   });
   await appendAuditEvent(db, {
     complaintId: complaint.id,

@@ -2,6 +2,7 @@
  * A complaint as staff see it: the state, the people, the clocks, the interaction log, one timeline, and
  * `nextActions` for the user asking.
  */
+import { listComplaintEmailAttachments, listUploads } from '../db/attachments.ts';
 import { listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
@@ -39,13 +40,15 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
   if (!complaint) {
     throw notFound(`complaint ${reference}`);
   }
-  const [customer, contacts, notes, audit, emails, documents] = await Promise.all([
+  const [customer, contacts, notes, audit, emails, documents, uploads, emailAttachments] = await Promise.all([
     findCustomer(db, complaint.customerId),
     listContacts(db, complaint.id),
     listNotes(db, complaint.id),
     listAuditEvents(db, complaint.id),
     listEmailsForComplaint(db, complaint.id),
     listDocuments(db, complaint.id),
+    listUploads(db, complaint.id),
+    listComplaintEmailAttachments(db, complaint.id),
   ]);
   const staffIds = [
     complaint.ownerId,
@@ -150,6 +153,28 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
     contacts,
     notes,
     documents,
+    attachments: [
+      ...uploads.map((u) => ({
+        id: u.id,
+        source: 'upload' as const,
+        filename: u.filename,
+        contentType: u.contentType,
+        sizeBytes: u.sizeBytes,
+        sha256: u.sha256,
+        receivedAt: u.createdAt,
+        emailId: null,
+      })),
+      ...emailAttachments.map((a) => ({
+        id: a.id,
+        source: 'email' as const,
+        filename: a.filename,
+        contentType: a.contentType,
+        sizeBytes: a.sizeBytes,
+        sha256: a.sha256,
+        receivedAt: a.createdAt,
+        emailId: a.emailId,
+      })),
+    ].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id)),
     timeline,
     nextActions: nextActions(complaint, actor, now, ctx.procedure),
   };

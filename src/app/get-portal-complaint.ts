@@ -2,6 +2,7 @@
  * A complaint as its customer sees it in the portal: where it stands in plain words, what was said to them,
  * the proposal they are asked about, and what they can do now. Never internal notes, staff alerts or ids.
  */
+import { listUploads } from '../db/attachments.ts';
 import { listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { listDocuments } from '../db/documents.ts';
@@ -85,10 +86,11 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
   const db = ctx.db.kysely;
   const complaint = await findComplaintByReference(db, reference);
   if (!complaint || complaint.customerId !== customerId) throw notFound(`complaint ${reference}`);
-  const [contacts, audit, documents] = await Promise.all([
+  const [contacts, audit, documents, uploads] = await Promise.all([
     listContacts(db, complaint.id),
     listAuditEvents(db, complaint.id),
     listDocuments(db, complaint.id),
+    listUploads(db, complaint.id),
   ]);
   const actor: Actor = { kind: 'customer', customerId };
   const attempt = currentAttempt(complaint);
@@ -144,6 +146,15 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
       largePrint: d.largePrint,
       sizeBytes: d.sizeBytes,
     })),
+    files: uploads
+      .filter((u) => u.customerId === customerId)
+      .map((u) => ({
+        id: u.id,
+        filename: u.filename,
+        contentType: u.contentType,
+        sizeBytes: u.sizeBytes,
+        uploadedAt: u.createdAt,
+      })),
     timeline,
     actions: nextActions(complaint, actor, ctx.now(), ctx.procedure).flatMap((type) =>
       type in PORTAL_ACTIONS ? [PORTAL_ACTIONS[type as keyof typeof PORTAL_ACTIONS]] : [],

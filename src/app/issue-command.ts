@@ -2,9 +2,12 @@
  * Any procedure command on an existing complaint: load it (locked), ask the domain, and record the decision
  * — state, audit events, interaction log and jobs — in one transaction.
  */
+
+import type { Transaction } from 'kysely';
 import { findComplaintByReference, StaleComplaintError } from '../db/complaints.ts';
 import { transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import type { Schema } from '../db/schema.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import type { Command, Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
@@ -45,6 +48,12 @@ export function issueCommand(
 }
 
 /**
+ * More writes that belong with the commands, run in their transaction once they are recorded (the files a
+ * customer sent with information, say): if they throw, nothing is recorded.
+ */
+export type WithinCommands = (trx: Transaction<Schema>, complaint: Complaint) => Promise<void>;
+
+/**
  * Issues several commands in turn, each decided on the state the previous one left, all or nothing in one
  * transaction (a customer's answer and the contact that records it, say).
  */
@@ -53,6 +62,7 @@ export async function issueCommands(
   input: string,
   commands: readonly Command[],
   actor: Actor,
+  within?: WithinCommands,
 ): Promise<Complaint> {
   const reference = canonicalReference(ctx.procedure, input);
   try {
@@ -78,7 +88,9 @@ export async function issueCommands(
       }
       const routed = await routingFor(trx, ctx.procedure, complaint, state, actor, meta.at);
       if (routed) events.push(routed);
-      return recordDecision(trx, complaint, events, actor, now, ctx.procedure);
+      const recorded = await recordDecision(trx, complaint, events, actor, now, ctx.procedure);
+      await within?.(trx, recorded);
+      return recorded;
     });
   } catch (error) {
     if (error instanceof StaleComplaintError) {

@@ -3,6 +3,9 @@
  * Initiation as a complaint staff record (CRN, attempt 1, ADR clock, acknowledgement date), with the customer
  * as the actor and their web form logged as their own contact, all in one transaction.
  *
+ * Files the customer attaches (photos of bills, screenshots) are checked before anything is written and
+ * stored in the same transaction (customer-uploads.ts): a refused file means no complaint either.
+ *
  * Every complaint raised here gets a NEW customer record: an anonymous form is never matched to an existing
  * customer by email or phone, so nobody can attach a complaint to, or change, someone else's record. Staff
  * merge records later if they are the same person.
@@ -14,6 +17,13 @@ import type { FormatNeeds } from '../domain/customer.ts';
 import type { Category } from '../domain/procedure.ts';
 import { type LocalDate, londonDate, startOfLondonDay } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
+import {
+  checkUploads,
+  storeUploads,
+  type UploadedFile,
+  uploadsFingerprint,
+  withFileNames,
+} from './customer-uploads.ts';
 import { invalidField } from './errors.ts';
 import { type RecordedComplaint, recordComplaint } from './record-complaint.ts';
 
@@ -34,6 +44,8 @@ export interface OnlineComplaint {
   /** Anything that makes dealing with us harder, in the customer's words. */
   support?: string | undefined;
   formal: boolean;
+  /** Files that show what happened (a bill, a screenshot). */
+  attachments?: UploadedFile[] | undefined;
 }
 
 /** The idempotency scope of web complaints: no staff user id can equal it, so keys never collide. */
@@ -63,6 +75,7 @@ export async function raiseComplaintOnline(
   if (input.firstComplainedOn && input.firstComplainedOn > today) {
     throw invalidField('firstComplainedOn', 'must not be in the future');
   }
+  const files = await checkUploads(ctx, input.attachments ?? []);
   // An earlier first complaint starts the ADR clock then; today's is now.
   const firstExpressedAt =
     input.firstComplainedOn && input.firstComplainedOn < today
@@ -88,10 +101,19 @@ export async function raiseComplaintOnline(
       formal: input.formal,
       desiredOutcome: input.whatYouWant,
       firstExpressedAt,
-      contact: { direction: 'in', summary: 'Raised this complaint on our website.' },
+      contact: { direction: 'in', summary: withFileNames('Raised this complaint on our website.', files) },
     },
     'the-customer',
-    idempotencyKey ? { scope: ONLINE_IDEMPOTENCY_SCOPE, key: idempotencyKey } : undefined,
+    idempotencyKey
+      ? {
+          scope: ONLINE_IDEMPOTENCY_SCOPE,
+          key: idempotencyKey,
+          ...(files.length ? { covers: uploadsFingerprint(files) } : {}),
+        }
+      : undefined,
+    files.length
+      ? (trx, complaint) => storeUploads(trx, complaint, files, ctx.now()).then(() => {})
+      : undefined,
   );
   // Read back, so that a replayed submission gets the dates of the complaint it first created.
   const complaint = await findComplaintById(ctx.db.kysely, recorded.id);

@@ -13,18 +13,21 @@
  * theirs; none or several: a new record staff can merge), never which existing complaint a message joins:
  * a From address is trivially forged, and a customer may well write about something new.
  */
+
+import { insertEmailAttachment } from '../db/attachments.ts';
 import { findComplaintById, findComplaintByReference } from '../db/complaints.ts';
 import { findCustomersByEmail } from '../db/customers.ts';
 import { type Executor, transaction } from '../db/database.ts';
-import { insertEmailAttachment } from '../db/email-attachments.ts';
 import { findComplaintEmailAmong, findEmailByMessageId, insertEmail, type NewEmail } from '../db/emails.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import type { Actor } from '../domain/actor.ts';
+import { MAX_ATTACHMENTS } from '../domain/attachments.ts';
 import { isOpen } from '../domain/complaint.ts';
-import { attachmentRefusal, automaticMessage, quotedReferences } from '../domain/inbound-email.ts';
+import { automaticMessage, quotedReferences } from '../domain/inbound-email.ts';
 import { decide } from '../domain/lifecycle.ts';
 import { unclassifiedCategory } from '../domain/procedure.ts';
+import { checkAttachment } from '../domain/sniff-attachment.ts';
 import type { AppContext } from './context.ts';
 import { refusalError } from './issue-command.ts';
 import { recordComplaint } from './record-complaint.ts';
@@ -240,7 +243,7 @@ async function receiveNew(
     }
   }
 
-  const kept = keptAttachments(mail.attachments);
+  const kept = await keptAttachments(mail.attachments);
   if (kept.refused.length) notes.push(`Attachments not kept: ${kept.refused.join('; ')}.`);
 
   if (complaintId) {
@@ -375,16 +378,17 @@ function trustedDate(date: Date | null, now: Date): string | undefined {
   return age >= 0 && age <= DATE_TRUST_MS ? date.toISOString() : undefined;
 }
 
-function keptAttachments(attachments: InboundEmail['attachments']) {
+/** The attachments we keep (stored as the type their bytes are), and why each other one was not kept. */
+async function keptAttachments(attachments: InboundEmail['attachments']) {
   const accepted: InboundEmail['attachments'] = [];
   const refused: string[] = [];
   for (const attachment of attachments) {
-    const why = attachmentRefusal(
-      { contentType: attachment.contentType, sizeBytes: attachment.content.length },
-      accepted.length,
-    );
-    if (why) refused.push(`${bound(attachment.filename, 100)} (${why})`);
-    else accepted.push(attachment);
+    const verdict =
+      accepted.length >= MAX_ATTACHMENTS
+        ? { ok: false as const, reason: `is past the first ${MAX_ATTACHMENTS} files` }
+        : await checkAttachment(attachment);
+    if (verdict.ok) accepted.push({ ...attachment, contentType: verdict.kind.type });
+    else refused.push(`${bound(attachment.filename, 100)} (${verdict.reason})`);
   }
   return { accepted, refused };
 }

@@ -66,6 +66,11 @@ export interface IdempotencyKey {
   /** Whose key it is: the same key from two callers means two requests. */
   scope: string;
   key: string;
+  /**
+   * What else the request carried that a replay must match, beside the facts (the hashes of uploaded
+   * files, say): the same key with other files is another request.
+   */
+  covers?: unknown;
 }
 
 /** Builds a customer record from what staff or the customer gave. */
@@ -122,7 +127,8 @@ export async function recordComplaint(
   idempotency?: IdempotencyKey,
   within?: WithinRecording,
 ): Promise<RecordedComplaint> {
-  const requestHash = createHash('sha256').update(JSON.stringify(facts)).digest('hex');
+  const hashed = idempotency?.covers === undefined ? facts : [facts, idempotency.covers];
+  const requestHash = createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
   const attempt = () =>
     transaction(ctx.db, async (trx) => {
       if (idempotency) {

@@ -44,6 +44,7 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
     now: () => new Date(),
     logger,
     publicUrl: settings.publicUrl,
+    maxUploadBytes: settings.mail.maxBytes,
     mail: {
       smtpUrl: settings.mail.smtpUrl,
       from: settings.mail.from,

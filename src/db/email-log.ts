@@ -1,6 +1,7 @@
 /** The mail log staff read: every message both ways, newest first, with its complaint's reference. */
+
+import { listEmailAttachments } from './attachments.ts';
 import type { Executor } from './database.ts';
-import { listEmailAttachments } from './email-attachments.ts';
 import type { EmailsTable } from './schema.ts';
 
 export interface EmailLogQuery {

@@ -23,6 +23,7 @@ const TABLES = [
   'sequences',
   'sessions',
   'steps',
+  'uploads',
   'users',
 ];
 
@@ -38,6 +39,7 @@ describeEachDialect('migrations', (t) => {
       '0005-mail',
       '0006-documents',
       '0007-routing',
+      '0008-uploads',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -56,6 +58,7 @@ describeEachDialect('migrations', (t) => {
       '0005-mail',
       '0006-documents',
       '0007-routing',
+      '0008-uploads',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

@@ -223,6 +223,19 @@ export interface EmailAttachmentsTable {
   created_at: Instant;
 }
 
+/** A file the customer uploaded in the portal. */
+export interface UploadsTable {
+  id: string;
+  complaint_id: string;
+  customer_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Instant;
+}
+
 export interface PortalLinksTable {
   /** sha256 hex of the link's token. */
   id: string;
@@ -304,6 +317,7 @@ export interface Schema {
   sessions: SessionsTable;
   emails: EmailsTable;
   email_attachments: EmailAttachmentsTable;
+  uploads: UploadsTable;
   documents: DocumentsTable;
   portal_links: PortalLinksTable;
   portal_sessions: PortalSessionsTable;

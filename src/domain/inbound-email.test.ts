@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCrn } from './crn.ts';
-import { attachmentRefusal, automaticMessage, quotedReferences } from './inbound-email.ts';
+import { automaticMessage, quotedReferences } from './inbound-email.ts';
 
 const MISO = { prefix: 'MISO', sequenceDigits: 6 };
 const person = { headers: {}, returnPath: 'jo@example.org', from: 'jo@example.org' };
@@ -51,20 +51,5 @@ describe('quotedReferences', () => {
 
   it('ignores other prefixes and references inside longer words', () => {
     expect(quotedReferences(MISO, [`XMISO-26-000123-${crn.at(-1)}Y and ACME-26-000123-K`]).valid).toBeNull();
-  });
-});
-
-describe('attachmentRefusal', () => {
-  it('keeps common document types within the limits', () => {
-    expect(attachmentRefusal({ contentType: 'application/pdf', sizeBytes: 1000 }, 0)).toBeNull();
-    expect(attachmentRefusal({ contentType: 'image/JPEG', sizeBytes: 1000 }, 0)).toBeNull();
-  });
-
-  it('refuses other types, big files and too many', () => {
-    expect(attachmentRefusal({ contentType: 'text/html', sizeBytes: 10 }, 0)).toMatch(/not accepted/);
-    expect(attachmentRefusal({ contentType: 'application/pdf', sizeBytes: 6 * 1024 * 1024 }, 0)).toMatch(
-      /5 MB/,
-    );
-    expect(attachmentRefusal({ contentType: 'application/pdf', sizeBytes: 10 }, 20)).toMatch(/more than 20/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Rules for email that arrives: which messages are machines talking (auto-replies, bounces, mailing lists —
- * answering them is how mail loops start), which complaint references a message quotes, and which
- * attachments are kept. Pure: the listener parses, the use case stores.
+ * answering them is how mail loops start) and which complaint references a message quotes. Which
+ * attachments are kept is `attachments.ts`, shared with the portal's uploads. Pure: the listener parses, the
+ * use case stores.
  */
 import { parseCrn } from './crn.ts';
 import type { CrnFormat } from './procedure.ts';
@@ -89,34 +90,4 @@ export function quotedReferences(format: CrnFormat, texts: readonly string[]): Q
     }
   }
   return { valid: null, unverified };
-}
-
-/** Each attachment kept is at most this big. */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-/** At most this many attachments are kept from one message. */
-export const MAX_ATTACHMENTS = 20;
-
-const ALLOWED_TYPES = [
-  /^application\/pdf$/,
-  /^image\/(png|jpeg|gif|webp|heic|heif|tiff|bmp)$/,
-  /^text\/(plain|csv)$/,
-  /^application\/(msword|rtf|vnd\.ms-excel|vnd\.ms-powerpoint)$/,
-  /^application\/vnd\.openxmlformats-officedocument\.(wordprocessingml|spreadsheetml|presentationml)\.[a-z.]+$/,
-  /^application\/vnd\.oasis\.opendocument\.(text|spreadsheet|presentation)$/,
-  /^message\/rfc822$/,
-];
-
-/** Why an attachment is not kept, or null when it is. */
-export function attachmentRefusal(
-  attachment: { contentType: string; sizeBytes: number },
-  keptSoFar: number,
-): string | null {
-  const type = attachment.contentType.toLowerCase().split(';')[0]?.trim() ?? '';
-  if (!ALLOWED_TYPES.some((allowed) => allowed.test(type)))
-    return `type ${type || 'unknown'} is not accepted`;
-  if (attachment.sizeBytes > MAX_ATTACHMENT_BYTES) {
-    return `larger than ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB`;
-  }
-  if (keptSoFar >= MAX_ATTACHMENTS) return `more than ${MAX_ATTACHMENTS} attachments`;
-  return null;
 }

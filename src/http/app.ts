@@ -20,6 +20,7 @@ import type { AppContext } from '../app/context.ts';
 import type { TrustProxy } from '../config/env.ts';
 import { authPlugin } from './auth.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
+import { registerAttachmentRoutes } from './routes/attachments/routes.ts';
 import { registerAuditRoutes } from './routes/audit/routes.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerComplaintRoutes } from './routes/complaints/routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerMailRoutes(api, ctx);
       registerWorkloadRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
+      registerAttachmentRoutes(api, ctx);
     },
     { prefix: API_PREFIX },
   );

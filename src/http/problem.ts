@@ -5,6 +5,13 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode } from '../app/errors.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What a 413 says on this route, in words for whoever sent the body (a route that takes files). */
+    bodyTooLarge?: { detail: string; field: string };
+  }
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -142,7 +149,14 @@ function fromError(error: FastifyError | Error): Problem {
 
 /** Fastify's error handler: every failure leaves as problem+json, and only unexpected ones are logged as errors. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const body = fromError(error);
+  let body = fromError(error);
+  const tooLarge = request.routeOptions.config?.bodyTooLarge;
+  if (body.code === 'body-too-large' && tooLarge) {
+    body = problem('body-too-large', 413, tooLarge.detail, {
+      field: tooLarge.field,
+      errors: [{ field: tooLarge.field, message: tooLarge.detail }],
+    });
+  }
   if (body.status >= 500) request.log.error({ err: error }, 'unexpected error');
   return sendProblem(reply, body);
 }

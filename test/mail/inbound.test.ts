@@ -10,6 +10,7 @@ import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { findEmailByMessageId } from '../../src/db/emails.ts';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
 import { describeEachDialect, type TestDb } from '../support/databases.ts';
+import { EXE, PDF, PNG } from '../support/files.ts';
 import { sendMail, sendRaw } from '../support/smtp-send.ts';
 
 const MAX_BYTES = 200_000;
@@ -253,15 +254,18 @@ describeEachDialect('inbound email over SMTP', (harness) => {
     expect(await count('complaints')).toBe(before);
   });
 
-  it('keeps accepted attachments and notes the refused ones', async () => {
+  it('keeps accepted attachments, as the type their bytes are, and notes the refused ones', async () => {
     await sendMail(listener.port, {
       from: 'Ann <ann@example.org>',
       subject: 'My bill',
       text: 'Attached.',
       messageId: '<attach@example.org>',
       attachments: [
-        { filename: 'bill.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' },
-        { filename: 'run-me.exe', content: Buffer.from('MZ'), contentType: 'application/x-msdownload' },
+        { filename: 'bill.pdf', content: PDF, contentType: 'application/pdf' },
+        { filename: 'screen.png', content: PNG, contentType: 'application/octet-stream' },
+        { filename: 'run-me.exe', content: EXE, contentType: 'application/x-msdownload' },
+        { filename: 'holiday.png', content: EXE, contentType: 'image/png' },
+        { filename: 'photo.jpg', content: PNG, contentType: 'image/jpeg' },
       ],
     });
     const stored = await email('<attach@example.org>');
@@ -269,9 +273,15 @@ describeEachDialect('inbound email over SMTP', (harness) => {
       .selectFrom('email_attachments')
       .select(['filename', 'content_type', 'size_bytes'])
       .where('email_id', '=', stored.id)
+      .orderBy('filename')
       .execute();
-    expect(files.map((f) => f.filename)).toEqual(['bill.pdf']);
-    expect(stored.note).toMatch(/run-me\.exe \(type application\/x-msdownload is not accepted\)/);
+    expect(files.map((f) => [f.filename, f.content_type])).toEqual([
+      ['bill.pdf', 'application/pdf'],
+      ['screen.png', 'image/png'],
+    ]);
+    expect(stored.note).toContain('run-me.exe (is not a type of file we accept (application/x-msdownload))');
+    expect(stored.note).toContain('holiday.png (is not a PNG image: its content is a .exe file)');
+    expect(stored.note).toContain('photo.jpg (is not a JPEG image: its content is a .png file)');
   });
 
   it('stores HTML only as escaped text, never the sender’s markup', async () => {

@@ -41,7 +41,7 @@ describe('the ombudsman case file', () => {
         'letters/MISO-26-000001-A-adr-letter.txt',
       ]),
     );
-    expect(names).toHaveLength(12);
+    expect(names).toHaveLength(13);
     expect(Buffer.from(entries['case-file.pdf'] ?? [])).toEqual(file.pdf);
   });
 
@@ -51,9 +51,13 @@ describe('the ombudsman case file', () => {
       expect(sha256(entries[`${stem}.pdf`] ?? new Uint8Array())).toBe(letter.sha256);
       expect(utf8(entries[`${stem}.txt`])).toBe(letter.text);
     }
-    const stored = input.emails.flatMap((e) => e.attachments);
+    const stored = [...input.emails.flatMap((e) => e.attachments), ...input.uploads];
     const zipped = names.filter((n) => n.startsWith('attachments/'));
-    expect(zipped).toEqual(['attachments/002-etc_passwd', 'attachments/002-Facture_ete_.pdf']);
+    expect(zipped).toEqual([
+      'attachments/002-etc_passwd',
+      'attachments/002-Facture_ete_.pdf',
+      'attachments/upload-01-Photo_of_my_bill_March_.png',
+    ]);
     for (const name of names) expect(name).toMatch(/^([a-z]+\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/);
     expect(zipped.map((n) => sha256(entries[n] ?? new Uint8Array()))).toEqual(stored.map((a) => a.sha256));
   });
@@ -213,7 +217,7 @@ describe('the case file with hostile or outsized text', () => {
     );
     const { file, entries } = await build(input);
     const names = Object.keys(entries);
-    expect(names.filter((n) => n.startsWith('attachments/'))).toHaveLength(50);
+    expect(names.filter((n) => n.startsWith('attachments/'))).toHaveLength(50 + input.uploads.length);
     expect(names.filter((n) => n.startsWith('emails/'))).toHaveLength(10);
     const { text } = await readPdf(file.pdf);
     expect(text).toContain('Call 199: the customer asked again');

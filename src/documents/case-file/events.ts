@@ -117,6 +117,8 @@ function describe(
       return `Email not sent (${words(str(p, 'email') ?? 'email')}): ${words(str(p, 'reason') ?? 'no reason recorded')}`;
     case 'portal-link-issued':
       return 'A sign-in link to the customer portal was sent to the customer';
+    case 'file-uploaded':
+      return `File uploaded by the customer on our website: ${str(p, 'filename') ?? 'a file'} (SHA-256 ${str(p, 'sha256') ?? 'not recorded'})`;
     case 'case-file-exported':
       return `Case file exported: ${str(p, 'filename') ?? ''}`;
     default:

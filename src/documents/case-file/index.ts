@@ -1,6 +1,6 @@
 /**
  * The ombudsman case file (REGULATORY.md item 13): one ZIP with the PDF a case handler reads, every email
- * both ways as `.eml`, every letter (PDF and text), every attachment byte for byte, a README, and
+ * both ways as `.eml`, every letter (PDF and text), every attachment and upload byte for byte, a README, and
  * `complaint.json`, which reads back into the same complaint and lists every other file with its hash.
  * Pure: no database, no clock; the same input always gives the same ZIP.
  */
@@ -18,7 +18,7 @@ export { CaseFileJsonError, caseFileJsonSchema, parseCaseFileJson } from './json
 export type * from './types.ts';
 
 export async function buildCaseFile(input: CaseFileInput): Promise<CaseFile> {
-  const placement = place(input.emails, input.letters);
+  const placement = place(input.emails, input.letters, input.uploads);
   const people = new People(input.staff, input.customer.name);
   const letters = new Map(input.letters.map((l) => [l.id, l]));
 
@@ -31,6 +31,7 @@ export async function buildCaseFile(input: CaseFileInput): Promise<CaseFile> {
     for (const { attachment, path: attachmentPath } of attachments)
       files.set(attachmentPath, attachment.content);
   }
+  for (const { upload, path } of placement.uploads) files.set(path, upload.content);
   for (const { letter, pdfPath, textPath } of placement.letters) {
     files.set(pdfPath, letter.content);
     files.set(textPath, Buffer.from(letter.text, 'utf8'));

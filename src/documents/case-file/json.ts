@@ -93,6 +93,17 @@ export const caseFileJsonSchema = z.strictObject({
       postedAt: instant.nullable(),
     }),
   ),
+  uploads: z.array(
+    z.strictObject({
+      id: z.string(),
+      filename: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int().nonnegative(),
+      sha256,
+      uploadedAt: instant,
+      file,
+    }),
+  ),
   files: z.array(z.strictObject({ path: file, sha256, sizeBytes: z.number().int().nonnegative() })),
 }) satisfies z.ZodType<CaseFileJson>;
 
@@ -173,6 +184,15 @@ export function caseFileJson(
       textFile: textPath,
       printStatus: letter.printStatus,
       postedAt: letter.postedAt,
+    })),
+    uploads: placement.uploads.map(({ upload, path }) => ({
+      id: upload.id,
+      filename: upload.filename,
+      contentType: upload.contentType,
+      sizeBytes: upload.sizeBytes,
+      sha256: upload.sha256,
+      uploadedAt: upload.createdAt,
+      file: path,
     })),
     files,
   };

@@ -4,7 +4,7 @@
  * characters, and unique within its folder. The original names stay in the JSON and the PDF.
  */
 import { londonDate } from '../../domain/time.ts';
-import type { CaseFileAttachment, CaseFileEmail, CaseFileLetter } from './types.ts';
+import type { CaseFileAttachment, CaseFileEmail, CaseFileLetter, CaseFileUpload } from './types.ts';
 
 export const PDF_PATH = 'case-file.pdf';
 export const JSON_PATH = 'complaint.json';
@@ -59,13 +59,28 @@ export interface PlacedLetter {
   textPath: string;
 }
 
+export interface PlacedUpload {
+  upload: CaseFileUpload;
+  /** Its number in time order, `U01`, as the PDF refers to it. */
+  number: string;
+  path: string;
+}
+
 export interface Placement {
   emails: PlacedEmail[];
   letters: PlacedLetter[];
+  uploads: PlacedUpload[];
 }
 
-/** The emails in time order and the letters by date, each with its place in the ZIP. */
-export function place(emails: readonly CaseFileEmail[], letters: readonly CaseFileLetter[]): Placement {
+/**
+ * The emails in time order, the letters by date and the customer's uploads in time order, each with its
+ * place in the ZIP. Uploads share the attachments folder, named `upload-NN-…` beside the emails' `NNN-…`.
+ */
+export function place(
+  emails: readonly CaseFileEmail[],
+  letters: readonly CaseFileLetter[],
+  uploads: readonly CaseFileUpload[] = [],
+): Placement {
   const inOrder = [...emails].sort(
     (a, b) => emailTime(a).localeCompare(emailTime(b)) || a.id.localeCompare(b.id),
   );
@@ -94,5 +109,13 @@ export function place(emails: readonly CaseFileEmail[], letters: readonly CaseFi
       const stem = unique(safeFileName(letter.filename.replace(/\.pdf$/i, ''), 'letter'), letterNames);
       return { letter, pdfPath: `letters/${stem}.pdf`, textPath: `letters/${stem}.txt` };
     });
-  return { emails: placedEmails, letters: placedLetters };
+  const uploadDigits = Math.max(2, String(uploads.length).length);
+  const placedUploads = [...uploads]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .map((upload, i) => {
+      const number = String(i + 1).padStart(uploadDigits, '0');
+      const name = `upload-${number}-${safeFileName(upload.filename, 'file')}`;
+      return { upload, number: `U${number}`, path: `attachments/${unique(name, attachmentNames)}` };
+    });
+  return { emails: placedEmails, letters: placedLetters, uploads: placedUploads };
 }

@@ -5,7 +5,8 @@ import type { CaseFileInput } from './types.ts';
 
 export function readmeText(input: CaseFileInput, placement: Placement): string {
   const { complaint, customer, procedure } = input;
-  const attachments = placement.emails.reduce((n, e) => n + e.attachments.length, 0);
+  const attachments =
+    placement.emails.reduce((n, e) => n + e.attachments.length, 0) + placement.uploads.length;
   const lines = [
     `Complaint case file ${complaint.reference}`,
     `${procedure.company.name}, for ${procedure.adrScheme.name}`,
@@ -29,7 +30,8 @@ export function readmeText(input: CaseFileInput, placement: Placement): string {
     '',
     `attachments/ (${attachments})`,
     '    Every file the customer sent us by email, byte for byte, named after the number of the email it',
-    '    came with. Names are made safe for any computer; the original names are in the PDF and the JSON.',
+    '    came with, and every file they uploaded on our website (upload-NN-name). Names are made safe for',
+    '    any computer; the original names are in the PDF and the JSON.',
     '',
     `${JSON_PATH}`,
     '    The same complaint as data, for machines: the complaint, the customer, contacts, notes, the audit',

@@ -69,18 +69,28 @@ export function writeLetters(w: CaseFileWriter, ctx: PdfContext): void {
 }
 
 export function writeAttachments(w: CaseFileWriter, ctx: PdfContext): void {
-  const placed = ctx.placement.emails.flatMap((e) => e.attachments.map((a) => ({ ...a, number: e.number })));
+  const placed = [
+    ...ctx.placement.emails.flatMap((e) =>
+      e.attachments.map(({ attachment, path }) => ({ file: attachment, path, from: `Email ${e.number}` })),
+    ),
+    ...ctx.placement.uploads.map(({ upload, path, number }) => ({
+      file: upload,
+      path,
+      from: `Uploaded on our website ${formatInstant(upload.createdAt)} (${number})`,
+    })),
+  ];
   w.section(
     'Attachments',
-    'Every file that came with an email, under its original name. The attachments folder holds each one, ' +
-      'its name made safe for any computer; the SHA-256 was recorded when the file arrived.',
+    'Every file that came with an email or that the customer uploaded on our website, under its original ' +
+      'name. The attachments folder holds each one, its name made safe for any computer; the SHA-256 was ' +
+      'recorded when the file arrived.',
   );
-  if (placed.length === 0) w.paragraph('No email came with attachments.');
-  for (const { attachment, path, number } of placed) {
+  if (placed.length === 0) w.paragraph('No email came with attachments, and no file was uploaded.');
+  for (const { file, path, from } of placed) {
     w.entry(
-      `Email ${number} · ${attachment.filename}`,
-      `${attachment.contentType}, ${attachment.sizeBytes.toLocaleString('en-GB')} bytes. ${path}`,
-      `SHA-256 ${attachment.sha256}`,
+      `${from} · ${file.filename}`,
+      `${file.contentType}, ${file.sizeBytes.toLocaleString('en-GB')} bytes. ${path}`,
+      `SHA-256 ${file.sha256}`,
     );
   }
 }

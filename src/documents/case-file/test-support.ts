@@ -10,7 +10,13 @@ import type { Contact, Note } from '../../db/interaction-log.ts';
 import type { Customer } from '../../domain/customer.ts';
 import { agent, customer, director, reviewer, Story } from '../../domain/test-support.ts';
 import { londonDate } from '../../domain/time.ts';
-import type { CaseFileAttachment, CaseFileEmail, CaseFileInput, CaseFileLetter } from './types.ts';
+import type {
+  CaseFileAttachment,
+  CaseFileEmail,
+  CaseFileInput,
+  CaseFileLetter,
+  CaseFileUpload,
+} from './types.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -266,5 +272,23 @@ export function caseFileInput(): CaseFileInput {
     audit,
     emails,
     letters,
+    uploads: [
+      upload('Photo of my bill (March).png', Buffer.from('not really a PNG, but bytes all the same')),
+    ],
+  };
+}
+
+/** A file the customer uploaded on the website, the day after their reply. */
+export function upload(filename: string, content: Buffer): CaseFileUpload {
+  return {
+    id: 'upload-1',
+    complaintId: 'complaint-1',
+    customerId: 'cass',
+    filename,
+    contentType: 'image/png',
+    sizeBytes: content.length,
+    sha256: sha256(content),
+    createdAt: '2026-05-13T09:30:00.000Z',
+    content,
   };
 }

@@ -2,8 +2,9 @@
  * What the case file is built from and what it is made of. The input is everything Redress holds on one
  * complaint, already loaded; building the file does no I/O, so the same input always gives the same bytes.
  */
+
+import type { EmailAttachment, Upload } from '../../db/attachments.ts';
 import type { AuditEvent } from '../../db/audit.ts';
-import type { EmailAttachment } from '../../db/email-attachments.ts';
 import type { Email } from '../../db/emails.ts';
 import type { Contact, Note } from '../../db/interaction-log.ts';
 import type { Complaint } from '../../domain/complaint.ts';
@@ -31,6 +32,11 @@ export interface CaseFileAttachment extends EmailAttachment {
   content: Buffer;
 }
 
+/** A file the customer uploaded on the website, with its bytes. */
+export interface CaseFileUpload extends Upload {
+  content: Buffer;
+}
+
 export interface CaseFileEmail extends Email {
   attachments: CaseFileAttachment[];
   /** A letter attached to an outbound email, if any. */
@@ -51,6 +57,8 @@ export interface CaseFileInput {
   audit: AuditEvent[];
   emails: CaseFileEmail[];
   letters: CaseFileLetter[];
+  /** Files the customer uploaded on the website, oldest first. */
+  uploads: CaseFileUpload[];
 }
 
 export interface CaseFile {
@@ -73,6 +81,16 @@ export interface CaseFileJsonAttachment {
   contentType: string;
   sizeBytes: number;
   sha256: string;
+  file: string;
+}
+
+export interface CaseFileJsonUpload {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
   file: string;
 }
 
@@ -136,6 +154,8 @@ export interface CaseFileJson {
   auditTrail: CaseFileJsonAuditEvent[];
   emails: CaseFileJsonEmail[];
   letters: CaseFileJsonLetter[];
+  /** Files the customer uploaded on the website. */
+  uploads: CaseFileJsonUpload[];
   /** Every file in the ZIP but `complaint.json` itself, with its hash. */
   files: ManifestEntry[];
 }

@@ -17,6 +17,16 @@ export function letterHref(
   return format === 'text' ? `${path}?format=text` : path;
 }
 
+/**
+ * Where a file the customer sent downloads from: for staff any email attachment or upload by its id; for the
+ * customer in the portal, their own upload on their complaint.
+ */
+export function attachmentHref(id: string, portalReference?: string): string {
+  return portalReference === undefined
+    ? `/api/v1/attachments/${encodeURIComponent(id)}`
+    : `/api/v1/portal/complaints/${encodeURIComponent(portalReference)}/uploads/${encodeURIComponent(id)}`;
+}
+
 /** The file name a Content-Disposition header gives, preferring the UTF-8 `filename*` form. */
 export function filenameOf(disposition: string | null): string | null {
   if (!disposition) return null;

@@ -1999,7 +1999,7 @@ export interface paths {
         put?: never;
         /**
          * Raise a complaint on the website (no account needed)
-         * @description Records a new customer every time (never matched to an existing one) and the complaint, channel `web`, with the customer’s web contact. Send an `Idempotency-Key` header to make a retry return the first reference instead of a second complaint.
+         * @description Records a new customer every time (never matched to an existing one) and the complaint, channel `web`, with the customer’s web contact. Send an `Idempotency-Key` header to make a retry return the first reference instead of a second complaint (the same key with other files is refused with 422). Files come in the JSON body, base64: one request, checked whole before anything is stored. A body too large for the files allowed is refused with 413 (`field`: `attachments`).
          */
         post: {
             parameters: {
@@ -2586,7 +2586,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add information to the complaint */
+        /** Add information to the complaint, with files if the customer has them */
         post: {
             parameters: {
                 query?: never;
@@ -2597,11 +2597,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description Add information to the complaint */
+            /** @description Add information to the complaint, with files if the customer has them */
             requestBody: {
                 content: {
                     "application/json": {
                         text: string;
+                        /** @description Files that show what happened: PDF, PNG, JPEG, GIF, WebP, HEIC, plain text and office documents, at most 20, 5.0 MB each and MAIL_MAX_BYTES (10 MB by default) in all. A file whose bytes are not the type its name and content type say (an executable renamed `.png`) is refused with a 400 naming it (`attachments.0`), and then nothing is stored. */
+                        attachments?: components["schemas"]["UploadInputInput"][];
                     };
                 };
             };
@@ -3594,6 +3596,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file the customer sent: an email attachment or an upload from the portal
+         * @description The stored bytes, as `attachment` with the original name (RFC 6266 `filename*`), the type the bytes were found to be, `X-Content-Type-Options: nosniff`, and the sha256 as the ETag.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file the signed-in customer uploaded to their complaint (404 for anyone else’s) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3611,6 +3784,42 @@ export interface components {
                 message: string;
             }[];
             allowed?: string[];
+        };
+        UploadInputInput: {
+            /** @description The name on the customer’s computer, e.g. `bill.pdf` */
+            filename: string;
+            /** @description What the browser says it is; may be empty. The bytes decide, and must agree. */
+            contentType?: string;
+            /**
+             * Format: base64
+             * @description The file’s bytes, base64
+             */
+            content: string;
+        };
+        AttachmentInput: {
+            /** @description Download it from /attachments/{id} */
+            id: string;
+            /**
+             * @description Uploaded by the customer in the portal, or came by email
+             * @enum {string}
+             */
+            source: "upload" | "email";
+            filename: string;
+            /** @description The type its bytes are */
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            receivedAt: string;
+            /** @description The email it came with */
+            emailId: string | null;
+        };
+        PortalFileInput: {
+            /** @description Download it from /portal/complaints/{reference}/uploads/{id} */
+            id: string;
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            uploadedAt: string;
         };
         NewComplaintInput: {
             customer: {
@@ -3877,6 +4086,8 @@ export interface components {
             }[];
             /** @description Letters issued, oldest first; download each by its id */
             documents: components["schemas"]["LetterInput"][];
+            /** @description Files the customer sent (portal uploads and email attachments), oldest first */
+            attachments: components["schemas"]["AttachmentInput"][];
             notes: {
                 id: string;
                 text: string;
@@ -3954,6 +4165,8 @@ export interface components {
                 largePrint: boolean;
                 sizeBytes: number;
             }[];
+            /** @description Files the customer uploaded, oldest first */
+            files: components["schemas"]["PortalFileInput"][];
             timeline: {
                 at: string;
                 /** @enum {string} */
@@ -3997,6 +4210,8 @@ export interface components {
             support?: string;
             /** @description The customer asks for a formal complaint */
             formal: boolean;
+            /** @description Files that show what happened: PDF, PNG, JPEG, GIF, WebP, HEIC, plain text and office documents, at most 20, 5.0 MB each and MAIL_MAX_BYTES (10 MB by default) in all. A file whose bytes are not the type its name and content type say (an executable renamed `.png`) is refused with a 400 naming it (`attachments.0`), and then nothing is stored. */
+            attachments?: components["schemas"]["UploadInputInput"][];
         };
         /** @description A personal API token, without its secret */
         ApiTokenInput: {
@@ -4288,6 +4503,42 @@ export interface components {
             }[];
             allowed?: string[];
         };
+        UploadInput: {
+            /** @description The name on the customer’s computer, e.g. `bill.pdf` */
+            filename: string;
+            /** @description What the browser says it is; may be empty. The bytes decide, and must agree. */
+            contentType?: string;
+            /**
+             * Format: base64
+             * @description The file’s bytes, base64
+             */
+            content: string;
+        };
+        Attachment: {
+            /** @description Download it from /attachments/{id} */
+            id: string;
+            /**
+             * @description Uploaded by the customer in the portal, or came by email
+             * @enum {string}
+             */
+            source: "upload" | "email";
+            filename: string;
+            /** @description The type its bytes are */
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            receivedAt: string;
+            /** @description The email it came with */
+            emailId: string | null;
+        };
+        PortalFile: {
+            /** @description Download it from /portal/complaints/{reference}/uploads/{id} */
+            id: string;
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            uploadedAt: string;
+        };
         NewComplaint: {
             customer: {
                 id: string;
@@ -4553,6 +4804,8 @@ export interface components {
             }[];
             /** @description Letters issued, oldest first; download each by its id */
             documents: components["schemas"]["Letter"][];
+            /** @description Files the customer sent (portal uploads and email attachments), oldest first */
+            attachments: components["schemas"]["Attachment"][];
             notes: {
                 id: string;
                 text: string;
@@ -4630,6 +4883,8 @@ export interface components {
                 largePrint: boolean;
                 sizeBytes: number;
             }[];
+            /** @description Files the customer uploaded, oldest first */
+            files: components["schemas"]["PortalFile"][];
             timeline: {
                 at: string;
                 /** @enum {string} */
@@ -4673,6 +4928,8 @@ export interface components {
             support?: string;
             /** @description The customer asks for a formal complaint */
             formal: boolean;
+            /** @description Files that show what happened: PDF, PNG, JPEG, GIF, WebP, HEIC, plain text and office documents, at most 20, 5.0 MB each and MAIL_MAX_BYTES (10 MB by default) in all. A file whose bytes are not the type its name and content type say (an executable renamed `.png`) is refused with a 400 naming it (`attachments.0`), and then nothing is stored. */
+            attachments?: components["schemas"]["UploadInput"][];
         };
         /** @description A personal API token, without its secret */
         ApiToken: {

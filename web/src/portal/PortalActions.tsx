@@ -8,13 +8,14 @@ import { type FormEvent, useState } from 'react';
 import { api, ProblemError, type Schemas, unwrap } from '../api/client.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
 import { ProblemAlert } from '../ui/states.tsx';
+import { FileField, fileProblems, uploadsOf } from './FileField.tsx';
 
 export type PortalComplaint = Schemas['PortalComplaint'];
 
 type Act =
   | { action: 'respond'; agree: boolean; note?: string | undefined }
   | { action: 'follow-up'; resolved: boolean; note?: string | undefined }
-  | { action: 'add-information'; text: string };
+  | { action: 'add-information'; text: string; files: File[] };
 
 function send(reference: string, act: Act) {
   const params = { path: { reference } };
@@ -34,11 +35,13 @@ function send(reference: string, act: Act) {
         }),
       );
     case 'add-information':
-      return unwrap(
-        api.POST('/api/v1/portal/complaints/{reference}/add-information', {
-          params,
-          body: { text: act.text },
-        }),
+      return uploadsOf(act.files).then((attachments) =>
+        unwrap(
+          api.POST('/api/v1/portal/complaints/{reference}/add-information', {
+            params,
+            body: { text: act.text, ...(attachments.length ? { attachments } : {}) },
+          }),
+        ),
       );
   }
 }
@@ -70,6 +73,7 @@ export function PortalActions({
   const [respondNote, setRespondNote] = useState('');
   const [followUpNote, setFollowUpNote] = useState('');
   const [information, setInformation] = useState('');
+  const [informationFiles, setInformationFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<FormError[]>([]);
   const act = useMutation({
     mutationFn: (a: Act) => send(complaint.reference, a),
@@ -78,7 +82,10 @@ export function PortalActions({
       void queryClient.invalidateQueries({ queryKey: ['portal-complaint', complaint.reference] });
       setRespondNote('');
       setFollowUpNote('');
-      if (a.action === 'add-information') setInformation('');
+      if (a.action === 'add-information') {
+        setInformation('');
+        setInformationFiles([]);
+      }
       setErrors([]);
       onDone(confirmation(a));
     },
@@ -86,18 +93,31 @@ export function PortalActions({
       // The complaint may have moved on: show where it stands now.
       void queryClient.invalidateQueries({ queryKey: ['portal-complaint', complaint.reference] });
       if (a.action === 'add-information' && error instanceof ProblemError && error.code === 'validation') {
-        setErrors(formErrors(error, { 'body.text': 'add-information' }, { 'body.text': 'Your information' }));
+        setErrors(
+          formErrors(
+            error,
+            { 'body.text': 'add-information', 'body.attachments': 'add-information-files' },
+            { 'body.text': 'Your information', 'body.attachments': 'Files' },
+          ),
+        );
       }
     },
   });
   const note = (value: string) => value.trim() || undefined;
   const addInformation = (event: FormEvent) => {
     event.preventDefault();
-    if (!information.trim()) {
-      setErrors([{ inputId: 'add-information', message: 'Enter the information you want to add' }]);
-      return;
-    }
-    act.mutate({ action: 'add-information', text: information.trim() });
+    const found: FormError[] = [
+      ...(information.trim()
+        ? []
+        : [{ inputId: 'add-information', message: 'Enter the information you want to add' }]),
+      ...fileProblems(informationFiles).map((message) => ({
+        inputId: 'add-information-files',
+        message: `Files: ${message}`,
+      })),
+    ];
+    setErrors(found);
+    if (found.length) return;
+    act.mutate({ action: 'add-information', text: information.trim(), files: informationFiles });
   };
   const pending = act.isPending;
   const actionError = act.isError && act.variables?.action !== 'add-information';
@@ -195,6 +215,13 @@ export function PortalActions({
               value={information}
               onChange={(e) => setInformation(e.currentTarget.value)}
               error={errorFor(errors, 'add-information')}
+            />
+            <FileField
+              id="add-information-files"
+              label="Files (optional)"
+              files={informationFiles}
+              onChange={setInformationFiles}
+              error={errorFor(errors, 'add-information-files')}
             />
             <div>
               <Button type="submit" loading={pending && act.variables?.action === 'add-information'}>

@@ -10,6 +10,7 @@ import { useProcedure } from '../procedure.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
 import { londonToday } from '../ui/format.ts';
 import { PageHeading } from '../ui/page.tsx';
+import { FileField, fileProblems, uploadsOf } from './FileField.tsx';
 import { CheckboxFieldset, RadioFieldset } from './fields.tsx';
 import { RaiseConfirmation } from './RaiseConfirmation.tsx';
 import { type Category, CUSTOMER_TYPES, type CustomerType, categoryWords } from './words.ts';
@@ -63,6 +64,7 @@ const FIELDS: Record<string, string> = {
   'body.needs': 'needs',
   'body.support': 'support',
   'body.formal': 'formal',
+  'body.attachments': 'attachments',
 };
 const LABELS: Record<string, string> = {
   'body.name': 'Your name',
@@ -78,6 +80,7 @@ const LABELS: Record<string, string> = {
   'body.needs': 'Formats',
   'body.support': 'Support',
   'body.formal': 'Formal complaint',
+  'body.attachments': 'Files',
 };
 
 /** A fresh Idempotency-Key: crypto.randomUUID needs a secure context, getRandomValues does not. */
@@ -137,6 +140,7 @@ export function RaisePage() {
   const procedure = useProcedure().data?.procedure;
   const [answers, setAnswers] = useState<Answers>(EMPTY);
   const [errors, setErrors] = useState<FormError[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   // One key per version of the answers: a retry of the same answers cannot make a second complaint.
   const [key, setKey] = useState(newKey);
   const today = londonToday();
@@ -145,8 +149,15 @@ export function RaisePage() {
     setKey(newKey());
   };
   const send = useMutation({
-    mutationFn: (body: Schemas['OnlineComplaintInput']) =>
-      unwrap(api.POST('/api/v1/portal/complaints', { body, params: { header: { 'idempotency-key': key } } })),
+    mutationFn: async (body: Schemas['OnlineComplaintInput']) => {
+      const attachments = files.length ? await uploadsOf(files) : undefined;
+      return unwrap(
+        api.POST('/api/v1/portal/complaints', {
+          body: { ...body, attachments },
+          params: { header: { 'idempotency-key': key } },
+        }),
+      );
+    },
     onSuccess: () => window.scrollTo(0, 0),
     onError: (error) => setErrors(formErrors(error, FIELDS, LABELS)),
   });
@@ -157,7 +168,10 @@ export function RaisePage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = check(answers, today);
+    const found = [
+      ...check(answers, today),
+      ...fileProblems(files).map((message) => ({ inputId: 'attachments', message: `Files: ${message}` })),
+    ];
     setErrors(found);
     if (!found.length) send.mutate(toBody(answers));
   };
@@ -246,6 +260,17 @@ export function RaisePage() {
           max={today}
           maw={240}
           {...text('firstComplainedOn')}
+        />
+
+        <FileField
+          id="attachments"
+          label="Files that show what happened (optional)"
+          files={files}
+          onChange={(chosen) => {
+            setFiles(chosen);
+            setKey(newKey());
+          }}
+          error={errorFor(errors, 'attachments')}
         />
 
         <RadioFieldset

@@ -5,6 +5,7 @@ import { QUEUE_IDS } from '../../../app/queues.ts';
 import { COMMAND_TYPES } from '../../../domain/commands.ts';
 import { CATEGORIES, ROLES, STAGES } from '../../../domain/procedure.ts';
 import { category, channel, customerType, id, instant, localDate, reference, text } from '../../schemas.ts';
+import { attachmentSchema } from '../attachments/schemas.ts';
 
 export const newCustomerBody = z.strictObject({
   name: text(200),
@@ -292,6 +293,9 @@ export const complaintSchema = z
       .nullable(),
     contacts: z.array(contactSchema),
     documents: z.array(letterSchema).describe('Letters issued, oldest first; download each by its id'),
+    attachments: z
+      .array(attachmentSchema)
+      .describe('Files the customer sent (portal uploads and email attachments), oldest first'),
     notes: z.array(
       z.object({ id: z.string(), text: z.string(), authorId: nullableText, createdAt: z.string() }),
     ),

@@ -11,6 +11,7 @@ import { getLetterForCustomer, getLetterForStaff } from '../../../app/get-letter
 import { markLetterPosted, readPrintQueue } from '../../../app/print-queue.ts';
 import type { StoredDocument } from '../../../db/documents.ts';
 import { portalCustomer, staffActor } from '../../auth.ts';
+import { binary, sendFile } from '../../downloads.ts';
 import { id, problems, reference } from '../../schemas.ts';
 import { letterSchema } from '../complaints/schemas.ts';
 
@@ -21,33 +22,6 @@ const letterQuery = z.strictObject({
     .optional()
     .describe('`pdf` (default): the letter as issued; `text`: the same letter as plain text'),
 });
-
-/** OpenAPI for a binary answer (the handler sends the bytes itself, never through the JSON serialiser). */
-const binary = (description: string, ...contentTypes: string[]) => ({
-  200: z
-    .unknown()
-    .describe(description)
-    .meta({
-      content: Object.fromEntries(
-        contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-      ),
-    }),
-  ...problems,
-});
-
-/** A file download: never sniffed, never cached by shared caches, named for saving. */
-function sendFile(reply: FastifyReply, file: { filename: string; type: string; body: Buffer | string }) {
-  const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  return reply
-    .header('content-type', file.type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(file.body);
-}
 
 function sendLetter(reply: FastifyReply, letter: StoredDocument, format: 'pdf' | 'text' | undefined) {
   reply.header('etag', `"${letter.sha256}"`);

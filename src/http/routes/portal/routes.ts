@@ -15,6 +15,13 @@ import type { AppOptions } from '../../app.ts';
 import { PORTAL_COOKIE, portalCustomer } from '../../auth.ts';
 import { formLimit } from '../../limits.ts';
 import { category, customerType, localDate, problems, reference, text } from '../../schemas.ts';
+import {
+  portalFileSchema,
+  uploadBodyLimit,
+  uploadedFiles,
+  uploadsInput,
+  uploadsTooLarge,
+} from '../attachments/schemas.ts';
 import { newCustomerBody, referenceParams } from '../complaints/schemas.ts';
 
 const tags = ['portal'];
@@ -49,6 +56,7 @@ const portalComplaintSchema = z
         }),
       )
       .describe('Letters we sent; download each from /portal/complaints/{reference}/letters/{id}'),
+    files: z.array(portalFileSchema).describe('Files the customer uploaded, oldest first'),
     timeline: z.array(
       z.object({ at: z.string(), kind: z.enum(['update', 'from-you', 'from-us']), text: z.string() }),
     ),
@@ -81,17 +89,23 @@ const onlineComplaintBody = z
       .optional()
       .describe('Anything that makes it harder to deal with us, in the customer’s words'),
     formal: z.boolean().describe('The customer asks for a formal complaint'),
+    attachments: uploadsInput,
   })
   .meta({ id: 'OnlineComplaint' });
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, options: AppOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const secure = options.publicUrl.startsWith('https://');
+  const takesFiles = {
+    bodyLimit: uploadBodyLimit(ctx),
+    config: { bodyTooLarge: { detail: uploadsTooLarge(ctx), field: 'attachments' } },
+  };
 
   api.post(
     '/portal/complaints',
     {
-      config: formLimit(options),
+      bodyLimit: takesFiles.bodyLimit,
+      config: { ...formLimit(options), ...takesFiles.config },
       schema: {
         tags,
         security,
@@ -99,7 +113,9 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
         description:
           'Records a new customer every time (never matched to an existing one) and the complaint, channel ' +
           '`web`, with the customer’s web contact. Send an `Idempotency-Key` header to make a retry return ' +
-          'the first reference instead of a second complaint.',
+          'the first reference instead of a second complaint (the same key with other files is refused ' +
+          'with 422). Files come in the JSON body, base64: one request, checked whole before anything is ' +
+          'stored. A body too large for the files allowed is refused with 413 (`field`: `attachments`).',
         headers: z.looseObject({ 'idempotency-key': z.string().min(8).max(200).optional() }),
         body: onlineComplaintBody,
         response: {
@@ -120,7 +136,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const result = await raiseComplaintOnline(ctx, request.body, typeof key === 'string' ? key : undefined);
+      const { attachments, ...form } = request.body;
+      const result = await raiseComplaintOnline(
+        ctx,
+        { ...form, attachments: uploadedFiles(attachments) },
+        typeof key === 'string' ? key : undefined,
+      );
       const { acknowledgeBy, adrDueOn } = result;
       return reply.code(201).send({ reference: result.reference, acknowledgeBy, adrDueOn });
     },
@@ -209,7 +230,9 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
     'follow-up': z
       .strictObject({ resolved: z.boolean(), note: text(4000).optional() })
       .describe('Has this resolved your complaint? Yes or no'),
-    'add-information': z.strictObject({ text: text(10_000) }).describe('Add information to the complaint'),
+    'add-information': z
+      .strictObject({ text: text(10_000), attachments: uploadsInput })
+      .describe('Add information to the complaint, with files if the customer has them'),
   } as const;
   for (const [action, body] of Object.entries(actions) as [
     keyof typeof actions,
@@ -218,6 +241,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
     api.post(
       `/portal/complaints/:reference/${action}`,
       {
+        ...(action === 'add-information' ? takesFiles : {}),
         schema: {
           tags,
           security,
@@ -229,9 +253,11 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
       },
       async (request) => {
         const customerId = portalCustomer(request);
+        const { attachments, ...fields } = request.body as { attachments?: z.infer<typeof uploadsInput> };
         await actAsCustomer(ctx, request.params.reference, customerId, {
           action,
-          ...(request.body as object),
+          ...fields,
+          ...(attachments ? { attachments: uploadedFiles(attachments) } : {}),
         } as never);
         return getPortalComplaint(ctx, request.params.reference, customerId);
       },

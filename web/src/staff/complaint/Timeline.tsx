@@ -3,7 +3,8 @@
  * with its kind in words (an email that failed for good in red, with the word "failed"). Contact and note
  * events are shown once, as the contact or note itself.
  */
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { attachmentHref } from '../../api/files.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import type { User } from '../session.ts';
 import type { Complaint } from './api.ts';
@@ -13,7 +14,7 @@ type Entry = Complaint['timeline'][number];
 
 const HIDDEN = new Set(['contact-logged', 'note-added']);
 /** Events about the complaint's documents: its letters and the case file. */
-const DOCUMENT_EVENTS = new Set(['letter-issued', 'letter-posted', 'case-file-exported']);
+const DOCUMENT_EVENTS = new Set(['letter-issued', 'letter-posted', 'case-file-exported', 'file-uploaded']);
 
 export function Timeline({ complaint, staff }: { complaint: Complaint; staff: User[] }) {
   const name = (id: string | null): string => {
@@ -130,6 +131,18 @@ function TimelineItem({
           {text}
         </Text>
       )}
+      {entry.kind === 'event' && entry.type === 'file-uploaded' && <UploadLink details={entry.details} />}
     </Paper>
+  );
+}
+
+/** The download of a file the customer uploaded, from its event on the trail. */
+function UploadLink({ details }: { details: unknown }) {
+  const { uploadId, filename } = (details ?? {}) as { uploadId?: string; filename?: string };
+  if (!uploadId) return null;
+  return (
+    <Anchor href={attachmentHref(uploadId)} download size="sm">
+      Download<VisuallyHidden> {filename}</VisuallyHidden>
+    </Anchor>
   );
 }

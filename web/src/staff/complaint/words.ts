@@ -273,6 +273,8 @@ export function describeEvent(
         kind: `Letter posted: ${str(payload.title) || 'letter'}`,
         text: 'Printed and posted to the customer',
       };
+    case 'file-uploaded':
+      return { kind: 'File uploaded by the customer', text: str(payload.filename), userText: true };
     case 'case-file-exported':
       return {
         kind: 'Case file exported for the ombudsman',

@@ -20,6 +20,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../../api/client.ts';
+import { attachmentHref } from '../../api/files.ts';
 import { useProcedure } from '../../procedure.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
 import { formatDateTime, humanize } from '../../ui/format.ts';
@@ -208,7 +209,10 @@ function MailDetail({ id, onClose }: { id: string | null; onClose: () => void })
               </Text>
               {mail.attachments.map((a) => (
                 <Text key={a.id} size="sm" className="user-text">
-                  {a.filename} ({a.contentType}, {Math.ceil(a.sizeBytes / 1024)} KB)
+                  <Anchor href={attachmentHref(a.id)} download>
+                    {a.filename}
+                  </Anchor>{' '}
+                  ({a.contentType}, {Math.ceil(a.sizeBytes / 1024)} KB)
                 </Text>
               ))}
             </Stack>

@@ -1,0 +1,250 @@
+/**
+ * Files people send us: those that came with an inbound email, and those a customer uploaded in the portal.
+ * Their bytes are stored in the database for now, so every process can serve them; this is the one module
+ * that writes or reads those bytes, so moving them to a document store changes this file alone.
+ */
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Executor } from './database.ts';
+import type { EmailAttachmentsTable, UploadsTable } from './schema.ts';
+
+export interface EmailAttachment {
+  id: string;
+  emailId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface NewEmailAttachment {
+  id: string;
+  emailId: string;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  createdAt: string;
+}
+
+export async function insertEmailAttachment(
+  executor: Executor,
+  attachment: NewEmailAttachment,
+): Promise<void> {
+  await executor
+    .insertInto('email_attachments')
+    .values({
+      id: attachment.id,
+      email_id: attachment.emailId,
+      filename: attachment.filename,
+      content_type: attachment.contentType,
+      size_bytes: attachment.content.length,
+      sha256: createHash('sha256').update(attachment.content).digest('hex'),
+      content: attachment.content,
+      created_at: attachment.createdAt,
+    })
+    .execute();
+}
+
+/** An email's attachments, without their content, in the order they were stored. */
+export async function listEmailAttachments(executor: Executor, emailId: string): Promise<EmailAttachment[]> {
+  const rows = await executor
+    .selectFrom('email_attachments')
+    .select(['id', 'email_id', 'filename', 'content_type', 'size_bytes', 'sha256', 'created_at'])
+    .where('email_id', '=', emailId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toAttachment);
+}
+
+function toAttachment(
+  r: Pick<
+    Selectable<EmailAttachmentsTable>,
+    'id' | 'email_id' | 'filename' | 'content_type' | 'size_bytes' | 'sha256' | 'created_at'
+  >,
+): EmailAttachment {
+  return {
+    id: r.id,
+    emailId: r.email_id,
+    filename: r.filename,
+    contentType: r.content_type,
+    sizeBytes: Number(r.size_bytes),
+    sha256: r.sha256,
+    createdAt: r.created_at,
+  };
+}
+
+/** The attachments of several emails, with their bytes (the case file), grouped by email. */
+export async function listAttachmentsWithContent(
+  executor: Executor,
+  emailIds: readonly string[],
+): Promise<Map<string, (EmailAttachment & { content: Buffer })[]>> {
+  const byEmail = new Map<string, (EmailAttachment & { content: Buffer })[]>();
+  if (emailIds.length === 0) return byEmail;
+  const rows = await executor
+    .selectFrom('email_attachments')
+    .selectAll()
+    .where('email_id', 'in', emailIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = byEmail.get(r.email_id) ?? [];
+    list.push({ ...toAttachment(r), content: Buffer.from(r.content) });
+    byEmail.set(r.email_id, list);
+  }
+  return byEmail;
+}
+
+/** A file the customer uploaded in the portal, without its bytes. */
+export interface Upload {
+  id: string;
+  complaintId: string;
+  /** Who uploaded it: only they may download it in the portal. */
+  customerId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface NewUpload {
+  id: string;
+  complaintId: string;
+  customerId: string;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  createdAt: string;
+}
+
+/** Stores an upload, inside the caller's transaction, and returns what was stored (with its sha256). */
+export async function insertUpload(executor: Executor, upload: NewUpload): Promise<Upload> {
+  const stored: Upload = {
+    id: upload.id,
+    complaintId: upload.complaintId,
+    customerId: upload.customerId,
+    filename: upload.filename,
+    contentType: upload.contentType,
+    sizeBytes: upload.content.length,
+    sha256: createHash('sha256').update(upload.content).digest('hex'),
+    createdAt: upload.createdAt,
+  };
+  await executor
+    .insertInto('uploads')
+    .values({
+      id: stored.id,
+      complaint_id: stored.complaintId,
+      customer_id: stored.customerId,
+      filename: stored.filename,
+      content_type: stored.contentType,
+      size_bytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      content: upload.content,
+      created_at: stored.createdAt,
+    })
+    .execute();
+  return stored;
+}
+
+const UPLOAD_COLUMNS = [
+  'id',
+  'complaint_id',
+  'customer_id',
+  'filename',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'created_at',
+] as const;
+
+function toUpload(r: Pick<Selectable<UploadsTable>, (typeof UPLOAD_COLUMNS)[number]>): Upload {
+  return {
+    id: r.id,
+    complaintId: r.complaint_id,
+    customerId: r.customer_id,
+    filename: r.filename,
+    contentType: r.content_type,
+    sizeBytes: Number(r.size_bytes),
+    sha256: r.sha256,
+    createdAt: r.created_at,
+  };
+}
+
+/** A complaint's uploads, without their bytes, oldest first. */
+export async function listUploads(executor: Executor, complaintId: string): Promise<Upload[]> {
+  const rows = await executor
+    .selectFrom('uploads')
+    .select([...UPLOAD_COLUMNS])
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toUpload);
+}
+
+/** A complaint's uploads with their bytes (the case file), oldest first. */
+export async function listUploadsWithContent(
+  executor: Executor,
+  complaintId: string,
+): Promise<(Upload & { content: Buffer })[]> {
+  const rows = await executor
+    .selectFrom('uploads')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...toUpload(r), content: Buffer.from(r.content) }));
+}
+
+/** The email attachments of a complaint's emails, without their bytes, oldest first. */
+export async function listComplaintEmailAttachments(
+  executor: Executor,
+  complaintId: string,
+): Promise<EmailAttachment[]> {
+  const rows = await executor
+    .selectFrom('email_attachments')
+    .innerJoin('emails', 'emails.id', 'email_attachments.email_id')
+    .select([
+      'email_attachments.id',
+      'email_attachments.email_id',
+      'email_attachments.filename',
+      'email_attachments.content_type',
+      'email_attachments.size_bytes',
+      'email_attachments.sha256',
+      'email_attachments.created_at',
+    ])
+    .where('emails.complaint_id', '=', complaintId)
+    .orderBy('email_attachments.created_at')
+    .orderBy('email_attachments.id')
+    .execute();
+  return rows.map(toAttachment);
+}
+
+/** One stored file, either kind, with its bytes: what a download serves. */
+export type StoredFile = {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+} & ({ source: 'email'; emailId: string } | { source: 'upload'; complaintId: string; customerId: string });
+
+/** The file with this id, an email attachment or an upload (ids are unique across both), or undefined. */
+export async function findStoredFile(executor: Executor, id: string): Promise<StoredFile | undefined> {
+  const upload = await executor.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
+  if (upload) return { ...toUpload(upload), source: 'upload', content: Buffer.from(upload.content) };
+  const attachment = await executor
+    .selectFrom('email_attachments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (attachment) {
+    return { ...toAttachment(attachment), source: 'email', content: Buffer.from(attachment.content) };
+  }
+  return undefined;
+}
