@@ -17,7 +17,7 @@ import { findUserById } from '../db/users.ts';
 import { type LetterFacts, renderLetter } from '../documents/letters/index.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
-import type { Role } from '../domain/procedure.ts';
+import { jobTitleOf } from '../domain/staff.ts';
 import type { LocalDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 
@@ -39,19 +39,11 @@ export function adrLetterSourceKey(letterId: string): string {
   return `adr-letter:${letterId}`;
 }
 
-const JOB_TITLES: Record<Role, string> = {
-  director: 'Director',
-  reviewer: 'Complaints Reviewer',
-  agent: 'Customer Relations Adviser',
-  admin: 'Customer Relations',
-};
-
 /** The person named at the foot of the letter: the handler by name and role, else the complaints team. */
 async function signatory(ctx: AppContext, handlerId: string | null) {
   const user = handlerId ? await findUserById(ctx.db.kysely, handlerId) : undefined;
   if (!user) return { name: 'The Complaints Team', jobTitle: ctx.procedure.company.tradingName };
-  const role = (['director', 'reviewer', 'agent', 'admin'] as const).find((r) => user.roles.includes(r));
-  return { name: user.name, jobTitle: role ? JOB_TITLES[role] : 'Customer Relations' };
+  return { name: user.name, jobTitle: jobTitleOf(user.roles) };
 }
 
 /** Issues the letter, or returns the one already issued for `sourceKey`. */
