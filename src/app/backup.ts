@@ -31,6 +31,7 @@ const TABLE_ORDER: Record<keyof Schema, number> = {
   documents: 17,
   emails: 18,
   email_attachments: 19,
+  templates: 20,
 };
 const TABLES = (Object.keys(TABLE_ORDER) as (keyof Schema)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);
 

@@ -23,6 +23,7 @@ const TABLES = [
   'sequences',
   'sessions',
   'steps',
+  'templates',
   'users',
 ];
 
@@ -37,6 +38,7 @@ describeEachDialect('migrations', (t) => {
       '0004-portal',
       '0005-mail',
       '0006-documents',
+      '0010-templates',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -54,6 +56,7 @@ describeEachDialect('migrations', (t) => {
       '0004-portal',
       '0005-mail',
       '0006-documents',
+      '0010-templates',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

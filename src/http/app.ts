@@ -29,6 +29,7 @@ import { registerMailRoutes } from './routes/mail/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerProcedureRoutes } from './routes/procedure/routes.ts';
 import { registerPublicRoutes } from './routes/public/routes.ts';
+import { registerTemplateRoutes } from './routes/templates/routes.ts';
 import { registerTokenRoutes } from './routes/tokens/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
 import { registerWebApp } from './web.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerProcedureRoutes(api, ctx);
       registerMailRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
+      registerTemplateRoutes(api, ctx);
     },
     { prefix: API_PREFIX },
   );
