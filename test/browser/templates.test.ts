@@ -5,20 +5,35 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
 import { checkPage, launchBrowser } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
-import { startWebApp, type WebApp } from './support/web-app.ts';
+import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
 
 describe('response templates', () => {
   let app: WebApp;
   let browser: Browser;
   let admin: Page;
+  let reference: string;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
     // As at a new installation's first start.
     await seedDefaultTemplates(app.ctx);
+    const agent = { kind: 'staff' as const, id: app.staff.agent.id, roles: STAFF.agent.roles };
+    const created = await recordComplaint(
+      app.ctx,
+      {
+        customer: { name: 'Ann Archer' },
+        channel: 'phone',
+        category: 'billing',
+        description: 'Charged twice',
+        formal: true,
+      },
+      agent,
+    );
+    reference = created.reference;
     admin = await signIn(browser, app, app.staff.admin.email);
   });
   afterAll(async () => {
@@ -95,5 +110,36 @@ describe('response templates', () => {
     });
     const names = ((await offered.json()) as { items: { name: string }[] }).items.map((i) => i.name);
     expect(names).not.toContain('Waiting for your bill');
+  });
+
+  it('tries a template on a complaint: chosen for its stage, filled with the complaint’s values', async () => {
+    await admin.getByLabel('Complaint Reference Number').fill(reference.toLowerCase());
+    await admin.getByRole('button', { name: 'Look up' }).click();
+    await admin.getByText('is at Resolution Attempt 1').waitFor();
+    const picker = admin.getByRole('combobox', { name: 'Template' });
+    // Only what is offered at attempt 1: its reply, and every-stage ones.
+    const options = await picker.locator('option').allTextContents();
+    expect(options).toContain('We’re looking into it');
+    expect(options).not.toContain('Director-level review');
+    await picker.selectOption({ label: 'We’re looking into it' });
+    const filled = admin.getByTestId('filled-template');
+    await filled.getByText('We’re looking into your complaint').waitFor();
+    await filled.getByText('Dear Ann Archer,', { exact: false }).waitFor();
+    const text = await filled.textContent();
+    expect(text).toContain(`Your Complaint Reference Number is ${reference}.`);
+    expect(text).toContain('Alex Agent');
+    expect(text).toContain('Customer Relations Adviser, Miso Communications');
+    expect(text).not.toContain('{{');
+    await admin.getByRole('status').getByText('Filled in from “We’re looking into it”.').waitFor();
+
+    await admin.getByRole('radio', { name: 'Proposal' }).check();
+    const proposals = await admin
+      .getByRole('combobox', { name: 'Template' })
+      .locator('option')
+      .allTextContents();
+    expect(proposals).toEqual(
+      expect.arrayContaining(['Billing credit', 'Proposal: putting it right', 'Goodwill gesture']),
+    );
+    expect(await checkPage(admin, 'staff-admin-template-try')).toEqual([]);
   });
 });

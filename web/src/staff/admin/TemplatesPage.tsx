@@ -1,6 +1,7 @@
 /**
  * Response templates (admins): the templates offered, filtered by purpose and stage, adding one, editing one
- * with its live preview, and archiving with a confirmation. Others see the list and a note, with no controls.
+ * with its live preview, and archiving with a confirmation; and trying a template on a real complaint. Others
+ * see the list and a note, with no controls.
  */
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +21,7 @@ import {
 } from '../templates/templates.ts';
 import { ConfirmModal } from './shared.tsx';
 import { TemplateFormModal } from './TemplateForm.tsx';
+import { TryTemplate } from './TryTemplate.tsx';
 
 type Dialog =
   | { kind: 'add' }
@@ -207,6 +209,7 @@ export function TemplatesPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <TryTemplate />
       {isAdmin && (
         <>
           <TemplateFormModal

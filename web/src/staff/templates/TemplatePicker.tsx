@@ -13,7 +13,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ProblemAlert } from '../../ui/states.tsx';
-import { type FilledTemplate, type TemplatePurpose, useTemplates } from './templates.ts';
+import { type FilledTemplate, TEMPLATE_STAGES, type TemplatePurpose, useTemplates } from './templates.ts';
 
 export interface TemplatePickerProps {
   purpose: TemplatePurpose;
@@ -24,6 +24,8 @@ export interface TemplatePickerProps {
   /** Called with the filled template; `subject` is null for a proposal template. */
   onFill: (filled: FilledTemplate) => void;
   label?: string;
+  /** The hint under the label; by default, that choosing replaces the text. */
+  description?: string;
   /** The select's id, for a form's error summary. */
   id?: string;
 }
@@ -41,7 +43,15 @@ export function useFillTemplate(reference: string, onFill: (filled: FilledTempla
   });
 }
 
-export function TemplatePicker({ purpose, stage, reference, onFill, label, id }: TemplatePickerProps) {
+export function TemplatePicker({
+  purpose,
+  stage,
+  reference,
+  onFill,
+  label,
+  description,
+  id,
+}: TemplatePickerProps) {
   const ownId = useId();
   const selectId = id ?? `template-${ownId}`;
   const templates = useTemplates({ purpose, stage });
@@ -52,7 +62,9 @@ export function TemplatePicker({ purpose, stage, reference, onFill, label, id }:
     onFill(filled);
   });
   const items = templates.data ?? [];
-  const none = templates.isSuccess && items.length === 0;
+  // No stage but those of TEMPLATE_STAGES has templates (initiation flows straight into attempt 1).
+  const offeredHere = TEMPLATE_STAGES.some((s) => s === stage);
+  const none = !offeredHere || (templates.isSuccess && items.length === 0);
   return (
     <Stack gap={4}>
       <NativeSelect
@@ -61,7 +73,7 @@ export function TemplatePicker({ purpose, stage, reference, onFill, label, id }:
         description={
           none
             ? 'There are no templates for this stage.'
-            : 'Choosing one replaces the text below; you can edit it before sending.'
+            : (description ?? 'Choosing one replaces the text below; you can edit it before sending.')
         }
         disabled={!templates.isSuccess || none || fill.isPending}
         value={chosen}
@@ -72,7 +84,7 @@ export function TemplatePicker({ purpose, stage, reference, onFill, label, id }:
           if (value) fill.mutate(value);
         }}
         data={[
-          { value: '', label: templates.isPending ? 'Loading templates…' : 'Choose a template' },
+          { value: '', label: templates.isPending && !none ? 'Loading templates…' : 'Choose a template' },
           ...items.map((t) => ({ value: t.id, label: t.name })),
         ]}
       />
