@@ -2,6 +2,7 @@
  * Response templates over HTTP: admins keep them, staff list the ones offered at a stage and fill one for a
  * complaint; a template with a mistyped placeholder is refused with its field and nothing is written.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
 import { DEFAULT_TEMPLATES } from '../../src/config/default-templates.ts';
@@ -271,5 +272,36 @@ describeEachDialect('response templates', (harness) => {
       await db.kysely.updateTable('templates').set({ archived_at: '2026-11-02T10:00:00.000Z' }).execute();
       expect(await seedDefaultTemplates(ctx)).toBe(0);
     });
+  });
+
+  // Last: what it creates must not change what the tests above expect to be offered.
+  it('answers arbitrary input with a 4xx problem, never a 500', async () => {
+    const existing = await t.as('admin').post('/templates', newTemplate({ name: 'Target of junk' }));
+    const field = fc.oneof(fc.string(), fc.constant('a\u0000b'), fc.integer(), fc.constant(null));
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          name: field,
+          purpose: fc.oneof(fc.constantFrom('reply', 'proposal', 'x'), field),
+          stages: fc.oneof(fc.array(fc.constantFrom('attempt-1', 'closed', 'initiation', '')), field),
+          subject: field,
+          body: fc.oneof(fc.constant('{{customer.name}} {{x'), field),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (junk) => {
+        for (const res of [
+          await t.as('admin').post('/templates', junk),
+          await t.as('admin').patch(`/templates/${existing.body.id}`, junk),
+          await t.as('admin').post('/templates/preview', junk),
+        ]) {
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
