@@ -32,6 +32,7 @@ const TABLE_ORDER: Record<keyof Schema, number> = {
   emails: 18,
   email_attachments: 19,
   uploads: 20,
+  templates: 21,
 };
 const TABLES = (Object.keys(TABLE_ORDER) as (keyof Schema)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);
 

@@ -17,7 +17,7 @@ import { findUserByEmail, findUserById } from '../db/users.ts';
 import { type LetterFacts, renderLetter } from '../documents/letters/index.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
-import type { Role } from '../domain/procedure.ts';
+import { jobTitleOf } from '../domain/staff.ts';
 import type { LocalDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 
@@ -39,13 +39,6 @@ export function adrLetterSourceKey(letterId: string): string {
   return `adr-letter:${letterId}`;
 }
 
-const JOB_TITLES: Record<Role, string> = {
-  director: 'Director',
-  reviewer: 'Complaints Reviewer',
-  agent: 'Customer Relations Adviser',
-  admin: 'Customer Relations',
-};
-
 /**
  * The person named at the foot of the letter (REGULATORY item 11): the handler by name and role; for a
  * complaint nobody handles yet (a time-limit letter while it waits in a queue), the director the procedure
@@ -58,8 +51,7 @@ export async function signatory(ctx: AppContext, handlerId: string | null) {
     (handlerId ? await findUserById(db, handlerId) : undefined) ??
     (responsible ? (await findUserByEmail(db, responsible))?.user : undefined);
   if (!user) return { name: 'The Complaints Team', jobTitle: ctx.procedure.company.tradingName };
-  const role = (['director', 'reviewer', 'agent', 'admin'] as const).find((r) => user.roles.includes(r));
-  return { name: user.name, jobTitle: role ? JOB_TITLES[role] : 'Customer Relations' };
+  return { name: user.name, jobTitle: jobTitleOf(user.roles) };
 }
 
 /** Issues the letter, or returns the one already issued for `sourceKey`. */

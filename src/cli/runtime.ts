@@ -5,6 +5,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { AppContext } from '../app/context.ts';
+import { seedDefaultTemplates } from '../app/seed-default-templates.ts';
 import { readSettings, type Settings } from '../config/env.ts';
 import { loadProcedure } from '../config/load.ts';
 import { openDatabase } from '../db/database.ts';
@@ -52,5 +53,8 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
       mailboxDir: path.join(settings.dataDir, 'mailbox'),
     },
   };
+  // A new installation starts with the default response templates; admins edit them from then on.
+  const seeded = await seedDefaultTemplates(ctx);
+  if (seeded) logger.info({ templates: seeded }, 'default response templates added');
   return { ctx, settings, close: () => db.close() };
 }

@@ -24,6 +24,7 @@ const TABLES = [
   'sessions',
   'steps',
   'uploads',
+  'templates',
   'users',
 ];
 
@@ -40,6 +41,7 @@ describeEachDialect('migrations', (t) => {
       '0006-documents',
       '0007-routing',
       '0008-uploads',
+      '0010-templates',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -59,6 +61,7 @@ describeEachDialect('migrations', (t) => {
       '0006-documents',
       '0007-routing',
       '0008-uploads',
+      '0010-templates',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

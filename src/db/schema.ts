@@ -304,6 +304,20 @@ export interface JobsTable {
   completed_at: Instant | null;
 }
 
+export interface TemplatesTable {
+  id: string;
+  name: string;
+  /** reply | proposal */
+  purpose: string;
+  /** JSON array of stage names; empty: every stage. */
+  stages: JsonText;
+  subject: string | null;
+  body: string;
+  created_at: Instant;
+  updated_at: Instant;
+  archived_at: Instant | null;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -325,4 +339,5 @@ export interface Schema {
   idempotency_keys: IdempotencyKeysTable;
   sequences: SequencesTable;
   jobs: JobsTable;
+  templates: TemplatesTable;
 }

@@ -112,3 +112,15 @@ export class WorkingCalendar {
     return count;
   }
 }
+
+const writtenDateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A London date as people write it in a letter: `2027-01-15` is "15 January 2027". */
+export function writtenDate(date: LocalDate): string {
+  return writtenDateFormat.format(new Date(`${date}T00:00:00Z`));
+}

@@ -30,6 +30,7 @@ import { registerMailRoutes } from './routes/mail/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerProcedureRoutes } from './routes/procedure/routes.ts';
 import { registerPublicRoutes } from './routes/public/routes.ts';
+import { registerTemplateRoutes } from './routes/templates/routes.ts';
 import { registerTokenRoutes } from './routes/tokens/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
 import { registerWorkloadRoutes } from './routes/workload/routes.ts';
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerWorkloadRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
       registerAttachmentRoutes(api, ctx);
+      registerTemplateRoutes(api, ctx);
     },
     { prefix: API_PREFIX },
   );

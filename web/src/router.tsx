@@ -85,6 +85,11 @@ export const router = createBrowserRouter([
             lazy: () => import('./staff/admin/TokensPage.tsx').then((m) => ({ Component: m.TokensPage })),
           },
           {
+            path: 'admin/templates',
+            lazy: () =>
+              import('./staff/admin/TemplatesPage.tsx').then((m) => ({ Component: m.TemplatesPage })),
+          },
+          {
             path: 'admin/procedure',
             lazy: () =>
               import('./staff/admin/ProcedurePage.tsx').then((m) => ({ Component: m.ProcedurePage })),

@@ -3767,6 +3767,630 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the templates offered (not archived), optionally of one purpose and offered at a stage */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description reply: a message to the customer; proposal: the summary of a proposal */
+                    purpose?: "reply" | "proposal";
+                    stage?: "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ResponseTemplate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a template (admin)
+         * @description Refused with 400 and `field` `body` (or `subject`) when the text uses a placeholder that does not exist.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description reply: a message to the customer; proposal: the summary of a proposal
+                         * @enum {string}
+                         */
+                        purpose: "reply" | "proposal";
+                        /** @description The stages it is offered at; empty: every stage */
+                        stages: ("attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed")[];
+                        /** @description The email subject of a reply (placeholders allowed); null for a proposal */
+                        subject?: string | null;
+                        /**
+                         * @description The text, with placeholders from this list only: {{customer.name}}, {{complaint.reference}}, {{complaint.adrDueOn}}, {{handler.name}}, {{handler.role}}, {{stage.name}}, {{proposal.steps}}, {{company.name}}, {{company.phone}}, {{adrScheme.name}}
+                         * @example Dear {{customer.name}},
+                         *
+                         *     Your Complaint Reference Number is {{complaint.reference}}.
+                         */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponseTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a template (admin); archived templates cannot be changed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description reply: a message to the customer; proposal: the summary of a proposal
+                         * @enum {string}
+                         */
+                        purpose?: "reply" | "proposal";
+                        /** @description The stages it is offered at; empty: every stage */
+                        stages?: ("attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed")[];
+                        /** @description The email subject of a reply (placeholders allowed); null for a proposal */
+                        subject?: string | null;
+                        /**
+                         * @description The text, with placeholders from this list only: {{customer.name}}, {{complaint.reference}}, {{complaint.adrDueOn}}, {{handler.name}}, {{handler.role}}, {{stage.name}}, {{proposal.steps}}, {{company.name}}, {{company.phone}}, {{adrScheme.name}}
+                         * @example Dear {{customer.name}},
+                         *
+                         *     Your Complaint Reference Number is {{complaint.reference}}.
+                         */
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponseTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a template (admin): it is kept, but no longer offered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponseTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/placeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The placeholders a template may use, what each becomes, and an example value */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Placeholder"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fill a template’s text with example values, listing any placeholder that does not exist
+         * @description Stores nothing; the admin page’s live preview.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject?: string | null;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplatePreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/templates/{id}/filled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A template filled with this complaint’s values: the customer’s name, CRN, dates, handler… */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FilledTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4212,6 +4836,57 @@ export interface components {
             formal: boolean;
             /** @description Files that show what happened: PDF, PNG, JPEG, GIF, WebP, HEIC, plain text and office documents, at most 20, 5.0 MB each and MAIL_MAX_BYTES (10 MB by default) in all. A file whose bytes are not the type its name and content type say (an executable renamed `.png`) is refused with a 400 naming it (`attachments.0`), and then nothing is stored. */
             attachments?: components["schemas"]["UploadInputInput"][];
+        };
+        /** @description A response template (a “macro”) staff start a reply or proposal from */
+        ResponseTemplateInput: {
+            id: string;
+            name: string;
+            /**
+             * @description reply: a message to the customer; proposal: the summary of a proposal
+             * @enum {string}
+             */
+            purpose: "reply" | "proposal";
+            stages: ("attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed")[];
+            subject: string | null;
+            body: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            archivedAt: string | null;
+        };
+        /** @description A template filled with one complaint’s values */
+        FilledTemplateInput: {
+            templateId: string;
+            name: string;
+            /**
+             * @description reply: a message to the customer; proposal: the summary of a proposal
+             * @enum {string}
+             */
+            purpose: "reply" | "proposal";
+            /** @description The filled subject; null for a proposal template */
+            subject: string | null;
+            /** @description The filled text, ready to edit and send */
+            body: string;
+        };
+        TemplatePreviewInput: {
+            subject: string | null;
+            body: string;
+            /** @description Names written between {{ }} that are not placeholders: saving would be refused */
+            unknownPlaceholders: string[];
+        };
+        PlaceholderInput: {
+            name: string;
+            /** @example {{customer.name}} */
+            written: string;
+            description: string;
+            example: string;
         };
         /** @description A personal API token, without its secret */
         ApiTokenInput: {
@@ -4930,6 +5605,57 @@ export interface components {
             formal: boolean;
             /** @description Files that show what happened: PDF, PNG, JPEG, GIF, WebP, HEIC, plain text and office documents, at most 20, 5.0 MB each and MAIL_MAX_BYTES (10 MB by default) in all. A file whose bytes are not the type its name and content type say (an executable renamed `.png`) is refused with a 400 naming it (`attachments.0`), and then nothing is stored. */
             attachments?: components["schemas"]["UploadInput"][];
+        };
+        /** @description A response template (a “macro”) staff start a reply or proposal from */
+        ResponseTemplate: {
+            id: string;
+            name: string;
+            /**
+             * @description reply: a message to the customer; proposal: the summary of a proposal
+             * @enum {string}
+             */
+            purpose: "reply" | "proposal";
+            stages: ("attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed")[];
+            subject: string | null;
+            body: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            archivedAt: string | null;
+        };
+        /** @description A template filled with one complaint’s values */
+        FilledTemplate: {
+            templateId: string;
+            name: string;
+            /**
+             * @description reply: a message to the customer; proposal: the summary of a proposal
+             * @enum {string}
+             */
+            purpose: "reply" | "proposal";
+            /** @description The filled subject; null for a proposal template */
+            subject: string | null;
+            /** @description The filled text, ready to edit and send */
+            body: string;
+        };
+        TemplatePreview: {
+            subject: string | null;
+            body: string;
+            /** @description Names written between {{ }} that are not placeholders: saving would be refused */
+            unknownPlaceholders: string[];
+        };
+        Placeholder: {
+            name: string;
+            /** @example {{customer.name}} */
+            written: string;
+            description: string;
+            example: string;
         };
         /** @description A personal API token, without its secret */
         ApiToken: {

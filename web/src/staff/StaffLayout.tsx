@@ -121,6 +121,7 @@ export function StaffLayout() {
             </Text>
             {link('/staff/admin/users', 'Users and roles')}
             {link('/staff/admin/tokens', 'API tokens')}
+            {link('/staff/admin/templates', 'Templates')}
             {link('/staff/admin/procedure', 'Procedure')}
           </AppShell.Section>
         )}
