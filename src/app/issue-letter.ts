@@ -14,7 +14,7 @@ import {
 } from '../db/documents.ts';
 import { newId } from '../db/ids.ts';
 import { findUserByEmail, findUserById } from '../db/users.ts';
-import { type LetterFacts, renderLetter } from '../documents/letters/index.ts';
+import { type LetterFacts, type LetterInput, renderLetter } from '../documents/letters/index.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
 import { jobTitleOf } from '../domain/staff.ts';
@@ -54,13 +54,13 @@ export async function signatory(ctx: AppContext, handlerId: string | null) {
   return { name: user.name, jobTitle: jobTitleOf(user.roles) };
 }
 
-/** Issues the letter, or returns the one already issued for `sourceKey`. */
-export async function issueLetter(ctx: AppContext, letter: LetterToIssue): Promise<DocumentSummary> {
-  const db = ctx.db.kysely;
-  const existing = await findDocumentBySource(db, letter.sourceKey);
-  if (existing) return existing;
+/** What the renderer is given for a letter: what it is, to whom, from whom. Previews render the same. */
+export async function letterInput(
+  ctx: AppContext,
+  letter: Pick<LetterToIssue, 'complaint' | 'customer' | 'facts' | 'date' | 'handlerId'>,
+): Promise<LetterInput> {
   const { complaint, customer } = letter;
-  const rendered = await renderLetter({
+  return {
     procedure: ctx.procedure,
     reference: complaint.reference,
     date: letter.date,
@@ -68,7 +68,16 @@ export async function issueLetter(ctx: AppContext, letter: LetterToIssue): Promi
     handler: await signatory(ctx, letter.handlerId),
     largePrint: customer.needs.largePrint,
     facts: letter.facts,
-  });
+  };
+}
+
+/** Issues the letter, or returns the one already issued for `sourceKey`. */
+export async function issueLetter(ctx: AppContext, letter: LetterToIssue): Promise<DocumentSummary> {
+  const db = ctx.db.kysely;
+  const existing = await findDocumentBySource(db, letter.sourceKey);
+  if (existing) return existing;
+  const { complaint, customer } = letter;
+  const rendered = await renderLetter(await letterInput(ctx, letter));
   const at = ctx.now().toISOString();
   const id = newId(ctx.now().getTime());
   return transaction(ctx.db, async (trx) => {

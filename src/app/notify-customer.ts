@@ -19,11 +19,12 @@ import {
   complaintAsQuoted,
   handlerOf,
 } from '../domain/complaint.ts';
+import type { Customer } from '../domain/customer.ts';
 import { STAGES } from '../domain/procedure.ts';
-import { londonDate } from '../domain/time.ts';
+import { type LocalDate, londonDate } from '../domain/time.ts';
 import { type CustomerEmail, renderCustomerEmail } from '../mail/templates/index.ts';
 import type { AppContext } from './context.ts';
-import { adrLetterSourceKey, issueLetter } from './issue-letter.ts';
+import { adrLetterSourceKey, issueLetter, signatory } from './issue-letter.ts';
 import {
   emailAddressOf,
   emailOrPost,
@@ -68,6 +69,9 @@ export function customerEmailsFor(events: readonly Event[]): CustomerEmail[] {
       case 'closed':
         emails.push({ kind: 'closure', reason: event.reason });
         break;
+      case 'replied':
+        emails.push({ kind: 'reply', subject: event.subject, body: event.body });
+        break;
       case 'complaint-recorded': // acknowledged by its own job (acknowledge-complaint.ts)
       case 'attempt-opened':
       case 'immediate-action-not-practical': // the escalation that comes with it says it
@@ -101,7 +105,9 @@ function letterContext(
   email: CustomerEmail,
   actor: Actor | null,
 ) {
-  const handlerId = handlerOf(complaint) ?? (actor?.kind === 'staff' ? actor.id : null);
+  const writer = actor?.kind === 'staff' ? actor.id : null;
+  // A reply is signed by whoever wrote it; everything else by the person handling the complaint.
+  const handlerId = (email.kind === 'reply' ? writer : null) ?? handlerOf(complaint) ?? writer;
   if (email.kind !== 'adr-letter') return { handlerId };
   // Only a director's declaration states a position; a failed attempt 3 carries the procedure's own words.
   const deadlock = events.find((e) => e.type === 'deadlock-declared' && e.declared);
@@ -153,6 +159,7 @@ const emailSchema = z.discriminatedUnion('kind', [
     windowEndsOn: localDate,
   }),
   z.object({ kind: z.literal('closure'), reason: z.enum(CLOSURE_REASONS) }),
+  z.object({ kind: z.literal('reply'), subject: z.string(), body: z.string() }),
 ]);
 const payloadSchema = z.object({
   complaintId: z.string(),
@@ -203,6 +210,8 @@ function letterFacts(ctx: AppContext, complaint: Complaint, payload: Payload): L
     }
     case 'follow-up':
       return { kind: 'follow-up', chase: email.chase };
+    case 'reply':
+      return { kind: 'reply', subject: email.subject, body: email.body };
     default: {
       const unknown: never = email;
       throw new Error(`unknown email ${(unknown as { kind: string }).kind}`);
@@ -224,44 +233,71 @@ function sourceKeyOf(complaint: Complaint, email: CustomerEmail, job: OutboxJob)
   return letter ? adrLetterSourceKey(letter.id) : `job:${job.id}`;
 }
 
+/** What one notification sends: its letter (when there is one) and its email, as the job would send them. */
+export interface ComposedNotification {
+  address: ReturnType<typeof emailAddressOf>;
+  letter: { facts: LetterFacts; date: LocalDate; handlerId: string | null } | null;
+  email: CustomerEmail;
+}
+
+/**
+ * Decides what a notification sends, from the job's payload: the job sends it, and a preview shows it before
+ * the change is made, so what staff see is what the customer gets.
+ */
+export async function composeNotification(
+  ctx: AppContext,
+  complaint: Complaint,
+  customer: Customer,
+  raw: unknown,
+): Promise<ComposedNotification> {
+  const payload = payloadSchema.parse(raw);
+  const { email } = payload;
+  const address = emailAddressOf(customer);
+  const handlerId = payload.handlerId === undefined ? handlerOf(complaint) : payload.handlerId;
+  // A reply by email is the message itself; only one that goes by post becomes a letter.
+  const facts = email.kind === 'reply' && 'to' in address ? null : letterFacts(ctx, complaint, payload);
+  const date = email.kind === 'adr-letter' ? email.issuedOn : londonDate(ctx.now());
+  return {
+    address,
+    letter: facts && { facts, date, handlerId },
+    email:
+      email.kind === 'adr-letter'
+        ? { ...email, adrEligible: adrContext(complaint, payload)?.adrEligible }
+        : email.kind === 'reply'
+          ? { ...email, signer: await signatory(ctx, handlerId) }
+          : email,
+  };
+}
+
 /**
  * The job: issues the letter that goes with the event (stored, and queued for post when the customer takes
  * no email), then emails the customer with the letter attached, or records why there is no email.
  */
 export async function notifyCustomer(ctx: AppContext, job: OutboxJob, raw: unknown): Promise<void> {
-  const payload = payloadSchema.parse(raw);
-  const { complaintId, email } = payload;
   const db = ctx.db.kysely;
+  const { complaintId } = payloadSchema.parse(raw);
   const complaint = await findComplaintById(db, complaintId);
   const customer = complaint && (await findCustomer(db, complaint.customerId));
   if (!complaint || !customer) return;
-  const address = emailAddressOf(customer);
-  const facts = letterFacts(ctx, complaint, payload);
+  const { address, letter: toIssue, email } = await composeNotification(ctx, complaint, customer, raw);
   const letter =
-    facts &&
+    toIssue &&
     (await issueLetter(ctx, {
       complaint,
       customer,
-      facts,
+      ...toIssue,
       sourceKey: sourceKeyOf(complaint, email, job),
-      date: email.kind === 'adr-letter' ? email.issuedOn : londonDate(ctx.now()),
-      handlerId: payload.handlerId === undefined ? handlerOf(complaint) : payload.handlerId,
       delivery: 'to' in address ? 'email' : 'post',
     }));
   const to = await emailOrPost(ctx, complaint.id, email.kind, address, letter);
   if (!to) return;
-  const eligible = email.kind === 'adr-letter' ? adrContext(complaint, payload)?.adrEligible : undefined;
   await sendCustomerEmail(ctx, job, {
     complaintId: complaint.id,
     reference: complaint.reference,
     customerId: customer.id,
     to,
     kind: email.kind,
-    content: renderCustomerEmail(
-      letterheadFor(ctx, complaint.reference, customer),
-      email.kind === 'adr-letter' ? { ...email, adrEligible: eligible } : email,
-      ctx.publicUrl,
-    ),
+    content: renderCustomerEmail(letterheadFor(ctx, complaint.reference, customer), email, ctx.publicUrl),
     letter: letter ?? undefined,
   });
 }

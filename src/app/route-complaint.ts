@@ -37,6 +37,7 @@ export async function routingFor(
   after: Complaint,
   actor: Actor,
   at: string,
+  options: { dryRun?: boolean } = {},
 ): Promise<Extract<Event, { type: 'assigned' }> | null> {
   if (!needsRouting(before, after)) return null;
   const owner = after.ownerId === null ? undefined : await findUserById(trx, after.ownerId);
@@ -48,6 +49,7 @@ export async function routingFor(
     actor,
     procedure,
   });
-  if (event?.routed && event.ownerId !== null) await markRouted(trx, event.ownerId, at);
+  // A preview asks who would get it without taking their turn.
+  if (event?.routed && event.ownerId !== null && !options.dryRun) await markRouted(trx, event.ownerId, at);
   return event;
 }

@@ -1,7 +1,7 @@
 /**
  * The response templates a new installation starts with: a reply for each stage of Miso's procedure and a
  * proposal summary for the commonest remedies, in the seed's voice (plain words, "we", the customer by name,
- * never "Dear Customer"). They are inserted once, when the templates table is empty
+ * never "Dear Customer"; the greeting and sign-off are added when a reply is sent). They are inserted once, when the templates table is empty
  * (app/seed-default-templates.ts); from then on they are the admins' to edit or archive. Each has a fixed id,
  * so two processes starting at once insert them once.
  *
@@ -19,10 +19,11 @@ export interface DefaultTemplate {
   body: string;
 }
 
-const SIGN_OFF = ['Yours sincerely,', '', '{{handler.name}}', '{{handler.role}}, {{company.name}}'];
-
-const letter = (...paragraphs: string[]) =>
-  ['Dear {{customer.name}},', '', ...paragraphs.flatMap((p) => [p, '']), ...SIGN_OFF].join('\n');
+/**
+ * A reply's message: paragraphs only. Every email and letter Redress sends puts "Dear {name}," above it and
+ * signs it with the name and role of whoever sends it, so a template never writes either.
+ */
+const letter = (...paragraphs: string[]) => paragraphs.join('\n\n');
 
 export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {

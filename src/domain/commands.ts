@@ -73,6 +73,8 @@ export type Command =
       occurredAt?: string | undefined;
     }
   | { type: 'add-note'; text: string }
+  /** Staff write to the customer: an email, or a letter for post when they take no email. */
+  | { type: 'reply'; subject: string; body: string }
   // The clock's commands, issued by the worker.
   | { type: 'issue-time-limit-adr-letter' }
   | { type: 'close-no-response' }
@@ -98,6 +100,7 @@ export const COMMAND_TYPES = [
   'take',
   'log-contact',
   'add-note',
+  'reply',
   'issue-time-limit-adr-letter',
   'close-no-response',
   'close-adr-window-expired',
@@ -185,6 +188,7 @@ export type Event =
       summary: string;
       occurredAt: string;
     }
-  | { type: 'note-added'; noteId: string; text: string };
+  | { type: 'note-added'; noteId: string; text: string }
+  | { type: 'replied'; replyId: string; subject: string; body: string };
 
 export type EventType = Event['type'];

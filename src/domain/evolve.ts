@@ -225,6 +225,7 @@ function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
       return { ...complaint, ownerId: event.ownerId };
     case 'contact-logged':
     case 'note-added':
+    case 'replied':
       // The interaction log is kept beside the complaint; the complaint itself does not change.
       return complaint;
     default: {

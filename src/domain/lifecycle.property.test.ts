@@ -373,6 +373,8 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
       case 'declare-deadlock':
       case 'withdraw':
         return { type, reason: 'Because' };
+      case 'reply':
+        return { type, subject: 'About your bill', body: 'We are looking into it.' };
       case 'take':
       case 'issue-time-limit-adr-letter':
       case 'close-no-response':

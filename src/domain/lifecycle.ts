@@ -108,6 +108,7 @@ export function isAvailable(
       return isOpen(complaint) && complaint.ownerId === null;
     case 'log-contact':
     case 'add-note':
+    case 'reply':
       return true;
     case 'issue-time-limit-adr-letter':
       return timeLimitAdrLetterDue(complaint, procedure, now);
@@ -376,6 +377,8 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
     }
     case 'add-note':
       return ok({ type: 'note-added', noteId: ctx.newId(), text: command.text });
+    case 'reply':
+      return ok({ type: 'replied', replyId: ctx.newId(), subject: command.subject, body: command.body });
     case 'issue-time-limit-adr-letter':
       return ok({
         type: 'adr-letter-issued',

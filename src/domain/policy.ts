@@ -42,6 +42,7 @@ export const POLICY: Record<CommandType, Rule> = {
   take: { staff: OPEN('stage') },
   'log-contact': { staff: { ...OPEN(HANDLERS), closed: HANDLERS }, customer: true },
   'add-note': { staff: { ...OPEN(EVERYONE), closed: EVERYONE } },
+  reply: { staff: { ...OPEN(HANDLERS), closed: HANDLERS } },
   'issue-time-limit-adr-letter': { staff: {}, system: true },
   'close-no-response': { staff: {}, system: true },
   'close-adr-window-expired': { staff: {}, system: true },

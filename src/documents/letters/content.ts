@@ -5,6 +5,7 @@ import { closureLetter } from './kinds/closure.ts';
 import { escalationLetter } from './kinds/escalation.ts';
 import { followUpLetter } from './kinds/follow-up.ts';
 import { proposalLetter } from './kinds/proposal.ts';
+import { replyLetter } from './kinds/reply.ts';
 import type { LetterBody, LetterFacts, LetterInput, LetterKind } from './types.ts';
 
 /** The kind of letter: an ADR letter is two kinds, one per trigger, as reports count them (REGULATORY item 18). */
@@ -28,6 +29,8 @@ export function letterBody(input: LetterInput): LetterBody {
       return closureLetter({ ...input, facts });
     case 'adr-letter':
       return adrLetter({ ...input, facts });
+    case 'reply':
+      return replyLetter({ ...input, facts });
     default: {
       const unknown: never = facts;
       throw new Error(`no letter for ${(unknown as { kind: string }).kind}`);

@@ -31,6 +31,7 @@ const FILE_KIND: Record<LetterKind, string> = {
   closure: 'closure',
   'adr-letter-deadlock': 'ADR-letter',
   'adr-letter-time-limit': 'ADR-letter',
+  reply: 'letter',
 };
 
 function filenameOf(reference: string, kind: LetterKind, date: string): string {

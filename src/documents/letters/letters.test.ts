@@ -62,6 +62,11 @@ const FACTS: Record<LetterKind, LetterFacts> = {
   closure: { kind: 'closure', reason: 'resolved-no-response' },
   'adr-letter-deadlock': deadlock,
   'adr-letter-time-limit': { ...deadlock, trigger: 'time-limit', lastOffer: null },
+  reply: {
+    kind: 'reply',
+    subject: 'Your refund',
+    body: 'We have refunded the second charge.\n\nIt will reach your account:\n\n- within 5 working days\n- as £24.99',
+  },
 };
 
 async function render(facts: LetterFacts, changes: Partial<LetterInput> = {}) {
@@ -81,7 +86,7 @@ describe('customer letters', () => {
       expect(letterKindOf(FACTS[kind])).toBe(kind);
       expect(rendered.pages).toBe(pdf.pages.length);
       expect(rendered.filename).toMatch(
-        /^MISO-26-000123-K-(acknowledgement|proposal|escalation|follow-up|closure|ADR-letter)-2026-11-28\.pdf$/,
+        /^MISO-26-000123-K-(acknowledgement|proposal|escalation|follow-up|closure|ADR-letter|letter)-2026-11-28\.pdf$/,
       );
       for (const phrase of [
         '28 November 2026',

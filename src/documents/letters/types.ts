@@ -11,6 +11,7 @@ export const LETTER_KINDS = [
   'closure',
   'adr-letter-deadlock',
   'adr-letter-time-limit',
+  'reply',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -39,6 +40,8 @@ export type LetterFacts =
   /** Has it resolved your complaint? (`chase`: the reminder when the first question went unanswered.) */
   | { kind: 'follow-up'; chase: boolean }
   | { kind: 'closure'; reason: ClosureReason }
+  /** A message staff wrote to the customer, sent by post. */
+  | { kind: 'reply'; subject: string; body: string }
   | {
       kind: 'adr-letter';
       trigger: AdrTrigger;

@@ -11,6 +11,7 @@ import { type FollowUpFacts, followUpEmail } from './follow-up.ts';
 import type { EmailContent, Letterhead } from './layout.ts';
 import { type PortalLinkFacts, portalLinkEmail } from './portal-link.ts';
 import { type ProposalFacts, proposalEmail } from './proposal.ts';
+import { type ReplyFacts, replyEmail } from './reply.ts';
 
 export type { EmailContent, Letterhead } from './layout.ts';
 export { escapeHtml } from './layout.ts';
@@ -22,7 +23,8 @@ export type CustomerEmail =
   | ({ kind: 'closure' } & ClosureFacts)
   | ({ kind: 'escalation' } & EscalationFacts)
   | ({ kind: 'adr-letter' } & AdrLetterFacts)
-  | ({ kind: 'portal-link' } & PortalLinkFacts);
+  | ({ kind: 'portal-link' } & PortalLinkFacts)
+  | ({ kind: 'reply' } & ReplyFacts);
 
 export type CustomerEmailKind = CustomerEmail['kind'];
 
@@ -44,6 +46,8 @@ export function renderCustomerEmail(head: Letterhead, email: CustomerEmail, publ
       return adrLetterEmail(head, email);
     case 'portal-link':
       return portalLinkEmail(head, email);
+    case 'reply':
+      return replyEmail(head, email);
     default: {
       const unknown: never = email;
       throw new Error(`no template for ${(unknown as { kind: string }).kind}`);

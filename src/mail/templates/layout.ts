@@ -54,16 +54,24 @@ export function subjectLine(reference: string, title: string): string {
   return `[${reference}] ${title}`.replace(/[\r\n]+/g, ' ');
 }
 
-function signature(procedure: Procedure): string[] {
+/** Who signs an email: a named member of staff (a reply they wrote), else the complaints team. */
+export interface Signer {
+  name: string;
+  jobTitle: string;
+}
+
+function signature(procedure: Procedure, signer?: Signer): string[] {
   const { company } = procedure;
   return [
     'Yours sincerely,',
-    `The complaints team, ${company.tradingName}`,
+    ...(signer
+      ? [signer.name, `${signer.jobTitle}, ${company.tradingName}`]
+      : [`The complaints team, ${company.tradingName}`]),
     `Phone ${company.phone} · Email ${company.email} · ${company.website}`,
   ];
 }
 
-function textOf(head: Letterhead, blocks: readonly Block[]): string {
+function textOf(head: Letterhead, blocks: readonly Block[], signer?: Signer): string {
   const lines: string[] = [`Dear ${head.customerName},`, ''];
   for (const block of blocks) {
     if (block.type === 'paragraph') lines.push(block.text, '');
@@ -71,15 +79,15 @@ function textOf(head: Letterhead, blocks: readonly Block[]): string {
     else if (block.type === 'list') lines.push(...block.items.map((item) => `- ${item}`), '');
     else lines.push(`${block.text}: ${block.href}`, '');
   }
-  lines.push(...signature(head.procedure), '', `Your Complaint Reference Number: ${head.reference}`);
+  lines.push(...signature(head.procedure, signer), '', `Your Complaint Reference Number: ${head.reference}`);
   return `${lines.join('\n')}\n`;
 }
 
-function htmlOf(head: Letterhead, blocks: readonly Block[], title: string): string {
+function htmlOf(head: Letterhead, blocks: readonly Block[], title: string, signer?: Signer): string {
   const fontSize = head.largePrint ? '20px' : '16px';
   const body: string[] = [`<p>Dear ${escapeHtml(head.customerName)},</p>`];
   for (const block of blocks) {
-    if (block.type === 'paragraph') body.push(`<p>${escapeHtml(block.text)}</p>`);
+    if (block.type === 'paragraph') body.push(`<p>${escapeHtml(block.text).replaceAll('\n', '<br>')}</p>`);
     else if (block.type === 'quote') {
       const lines = block.text.split('\n').map(escapeHtml).join('<br>');
       body.push(
@@ -91,7 +99,7 @@ function htmlOf(head: Letterhead, blocks: readonly Block[], title: string): stri
       body.push(`<p><a href="${escapeHtml(block.href)}">${escapeHtml(block.text)}</a></p>`);
     }
   }
-  body.push(`<p>${signature(head.procedure).map(escapeHtml).join('<br>')}</p>`);
+  body.push(`<p>${signature(head.procedure, signer).map(escapeHtml).join('<br>')}</p>`);
   body.push(`<p>Your Complaint Reference Number: <strong>${escapeHtml(head.reference)}</strong></p>`);
   return [
     '<!doctype html>',
@@ -106,7 +114,12 @@ function htmlOf(head: Letterhead, blocks: readonly Block[], title: string): stri
 }
 
 /** Writes a message out in both parts. */
-export function compose(head: Letterhead, title: string, blocks: readonly Block[]): EmailContent {
+export function compose(
+  head: Letterhead,
+  title: string,
+  blocks: readonly Block[],
+  signer?: Signer,
+): EmailContent {
   const subject = subjectLine(head.reference, title);
-  return { subject, text: textOf(head, blocks), html: htmlOf(head, blocks, subject) };
+  return { subject, text: textOf(head, blocks, signer), html: htmlOf(head, blocks, subject, signer) };
 }

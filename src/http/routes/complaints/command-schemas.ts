@@ -125,6 +125,16 @@ export const COMMAND_BODIES = {
   'add-note': z
     .strictObject({ text: text(10_000) })
     .describe('Add an internal note (never shown to the customer).'),
+  reply: z
+    .strictObject({
+      subject: text(200).describe('The subject; the CRN is put in front of it'),
+      body: text(20_000).describe(
+        'The message, without greeting or sign-off: Redress adds “Dear {name},” and signs it with your name and role',
+      ),
+    })
+    .describe(
+      'Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address.',
+    ),
 } satisfies Record<StaffCommandType, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_BODIES;

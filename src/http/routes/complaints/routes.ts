@@ -9,6 +9,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { getComplaint } from '../../../app/get-complaint.ts';
 import { issueCommand } from '../../../app/issue-command.ts';
 import { listComplaints } from '../../../app/list-complaints.ts';
+import { previewCommand } from '../../../app/preview-command.ts';
 import { listQueues, QUEUE_IDS } from '../../../app/queues.ts';
 import { recordComplaint } from '../../../app/record-complaint.ts';
 import { staffActor } from '../../auth.ts';
@@ -24,6 +25,26 @@ import {
 } from './schemas.ts';
 
 const tags = ['complaints'];
+
+const previewSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        kind: z.string().describe('reply, proposal, escalation, follow-up, closure, adr-letter'),
+        delivery: z.enum(['email', 'post']),
+        email: z.object({ subject: z.string(), text: z.string() }).nullable(),
+        letter: z
+          .object({
+            title: z.string(),
+            text: z.string().describe('The letter as plain text, word for word as the PDF'),
+            pages: z.number().int(),
+            pdf: z.string().describe('The PDF, base64'),
+          })
+          .nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CustomerFacingPreview' });
 
 export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -184,6 +205,38 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
         const actor = staffActor(request);
         await issueCommand(ctx, request.params.reference, toCommand(name, request.body as never), actor);
         return getComplaint(ctx, request.params.reference, actor);
+      },
+    );
+    api.post(
+      `/complaints/:reference/${name}/preview`,
+      {
+        schema: {
+          tags: ['procedure'],
+          operationId: `preview-${name}`,
+          summary: `Preview what ${name} would send the customer`,
+          description:
+            'Decides the command on the complaint as it stands, without recording anything, and renders every ' +
+            'email and letter it would send, exactly as they will be sent (the letter as PDF, base64, and as ' +
+            'text). Refused as the command itself would be; an empty list when it sends the customer nothing.',
+          params: referenceParams,
+          body,
+          response: { 200: previewSchema, ...problems },
+        },
+      },
+      async (request) => {
+        const actor = staffActor(request);
+        const previews = await previewCommand(
+          ctx,
+          request.params.reference,
+          toCommand(name, request.body as never),
+          actor,
+        );
+        return {
+          items: previews.map((p) => ({
+            ...p,
+            letter: p.letter && { ...p.letter, pdf: p.letter.pdf.toString('base64') },
+          })),
+        };
       },
     );
   }

@@ -226,7 +226,7 @@ export function TemplateFormModal({
                 id="template-body"
                 ref={bodyRef}
                 label="Text"
-                description="Plain words; greet the customer by name with {{customer.name}}, never “Dear Customer”."
+                description="The message itself, in plain words: a reply is sent with “Dear {name},” above it and signed with the sender’s name and role."
                 required
                 autosize
                 minRows={8}

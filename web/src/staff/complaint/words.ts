@@ -133,6 +133,7 @@ export function describeEmail(
 export const DONE_WORDS: Record<StaffCommand, string> = {
   assign: 'Owner saved',
   take: 'You own this complaint now',
+  reply: 'Sent to the customer',
   'record-review': 'Review recorded',
   'not-practical':
     'Recorded that immediate action is not practical: the complaint has moved to detailed review',

@@ -1,0 +1,184 @@
+/**
+ * Staff write to the customer from the complaint: a reply filled from a template goes out as a threaded email
+ * signed by its writer, the customer's answer (over real SMTP to the listener) joins the same complaint, and a
+ * customer who takes post gets it as a letter in the print queue. Previews show what will be sent, word for
+ * word: the reply, and the ADR letter with the director's reason where the customer reads it.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
+import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+import { readPdf } from '../support/pdf.ts';
+import { sendMail } from '../support/smtp-send.ts';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
+
+const INBOUND = 'complaints@miso.test';
+
+describeEachDialect('writing to the customer', (harness) => {
+  let t: TestApi;
+  let sink: SmtpSink;
+  let listener: SmtpListener;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startApi(harness, {
+      mail: { smtpUrl: sink.url, from: `Miso Complaints <${INBOUND}>`, replyTo: INBOUND },
+    });
+    await seedDefaultTemplates(t.ctx);
+    listener = await startSmtpListener(t.ctx, {
+      port: 0,
+      host: '127.0.0.1',
+      maxBytes: 1_000_000,
+      ownAddresses: [INBOUND],
+    });
+  });
+  afterAll(async () => {
+    await listener?.close();
+    await t?.close();
+    await sink?.close();
+  });
+
+  const raise = async (overrides: Record<string, unknown> = {}) => {
+    const res = await t.as('agent').post('/complaints', phoneComplaint(overrides));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await t.runJobs();
+    return res.body.reference as string;
+  };
+  const view = async (reference: string) => (await t.as('agent').get(`/complaints/${reference}`)).body;
+
+  it('replies from a template by email, threaded and signed by the writer; the customer’s answer joins the complaint', async () => {
+    const reference = await raise();
+    const templates = await t.as('agent').get('/templates?purpose=reply&stage=attempt-1');
+    const template = templates.body.items.find((x: { name: string }) => x.name === 'We’re looking into it');
+    const filled = await t.as('agent').get(`/complaints/${reference}/templates/${template.id}/filled`);
+    expect(filled.status).toBe(200);
+    const reply = { subject: filled.body.subject, body: filled.body.body };
+
+    const preview = await t.as('agent').post(`/complaints/${reference}/reply/preview`, reply);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.items).toHaveLength(1);
+    const [shown] = preview.body.items;
+    expect(shown.delivery).toBe('email');
+    expect(shown.letter).toBeNull();
+    expect(shown.email.text).toContain('Dear Jo Bloggs,');
+    expect(shown.email.text).toContain('Test agent\nCustomer Relations Adviser, Miso Communications');
+    // A preview records nothing.
+    expect(await sink.parsed()).toHaveLength(1);
+
+    await t.command('agent', reference, 'reply', reply);
+    await t.runJobs();
+    const sent = await sink.parsed();
+    expect(sent).toHaveLength(2);
+    const [ack, message] = sent;
+    expect(message?.subject).toBe(`[${reference}] ${reply.subject}`);
+    expect(message?.text).toBe(shown.email.text);
+    expect(message?.inReplyTo).toBe(ack?.messageId);
+
+    // The customer answers the reply from their mail program.
+    const answer = await sendMail(listener.port, {
+      from: 'Jo Bloggs <jo@example.org>',
+      subject: `Re: ${message?.subject}`,
+      text: 'Thank you. The second charge was £24.99.',
+      messageId: '<jo-answer@example.org>',
+      inReplyTo: message?.messageId,
+      references: [ack?.messageId, message?.messageId].join(' '),
+    });
+    expect(answer.response).toMatch(/^250 /);
+    const complaint = await view(reference);
+    const emails = complaint.timeline.filter((e: { kind: string }) => e.kind === 'email');
+    // All three at the test clock's one instant: the order among them is not the point.
+    const summaries = emails.map((e: { type: string; summary: string }) => [e.type, e.summary]);
+    expect(summaries).toHaveLength(3);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        ['email-out', ack?.subject],
+        ['email-out', message?.subject],
+        ['email-in', `Re: ${message?.subject}`],
+      ]),
+    );
+    expect(complaint.timeline.some((e: { type: string }) => e.type === 'replied')).toBe(true);
+  });
+
+  it('queues a reply for print, as a letter signed by the writer, for a customer who takes post', async () => {
+    const reference = await raise({
+      customer: {
+        name: 'Pat Post',
+        preferredChannel: 'letter',
+        addressLines: ['1 High Street'],
+        postcode: 'HR8 1AB',
+      },
+    });
+    const before = (await sink.parsed()).length;
+    const reply = {
+      subject: 'Your bill',
+      body: 'We have found the second charge.\n\n- We will refund it\n- By Friday',
+    };
+    const preview = await t.as('reviewer').post(`/complaints/${reference}/reply/preview`, reply);
+    const [shown] = preview.body.items;
+    expect(shown.delivery).toBe('post');
+    expect(shown.email).toBeNull();
+    await t.command('reviewer', reference, 'reply', reply);
+    await t.runJobs();
+    expect(await sink.parsed()).toHaveLength(before);
+    const letter = (await view(reference)).documents.find((d: { kind: string }) => d.kind === 'reply');
+    expect(letter).toMatchObject({ delivery: 'post', printStatus: 'queued', title: 'Your bill' });
+    const text = await t.as('agent').bytes(`/complaints/${reference}/letters/${letter.id}?format=text`);
+    expect(text.bytes.toString()).toBe(shown.letter.text);
+    expect(text.bytes.toString()).toContain('Dear Pat Post,');
+    expect(text.bytes.toString()).toContain('- We will refund it');
+    expect(text.bytes.toString()).toContain('Test reviewer');
+    const queue = await t.as('agent').get('/print-queue');
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(letter.id);
+  });
+
+  it('previews the ADR letter with the director’s reason where the customer reads it; the issued letter is the preview', async () => {
+    const reference = await raise();
+    await t.command('agent', reference, 'not-practical', { reason: 'Needs a review' });
+    await t.command('reviewer', reference, 'take');
+    await t.command('reviewer', reference, 'record-review', { findings: 'Charged correctly' });
+    await t.command('reviewer', reference, 'escalate', { reason: 'Customer wants a director' });
+    await t.command('director', reference, 'take');
+    await t.command('director', reference, 'record-review', { findings: 'Charges were correct' });
+    const position =
+      'We have checked your account: both charges were for separate months, so we cannot refund either.';
+    const preview = await t.as('director').post(`/complaints/${reference}/declare-deadlock/preview`, {
+      reason: position,
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const adr = preview.body.items.find((i: { kind: string }) => i.kind === 'adr-letter');
+    expect(adr.letter.text).toMatch(/Our final position\n\n> We have checked your account/);
+    expect(adr.letter.text).toContain('Test director is handling your complaint');
+    const pdf = await readPdf(Buffer.from(adr.letter.pdf, 'base64'));
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain('both charges were for separate months');
+    // Nothing was recorded by the preview.
+    expect((await view(reference)).stage).toBe('attempt-3');
+
+    await t.command('director', reference, 'declare-deadlock', { reason: position });
+    await t.runJobs();
+    const issued = (await view(reference)).documents.find(
+      (d: { kind: string }) => d.kind === 'adr-letter-deadlock',
+    );
+    const text = await t.as('agent').bytes(`/complaints/${reference}/letters/${issued.id}?format=text`);
+    expect(text.bytes.toString()).toBe(adr.letter.text);
+    const issuedPdf = await t.as('agent').bytes(`/complaints/${reference}/letters/${issued.id}`);
+    expect((await readPdf(issuedPdf.bytes)).text).toBe(pdf.text);
+  });
+
+  it('refuses a preview exactly as it would refuse the command', async () => {
+    const reference = await raise();
+    const early = await t.as('director').post(`/complaints/${reference}/record-referral/preview`, {
+      schemeCaseReference: 'CO-1',
+      referredOn: '2026-11-02',
+    });
+    expect(early.status).toBe(409);
+    const agent = await t
+      .as('agent')
+      .post(`/complaints/${reference}/declare-deadlock/preview`, { reason: 'x' });
+    expect(agent.status).toBe(403);
+    const empty = await t
+      .as('agent')
+      .post(`/complaints/${reference}/reply/preview`, { subject: '', body: 'x' });
+    expect(empty.status).toBe(400);
+  });
+});
