@@ -2,8 +2,13 @@
  * The case file's page furniture on top of pdfkit: section headings, labelled fields and log entries that
  * flow from page to page, and the "CRN · Page X of Y" footer. Every piece of text passes through `shown`,
  * so nothing a customer or a member of staff typed can break the layout or the PDF.
+ *
+ * Tagged as it is written, so a screen reader at the scheme reads it in order: the title H1, each section a
+ * Sect with its heading H2 (a subheading is one level below the heading it follows: H2 on the cover, H3 in a
+ * section), a field or a paragraph a P, a log entry a Div of its P's; the footer is an artifact.
  */
 import { A4, FONT, mm, pdfText, wrappable } from '../pdf/document.ts';
+import { artifact, documentElement, type Element, group, tag } from '../pdf/tagged.ts';
 
 export const MARGINS = { top: mm(18), bottom: mm(20), left: mm(18), right: mm(18) };
 const WIDTH = A4.width - MARGINS.left - MARGINS.right;
@@ -27,7 +32,18 @@ export function shown(text: string): string {
 }
 
 export class CaseFileWriter {
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  private readonly root: Element;
+  /** The section being written, once the cover is done. */
+  private openSection: Element | undefined;
+
+  constructor(readonly doc: PDFKit.PDFDocument) {
+    this.root = documentElement(doc);
+  }
+
+  /** Where the next element goes: the open section, or the document on the cover. */
+  private get parent(): Element {
+    return this.openSection ?? this.root;
+  }
 
   private get bottom(): number {
     return this.doc.page.height - this.doc.page.margins.bottom;
@@ -38,23 +54,35 @@ export class CaseFileWriter {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
-  private write(text: string, font: string, size: number, options: PDFKit.Mixins.TextOptions = {}): void {
-    this.doc
-      .font(font)
-      .fontSize(size)
-      .text(shown(text), MARGINS.left, this.doc.y, { width: WIDTH, ...options });
+  /** Writes `text` as one `type` element under `parent`. */
+  private write(
+    parent: Element,
+    type: string,
+    text: string,
+    font: string,
+    size: number,
+    options: PDFKit.Mixins.TextOptions = {},
+  ): void {
+    tag(this.doc, parent, type, () =>
+      this.doc
+        .font(font)
+        .fontSize(size)
+        .text(shown(text), MARGINS.left, this.doc.y, { width: WIDTH, ...options }),
+    );
   }
 
   title(text: string, subtitle: string): void {
-    this.write(text, FONT.bold, SIZE.title);
-    this.write(subtitle, FONT.regular, SIZE.subheading);
+    this.write(this.root, 'H1', text, FONT.bold, SIZE.title);
+    this.write(this.root, 'P', subtitle, FONT.regular, SIZE.subheading);
     this.doc.moveDown(1);
   }
 
   /** A major part of the file, on a page of its own. */
   section(title: string, introduction?: string): void {
+    this.openSection?.end();
     this.doc.addPage();
-    this.write(title, FONT.bold, SIZE.section);
+    this.openSection = group(this.doc, this.root, 'Sect');
+    this.write(this.openSection, 'H2', title, FONT.bold, SIZE.section);
     this.doc.moveDown(0.4);
     if (introduction) this.paragraph(introduction);
   }
@@ -62,12 +90,12 @@ export class CaseFileWriter {
   subheading(text: string): void {
     this.keep(SIZE.subheading * 5);
     this.doc.moveDown(0.5);
-    this.write(text, FONT.bold, SIZE.subheading);
+    this.write(this.parent, this.openSection ? 'H3' : 'H2', text, FONT.bold, SIZE.subheading);
     this.doc.moveDown(0.2);
   }
 
   paragraph(text: string): void {
-    this.write(text, FONT.regular, SIZE.body);
+    this.write(this.parent, 'P', text, FONT.regular, SIZE.body);
     this.doc.moveDown(0.5);
   }
 
@@ -76,12 +104,14 @@ export class CaseFileWriter {
     for (const [label, value] of rows) {
       if (value === null) continue;
       this.keep(SIZE.body * 2);
-      this.doc
-        .font(FONT.bold)
-        .fontSize(SIZE.body)
-        .text(`${label}: `, MARGINS.left, this.doc.y, { width: WIDTH, continued: true })
-        .font(FONT.regular)
-        .text(shown(value));
+      tag(this.doc, this.parent, 'P', () =>
+        this.doc
+          .font(FONT.bold)
+          .fontSize(SIZE.body)
+          .text(`${label}: `, MARGINS.left, this.doc.y, { width: WIDTH, continued: true })
+          .font(FONT.regular)
+          .text(shown(value)),
+      );
     }
     this.doc.moveDown(0.5);
   }
@@ -89,28 +119,35 @@ export class CaseFileWriter {
   /** One entry of a log: a bold line (when, what, who) over its text. */
   entry(head: string, body: string | null, detail?: string): void {
     this.keep(SIZE.body * 4);
-    this.write(head, FONT.bold, SIZE.body);
-    if (body) this.write(body, FONT.regular, SIZE.body);
-    if (detail) this.write(detail, FONT.regular, SIZE.small);
+    const entry = group(this.doc, this.parent, 'Div');
+    this.write(entry, 'P', head, FONT.bold, SIZE.body);
+    if (body) this.write(entry, 'P', body, FONT.regular, SIZE.body);
+    if (detail) this.write(entry, 'P', detail, FONT.regular, SIZE.small);
+    entry.end();
     this.doc.moveDown(0.5);
   }
 
-  /** Writes "CRN · Page X of Y" at the foot of every page, once they are all laid out. */
-  footers(reference: string): void {
+  /** Closes the structure and writes "CRN · Page X of Y" at the foot of every page, once all are laid out. */
+  finish(reference: string): void {
+    this.openSection?.end();
+    this.root.end();
     const { start, count } = this.doc.bufferedPageRange();
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i);
       // Inside the bottom margin: with the margin in place pdfkit would start a new page for it.
       const margin = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;
-      this.doc
-        .font(FONT.regular)
-        .fontSize(SIZE.small)
-        .text(shown(`${reference} · Page ${i - start + 1} of ${count}`), MARGINS.left, A4.height - mm(12), {
-          width: WIDTH,
-          align: 'center',
-          lineBreak: false,
-        });
+      const footer = shown(`${reference} · Page ${i - start + 1} of ${count}`);
+      artifact(this.doc, 'Pagination', () =>
+        this.doc
+          .font(FONT.regular)
+          .fontSize(SIZE.small)
+          .text(footer, MARGINS.left, A4.height - mm(12), {
+            width: WIDTH,
+            align: 'center',
+            lineBreak: false,
+          }),
+      );
       this.doc.page.margins.bottom = margin;
     }
   }

@@ -99,6 +99,6 @@ export function renderCaseFilePdf(ctx: PdfContext): Promise<Buffer> {
   writeLetters(w, ctx);
   writeAttachments(w, ctx);
   writeReferral(w, ctx);
-  w.footers(complaint.reference);
+  w.finish(complaint.reference);
   return pdfBytes(doc);
 }

@@ -5,6 +5,7 @@
  */
 import { formatDate } from '../../mail/templates/layout.ts';
 import { A4, FONT, mm, newPdf, pdfBytes } from '../pdf/document.ts';
+import { documentElement, group, tag } from '../pdf/tagged.ts';
 import { letterBody, letterKindOf } from './content.ts';
 import { drawBlocks, drawText, keepTogether, lineHeight } from './flow.ts';
 import { addressLines, companyLines, drawAddress, drawFooters, drawLetterhead } from './page.ts';
@@ -74,20 +75,27 @@ export async function renderLetter(input: LetterInput): Promise<RenderedLetter> 
       right: A4.width - PAGE.right,
     },
   });
-  const detailsEnd = drawLetterhead(doc, procedure, style);
-  drawAddress(doc, address, style);
+  // Tagged in reading order: letterhead, address, date, reference, title, greeting, body, sign-off.
+  const root = documentElement(doc);
+  const detailsEnd = drawLetterhead(doc, root, procedure, style);
+  drawAddress(doc, root, address, style);
   doc.y = Math.max(PAGE.bodyTop, detailsEnd + mm(6));
-  drawText(doc, date, style, { gap: 0 });
-  drawText(doc, referenceLine, style, { font: FONT.bold });
-  drawText(doc, body.title, style, { font: FONT.bold, size: style.title });
-  drawText(doc, greeting, style);
-  drawBlocks(doc, body.blocks, style);
+  tag(doc, root, 'P', () => drawText(doc, date, style, { gap: 0 }));
+  tag(doc, root, 'P', () => drawText(doc, referenceLine, style, { font: FONT.bold }));
+  tag(doc, root, 'H1', () => drawText(doc, body.title, style, { font: FONT.bold, size: style.title }));
+  tag(doc, root, 'P', () => drawText(doc, greeting, style));
+  drawBlocks(doc, root, body.blocks, style);
   // The sign-off stays in one piece: "Yours sincerely,", room to sign, then who signs.
   const line = lineHeight(doc, style);
   keepTogether(doc, line * (signerLines.length + 4));
-  drawText(doc, 'Yours sincerely,', style, { gap: line * 1.5 });
-  drawText(doc, signer, style, { font: FONT.bold, gap: 0 });
-  drawText(doc, signerLines.join('\n'), style, { gap: 0 });
+  tag(doc, root, 'P', () => drawText(doc, 'Yours sincerely,', style, { gap: line * 1.5 }));
+  // A paragraph a line, as the address: lines drawn apart carry no space between them.
+  const signature = group(doc, root, 'Div');
+  tag(doc, signature, 'P', () => drawText(doc, signer, style, { font: FONT.bold, gap: 0 }));
+  for (const signerLine of signerLines)
+    tag(doc, signature, 'P', () => drawText(doc, signerLine, style, { gap: 0 }));
+  signature.end();
+  root.end();
   drawFooters(doc, reference, style);
   const pages = doc.bufferedPageRange().count;
   const pdf = await pdfBytes(doc);

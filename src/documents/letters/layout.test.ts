@@ -78,6 +78,20 @@ describe('letter layout', () => {
     },
   );
 
+  it('starts a large-print letter at the top, where the standard one starts', async () => {
+    const facts: LetterFacts = { kind: 'closure', reason: 'resolved' };
+    const [standard, large] = await Promise.all([render(facts), render(facts, { largePrint: true })]);
+    const topOf = (runs: PdfTextRun[], text: string) =>
+      runs.find((run) => run.page === 1 && run.text.startsWith(text))?.top ?? Number.NaN;
+    for (const text of ['Miso Communications', 'Jo Bloggs', '28 November 2026']) {
+      expect(Math.abs(topOf(large.pdf.runs, text) - topOf(standard.pdf.runs, text)), text).toBeLessThan(
+        mm(3),
+      );
+    }
+    // The only space above the text is the envelope window's: the date sits just below it, above the fold.
+    expect(topOf(large.pdf.runs, '28 November 2026')).toBeLessThan(mm(99));
+  });
+
   it('prints only the name in the window when there is no postal address', async () => {
     const { pdf } = await render(
       { kind: 'closure', reason: 'resolved' },

@@ -1,6 +1,12 @@
-/** The page furniture: the letterhead, the address in the envelope window, and "Page X of Y" on every page. */
+/**
+ * The page furniture: the letterhead, the address in the envelope window, and "Page X of Y" on every page.
+ * The letterhead and the address are read, each a group (Div) of one paragraph a line: drawn a call a line,
+ * their lines carry no space between them, and a reader given them as one paragraph runs "Ledbury" into
+ * "HR8 1AA". The footer repeats on every page and is an artifact, as is the rule under the trading name.
+ */
 import type { Procedure } from '../../domain/procedure.ts';
 import { FONT, pdfText, wrappable } from '../pdf/document.ts';
+import { artifact, type Element, group, tag } from '../pdf/tagged.ts';
 import { type LetterStyle, PAGE } from './style.ts';
 import { websiteWords } from './words.ts';
 
@@ -29,29 +35,42 @@ export function addressLines(customer: { name: string; addressLines: string[]; p
  * The trading name across the top, then the company's details down the right. Returns where the details
  * end, so the letter's text starts below them.
  */
-export function drawLetterhead(doc: PDFKit.PDFDocument, procedure: Procedure, style: LetterStyle): number {
-  doc
-    .font(FONT.bold)
-    .fontSize(style.tradingName)
-    .text(pdfText(procedure.company.tradingName), PAGE.left, PAGE.letterheadTop, {
-      width: PAGE.details.right - PAGE.left,
-    });
+export function drawLetterhead(
+  doc: PDFKit.PDFDocument,
+  parent: Element,
+  procedure: Procedure,
+  style: LetterStyle,
+): number {
+  tag(doc, parent, 'P', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(style.tradingName)
+      .text(pdfText(procedure.company.tradingName), PAGE.left, PAGE.letterheadTop, {
+        width: PAGE.details.right - PAGE.left,
+      }),
+  );
   const ruleY = doc.y + 4;
-  doc
-    .moveTo(PAGE.left, ruleY)
-    .lineTo(PAGE.details.right, ruleY)
-    .lineWidth(0.75)
-    .strokeColor('#555555')
-    .stroke();
+  artifact(doc, 'Layout', () =>
+    doc
+      .moveTo(PAGE.left, ruleY)
+      .lineTo(PAGE.details.right, ruleY)
+      .lineWidth(0.75)
+      .strokeColor('#555555')
+      .stroke(),
+  );
   doc.font(FONT.regular).fontSize(style.small);
   doc.y = ruleY + 8;
+  const details = group(doc, parent, 'Div');
   // One call a line: pdfkit counts a line break's width in the line before it, and wraps an address that fits.
   for (const line of companyLines(procedure)) {
-    doc.text(pdfText(line), PAGE.details.left, doc.y, {
-      width: PAGE.details.right - PAGE.details.left,
-      lineGap: 1,
-    });
+    tag(doc, details, 'P', () =>
+      doc.text(pdfText(line), PAGE.details.left, doc.y, {
+        width: PAGE.details.right - PAGE.details.left,
+        lineGap: 1,
+      }),
+    );
   }
+  details.end();
   return doc.y;
 }
 
@@ -62,7 +81,12 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, procedure: Procedure, st
  * a 16 pt address of six lines or more cannot show through it; the customer's own reading starts at the
  * greeting, which is always at the letter's size.
  */
-export function drawAddress(doc: PDFKit.PDFDocument, lines: string[], style: LetterStyle): void {
+export function drawAddress(
+  doc: PDFKit.PDFDocument,
+  parent: Element,
+  lines: string[],
+  style: LetterStyle,
+): void {
   const { left, top, width, height } = PAGE.address;
   const text = lines.map((line) => wrappable(pdfText(line)));
   // Set solid (DejaVu's own line height is generous), so five lines fit the window in large print.
@@ -74,11 +98,13 @@ export function drawAddress(doc: PDFKit.PDFDocument, lines: string[], style: Let
   while (size > 8 && heightAt(size) > height) size -= 0.5;
   doc.fontSize(size);
   doc.y = top;
+  const block = group(doc, parent, 'Div');
   for (const line of text) {
     const room = top + height - doc.y;
     if (room < doc.currentLineHeight()) break;
-    doc.text(line, left, doc.y, { ...options(size), height: room });
+    tag(doc, block, 'P', () => doc.text(line, left, doc.y, { ...options(size), height: room }));
   }
+  block.end();
 }
 
 /**
@@ -93,8 +119,10 @@ export function drawFooters(doc: PDFKit.PDFDocument, reference: string, style: L
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const page = `Page ${i - start + 1} of ${count}`;
-    doc.text(`Reference: ${pdfText(reference)}`, PAGE.left, PAGE.footerTop, { lineBreak: false });
-    doc.text(page, PAGE.right - doc.widthOfString(page), PAGE.footerTop, { lineBreak: false });
+    artifact(doc, 'Pagination', () => {
+      doc.text(`Reference: ${pdfText(reference)}`, PAGE.left, PAGE.footerTop, { lineBreak: false });
+      doc.text(page, PAGE.right - doc.widthOfString(page), PAGE.footerTop, { lineBreak: false });
+    });
     doc.page.margins.bottom = margin;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * What every PDF Redress writes shares: A4, DejaVu Sans embedded (so any name or text a customer writes has
  * glyphs, not only Latin-1), fixed metadata (the creation date is the document's own date, not the wall
- * clock), and the bytes collected into one Buffer. Letters and the case file lay out their pages on top.
+ * clock), tagged for screen readers (PDF 1.7, British English, the title shown instead of the file name; the
+ * structure itself is drawn with `tagged.ts`), and the bytes collected into one Buffer. Letters and the case
+ * file lay out their pages on top.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,6 +52,8 @@ export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
     margins: meta.margins,
     bufferPages: true,
     autoFirstPage: true,
+    tagged: true,
+    pdfVersion: '1.7',
     lang: 'en-GB',
     displayTitle: true,
     info: {
@@ -67,7 +71,32 @@ export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
   doc.registerFont(FONT.regular, parsed.regular as unknown as Buffer);
   doc.registerFont(FONT.bold, parsed.bold as unknown as Buffer);
   doc.font(FONT.regular);
+  escapeXmp(doc);
   return doc;
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * From PDF 1.4 on pdfkit also writes the title, author and subject into the XMP metadata stream, pasted into
+ * the XML as they are (pdfkit 0.20.2): a trading name such as "Smith & Jones", or a member of staff's name
+ * with a "<", would make it malformed XML, which PDF/UA checkers and some readers reject. pdfkit writes the
+ * Info dictionary first and the XMP last, from the same `doc.info`, so the XMP alone gets escaped values.
+ */
+function escapeXmp(doc: PDFKit.PDFDocument): void {
+  const endMetadata = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    const info = doc.info;
+    const escaped: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(info))
+      escaped[key] = typeof value === 'string' ? value.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c) : value;
+    doc.info = escaped as PDFKit.DocumentInfo;
+    try {
+      endMetadata();
+    } finally {
+      doc.info = info;
+    }
+  };
 }
 
 /** Ends the document and resolves with its bytes. */
