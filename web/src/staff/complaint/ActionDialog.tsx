@@ -17,6 +17,7 @@ import {
   useState,
 } from 'react';
 import { ErrorSummary, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
+import type { FieldPaths } from '../../ui/fields.ts';
 import { type CommandBody, type Complaint, isRace, type StaffCommand, useCommand } from './api.ts';
 import { DONE_WORDS } from './words.ts';
 
@@ -87,8 +88,7 @@ export function ActionDialog<N extends StaffCommand>({
   ariaLabel,
   title,
   submitLabel,
-  fieldMap,
-  labels,
+  paths,
   buttonProps,
   submitColor,
   body,
@@ -105,8 +105,8 @@ export function ActionDialog<N extends StaffCommand>({
   ariaLabel?: string;
   title: string;
   submitLabel: string;
-  fieldMap: Record<string, string>;
-  labels: Record<string, string>;
+  /** Which field each refused body path belongs to (from `useFields`). */
+  paths: FieldPaths;
   buttonProps?: ButtonProps;
   submitColor?: string;
   /** The request body from the form's state, or a list of errors found before sending. */
@@ -128,7 +128,7 @@ export function ActionDialog<N extends StaffCommand>({
     localErrors.length > 0
       ? localErrors
       : mutation.error && !isRace(mutation.error)
-        ? formErrors(mutation.error, fieldMap, labels)
+        ? formErrors(mutation.error, paths.fieldMap, paths.labels)
         : [];
 
   const submit = (event: FormEvent) => {
@@ -219,14 +219,4 @@ export function ActionDialog<N extends StaffCommand>({
       </Modal>
     </>
   );
-}
-
-/** A required text field left empty. */
-export function required(value: string, inputId: string, label: string): FormError[] {
-  return value.trim() ? [] : [{ inputId, message: `${label}: enter some text` }];
-}
-
-/** An optional text field: its trimmed text, or undefined when left empty. */
-export function optional(value: string): string | undefined {
-  return value.trim() ? value.trim() : undefined;
 }

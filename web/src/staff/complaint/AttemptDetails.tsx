@@ -2,7 +2,7 @@
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime, formatDay } from '../../ui/format.ts';
 import type { Attempt, Complaint } from './api.ts';
-import { CompleteStepForm } from './CommandForms.tsx';
+import { CompleteStepForm } from './forms/CompleteStepForm.tsx';
 import { FOLLOW_UP_WORDS, OUTCOME_WORDS, PHASE_WORDS, RESPONSE_WORDS } from './words.ts';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {

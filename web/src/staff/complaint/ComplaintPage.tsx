@@ -13,24 +13,11 @@ import { Loading } from '../../ui/states.tsx';
 import { hasRole, type User, useMe, useStaff } from '../session.ts';
 import { CommandContext, type DoneMessage, useCommandReports } from './ActionDialog.tsx';
 import { AttemptDetails } from './AttemptDetails.tsx';
-import { type CommandName, type Complaint, useComplaint } from './api.ts';
-import {
-  AddNoteForm,
-  CloseForm,
-  DeclareDeadlockForm,
-  EscalateForm,
-  LogContactForm,
-  NotPracticalForm,
-  ProposeForm,
-  RecordFollowUpForm,
-  RecordResponseForm,
-  RecordReviewForm,
-  WithdrawForm,
-} from './CommandForms.tsx';
+import { type Complaint, useComplaint } from './api.ts';
+import { allowedForms, COMMAND_FORMS, TIMELINE_FORMS } from './forms/commandForms.ts';
 import { CaseFileSection, LettersSection } from './Letters.tsx';
 import { ComplaintHeader, ComplaintLoadError, DoneStatus, RaceMessage } from './parts.tsx';
 import { ReferralDetails } from './Referral.tsx';
-import { RecordCaseFeeForm, RecordOmbudsmanOutcomeForm, RecordReferralForm } from './ReferralForms.tsx';
 import { Timeline } from './Timeline.tsx';
 import { CHANNEL_WORDS, CLOSURE_WORDS } from './words.ts';
 
@@ -104,8 +91,9 @@ function ComplaintView({ reference }: { reference: string }) {
                 </Text>
               </Group>
               <Group gap="xs" mb="sm">
-                {complaint.nextActions.includes('log-contact') && <LogContactForm complaint={complaint} />}
-                {complaint.nextActions.includes('add-note') && <AddNoteForm complaint={complaint} />}
+                {allowedForms(TIMELINE_FORMS, complaint.nextActions).map(([command, Form]) => (
+                  <Form key={command} complaint={complaint} staff={people} />
+                ))}
               </Group>
               <DoneStatus done={done?.keepFocus ? done : null} />
               <Text size="xs" c="dimmed" mb="sm">
@@ -119,21 +107,6 @@ function ComplaintView({ reference }: { reference: string }) {
     </CommandContext.Provider>
   );
 }
-
-const PANEL_ORDER: CommandName[] = [
-  'record-review',
-  'propose',
-  'not-practical',
-  'record-response',
-  'record-follow-up',
-  'escalate',
-  'declare-deadlock',
-  'record-referral',
-  'record-ombudsman-outcome',
-  'record-case-fee',
-  'close',
-  'withdraw',
-];
 
 function NextStepPanel({
   complaint,
@@ -155,39 +128,8 @@ function NextStepPanel({
   const procedure = useProcedure();
   const stage = procedure.data?.procedure.stages[complaint.stage];
   const attempt = complaint.attempts[complaint.attempts.length - 1];
-  const actions = PANEL_ORDER.filter((a) => complaint.nextActions.includes(a));
+  const actions = allowedForms(COMMAND_FORMS, complaint.nextActions);
   const atDirectorReview = complaint.stage === 'attempt-3';
-
-  const form = (action: CommandName) => {
-    switch (action) {
-      case 'record-review':
-        return <RecordReviewForm key={action} complaint={complaint} />;
-      case 'not-practical':
-        return <NotPracticalForm key={action} complaint={complaint} />;
-      case 'propose':
-        return <ProposeForm key={action} complaint={complaint} staff={staff} />;
-      case 'record-response':
-        return <RecordResponseForm key={action} complaint={complaint} />;
-      case 'record-follow-up':
-        return <RecordFollowUpForm key={action} complaint={complaint} />;
-      case 'escalate':
-        return <EscalateForm key={action} complaint={complaint} />;
-      case 'declare-deadlock':
-        return <DeclareDeadlockForm key={action} complaint={complaint} />;
-      case 'record-referral':
-        return <RecordReferralForm key={action} complaint={complaint} />;
-      case 'record-ombudsman-outcome':
-        return <RecordOmbudsmanOutcomeForm key={action} complaint={complaint} />;
-      case 'record-case-fee':
-        return <RecordCaseFeeForm key={action} complaint={complaint} />;
-      case 'close':
-        return <CloseForm key={action} complaint={complaint} />;
-      case 'withdraw':
-        return <WithdrawForm key={action} complaint={complaint} />;
-      default:
-        return null;
-    }
-  };
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="next-step-heading">
@@ -230,7 +172,9 @@ function NextStepPanel({
         )}
         {actions.length > 0 ? (
           <Group gap="sm" wrap="wrap">
-            {actions.map(form)}
+            {actions.map(([command, Form]) => (
+              <Form key={command} complaint={complaint} staff={staff} />
+            ))}
           </Group>
         ) : (
           !complaint.nextActions.includes('complete-step') && (
