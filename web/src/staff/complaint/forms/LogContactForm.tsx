@@ -2,22 +2,11 @@
 import { Group, NativeSelect, Radio, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useFields } from '../../../ui/fields.ts';
-import { londonLocalToIso, londonToday } from '../../../ui/format.ts';
+import { londonLocalToIso, londonNowLocal } from '../../../ui/format.ts';
 import { ActionDialog } from '../ActionDialog.tsx';
 import type { Complaint } from '../api.ts';
 import { CHANNEL_WORDS } from '../words.ts';
 import type { CommandFormProps } from './types.ts';
-
-/** Now as a London wall-clock time for `<input type=datetime-local>`. */
-function londonNowLocal(): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date());
-  return `${londonToday()}T${parts}`;
-}
 
 export function LogContactForm({ complaint }: CommandFormProps) {
   const form = useFields({
