@@ -79,8 +79,11 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
     await runCommand(agent, "Record customer's response", 'Save response', async (dialog) => {
       await dialog.getByLabel('Agreed to the proposal').check();
     });
-    await runCommand(agent, /^Mark step done: step 1/, 'Confirm step done');
-    await runCommand(agent, /^Mark step done: step 2/, 'Confirm step done');
+    // The steps to mark done are in the Next step panel, each button named for its step.
+    const nextStep = agent.getByRole('region', { name: 'Next step' });
+    await nextStep.getByRole('button', { name: 'Mark step 2 done: Send a corrected bill' }).waitFor();
+    await runCommand(agent, 'Mark step 1 done: Refund £24.99', 'Confirm step done');
+    await runCommand(agent, 'Mark step 2 done: Send a corrected bill', 'Confirm step done');
     expect(await checkPage(agent, 'staff-complaint-follow-up')).toEqual([]);
     await runCommand(agent, 'Record follow-up', 'Save follow-up', async (dialog) => {
       await dialog.getByLabel('Not satisfied (escalates to the next attempt)').check();

@@ -106,7 +106,7 @@ function DirectorReview({ reference }: { reference: string }) {
                   return (
                     <Paper key={n} withBorder p="md">
                       {attempt ? (
-                        <AttemptDetails complaint={complaint} attempt={attempt} headingOrder={3} />
+                        <AttemptDetails attempt={attempt} headingOrder={3} />
                       ) : (
                         <Stack gap="xs">
                           <Title order={3} size="h4">

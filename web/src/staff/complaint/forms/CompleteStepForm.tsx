@@ -21,12 +21,19 @@ export function CompleteStepForm({
     <ActionDialog
       reference={complaint.reference}
       command="complete-step"
-      label="Mark step done"
-      ariaLabel={`Mark step done: step ${index + 1}, ${step.description}`}
+      // Named for its step: several of these sit side by side in the Next step panel.
+      label={`Mark step ${index + 1} done: ${step.description}`}
       title={`Mark step ${index + 1} done`}
       submitLabel="Confirm step done"
       doneMessage={`Step ${index + 1} marked done`}
-      buttonProps={{ size: 'xs', variant: 'light' }}
+      buttonProps={{
+        variant: 'light',
+        h: 'auto',
+        mih: 36,
+        py: 6,
+        // A long step description wraps instead of running off a phone's screen.
+        styles: { label: { whiteSpace: 'normal', textAlign: 'left' } },
+      }}
       paths={form.paths}
       body={() => ({ stepId: step.id, note: optionalText(form.values.note) })}
     >
