@@ -7,11 +7,14 @@ import type { EmailsTable } from '../db/schema.ts';
 import type { AppContext } from './context.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { notFound } from './errors.ts';
+import { PORTAL_LINK_KIND } from './request-portal-link.ts';
 
 export interface MailLogFilter {
   direction?: EmailsTable['direction'] | undefined;
   status?: EmailsTable['status'] | undefined;
   kind?: string | undefined;
+  /** `exclude` leaves out the portal's sign-in-link emails: one per sign-in, they bury the rest. */
+  signInLinks?: 'include' | 'exclude' | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
 }
@@ -23,6 +26,7 @@ export async function listMail(ctx: AppContext, filter: MailLogFilter) {
     direction: filter.direction,
     status: filter.status,
     kind: filter.kind,
+    excludeKinds: filter.signInLinks === 'exclude' ? [PORTAL_LINK_KIND] : undefined,
     before: after && { createdAt: after[0], id: after[1] },
     limit: limit + 1,
   });

@@ -9,6 +9,8 @@ export interface EmailLogQuery {
   status?: EmailsTable['status'] | undefined;
   /** Outbound: the template; inbound: how it was handled (`triage` for messages awaiting triage). */
   kind?: string | undefined;
+  /** Kinds to leave out (the portal's sign-in links, which outnumber everything else). */
+  excludeKinds?: readonly string[] | undefined;
   /** Only messages created before this instant and id (keyset paging, newest first). */
   before?: { createdAt: string; id: string } | undefined;
   limit: number;
@@ -36,6 +38,7 @@ export async function findEmailLogRows(executor: Executor, q: EmailLogQuery) {
   if (q.direction) query = query.where('e.direction', '=', q.direction);
   if (q.status) query = query.where('e.status', '=', q.status);
   if (q.kind) query = query.where('e.kind', '=', q.kind);
+  if (q.excludeKinds?.length) query = query.where('e.kind', 'not in', q.excludeKinds);
   const before = q.before;
   if (before) {
     query = query.where((eb) =>

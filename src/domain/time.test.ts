@@ -3,8 +3,10 @@ import {
   addDays,
   addMonths,
   daysBetween,
+  fromLondonWallClock,
   isLocalDate,
   londonDate,
+  londonWallClock,
   startOfLondonDay,
   WorkingCalendar,
 } from './time.ts';
@@ -155,5 +157,34 @@ describe('WorkingCalendar', () => {
     const custom = new WorkingCalendar(['2026-05-12']);
     expect(custom.isWorkingDay('2026-05-04')).toBe(true);
     expect(custom.addWorkingDays('2026-05-11', 1)).toBe('2026-05-13');
+  });
+});
+
+describe('London wall-clock time', () => {
+  it('reads a winter time as GMT and a summer time as BST', () => {
+    expect(fromLondonWallClock('2026-01-15T12:00')?.toISOString()).toBe('2026-01-15T12:00:00.000Z');
+    expect(fromLondonWallClock('2026-07-01T12:00')?.toISOString()).toBe('2026-07-01T11:00:00.000Z');
+  });
+
+  it('reads the hours around both changes of the clocks in 2026, the skipped and repeated ones as GMT', () => {
+    expect(fromLondonWallClock('2026-03-29T00:30')?.toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    expect(fromLondonWallClock('2026-03-29T01:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(fromLondonWallClock('2026-03-29T02:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(fromLondonWallClock('2026-10-25T00:30')?.toISOString()).toBe('2026-10-24T23:30:00.000Z');
+    expect(fromLondonWallClock('2026-10-25T01:30')?.toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(fromLondonWallClock('2026-10-25T02:30')?.toISOString()).toBe('2026-10-25T02:30:00.000Z');
+  });
+
+  it('refuses what is not a date and time', () => {
+    expect(fromLondonWallClock('28/11/2026 14:30')).toBeNull();
+    expect(fromLondonWallClock('')).toBeNull();
+  });
+
+  it('writes an instant as London time to the minute, the way back', () => {
+    expect(londonWallClock(new Date('2026-07-01T23:05:59Z'))).toBe('2026-07-02T00:05');
+    expect(londonWallClock(new Date('2026-01-01T09:07:00Z'))).toBe('2026-01-01T09:07');
+    expect(fromLondonWallClock(londonWallClock(new Date('2026-08-10T16:45:00Z')))?.toISOString()).toBe(
+      '2026-08-10T16:45:00.000Z',
+    );
   });
 });

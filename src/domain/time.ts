@@ -80,6 +80,31 @@ export function startOfLondonDay(date: LocalDate): Date {
   return guess;
 }
 
+/** An instant as London wall-clock time to the minute, `YYYY-MM-DDTHH:MM` (what `datetime-local` inputs hold). */
+export function londonWallClock(instant: Date): string {
+  const p = londonParts(instant);
+  return `${londonDate(instant)}T${pad(p.hour ?? 0)}:${pad(p.minute ?? 0)}`;
+}
+
+/**
+ * The instant of a London wall-clock time (`YYYY-MM-DDTHH:MM`), or null when it is not one. The hour the
+ * clocks skip in spring and the hour they repeat in autumn are both read as GMT (01:30 on either Sunday is
+ * 01:30Z).
+ */
+export function fromLondonWallClock(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const offsetAt = (instant: number) => {
+    const p = londonParts(new Date(instant));
+    return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0) - instant;
+  };
+  // London's offset at a guess of the instant; a second pass settles the hour around a change of the clocks.
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first));
+}
+
 /** A working-day calendar: Monday to Friday, less bank holidays. */
 export class WorkingCalendar {
   private readonly holidays: ReadonlySet<string>;

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository's `web/` folder. */
 export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
+/** The pure rules the web app imports rather than copies (CRN, stages, London dates, contact patterns). */
+const DOMAIN_ROOT = fileURLToPath(new URL('../domain/', import.meta.url));
 /** Where the build lands, and what `redress serve` serves. */
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 const STAMP = '.source-hash';
@@ -26,15 +28,20 @@ async function* sourceFiles(dir: string): AsyncGenerator<string> {
   }
 }
 
-/** A hash of every source of the build: the files under `web/` and the lockfile (package versions). */
+/**
+ * A hash of every source of the build: the files under `web/`, the domain modules it imports (a change to a
+ * shared rule must rebuild the web app too) and the lockfile (package versions).
+ */
 export async function webSourceHash(): Promise<string> {
   const hash = createHash('sha256');
   const lockfile = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
   for (const file of [lockfile]) hash.update(await readFile(file));
-  for await (const file of sourceFiles(WEB_ROOT)) {
-    hash.update(relative(WEB_ROOT, file));
-    hash.update('\0');
-    hash.update(await readFile(file));
+  for (const root of [WEB_ROOT, DOMAIN_ROOT]) {
+    for await (const file of sourceFiles(root)) {
+      hash.update(relative(WEB_ROOT, file));
+      hash.update('\0');
+      hash.update(await readFile(file));
+    }
   }
   return hash.digest('hex');
 }

@@ -7,6 +7,25 @@ import { describeEachDialect } from '../support/databases.ts';
 describeEachDialect('mail log', (harness) => {
   let t: TestApi;
   let reference: string;
+  const base = (n: number): NewEmail => ({
+    id: `mail-${n}`,
+    complaintId: null,
+    customerId: null,
+    direction: 'in',
+    kind: 'reply',
+    status: 'received',
+    messageId: `<mail-${n}@test.redress>`,
+    inReplyTo: null,
+    references: [],
+    from: 'jo@example.org',
+    to: 'complaints@test.redress',
+    subject: `Message ${n}`,
+    text: `Body ${n}`,
+    html: null,
+    note: null,
+    sizeBytes: 100,
+    createdAt: `2026-11-02T10:0${n}:00.000Z`,
+  });
   beforeAll(async () => {
     t = await startApi(harness);
     reference = (await t.as('agent').post('/complaints', phoneComplaint())).body.reference;
@@ -15,25 +34,6 @@ describeEachDialect('mail log', (harness) => {
       .select(['id', 'customer_id'])
       .where('reference', '=', reference)
       .executeTakeFirstOrThrow();
-    const base = (n: number): NewEmail => ({
-      id: `mail-${n}`,
-      complaintId: null,
-      customerId: null,
-      direction: 'in',
-      kind: 'reply',
-      status: 'received',
-      messageId: `<mail-${n}@test.redress>`,
-      inReplyTo: null,
-      references: [],
-      from: 'jo@example.org',
-      to: 'complaints@test.redress',
-      subject: `Message ${n}`,
-      text: `Body ${n}`,
-      html: null,
-      note: null,
-      sizeBytes: 100,
-      createdAt: `2026-11-02T10:0${n}:00.000Z`,
-    });
     await insertEmail(t.db.kysely, {
       ...base(1),
       complaintId: complaint.id,
@@ -90,6 +90,29 @@ describeEachDialect('mail log', (harness) => {
       messageId: '<mail-2@test.redress>',
       attachments: [{ id: 'att-1', filename: 'bill.pdf', contentType: 'application/pdf', sizeBytes: 4 }],
     });
+  });
+
+  it('leaves out the portal’s sign-in links when asked, on every page', async () => {
+    await insertEmail(t.db.kysely, {
+      ...base(3),
+      direction: 'out',
+      kind: 'portal-link',
+      status: 'sent',
+      from: 'complaints@test.redress',
+      to: 'jo@example.org',
+      subject: `[${reference}] Your sign-in link`,
+    });
+    const ids = (body: { items: { id: string }[] }) => body.items.map((m) => m.id);
+    expect(ids((await t.as('agent').get('/mail')).body)).toEqual(['mail-3', 'mail-2', 'mail-1']);
+    expect(ids((await t.as('agent').get('/mail?signInLinks=exclude')).body)).toEqual(['mail-2', 'mail-1']);
+    // Paging skips them too: the first page of one is the newest message that is not a sign-in link.
+    const first = await t.as('agent').get('/mail?signInLinks=exclude&limit=1');
+    expect(ids(first.body)).toEqual(['mail-2']);
+    const second = await t
+      .as('agent')
+      .get(`/mail?signInLinks=exclude&limit=1&cursor=${first.body.nextCursor}`);
+    expect(ids(second.body)).toEqual(['mail-1']);
+    expect((await t.as('agent').get('/mail?signInLinks=maybe')).status).toBe(400);
   });
 
   it('refuses strangers, unknown messages and bad cursors', async () => {

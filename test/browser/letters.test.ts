@@ -1,6 +1,7 @@
 /**
  * Letters in the browser. Staff see a complaint's letters and download the PDF as issued, its plain text and
- * the ombudsman case file, or read why the case file was refused; the referral says when an accepted remedy
+ * (once there is an ADR letter) the ombudsman case file, or read why the case file was refused; the timeline
+ * narrows to what people did or what Redress did by itself; the referral says when an accepted remedy
  * is overdue, and takes the case fee. The print queue lists a letter for a customer who takes post until it
  * is marked posted, and explains when someone else marked it first. The customer downloads their letters in
  * the portal.
@@ -120,25 +121,58 @@ describe('letters, the print queue and the case file', () => {
     const plain = await director.evaluate((href) => fetch(href).then((r) => r.text()), text as string);
     expect(plain).toContain(emailed);
 
+    // Acknowledged (its letter went with the email), at attempt 1: no acknowledgement date to chase and no
+    // case file for the ombudsman yet.
+    await director.getByRole('region', { name: 'The complaint' }).getByText('12 Acacia Avenue').waitFor();
+    expect(await director.getByText(/^Acknowledge by /).count()).toBe(0);
+    expect(await director.getByRole('region', { name: 'Case file for the ombudsman' }).count()).toBe(0);
+    expect(await checkPage(director, 'staff-complaint-letters')).toEqual([]);
+
     // The ZIP is saved once the server has built it, under the server's name; then the page shows the
     // export on the trail without a reload.
+    await open(director, referred);
     const [zip] = await Promise.all([
       director.waitForEvent('download'),
       director.getByRole('button', { name: 'Download case file (ZIP)' }).click(),
     ]);
-    expect(zip.suggestedFilename()).toBe(`${emailed}-case-file.zip`);
+    expect(zip.suggestedFilename()).toBe(`${referred}-case-file.zip`);
     expect(await magic(zip, 2)).toBe('PK');
     await director.getByText('Case file exported for the ombudsman').waitFor();
     await director
       .getByText(/^Letter issued: /)
       .first()
       .waitFor();
-    expect(await checkPage(director, 'staff-complaint-letters')).toEqual([]);
+    expect(await checkPage(director, 'staff-complaint-case-file')).toEqual([]);
+  });
+
+  it('narrows the timeline to what people did, or to what Redress did by itself', async () => {
+    await open(director, referred);
+    const timeline = director.getByRole('region', { name: 'Timeline' });
+    const entries = timeline.getByRole('list', { name: /^Timeline, newest first/ });
+    await entries.getByText('Deadlock declared', { exact: true }).waitFor();
+    await entries
+      .getByText(/^Email sent: /)
+      .first()
+      .waitFor();
+
+    await timeline.getByText('People', { exact: true }).click();
+    await timeline.getByRole('list', { name: 'Timeline, newest first: people only' }).waitFor();
+    await entries.getByText('Deadlock declared', { exact: true }).waitFor();
+    expect(await entries.getByText(/^Email sent: /).count()).toBe(0);
+
+    await timeline.getByText('Automatic', { exact: true }).click();
+    await timeline.getByRole('list', { name: 'Timeline, newest first: automatic only' }).waitFor();
+    await entries
+      .getByText(/^Email sent: /)
+      .first()
+      .waitFor();
+    expect(await entries.getByText('Deadlock declared', { exact: true }).count()).toBe(0);
+    expect(await checkPage(director, 'staff-complaint-timeline-automatic')).toEqual([]);
   });
 
   it('explains it when the case file is refused, and saves no file', async () => {
     const page = await signIn(browser, app, app.staff.agent.email);
-    await open(page, emailed);
+    await open(page, referred);
     let downloads = 0;
     page.on('download', () => {
       downloads += 1;

@@ -66,7 +66,7 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
     );
     expect(await checkPage(agent, 'staff-complaint-attempt-1')).toEqual([]);
 
-    await runCommand(agent, 'Propose remedial action', 'Save proposal', async (dialog) => {
+    await runCommand(agent, 'Propose remedial action', 'Save the proposal', async (dialog) => {
       await dialog
         .getByLabel('Summary of the proposal')
         .fill('Refund the second charge and correct the bill');
@@ -79,8 +79,11 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
     await runCommand(agent, "Record customer's response", 'Save response', async (dialog) => {
       await dialog.getByLabel('Agreed to the proposal').check();
     });
-    await runCommand(agent, /^Mark step done: step 1/, 'Confirm step done');
-    await runCommand(agent, /^Mark step done: step 2/, 'Confirm step done');
+    // The steps to mark done are in the Next step panel, each button named for its step.
+    const nextStep = agent.getByRole('region', { name: 'Next step' });
+    await nextStep.getByRole('button', { name: 'Mark step 2 done: Send a corrected bill' }).waitFor();
+    await runCommand(agent, 'Mark step 1 done: Refund £24.99', 'Confirm step done');
+    await runCommand(agent, 'Mark step 2 done: Send a corrected bill', 'Confirm step done');
     expect(await checkPage(agent, 'staff-complaint-follow-up')).toEqual([]);
     await runCommand(agent, 'Record follow-up', 'Save follow-up', async (dialog) => {
       await dialog.getByLabel('Not satisfied (escalates to the next attempt)').check();
@@ -97,7 +100,7 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
         .getByLabel('Findings')
         .fill('A duplicate billing run on 3 October charged 412 customers twice');
     });
-    await runCommand(reviewer, 'Propose remedial action', 'Save proposal', async (dialog) => {
+    await runCommand(reviewer, 'Propose remedial action', 'Save the proposal', async (dialog) => {
       await dialog.getByLabel('Summary of the proposal').fill('Refund plus a £10 goodwill credit');
       await dialog.getByLabel('Step 1 description').fill('Refund £24.99 and credit £10');
       await dialog.getByLabel('Step 1 owner').selectOption({ label: app.staff.reviewer.name });

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { insertEmail } from '../../src/db/emails.ts';
-import { checkPage, launchBrowser } from './support/browser.ts';
+import { checkPage, launchBrowser, PHONE } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
 import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
 
@@ -96,7 +96,7 @@ describe('queues and admin pages', () => {
     expect(await checkPage(admin, 'staff-admin-procedure')).toEqual([]);
   });
 
-  it('shows the mail log, with why a message was ignored', async () => {
+  it('shows the mail log, with why a message was ignored, and sign-in links only when asked for', async () => {
     await insertEmail(app.ctx.db.kysely, {
       id: 'browser-mail-1',
       complaintId: null,
@@ -116,8 +116,40 @@ describe('queues and admin pages', () => {
       sizeBytes: 120,
       createdAt: new Date().toISOString(),
     });
+    await insertEmail(app.ctx.db.kysely, {
+      id: 'browser-mail-link',
+      complaintId: null,
+      customerId: null,
+      direction: 'out',
+      kind: 'portal-link',
+      status: 'sent',
+      messageId: '<browser-mail-link@test.redress>',
+      inReplyTo: null,
+      references: [],
+      from: 'complaints@test.redress',
+      to: 'jo@example.org',
+      subject: 'Your sign-in link',
+      text: 'Sign in within 30 minutes.',
+      html: null,
+      note: null,
+      sizeBytes: 90,
+      createdAt: new Date().toISOString(),
+    });
     await admin.goto(`${app.url}/staff/mail`);
     await admin.getByRole('heading', { level: 1, name: 'Mail' }).waitFor();
+    // The list itself, its status badges whole and readable; the portal's sign-in links only when asked for.
+    await admin.getByRole('button', { name: 'Out of office: back on Monday' }).waitFor();
+    expect(await admin.getByRole('button', { name: 'Your sign-in link' }).count()).toBe(0);
+    expect(await checkPage(admin, 'staff-mail-list')).toEqual([]);
+    await admin.getByLabel('Show sign-in links').click();
+    await admin.getByRole('button', { name: 'Your sign-in link' }).waitFor();
+    await admin.waitForURL('**/staff/mail?signInLinks=include');
+    const phone = await signIn(browser, app, app.staff.admin.email, PHONE);
+    await phone.goto(`${app.url}/staff/mail`);
+    await phone.getByRole('button', { name: 'Out of office: back on Monday' }).waitFor();
+    expect(await checkPage(phone, 'staff-mail-phone')).toEqual([]);
+    await phone.context().close();
+
     await admin.getByRole('button', { name: 'Out of office: back on Monday' }).click();
     await admin
       .getByRole('dialog')

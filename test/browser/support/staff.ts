@@ -30,6 +30,12 @@ export async function runCommand(
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   await fill(dialog);
+  // A command that writes to the customer shows what they will get before it can be confirmed.
+  const preview = dialog.getByRole('button', { name: 'Preview what the customer gets' });
+  if ((await preview.count()) > 0) {
+    await preview.click();
+    await dialog.getByRole('heading', { name: 'What the customer will get' }).waitFor();
+  }
   await dialog.getByRole('button', { name: submit }).click();
   await dialog.waitFor({ state: 'detached' });
 }

@@ -3107,6 +3107,8 @@ export interface paths {
                     status?: "queued" | "sent" | "failed" | "received" | "ignored" | "rejected";
                     /** @description e.g. `triage` for messages awaiting triage, `acknowledgement` for those sent */
                     kind?: string;
+                    /** @description `exclude` leaves out the customer portal’s sign-in-link emails (kind `portal-link`); default `include` */
+                    signInLinks?: "include" | "exclude";
                     limit?: number;
                     cursor?: string;
                 };

@@ -5,6 +5,7 @@
 import { Button, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { EMAIL_ADDRESS } from '../../../src/domain/contact-details.ts';
 import { api, type Schemas, unwrap } from '../api/client.ts';
 import { useProcedure } from '../procedure.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
@@ -120,7 +121,7 @@ function check(a: Answers, today: string): FormError[] {
   if (!a.name.trim()) add('name', 'Enter your name');
   if (!a.email.trim() && !a.phone.trim()) {
     add('email', 'Enter an email address or a phone number, so that we can reply');
-  } else if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) {
+  } else if (a.email.trim() && !EMAIL_ADDRESS.test(a.email.trim())) {
     add('email', 'Enter an email address in the right format, like name@example.com');
   }
   if (a.address.split('\n').filter((l) => l.trim()).length > 6) {

@@ -1,4 +1,8 @@
-/** Dates and money as people in the UK read them, always in Europe/London whatever the browser's zone. */
+/**
+ * Dates and money as people in the UK read them, always in Europe/London whatever the browser's zone. The
+ * date arithmetic is the server's own (`src/domain/time.ts`), so a deadline counts the same on both sides.
+ */
+import { daysBetween, fromLondonWallClock, londonDate, londonWallClock } from '../../../src/domain/time.ts';
 
 const LONDON = 'Europe/London';
 
@@ -23,7 +27,6 @@ const shortDay = new Intl.DateTimeFormat('en-GB', {
   month: 'short',
   year: 'numeric',
 });
-const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON });
 
 /** An instant (ISO 8601) as London wall-clock time: "28 Nov 2026, 16:05". */
 export function formatDateTime(iso: string): string {
@@ -38,12 +41,17 @@ export function formatDay(day: string, options: { short?: boolean } = {}): strin
 
 /** Today's date in London (YYYY-MM-DD). */
 export function londonToday(now: Date = new Date()): string {
-  return isoDay.format(now);
+  return londonDate(now);
+}
+
+/** Now as London wall-clock time to the minute, for `<input type=datetime-local>`. */
+export function londonNowLocal(): string {
+  return londonWallClock(new Date());
 }
 
 /** Days from `from` to `day` (both YYYY-MM-DD London dates): negative when `day` is earlier. */
 export function daysUntil(day: string, from: string = londonToday()): number {
-  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(from, day);
 }
 
 /** "in 3 days", "today", "2 days ago". */
@@ -81,24 +89,5 @@ export function humanize(value: string): string {
 
 /** A London wall-clock time (`2026-11-28T14:30`, as `<input type=datetime-local>` gives it) as an instant. */
 export function londonLocalToIso(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const offsetAt = (instant: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(instant));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - instant;
-  };
-  let guess = wall - offsetAt(wall);
-  guess = wall - offsetAt(guess);
-  return new Date(guess).toISOString();
+  return fromLondonWallClock(value)?.toISOString() ?? null;
 }

@@ -3,25 +3,20 @@ import { z } from 'zod';
 import { SORTS } from '../../../app/list-complaints.ts';
 import { QUEUE_IDS } from '../../../app/queues.ts';
 import { COMMAND_TYPES } from '../../../domain/commands.ts';
+import { EMAIL_ADDRESS, TELEPHONE, UK_POSTCODE } from '../../../domain/contact-details.ts';
 import { CATEGORIES, ROLES, STAGES } from '../../../domain/procedure.ts';
 import { category, channel, customerType, id, instant, localDate, reference, text } from '../../schemas.ts';
 import { attachmentSchema } from '../attachments/schemas.ts';
 
 export const newCustomerBody = z.strictObject({
   name: text(200),
-  email: z.email().max(254).optional(),
-  phone: z
-    .string()
-    .regex(/^\+?[0-9 ()-]{6,24}$/, 'must be a telephone number')
-    .optional(),
+  email: z.email({ pattern: EMAIL_ADDRESS }).max(254).optional(),
+  phone: z.string().regex(TELEPHONE, 'must be a telephone number').optional(),
   type: customerType
     .optional()
     .describe('Only residential and small business / not-for-profit customers can use ADR'),
   addressLines: z.array(text(200)).max(6).optional(),
-  postcode: z
-    .string()
-    .regex(/^[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}$/, 'must be a UK postcode')
-    .optional(),
+  postcode: z.string().regex(UK_POSTCODE, 'must be a UK postcode').optional(),
   needs: z
     .strictObject({
       largePrint: z.boolean().optional(),

@@ -49,6 +49,12 @@ export function registerMailRoutes(app: FastifyInstance, ctx: AppContext): void 
             .max(40)
             .optional()
             .describe('e.g. `triage` for messages awaiting triage, `acknowledgement` for those sent'),
+          signInLinks: z
+            .enum(['include', 'exclude'])
+            .optional()
+            .describe(
+              '`exclude` leaves out the customer portal’s sign-in-link emails (kind `portal-link`); default `include`',
+            ),
           limit: z.coerce.number().int().min(1).max(200).optional(),
           cursor: z.string().max(500).optional(),
         }),

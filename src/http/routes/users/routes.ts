@@ -6,6 +6,7 @@ import { addUser } from '../../../app/add-user.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { updateUser } from '../../../app/update-user.ts';
 import { listUsers } from '../../../db/users.ts';
+import { EMAIL_ADDRESS } from '../../../domain/contact-details.ts';
 import { requireRole, staffActor } from '../../auth.ts';
 import { id, problems, role, text } from '../../schemas.ts';
 import { userSchema } from '../auth/routes.ts';
@@ -35,7 +36,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
         tags,
         summary: 'Add a member of staff (admin)',
         body: z.strictObject({
-          email: z.email().max(254),
+          email: z.email({ pattern: EMAIL_ADDRESS }).max(254),
           name: text(200),
           roles: z.array(role).min(1),
           password: z.string().min(12).max(1024).optional(),

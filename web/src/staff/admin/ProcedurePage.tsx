@@ -4,6 +4,8 @@
  */
 import { Alert, Anchor, Card, Code, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { formatCrn } from '../../../../src/domain/crn.ts';
+import { STAGES } from '../../../../src/domain/procedure.ts';
 import type { Schemas } from '../../api/client.ts';
 import { useProcedure } from '../../procedure.ts';
 import { formatPence, humanize } from '../../ui/format.ts';
@@ -12,8 +14,6 @@ import { Loading, ProblemAlert } from '../../ui/states.tsx';
 import { RoleBadges, WARNING_STYLES } from './shared.tsx';
 
 type Procedure = Schemas['Procedure'];
-type Stage = keyof Procedure['stages'];
-const STAGE_ORDER: Stage[] = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock', 'closed'];
 
 const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
@@ -24,16 +24,6 @@ const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
 /** A London date (YYYY-MM-DD) as "8 April 2026". */
 const formatDate = (day: string) => dayMonthYear.format(new Date(`${day}T00:00:00Z`));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** The CRN check character, as the server computes it (src/domain/crn.ts), to show a valid example. */
-function exampleCrn(crn: Procedure['crn'], year: number, sequence: number): string {
-  const alphabet = 'ACDEFGHJKMNPQRTUVWX';
-  const yy = String(year % 100).padStart(2, '0');
-  const digits = yy + String(sequence).padStart(crn.sequenceDigits, '0');
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * ((i % (alphabet.length - 1)) + 1);
-  return `${crn.prefix}-${yy}-${digits.slice(2)}-${alphabet[sum % alphabet.length]}`;
-}
 
 /** Label–value pairs as a table with row headers, which screen readers read as pairs. */
 function Facts({ label, rows }: { label: string; rows: [string, ReactNode][] }) {
@@ -169,7 +159,7 @@ function ProcedureView({ procedure: p, warnings }: { procedure: Procedure; warni
 
       <Section title="Stages">
         <Stack gap="sm">
-          {STAGE_ORDER.map((id) => {
+          {STAGES.map((id) => {
             const stage = p.stages[id];
             return (
               <Card key={id} withBorder padding="md" component="article" aria-labelledby={`stage-${id}`}>
@@ -281,7 +271,7 @@ function ProcedureView({ procedure: p, warnings }: { procedure: Procedure; warni
         <Section title="Complaint reference numbers">
           <Text size="sm">
             Prefix <Code>{p.crn.prefix}</Code>, the two-digit year, a {p.crn.sequenceDigits}-digit sequence
-            and a check letter, for example <Code>{exampleCrn(p.crn, new Date().getFullYear(), 123)}</Code>.
+            and a check letter, for example <Code>{formatCrn(p.crn, new Date().getFullYear(), 123)}</Code>.
             The check letter catches a mistyped digit or two swapped digits before anyone searches.
           </Text>
         </Section>

@@ -2,6 +2,7 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { EMAIL_ADDRESS } from '../../../../src/domain/contact-details.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
 import type { Role, User } from '../session.ts';
@@ -76,7 +77,7 @@ export function UserFormModal({
     event.preventDefault();
     const found: FormError[] = [];
     if (!name.trim()) found.push({ inputId: 'user-name', message: 'Enter their name' });
-    if (!user && !/^\S+@\S+\.\S+$/.test(email.trim()))
+    if (!user && !EMAIL_ADDRESS.test(email.trim()))
       found.push({ inputId: 'user-email', message: 'Enter an email address, like name@example.co.uk' });
     if (roles.length === 0) found.push({ inputId: 'user-roles', message: 'Choose at least one role' });
     if (!user && password && password.length < MIN_PASSWORD)

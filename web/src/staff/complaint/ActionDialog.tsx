@@ -17,7 +17,17 @@ import {
   useState,
 } from 'react';
 import { ErrorSummary, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
-import { type CommandBody, type Complaint, isRace, type StaffCommand, useCommand } from './api.ts';
+import type { FieldPaths } from '../../ui/fields.ts';
+import {
+  type CommandBody,
+  type Complaint,
+  type CustomerFacingPreview,
+  isRace,
+  type StaffCommand,
+  useCommand,
+  usePreview,
+} from './api.ts';
+import { PreviewPanel } from './PreviewPanel.tsx';
 import { DONE_WORDS } from './words.ts';
 
 /** How a command's outcome reaches the page. */
@@ -87,8 +97,7 @@ export function ActionDialog<N extends StaffCommand>({
   ariaLabel,
   title,
   submitLabel,
-  fieldMap,
-  labels,
+  paths,
   buttonProps,
   submitColor,
   body,
@@ -96,6 +105,7 @@ export function ActionDialog<N extends StaffCommand>({
   onDone,
   doneMessage,
   keepFocus = false,
+  preview = false,
 }: {
   reference: string;
   command: N;
@@ -105,8 +115,8 @@ export function ActionDialog<N extends StaffCommand>({
   ariaLabel?: string;
   title: string;
   submitLabel: string;
-  fieldMap: Record<string, string>;
-  labels: Record<string, string>;
+  /** Which field each refused body path belongs to (from `useFields`). */
+  paths: FieldPaths;
   buttonProps?: ButtonProps;
   submitColor?: string;
   /** The request body from the form's state, or a list of errors found before sending. */
@@ -117,19 +127,37 @@ export function ActionDialog<N extends StaffCommand>({
   doneMessage?: string | ((complaint: Complaint) => string);
   /** The command leaves its button in place (notes, contacts): focus goes back to it on success. */
   keepFocus?: boolean;
+  /**
+   * The command writes to the customer: the first press shows what they will get (the server's preview),
+   * and only a press on the same form confirms it.
+   */
+  preview?: boolean;
 }) {
   const [opened, { open, close }] = useDisclosure(false);
   // Off when the page takes focus itself (after a success or a race), so the Modal does not steal it back.
   const [returnFocus, setReturnFocus] = useState(true);
   const mutation = useCommand(reference, command);
+  const previewing = usePreview(reference, command);
+  const [shown, setShown] = useState<{ key: string; items: CustomerFacingPreview[] } | null>(null);
   const reports = useContext(CommandContext);
   const [localErrors, setLocalErrors] = useState<FormError[]>([]);
+  const refusal = mutation.error ?? previewing.error;
   const errors =
     localErrors.length > 0
       ? localErrors
-      : mutation.error && !isRace(mutation.error)
-        ? formErrors(mutation.error, fieldMap, labels)
+      : refusal && !isRace(refusal)
+        ? formErrors(refusal, paths.fieldMap, paths.labels)
         : [];
+  // The form as it stands, to tell whether the preview shown is of it.
+  const current = opened && preview ? body() : null;
+  const currentKey = current && !Array.isArray(current) ? JSON.stringify(current) : null;
+  const confirming = !preview || (shown !== null && shown.key === currentKey);
+  const reset = () => {
+    mutation.reset();
+    previewing.reset();
+    setShown(null);
+    setLocalErrors([]);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -139,13 +167,28 @@ export function ActionDialog<N extends StaffCommand>({
       return;
     }
     setLocalErrors([]);
+    if (!confirming) {
+      const key = JSON.stringify(value);
+      previewing.mutateAsync(value).then(
+        (items) => setShown({ key, items }),
+        (error) => {
+          if (isRace(error)) {
+            setReturnFocus(false);
+            close();
+            reset();
+            reports.race(error);
+          }
+        },
+      );
+      return;
+    }
     // mutateAsync: the outcome is reported even when the success removes this dialog's button (and so this
     // component) before the callbacks of `mutate` would run.
     mutation.mutateAsync(value).then(
       (complaint) => {
         setReturnFocus(keepFocus);
         close();
-        mutation.reset();
+        reset();
         onDone?.();
         reports.done(
           typeof doneMessage === 'function' ? doneMessage(complaint) : (doneMessage ?? DONE_WORDS[command]),
@@ -156,7 +199,7 @@ export function ActionDialog<N extends StaffCommand>({
         if (isRace(error)) {
           setReturnFocus(false);
           close();
-          mutation.reset();
+          reset();
           reports.race(error);
         }
       },
@@ -180,8 +223,7 @@ export function ActionDialog<N extends StaffCommand>({
         returnFocus={returnFocus}
         onClose={() => {
           close();
-          mutation.reset();
-          setLocalErrors([]);
+          reset();
         }}
         title={title}
         size="lg"
@@ -191,27 +233,27 @@ export function ActionDialog<N extends StaffCommand>({
           <Stack gap="md">
             <ErrorSummary errors={errors} />
             {children({ errors, pending: mutation.isPending })}
+            {shown && <PreviewPanel items={shown.items} stale={shown.key !== currentKey} />}
             <Group justify="flex-end">
               <Button
                 variant="default"
                 onClick={() => {
                   close();
-                  mutation.reset();
-                  setLocalErrors([]);
+                  reset();
                 }}
               >
                 Cancel
               </Button>
               <Button
                 type="submit"
-                loading={mutation.isPending}
+                loading={mutation.isPending || previewing.isPending}
                 color={submitColor}
                 h="auto"
                 mih={36}
                 py={6}
                 styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
               >
-                {submitLabel}
+                {confirming ? submitLabel : shown ? 'Preview again' : 'Preview what the customer gets'}
               </Button>
             </Group>
           </Stack>
@@ -219,14 +261,4 @@ export function ActionDialog<N extends StaffCommand>({
       </Modal>
     </>
   );
-}
-
-/** A required text field left empty. */
-export function required(value: string, inputId: string, label: string): FormError[] {
-  return value.trim() ? [] : [{ inputId, message: `${label}: enter some text` }];
-}
-
-/** An optional text field: its trimmed text, or undefined when left empty. */
-export function optional(value: string): string | undefined {
-  return value.trim() ? value.trim() : undefined;
 }

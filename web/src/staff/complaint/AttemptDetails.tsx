@@ -1,8 +1,7 @@
 /** One resolution attempt: the review, the proposal and its steps, the customer's response and the follow-up. */
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime, formatDay } from '../../ui/format.ts';
-import type { Attempt, Complaint } from './api.ts';
-import { CompleteStepForm } from './CommandForms.tsx';
+import type { Attempt } from './api.ts';
 import { FOLLOW_UP_WORDS, OUTCOME_WORDS, PHASE_WORDS, RESPONSE_WORDS } from './words.ts';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -24,15 +23,7 @@ function Nothing({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function StepList({
-  complaint,
-  attempt,
-  canComplete,
-}: {
-  complaint: Complaint;
-  attempt: Attempt;
-  canComplete: boolean;
-}) {
+export function StepList({ attempt }: { attempt: Attempt }) {
   const steps = attempt.proposal?.steps ?? [];
   return (
     <List
@@ -79,11 +70,6 @@ export function StepList({
                 Note: {step.note}
               </Text>
             )}
-            {canComplete && !step.completedAt && (
-              <div>
-                <CompleteStepForm complaint={complaint} step={step} index={i} />
-              </div>
-            )}
           </Stack>
         </List.Item>
       ))}
@@ -93,16 +79,12 @@ export function StepList({
 
 /** Everything an attempt holds. `headingOrder` is the level of the attempt's own heading. */
 export function AttemptDetails({
-  complaint,
   attempt,
   headingOrder = 3,
-  canComplete = false,
   showTitle = true,
 }: {
-  complaint: Complaint;
   attempt: Attempt;
   headingOrder?: 2 | 3;
-  canComplete?: boolean;
   showTitle?: boolean;
 }) {
   const sub = (headingOrder + 1) as 3 | 4;
@@ -148,7 +130,7 @@ export function AttemptDetails({
           <Text size="xs" c="dimmed">
             Proposed {formatDateTime(attempt.proposal.proposedAt)}
           </Text>
-          <StepList complaint={complaint} attempt={attempt} canComplete={canComplete} />
+          <StepList attempt={attempt} />
         </Stack>
       ) : (
         <Nothing>No proposal made.</Nothing>

@@ -11,7 +11,8 @@ import { hasRole, useMe, useStaff } from '../session.ts';
 import { CommandContext, useCommandReports } from './ActionDialog.tsx';
 import { AttemptDetails } from './AttemptDetails.tsx';
 import { useComplaint } from './api.ts';
-import { DeclareDeadlockForm, ProposeForm, RecordReviewForm } from './CommandForms.tsx';
+import { ProposeForm } from './forms/ProposeForm.tsx';
+import { DeclareDeadlockForm, RecordReviewForm } from './forms/TextForms.tsx';
 import { ComplaintHeader, ComplaintLoadError, DoneStatus, RaceMessage } from './parts.tsx';
 
 export function DirectorReviewPage() {
@@ -83,11 +84,15 @@ function DirectorReview({ reference }: { reference: string }) {
                     </Text>
                   )}
                 <Group gap="sm" wrap="wrap">
-                  {actions.includes('record-review') && <RecordReviewForm complaint={complaint} />}
+                  {actions.includes('record-review') && (
+                    <RecordReviewForm complaint={complaint} staff={staff.data ?? []} />
+                  )}
                   {actions.includes('propose') && (
                     <ProposeForm complaint={complaint} staff={staff.data ?? []} />
                   )}
-                  {actions.includes('declare-deadlock') && <DeclareDeadlockForm complaint={complaint} />}
+                  {actions.includes('declare-deadlock') && (
+                    <DeclareDeadlockForm complaint={complaint} staff={staff.data ?? []} />
+                  )}
                 </Group>
               </Stack>
             </Paper>
@@ -101,7 +106,7 @@ function DirectorReview({ reference }: { reference: string }) {
                   return (
                     <Paper key={n} withBorder p="md">
                       {attempt ? (
-                        <AttemptDetails complaint={complaint} attempt={attempt} headingOrder={3} />
+                        <AttemptDetails attempt={attempt} headingOrder={3} />
                       ) : (
                         <Stack gap="xs">
                           <Title order={3} size="h4">

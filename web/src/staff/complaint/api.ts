@@ -54,3 +54,20 @@ export function useCommand<N extends StaffCommand>(reference: string, name: N) {
     },
   });
 }
+
+export type CustomerFacingPreview = Schemas['CustomerFacingPreview']['items'][number];
+
+/** What a command would send the customer, rendered by the server exactly as it will be sent. */
+export function usePreview<N extends StaffCommand>(reference: string, name: N) {
+  return useMutation({
+    mutationFn: async (body: CommandBody<N>) => {
+      const result = await unwrap(
+        api.POST(
+          `/api/v1/complaints/{reference}/${name}/preview` as '/api/v1/complaints/{reference}/reply/preview',
+          { params: { path: { reference } }, body: body as never },
+        ),
+      );
+      return result.items;
+    },
+  });
+}

@@ -2,6 +2,8 @@
  * The Log a call form's values, its checks before sending, the request body it makes, and where the API's
  * refusals point (each body path to the input that holds it).
  */
+import { EMAIL_ADDRESS, TELEPHONE, UK_POSTCODE } from '../../../../src/domain/contact-details.ts';
+import { isLocalDate } from '../../../../src/domain/time.ts';
 import type { Schemas } from '../../api/client.ts';
 import type { FormError } from '../../ui/ErrorSummary.tsx';
 import { londonLocalToIso, londonToday } from '../../ui/format.ts';
@@ -118,10 +120,6 @@ export const FIELD_LABELS: Record<string, string> = {
   'body.formal': 'They asked for a formal complaint',
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ()-]{6,24}$/;
-const POSTCODE = /^[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}$/;
-
 function addressLines(address: string): string[] {
   return address
     .split('\n')
@@ -135,17 +133,17 @@ export function check(form: CallForm, today: string = londonToday()): FormError[
   const add = (inputId: string, message: string) => errors.push({ inputId, message });
   if (!form.customer) {
     if (!form.name.trim()) add(INPUT.name, 'Enter the customer’s name, or find an existing customer');
-    if (form.email.trim() && !EMAIL.test(form.email.trim()))
+    if (form.email.trim() && !EMAIL_ADDRESS.test(form.email.trim()))
       add(INPUT.email, 'Enter an email address like name@example.com');
-    if (form.phone.trim() && !PHONE.test(form.phone.trim()))
+    if (form.phone.trim() && !TELEPHONE.test(form.phone.trim()))
       add(INPUT.phone, 'Enter a telephone number, like 01632 960001');
     if (addressLines(form.address).length > 6) add(INPUT.address, 'Use no more than 6 lines for the address');
-    if (form.postcode.trim() && !POSTCODE.test(form.postcode.trim()))
+    if (form.postcode.trim() && !UK_POSTCODE.test(form.postcode.trim()))
       add(INPUT.postcode, 'Enter a UK postcode, like SW1A 1AA');
   }
   if (!form.category) add(INPUT.category, 'Choose a category');
   if (!form.description.trim()) add(INPUT.description, 'Say what happened');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.firstDay)) add(INPUT.firstDay, 'Enter the date they first complained');
+  if (!isLocalDate(form.firstDay)) add(INPUT.firstDay, 'Enter the date they first complained');
   else if (form.firstDay > today)
     add(INPUT.firstDay, 'The date they first complained cannot be in the future');
   return errors;

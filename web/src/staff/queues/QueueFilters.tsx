@@ -2,11 +2,10 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type RefObject, useEffect, useState } from 'react';
+import { STAGES } from '../../../../src/domain/procedure.ts';
 import { useProcedure } from '../../procedure.ts';
 import { humanize } from '../../ui/format.ts';
 import { firstOrder, ORDER_WORDS, type QueueView, SORT_LABELS, type Sort } from './queueParams.ts';
-
-const STAGES = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock', 'closed'] as const;
 
 interface Props {
   view: QueueView;
