@@ -61,8 +61,9 @@ export function PreviewPanel({ items, stale }: { items: CustomerFacingPreview[];
         </Alert>
       )}
       {items.length === 0 && <Text size="sm">This sends nothing to the customer.</Text>}
-      {items.map((item, i) => (
-        <Stack key={`${item.kind}-${i}`} gap={6}>
+      {items.map((item) => (
+        // One notification of each kind per command: the kind names it.
+        <Stack key={item.kind} gap={6}>
           {item.email ? (
             <>
               <Text size="sm">
