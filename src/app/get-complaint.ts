@@ -3,7 +3,7 @@
  * `nextActions` for the user asking.
  */
 import { listAuditEvents } from '../db/audit.ts';
-import { findComplaintByReference } from '../db/complaints.ts';
+import { findComplaintByReference, listCustomerComplaints } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import { listDocuments } from '../db/documents.ts';
 import { listEmailsForComplaint } from '../db/emails.ts';
@@ -17,6 +17,9 @@ import { daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { canonicalReference } from './reference.ts';
+
+/** How many of the customer's other complaints the page lists (newest first). */
+const OTHER_COMPLAINTS = 20;
 
 export interface TimelineEntry {
   at: string;
@@ -38,8 +41,9 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
   if (!complaint) {
     throw notFound(`complaint ${reference}`);
   }
-  const [customer, contacts, notes, audit, emails, documents] = await Promise.all([
+  const [customer, otherComplaints, contacts, notes, audit, emails, documents] = await Promise.all([
     findCustomer(db, complaint.customerId),
+    listCustomerComplaints(db, complaint.customerId, { exceptId: complaint.id, limit: OTHER_COMPLAINTS }),
     listContacts(db, complaint.id),
     listNotes(db, complaint.id),
     listAuditEvents(db, complaint.id),
@@ -114,7 +118,15 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
     phase: attempt?.phase ?? null,
     open: isOpen(complaint),
     owner: person(complaint.ownerId),
-    customer: customer ?? null,
+    customer: customer
+      ? {
+          ...customer,
+          otherComplaints: otherComplaints.map((c) => ({
+            ...c,
+            stageName: ctx.procedure.stages[c.stage].name,
+          })),
+        }
+      : null,
     channel: complaint.channel,
     category: complaint.category,
     description: complaint.description,

@@ -37,6 +37,7 @@ describeEachDialect('migrations', (t) => {
       '0004-portal',
       '0005-mail',
       '0006-documents',
+      '0009-customers',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -54,6 +55,7 @@ describeEachDialect('migrations', (t) => {
       '0004-portal',
       '0005-mail',
       '0006-documents',
+      '0009-customers',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });
@@ -134,6 +136,7 @@ describeEachDialect('migrations', (t) => {
             password_hash: null,
             active: 1,
             created_at: 'x',
+            must_change_password: 0,
           })
           .execute();
       await user('u1', 'ann@example.com');

@@ -69,6 +69,8 @@ export type Command =
       direction: Direction;
       summary: string;
       occurredAt?: string | undefined;
+      /** Staff say whether the customer sees the summary in the portal (default: no). */
+      visibleToCustomer?: boolean | undefined;
     }
   | { type: 'add-note'; text: string }
   // The clock's commands, issued by the worker.
@@ -168,6 +170,8 @@ export type Event =
       direction: Direction;
       summary: string;
       occurredAt: string;
+      /** Whether the portal shows the summary: always for the customer's own contacts. */
+      visibleToCustomer: boolean;
     }
   | { type: 'note-added'; noteId: string; text: string };
 

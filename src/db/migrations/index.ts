@@ -10,6 +10,7 @@ import * as m0003 from './0003-infrastructure.ts';
 import * as m0004 from './0004-portal.ts';
 import * as m0005 from './0005-mail.ts';
 import * as m0006 from './0006-documents.ts';
+import * as m0009 from './0009-customers.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-portal': m0004,
   '0005-mail': m0005,
   '0006-documents': m0006,
+  '0009-customers': m0009,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {

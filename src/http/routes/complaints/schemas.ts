@@ -134,6 +134,10 @@ export const customerSchema = z
     vulnerabilityNotes: nullableText,
     createdAt: z.string(),
     updatedAt: z.string(),
+    merged: z
+      .object({ intoId: z.string(), at: z.string() })
+      .nullable()
+      .describe('Set when this record was merged into another (intoId): it is kept only as a pointer'),
   })
   .meta({ id: 'Customer' });
 
@@ -210,7 +214,16 @@ const contactSchema = z.object({
   summary: z.string(),
   occurredAt: z.string(),
   recordedBy: nullableText,
+  visibleToCustomer: z.boolean().describe('Whether the customer sees the summary in the portal'),
 });
+
+const complaintCustomerSchema = customerSchema
+  .extend({
+    otherComplaints: z
+      .array(z.object({ reference, stage: z.enum(STAGES), stageName: z.string(), receivedAt: z.string() }))
+      .describe('The customer’s other complaints, newest first, at most 20'),
+  })
+  .meta({ id: 'ComplaintCustomer' });
 
 export const complaintSchema = z
   .object({
@@ -222,7 +235,7 @@ export const complaintSchema = z
     phase: attemptSchema.shape.phase.nullable().describe('Where the current attempt is in its cycle'),
     open: z.boolean(),
     owner: person,
-    customer: customerSchema.nullable(),
+    customer: complaintCustomerSchema.nullable(),
     channel,
     category,
     description: z.string(),
