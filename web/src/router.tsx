@@ -68,6 +68,23 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'customers',
+            lazy: () =>
+              import('./staff/customers/CustomersPage.tsx').then((m) => ({ Component: m.CustomersPage })),
+          },
+          {
+            path: 'customers/:id',
+            lazy: () =>
+              import('./staff/customers/CustomerPage.tsx').then((m) => ({ Component: m.CustomerPage })),
+          },
+          {
+            path: 'account/password',
+            lazy: () =>
+              import('./staff/account/ChangePasswordPage.tsx').then((m) => ({
+                Component: m.ChangePasswordPage,
+              })),
+          },
+          {
             path: 'mail',
             lazy: () => import('./staff/mail/MailPage.tsx').then((m) => ({ Component: m.MailPage })),
           },
