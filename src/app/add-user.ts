@@ -1,4 +1,7 @@
-/** Adds a member of staff with their roles; the password is stored as an argon2id hash. */
+/**
+ * Adds a member of staff with their roles; the password is stored as an argon2id hash and, being chosen by
+ * someone else, must be changed at first sign-in.
+ */
 import { hash } from '@node-rs/argon2';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
@@ -19,6 +22,11 @@ export interface NewUser {
   name: string;
   roles: Role[];
   password?: string | undefined;
+  /**
+   * Whether the password works only to choose a new one. Default: yes whenever a password is given, since
+   * whoever set it (an admin, the first start) knows it. Only the demo's published password is exempt.
+   */
+  mustChangePassword?: boolean | undefined;
 }
 
 /** Adds a user; fails if the email is taken or the password is too short. */
@@ -36,6 +44,7 @@ export async function addUser(ctx: AppContext, input: NewUser): Promise<User> {
     roles: [...new Set(input.roles)],
     active: true,
     createdAt: now.toISOString(),
+    mustChangePassword: input.password !== undefined && (input.mustChangePassword ?? true),
   };
   const taken = () =>
     new AppError('conflict', `a user with the email ${user.email} already exists`, { field: 'email' });

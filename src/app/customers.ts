@@ -1,4 +1,4 @@
-/** Customer records: create, read, change, search. */
+/** Customer records: create, read, change, search (merging is merge-customers.ts). */
 import {
   findCustomer,
   insertCustomer,
@@ -7,7 +7,7 @@ import {
 } from '../db/customers.ts';
 import type { Customer } from '../domain/customer.ts';
 import type { AppContext } from './context.ts';
-import { notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 import { type NewCustomer, newCustomer } from './record-complaint.ts';
 
 export async function createCustomer(ctx: AppContext, input: NewCustomer): Promise<Customer> {
@@ -31,6 +31,12 @@ export async function updateCustomer(
   },
 ): Promise<Customer> {
   const customer = await getCustomer(ctx, id);
+  if (customer.merged) {
+    throw new AppError(
+      'customer-merged',
+      `customer ${id} was merged into customer ${customer.merged.intoId}: change that record instead`,
+    );
+  }
   const updated: Customer = {
     ...customer,
     ...changes,

@@ -13,7 +13,10 @@ export type AppErrorCode =
   | 'objectivity'
   | 'conflict'
   | 'unauthenticated'
-  | 'idempotency-key-reused';
+  | 'idempotency-key-reused'
+  | 'password-change-required'
+  | 'customer-merged'
+  | 'confirmation-required';
 
 export interface AppErrorDetails {
   /** The offending input field, as a dotted path. */

@@ -4,7 +4,7 @@
  */
 import { listComplaintEmailAttachments, listUploads } from '../db/attachments.ts';
 import { listAuditEvents } from '../db/audit.ts';
-import { findComplaintByReference } from '../db/complaints.ts';
+import { findComplaintByReference, listCustomerComplaints } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import { listDocuments } from '../db/documents.ts';
 import { listEmailsForComplaint } from '../db/emails.ts';
@@ -19,6 +19,9 @@ import { daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { canonicalReference } from './reference.ts';
+
+/** How many of the customer's other complaints the page lists (newest first). */
+const OTHER_COMPLAINTS = 20;
 
 export interface TimelineEntry {
   at: string;
@@ -40,16 +43,18 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
   if (!complaint) {
     throw notFound(`complaint ${reference}`);
   }
-  const [customer, contacts, notes, audit, emails, documents, uploads, emailAttachments] = await Promise.all([
-    findCustomer(db, complaint.customerId),
-    listContacts(db, complaint.id),
-    listNotes(db, complaint.id),
-    listAuditEvents(db, complaint.id),
-    listEmailsForComplaint(db, complaint.id),
-    listDocuments(db, complaint.id),
-    listUploads(db, complaint.id),
-    listComplaintEmailAttachments(db, complaint.id),
-  ]);
+  const [customer, otherComplaints, contacts, notes, audit, emails, documents, uploads, emailAttachments] =
+    await Promise.all([
+      findCustomer(db, complaint.customerId),
+      listCustomerComplaints(db, complaint.customerId, { exceptId: complaint.id, limit: OTHER_COMPLAINTS }),
+      listContacts(db, complaint.id),
+      listNotes(db, complaint.id),
+      listAuditEvents(db, complaint.id),
+      listEmailsForComplaint(db, complaint.id),
+      listDocuments(db, complaint.id),
+      listUploads(db, complaint.id),
+      listComplaintEmailAttachments(db, complaint.id),
+    ]);
   const staffIds = [
     complaint.ownerId,
     ...complaint.attempts.flatMap((a) => [a.handlerId, ...(a.proposal?.steps.map((s) => s.ownerId) ?? [])]),
@@ -119,7 +124,15 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
     open: isOpen(complaint),
     owner: person(complaint.ownerId),
     needs: neededRole(ctx.procedure, complaint),
-    customer: customer ?? null,
+    customer: customer
+      ? {
+          ...customer,
+          otherComplaints: otherComplaints.map((c) => ({
+            ...c,
+            stageName: ctx.procedure.stages[c.stage].name,
+          })),
+        }
+      : null,
     channel: complaint.channel,
     category: complaint.category,
     description: complaint.description,

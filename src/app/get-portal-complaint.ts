@@ -87,7 +87,8 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
   const complaint = await findComplaintByReference(db, reference);
   if (!complaint || complaint.customerId !== customerId) throw notFound(`complaint ${reference}`);
   const [contacts, audit, documents, uploads] = await Promise.all([
-    listContacts(db, complaint.id),
+    // Staff log some contacts for themselves: only those they marked visible, and the customer's own.
+    listContacts(db, complaint.id, { visibleToCustomer: true }),
     listAuditEvents(db, complaint.id),
     listDocuments(db, complaint.id),
     listUploads(db, complaint.id),

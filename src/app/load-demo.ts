@@ -27,7 +27,10 @@ export async function loadDemo(ctx: AppContext) {
   const ids: Record<string, string> = {};
   for (const s of STAFF) {
     const existing = await findUserByEmail(ctx.db.kysely, s.email);
-    ids[s.email] = existing?.user.id ?? (await addUser(ctx, { ...s, password: DEMO_PASSWORD })).id;
+    // The demo's staff share a password printed for anyone looking around: asking each to change it helps nobody.
+    ids[s.email] =
+      existing?.user.id ??
+      (await addUser(ctx, { ...s, password: DEMO_PASSWORD, mustChangePassword: false })).id;
   }
   const staff = (email: string, roles: Role[]): Actor => ({ kind: 'staff', id: ids[email] ?? '', roles });
   const agent = staff('agent@demo.redress', ['agent']);

@@ -89,6 +89,7 @@ export function newCustomer(input: NewCustomer, now: Date): Customer {
     vulnerabilityNotes: input.vulnerabilityNotes ?? null,
     createdAt: at,
     updatedAt: at,
+    merged: null,
   };
 }
 
@@ -96,6 +97,9 @@ async function customerFor(trx: Executor, input: ComplaintFacts['customer'], now
   if ('id' in input) {
     const found = await findCustomer(trx, input.id);
     if (!found) throw invalidField('customer.id', 'is not a known customer');
+    if (found.merged) {
+      throw invalidField('customer.id', `was merged into customer ${found.merged.intoId}: use that record`);
+    }
     return found;
   }
   const customer = newCustomer(input, now);

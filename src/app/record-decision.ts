@@ -57,6 +57,7 @@ export async function recordDecision(
           summary: event.summary,
           occurredAt: event.occurredAt,
           recordedBy: meta.by,
+          visibleToCustomer: event.visibleToCustomer,
         },
         at,
       );

@@ -16,6 +16,7 @@ import { findEmailByMessageId } from '../db/emails.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import { countLivePortalLinks, insertPortalLink } from '../db/portal.ts';
 import type { Customer } from '../domain/customer.ts';
+import { nationalDigits } from '../domain/customer-match.ts';
 import { outboxMessageId } from '../mail/outbound/headers.ts';
 import { renderCustomerEmail } from '../mail/templates/index.ts';
 import type { AppContext } from './context.ts';
@@ -27,14 +28,6 @@ export const PORTAL_LINK_KIND = 'portal-link';
 export const PORTAL_LINK_MINUTES = 30;
 /** Unused, unexpired links a complaint may have at once: enough for a retry or two, not for a flood. */
 const MAX_LIVE_LINKS = 3;
-
-/** The digits of a UK number in national form: +44 (0)1632 960 001, 0044 1632…, 01632 960001 all agree. */
-function nationalDigits(value: string): string {
-  let digits = value.replace(/\D/g, '');
-  if (digits.startsWith('00')) digits = digits.slice(2);
-  if (digits.startsWith('44')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
-  return digits;
-}
 
 /** Whether `contact` is the customer's email (any case) or phone number. */
 function matchesRecord(customer: Customer, contact: string): boolean {

@@ -1,4 +1,7 @@
-/** Changes a member of staff's name, roles, password or whether they can sign in. */
+/**
+ * Changes a member of staff's name, roles, password or whether they can sign in. A password set here is
+ * one-time: the user must change it at their next sign-in (change-password.ts).
+ */
 import { transaction } from '../db/database.ts';
 import { deleteSessionsOf, findUserById, type User, updateUserRow } from '../db/users.ts';
 import type { Role } from '../domain/procedure.ts';
@@ -25,6 +28,8 @@ export async function updateUser(ctx: AppContext, id: string, changes: UserChang
     name: changes.name?.trim() ?? user.name,
     roles: changes.roles ? [...new Set(changes.roles)] : user.roles,
     active: changes.active ?? user.active,
+    // A password an admin sets is theirs to know: the user must choose their own at next sign-in.
+    mustChangePassword: changes.password !== undefined ? true : user.mustChangePassword,
   };
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   await transaction(ctx.db, async (trx) => {

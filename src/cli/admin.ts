@@ -16,7 +16,10 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--email <email>', 'their email, used to sign in')
     .requiredOption('--name <name>', 'their name, as customers and colleagues see it')
     .requiredOption('--role <role>', `a role (${ROLES.join(', ')}); repeat for several`, collect, [])
-    .option('--password <password>', 'their password (12 characters or more); without it they cannot sign in')
+    .option(
+      '--password <password>',
+      'a one-time password (12 characters or more): they must choose their own at first sign-in; without it they cannot sign in',
+    )
     .action(async (o: { email: string; name: string; role: string[]; password?: string }) => {
       const bad = o.role.filter((r) => !ROLES.includes(r as Role));
       if (bad.length) throw new CliError(`unknown role ${bad.join(', ')}: use ${ROLES.join(', ')}`);

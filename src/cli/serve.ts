@@ -42,7 +42,8 @@ export function registerServeCommand(program: Command): void {
         process.stdout.write(
           `\nFirst start: created the admin account ${admin.email}\n` +
             `One-time password: ${admin.password}\n` +
-            `Sign in at ${settings.publicUrl}/staff and change it (Users and roles); it is not shown again.\n\n`,
+            `Sign in at ${settings.publicUrl}/staff: you will be asked to choose your own password at once. ` +
+            'This one is not shown again.\n\n',
         );
       }
       // Bound before anything is announced, so a port in use stops the start with a clear error.

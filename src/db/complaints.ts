@@ -383,3 +383,27 @@ export async function findDeadlockPastAdrWindow(executor: Executor, today: strin
 export async function updateAdrDueOn(executor: Executor, id: string, adrDueOn: string) {
   await executor.updateTable('complaints').set({ adr_due_on: adrDueOn }).where('id', '=', id).execute();
 }
+
+export interface CustomerComplaint {
+  reference: string;
+  stage: Stage;
+  receivedAt: string;
+}
+
+/**
+ * A customer's complaints other than `exceptId`, newest first, at most `limit`: read backwards along
+ * complaints_customer_received_idx, so a customer with many complaints costs the same.
+ */
+export async function listCustomerComplaints(
+  executor: Executor,
+  customerId: string,
+  options: { exceptId?: string | undefined; limit: number },
+): Promise<CustomerComplaint[]> {
+  let query = executor
+    .selectFrom('complaints')
+    .select(['reference', 'stage', 'received_at'])
+    .where('customer_id', '=', customerId);
+  if (options.exceptId !== undefined) query = query.where('id', '!=', options.exceptId);
+  const rows = await query.orderBy('received_at', 'desc').limit(options.limit).execute();
+  return rows.map((r) => ({ reference: r.reference, stage: r.stage as Stage, receivedAt: r.received_at }));
+}

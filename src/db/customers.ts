@@ -1,8 +1,9 @@
 /** Customers: stored, found, updated, searched. */
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
-import type { Executor } from './database.ts';
+import { phoneKey, postcodeKey } from '../domain/customer-match.ts';
+import { dialectOf, type Executor } from './database.ts';
 import type { CustomersTable } from './schema.ts';
 import { containsText } from './text-search.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
@@ -23,6 +24,10 @@ function toRow(c: Customer): CustomersTable {
     vulnerability_notes: c.vulnerabilityNotes,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
+    merged_into_id: c.merged?.intoId ?? null,
+    merged_at: c.merged?.at ?? null,
+    phone_key: phoneKey(c.phone),
+    postcode_key: postcodeKey(c.postcode),
   };
 }
 
@@ -44,6 +49,7 @@ function toCustomer(row: Selectable<CustomersTable>): Customer {
     vulnerabilityNotes: row.vulnerability_notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    merged: row.merged_into_id ? { intoId: row.merged_into_id, at: row.merged_at ?? row.updated_at } : null,
   };
 }
 
@@ -61,12 +67,16 @@ export async function findCustomer(trx: Executor, id: string): Promise<Customer 
   return row && toCustomer(row);
 }
 
-/** Customers whose name, email, phone or postcode contains the text (case-insensitive), newest first. */
+/**
+ * Live customers (not merged into another) whose name, email, phone or postcode contains the text
+ * (case-insensitive), newest first.
+ */
 export async function searchCustomers(trx: Executor, text: string, limit: number): Promise<Customer[]> {
   const digits = text.replace(/\D/g, '');
   const rows = await trx
     .selectFrom('customers')
     .selectAll()
+    .where('merged_into_id', 'is', null)
     .where((eb) =>
       eb.or([
         containsText(eb.ref('name'), text),
@@ -83,14 +93,121 @@ export async function searchCustomers(trx: Executor, text: string, limit: number
   return rows.map(toCustomer);
 }
 
-/** Customers with exactly this email address (stored lower-case), oldest first. */
+/** Live customers with exactly this email address (stored lower-case), oldest first. */
 export async function findCustomersByEmail(trx: Executor, email: string, limit = 10): Promise<Customer[]> {
   const rows = await trx
     .selectFrom('customers')
     .selectAll()
-    .where('email', '=', email.toLowerCase())
+    // The expression the index is on (customers_email_idx), so the lookup is an index search.
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where('merged_into_id', 'is', null)
     .orderBy('created_at')
     .limit(limit)
     .execute();
   return rows.map(toCustomer);
+}
+
+/** How many candidates each kind of likeness may bring: a screen's worth, never a scan. */
+const CANDIDATES_PER_KEY = 50;
+
+/**
+ * Live customers other than `customer` sharing its email, phone key or postcode key: each an index lookup
+ * (customers_email_idx, customers_phone_key_idx, customers_postcode_key_idx). The caller decides which are
+ * likely the same person (domain/customer-match.ts).
+ */
+export async function findDuplicateCandidates(trx: Executor, customer: Customer): Promise<Customer[]> {
+  const phone = phoneKey(customer.phone);
+  const postcode = postcodeKey(customer.postcode);
+  const base = () =>
+    trx
+      .selectFrom('customers')
+      .selectAll()
+      .where('merged_into_id', 'is', null)
+      .where('id', '!=', customer.id)
+      .orderBy('created_at')
+      .limit(CANDIDATES_PER_KEY);
+  const [byEmail, byPhone, byPostcode] = await Promise.all([
+    customer.email ? base().where(sql`lower(email)`, '=', customer.email.toLowerCase()).execute() : [],
+    phone ? base().where('phone_key', '=', phone).execute() : [],
+    postcode ? base().where('postcode_key', '=', postcode).execute() : [],
+  ]);
+  const seen = new Map<string, Customer>();
+  for (const row of [...byEmail, ...byPhone, ...byPostcode]) {
+    if (!seen.has(row.id)) seen.set(row.id, toCustomer(row));
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Reads customers for a change, locking their rows on PostgreSQL (in id order, so two merges of the same
+ * pair cannot deadlock); SQLite's write transaction already serialises writers.
+ */
+export async function lockCustomers(trx: Executor, ids: string[]): Promise<Map<string, Customer>> {
+  let query = trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .orderBy('id');
+  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
+  const rows = await query.execute();
+  return new Map(rows.map((row) => [row.id, toCustomer(row)]));
+}
+
+export interface MovedRecords {
+  complaints: { id: string; reference: string }[];
+  emails: number;
+  portalLinks: number;
+  portalSessions: number;
+  mergedRecords: number;
+}
+
+/**
+ * Everything that belongs to customer `fromId` now belongs to `intoId`: complaints (and with them their
+ * contacts, notes and letters), emails, portal links and sessions, and records merged into `fromId` before.
+ */
+export async function moveCustomerRecords(
+  trx: Executor,
+  fromId: string,
+  intoId: string,
+  at: string,
+): Promise<MovedRecords> {
+  const complaints = await trx
+    .selectFrom('complaints')
+    .select(['id', 'reference'])
+    .where('customer_id', '=', fromId)
+    .orderBy('received_at')
+    .execute();
+  await trx
+    .updateTable('complaints')
+    .set({ customer_id: intoId, updated_at: at })
+    .where('customer_id', '=', fromId)
+    .execute();
+  const count = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
+  const emails = await trx
+    .updateTable('emails')
+    .set({ customer_id: intoId })
+    .where('customer_id', '=', fromId)
+    .executeTakeFirst();
+  const portalLinks = await trx
+    .updateTable('portal_links')
+    .set({ customer_id: intoId })
+    .where('customer_id', '=', fromId)
+    .executeTakeFirst();
+  const portalSessions = await trx
+    .updateTable('portal_sessions')
+    .set({ customer_id: intoId })
+    .where('customer_id', '=', fromId)
+    .executeTakeFirst();
+  const mergedRecords = await trx
+    .updateTable('customers')
+    .set({ merged_into_id: intoId })
+    .where('merged_into_id', '=', fromId)
+    .executeTakeFirst();
+  return {
+    complaints,
+    emails: count(emails),
+    portalLinks: count(portalLinks),
+    portalSessions: count(portalSessions),
+    mergedRecords: count(mergedRecords),
+  };
 }

@@ -3,6 +3,7 @@
 import type { Direction } from '../domain/commands.ts';
 import type { Channel } from '../domain/complaint.ts';
 import type { Executor } from './database.ts';
+import { fromSqlBool, toSqlBool } from './values.ts';
 
 export interface Contact {
   id: string;
@@ -11,6 +12,8 @@ export interface Contact {
   summary: string;
   occurredAt: string;
   recordedBy: string | null;
+  /** Whether the portal shows the summary to the customer. */
+  visibleToCustomer: boolean;
 }
 
 export interface Note {
@@ -32,6 +35,7 @@ export async function insertContact(trx: Executor, complaintId: string, contact:
       occurred_at: contact.occurredAt,
       recorded_by: contact.recordedBy,
       created_at: at,
+      visible_to_customer: toSqlBool(contact.visibleToCustomer),
     })
     .execute();
 }
@@ -49,13 +53,15 @@ export async function insertNote(trx: Executor, complaintId: string, note: Note)
     .execute();
 }
 
-export async function listContacts(trx: Executor, complaintId: string): Promise<Contact[]> {
-  const rows = await trx
-    .selectFrom('contacts')
-    .selectAll()
-    .where('complaint_id', '=', complaintId)
-    .orderBy('occurred_at')
-    .execute();
+/** A complaint's contacts, oldest first; only those the customer may see with `visibleToCustomer`. */
+export async function listContacts(
+  trx: Executor,
+  complaintId: string,
+  filter: { visibleToCustomer?: true } = {},
+): Promise<Contact[]> {
+  let query = trx.selectFrom('contacts').selectAll().where('complaint_id', '=', complaintId);
+  if (filter.visibleToCustomer) query = query.where('visible_to_customer', '=', 1);
+  const rows = await query.orderBy('occurred_at').execute();
   return rows.map((r) => ({
     id: r.id,
     channel: r.channel as Channel,
@@ -63,6 +69,7 @@ export async function listContacts(trx: Executor, complaintId: string): Promise<
     summary: r.summary,
     occurredAt: r.occurred_at,
     recordedBy: r.recorded_by,
+    visibleToCustomer: fromSqlBool(r.visible_to_customer),
   }));
 }
 

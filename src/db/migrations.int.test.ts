@@ -41,6 +41,7 @@ describeEachDialect('migrations', (t) => {
       '0006-documents',
       '0007-routing',
       '0008-uploads',
+      '0009-customers',
       '0010-templates',
     ]);
     const second = await migrate(db);
@@ -61,6 +62,7 @@ describeEachDialect('migrations', (t) => {
       '0006-documents',
       '0007-routing',
       '0008-uploads',
+      '0009-customers',
       '0010-templates',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
@@ -142,6 +144,7 @@ describeEachDialect('migrations', (t) => {
             password_hash: null,
             active: 1,
             created_at: 'x',
+            must_change_password: 0,
           })
           .execute();
       await user('u1', 'ann@example.com');

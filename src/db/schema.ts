@@ -30,6 +30,13 @@ export interface CustomersTable {
   vulnerability_notes: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** Set when this record was merged into another: a tombstone pointing to the survivor. */
+  merged_into_id: string | null;
+  merged_at: Instant | null;
+  /** The phone number's digits in UK national form, for finding duplicates by index. */
+  phone_key: string | null;
+  /** The postcode upper-cased without spaces, for finding duplicates by index. */
+  postcode_key: string | null;
 }
 
 export interface ComplaintsTable {
@@ -119,6 +126,8 @@ export interface ContactsTable {
   occurred_at: Instant;
   recorded_by: string | null;
   created_at: Instant;
+  /** Whether the portal shows this contact's summary to the customer. */
+  visible_to_customer: SqlBool;
 }
 
 export interface NotesTable {
@@ -141,6 +150,8 @@ export interface UsersTable {
   created_at: Instant;
   /** When the routing last gave this person a complaint (round-robin takes the longest-waiting first). */
   last_routed_at: Instant | null;
+  /** The password was chosen by someone else (first start, an admin): it must be changed at sign-in. */
+  must_change_password: SqlBool;
 }
 
 export interface ApiTokensTable {

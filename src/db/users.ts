@@ -12,6 +12,8 @@ export interface User {
   roles: Role[];
   active: boolean;
   createdAt: string;
+  /** Their password was chosen by someone else: until they change it, they can do nothing else. */
+  mustChangePassword: boolean;
 }
 
 function toUser(row: Selectable<UsersTable>): User {
@@ -22,6 +24,7 @@ function toUser(row: Selectable<UsersTable>): User {
     roles: fromJsonText(row.roles) as Role[],
     active: fromSqlBool(row.active),
     createdAt: row.created_at,
+    mustChangePassword: fromSqlBool(row.must_change_password),
   };
 }
 
@@ -36,6 +39,7 @@ export async function insertUser(trx: Executor, user: User, passwordHash: string
       password_hash: passwordHash,
       active: toSqlBool(user.active),
       created_at: user.createdAt,
+      must_change_password: toSqlBool(user.mustChangePassword),
     })
     .execute();
 }
@@ -47,6 +51,7 @@ export async function updateUserRow(trx: Executor, user: User, passwordHash?: st
       name: user.name,
       roles: toJsonText(user.roles),
       active: toSqlBool(user.active),
+      must_change_password: toSqlBool(user.mustChangePassword),
       ...(passwordHash ? { password_hash: passwordHash } : {}),
     })
     .where('id', '=', user.id)
@@ -180,9 +185,21 @@ export async function deleteSession(trx: Executor, sessionId: string) {
   await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-/** Ends every session of a user (after a password change or deactivation). */
-export async function deleteSessionsOf(trx: Executor, userId: string) {
-  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends every session of a user (after a password change or deactivation), or every one but `keep`. */
+export async function deleteSessionsOf(trx: Executor, userId: string, keep?: string) {
+  let query = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep !== undefined) query = query.where('id', '!=', keep);
+  await query.execute();
+}
+
+/** The user's password hash, by id. */
+export async function findPasswordHash(trx: Executor, userId: string): Promise<string | null | undefined> {
+  const row = await trx
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.password_hash;
 }
 
 /** Revokes every unrevoked token of a user; returns how many. */

@@ -71,6 +71,8 @@ export type Command =
       direction: Direction;
       summary: string;
       occurredAt?: string | undefined;
+      /** Staff say whether the customer sees the summary in the portal (default: no). */
+      visibleToCustomer?: boolean | undefined;
     }
   | { type: 'add-note'; text: string }
   /** Staff write to the customer: an email, or a letter for post when they take no email. */
@@ -187,6 +189,8 @@ export type Event =
       direction: Direction;
       summary: string;
       occurredAt: string;
+      /** Whether the portal shows the summary: always for the customer's own contacts. */
+      visibleToCustomer: boolean;
     }
   | { type: 'note-added'; noteId: string; text: string }
   | { type: 'replied'; replyId: string; subject: string; body: string };

@@ -6,7 +6,7 @@
 import type { Category, Stage } from './procedure.ts';
 import type { LocalDate } from './time.ts';
 
-export const CHANNELS = ['phone', 'email', 'web', 'letter', 'textphone'] as const;
+export const CHANNELS = ['phone', 'email', 'web', 'letter', 'textphone', 'in-person'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const CUSTOMER_TYPES = ['residential', 'small-business', 'not-for-profit', 'large-business'] as const;

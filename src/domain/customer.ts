@@ -23,4 +23,6 @@ export interface Customer {
   vulnerabilityNotes: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Set once this record was merged into another: it is kept, pointing to the surviving record. */
+  merged: { intoId: string; at: string } | null;
 }

@@ -16,6 +16,7 @@ describe('evolve', () => {
         direction: 'in',
         summary: 'Called',
         occurredAt: meta.at,
+        visibleToCustomer: false,
       },
       meta,
     );

@@ -572,6 +572,21 @@ describe('refusals', () => {
     ).toMatchObject({ ok: false, refusal: { code: 'invalid', field: 'occurredAt' } });
   });
 
+  it('keeps a staff contact from the customer unless staff say it is for them; the customer’s own are theirs', () => {
+    const story = new Story();
+    const logged = (command: Command, actor: Parameters<Story['try']>[1]) => {
+      const decision = story.try(command, actor);
+      if (!decision.ok) throw new Error(decision.refusal.message);
+      return decision.events[0];
+    };
+    const call: Command = { type: 'log-contact', channel: 'in-person', direction: 'in', summary: 'Came in' };
+    expect(logged(call, agent)).toMatchObject({ channel: 'in-person', visibleToCustomer: false });
+    expect(logged({ ...call, visibleToCustomer: true }, agent)).toMatchObject({ visibleToCustomer: true });
+    const own: Command = { type: 'log-contact', channel: 'web', direction: 'in', summary: 'Any news?' };
+    expect(logged(own, customer)).toMatchObject({ visibleToCustomer: true });
+    expect(logged({ ...own, visibleToCustomer: false }, customer)).toMatchObject({ visibleToCustomer: true });
+  });
+
   it('refuses a contact logged in the future', () => {
     const story = new Story();
     const decision = story.try(

@@ -373,6 +373,8 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         direction: command.direction,
         summary: command.summary,
         occurredAt,
+        // What customers say themselves is theirs to see; what staff log is internal unless they say not.
+        visibleToCustomer: ctx.actor.kind === 'customer' || (command.visibleToCustomer ?? false),
       });
     }
     case 'add-note':

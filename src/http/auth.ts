@@ -1,9 +1,13 @@
 /**
  * Who is calling: a bearer token (`Authorization: Bearer rdr_…`) or a staff session cookie. Routes ask for
- * the actor with `staffActor(request)`, which fails with 401 when there is none.
+ * the actor with `staffActor(request)`, which fails with 401 when there is none, and with 403
+ * `password-change-required` for a session opened with a password someone else chose: such a session may only
+ * read who it is (`/auth/me`), change the password and sign out. A token is not held back: it never came from
+ * the password (an operator made it with `redress token create`, or its owner after choosing a password).
  */
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { requirePasswordChosen } from '../app/change-password.ts';
 import type { AppContext } from '../app/context.ts';
 import { userForToken } from '../app/create-api-token.ts';
 import { AppError } from '../app/errors.ts';
@@ -24,6 +28,8 @@ export interface AuthOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
+    /** How the user signed in: a password session's limits differ from a token's. */
+    staffAuth: 'token' | 'session' | null;
     /** The customer signed in to the portal, if any. */
     customerId: string | null;
   }
@@ -31,6 +37,7 @@ declare module 'fastify' {
 
 export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
   app.decorateRequest('user', null);
+  app.decorateRequest('staffAuth', null);
   app.decorateRequest('customerId', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
@@ -43,20 +50,35 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
           'the bearer token is not valid (revoked, or its user is inactive)',
         );
       request.user = user;
+      request.staffAuth = 'token';
       return;
     }
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) request.user = (await userForSession(ctx, secret)) ?? null;
+    if (request.user) request.staffAuth = 'session';
     const portal = request.cookies[PORTAL_COOKIE];
     if (portal) request.customerId = (await customerForPortalSession(ctx, portal)) ?? null;
   });
 });
 
-/** The signed-in member of staff as a domain actor; 401 when nobody is signed in. */
-export function staffActor(request: FastifyRequest): Actor & { kind: 'staff' } {
+/**
+ * The signed-in member of staff, even one who must still change a password someone else chose: only for
+ * `/auth/me` and changing the password. 401 when nobody is signed in.
+ */
+export function signedInStaff(request: FastifyRequest): User {
   const user = request.user;
   if (!user)
     throw new AppError('unauthenticated', 'sign in, or send a personal API token as Authorization: Bearer');
+  return user;
+}
+
+/**
+ * The signed-in member of staff as a domain actor; 401 when nobody is signed in, 403 when their session's
+ * password must be changed first.
+ */
+export function staffActor(request: FastifyRequest): Actor & { kind: 'staff' } {
+  const user = signedInStaff(request);
+  if (request.staffAuth === 'session') requirePasswordChosen(user);
   return { kind: 'staff', id: user.id, roles: user.roles };
 }
 

@@ -33,6 +33,9 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   unauthenticated: 401,
   'idempotency-key-reused': 422,
+  'password-change-required': 403,
+  'customer-merged': 409,
+  'confirmation-required': 409,
 };
 
 const TITLES: Record<string, string> = {
@@ -45,6 +48,9 @@ const TITLES: Record<string, string> = {
   conflict: 'Someone else changed this at the same time',
   unauthenticated: 'Sign in first',
   'idempotency-key-reused': 'That Idempotency-Key was used for a different request',
+  'password-change-required': 'Change your password first',
+  'customer-merged': 'That customer record was merged into another',
+  'confirmation-required': 'Please confirm',
   'malformed-json': 'The body is not valid JSON',
   'body-too-large': 'The body is too large',
   'unsupported-media-type': 'Send JSON',

@@ -32,8 +32,10 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
 
   it('logs a phone complaint and shows the CRN to read out', async () => {
     expect(await checkPage(agent, 'staff-queue-mine')).toEqual([]);
-    await agent.getByRole('link', { name: 'Log a call' }).click();
-    await agent.getByRole('heading', { level: 1, name: 'Log a call' }).waitFor();
+    await agent.getByRole('link', { name: 'Log a complaint' }).click();
+    await agent
+      .getByRole('heading', { level: 1, name: 'Log a complaint (phone, letter, in person)' })
+      .waitFor();
     await agent.getByRole('button', { name: 'Save complaint' }).click();
     await agent.getByText('There is a problem').waitFor();
     expect(await checkPage(agent, 'staff-log-call-errors')).toEqual([]);
@@ -46,6 +48,7 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
     await agent.getByLabel('What happened').fill('Charged twice for October; the second charge is £24.99.');
     await agent.getByLabel('What they want').fill('A refund of the second charge');
     await agent.getByLabel('They asked for a formal complaint').check();
+    expect(await agent.getByLabel('Phone call').isChecked()).toBe(true);
     await agent.getByRole('button', { name: 'Save complaint' }).click();
 
     const shown = agent.getByRole('region', { name: 'Complaint reference' });

@@ -2,11 +2,11 @@
  * Every address the app answers. Pages load on demand, so a customer on a phone downloads the portal and
  * not the staff workspace. The server returns the app for each of these paths (src/http/web.ts).
  */
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { HomePage } from './HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
-import { StaffLayout } from './staff/StaffLayout.tsx';
+import { Landing, StaffLayout } from './staff/StaffLayout.tsx';
 import { StaffSignInPage } from './staff/StaffSignInPage.tsx';
 import { RouteFocus } from './ui/RouteFocus.tsx';
 
@@ -45,7 +45,12 @@ export const router = createBrowserRouter([
         path: '/staff',
         element: <StaffLayout />,
         children: [
-          { index: true, element: <Navigate to="/staff/queues/mine" replace /> },
+          { index: true, element: <Landing /> },
+          {
+            path: 'workload',
+            lazy: () =>
+              import('./staff/workload/WorkloadPage.tsx').then((m) => ({ Component: m.WorkloadPage })),
+          },
           {
             path: 'queues/:queue',
             lazy: () => import('./staff/queues/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })),
@@ -65,6 +70,23 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('./staff/complaint/DirectorReviewPage.tsx').then((m) => ({
                 Component: m.DirectorReviewPage,
+              })),
+          },
+          {
+            path: 'customers',
+            lazy: () =>
+              import('./staff/customers/CustomersPage.tsx').then((m) => ({ Component: m.CustomersPage })),
+          },
+          {
+            path: 'customers/:id',
+            lazy: () =>
+              import('./staff/customers/CustomerPage.tsx').then((m) => ({ Component: m.CustomerPage })),
+          },
+          {
+            path: 'account/password',
+            lazy: () =>
+              import('./staff/account/ChangePasswordPage.tsx').then((m) => ({
+                Component: m.ChangePasswordPage,
               })),
           },
           {

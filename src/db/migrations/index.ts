@@ -12,6 +12,7 @@ import * as m0005 from './0005-mail.ts';
 import * as m0006 from './0006-documents.ts';
 import * as m0007 from './0007-routing.ts';
 import * as m0008 from './0008-uploads.ts';
+import * as m0009 from './0009-customers.ts';
 import * as m0010 from './0010-templates.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006-documents': m0006,
   '0007-routing': m0007,
   '0008-uploads': m0008,
+  '0009-customers': m0009,
   '0010-templates': m0010,
 };
 

@@ -202,6 +202,7 @@ describe('the case file with hostile or outsized text', () => {
       channel: 'phone' as const,
       direction: i % 2 ? ('out' as const) : ('in' as const),
       summary: `Call ${i}: the customer asked again about the refund and the credit on the account.`,
+      visibleToCustomer: false,
       occurredAt: new Date(Date.UTC(2026, 4, 11, 9) + i * 3_600_000).toISOString(),
       recordedBy: 'agent-1',
     }));

@@ -172,6 +172,8 @@ export const customerSchema = z.strictObject({
   vulnerabilityNotes: z.string().nullable(),
   createdAt: instant,
   updatedAt: instant,
+  // Absent from files exported before customer records could be merged.
+  merged: z.strictObject({ intoId: z.string(), at: instant }).nullable().default(null),
 }) satisfies z.ZodType<Customer>;
 
 export const contactSchema = z.strictObject({
@@ -181,6 +183,8 @@ export const contactSchema = z.strictObject({
   summary: z.string(),
   occurredAt: instant,
   recordedBy: z.string().nullable(),
+  // Absent from files exported before staff chose what the customer sees.
+  visibleToCustomer: z.boolean().default(false),
 }) satisfies z.ZodType<Contact>;
 
 export const noteSchema = z.strictObject({

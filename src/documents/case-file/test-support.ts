@@ -172,8 +172,8 @@ export function caseFileInput(): CaseFileInput {
   const audit: AuditEvent[] = story.history.map(({ event, meta }, i) => {
     // As recordDecision stores them: the interaction log beside the trail.
     if (event.type === 'contact-logged') {
-      const { contactId: id, channel, direction, summary, occurredAt } = event;
-      contacts.push({ id, channel, direction, summary, occurredAt, recordedBy: meta.by });
+      const { contactId: id, channel, direction, summary, occurredAt, visibleToCustomer } = event;
+      contacts.push({ id, channel, direction, summary, occurredAt, recordedBy: meta.by, visibleToCustomer });
     }
     if (event.type === 'note-added')
       notes.push({ id: event.noteId, text: event.text, authorId: meta.by, createdAt: meta.at });
@@ -259,6 +259,7 @@ export function caseFileInput(): CaseFileInput {
     vulnerabilityNotes: null,
     createdAt: '2026-05-11T08:00:00.000Z',
     updatedAt: '2026-05-11T08:00:00.000Z',
+    merged: null,
   };
   return {
     procedure: MISO_PROCEDURE,

@@ -8,6 +8,7 @@ const CHANNEL_WORDS: Record<Channel, string> = {
   web: 'through our website',
   letter: 'by letter',
   textphone: 'by textphone',
+  'in-person': 'in person',
 };
 
 /** "by phone": how the complaint reached us, to follow "We received it on …". */

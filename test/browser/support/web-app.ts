@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { addUser } from '../../../src/app/add-user.ts';
+import { changePassword } from '../../../src/app/change-password.ts';
 import type { AppContext } from '../../../src/app/context.ts';
 import { jobHandlers } from '../../../src/app/job-handlers.ts';
 import { MISO_PROCEDURE } from '../../../src/config/miso.ts';
@@ -20,6 +21,8 @@ import { buildApp } from '../../../src/http/app.ts';
 import { runDueJobs } from '../../../src/jobs/worker.ts';
 
 export const PASSWORD = 'browser-test-password';
+/** What an admin gives a new member of staff: it must be changed at first sign-in. */
+export const ONE_TIME_PASSWORD = 'set-by-an-admin-1';
 
 export const STAFF = {
   agent: { name: 'Alex Agent', roles: ['agent'] },
@@ -58,7 +61,14 @@ export async function startWebApp(options: { now?: string } = {}): Promise<WebAp
   const staff = {} as WebApp['staff'];
   for (const [key, s] of Object.entries(STAFF) as [StaffName, (typeof STAFF)[StaffName]][]) {
     const email = `${key}@test.redress`;
-    const user = await addUser(ctx, { email, name: s.name, roles: [...s.roles], password: PASSWORD });
+    // As in life: an admin sets a one-time password, and the member of staff chooses their own.
+    const user = await addUser(ctx, {
+      email,
+      name: s.name,
+      roles: [...s.roles],
+      password: ONE_TIME_PASSWORD,
+    });
+    await changePassword(ctx, user.id, { currentPassword: ONE_TIME_PASSWORD, newPassword: PASSWORD });
     staff[key] = { id: user.id, email, name: s.name };
   }
   const app = await buildApp(ctx, { publicUrl: 'http://127.0.0.1', formsPerMinute: 100_000 });

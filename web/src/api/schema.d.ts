@@ -206,6 +206,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password: give the current one; the new one has 12 characters or more and is not your email. Every other session of yours ends. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints": {
         parameters: {
             query?: never;
@@ -264,6 +352,8 @@ export interface paths {
                                 category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
                                 channel: string;
                                 ownerId: string | null;
+                                /** @description The role an unassigned complaint waits for in its stage’s queue; null when someone owns it */
+                                needs: ("agent" | "reviewer" | "director" | "admin") | null;
                                 customer: {
                                     id: string;
                                     name: string;
@@ -1323,8 +1413,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log a contact with the customer: phone, email, letter, web or textphone; in or out.
-         * @description Log a contact with the customer: phone, email, letter, web or textphone; in or out. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         * Log a contact with the customer: phone, email, letter, web, textphone or in person; in or out. The customer sees its summary in the portal only when visibleToCustomer is true.
+         * @description Log a contact with the customer: phone, email, letter, web, textphone or in person; in or out. The customer sees its summary in the portal only when visibleToCustomer is true. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
          */
         post: operations["log-contact"];
         delete?: never;
@@ -1440,7 +1530,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search customers by name, email, phone or postcode */
+        /** Search customers by name, email, phone or postcode (records merged into another are left out) */
         get: {
             parameters: {
                 query: {
@@ -1540,7 +1630,7 @@ export interface paths {
                             textRelay?: boolean;
                         };
                         /** @enum {string} */
-                        preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                        preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                         vulnerabilityNotes?: string;
                     };
                 };
@@ -1615,7 +1705,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer */
+        /** Get a customer (a merged record says which record it was merged into) */
         get: {
             parameters: {
                 query?: never;
@@ -1688,7 +1778,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a customer (fields left out keep their values) */
+        /** Update a customer (fields left out keep their values; a merged record cannot change) */
         patch: {
             parameters: {
                 query?: never;
@@ -1718,7 +1808,7 @@ export interface paths {
                             textRelay?: boolean;
                         };
                         /** @enum {string} */
-                        preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                        preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                         vulnerabilityNotes?: string;
                     };
                 };
@@ -1780,6 +1870,197 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicates of a customer: the same email, the same phone number (UK national form), or the same postcode and a similar name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Strongest likeness first */
+                            items: {
+                                customer: components["schemas"]["Customer"];
+                                /** @description Why the record looks like the same customer */
+                                reasons: ("email" | "phone" | "postcode-and-name")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The customer record that survives */
+                        into: string;
+                        /** @description Must be true when the two records’ customer types differ: the complaints that move take the survivor’s type (it decides ADR eligibility) */
+                        confirmDifferentType?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: components["schemas"]["Customer"];
+                            moved: {
+                                /** @description References of the complaints that moved */
+                                complaints: string[];
+                                emails: number;
+                                portalLinks: number;
+                                portalSessions: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users": {
@@ -4848,11 +5129,11 @@ export interface components {
                     textRelay?: boolean;
                 };
                 /** @enum {string} */
-                preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 vulnerabilityNotes?: string;
             };
             /** @enum {string} */
-            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
             /** @description What happened: the customer’s message, or staff’s account of what the customer said */
             description: string;
             /** @description What the customer said, in their own words, when `description` is staff’s account; letters quote this to the customer */
@@ -4886,10 +5167,15 @@ export interface components {
                 braille: boolean;
                 textRelay: boolean;
             };
-            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone") | null;
+            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
             createdAt: string;
             updatedAt: string;
+            /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
+            merged: {
+                intoId: string;
+                at: string;
+            } | null;
         };
         LetterInput: {
             id: string;
@@ -4919,6 +5205,42 @@ export interface components {
             postedBy: string | null;
             createdAt: string;
         };
+        ComplaintCustomerInput: {
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            type: "residential" | "small-business" | "not-for-profit" | "large-business";
+            addressLines: string[];
+            postcode: string | null;
+            needs: {
+                largePrint: boolean;
+                braille: boolean;
+                textRelay: boolean;
+            };
+            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
+            vulnerabilityNotes: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
+            merged: {
+                intoId: string;
+                at: string;
+            } | null;
+            /** @description The customer’s other complaints, newest first, at most 20 */
+            otherComplaints: {
+                /**
+                 * @description Complaint Reference Number
+                 * @example MISO-26-000123-C
+                 */
+                reference: string;
+                /** @enum {string} */
+                stage: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+                stageName: string;
+                receivedAt: string;
+            }[];
+        };
         ComplaintInput: {
             id: string;
             /**
@@ -4939,9 +5261,9 @@ export interface components {
             } | null;
             /** @description The role the complaint waits for, unassigned in its stage’s queue (“Needs a reviewer”); null when someone owns it */
             needs: ("agent" | "reviewer" | "director" | "admin") | null;
-            customer: components["schemas"]["CustomerInput"] | null;
+            customer: components["schemas"]["ComplaintCustomerInput"] | null;
             /** @enum {string} */
-            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
             /** @enum {string} */
             category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
             description: string;
@@ -5083,12 +5405,14 @@ export interface components {
             contacts: {
                 id: string;
                 /** @enum {string} */
-                channel: "phone" | "email" | "web" | "letter" | "textphone";
+                channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 /** @enum {string} */
                 direction: "in" | "out";
                 summary: string;
                 occurredAt: string;
                 recordedBy: string | null;
+                /** @description Whether the customer sees the summary in the portal */
+                visibleToCustomer: boolean;
             }[];
             /** @description Letters issued, oldest first; download each by its id */
             documents: components["schemas"]["LetterInput"][];
@@ -5119,6 +5443,8 @@ export interface components {
             roles: ("agent" | "reviewer" | "director" | "admin")[];
             active: boolean;
             createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
         };
         CustomerFacingPreviewInput: {
             items: {
@@ -5637,11 +5963,11 @@ export interface components {
                     textRelay?: boolean;
                 };
                 /** @enum {string} */
-                preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone";
+                preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 vulnerabilityNotes?: string;
             };
             /** @enum {string} */
-            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
             /** @description What happened: the customer’s message, or staff’s account of what the customer said */
             description: string;
             /** @description What the customer said, in their own words, when `description` is staff’s account; letters quote this to the customer */
@@ -5675,10 +6001,15 @@ export interface components {
                 braille: boolean;
                 textRelay: boolean;
             };
-            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone") | null;
+            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
             createdAt: string;
             updatedAt: string;
+            /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
+            merged: {
+                intoId: string;
+                at: string;
+            } | null;
         };
         Letter: {
             id: string;
@@ -5708,6 +6039,42 @@ export interface components {
             postedBy: string | null;
             createdAt: string;
         };
+        ComplaintCustomer: {
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            type: "residential" | "small-business" | "not-for-profit" | "large-business";
+            addressLines: string[];
+            postcode: string | null;
+            needs: {
+                largePrint: boolean;
+                braille: boolean;
+                textRelay: boolean;
+            };
+            preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
+            vulnerabilityNotes: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
+            merged: {
+                intoId: string;
+                at: string;
+            } | null;
+            /** @description The customer’s other complaints, newest first, at most 20 */
+            otherComplaints: {
+                /**
+                 * @description Complaint Reference Number
+                 * @example MISO-26-000123-C
+                 */
+                reference: string;
+                /** @enum {string} */
+                stage: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+                stageName: string;
+                receivedAt: string;
+            }[];
+        };
         Complaint: {
             id: string;
             /**
@@ -5728,9 +6095,9 @@ export interface components {
             } | null;
             /** @description The role the complaint waits for, unassigned in its stage’s queue (“Needs a reviewer”); null when someone owns it */
             needs: ("agent" | "reviewer" | "director" | "admin") | null;
-            customer: components["schemas"]["Customer"] | null;
+            customer: components["schemas"]["ComplaintCustomer"] | null;
             /** @enum {string} */
-            channel: "phone" | "email" | "web" | "letter" | "textphone";
+            channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
             /** @enum {string} */
             category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
             description: string;
@@ -5872,12 +6239,14 @@ export interface components {
             contacts: {
                 id: string;
                 /** @enum {string} */
-                channel: "phone" | "email" | "web" | "letter" | "textphone";
+                channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 /** @enum {string} */
                 direction: "in" | "out";
                 summary: string;
                 occurredAt: string;
                 recordedBy: string | null;
+                /** @description Whether the customer sees the summary in the portal */
+                visibleToCustomer: boolean;
             }[];
             /** @description Letters issued, oldest first; download each by its id */
             documents: components["schemas"]["Letter"][];
@@ -5908,6 +6277,8 @@ export interface components {
             roles: ("agent" | "reviewer" | "director" | "admin")[];
             active: boolean;
             createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
         };
         CustomerFacingPreview: {
             items: {
@@ -8708,12 +9079,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Log a contact with the customer: phone, email, letter, web or textphone; in or out. */
+        /** @description Log a contact with the customer: phone, email, letter, web, textphone or in person; in or out. The customer sees its summary in the portal only when visibleToCustomer is true. */
         requestBody: {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    channel: "phone" | "email" | "web" | "letter" | "textphone";
+                    channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                     /** @enum {string} */
                     direction: "in" | "out";
                     summary: string;
@@ -8722,6 +9093,8 @@ export interface operations {
                      * @example 2026-11-28T10:15:00Z
                      */
                     occurredAt?: string;
+                    /** @description Show the summary to the customer in the portal (default false: staff only) */
+                    visibleToCustomer?: boolean;
                 };
             };
         };
@@ -8792,12 +9165,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Log a contact with the customer: phone, email, letter, web or textphone; in or out. */
+        /** @description Log a contact with the customer: phone, email, letter, web, textphone or in person; in or out. The customer sees its summary in the portal only when visibleToCustomer is true. */
         requestBody: {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    channel: "phone" | "email" | "web" | "letter" | "textphone";
+                    channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                     /** @enum {string} */
                     direction: "in" | "out";
                     summary: string;
@@ -8806,6 +9179,8 @@ export interface operations {
                      * @example 2026-11-28T10:15:00Z
                      */
                     occurredAt?: string;
+                    /** @description Show the summary to the customer in the portal (default false: staff only) */
+                    visibleToCustomer?: boolean;
                 };
             };
         };

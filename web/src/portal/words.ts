@@ -37,11 +37,12 @@ const CHANNEL_WORDS: Record<string, string> = {
   phone: 'By phone',
   letter: 'By letter',
   textphone: 'By textphone',
+  'in-person': 'In person',
 };
 
 /** A contact's text ("web: Raised this…") with its channel in words: ["Online", "Raised this…"]. */
 export function contactWords(text: string): { how: string | null; text: string } {
-  const match = /^(web|email|phone|letter|textphone): ([\s\S]*)$/.exec(text);
+  const match = /^(web|email|phone|letter|textphone|in-person): ([\s\S]*)$/.exec(text);
   return match?.[1] && match[2] !== undefined
     ? { how: CHANNEL_WORDS[match[1]] ?? null, text: match[2] }
     : { how: null, text };

@@ -1,7 +1,8 @@
 /**
- * The staff workspace's frame: the queues with their counts, Log a call, the mail log and the print queue,
- * admin pages for admins, and the signed-in user. Anyone not signed in is sent to the sign-in page and brought
- * back afterwards.
+ * The staff workspace's frame: the queues with their counts, Log a complaint, customers, the mail log and the
+ * print queue, admin pages for admins, and the signed-in user with Change password. Anyone not signed in is
+ * sent to the sign-in page and brought back afterwards; anyone signed in with a one-time password chooses
+ * their own first.
  */
 import {
   AppShell,
@@ -18,14 +19,33 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, ProblemError, unwrap } from '../api/client.ts';
 import { Loading, ProblemAlert } from '../ui/states.tsx';
+import { FirstPasswordPage } from './account/FirstPasswordPage.tsx';
 import { hasRole, useMe } from './session.ts';
 
-export function useQueues() {
+/** The queues with their counts, and `landing`: the queue this person starts on. */
+export function useQueueMenu(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['queues'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/queues'))).items,
+    queryFn: () => unwrap(api.GET('/api/v1/queues')),
     refetchInterval: 60_000,
   });
+}
+
+export function useQueues(enabled = true) {
+  const menu = useQueueMenu(enabled);
+  return { ...menu, data: menu.data?.items };
+}
+
+/**
+ * Where /staff lands: the queue that fits the person's roles (a reviewer on attempt 2 waiting for a reviewer,
+ * a director on attempt 3), or their own complaints when they have some — never an empty "mine".
+ */
+export function Landing() {
+  const menu = useQueueMenu();
+  if (menu.isError) return <ProblemAlert error={menu.error} onRetry={() => menu.refetch()} />;
+  if (!menu.data) return <Loading label="Finding your queue" />;
+  return <Navigate to={`/staff/queues/${menu.data.landing}`} replace />;
 }
 
 export function StaffLayout() {
@@ -34,7 +54,8 @@ export function StaffLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure();
-  const queues = useQueues();
+  // Not asked for while the password must be changed: the API would refuse it.
+  const queues = useQueues(me.data?.mustChangePassword === false);
   const signOut = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
     onSettled: () => {
@@ -50,6 +71,7 @@ export function StaffLayout() {
   }
   if (me.isError) return <ProblemAlert error={me.error} onRetry={() => me.refetch()} />;
   const user = me.data;
+  if (user.mustChangePassword) return <FirstPasswordPage user={user} onSignOut={() => signOut.mutate()} />;
 
   const link = (to: string, label: string, count?: number) => (
     <MantineNavLink
@@ -99,7 +121,7 @@ export function StaffLayout() {
       <AppShell.Navbar p="xs" component="nav" aria-label="Workspace">
         <AppShell.Section>
           <Button component={Link} to="/staff/log-call" fullWidth mb="sm" onClick={close}>
-            Log a call
+            Log a complaint
           </Button>
         </AppShell.Section>
         <AppShell.Section grow>
@@ -113,6 +135,12 @@ export function StaffLayout() {
           </Text>
           {link('/staff/mail', 'Mail')}
           {link('/staff/print-queue', 'Print queue')}
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4} mt="sm">
+            Records
+          </Text>
+          {link('/staff/customers', 'Customers')}
+          {(['reviewer', 'director', 'admin'] as const).some((r) => hasRole(user, r)) &&
+            link('/staff/workload', 'Workload')}
         </AppShell.Section>
         {hasRole(user, 'admin') && (
           <AppShell.Section>
@@ -125,6 +153,12 @@ export function StaffLayout() {
             {link('/staff/admin/procedure', 'Procedure')}
           </AppShell.Section>
         )}
+        <AppShell.Section>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+            Your account
+          </Text>
+          {link('/staff/account/password', 'Change password')}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />

@@ -1,11 +1,12 @@
-/** Staff sign-in with a session cookie, sign-out, and who am I. */
+/** Staff sign-in with a session cookie, sign-out, who am I, and changing one's own password. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { changePassword } from '../../../app/change-password.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { SESSION_DAYS, signIn, signOut } from '../../../app/sign-in.ts';
 import type { AppOptions } from '../../app.ts';
-import { SESSION_COOKIE, staffActor } from '../../auth.ts';
+import { SESSION_COOKIE, signedInStaff } from '../../auth.ts';
 import { formLimit } from '../../limits.ts';
 import { problems, role } from '../../schemas.ts';
 
@@ -17,6 +18,11 @@ export const userSchema = z
     roles: z.array(role),
     active: z.boolean(),
     createdAt: z.string(),
+    mustChangePassword: z
+      .boolean()
+      .describe(
+        'The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out',
+      ),
   })
   .meta({ id: 'User' });
 
@@ -60,9 +66,28 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, option
   api.get(
     '/auth/me',
     { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: userSchema, ...problems } } },
+    async (request) => signedInStaff(request),
+  );
+  api.post(
+    '/auth/password',
+    {
+      // It checks a password, so it is limited like sign-in.
+      config: formLimit(options),
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change your own password: give the current one; the new one has 12 characters or more and is not your email. Every other session of yours ends.',
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(1024),
+          newPassword: z.string().min(12, 'must be at least 12 characters').max(1024),
+        }),
+        response: { 200: userSchema, ...problems },
+      },
+    },
     async (request) => {
-      staffActor(request);
-      return request.user!;
+      const user = signedInStaff(request);
+      const secret = request.staffAuth === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
+      return changePassword(ctx, user.id, request.body, secret);
     },
   );
 }

@@ -120,8 +120,14 @@ export const COMMAND_BODIES = {
       direction: z.enum(['in', 'out']),
       summary: text(10_000),
       occurredAt: instant.optional(),
+      visibleToCustomer: z
+        .boolean()
+        .optional()
+        .describe('Show the summary to the customer in the portal (default false: staff only)'),
     })
-    .describe('Log a contact with the customer: phone, email, letter, web or textphone; in or out.'),
+    .describe(
+      'Log a contact with the customer: phone, email, letter, web, textphone or in person; in or out. The customer sees its summary in the portal only when visibleToCustomer is true.',
+    ),
   'add-note': z
     .strictObject({ text: text(10_000) })
     .describe('Add an internal note (never shown to the customer).'),

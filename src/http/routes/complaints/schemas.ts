@@ -104,6 +104,12 @@ export const listSchema = z.object({
       category,
       channel: z.string(),
       ownerId: z.string().nullable(),
+      needs: z
+        .enum(ROLES)
+        .nullable()
+        .describe(
+          'The role an unassigned complaint waits for in its stage’s queue; null when someone owns it',
+        ),
       customer: z.object({ id: z.string(), name: z.string() }),
       summary: z.string(),
       receivedAt: z.string(),
@@ -137,6 +143,10 @@ export const customerSchema = z
     vulnerabilityNotes: nullableText,
     createdAt: z.string(),
     updatedAt: z.string(),
+    merged: z
+      .object({ intoId: z.string(), at: z.string() })
+      .nullable()
+      .describe('Set when this record was merged into another (intoId): it is kept only as a pointer'),
   })
   .meta({ id: 'Customer' });
 
@@ -213,7 +223,16 @@ const contactSchema = z.object({
   summary: z.string(),
   occurredAt: z.string(),
   recordedBy: nullableText,
+  visibleToCustomer: z.boolean().describe('Whether the customer sees the summary in the portal'),
 });
+
+const complaintCustomerSchema = customerSchema
+  .extend({
+    otherComplaints: z
+      .array(z.object({ reference, stage: z.enum(STAGES), stageName: z.string(), receivedAt: z.string() }))
+      .describe('The customer’s other complaints, newest first, at most 20'),
+  })
+  .meta({ id: 'ComplaintCustomer' });
 
 export const complaintSchema = z
   .object({
@@ -231,7 +250,7 @@ export const complaintSchema = z
       .describe(
         'The role the complaint waits for, unassigned in its stage’s queue (“Needs a reviewer”); null when someone owns it',
       ),
-    customer: customerSchema.nullable(),
+    customer: complaintCustomerSchema.nullable(),
     channel,
     category,
     description: z.string(),

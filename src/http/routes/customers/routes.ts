@@ -1,12 +1,15 @@
-/** `/api/v1/customers`: create, read, update, search. */
+/** `/api/v1/customers`: create, read, update, search; find likely duplicates and merge them. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
 import { createCustomer, getCustomer, searchCustomers, updateCustomer } from '../../../app/customers.ts';
+import { findCustomerDuplicates } from '../../../app/find-customer-duplicates.ts';
+import { mergeCustomers } from '../../../app/merge-customers.ts';
 import { staffActor } from '../../auth.ts';
 import { id, problems } from '../../schemas.ts';
 import { customerSchema, newCustomerBody } from '../complaints/schemas.ts';
+import { duplicatesSchema, mergeBody, mergedSchema } from './schemas.ts';
 
 const tags = ['customers'];
 const params = z.strictObject({ id });
@@ -33,7 +36,8 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
     {
       schema: {
         tags,
-        summary: 'Search customers by name, email, phone or postcode',
+        summary:
+          'Search customers by name, email, phone or postcode (records merged into another are left out)',
         querystring: z.strictObject({
           q: z.string().trim().min(2).max(200),
           limit: z.coerce.number().int().min(1).max(100).optional(),
@@ -48,7 +52,14 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
   );
   api.get(
     '/customers/:id',
-    { schema: { tags, summary: 'Get a customer', params, response: { 200: customerSchema, ...problems } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a customer (a merged record says which record it was merged into)',
+        params,
+        response: { 200: customerSchema, ...problems },
+      },
+    },
     async (request) => {
       staffActor(request);
       return getCustomer(ctx, request.params.id);
@@ -59,7 +70,7 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
     {
       schema: {
         tags,
-        summary: 'Update a customer (fields left out keep their values)',
+        summary: 'Update a customer (fields left out keep their values; a merged record cannot change)',
         params,
         body: newCustomerBody.partial(),
         response: { 200: customerSchema, ...problems },
@@ -68,6 +79,39 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request) => {
       staffActor(request);
       return updateCustomer(ctx, request.params.id, request.body);
+    },
+  );
+  api.get(
+    '/customers/:id/duplicates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Likely duplicates of a customer: the same email, the same phone number (UK national form), or the same postcode and a similar name',
+        params,
+        response: { 200: duplicatesSchema, ...problems },
+      },
+    },
+    async (request) => {
+      staffActor(request);
+      return { items: await findCustomerDuplicates(ctx, request.params.id) };
+    },
+  );
+  api.post(
+    '/customers/:id/merge',
+    {
+      schema: {
+        tags,
+        summary:
+          'Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor',
+        params,
+        body: mergeBody,
+        response: { 200: mergedSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const actor = staffActor(request);
+      return mergeCustomers(ctx, request.params.id, request.body, actor);
     },
   );
 }

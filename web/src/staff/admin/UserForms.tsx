@@ -149,7 +149,7 @@ export function UserFormModal({
             <PasswordInput
               id="user-password"
               label="Initial password (optional)"
-              description={`At least ${MIN_PASSWORD} characters. Leave it empty and they cannot sign in until you set one with “Reset password”. Redress does not make one up.`}
+              description={`At least ${MIN_PASSWORD} characters. It works once: at first sign-in they choose their own. Leave it empty and they cannot sign in until you set one with “Reset password”. Redress does not make one up.`}
               autoComplete="new-password"
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
@@ -226,8 +226,8 @@ export function PasswordModal({
         <Stack>
           <ErrorSummary errors={errors} />
           <Text size="sm">
-            They are signed out everywhere. Tell them the new password in person or by phone, never in the
-            same email as their address.
+            They are signed out everywhere. The password works once: at their next sign-in they must choose
+            their own. Tell it to them in person or by phone, never in the same email as their address.
           </Text>
           <PasswordInput
             id="new-password"

@@ -3,16 +3,18 @@
  * in the procedure's own words with a form for each command the user may issue now (and only those), the
  * attempts, the letters, and one timeline of everything that happened.
  */
-import { Grid, Stack, Text, Title } from '@mantine/core';
+import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { usePageTitle } from '../../ui/page.tsx';
 import { Loading } from '../../ui/states.tsx';
 import { hasRole, useMe, useStaff } from '../session.ts';
 import { CommandContext, useCommandReports } from './ActionDialog.tsx';
+import { AttachmentsSection } from './Attachments.tsx';
 import { type Complaint, useComplaint } from './api.ts';
 import { CurrentAttempt, EarlierAttempts, TheComplaint } from './ComplaintSections.tsx';
 import { CaseFileSection, LettersSection } from './Letters.tsx';
 import { NextStepPanel } from './NextStepPanel.tsx';
+import { OtherComplaints } from './OtherComplaints.tsx';
 import { ComplaintHeader, ComplaintLoadError } from './parts.tsx';
 import { TimelinePanel } from './Timeline.tsx';
 
@@ -78,11 +80,15 @@ function ComplaintView({ reference }: { reference: string }) {
               />
               <CurrentAttempt complaint={complaint} />
               <LettersSection complaint={complaint} />
+              <AttachmentsSection complaint={complaint} />
               {caseFileUseful(complaint) && <CaseFileSection complaint={complaint} />}
               <EarlierAttempts complaint={complaint} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
+            <Paper withBorder p="md" mb="lg">
+              <OtherComplaints customer={complaint.customer} />
+            </Paper>
             <TimelinePanel complaint={complaint} staff={people} done={done?.keepFocus ? done : null} />
           </Grid.Col>
         </Grid>

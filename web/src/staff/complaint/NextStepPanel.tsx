@@ -13,6 +13,7 @@ import type { DoneMessage } from './ActionDialog.tsx';
 import type { Complaint } from './api.ts';
 import { CompleteStepForm } from './forms/CompleteStepForm.tsx';
 import { allowedForms, COMMAND_FORMS } from './forms/commandForms.ts';
+import { NeedsOwner } from './NeedsOwner.tsx';
 import { DoneStatus, RaceMessage } from './parts.tsx';
 
 export function NextStepPanel({
@@ -47,6 +48,7 @@ export function NextStepPanel({
         </Title>
         <DoneStatus done={done} />
         <RaceMessage race={race} onDismiss={onDismissRace} />
+        <NeedsOwner complaint={complaint} />
         <Text fw={700}>{stage?.name ?? complaint.stageName}</Text>
         {stage?.description && <Text size="sm">{stage.description}</Text>}
         {attempt && complaint.open && (

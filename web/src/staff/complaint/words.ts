@@ -33,6 +33,7 @@ export const CHANNEL_WORDS: Record<Complaint['channel'], string> = {
   web: 'Web',
   letter: 'Letter',
   textphone: 'Textphone',
+  'in-person': 'In person',
 };
 
 export const CLOSURE_WORDS: Record<string, string> = {

@@ -1,8 +1,19 @@
 /**
- * Log a call (`/staff/log-call`): a complaint taken by phone, in one short form. The customer is found or
- * recorded, the complaint described, and on saving the CRN is shown large to read out to the caller.
+ * Log a complaint (`/staff/log-call`, the address kept from when it took only calls): a complaint taken by
+ * phone, textphone, letter or in person, in one short form. The channel is chosen, the customer found or
+ * recorded, the complaint described, and on saving the CRN is shown large to read out or write down.
  */
-import { Button, Checkbox, Fieldset, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  NativeSelect,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -19,6 +30,8 @@ import {
   FIELD_LABELS,
   fieldMap,
   INPUT,
+  LOGGED_CHANNELS,
+  type LoggedChannel,
   type NewComplaint,
   newIdempotencyKey,
   toBody,
@@ -56,7 +69,12 @@ export function LogCallPage() {
 
   if (save.isSuccess) {
     return (
-      <SavedComplaint reference={save.data.reference} replayed={save.data.replayed} onAnother={anotherCall} />
+      <SavedComplaint
+        reference={save.data.reference}
+        replayed={save.data.replayed}
+        channel={form.channel}
+        onAnother={anotherCall}
+      />
     );
   }
 
@@ -73,11 +91,27 @@ export function LogCallPage() {
   return (
     // Mantine's default error red (shade 6) is too light for small text on white; shade 9 passes 4.5:1.
     <Stack gap="md" maw="48rem" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' }}>
-      <PageHeading title="Log a call" />
-      <Text c="dimmed">A complaint taken by phone. Required fields are marked with an asterisk (*).</Text>
+      <PageHeading title="Log a complaint (phone, letter, in person)" />
+      <Text c="dimmed">
+        A complaint made by phone, textphone, letter or in person. Emails and the web form arrive by
+        themselves. Required fields are marked with an asterisk (*).
+      </Text>
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
         <Stack gap="lg">
+          <Radio.Group
+            label="How the complaint reached us"
+            withAsterisk
+            value={form.channel}
+            onChange={(value) => set({ channel: value as LoggedChannel })}
+            error={errorFor(errors, INPUT.channel)}
+          >
+            <Stack gap="xs" mt="xs">
+              {LOGGED_CHANNELS.map((c) => (
+                <Radio key={c.value} id={`channel-${c.value}`} value={c.value} label={c.label} />
+              ))}
+            </Stack>
+          </Radio.Group>
           <Fieldset legend="Customer">
             <Stack gap="md">
               {form.customer ? (

@@ -1,6 +1,6 @@
 /**
- * After saving: the Complaint Reference Number, large and in groups to read out to the caller, where the
- * written acknowledgement stands, and what to do next.
+ * After saving: the Complaint Reference Number, large and in groups to read out to a caller (or to write down
+ * for someone in front of you), how the written acknowledgement reaches the customer, and what to do next.
  */
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
@@ -54,8 +54,14 @@ function spellings(reference: string): string[] {
     .map((letter) => `${letter.toUpperCase()} as in ${PHONETIC[letter.toUpperCase()] ?? letter}`);
 }
 
-export function SavedComplaint(props: { reference: string; replayed: boolean; onAnother: () => void }) {
-  const { reference, replayed, onAnother } = props;
+export function SavedComplaint(props: {
+  reference: string;
+  replayed: boolean;
+  channel: string;
+  onAnother: () => void;
+}) {
+  const { reference, replayed, channel, onAnother } = props;
+  const spoken = channel === 'phone' || channel === 'textphone' || channel === 'in-person';
   // Move the screen reader and keyboard to the news: the heading, then the reference below it.
   useEffect(() => document.getElementById('saved-heading')?.focus(), []);
   const groups = readOutGroups(reference);
@@ -77,24 +83,26 @@ export function SavedComplaint(props: { reference: string; replayed: boolean; on
           </Title>
         </section>
       </div>
-      <Text id="read-it-out">
-        <strong>Read it out</strong> in groups, pausing at each dash: {groups.join(' – ')}
-        {letters.length ? ` (${letters.join('; ')})` : ''}. Ask the caller to read it back.
-      </Text>
+      {spoken && (
+        <Text id="read-it-out">
+          <strong>Read it out</strong> in groups, pausing at each dash: {groups.join(' – ')}
+          {letters.length ? ` (${letters.join('; ')})` : ''}. Ask the customer to read it back.
+        </Text>
+      )}
       <Text>
         {replayed
           ? 'This complaint had already been saved; nothing was recorded twice. '
           : 'The complaint is recorded and Resolution Attempt 1 has started. '}
-        A written acknowledgement is queued, but sending it by email or letter is not connected yet, so it
-        will not reach the customer on its own: the reference you read out now is all they have. The complaint
-        page shows the date the written acknowledgement is due by.
+        An acknowledgement with this reference is on its way to the customer: by email when we have their
+        address, otherwise as a letter in the print queue (also when they prefer letters). The complaint page
+        shows it under Letters once it is sent.
       </Text>
       <Group gap="sm">
         <Button component={Link} to={`/staff/complaints/${reference}`}>
           Open the complaint
         </Button>
         <Button variant="default" onClick={onAnother}>
-          Log another call
+          Log another complaint
         </Button>
       </Group>
     </Stack>

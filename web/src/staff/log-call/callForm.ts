@@ -1,5 +1,5 @@
 /**
- * The Log a call form's values, its checks before sending, the request body it makes, and where the API's
+ * The Log a complaint form's values, its checks before sending, the request body it makes, and where the API's
  * refusals point (each body path to the input that holds it).
  */
 import { EMAIL_ADDRESS, TELEPHONE, UK_POSTCODE } from '../../../../src/domain/contact-details.ts';
@@ -14,7 +14,18 @@ export type CustomerType = NonNullable<Extract<NewComplaint['customer'], { name:
 export type Category = NonNullable<NewComplaint['category']>;
 export type Channel = NewComplaint['channel'];
 
+/** How a complaint reaches staff who log it by hand (email and web arrive by themselves). */
+export const LOGGED_CHANNELS = [
+  { value: 'phone', label: 'Phone call' },
+  { value: 'textphone', label: 'Textphone or text relay call' },
+  { value: 'letter', label: 'Letter' },
+  { value: 'in-person', label: 'In person' },
+] as const satisfies readonly { value: Channel; label: string }[];
+export type LoggedChannel = (typeof LOGGED_CHANNELS)[number]['value'];
+
 export interface CallForm {
+  /** How the complaint reached us. */
+  channel: LoggedChannel;
   /** An existing customer, picked from the search; when null, the new customer's details below are used. */
   customer: Customer | null;
   name: string;
@@ -38,6 +49,7 @@ export interface CallForm {
 
 export function emptyForm(): CallForm {
   return {
+    channel: 'phone',
     customer: null,
     name: '',
     email: '',
@@ -60,6 +72,7 @@ export function emptyForm(): CallForm {
 
 /** Input ids, in the order they appear, so the error summary lists problems top to bottom. */
 export const INPUT = {
+  channel: 'channel-phone',
   chosen: 'customer-chosen',
   search: 'customer-search',
   name: 'customer-name',
@@ -81,6 +94,7 @@ export const INPUT = {
 /** Where each API field path is entered; a picked customer's problems point at the picked customer. */
 export function fieldMap(form: CallForm): Record<string, string> {
   return {
+    'body.channel': INPUT.channel,
     'body.customer': form.customer ? INPUT.chosen : INPUT.name,
     'body.customer.id': INPUT.chosen,
     'body.customer.name': INPUT.name,
@@ -112,7 +126,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'body.customer.needs': 'Format needs',
   'body.customer.preferredChannel': 'How they prefer to be contacted',
   'body.customer.vulnerabilityNotes': 'Vulnerability or support needs',
-  'body.channel': 'Channel',
+  'body.channel': 'How the complaint reached us',
   'body.category': 'Category',
   'body.description': 'What happened',
   'body.desiredOutcome': 'What they want',
@@ -175,7 +189,7 @@ export function toBody(form: CallForm, today: string = londonToday()): NewCompla
       };
   return {
     customer,
-    channel: 'phone',
+    channel: form.channel,
     category: form.category || undefined,
     description: form.description.trim(),
     desiredOutcome: optional(form.desiredOutcome),

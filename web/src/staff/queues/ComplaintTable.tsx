@@ -3,7 +3,7 @@
  * they are sorted (aria-sort), and the selected row (keys j/k) is marked by more than colour. The keys work
  * only while the focus is in the table: its scrolling box is a focusable, named region that takes them.
  */
-import { Anchor, Kbd, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Checkbox, Kbd, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { paths } from '../../api/schema';
@@ -26,6 +26,9 @@ interface Props {
   /** The list's keys (useListKeys), taken only from inside the table. */
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   labelledBy: string;
+  /** The rows ticked for bulk assignment, by reference. */
+  checked: ReadonlySet<string>;
+  onCheck: (references: string[], checked: boolean) => void;
 }
 
 /** The name of the table's focusable region, which also tells a screen reader user the keys. */
@@ -70,13 +73,18 @@ export function ComplaintTable({
   onSelect,
   onKeyDown,
   labelledBy,
+  checked,
+  onCheck,
 }: Props) {
   const sortable = { sort, order, onSort };
+  const all = rows.length > 0 && rows.every((r) => checked.has(r.reference));
+  const some = rows.some((r) => checked.has(r.reference));
   return (
     <>
       <Text size="sm" c="dimmed" id="queue-keys-hint">
         Keys, once the table has the focus (Tab to it): <Kbd>j</Kbd> or <Kbd>↓</Kbd> next complaint,{' '}
-        <Kbd>k</Kbd> or <Kbd>↑</Kbd> previous, <Kbd>Enter</Kbd> open it, <Kbd>/</Kbd> back to the search box.
+        <Kbd>k</Kbd> or <Kbd>↑</Kbd> previous, <Kbd>x</Kbd> tick it to assign, <Kbd>Enter</Kbd> open it,{' '}
+        <Kbd>/</Kbd> back to the search box.
       </Text>
       {/* Positioned, so the visually hidden sort words stay inside the scrolling box on a phone. Focusable, so
           it scrolls from the keyboard and its keys are on only while the focus is here. */}
@@ -92,6 +100,19 @@ export function ComplaintTable({
         <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Tick every complaint shown, to assign them"
+                  checked={all}
+                  indeterminate={some && !all}
+                  onChange={(e) =>
+                    onCheck(
+                      rows.map((r) => r.reference),
+                      e.currentTarget.checked,
+                    )
+                  }
+                />
+              </Table.Th>
               <SortHeader label="Reference" column="reference" {...sortable} />
               <Table.Th>Customer</Table.Th>
               <Table.Th>Stage</Table.Th>
@@ -118,6 +139,14 @@ export function ComplaintTable({
                       : undefined
                   }
                 >
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`Tick ${row.reference} to assign it`}
+                      checked={checked.has(row.reference)}
+                      onChange={(e) => onCheck([row.reference], e.currentTarget.checked)}
+                      onClick={(e) => e.stopPropagation()}
+                    />
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Anchor
                       component={Link}
@@ -137,7 +166,15 @@ export function ComplaintTable({
                   </Table.Td>
                   <Table.Td>{row.stageName}</Table.Td>
                   <Table.Td>{humanize(row.category)}</Table.Td>
-                  <Table.Td>{ownerName(row.ownerId)}</Table.Td>
+                  <Table.Td>
+                    {row.ownerId === null && row.needs ? (
+                      <Text span size="sm" fw={700} c="orange.9">
+                        Needs {row.needs === 'agent' || row.needs === 'admin' ? 'an' : 'a'} {row.needs}
+                      </Text>
+                    ) : (
+                      ownerName(row.ownerId)
+                    )}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatDay(londonToday(new Date(row.receivedAt)), { short: true })}
                   </Table.Td>

@@ -4,13 +4,14 @@
  */
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { useQueues } from '../StaffLayout.tsx';
 import { useStaff } from '../session.ts';
+import { BulkAssign } from './BulkAssign.tsx';
 import { ComplaintTable, rowLinkId } from './ComplaintTable.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { type QueueId, type Sort, useQueueView } from './queueParams.ts';
@@ -88,6 +89,26 @@ function Queue({ queue }: { queue: QueueId }) {
     [rows, navigate],
   );
   const { selected, setSelected, onKeyDown } = useListKeys({ count: rows.length, rowLink, open, search });
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const onCheck = (references: string[], tick: boolean) =>
+    setChecked((now) => {
+      const next = new Set(now);
+      for (const reference of references) {
+        if (tick) next.add(reference);
+        else next.delete(reference);
+      }
+      return next;
+    });
+  // x ticks the selected row, as in a mail program's list.
+  const onTableKey = (event: KeyboardEvent<HTMLElement>) => {
+    const row = rows[selected];
+    if (event.key === 'x' && row && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      onCheck([row.reference], !checked.has(row.reference));
+      return;
+    }
+    onKeyDown(event);
+  };
 
   const onSort = (column: Sort) => {
     if (column === view.sort) update({ order: view.order === 'asc' ? 'desc' : 'asc' });
@@ -126,15 +147,22 @@ function Queue({ queue }: { queue: QueueId }) {
         </Empty>
       ) : (
         <>
+          <BulkAssign
+            references={[...checked]}
+            staff={staff.data ?? []}
+            onDone={(assigned) => onCheck(assigned, false)}
+          />
           <ComplaintTable
             rows={rows}
+            checked={checked}
+            onCheck={onCheck}
             ownerName={ownerName}
             sort={view.sort}
             order={view.order}
             onSort={onSort}
             selected={selected}
             onSelect={setSelected}
-            onKeyDown={onKeyDown}
+            onKeyDown={onTableKey}
             labelledBy="queue-heading"
           />
           <Group justify="space-between" align="center">

@@ -1,5 +1,8 @@
-/** Logging a call, letter or meeting with the customer on the timeline, now or at a time in the past. */
-import { Group, NativeSelect, Radio, Textarea, TextInput } from '@mantine/core';
+/**
+ * Logging a call, letter or meeting with the customer on the timeline, now or at a time in the past; internal
+ * unless staff choose to show its summary to the customer in the portal.
+ */
+import { Checkbox, Group, NativeSelect, Radio, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useFields } from '../../../ui/fields.ts';
 import { londonLocalToIso, londonNowLocal } from '../../../ui/format.ts';
@@ -19,6 +22,12 @@ export function LogContactForm({ complaint }: CommandFormProps) {
       inputLabel: 'When (UK time)',
       initial: londonNowLocal(),
       path: 'occurredAt',
+    },
+    visible: {
+      id: 'contact-visible',
+      label: 'Show this summary to the customer in the portal',
+      initial: false,
+      path: 'visibleToCustomer',
     },
   });
   // Left as it was, the contact is recorded as happening now (when it is saved), to the second.
@@ -47,11 +56,13 @@ export function LogContactForm({ complaint }: CommandFormProps) {
           direction: direction === 'out' ? 'out' : 'in',
           summary: summary.trim(),
           occurredAt: occurredAt ?? undefined,
+          visibleToCustomer: form.values.visible,
         };
       }}
       onDone={() => {
         form.set('summary', '');
         form.set('when', londonNowLocal());
+        form.set('visible', false);
         setWhenTouched(false);
       }}
     >
@@ -68,6 +79,10 @@ export function LogContactForm({ complaint }: CommandFormProps) {
             </Group>
           </Radio.Group>
           <Textarea {...form.text('summary', errors)} autosize minRows={3} />
+          <Checkbox
+            {...form.check('visible')}
+            description="Staff contacts are internal unless ticked. The customer always sees what they sent us themselves."
+          />
           <TextInput
             {...form.text('when', errors)}
             type="datetime-local"

@@ -1,0 +1,70 @@
+/**
+ * A member of staff changes their own password: they give the current one (so a session left open on a shared
+ * screen cannot lock its owner out), the new one is at least 12 characters and not their email address, every
+ * other session of theirs ends, and the change is audited — without either password.
+ */
+import { verify } from '@node-rs/argon2';
+import { appendAuditEvent } from '../db/audit.ts';
+import { transaction } from '../db/database.ts';
+import { deleteSessionsOf, findPasswordHash, findUserById, type User, updateUserRow } from '../db/users.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './add-user.ts';
+import type { AppContext } from './context.ts';
+import { AppError, invalidField, notFound } from './errors.ts';
+import { sha256 } from './sign-in.ts';
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * Changes the user's password and clears any must-change flag. `sessionSecret` is the cookie of the session
+ * asking, which stays signed in; every other session of the user ends.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  userId: string,
+  change: PasswordChange,
+  sessionSecret?: string,
+): Promise<User> {
+  const user = await findUserById(ctx.db.kysely, userId);
+  if (!user) throw notFound(`user ${userId}`);
+  const storedHash = await findPasswordHash(ctx.db.kysely, userId);
+  const valid = storedHash ? await verify(storedHash, change.currentPassword).catch(() => false) : false;
+  if (!valid) throw invalidField('currentPassword', 'is not your current password');
+  const fresh = change.newPassword;
+  if (fresh.length < MIN_PASSWORD_LENGTH) {
+    throw invalidField('newPassword', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (fresh.trim().toLowerCase() === user.email.toLowerCase()) {
+    throw invalidField('newPassword', 'must not be your email address');
+  }
+  if (fresh === change.currentPassword) {
+    throw invalidField('newPassword', 'must differ from your current password');
+  }
+  const passwordHash = await hashPassword(fresh);
+  const updated: User = { ...user, mustChangePassword: false };
+  const now = ctx.now().toISOString();
+  await transaction(ctx.db, async (trx) => {
+    await updateUserRow(trx, updated, passwordHash);
+    await deleteSessionsOf(trx, user.id, sessionSecret === undefined ? undefined : sha256(sessionSecret));
+    await appendAuditEvent(trx, {
+      complaintId: null,
+      type: 'password-changed',
+      actor: user.id,
+      at: now,
+      payload: { userId: user.id, wasOneTime: user.mustChangePassword },
+    });
+  });
+  return updated;
+}
+
+/** Refuses a signed-in user who must first change a password someone else chose. */
+export function requirePasswordChosen(user: User): void {
+  if (user.mustChangePassword) {
+    throw new AppError(
+      'password-change-required',
+      'choose your own password first (POST /api/v1/auth/password): the one you signed in with was set for you',
+    );
+  }
+}

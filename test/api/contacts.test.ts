@@ -1,0 +1,90 @@
+/** What staff log: complaints taken in person, and contacts whose summary the customer may or may not see. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+describeEachDialect('contacts and channels', (harness) => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startApi(harness);
+  });
+  afterAll(() => t.close());
+
+  it('records a complaint made in person, and its acknowledgement letter says so', async () => {
+    const made = await t.as('agent').post(
+      '/complaints',
+      phoneComplaint({
+        channel: 'in-person',
+        customer: { name: 'Ida Inperson', addressLines: ['2 Shop Street', 'Ledbury'], postcode: 'HR8 1AB' },
+      }),
+    );
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    await t.runJobs();
+    const view = await t.as('agent').get(`/complaints/${made.body.reference}`);
+    expect(view.body.channel).toBe('in-person');
+    const letter = view.body.documents.find((d: { kind: string }) => d.kind === 'acknowledgement');
+    const text = await t
+      .as('agent')
+      .get(`/complaints/${made.body.reference}/letters/${letter.id}?format=text`);
+    expect(text.body).toContain('in person');
+  });
+
+  it('shows the customer only the contact summaries staff mark for them, and always their own', async () => {
+    const made = await t
+      .as('agent')
+      .post('/complaints', phoneComplaint({ customer: { name: 'Vic Visible', email: 'vic@example.org' } }));
+    const reference = made.body.reference;
+    await t.command('agent', reference, 'log-contact', {
+      channel: 'phone',
+      direction: 'out',
+      summary: 'Internal: rang back, customer angry',
+    });
+    await t.command('agent', reference, 'log-contact', {
+      channel: 'in-person',
+      direction: 'in',
+      summary: 'We met you at the shop and took your router',
+      visibleToCustomer: true,
+    });
+    const bad = await t.as('agent').post(`/complaints/${reference}/log-contact`, {
+      channel: 'phone',
+      direction: 'out',
+      summary: 'x',
+      visibleToCustomer: 'yes',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('body.visibleToCustomer');
+
+    const staffView = await t.as('agent').get(`/complaints/${reference}`);
+    expect(
+      staffView.body.contacts.map((c: { summary: string; visibleToCustomer: boolean }) => [
+        c.summary,
+        c.visibleToCustomer,
+      ]),
+    ).toEqual([
+      ['Internal: rang back, customer angry', false],
+      ['We met you at the shop and took your router', true],
+    ]);
+
+    // The customer, signed in to the portal, adds information and reads the timeline.
+    await t.as(null).post('/portal/sign-in-link', { reference, contact: 'vic@example.org' });
+    await t.runJobs();
+    const link = t.logs
+      .map((l) => JSON.parse(l) as { reference?: string; link?: string })
+      .filter((l) => l.reference === reference && l.link)
+      .at(-1)?.link;
+    const token = new URL(link ?? 'http://x').searchParams.get('token');
+    const signedIn = await t.as(null).post('/portal/sign-in', { token });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const portal = (path: string, body?: unknown) =>
+      t.as(null).raw(`/portal/complaints/${reference}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect((await portal('/add-information', { text: 'My router is still blinking' })).status).toBe(200);
+    const seen = JSON.stringify((await portal('')).body.timeline);
+    expect(seen).toContain('We met you at the shop and took your router');
+    expect(seen).toContain('My router is still blinking');
+    expect(seen).not.toContain('Internal: rang back');
+  });
+});
