@@ -66,13 +66,13 @@ describe('a customer on the portal', () => {
     await page.getByRole('link', { name: 'Track your complaint' }).click();
     await page.getByLabel('Complaint reference number').waitFor();
     expect(await page.getByLabel('Complaint reference number').inputValue()).toBe(reference);
-    await page.getByLabel('Email address or phone number').fill('priya@example.org');
+    await page.getByLabel('Email address').fill('priya@example.org');
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-    await page.getByText('If the details match').waitFor();
+    await page.getByText('If those details match our records, we have emailed you a link').waitFor();
     expect(await checkPage(page, 'portal-track')).toEqual([]);
 
     await app.runJobs();
-    const link = app.signInLinks().at(-1);
+    const link = (await app.signInLinks()).at(-1);
     expect(link).toBeDefined();
     await page.goto(link as string);
     await complaint().waitFor();

@@ -1972,7 +1972,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a one-time sign-in link to track a complaint
-         * @description Always 202: whether the CRN and contact matched is never said. A CRN with a wrong check character is a 400.
+         * @description Always 202 when accepted: whether the CRN and contact matched is never said. The link is emailed to an email address, and texted to a phone number (a UK mobile) when an SMS gateway is configured (`signInLinksBy` in `GET /procedure`); without one, a phone number is a 400 (`field` `contact`) that says to use email or to call the company. A CRN with a wrong check character is a 400.
          */
         post: {
             parameters: {
@@ -1989,7 +1989,7 @@ export interface paths {
                          * @example MISO-26-000123-C
                          */
                         reference: string;
-                        /** @description The email address or phone number on the customer’s record */
+                        /** @description The email address or phone number on the customer’s record (any UK way of writing it) */
                         contact: string;
                     };
                 };
@@ -3946,6 +3946,8 @@ export interface components {
         ProcedureViewInput: {
             procedure: components["schemas"]["ProcedureInput"];
             warnings: string[];
+            /** @description How the portal can send a customer a sign-in link: by email always; by text message (sms) only when an SMS gateway is configured */
+            signInLinksBy: ("email" | "sms")[];
         };
         MailSummaryInput: {
             id: string;
@@ -4581,6 +4583,8 @@ export interface components {
         ProcedureView: {
             procedure: components["schemas"]["Procedure"];
             warnings: string[];
+            /** @description How the portal can send a customer a sign-in link: by email always; by text message (sms) only when an SMS gateway is configured */
+            signInLinksBy: ("email" | "sms")[];
         };
         MailSummary: {
             id: string;

@@ -9,7 +9,7 @@ import { actAsCustomer } from '../../../app/act-as-customer.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { getPortalComplaint } from '../../../app/get-portal-complaint.ts';
 import { raiseComplaintOnline } from '../../../app/raise-complaint-online.ts';
-import { requestPortalLink } from '../../../app/request-portal-link.ts';
+import { linkChannel, PORTAL_LINK_MINUTES, requestPortalLink } from '../../../app/request-portal-link.ts';
 import { PORTAL_SESSION_HOURS, signInCustomer, signOutCustomer } from '../../../app/sign-in-customer.ts';
 import type { AppOptions } from '../../app.ts';
 import { PORTAL_COOKIE, portalCustomer } from '../../auth.ts';
@@ -135,19 +135,27 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
         security,
         summary: 'Ask for a one-time sign-in link to track a complaint',
         description:
-          'Always 202: whether the CRN and contact matched is never said. A CRN with a wrong check character is a 400.',
+          'Always 202 when accepted: whether the CRN and contact matched is never said. The link is emailed to ' +
+          'an email address, and texted to a phone number (a UK mobile) when an SMS gateway is configured ' +
+          '(`signInLinksBy` in `GET /procedure`); without one, a phone number is a 400 (`field` `contact`) ' +
+          'that says to use email or to call the company. A CRN with a wrong check character is a 400.',
         body: z.strictObject({
           reference,
-          contact: text(254).describe('The email address or phone number on the customer’s record'),
+          contact: text(254).describe(
+            'The email address or phone number on the customer’s record (any UK way of writing it)',
+          ),
         }),
         response: { 202: z.object({ message: z.string() }), ...problems },
       },
     },
     async (request, reply) => {
       await requestPortalLink(ctx, request.body);
+      const sent =
+        linkChannel(request.body.contact) === 'email'
+          ? 'we have emailed you a link to sign in'
+          : 'we have sent a link to sign in to your mobile phone by text message';
       return reply.code(202).send({
-        message:
-          'If those details match our records, we have sent you a link to sign in. It works once, for 30 minutes.',
+        message: `If those details match our records, ${sent}. It works once, for ${PORTAL_LINK_MINUTES} minutes.`,
       });
     },
   );
