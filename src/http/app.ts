@@ -127,7 +127,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
     }
   });
   registerPublicRoutes(app, ctx);
-  await registerWebApp(app);
+  await registerWebApp(app, { procedure: ctx.procedure });
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(

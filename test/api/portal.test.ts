@@ -81,6 +81,20 @@ describeEachDialect('customer portal', (harness) => {
     expect(view.status).toBe(200);
     expect(view.body.status).toContain('Please tell us whether you agree');
     expect(view.body.proposal.summary).toBe('A £5 credit');
+    // What happens next, and when the customer may go to the ombudsman, in plain words with the dates.
+    expect(view.body.nextStep).toEqual({
+      text: expect.stringContaining('Please tell us below whether you agree with what we propose.'),
+      by: null,
+    });
+    expect(view.body.nextStep.text).toContain('we will look at your complaint again at a more senior level');
+    // Received Monday 2 November 2026: the 6-week ADR limit falls on Monday 14 December.
+    expect(view.body.adr).toEqual({
+      from: '2026-12-14',
+      text: expect.stringContaining(
+        'you can take your complaint to the Communications Ombudsman, free of charge',
+      ),
+    });
+    expect(view.body.adr.text).toContain('14 December 2026');
     expect(view.body.actions).toEqual(expect.arrayContaining(['respond', 'add-information']));
     expect(JSON.stringify(view.body)).not.toContain('Internal: customer sounded upset');
 
@@ -101,6 +115,8 @@ describeEachDialect('customer portal', (harness) => {
     });
     const agreed = await portal(`/complaints/${reference}/respond`, { cookie, body: { agree: true } });
     expect(agreed.body.status).toContain('carrying out the steps');
+    expect(agreed.body.nextStep.text).toMatch(/^We will carry out the steps we agreed by \d+ \w+ 2026\./);
+    expect(agreed.body.nextStep.by).toMatch(/^2026-/);
     const staffView = await t.as('reviewer').get(`/complaints/${reference}`);
     const stepId = staffView.body.attempts[1].proposal.steps[0].id;
     await t.as('reviewer').post(`/complaints/${reference}/complete-step`, { stepId });
@@ -110,6 +126,8 @@ describeEachDialect('customer portal', (harness) => {
     const closed = await portal(`/complaints/${reference}/follow-up`, { cookie, body: { resolved: true } });
     expect(closed.body.open).toBe(false);
     expect(closed.body.status).toBe('Your complaint is closed.');
+    expect(closed.body.nextStep).toBeNull();
+    expect(closed.body.adr).toBeNull();
     expect(JSON.stringify(closed.body)).not.toContain('Internal: customer sounded upset');
 
     // Every customer action is on record as their own contact, through the same commands as staff.

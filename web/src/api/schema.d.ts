@@ -3702,6 +3702,20 @@ export interface components {
             open: boolean;
             receivedAt: string;
             description: string;
+            /** @description Null once the complaint is closed */
+            nextStep: {
+                /** @description What happens next and by when, in plain words (dates written out) */
+                text: string;
+                /** @description The date the text names, if any */
+                by: string | null;
+            } | null;
+            /** @description Null for a closed complaint that had no ADR letter */
+            adr: {
+                /** @description From when the customer may take the complaint to the ADR scheme (the ombudsman): the ADR time limit, or the ADR letter’s date; null for a customer type the schemes do not take */
+                from: string | null;
+                /** @description The same, in plain words */
+                text: string;
+            } | null;
             proposal: {
                 summary: string;
                 steps: {
@@ -4339,6 +4353,20 @@ export interface components {
             open: boolean;
             receivedAt: string;
             description: string;
+            /** @description Null once the complaint is closed */
+            nextStep: {
+                /** @description What happens next and by when, in plain words (dates written out) */
+                text: string;
+                /** @description The date the text names, if any */
+                by: string | null;
+            } | null;
+            /** @description Null for a closed complaint that had no ADR letter */
+            adr: {
+                /** @description From when the customer may take the complaint to the ADR scheme (the ombudsman): the ADR time limit, or the ADR letter’s date; null for a customer type the schemes do not take */
+                from: string | null;
+                /** @description The same, in plain words */
+                text: string;
+            } | null;
             proposal: {
                 summary: string;
                 steps: {

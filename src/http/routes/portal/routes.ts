@@ -28,6 +28,25 @@ const portalComplaintSchema = z
     open: z.boolean(),
     receivedAt: z.string(),
     description: z.string(),
+    nextStep: z
+      .object({
+        text: z.string().describe('What happens next and by when, in plain words (dates written out)'),
+        by: localDate.nullable().describe('The date the text names, if any'),
+      })
+      .nullable()
+      .describe('Null once the complaint is closed'),
+    adr: z
+      .object({
+        from: localDate
+          .nullable()
+          .describe(
+            'From when the customer may take the complaint to the ADR scheme (the ombudsman): the ADR time ' +
+              'limit, or the ADR letter’s date; null for a customer type the schemes do not take',
+          ),
+        text: z.string().describe('The same, in plain words'),
+      })
+      .nullable()
+      .describe('Null for a closed complaint that had no ADR letter'),
     proposal: z
       .object({
         summary: z.string(),
