@@ -33,6 +33,9 @@ const NOT_BUILT = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"
 <p>The API is at <a href="/api/docs">/api/docs</a> and the Complaints Code at
 <a href="/complaints-procedure">/complaints-procedure</a>.</p></body></html>`;
 
+const NOSCRIPT_STYLE =
+  'display:block;max-width:40rem;margin:0 auto;padding:1rem;font-family:system-ui,sans-serif;line-height:1.5';
+
 function pageHeaders(reply: FastifyReply): FastifyReply {
   return (
     reply
@@ -73,7 +76,8 @@ export async function registerWebApp(
     }
     const path = request.url.split('?')[0] ?? '';
     if (withoutScript && (path === '/complain' || path.startsWith('/complain/'))) {
-      const block = `<noscript>${withoutScript}</noscript>`;
+      // Inline style only (the page's policy allows it): the app's stylesheet styles nothing outside the app.
+      const block = `<noscript><main style="${NOSCRIPT_STYLE}">${withoutScript}</main></noscript>`;
       html = /<noscript>[\s\S]*?<\/noscript>/.test(html)
         ? html.replace(/<noscript>[\s\S]*?<\/noscript>/, () => block)
         : html.replace('<body>', () => `<body>${block}`);
