@@ -111,6 +111,30 @@ describeEachDialect('sign-in links by text message', (harness) => {
       expect(await whereIs(t, tokens[0] ?? 'no token')).toEqual([]);
     });
 
+    it('puts a text that failed for good on the complaint’s trail, for staff to call the customer', async () => {
+      const reference = await phoneOnly('Fay Fail', '07700 900 987');
+      gateway.failWith(500);
+      expect((await ask(reference, '07700 900 987')).status).toBe(202);
+      let failed = 0;
+      for (let attempt = 0; attempt < 10 && failed === 0; attempt++) {
+        failed = (await t.runJobs()).failed;
+        t.setNow(new Date(t.now().getTime() + 2 * 3_600_000));
+      }
+      gateway.failWith(null);
+      expect(failed).toBe(1);
+      const events = await trail(reference);
+      expect(events.filter((e) => e.type === 'sms-failed').map((e) => e.payload)).toEqual([
+        expect.objectContaining({
+          purpose: 'portal-link',
+          to: '+447700900987',
+          error: expect.stringContaining('HTTP 500'),
+        }),
+      ]);
+      expect(events.some((e) => e.type === 'sms-sent')).toBe(false);
+      expect(t.logs.some((l) => l.includes('text message failed for good'))).toBe(true);
+      expect(t.logs.filter((l) => l.includes('token='))).toEqual([]);
+    });
+
     it('texts only mobile numbers: a landline on record gets nothing', async () => {
       const reference = await phoneOnly('Lan Line', '01632 960 001');
       const before = gateway.texts.length;
