@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../domain/commands.ts';
 import { agent, customer, director, reviewer, Story } from '../domain/test-support.ts';
 import { adrInWords, nextStep } from './portal-next-step.ts';
 
-const propose = {
+const propose: Command = {
   type: 'propose',
   summary: 'Refund',
   steps: [{ description: 'Refund', ownerId: null }],
-} as const;
+};
 
 describe('what the portal says happens next', () => {
   it('names the agreed steps’ date, and what follows if they do not put things right', () => {
