@@ -16,7 +16,7 @@ export interface AppContext {
   publicUrl: string;
   /**
    * How email leaves: SMTP, or the dev mailbox directory. Without it (test harnesses), emails are stored on
-   * the complaint and logged but written nowhere, and sign-in links are logged.
+   * the complaint (a sign-in link's without its token) but written nowhere.
    */
   mail?: OutboundMailSettings | undefined;
   /**
@@ -24,6 +24,29 @@ export interface AppContext {
    * DEFAULT_UPLOAD_BYTES. Each file is also held to the attachments' own limit.
    */
   maxUploadBytes?: number | undefined;
+  /** How text messages leave (`SMS_GATEWAY_URL`); without it, nothing is texted and the portal says so. */
+  sms?: SmsSender | undefined;
+}
+
+/** One text message, to one mobile number. */
+export interface TextMessage {
+  /** E.164, e.g. +447700900123. */
+  to: string;
+  text: string;
+  /**
+   * The same on every try of one job: a gateway that honours it sends a repeated request once, so a retry
+   * after a lost answer does not text the customer twice.
+   */
+  idempotencyKey: string;
+}
+
+/**
+ * Sends text messages: an HTTP gateway today (src/sms/http-gateway.ts); another provider plugs in here. It
+ * throws when the message was not accepted, and then the job that sends it retries.
+ */
+export interface SmsSender {
+  /** Hands the message to the gateway; resolves with the gateway's id for it, when it gives one. */
+  send(message: TextMessage): Promise<{ id: string | null }>;
 }
 
 /** What a customer may upload at once when the context does not say: 10 MB, MAIL_MAX_BYTES's default. */

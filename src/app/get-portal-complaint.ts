@@ -15,6 +15,7 @@ import { nextActions } from '../domain/lifecycle.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
+import { adrInWords, nextStep } from './portal-next-step.ts';
 import { canonicalReference } from './reference.ts';
 
 /** What the customer can do in the portal, by the domain command behind it. */
@@ -123,6 +124,8 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
     open: complaint.stage !== 'closed',
     receivedAt: complaint.receivedAt,
     description: complaint.description,
+    nextStep: nextStep(complaint, ctx.procedure),
+    adr: adrInWords(complaint, ctx.procedure),
     proposal:
       attempt?.proposal && (attempt.phase === 'awaiting-response' || attempt.phase === 'implementing')
         ? {

@@ -4,8 +4,9 @@ import { ACKNOWLEDGEMENT_KIND, acknowledgeComplaint } from './acknowledge-compla
 import { ALERT_STAFF_KIND, alertStaff } from './alert-staff.ts';
 import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
+import { issuePortalLink } from './issue-portal-link.ts';
 import { NOTIFY_CUSTOMER_KIND, notifyCustomer } from './notify-customer.ts';
-import { issuePortalLink, PORTAL_LINK_KIND } from './request-portal-link.ts';
+import { PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
 import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
 

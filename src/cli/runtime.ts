@@ -10,6 +10,7 @@ import { readSettings, type Settings } from '../config/env.ts';
 import { loadProcedure } from '../config/load.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrations/index.ts';
+import { httpSmsGateway } from '../sms/http-gateway.ts';
 import { CliError, EXIT, formatProblems } from './output.ts';
 
 export interface Runtime {
@@ -52,6 +53,9 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
       replyTo: settings.mail.replyTo,
       mailboxDir: path.join(settings.dataDir, 'mailbox'),
     },
+    sms:
+      settings.sms &&
+      httpSmsGateway({ url: settings.sms.gatewayUrl, token: settings.sms.token, from: settings.sms.from }),
   };
   // A new installation starts with the default response templates; admins edit them from then on.
   const seeded = await seedDefaultTemplates(ctx);

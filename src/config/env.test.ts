@@ -129,6 +129,29 @@ describe('readSettings', () => {
     expect(paths(auth)).toEqual(['SMTP_AUTH_USER']);
   });
 
+  it('texts through an SMS gateway only with its URL and a sender, and never sends its token in clear', () => {
+    expect(readSettings({})).toMatchObject({ ok: true, settings: { sms: undefined } });
+    const gateway = { SMS_GATEWAY_URL: 'https://sms.example.net/v1/messages', SMS_FROM: 'Miso' };
+    expect(readSettings({ ...gateway, SMS_GATEWAY_TOKEN: 'secret-token' })).toMatchObject({
+      ok: true,
+      settings: {
+        sms: { gatewayUrl: 'https://sms.example.net/v1/messages', token: 'secret-token', from: 'Miso' },
+      },
+    });
+    const paths = (env: Record<string, string>) => {
+      const read = readSettings(env);
+      return read.ok ? [] : read.problems.map((p) => p.path).sort();
+    };
+    expect(paths({ SMS_GATEWAY_URL: 'https://sms.example.net' })).toEqual(['SMS_FROM']);
+    expect(paths({ SMS_FROM: 'Miso', SMS_GATEWAY_TOKEN: 't' })).toEqual(['SMS_FROM', 'SMS_GATEWAY_TOKEN']);
+    expect(paths({ ...gateway, SMS_FROM: 'Miso Communications' })).toEqual(['SMS_FROM']);
+    expect(paths({ ...gateway, SMS_GATEWAY_URL: 'ftp://sms.example.net' })).toEqual(['SMS_GATEWAY_URL']);
+    const clear = { SMS_GATEWAY_URL: 'http://sms.example.net/send', SMS_GATEWAY_TOKEN: 't' };
+    expect(paths({ ...gateway, ...clear })).toEqual(['SMS_GATEWAY_URL']);
+    expect(paths({ ...gateway, ...clear, SMS_GATEWAY_URL: 'http://127.0.0.1:9000/send' })).toEqual([]);
+    expect(paths({ ...gateway, SMS_FROM: '+447700900000' })).toEqual([]);
+  });
+
   it('derives the public URL from the port when none is given', () => {
     expect(readSettings({ PORT: '4000' })).toMatchObject({
       settings: { publicUrl: 'http://localhost:4000' },

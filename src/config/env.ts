@@ -47,6 +47,17 @@ const envSchema = z
     IMAP_PROCESSED_FOLDER: z.string().optional(),
     IMAP_POLL_MS: z.coerce.number().int().min(1000).default(60_000),
     IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
+    SMS_GATEWAY_URL: z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+/, { error: 'must be an https:// (or http://) URL' })
+      .optional(),
+    SMS_GATEWAY_TOKEN: z.string().optional(),
+    SMS_FROM: z
+      .string()
+      .regex(/^([A-Za-z0-9 ]{1,11}|\+?[0-9]{6,15})$/, {
+        error: 'must be a sender name of up to 11 letters, digits and spaces, or a phone number',
+      })
+      .optional(),
     TRUST_PROXY: z
       .string()
       .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
@@ -68,6 +79,26 @@ const envSchema = z
         });
       }
     }
+    if (e.SMS_GATEWAY_URL && !e.SMS_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_FROM'],
+        message: 'must be set with SMS_GATEWAY_URL: the sender name or number texts come from',
+      });
+    }
+    for (const key of ['SMS_GATEWAY_TOKEN', 'SMS_FROM'] as const) {
+      if (e[key] && !e.SMS_GATEWAY_URL) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is used only with SMS_GATEWAY_URL' });
+      }
+    }
+    if (e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN && !sentSafely(e.SMS_GATEWAY_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_GATEWAY_URL'],
+        message:
+          'must be https:// when it has a token: the token and the sign-in links must not travel in clear',
+      });
+    }
     if (e.SMTP_AUTH_USER && !e.SMTP_TLS_KEY_FILE) {
       ctx.addIssue({
         code: 'custom',
@@ -76,6 +107,12 @@ const envSchema = z
       });
     }
   });
+
+/** An https:// URL, or http:// to this machine (a relay beside Redress, a test gateway). */
+function sentSafely(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
 
 /** Which proxies may say who the client is (X-Forwarded-For), in Fastify's terms. */
 export type TrustProxy = boolean | string[];
@@ -97,6 +134,17 @@ export interface Settings {
   /** Behind a reverse proxy, which proxies to believe about the client's address (rate limits use it). */
   trustProxy: TrustProxy;
   mail: MailSettings;
+  /** The SMS gateway, when SMS_GATEWAY_URL is set; without it, sign-in links go by email only. */
+  sms: SmsSettings | undefined;
+}
+
+export interface SmsSettings {
+  /** Where each text is POSTed as JSON `{to, from, text}` (SMS_GATEWAY_URL). */
+  gatewayUrl: string;
+  /** Sent as `Authorization: Bearer …` (SMS_GATEWAY_TOKEN). */
+  token: string | undefined;
+  /** The sender name or number texts come from (SMS_FROM). */
+  from: string;
 }
 
 export interface MailSettings {
@@ -182,6 +230,10 @@ export function readSettings(
             }
           : undefined,
       },
+      sms:
+        e.SMS_GATEWAY_URL && e.SMS_FROM
+          ? { gatewayUrl: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, from: e.SMS_FROM }
+          : undefined,
     },
   };
 }

@@ -20,6 +20,11 @@ describe('the published Complaints Code', () => {
     expect(words).toContain('enquiries@miso-comms.net');
   });
 
+  it('links to the online complaint form and to tracking a complaint', () => {
+    expect(page).toContain('<a href="/complain">make a complaint on our website</a>');
+    expect(page).toContain('<a href="/track">track your complaint online</a>');
+  });
+
   it('sets out the five steps of the seed, in order, in the configured words', () => {
     const names = [
       'Complaint Initiation',

@@ -57,6 +57,31 @@ footer{margin-top:3rem;font-size:.95rem;color:#444}
 a[href^="http"]::after{content:" (" attr(href) ")"}}`;
 
 /** The Complaints Code as a complete HTML page. */
+/** The company's telephone, email, postal address and website, as a list of links. */
+function companyContacts(procedure: Procedure): Html {
+  const { company } = procedure;
+  return html`<dl class="contacts">
+  <dt>Telephone</dt><dd><a href="tel:${company.phone.replace(/\s/g, '')}">${company.phone}</a></dd>
+  <dt>Email</dt><dd><a href="mailto:${company.email}">${company.email}</a></dd>
+  <dt>Post</dt><dd>${address(company.address)}</dd>
+  <dt>Website</dt><dd><a href="${company.website}">${company.website.replace(/^https?:\/\//, '')}</a></dd>
+</dl>`;
+}
+
+/**
+ * How to complain without the web form, for a browser without JavaScript: the /complain page carries it in a
+ * `<noscript>` block, written on the server from the same company details as the Complaints Code.
+ */
+export function renderHowToComplainWithoutScript(procedure: Procedure): string {
+  return html`<h1>Make a complaint</h1>
+<p>Our online form needs JavaScript, which is switched off or not available in your browser. You can complain to
+${procedure.company.tradingName} by telephone, email or post instead: tell us what happened, when it started and
+what you would like us to do.</p>
+${companyContacts(procedure)}
+<p>Complaining is free. <a href="/complaints-procedure">Our Complaints Code</a> explains what happens next.</p>`
+    .value;
+}
+
 export function renderComplaintsCode(procedure: Procedure): string {
   const { company, stages, timescales: t, adrScheme: scheme, regulator } = procedure;
   const limit = t.adrLimitWeeks;
@@ -78,12 +103,9 @@ and to learn from it. Complaining is free. This is our Complaints Code: it says 
 <h2 id="contact">How to contact us</h2>
 <p>Any way you tell us you are unhappy is a complaint — you do not need to use particular words. If you would like us
 to treat it as a formal complaint, please say so.</p>
-<dl class="contacts">
-  <dt>Telephone</dt><dd><a href="tel:${company.phone.replace(/\s/g, '')}">${company.phone}</a></dd>
-  <dt>Email</dt><dd><a href="mailto:${company.email}">${company.email}</a></dd>
-  <dt>Post</dt><dd>${address(company.address)}</dd>
-  <dt>Website</dt><dd><a href="${company.website}">${company.website.replace(/^https?:\/\//, '')}</a></dd>
-</dl>
+${companyContacts(procedure)}
+<p>You can also <a href="/complain">make a complaint on our website</a>. Once you have a Complaint Reference Number,
+you can <a href="/track">track your complaint online</a>: see where it stands, answer us and download our letters.</p>
 <p>Please give us as much information as you can: what happened, when it started, and what you would like us to do.
 If you need this code, our letters or our replies in large print, Braille or another format, or you use text relay,
 tell us and we will use that every time we contact you.</p>

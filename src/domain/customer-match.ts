@@ -4,14 +4,7 @@
  * finds candidates by index, and the name comparison runs on the few records that share a postcode.
  */
 import type { Customer } from './customer.ts';
-
-/** The digits of a UK number in national form: +44 (0)1632 960 001, 0044 1632…, 01632 960001 all agree. */
-export function nationalDigits(value: string): string {
-  let digits = value.replace(/\D/g, '');
-  if (digits.startsWith('00')) digits = digits.slice(2);
-  if (digits.startsWith('44')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
-  return digits;
-}
+import { nationalDigits } from './phone.ts';
 
 /** The stored key of a phone number; null when too short to say anything about a person. */
 export function phoneKey(phone: string | null): string | null {

@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -53,10 +53,26 @@ export interface AppOptions {
   formsPerMinute?: number | undefined;
 }
 
+/** An address as the request log shows it: a sign-in link's token (`/track/sign-in?token=…`) is hidden. */
+export function loggableUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1(hidden)');
+}
+
+/** Fastify's own request serializer, but never writing a secret that rides in the address. */
+function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: loggableUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** Builds the HTTP application around a context (database, procedure, clock). */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<App> {
   const app = Fastify({
-    loggerInstance: ctx.logger as FastifyBaseLogger,
+    loggerInstance: ctx.logger.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -114,7 +130,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
     }
   });
   registerPublicRoutes(app, ctx);
-  await registerWebApp(app);
+  await registerWebApp(app, { procedure: ctx.procedure });
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { API_TYPES_FILE, generateApiTypes } from '../../scripts/api-types.ts';
+import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { APP_PAGES, registerWebApp } from '../../src/http/web.ts';
 
 async function serve(dist: string) {
   const app = Fastify();
-  await registerWebApp(app, dist);
+  await registerWebApp(app, { dist, procedure: MISO_PROCEDURE });
   return app;
 }
 
@@ -45,6 +46,25 @@ describe('web app pages', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     expect((await app.inject({ url: '/assets/missing.js' })).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('tells a browser without JavaScript how to complain by phone, email and post, on /complain only', async () => {
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><title>app</title><body><noscript>This page needs JavaScript.</noscript><div id="root"></div>',
+    );
+    const app = await serve(dist);
+    const complain = (await app.inject({ url: '/complain' })).body;
+    const noscript = /<noscript>([\s\S]*)<\/noscript>/.exec(complain)?.[1] ?? '';
+    expect(noscript).toContain('Make a complaint');
+    expect(noscript).toContain('<a href="tel:01531576006">01531 576 006</a>');
+    expect(noscript).toContain('<a href="mailto:enquiries@miso-comms.net">');
+    expect(noscript).toContain('HR8 1AA');
+    expect(noscript).toContain('href="/complaints-procedure"');
+    expect(complain).not.toContain('This page needs JavaScript.');
+    expect((await app.inject({ url: '/staff' })).body).toContain('This page needs JavaScript.');
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
     await app.close();
   });
 

@@ -59,6 +59,8 @@ describe('a customer on the portal', () => {
     await shown.waitFor();
     reference = ((await shown.locator('strong').textContent()) ?? '').trim();
     expect(reference).toMatch(/^MISO-26-\d{6}-[A-Z]$/);
+    await page.getByText('We are emailing a copy of this acknowledgement').waitFor();
+    expect(await page.getByText('priya@example.org').count()).toBe(1);
     expect(await checkPage(page, 'portal-complaint-sent')).toEqual([]);
   });
 
@@ -66,17 +68,21 @@ describe('a customer on the portal', () => {
     await page.getByRole('link', { name: 'Track your complaint' }).click();
     await page.getByLabel('Complaint reference number').waitFor();
     expect(await page.getByLabel('Complaint reference number').inputValue()).toBe(reference);
-    await page.getByLabel('Email address or phone number').fill('priya@example.org');
+    await page.getByLabel('Email address').fill('priya@example.org');
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-    await page.getByText('If the details match').waitFor();
+    await page.getByText('If those details match our records, we have emailed you a link').waitFor();
     expect(await checkPage(page, 'portal-track')).toEqual([]);
 
     await app.runJobs();
-    const link = app.signInLinks().at(-1);
+    const link = (await app.signInLinks()).at(-1);
     expect(link).toBeDefined();
     await page.goto(link as string);
     await complaint().waitFor();
     expect(page.url()).toContain(`/track/complaints/${reference}`);
+    // What happens next, and from when the customer may go to the ombudsman, in plain words with the date.
+    await page.getByRole('region', { name: 'What happens next' }).getByText('We are looking into').waitFor();
+    const adr = page.getByRole('region', { name: 'Going to the ombudsman' });
+    expect(await adr.textContent()).toMatch(/not resolved by \d+ \w+ \d{4}, we will send you an ADR letter/);
     expect(await checkPage(page, 'portal-complaint')).toEqual([]);
 
     // The link works once.
@@ -124,8 +130,10 @@ describe('a customer on the portal', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: 'Has this resolved your complaint?' }).waitFor();
+    // Each answer says what it does.
+    await page.getByRole('button', { name: 'No — pass it to the next stage for review' }).waitFor();
     expect(await checkPage(page, 'portal-follow-up')).toEqual([]);
-    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes — close my complaint' }).click();
     await page
       .getByRole('heading', { name: 'Has this resolved your complaint?' })
       .waitFor({ state: 'detached' });

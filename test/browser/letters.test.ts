@@ -253,7 +253,7 @@ describe('letters, the print queue and the case file', () => {
     await requestPortalLink(app.ctx, { reference: emailed, contact: 'eve@example.org' });
     await app.runJobs();
     const page = await (await newContext(browser, PHONE)).newPage();
-    await page.goto(app.signInLinks().at(-1) as string);
+    await page.goto((await app.signInLinks()).at(-1) as string);
     await page.getByRole('heading', { level: 1, name: 'Your complaint' }).waitFor();
     const letters = page.getByRole('region', { name: 'Your letters' });
     const href = await letters

@@ -6,7 +6,7 @@
  */
 import pino from 'pino';
 import { addUser } from '../../src/app/add-user.ts';
-import type { AppContext } from '../../src/app/context.ts';
+import type { AppContext, SmsSender } from '../../src/app/context.ts';
 import { createApiToken } from '../../src/app/create-api-token.ts';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
@@ -44,7 +44,7 @@ export interface Client {
 
 export interface TestApi {
   db: TestDb;
-  /** What the application logged, one JSON line each (the portal's sign-in links are here until email lands). */
+  /** What the application logged, one JSON line each (never a sign-in link's token: tests check). */
   logs: string[];
   ctx: AppContext;
   url: string;
@@ -81,6 +81,8 @@ export async function startApi(
     formsPerMinute?: number;
     /** Outbound mail (a test SMTP sink, a dev mailbox directory); without it, emails go nowhere. */
     mail?: OutboundMailSettings;
+    /** Text messages (the test SMS gateway); without it, nothing is texted and phone sign-in is refused. */
+    sms?: SmsSender;
   } = {},
 ): Promise<TestApi> {
   const db = await harness.freshDb();
@@ -93,6 +95,7 @@ export async function startApi(
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
     publicUrl: 'http://localhost',
     ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.sms ? { sms: options.sms } : {}),
   };
   const users = {} as TestApi['users'];
   for (const [name, roles] of Object.entries(STAFF) as [StaffName, Role[]][]) {

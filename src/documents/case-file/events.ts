@@ -116,9 +116,13 @@ function describe(
     case 'email-not-sent':
       return `Email not sent (${words(str(p, 'email') ?? 'email')}): ${words(str(p, 'reason') ?? 'no reason recorded')}`;
     case 'portal-link-issued':
-      return 'A sign-in link to the customer portal was sent to the customer';
+      return `A sign-in link to the customer portal was issued to the customer${str(p, 'to') === 'sms' ? ', by text message' : str(p, 'to') === 'email' ? ', by email' : ''}`;
     case 'file-uploaded':
       return `File uploaded by the customer on our website: ${str(p, 'filename') ?? 'a file'} (SHA-256 ${str(p, 'sha256') ?? 'not recorded'})`;
+    case 'sms-sent':
+      return `Text message sent to ${str(p, 'to') ?? 'the customer'}: a sign-in link to the customer portal`;
+    case 'sms-failed':
+      return `Text message to ${str(p, 'to') ?? 'the customer'} failed: ${str(p, 'error') ?? 'no reason recorded'}`;
     case 'case-file-exported':
       return `Case file exported: ${str(p, 'filename') ?? ''}`;
     default:

@@ -5,9 +5,10 @@
  * The browser tests run on SQLite only: what they test is the UI, and every endpoint they call is tested
  * on both databases by the API tests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import pino from 'pino';
 import { addUser } from '../../../src/app/add-user.ts';
 import { changePassword } from '../../../src/app/change-password.ts';
@@ -19,6 +20,8 @@ import { migrate } from '../../../src/db/migrations/index.ts';
 import type { Role } from '../../../src/domain/procedure.ts';
 import { buildApp } from '../../../src/http/app.ts';
 import { runDueJobs } from '../../../src/jobs/worker.ts';
+import { httpSmsGateway } from '../../../src/sms/http-gateway.ts';
+import { linkTokensIn, startSmsGateway, type TestSmsGateway } from '../../support/sms-gateway.ts';
 
 export const PASSWORD = 'browser-test-password';
 /** What an admin gives a new member of staff: it must be changed at first sign-in. */
@@ -38,14 +41,23 @@ export interface WebApp {
   staff: Record<StaffName, { id: string; email: string; name: string }>;
   /** Runs every job that is due, as the worker would. */
   runJobs(): Promise<void>;
-  /** The one-time portal sign-in links the worker has logged so far (email arrives in a later issue). */
-  signInLinks(): string[];
+  /**
+   * The one-time portal sign-in links sent so far, oldest first, from where customers get them: the dev
+   * mailbox and the test SMS gateway's texts (to one number, when given).
+   */
+  signInLinks(textedTo?: string): Promise<string[]>;
+  /** Everything the server logged, one JSON line each. */
+  logs: string[];
+  /** The test SMS gateway, when the app was started with one. */
+  smsGateway: TestSmsGateway | undefined;
   setNow(now: string): void;
   close(): Promise<void>;
 }
 
-export async function startWebApp(options: { now?: string } = {}): Promise<WebApp> {
+export async function startWebApp(options: { now?: string; sms?: boolean } = {}): Promise<WebApp> {
   const dir = mkdtempSync(join(tmpdir(), 'redress-browser-'));
+  const mailboxDir = join(dir, 'mailbox');
+  const smsGateway = options.sms ? await startSmsGateway() : undefined;
   const db = await openDatabase({ dataDir: dir });
   await migrate(db);
   // The browser's own clock is real: by default the server's starts at the same moment, so "today" agrees.
@@ -57,6 +69,8 @@ export async function startWebApp(options: { now?: string } = {}): Promise<WebAp
     now: () => now,
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
     publicUrl: 'http://127.0.0.1',
+    mail: { mailboxDir },
+    sms: smsGateway && httpSmsGateway(smsGateway.settings),
   };
   const staff = {} as WebApp['staff'];
   for (const [key, s] of Object.entries(STAFF) as [StaffName, (typeof STAFF)[StaffName]][]) {
@@ -80,17 +94,30 @@ export async function startWebApp(options: { now?: string } = {}): Promise<WebAp
     runJobs: async () => {
       await runDueJobs(db, jobHandlers(ctx), { now: () => now, owner: 'browser-test' });
     },
-    signInLinks: () =>
-      logs.flatMap((line) => {
-        const match = /"link":"([^"]+)"/.exec(line);
-        // The link is written with the configured public URL: point it at this server.
-        return match?.[1] ? [match[1].replace('http://127.0.0.1', url)] : [];
-      }),
+    logs,
+    smsGateway,
+    signInLinks: async (textedTo) => {
+      const files = existsSync(mailboxDir) ? readdirSync(mailboxDir).map((f) => join(mailboxDir, f)) : [];
+      const emailed = await Promise.all(
+        files.map(async (file) => ({
+          at: statSync(file).mtimeMs,
+          text: (await simpleParser(readFileSync(file))).text ?? '',
+        })),
+      );
+      const texted = (smsGateway?.texts ?? []).map((m) => ({ at: m.at, text: m.text, to: m.to }));
+      const sent = textedTo ? texted.filter((m) => m.to === textedTo) : [...emailed, ...texted];
+      // A link is written with the configured public URL: point it at this server.
+      return sent
+        .sort((a, b) => a.at - b.at)
+        .flatMap((m) => linkTokensIn(m.text))
+        .map((token) => `${url}/track/sign-in?token=${token}`);
+    },
     setNow: (value) => {
       now = new Date(value);
     },
     close: async () => {
       await app.close();
+      await smsGateway?.close();
       await db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -2759,7 +2759,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a one-time sign-in link to track a complaint
-         * @description Always 202: whether the CRN and contact matched is never said. A CRN with a wrong check character is a 400.
+         * @description Always 202 when accepted: whether the CRN and contact matched is never said. The link is emailed to an email address, and texted to a phone number (a UK mobile) when an SMS gateway is configured (`signInLinksBy` in `GET /procedure`); without one, a phone number is a 400 (`field` `contact`) that says to use email or to call the company. A CRN with a wrong check character is a 400.
          */
         post: {
             parameters: {
@@ -2776,7 +2776,7 @@ export interface paths {
                          * @example MISO-26-000123-C
                          */
                         reference: string;
-                        /** @description The email address or phone number on the customer’s record */
+                        /** @description The email address or phone number on the customer’s record (any UK way of writing it) */
                         contact: string;
                     };
                 };
@@ -5478,6 +5478,20 @@ export interface components {
             open: boolean;
             receivedAt: string;
             description: string;
+            /** @description Null once the complaint is closed */
+            nextStep: {
+                /** @description What happens next and by when, in plain words (dates written out) */
+                text: string;
+                /** @description The date the text names, if any */
+                by: string | null;
+            } | null;
+            /** @description Null for a closed complaint that had no ADR letter */
+            adr: {
+                /** @description From when the customer may take the complaint to the ADR scheme (the ombudsman): the ADR time limit, or the ADR letter’s date; null for a customer type the schemes do not take */
+                from: string | null;
+                /** @description The same, in plain words */
+                text: string;
+            } | null;
             proposal: {
                 summary: string;
                 steps: {
@@ -5812,6 +5826,8 @@ export interface components {
         ProcedureViewInput: {
             procedure: components["schemas"]["ProcedureInput"];
             warnings: string[];
+            /** @description How the portal can send a customer a sign-in link: by email always; by text message (sms) only when an SMS gateway is configured */
+            signInLinksBy: ("email" | "sms")[];
         };
         MailSummaryInput: {
             id: string;
@@ -6312,6 +6328,20 @@ export interface components {
             open: boolean;
             receivedAt: string;
             description: string;
+            /** @description Null once the complaint is closed */
+            nextStep: {
+                /** @description What happens next and by when, in plain words (dates written out) */
+                text: string;
+                /** @description The date the text names, if any */
+                by: string | null;
+            } | null;
+            /** @description Null for a closed complaint that had no ADR letter */
+            adr: {
+                /** @description From when the customer may take the complaint to the ADR scheme (the ombudsman): the ADR time limit, or the ADR letter’s date; null for a customer type the schemes do not take */
+                from: string | null;
+                /** @description The same, in plain words */
+                text: string;
+            } | null;
             proposal: {
                 summary: string;
                 steps: {
@@ -6646,6 +6676,8 @@ export interface components {
         ProcedureView: {
             procedure: components["schemas"]["Procedure"];
             warnings: string[];
+            /** @description How the portal can send a customer a sign-in link: by email always; by text message (sms) only when an SMS gateway is configured */
+            signInLinksBy: ("email" | "sms")[];
         };
         MailSummary: {
             id: string;

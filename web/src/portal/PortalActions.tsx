@@ -6,6 +6,7 @@ import { Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, ProblemError, type Schemas, unwrap } from '../api/client.ts';
+import { useProcedure } from '../procedure.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
 import { ProblemAlert } from '../ui/states.tsx';
 import { FileField, fileProblems, uploadsOf } from './FileField.tsx';
@@ -45,6 +46,9 @@ function send(reference: string, act: Act) {
       );
   }
 }
+
+/** A button whose longer label wraps on a narrow screen instead of running off it. */
+const WRAPPING = { h: 'auto', mih: 36, py: 6, styles: { label: { whiteSpace: 'normal' as const } } };
 
 /** The words that confirm an answer, once it is recorded. */
 function confirmation(act: Act): string {
@@ -120,6 +124,8 @@ export function PortalActions({
     act.mutate({ action: 'add-information', text: information.trim(), files: informationFiles });
   };
   const pending = act.isPending;
+  // At the last attempt, "not resolved" ends our procedure: the ADR letter follows, not another review.
+  const lastAttempt = complaint.stageName === useProcedure().data?.procedure.stages['attempt-3'].name;
   const actionError = act.isError && act.variables?.action !== 'add-information';
 
   return (
@@ -131,8 +137,10 @@ export function PortalActions({
             Do you agree with our proposal?
           </Title>
           <Text size="sm">
-            If you accept, we will carry out the steps above. If you decline, we will look at your complaint
-            again at a more senior level.
+            If you accept, we will carry out the steps above.{' '}
+            {lastAttempt
+              ? 'If you decline, we will send you our ADR letter, so that you can take your complaint to the ombudsman.'
+              : 'If you decline, we will look at your complaint again at a more senior level.'}
           </Text>
           <Textarea
             id="respond-note"
@@ -175,23 +183,25 @@ export function PortalActions({
             value={followUpNote}
             onChange={(e) => setFollowUpNote(e.currentTarget.value)}
           />
-          <Group>
+          <Stack gap="sm" align="flex-start">
             <Button
+              {...WRAPPING}
               loading={pending && act.variables?.action === 'follow-up' && act.variables.resolved}
               disabled={pending}
               onClick={() => act.mutate({ action: 'follow-up', resolved: true, note: note(followUpNote) })}
             >
-              Yes
+              Yes — close my complaint
             </Button>
             <Button
+              {...WRAPPING}
               variant="outline"
               loading={pending && act.variables?.action === 'follow-up' && !act.variables.resolved}
               disabled={pending}
               onClick={() => act.mutate({ action: 'follow-up', resolved: false, note: note(followUpNote) })}
             >
-              No
+              {lastAttempt ? 'No — send me the ADR letter' : 'No — pass it to the next stage for review'}
             </Button>
-          </Group>
+          </Stack>
         </Stack>
       )}
 

@@ -168,6 +168,30 @@ export function PortalComplaintPage() {
         )}
       </Stack>
 
+      {view.nextStep && (
+        <Stack gap="xs" component="section" aria-labelledby="next-heading">
+          <Title order={2} size="h3" id="next-heading">
+            What happens next
+          </Title>
+          <Text>{view.nextStep.text}</Text>
+        </Stack>
+      )}
+
+      {view.adr && (
+        <Stack gap="xs" component="section" aria-labelledby="adr-heading">
+          <Title order={2} size="h3" id="adr-heading">
+            Going to the ombudsman
+          </Title>
+          <Text>{view.adr.text}</Text>
+          {view.adr.from && (
+            <Text size="sm">
+              The ombudsman is independent and free for you.{' '}
+              <Anchor href="/complaints-procedure">Our Complaints Code</Anchor> says more.
+            </Text>
+          )}
+        </Stack>
+      )}
+
       {view.proposal && <Proposal proposal={view.proposal} />}
       <PortalActions complaint={view} onDone={confirm} />
       <PortalLetters complaint={view} />

@@ -15,9 +15,12 @@ import { type CustomerType, canUseAdr } from './words.ts';
 export function RaiseConfirmation({
   raised,
   customerType,
+  email,
 }: {
   raised: Schemas['RaisedComplaint'];
   customerType: CustomerType;
+  /** The address the customer gave: the acknowledgement goes there (the server prefers email then). */
+  email: string | null;
 }) {
   const { reference, acknowledgeBy, adrDueOn } = raised;
   const procedure = useProcedure().data?.procedure;
@@ -49,6 +52,13 @@ export function RaiseConfirmation({
         </Stack>
       </Paper>
       <Text>Keep this reference: you need it to track your complaint, and when you contact us about it.</Text>
+      {email && (
+        <Text>
+          We are emailing a copy of this acknowledgement, with your reference and how our complaints procedure
+          works, to <strong className="user-text">{email}</strong>. If it has not arrived in a few minutes,
+          check your junk or spam folder.
+        </Text>
+      )}
 
       <Title order={2} size="h3">
         What happens next

@@ -164,7 +164,13 @@ export function RaisePage() {
   });
 
   if (send.data) {
-    return <RaiseConfirmation raised={send.data} customerType={answers.customerType ?? 'residential'} />;
+    return (
+      <RaiseConfirmation
+        raised={send.data}
+        customerType={answers.customerType ?? 'residential'}
+        email={answers.email.trim() || null}
+      />
+    );
   }
 
   const submit = (event: FormEvent) => {

@@ -1,6 +1,7 @@
 /**
  * /track: the customer gives their CRN and the email or phone number on their record and is sent a one-time
- * sign-in link. The answer is the same whether or not the details matched.
+ * sign-in link, by email or (with an SMS gateway) by text message. The answer is the same whether or not the
+ * details matched. Without a gateway the page says plainly that links go by email only, and how to call us.
  */
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
@@ -11,11 +12,13 @@ import { useProcedure } from '../procedure.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
 import { PageHeading } from '../ui/page.tsx';
 
-const SENT = 'If the details match, we have sent you a sign-in link. It works once, for 30 minutes.';
-
 export function TrackPage() {
   const [params] = useSearchParams();
-  const prefix = useProcedure().data?.procedure.crn.prefix;
+  const view = useProcedure().data;
+  const prefix = view?.procedure.crn.prefix;
+  const phone = view?.procedure.company.phone;
+  const bySms = view?.signInLinksBy.includes('sms') ?? false;
+  const emailOnly = `We send sign-in links by email only. If you gave us only a phone number, call us on ${phone ?? 'our complaints number'} and we will tell you where your complaint stands.`;
   const [reference, setReference] = useState(params.get('reference') ?? '');
   const [contact, setContact] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -41,7 +44,10 @@ export function TrackPage() {
         formErrors(
           error,
           { 'body.reference': 'reference', reference: 'reference', 'body.contact': 'contact' },
-          { 'body.reference': 'Complaint reference', 'body.contact': 'Email address or phone number' },
+          {
+            'body.reference': 'Complaint reference',
+            'body.contact': bySms ? 'Email address or mobile number' : 'Email address',
+          },
         ),
       );
     },
@@ -52,8 +58,14 @@ export function TrackPage() {
     const missing: FormError[] = [];
     if (!reference.trim())
       missing.push({ inputId: 'reference', message: 'Enter your complaint reference number' });
-    if (!contact.trim())
-      missing.push({ inputId: 'contact', message: 'Enter your email address or phone number' });
+    if (!contact.trim()) {
+      missing.push({
+        inputId: 'contact',
+        message: bySms ? 'Enter your email address or mobile number' : 'Enter your email address',
+      });
+    } else if (!bySms && !contact.includes('@')) {
+      missing.push({ inputId: 'contact', message: `Enter your email address. ${emailOnly}` });
+    }
     setErrors(missing);
     if (!missing.length) ask.mutate();
   };
@@ -64,10 +76,23 @@ export function TrackPage() {
       <Text>
         We will send you a link to sign in and see where your complaint stands. You can answer us there too.
       </Text>
+      {view &&
+        (bySms ? (
+          <Text>We email the link to your email address, or text it to your mobile phone.</Text>
+        ) : (
+          <Alert color="gray" variant="light" title="Sign-in links go by email only">
+            {emailOnly}
+          </Alert>
+        ))}
       {ask.isSuccess ? (
-        <Alert color="blue" variant="light" title="Check your email or phone" role="status">
+        <Alert
+          color="blue"
+          variant="light"
+          title={contact.includes('@') ? 'Check your email' : 'Check your phone'}
+          role="status"
+        >
           <Stack gap="xs" align="flex-start">
-            <Text>{SENT}</Text>
+            <Text>{ask.data.message}</Text>
             <Text size="sm">
               Nothing arrived? Check the details and{' '}
               <Anchor component="button" type="button" onClick={() => ask.reset()}>
@@ -94,10 +119,10 @@ export function TrackPage() {
             />
             <TextInput
               id="contact"
-              label="Email address or phone number"
+              label={bySms ? 'Email address or mobile number' : 'Email address'}
               description="The one you gave us when you complained."
               required
-              autoComplete="email"
+              autoComplete={bySms ? 'off' : 'email'}
               spellCheck={false}
               value={contact}
               onChange={(e) => setContact(e.currentTarget.value)}

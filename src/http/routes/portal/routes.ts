@@ -9,7 +9,7 @@ import { actAsCustomer } from '../../../app/act-as-customer.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { getPortalComplaint } from '../../../app/get-portal-complaint.ts';
 import { raiseComplaintOnline } from '../../../app/raise-complaint-online.ts';
-import { requestPortalLink } from '../../../app/request-portal-link.ts';
+import { linkChannel, PORTAL_LINK_MINUTES, requestPortalLink } from '../../../app/request-portal-link.ts';
 import { PORTAL_SESSION_HOURS, signInCustomer, signOutCustomer } from '../../../app/sign-in-customer.ts';
 import type { AppOptions } from '../../app.ts';
 import { PORTAL_COOKIE, portalCustomer } from '../../auth.ts';
@@ -35,6 +35,25 @@ const portalComplaintSchema = z
     open: z.boolean(),
     receivedAt: z.string(),
     description: z.string(),
+    nextStep: z
+      .object({
+        text: z.string().describe('What happens next and by when, in plain words (dates written out)'),
+        by: localDate.nullable().describe('The date the text names, if any'),
+      })
+      .nullable()
+      .describe('Null once the complaint is closed'),
+    adr: z
+      .object({
+        from: localDate
+          .nullable()
+          .describe(
+            'From when the customer may take the complaint to the ADR scheme (the ombudsman): the ADR time ' +
+              'limit, or the ADR letter’s date; null for a customer type the schemes do not take',
+          ),
+        text: z.string().describe('The same, in plain words'),
+      })
+      .nullable()
+      .describe('Null for a closed complaint that had no ADR letter'),
     proposal: z
       .object({
         summary: z.string(),
@@ -156,19 +175,27 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
         security,
         summary: 'Ask for a one-time sign-in link to track a complaint',
         description:
-          'Always 202: whether the CRN and contact matched is never said. A CRN with a wrong check character is a 400.',
+          'Always 202 when accepted: whether the CRN and contact matched is never said. The link is emailed to ' +
+          'an email address, and texted to a phone number (a UK mobile) when an SMS gateway is configured ' +
+          '(`signInLinksBy` in `GET /procedure`); without one, a phone number is a 400 (`field` `contact`) ' +
+          'that says to use email or to call the company. A CRN with a wrong check character is a 400.',
         body: z.strictObject({
           reference,
-          contact: text(254).describe('The email address or phone number on the customer’s record'),
+          contact: text(254).describe(
+            'The email address or phone number on the customer’s record (any UK way of writing it)',
+          ),
         }),
         response: { 202: z.object({ message: z.string() }), ...problems },
       },
     },
     async (request, reply) => {
       await requestPortalLink(ctx, request.body);
+      const sent =
+        linkChannel(request.body.contact) === 'email'
+          ? 'we have emailed you a link to sign in'
+          : 'we have sent a link to sign in to your mobile phone by text message';
       return reply.code(202).send({
-        message:
-          'If those details match our records, we have sent you a link to sign in. It works once, for 30 minutes.',
+        message: `If those details match our records, ${sent}. It works once, for ${PORTAL_LINK_MINUTES} minutes.`,
       });
     },
   );

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
+import { linkChannels } from '../../../app/request-portal-link.ts';
 import { procedureSchema } from '../../../config/schema.ts';
 import { procedureWarnings } from '../../../config/warnings.ts';
 import { londonDate } from '../../../domain/time.ts';
@@ -23,6 +24,12 @@ export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): 
             .object({
               procedure: procedureSchema.meta({ id: 'Procedure' }),
               warnings: z.array(z.string()),
+              signInLinksBy: z
+                .array(z.enum(['email', 'sms']))
+                .describe(
+                  'How the portal can send a customer a sign-in link: by email always; by text message (sms) ' +
+                    'only when an SMS gateway is configured',
+                ),
             })
             .meta({ id: 'ProcedureView' }),
         },
@@ -31,6 +38,7 @@ export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): 
     async () => ({
       procedure: ctx.procedure,
       warnings: procedureWarnings(ctx.procedure, londonDate(ctx.now())),
+      signInLinksBy: linkChannels(ctx),
     }),
   );
 }

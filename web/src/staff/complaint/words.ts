@@ -304,7 +304,17 @@ export function describeEvent(
         text: `Because ${NO_EMAIL_WORDS[str(payload.reason)] ?? humanize(str(payload.reason))}.`,
       };
     case 'portal-link-issued':
-      return { kind: 'Portal sign-in link sent to the customer', text: `By ${str(payload.to)}` };
+      return {
+        kind: 'Portal sign-in link issued to the customer',
+        text: `By ${str(payload.to) === 'sms' ? 'text message' : str(payload.to)}`,
+      };
+    case 'sms-sent':
+      return { kind: 'Text message sent (portal sign-in link)', text: `To ${str(payload.to)}` };
+    case 'sms-failed':
+      return {
+        kind: 'Text message failed (portal sign-in link)',
+        text: `To ${str(payload.to)}: ${str(payload.error)}`,
+      };
     case 'adr-limit-warning':
       return { kind: 'ADR time-limit warning', text: '' };
     case 'step-overdue-alert':
