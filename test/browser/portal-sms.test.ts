@@ -110,7 +110,7 @@ describe('a customer who gave only a phone number', () => {
     );
     await page.getByRole('link', { name: 'enquiries@miso-comms.net' }).waitFor();
     await screenshot(page, 'portal-complain-without-javascript');
-    expect(await page.locator('address').innerText()).toContain('HR8 1AA');
+    expect(await page.locator('address').textContent()).toContain('HR8 1AA');
     await context.close();
   });
 });
