@@ -479,6 +479,7 @@ describe('refusals', () => {
       'assign',
       'log-contact',
       'add-note',
+      'reply',
     ]);
   });
 
@@ -611,7 +612,7 @@ describe('refusals', () => {
     });
   });
 
-  it('keeps the log and notes open on a closed complaint, and nothing else', () => {
+  it('keeps the log, notes and writing to the customer open on a closed complaint, and nothing else', () => {
     const story = new Story();
     story.do({ type: 'withdraw', reason: 'No longer needed' }, agent);
     expect(story.complaint.closure).toMatchObject({ reason: 'withdrawn', lessons: 'No longer needed' });
@@ -619,6 +620,7 @@ describe('refusals', () => {
     expect(nextActions(story.complaint, everyone, story.now, story.procedure)).toEqual([
       'log-contact',
       'add-note',
+      'reply',
     ]);
   });
 

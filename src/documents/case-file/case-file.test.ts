@@ -104,6 +104,8 @@ describe('the ombudsman case file', () => {
     }
     expect(pdf.text).toContain('may refer the complaint to Communications Ombudsman until 17 May 2027');
     expect(pdf.text).toContain('11 May 2026 at 09:00 · Alex Agent');
+    // Who decided deadlock, and at which attempt.
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain('Declared by Dana Director at Resolution Attempt 3');
   });
 
   it('writes JSON that round-trips into the same complaint and customer, with a manifest of every other file', () => {

@@ -18,6 +18,23 @@ function deadlockReason(ctx: PdfContext): string | null {
   return ctx.input.complaint.attempts.find((a) => a.outcome === 'deadlock')?.escalationReason ?? null;
 }
 
+/**
+ * Who decided deadlock and how: a director declaring it (at attempt 3 after the director-level review, or
+ * earlier, ending the procedure before its last attempt), or attempt 3 failing with the customer.
+ */
+function deadlockDecision(ctx: PdfContext): string | null {
+  const event = ctx.input.audit.findLast((e) => e.type === 'deadlock-declared');
+  if (!event) return null;
+  const payload = event.payload as { declared?: unknown; atAttempt?: unknown };
+  const at = typeof payload.atAttempt === 'number' ? payload.atAttempt : null;
+  const stage = at === 1 || at === 2 || at === 3 ? ctx.input.procedure.stages[`attempt-${at}`].name : null;
+  if (payload.declared === false) {
+    return `Attempt 3 did not resolve the complaint (recorded by ${ctx.people.actor(event.actor)})`;
+  }
+  const early = at !== null && at < 3 ? ', before the last Resolution Attempt' : '';
+  return `Declared by ${ctx.people.actor(event.actor)}${stage ? ` at ${stage}` : ''}${early}`;
+}
+
 function offer(w: CaseFileWriter, ctx: PdfContext, attempt: Attempt): void {
   const { people } = ctx;
   w.subheading(stageName(ctx, attempt));
@@ -70,8 +87,10 @@ export function writePosition(w: CaseFileWriter, ctx: PdfContext): void {
   const deadlock = complaint.attempts.find((a) => a.outcome === 'deadlock');
   const reason = deadlockReason(ctx);
   if (complaint.stage === 'deadlock' || deadlock || reason) {
+    const decision = deadlockDecision(ctx);
     w.fields([
       ['Deadlock', deadlock?.endedAt ? `declared ${formatInstant(deadlock.endedAt)}` : 'declared'],
+      ...(decision ? ([['Decided', decision]] as [string, string][]) : []),
       ['Our final position', reason ?? 'No reason recorded'],
     ]);
   } else {

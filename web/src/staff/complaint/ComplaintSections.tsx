@@ -37,11 +37,23 @@ export function TheComplaint({ complaint }: { complaint: Complaint }) {
           </Text>
         )}
         <Title order={3} size="h5">
-          What happened (the customer’s words)
+          {complaint.channel === 'web' || complaint.channel === 'email'
+            ? 'What happened (the customer’s words)'
+            : 'What happened (as recorded)'}
         </Title>
         <Text size="sm" className="user-text">
           {complaint.description}
         </Text>
+        {complaint.customerWords && (
+          <>
+            <Title order={3} size="h5">
+              In the customer’s words (quoted in letters)
+            </Title>
+            <Text size="sm" className="user-text">
+              {complaint.customerWords}
+            </Text>
+          </>
+        )}
         {complaint.desiredOutcome && (
           <>
             <Title order={3} size="h5">

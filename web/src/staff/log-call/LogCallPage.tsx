@@ -145,13 +145,23 @@ export function LogCallPage() {
               <Textarea
                 id={INPUT.description}
                 label="What happened"
-                description="In the customer’s own words, as far as possible"
+                description="Your account of the complaint, for colleagues: what happened and what the records show"
                 required
                 autosize
                 minRows={4}
                 value={form.description}
                 onChange={(e) => set({ description: e.currentTarget.value })}
                 error={errorFor(errors, INPUT.description)}
+              />
+              <Textarea
+                id={INPUT.customerWords}
+                label="In the customer’s words (optional) — quoted back to them in letters"
+                description="What the customer said, as they said it. Letters quote this; without it they quote “What happened” as our record, not as their words."
+                autosize
+                minRows={3}
+                value={form.customerWords}
+                onChange={(e) => set({ customerWords: e.currentTarget.value })}
+                error={errorFor(errors, INPUT.customerWords)}
               />
               <Textarea
                 id={INPUT.desiredOutcome}

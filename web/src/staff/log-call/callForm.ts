@@ -41,6 +41,7 @@ export interface CallForm {
   vulnerabilityNotes: string;
   category: Category | '';
   description: string;
+  customerWords: string;
   desiredOutcome: string;
   /** When they first complained, a London date (YYYY-MM-DD). */
   firstDay: string;
@@ -64,6 +65,7 @@ export function emptyForm(): CallForm {
     vulnerabilityNotes: '',
     category: '',
     description: '',
+    customerWords: '',
     desiredOutcome: '',
     firstDay: londonToday(),
     formal: false,
@@ -86,6 +88,7 @@ export const INPUT = {
   vulnerabilityNotes: 'customer-vulnerability',
   category: 'category',
   description: 'description',
+  customerWords: 'customer-words',
   desiredOutcome: 'desired-outcome',
   firstDay: 'first-complained',
   formal: 'formal',
@@ -108,6 +111,7 @@ export function fieldMap(form: CallForm): Record<string, string> {
     'body.customer.vulnerabilityNotes': INPUT.vulnerabilityNotes,
     'body.category': INPUT.category,
     'body.description': INPUT.description,
+    'body.customerWords': INPUT.customerWords,
     'body.desiredOutcome': INPUT.desiredOutcome,
     'body.firstExpressedAt': INPUT.firstDay,
     'body.formal': INPUT.formal,
@@ -129,6 +133,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'body.channel': 'How the complaint reached us',
   'body.category': 'Category',
   'body.description': 'What happened',
+  'body.customerWords': 'In the customer’s words',
   'body.desiredOutcome': 'What they want',
   'body.firstExpressedAt': 'When they first complained',
   'body.formal': 'They asked for a formal complaint',
@@ -192,6 +197,7 @@ export function toBody(form: CallForm, today: string = londonToday()): NewCompla
     channel: form.channel,
     category: form.category || undefined,
     description: form.description.trim(),
+    customerWords: optional(form.customerWords),
     desiredOutcome: optional(form.desiredOutcome),
     formal: form.formal,
     firstExpressedAt:
