@@ -23,8 +23,8 @@ const TABLES = [
   'sequences',
   'sessions',
   'steps',
-  'uploads',
   'templates',
+  'uploads',
   'users',
 ];
 

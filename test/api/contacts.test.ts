@@ -2,13 +2,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { portalSessionCookie } from '../support/portal-sign-in.ts';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 
 describeEachDialect('contacts and channels', (harness) => {
   let t: TestApi;
+  let sink: SmtpSink;
   beforeAll(async () => {
-    t = await startApi(harness);
+    sink = await startSmtpSink();
+    t = await startApi(harness, { mail: { smtpUrl: sink.url } });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
 
   it('records a complaint made in person, and its acknowledgement letter says so', async () => {
     const made = await t.as('agent').post(
@@ -66,15 +73,7 @@ describeEachDialect('contacts and channels', (harness) => {
     ]);
 
     // The customer, signed in to the portal, adds information and reads the timeline.
-    await t.as(null).post('/portal/sign-in-link', { reference, contact: 'vic@example.org' });
-    await t.runJobs();
-    const link = t.logs
-      .map((l) => JSON.parse(l) as { reference?: string; link?: string })
-      .filter((l) => l.reference === reference && l.link)
-      .at(-1)?.link;
-    const token = new URL(link ?? 'http://x').searchParams.get('token');
-    const signedIn = await t.as(null).post('/portal/sign-in', { token });
-    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await portalSessionCookie(t, sink, reference, 'vic@example.org');
     const portal = (path: string, body?: unknown) =>
       t.as(null).raw(`/portal/complaints/${reference}${path}`, {
         method: body === undefined ? 'GET' : 'POST',

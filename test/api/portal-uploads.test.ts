@@ -8,6 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import { EXE, PDF, PNG } from '../support/files.ts';
+import { portalSessionCookie } from '../support/portal-sign-in.ts';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const file = (filename: string, content: Buffer, contentType = '') => ({
@@ -18,10 +20,15 @@ const file = (filename: string, content: Buffer, contentType = '') => ({
 
 describeEachDialect('files customers attach in the portal', (harness) => {
   let t: TestApi;
+  let sink: SmtpSink;
   beforeAll(async () => {
-    t = await startApi(harness);
+    sink = await startSmtpSink();
+    t = await startApi(harness, { mail: { smtpUrl: sink.url } });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
 
   const portal = (path: string, init: { body?: unknown; cookie?: string; key?: string } = {}) =>
     t.as(null).raw(`/portal${path}`, {
@@ -64,16 +71,7 @@ describeEachDialect('files customers attach in the portal', (harness) => {
 
   /** Signs the customer in to the portal, as the emailed one-time link would. */
   async function signIn(reference: string, email: string): Promise<string> {
-    expect((await portal('/sign-in-link', { body: { reference, contact: email } })).status).toBe(202);
-    await t.runJobs();
-    const link = t.logs
-      .map((l) => JSON.parse(l) as { reference?: string; link?: string })
-      .filter((l) => l.reference === reference && l.link)
-      .at(-1)?.link;
-    const token = link ? new URL(link).searchParams.get('token') : null;
-    const signedIn = await portal('/sign-in', { body: { token } });
-    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
-    return (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    return portalSessionCookie(t, sink, reference, email);
   }
 
   it('stores a PDF and a PNG with the complaint, on its timeline, and staff download them byte for byte', async () => {

@@ -49,7 +49,7 @@ describeEachDialect('the procedure over HTTP', (harness) => {
     const closed = await implementAndFollowUp(agent, reference, 'satisfied');
     expect(closed.stage).toBe('closed');
     expect(closed.closure).toMatchObject({ reason: 'resolved', rootCause: 'Duplicate billing run' });
-    expect(closed.nextActions).toEqual(['log-contact', 'add-note']);
+    expect(closed.nextActions).toEqual(['log-contact', 'add-note', 'reply']);
     expect(closed.timeline.map((e: { type: string }) => e.type)).toEqual(
       expect.arrayContaining(['complaint-recorded', 'proposal-made', 'step-completed', 'closed']),
     );

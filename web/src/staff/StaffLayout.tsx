@@ -11,6 +11,7 @@ import {
   Button,
   Group,
   NavLink as MantineNavLink,
+  ScrollArea,
   Text,
   VisuallyHidden,
 } from '@mantine/core';
@@ -124,7 +125,8 @@ export function StaffLayout() {
             Log a complaint
           </Button>
         </AppShell.Section>
-        <AppShell.Section grow>
+        {/* The queues, mail and records scroll when the menu is taller than the window. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
             Queues
           </Text>

@@ -24,7 +24,14 @@ export function NeedsOwner({ complaint }: { complaint: Complaint }) {
   const canTake = complaint.nextActions.includes('take');
   const who = ROLE_WORDS[complaint.needs];
   return (
-    <Alert color="orange" variant="light" title={`Needs ${who}`} role="note">
+    <Alert
+      color="orange"
+      variant="light"
+      title={`Needs ${who}`}
+      role="note"
+      // Orange on its light background is too faint for the title's text; the colour is the box's.
+      styles={{ title: { color: 'var(--mantine-color-dark-9)' } }}
+    >
       <Text size="sm" mb={canTake ? 'xs' : 0}>
         Nobody owns this complaint at {complaint.stageName}: it waits in the queue for {who} to take it.
         {canTake ? '' : ` Only someone with that role can take it.`}

@@ -168,7 +168,7 @@ export function ComplaintTable({
                   <Table.Td>{humanize(row.category)}</Table.Td>
                   <Table.Td>
                     {row.ownerId === null && row.needs ? (
-                      <Text span size="sm" fw={700} c="orange.9">
+                      <Text span size="sm" fw={700} c="red.9">
                         Needs {row.needs === 'agent' || row.needs === 'admin' ? 'an' : 'a'} {row.needs}
                       </Text>
                     ) : (
