@@ -1,24 +1,15 @@
 /** What staff log: complaints taken in person, and contacts whose summary the customer may or may not see. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { expect, it } from 'vitest';
+import { phoneComplaint } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { useApiWithSink } from '../support/mail-api.ts';
 import { portalSessionCookie } from '../support/portal-sign-in.ts';
-import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 
 describeEachDialect('contacts and channels', (harness) => {
-  let t: TestApi;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startApi(harness, { mail: { smtpUrl: sink.url } });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  const env = useApiWithSink(harness, '2026-11-02T10:00:00Z');
 
   it('records a complaint made in person, and its acknowledgement letter says so', async () => {
-    const made = await t.as('agent').post(
+    const made = await env.t.as('agent').post(
       '/complaints',
       phoneComplaint({
         channel: 'in-person',
@@ -26,33 +17,33 @@ describeEachDialect('contacts and channels', (harness) => {
       }),
     );
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    await t.runJobs();
-    const view = await t.as('agent').get(`/complaints/${made.body.reference}`);
+    await env.t.runJobs();
+    const view = await env.t.as('agent').get(`/complaints/${made.body.reference}`);
     expect(view.body.channel).toBe('in-person');
     const letter = view.body.documents.find((d: { kind: string }) => d.kind === 'acknowledgement');
-    const text = await t
+    const text = await env.t
       .as('agent')
       .get(`/complaints/${made.body.reference}/letters/${letter.id}?format=text`);
     expect(text.body).toContain('in person');
   });
 
   it('shows the customer only the contact summaries staff mark for them, and always their own', async () => {
-    const made = await t
+    const made = await env.t
       .as('agent')
       .post('/complaints', phoneComplaint({ customer: { name: 'Vic Visible', email: 'vic@example.org' } }));
     const reference = made.body.reference;
-    await t.command('agent', reference, 'log-contact', {
+    await env.t.command('agent', reference, 'log-contact', {
       channel: 'phone',
       direction: 'out',
       summary: 'Internal: rang back, customer angry',
     });
-    await t.command('agent', reference, 'log-contact', {
+    await env.t.command('agent', reference, 'log-contact', {
       channel: 'in-person',
       direction: 'in',
       summary: 'We met you at the shop and took your router',
       visibleToCustomer: true,
     });
-    const bad = await t.as('agent').post(`/complaints/${reference}/log-contact`, {
+    const bad = await env.t.as('agent').post(`/complaints/${reference}/log-contact`, {
       channel: 'phone',
       direction: 'out',
       summary: 'x',
@@ -61,7 +52,7 @@ describeEachDialect('contacts and channels', (harness) => {
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('body.visibleToCustomer');
 
-    const staffView = await t.as('agent').get(`/complaints/${reference}`);
+    const staffView = await env.t.as('agent').get(`/complaints/${reference}`);
     expect(
       staffView.body.contacts.map((c: { summary: string; visibleToCustomer: boolean }) => [
         c.summary,
@@ -73,9 +64,9 @@ describeEachDialect('contacts and channels', (harness) => {
     ]);
 
     // The customer, signed in to the portal, adds information and reads the timeline.
-    const cookie = await portalSessionCookie(t, sink, reference, 'vic@example.org');
+    const cookie = await portalSessionCookie(env.t, env.sink, reference, 'vic@example.org');
     const portal = (path: string, body?: unknown) =>
-      t.as(null).raw(`/portal/complaints/${reference}${path}`, {
+      env.t.as(null).raw(`/portal/complaints/${reference}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),

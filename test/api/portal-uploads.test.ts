@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../support/api.ts';
+import { expect, it } from 'vitest';
+
 import { describeEachDialect } from '../support/databases.ts';
 import { EXE, PDF, PNG } from '../support/files.ts';
+import { useApiWithSink } from '../support/mail-api.ts';
 import { portalSessionCookie } from '../support/portal-sign-in.ts';
-import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const file = (filename: string, content: Buffer, contentType = '') => ({
@@ -19,19 +19,10 @@ const file = (filename: string, content: Buffer, contentType = '') => ({
 });
 
 describeEachDialect('files customers attach in the portal', (harness) => {
-  let t: TestApi;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startApi(harness, { mail: { smtpUrl: sink.url } });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  const env = useApiWithSink(harness, '2026-11-02T10:00:00Z');
 
   const portal = (path: string, init: { body?: unknown; cookie?: string; key?: string } = {}) =>
-    t.as(null).raw(`/portal${path}`, {
+    env.t.as(null).raw(`/portal${path}`, {
       method: init.body === undefined ? 'GET' : 'POST',
       headers: {
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -55,7 +46,7 @@ describeEachDialect('files customers attach in the portal', (harness) => {
     const n = async (table: 'complaints' | 'customers' | 'uploads' | 'audit_events') =>
       Number(
         (
-          await t.db.kysely
+          await env.t.db.kysely
             .selectFrom(table)
             .select((eb) => eb.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()
@@ -71,7 +62,7 @@ describeEachDialect('files customers attach in the portal', (harness) => {
 
   /** Signs the customer in to the portal, as the emailed one-time link would. */
   async function signIn(reference: string, email: string): Promise<string> {
-    return portalSessionCookie(t, sink, reference, email);
+    return portalSessionCookie(env.t, env.sink, reference, email);
   }
 
   it('stores a PDF and a PNG with the complaint, on its timeline, and staff download them byte for byte', async () => {
@@ -87,7 +78,7 @@ describeEachDialect('files customers attach in the portal', (harness) => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const reference = created.body.reference as string;
 
-    const view = (await t.as('agent').get(`/complaints/${reference}`)).body;
+    const view = (await env.t.as('agent').get(`/complaints/${reference}`)).body;
     expect(view.attachments).toEqual([
       expect.objectContaining({
         source: 'upload',
@@ -113,7 +104,7 @@ describeEachDialect('files customers attach in the portal', (harness) => {
       [view.attachments[0], PDF],
       [view.attachments[1], PNG],
     ] as const) {
-      const download = await t.as('agent').bytes(`/attachments/${stored.id}`);
+      const download = await env.t.as('agent').bytes(`/attachments/${stored.id}`);
       expect(download.status).toBe(200);
       expect(download.bytes.equals(bytes)).toBe(true);
       expect(download.headers.get('content-type')).toBe(stored.contentType);
@@ -121,7 +112,7 @@ describeEachDialect('files customers attach in the portal', (harness) => {
       expect(download.headers.get('etag')).toBe(`"${sha256(bytes)}"`);
     }
     // The ombudsman's case file holds them byte for byte, listed in its JSON.
-    const caseFile = await t.as('agent').bytes(`/complaints/${reference}/case-file`);
+    const caseFile = await env.t.as('agent').bytes(`/complaints/${reference}/case-file`);
     expect(caseFile.status).toBe(200);
     const zipped = unzipSync(new Uint8Array(caseFile.bytes));
     expect(Buffer.from(zipped['attachments/upload-01-Bill_October.pdf'] ?? []).equals(PDF)).toBe(true);
@@ -132,13 +123,15 @@ describeEachDialect('files customers attach in the portal', (harness) => {
       ['screen shot.png', sha256(PNG)],
     ]);
 
-    const pdf = await t.as('agent').bytes(`/attachments/${view.attachments[0].id}`);
+    const pdf = await env.t.as('agent').bytes(`/attachments/${view.attachments[0].id}`);
     expect(pdf.headers.get('content-disposition')).toBe(
       `attachment; filename="Bill_October.pdf"; filename*=UTF-8''Bill%20October.pdf`,
     );
 
-    expect((await t.as('agent').bytes('/attachments/0190f000-0000-7000-8000-000000000000')).status).toBe(404);
-    expect((await t.as(null).bytes(`/attachments/${view.attachments[0].id}`)).status).toBe(401);
+    expect((await env.t.as('agent').bytes('/attachments/0190f000-0000-7000-8000-000000000000')).status).toBe(
+      404,
+    );
+    expect((await env.t.as(null).bytes(`/attachments/${view.attachments[0].id}`)).status).toBe(401);
 
     // A retry with the same key and files is the same complaint, stored once; other files are another request.
     const before = await counts();
@@ -243,7 +236,7 @@ describeEachDialect('files customers attach in the portal', (harness) => {
       'web: Here is the letter you sent. With a file: letter.pdf.',
     );
     const annFile = added.body.files[0].id as string;
-    const own = await t.as(null).bytes(`/portal/complaints/${annRef}/uploads/${annFile}`, {
+    const own = await env.t.as(null).bytes(`/portal/complaints/${annRef}/uploads/${annFile}`, {
       headers: { cookie: ann },
     });
     expect(own.status).toBe(200);
@@ -261,12 +254,12 @@ describeEachDialect('files customers attach in the portal', (harness) => {
     expect(JSON.stringify(view.body.timeline)).not.toContain('And this.');
 
     // Bob's upload, asked for under Bob's reference or smuggled under Ann's: not found, either way.
-    const bobFile = (await t.as('agent').get(`/complaints/${bobRef}`)).body.attachments[0].id as string;
-    const asAnn = (path: string) => t.as(null).bytes(path, { headers: { cookie: ann } });
+    const bobFile = (await env.t.as('agent').get(`/complaints/${bobRef}`)).body.attachments[0].id as string;
+    const asAnn = (path: string) => env.t.as(null).bytes(path, { headers: { cookie: ann } });
     expect((await asAnn(`/portal/complaints/${bobRef}/uploads/${bobFile}`)).status).toBe(404);
     expect((await asAnn(`/portal/complaints/${annRef}/uploads/${bobFile}`)).status).toBe(404);
-    expect((await t.as(null).bytes(`/portal/complaints/${annRef}/uploads/${annFile}`)).status).toBe(401);
+    expect((await env.t.as(null).bytes(`/portal/complaints/${annRef}/uploads/${annFile}`)).status).toBe(401);
     // Staff download any of them.
-    expect((await t.as('agent').bytes(`/attachments/${annFile}`)).bytes.equals(PDF)).toBe(true);
+    expect((await env.t.as('agent').bytes(`/attachments/${annFile}`)).bytes.equals(PDF)).toBe(true);
   });
 });
