@@ -134,6 +134,13 @@ describe('the staff workspace, attempt 1 to deadlock', () => {
     await director.getByText('A duplicate billing run on 3 October').first().waitFor();
     await director.getByText('Refund the second charge and correct the bill').first().waitFor();
     expect(await checkPage(director, 'staff-director-review')).toEqual([]);
+    // Deadlock ends the director-level review, so the review comes first.
+    expect(await director.getByRole('button', { name: 'Declare deadlock' }).count()).toBe(0);
+    await runCommand(director, 'Record review', 'Save review', async (dialog) => {
+      await dialog
+        .getByLabel('Findings')
+        .fill('The charges were refunded; the compensation asked for is beyond our policy');
+    });
     await runCommand(
       director,
       'Declare deadlock',
