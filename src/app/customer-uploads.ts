@@ -87,18 +87,23 @@ function sha256(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** Ids for files stored now: random after the timestamp, so sorted they keep the files in the order sent. */
+export function uploadIds(count: number, now: Date): string[] {
+  return Array.from({ length: count }, () => newId(now.getTime())).sort();
+}
+
 /**
- * Stores the checked files on the complaint, inside the caller's transaction, each with a `file-uploaded`
- * audit event by the customer.
+ * Stores the checked files on the complaint, inside the caller's transaction, each with an audit event: a
+ * `file-uploaded` by the customer, or a `file-sent` by the member of staff who sent it with a reply.
  */
 export async function storeUploads(
   trx: Executor,
   complaint: { id: string; customerId: string },
   files: readonly CheckedUpload[],
   now: Date,
+  sent?: { by: string; ids: readonly string[] },
 ): Promise<Upload[]> {
-  // Ids of one millisecond are random after the timestamp: sorted, they keep the files in the order sent.
-  const ids = files.map(() => newId(now.getTime())).sort();
+  const ids = sent?.ids ?? uploadIds(files.length, now);
   const stored: Upload[] = [];
   for (const [i, file] of files.entries()) {
     stored.push(
@@ -106,6 +111,7 @@ export async function storeUploads(
         id: ids[i] as string,
         complaintId: complaint.id,
         customerId: complaint.customerId,
+        sentBy: sent?.by ?? null,
         filename: file.filename,
         contentType: file.contentType,
         content: file.content,
@@ -117,8 +123,8 @@ export async function storeUploads(
     trx,
     stored.map((u) => ({
       complaintId: complaint.id,
-      type: 'file-uploaded',
-      actor: `customer:${complaint.customerId}`,
+      type: sent ? 'file-sent' : 'file-uploaded',
+      actor: sent ? sent.by : `customer:${complaint.customerId}`,
       at: now.toISOString(),
       payload: {
         uploadId: u.id,

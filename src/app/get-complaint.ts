@@ -169,7 +169,7 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
     attachments: [
       ...uploads.map((u) => ({
         id: u.id,
-        source: 'upload' as const,
+        source: u.sentBy === null ? ('upload' as const) : ('sent' as const),
         filename: u.filename,
         contentType: u.contentType,
         sizeBytes: u.sizeBytes,

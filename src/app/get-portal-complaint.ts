@@ -158,6 +158,7 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
         contentType: u.contentType,
         sizeBytes: u.sizeBytes,
         uploadedAt: u.createdAt,
+        sentByUs: u.sentBy !== null,
       })),
     timeline,
     actions: nextActions(complaint, actor, ctx.now(), ctx.procedure).flatMap((type) =>

@@ -6,6 +6,7 @@
  * late try never describes a later state.
  */
 import { z } from 'zod';
+import { listUploadsByIds } from '../db/attachments.ts';
 import { findComplaintById } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import type { NewJob } from '../db/jobs.ts';
@@ -70,7 +71,7 @@ export function customerEmailsFor(events: readonly Event[]): CustomerEmail[] {
         emails.push({ kind: 'closure', reason: event.reason });
         break;
       case 'replied':
-        emails.push({ kind: 'reply', subject: event.subject, body: event.body });
+        emails.push({ kind: 'reply', subject: event.subject, body: event.body, files: event.files ?? [] });
         break;
       case 'complaint-recorded': // acknowledged by its own job (acknowledge-complaint.ts)
       case 'attempt-opened':
@@ -159,7 +160,12 @@ const emailSchema = z.discriminatedUnion('kind', [
     windowEndsOn: localDate,
   }),
   z.object({ kind: z.literal('closure'), reason: z.enum(CLOSURE_REASONS) }),
-  z.object({ kind: z.literal('reply'), subject: z.string(), body: z.string() }),
+  z.object({
+    kind: z.literal('reply'),
+    subject: z.string(),
+    body: z.string(),
+    files: z.array(z.object({ id: z.string(), filename: z.string() })).optional(),
+  }),
 ]);
 const payloadSchema = z.object({
   complaintId: z.string(),
@@ -211,7 +217,7 @@ function letterFacts(ctx: AppContext, complaint: Complaint, payload: Payload): L
     case 'follow-up':
       return { kind: 'follow-up', chase: email.chase };
     case 'reply':
-      return { kind: 'reply', subject: email.subject, body: email.body };
+      return { kind: 'reply', subject: email.subject, body: email.body, files: email.files };
     default: {
       const unknown: never = email;
       throw new Error(`unknown email ${(unknown as { kind: string }).kind}`);
@@ -291,6 +297,15 @@ export async function notifyCustomer(ctx: AppContext, job: OutboxJob, raw: unkno
     }));
   const to = await emailOrPost(ctx, complaint.id, email.kind, address, letter);
   if (!to) return;
+  // Files sent with a reply go with its email, read on every try from where the reply stored them.
+  const files =
+    email.kind === 'reply' && email.files?.length
+      ? await listUploadsByIds(
+          db,
+          complaint.id,
+          email.files.map((f) => f.id),
+        )
+      : [];
   await sendCustomerEmail(ctx, job, {
     complaintId: complaint.id,
     reference: complaint.reference,
@@ -299,5 +314,6 @@ export async function notifyCustomer(ctx: AppContext, job: OutboxJob, raw: unkno
     kind: email.kind,
     content: renderCustomerEmail(letterheadFor(ctx, complaint.reference, customer), email, ctx.publicUrl),
     letter: letter ?? undefined,
+    files,
   });
 }

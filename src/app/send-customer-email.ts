@@ -116,6 +116,8 @@ export interface CustomerEmailToSend {
   stored?: EmailContent | undefined;
   /** A letter to attach as a PDF: the stored document, so the email carries exactly what was issued. */
   letter?: DocumentSummary | undefined;
+  /** Files sent with it (a reply's), attached after the letter. */
+  files?: readonly { filename: string; contentType: string; content: Buffer }[] | undefined;
 }
 
 export type SendResult = 'sent' | 'already-sent' | 'failed-before' | 'refused';
@@ -174,8 +176,15 @@ export async function sendCustomerEmail(
       text: body.text,
       html: body.html,
       date: ctx.now(),
-      attachments: letter && [
-        { filename: letter.filename, contentType: letter.contentType, content: letter.content },
+      attachments: [
+        ...(letter
+          ? [{ filename: letter.filename, contentType: letter.contentType, content: letter.content }]
+          : []),
+        ...(email.files ?? []).map((f) => ({
+          filename: f.filename,
+          contentType: f.contentType,
+          content: f.content,
+        })),
       ],
     });
   } catch (error) {

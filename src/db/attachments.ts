@@ -101,8 +101,10 @@ export async function listAttachmentsWithContent(
 export interface Upload {
   id: string;
   complaintId: string;
-  /** Who uploaded it: only they may download it in the portal. */
+  /** Whose complaint it is: only they may download it in the portal. */
   customerId: string;
+  /** The member of staff who sent it to the customer with a reply; null when the customer uploaded it. */
+  sentBy: string | null;
   filename: string;
   contentType: string;
   sizeBytes: number;
@@ -114,6 +116,7 @@ export interface NewUpload {
   id: string;
   complaintId: string;
   customerId: string;
+  sentBy?: string | null | undefined;
   filename: string;
   contentType: string;
   content: Buffer;
@@ -126,6 +129,7 @@ export async function insertUpload(executor: Executor, upload: NewUpload): Promi
     id: upload.id,
     complaintId: upload.complaintId,
     customerId: upload.customerId,
+    sentBy: upload.sentBy ?? null,
     filename: upload.filename,
     contentType: upload.contentType,
     sizeBytes: upload.content.length,
@@ -138,6 +142,7 @@ export async function insertUpload(executor: Executor, upload: NewUpload): Promi
       id: stored.id,
       complaint_id: stored.complaintId,
       customer_id: stored.customerId,
+      sent_by: stored.sentBy,
       filename: stored.filename,
       content_type: stored.contentType,
       size_bytes: stored.sizeBytes,
@@ -153,6 +158,7 @@ const UPLOAD_COLUMNS = [
   'id',
   'complaint_id',
   'customer_id',
+  'sent_by',
   'filename',
   'content_type',
   'size_bytes',
@@ -165,6 +171,7 @@ function toUpload(r: Pick<Selectable<UploadsTable>, (typeof UPLOAD_COLUMNS)[numb
     id: r.id,
     complaintId: r.complaint_id,
     customerId: r.customer_id,
+    sentBy: r.sent_by,
     filename: r.filename,
     contentType: r.content_type,
     sizeBytes: Number(r.size_bytes),
@@ -183,6 +190,23 @@ export async function listUploads(executor: Executor, complaintId: string): Prom
     .orderBy('id')
     .execute();
   return rows.map(toUpload);
+}
+
+/** These files of a complaint, with their bytes, in the order given (a reply's, to attach to its email). */
+export async function listUploadsByIds(
+  executor: Executor,
+  complaintId: string,
+  ids: readonly string[],
+): Promise<(Upload & { content: Buffer })[]> {
+  if (ids.length === 0) return [];
+  const rows = await executor
+    .selectFrom('uploads')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, { ...toUpload(r), content: Buffer.from(r.content) }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** A complaint's uploads with their bytes (the case file), oldest first. */

@@ -43,6 +43,7 @@ describeEachDialect('migrations', (t) => {
       '0008-uploads',
       '0009-customers',
       '0010-templates',
+      '0011-staff-files',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -64,6 +65,7 @@ describeEachDialect('migrations', (t) => {
       '0008-uploads',
       '0009-customers',
       '0010-templates',
+      '0011-staff-files',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

@@ -245,6 +245,8 @@ export interface UploadsTable {
   sha256: string;
   content: Buffer;
   created_at: Instant;
+  /** The member of staff who sent it to the customer with a reply; null: the customer uploaded it (0011). */
+  sent_by: string | null;
 }
 
 export interface PortalLinksTable {

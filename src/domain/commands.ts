@@ -75,8 +75,11 @@ export type Command =
       visibleToCustomer?: boolean | undefined;
     }
   | { type: 'add-note'; text: string }
-  /** Staff write to the customer: an email, or a letter for post when they take no email. */
-  | { type: 'reply'; subject: string; body: string }
+  /**
+   * Staff write to the customer: an email, or a letter for post when they take no email; with files, stored
+   * beside the complaint by the use case (their ids and names here).
+   */
+  | { type: 'reply'; subject: string; body: string; files?: ReplyFile[] | undefined }
   // The clock's commands, issued by the worker.
   | { type: 'issue-time-limit-adr-letter' }
   | { type: 'close-no-response' }
@@ -193,6 +196,12 @@ export type Event =
       visibleToCustomer: boolean;
     }
   | { type: 'note-added'; noteId: string; text: string }
-  | { type: 'replied'; replyId: string; subject: string; body: string };
+  | { type: 'replied'; replyId: string; subject: string; body: string; files?: ReplyFile[] | undefined };
+
+/** A file sent with a reply. */
+export interface ReplyFile {
+  id: string;
+  filename: string;
+}
 
 export type EventType = Event['type'];

@@ -380,7 +380,13 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
     case 'add-note':
       return ok({ type: 'note-added', noteId: ctx.newId(), text: command.text });
     case 'reply':
-      return ok({ type: 'replied', replyId: ctx.newId(), subject: command.subject, body: command.body });
+      return ok({
+        type: 'replied',
+        replyId: ctx.newId(),
+        subject: command.subject,
+        body: command.body,
+        ...(command.files?.length ? { files: command.files } : {}),
+      });
     case 'issue-time-limit-adr-letter':
       return ok({
         type: 'adr-letter-issued',

@@ -13,6 +13,7 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { Command } from '../../src/domain/commands.ts';
+import { PDF } from '../support/files.ts';
 import { checkPage, launchBrowser } from './support/browser.ts';
 import { runCommand, signIn } from './support/staff.ts';
 import { STAFF, type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
@@ -122,6 +123,11 @@ describe('routing, replies and previews', () => {
     await expect
       .poll(() => dialog.getByLabel('Subject').inputValue())
       .toBe('We’re looking into your complaint');
+    await dialog.locator('#reply-files').setInputFiles({
+      name: 'statement.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
     await dialog.getByRole('button', { name: 'Preview what the customer gets' }).click();
     const email = dialog.getByLabel(/^The email/);
     await email.waitFor();
@@ -129,6 +135,7 @@ describe('routing, replies and previews', () => {
     expect(shown).toContain('Dear Sam Taylor,');
     expect(shown).toContain(`Your Complaint Reference Number is ${reference}.`);
     expect(shown).toContain('Alex Agent');
+    expect(shown).toContain('Attached: statement.pdf');
     expect(await checkPage(agent, 'staff-reply-preview')).toEqual([]);
     // Editing after the preview asks for a new one before anything can be sent.
     await dialog.getByLabel('Subject').fill('About your complaint');
@@ -139,6 +146,7 @@ describe('routing, replies and previews', () => {
     await app.runJobs();
     await agent.reload();
     await agent.getByText(`[${reference}] About your complaint`).first().waitFor();
+    await agent.getByRole('region', { name: 'Files' }).getByText('statement.pdf').waitFor();
     await agent.context().close();
   });
 

@@ -9,6 +9,7 @@ import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { EXE, PDF } from '../support/files.ts';
 import { readPdf } from '../support/pdf.ts';
 import { sendMail } from '../support/smtp-send.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
@@ -163,6 +164,78 @@ describeEachDialect('writing to the customer', (harness) => {
     expect(text.bytes.toString()).toBe(adr.letter.text);
     const issuedPdf = await t.as('agent').bytes(`/complaints/${reference}/letters/${issued.id}`);
     expect((await readPdf(issuedPdf.bytes)).text).toBe(pdf.text);
+  });
+
+  it('sends files with a reply: attached to the email, enclosed with a letter; a disguised file stores nothing', async () => {
+    const reference = await raise();
+    const before = (await sink.parsed()).length;
+    const pdf = {
+      filename: 'statement.pdf',
+      contentType: 'application/pdf',
+      content: PDF.toString('base64'),
+    };
+    const shown = await t.as('agent').post(`/complaints/${reference}/reply/preview`, {
+      subject: 'Your statement',
+      body: 'Here is the statement showing the refund.',
+      attachments: [pdf],
+    });
+    expect(shown.body.items[0].email.text).toContain('Attached: statement.pdf');
+
+    const refused = await t.as('agent').post(`/complaints/${reference}/reply`, {
+      subject: 'A picture',
+      body: 'See the picture.',
+      attachments: [{ filename: 'bill.png', contentType: 'image/png', content: EXE.toString('base64') }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.field).toBe('attachments.0');
+    const uploads = async () =>
+      (await t.db.kysely.selectFrom('uploads').select(['filename', 'sent_by']).execute()).filter(
+        (u) => u.sent_by !== null,
+      );
+    expect(await uploads()).toEqual([]);
+    expect((await view(reference)).timeline.some((e: { type: string }) => e.type === 'replied')).toBe(false);
+
+    const sentReply = await t.as('agent').post(`/complaints/${reference}/reply`, {
+      subject: 'Your statement',
+      body: 'Here is the statement showing the refund.',
+      attachments: [pdf],
+    });
+    expect(sentReply.status, JSON.stringify(sentReply.body)).toBe(200);
+    await t.runJobs();
+    const sent = (await sink.parsed()).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.attachments.map((a) => [a.filename, a.content.equals(PDF)])).toEqual([
+      ['statement.pdf', true],
+    ]);
+    expect(sent[0]?.text).toContain('Attached: statement.pdf');
+    expect(await uploads()).toEqual([{ filename: 'statement.pdf', sent_by: t.users.agent.id }]);
+    const complaint = await view(reference);
+    expect(complaint.attachments).toEqual([
+      expect.objectContaining({ filename: 'statement.pdf', source: 'sent' }),
+    ]);
+    expect(complaint.timeline.some((e: { type: string }) => e.type === 'file-sent')).toBe(true);
+    // Staff download it as sent.
+    const id = complaint.attachments[0].id;
+    expect((await t.as('reviewer').bytes(`/attachments/${id}`)).bytes.equals(PDF)).toBe(true);
+
+    // By post: the letter names what is enclosed.
+    const posted = await raise({
+      customer: {
+        name: 'Pat Post',
+        preferredChannel: 'letter',
+        addressLines: ['1 High St'],
+        postcode: 'HR8 1AB',
+      },
+    });
+    await t.as('agent').post(`/complaints/${posted}/reply`, {
+      subject: 'Your statement',
+      body: 'Here is the statement.',
+      attachments: [pdf],
+    });
+    await t.runJobs();
+    const letter = (await view(posted)).documents.find((d: { kind: string }) => d.kind === 'reply');
+    const text = await t.as('agent').bytes(`/complaints/${posted}/letters/${letter.id}?format=text`);
+    expect(text.bytes.toString()).toContain('Enclosed: statement.pdf');
   });
 
   it('refuses a preview exactly as it would refuse the command', async () => {

@@ -117,6 +117,8 @@ function describe(
       return `Email not sent (${words(str(p, 'email') ?? 'email')}): ${words(str(p, 'reason') ?? 'no reason recorded')}`;
     case 'portal-link-issued':
       return `A sign-in link to the customer portal was issued to the customer${str(p, 'to') === 'sms' ? ', by text message' : str(p, 'to') === 'email' ? ', by email' : ''}`;
+    case 'file-sent':
+      return `File sent to the customer with our reply: ${str(p, 'filename') ?? 'a file'} (SHA-256 ${str(p, 'sha256') ?? 'not recorded'})`;
     case 'file-uploaded':
       return `File uploaded by the customer on our website: ${str(p, 'filename') ?? 'a file'} (SHA-256 ${str(p, 'sha256') ?? 'not recorded'})`;
     case 'sms-sent':

@@ -101,6 +101,8 @@ export const caseFileJsonSchema = z.strictObject({
       sizeBytes: z.number().int().nonnegative(),
       sha256,
       uploadedAt: instant,
+      /** The member of staff who sent it with a reply; null: the customer uploaded it. */
+      sentBy: z.string().nullable(),
       file,
     }),
   ),
@@ -192,6 +194,7 @@ export function caseFileJson(
       sizeBytes: upload.sizeBytes,
       sha256: upload.sha256,
       uploadedAt: upload.createdAt,
+      sentBy: upload.sentBy,
       file: path,
     })),
     files,

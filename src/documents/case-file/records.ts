@@ -76,12 +76,14 @@ export function writeAttachments(w: CaseFileWriter, ctx: PdfContext): void {
     ...ctx.placement.uploads.map(({ upload, path, number }) => ({
       file: upload,
       path,
-      from: `Uploaded on our website ${formatInstant(upload.createdAt)} (${number})`,
+      from: upload.sentBy
+        ? `Sent to the customer with our reply ${formatInstant(upload.createdAt)} by ${ctx.people.actor(upload.sentBy)} (${number})`
+        : `Uploaded on our website ${formatInstant(upload.createdAt)} (${number})`,
     })),
   ];
   w.section(
     'Attachments',
-    'Every file that came with an email or that the customer uploaded on our website, under its original ' +
+    'Every file that came with an email, that the customer uploaded on our website, or that we sent with a reply, under its original ' +
       'name. The attachments folder holds each one, its name made safe for any computer; the SHA-256 was ' +
       'recorded when the file arrived.',
   );

@@ -285,6 +285,7 @@ export function upload(filename: string, content: Buffer): CaseFileUpload {
     id: 'upload-1',
     complaintId: 'complaint-1',
     customerId: 'cass',
+    sentBy: null,
     filename,
     contentType: 'image/png',
     sizeBytes: content.length,

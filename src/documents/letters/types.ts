@@ -41,7 +41,7 @@ export type LetterFacts =
   | { kind: 'follow-up'; chase: boolean }
   | { kind: 'closure'; reason: ClosureReason }
   /** A message staff wrote to the customer, sent by post. */
-  | { kind: 'reply'; subject: string; body: string }
+  | { kind: 'reply'; subject: string; body: string; files?: { id: string; filename: string }[] | undefined }
   | {
       kind: 'adr-letter';
       trigger: AdrTrigger;

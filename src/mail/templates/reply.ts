@@ -8,6 +8,8 @@ import { type Block, compose, type EmailContent, type Letterhead } from './layou
 export interface ReplyFacts {
   subject: string;
   body: string;
+  /** Files sent with it: attached to the email, enclosed with the letter. */
+  files?: { id: string; filename: string }[] | undefined;
   /** Who wrote it, as the sign-off names them (set when the email is rendered). */
   signer?: { name: string; jobTitle: string } | undefined;
 }
@@ -27,6 +29,17 @@ export function messageBlocks(text: string): Extract<Block, { type: 'paragraph' 
     });
 }
 
+/** The line that names the files sent with a message ("Attached: …", "Enclosed: …"), if any. */
+export function filesLine(word: 'Attached' | 'Enclosed', files: ReplyFacts['files']): string | null {
+  return files?.length ? `${word}: ${files.map((f) => f.filename).join(', ')}` : null;
+}
+
 export function replyEmail(head: Letterhead, facts: ReplyFacts): EmailContent {
-  return compose(head, facts.subject, messageBlocks(facts.body), facts.signer);
+  const attached = filesLine('Attached', facts.files);
+  return compose(
+    head,
+    facts.subject,
+    [...messageBlocks(facts.body), ...(attached ? [{ type: 'paragraph' as const, text: attached }] : [])],
+    facts.signer,
+  );
 }

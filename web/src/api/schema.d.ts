@@ -5087,10 +5087,10 @@ export interface components {
             /** @description Download it from /attachments/{id} */
             id: string;
             /**
-             * @description Uploaded by the customer in the portal, or came by email
+             * @description Uploaded by the customer in the portal, came by email, or sent to the customer with a reply
              * @enum {string}
              */
-            source: "upload" | "email";
+            source: "upload" | "email" | "sent";
             filename: string;
             /** @description The type its bytes are */
             contentType: string;
@@ -5107,6 +5107,8 @@ export interface components {
             contentType: string;
             sizeBytes: number;
             uploadedAt: string;
+            /** @description We sent it with a reply; false: the customer uploaded it */
+            sentByUs: boolean;
         };
         NewComplaintInput: {
             customer: {
@@ -5937,10 +5939,10 @@ export interface components {
             /** @description Download it from /attachments/{id} */
             id: string;
             /**
-             * @description Uploaded by the customer in the portal, or came by email
+             * @description Uploaded by the customer in the portal, came by email, or sent to the customer with a reply
              * @enum {string}
              */
-            source: "upload" | "email";
+            source: "upload" | "email" | "sent";
             filename: string;
             /** @description The type its bytes are */
             contentType: string;
@@ -5957,6 +5959,8 @@ export interface components {
             contentType: string;
             sizeBytes: number;
             uploadedAt: string;
+            /** @description We sent it with a reply; false: the customer uploaded it */
+            sentByUs: boolean;
         };
         NewComplaint: {
             customer: {
@@ -9441,6 +9445,8 @@ export interface operations {
                     subject: string;
                     /** @description The message, without greeting or sign-off: Redress adds “Dear {name},” and signs it with your name and role */
                     body: string;
+                    /** @description Files to send with it (a corrected bill, a statement): attached to the email, or named as enclosed in the letter for post; the same types and limits as the customer’s own files, and a refused file (`attachments.0`) stores nothing */
+                    attachments?: components["schemas"]["UploadInputInput"][];
                 };
             };
         };
@@ -9519,6 +9525,8 @@ export interface operations {
                     subject: string;
                     /** @description The message, without greeting or sign-off: Redress adds “Dear {name},” and signs it with your name and role */
                     body: string;
+                    /** @description Files to send with it (a corrected bill, a statement): attached to the email, or named as enclosed in the letter for post; the same types and limits as the customer’s own files, and a refused file (`attachments.0`) stores nothing */
+                    attachments?: components["schemas"]["UploadInputInput"][];
                 };
             };
         };

@@ -57,7 +57,11 @@ export function uploadsTooLarge(ctx: AppContext): string {
 export const attachmentSchema = z
   .object({
     id: z.string().describe('Download it from /attachments/{id}'),
-    source: z.enum(['upload', 'email']).describe('Uploaded by the customer in the portal, or came by email'),
+    source: z
+      .enum(['upload', 'email', 'sent'])
+      .describe(
+        'Uploaded by the customer in the portal, came by email, or sent to the customer with a reply',
+      ),
     filename: z.string(),
     contentType: z.string().describe('The type its bytes are'),
     sizeBytes: z.number().int(),
@@ -74,5 +78,6 @@ export const portalFileSchema = z
     contentType: z.string(),
     sizeBytes: z.number().int(),
     uploadedAt: z.string(),
+    sentByUs: z.boolean().describe('We sent it with a reply; false: the customer uploaded it'),
   })
   .meta({ id: 'PortalFile' });

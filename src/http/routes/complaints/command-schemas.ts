@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Command, CommandType } from '../../../domain/commands.ts';
 import { CLOSURE_REASONS } from '../../../domain/complaint.ts';
 import { channel, id, instant, localDate, pence, text } from '../../schemas.ts';
+import { uploadsInput } from '../attachments/schemas.ts';
 
 const reason = text(2000);
 const rootCause = text(2000).optional().describe('What caused the complaint, for the improvement review');
@@ -137,6 +138,9 @@ export const COMMAND_BODIES = {
       body: text(20_000).describe(
         'The message, without greeting or sign-off: Redress adds “Dear {name},” and signs it with your name and role',
       ),
+      attachments: uploadsInput.describe(
+        'Files to send with it (a corrected bill, a statement): attached to the email, or named as enclosed in the letter for post; the same types and limits as the customer’s own files, and a refused file (`attachments.0`) stores nothing',
+      ),
     })
     .describe(
       'Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address.',
@@ -146,10 +150,18 @@ export const COMMAND_BODIES = {
 export type CommandName = keyof typeof COMMAND_BODIES;
 export const COMMAND_NAMES = Object.keys(COMMAND_BODIES) as CommandName[];
 
-/** The domain command for a validated request body. */
+/**
+ * The domain command for a validated request body. A reply's files are stored by its use case, which names
+ * them in the command; here (a preview) they are named only.
+ */
 export function toCommand<N extends CommandName>(
   name: N,
   body: z.infer<(typeof COMMAND_BODIES)[N]>,
 ): Command {
+  if (name === 'reply') {
+    const { attachments, ...reply } = body as z.infer<(typeof COMMAND_BODIES)['reply']>;
+    const files = (attachments ?? []).map((f, i) => ({ id: `file-${i + 1}`, filename: f.filename }));
+    return { type: 'reply', ...reply, files };
+  }
   return { type: name, ...body } as Command;
 }

@@ -12,8 +12,10 @@ import { listComplaints } from '../../../app/list-complaints.ts';
 import { previewCommand } from '../../../app/preview-command.ts';
 import { listQueues, QUEUE_IDS } from '../../../app/queues.ts';
 import { recordComplaint } from '../../../app/record-complaint.ts';
+import { replyToCustomer } from '../../../app/reply-to-customer.ts';
 import { staffActor } from '../../auth.ts';
 import { id, problems } from '../../schemas.ts';
+import { uploadBodyLimit, uploadedFiles, uploadsTooLarge } from '../attachments/schemas.ts';
 import { COMMAND_BODIES, COMMAND_NAMES, toCommand } from './command-schemas.ts';
 import {
   complaintSchema,
@@ -184,11 +186,18 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => getComplaint(ctx, request.params.reference, staffActor(request)),
   );
 
+  // A reply may carry files: its body may be as large as the files allowed.
+  const takesFiles = {
+    bodyLimit: uploadBodyLimit(ctx),
+    config: { bodyTooLarge: { detail: uploadsTooLarge(ctx), field: 'attachments' } },
+  };
   for (const name of COMMAND_NAMES) {
     const body = COMMAND_BODIES[name];
+    const limits = name === 'reply' ? takesFiles : {};
     api.post(
       `/complaints/:reference/${name}`,
       {
+        ...limits,
         schema: {
           tags: ['procedure'],
           operationId: name,
@@ -203,13 +212,24 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
       },
       async (request) => {
         const actor = staffActor(request);
-        await issueCommand(ctx, request.params.reference, toCommand(name, request.body as never), actor);
+        if (name === 'reply') {
+          const { attachments, ...reply } = request.body as z.infer<(typeof COMMAND_BODIES)['reply']>;
+          await replyToCustomer(
+            ctx,
+            request.params.reference,
+            { ...reply, attachments: uploadedFiles(attachments) },
+            actor,
+          );
+        } else {
+          await issueCommand(ctx, request.params.reference, toCommand(name, request.body as never), actor);
+        }
         return getComplaint(ctx, request.params.reference, actor);
       },
     );
     api.post(
       `/complaints/:reference/${name}/preview`,
       {
+        ...limits,
         schema: {
           tags: ['procedure'],
           operationId: `preview-${name}`,

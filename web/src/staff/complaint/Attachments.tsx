@@ -23,8 +23,8 @@ function AttachmentItem({ file }: { file: Attachment }) {
             {file.contentType} · {formatSize(file.sizeBytes)} · {formatDateTime(file.receivedAt)}
           </Text>
         </Stack>
-        <Badge color={file.source === 'upload' ? 'blue.9' : 'teal.9'} variant="filled">
-          {file.source === 'upload' ? 'Uploaded in the portal' : 'By email'}
+        <Badge color={SOURCE[file.source].color} variant="filled">
+          {SOURCE[file.source].words}
         </Badge>
       </Group>
     </Paper>
@@ -32,16 +32,23 @@ function AttachmentItem({ file }: { file: Attachment }) {
 }
 
 /** Mount on the complaint page (beside Letters): the customer's files, oldest first. */
+const SOURCE: Record<Complaint['attachments'][number]['source'], { words: string; color: string }> = {
+  upload: { words: 'Uploaded in the portal', color: 'blue.9' },
+  email: { words: 'By email', color: 'teal.9' },
+  sent: { words: 'Sent with our reply', color: 'grape.9' },
+};
+
 export function AttachmentsSection({ complaint }: { complaint: Complaint }) {
   const files = complaint.attachments;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="attachments-heading">
       <Title order={2} size="h3" id="attachments-heading" mb="sm">
-        Files from the customer
+        Files
       </Title>
       {files.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No files yet. Files the customer uploads in the portal or attaches to an email appear here.
+          No files yet. Files the customer uploads in the portal or attaches to an email, and files we send
+          with a reply, appear here.
         </Text>
       ) : (
         <Stack

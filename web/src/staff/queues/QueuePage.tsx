@@ -131,6 +131,12 @@ function Queue({ queue }: { queue: QueueId }) {
         )}
       </div>
       <QueueFilters view={view} update={update} search={search} />
+      {/* Outside the list: its result stays in view when the assigned complaints leave the queue. */}
+      <BulkAssign
+        references={[...checked]}
+        staff={staff.data ?? []}
+        onDone={(assigned) => onCheck(assigned, false)}
+      />
       {list.isError && list.data && (
         <ProblemAlert
           error={list.error}
@@ -147,11 +153,6 @@ function Queue({ queue }: { queue: QueueId }) {
         </Empty>
       ) : (
         <>
-          <BulkAssign
-            references={[...checked]}
-            staff={staff.data ?? []}
-            onDone={(assigned) => onCheck(assigned, false)}
-          />
           <ComplaintTable
             rows={rows}
             checked={checked}

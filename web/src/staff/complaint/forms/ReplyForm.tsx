@@ -3,7 +3,11 @@
  * will get it (the email, or the letter for a customer who takes post) before it is sent.
  */
 import { Text, Textarea, TextInput } from '@mantine/core';
-import { useFields } from '../../../ui/fields.ts';
+import { useEffect, useState } from 'react';
+import type { Schemas } from '../../../api/client.ts';
+import { FileField, fileProblems, uploadsOf } from '../../../portal/FileField.tsx';
+import { errorFor } from '../../../ui/ErrorSummary.tsx';
+import { type FieldPaths, useFields } from '../../../ui/fields.ts';
 import { TemplatePicker } from '../../templates/TemplatePicker.tsx';
 import { ActionDialog } from '../ActionDialog.tsx';
 import type { CommandFormProps } from './types.ts';
@@ -20,6 +24,26 @@ export function ReplyForm({ complaint }: CommandFormProps) {
     },
   });
   const byPost = complaint.customer?.preferredChannel === 'letter' || !complaint.customer?.email;
+  // Files are read into base64 as they are chosen, so the form's body (and its preview) is ready at once.
+  const [files, setFiles] = useState<File[]>([]);
+  const [encoded, setEncoded] = useState<Schemas['UploadInput'][] | null>([]);
+  useEffect(() => {
+    let current = true;
+    setEncoded(null);
+    uploadsOf(files).then((read) => {
+      if (current) setEncoded(read);
+    });
+    return () => {
+      current = false;
+    };
+  }, [files]);
+  const paths: FieldPaths = {
+    fieldMap: { ...form.paths.fieldMap, 'body.attachments': 'reply-files' },
+    labels: { ...form.paths.labels, 'body.attachments': 'Files' },
+  };
+  files.forEach((_, i) => {
+    paths.fieldMap[`body.attachments.${i}`] = 'reply-files';
+  });
   return (
     <ActionDialog
       reference={complaint.reference}
@@ -28,16 +52,27 @@ export function ReplyForm({ complaint }: CommandFormProps) {
       title="Write to the customer"
       submitLabel={byPost ? 'Send to the print queue' : 'Send the email'}
       buttonProps={{ variant: 'light' }}
-      paths={form.paths}
+      paths={paths}
       preview
       keepFocus
       body={() => {
-        const missing = form.missing();
-        return missing.length
-          ? missing
-          : { subject: form.values.subject.trim(), body: form.values.body.trim() };
+        const errors = [
+          ...form.missing(),
+          ...fileProblems(files).map((message) => ({ inputId: 'reply-files', message: `Files: ${message}` })),
+        ];
+        if (encoded === null) errors.push({ inputId: 'reply-files', message: 'Files: still being read' });
+        return errors.length || encoded === null
+          ? errors
+          : {
+              subject: form.values.subject.trim(),
+              body: form.values.body.trim(),
+              ...(encoded.length ? { attachments: encoded } : {}),
+            };
       }}
-      onDone={form.reset}
+      onDone={() => {
+        form.reset();
+        setFiles([]);
+      }}
     >
       {({ errors }) => (
         <>
@@ -60,6 +95,13 @@ export function ReplyForm({ complaint }: CommandFormProps) {
           />
           <TextInput {...form.text('subject', errors)} />
           <Textarea {...form.text('body', errors)} autosize minRows={8} />
+          <FileField
+            id="reply-files"
+            label={byPost ? 'Files to enclose (optional)' : 'Files to attach (optional)'}
+            files={files}
+            onChange={setFiles}
+            error={errorFor(errors, 'reply-files')}
+          />
         </>
       )}
     </ActionDialog>
