@@ -10,7 +10,7 @@ import { listContacts } from '../db/interaction-log.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
-import { currentAttempt } from '../domain/complaint.ts';
+import { ATTEMPT_STAGE, currentAttempt } from '../domain/complaint.ts';
 import { nextActions } from '../domain/lifecycle.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
@@ -71,7 +71,7 @@ function say(event: Event, procedure: Procedure): string | null {
           ? 'You told us the issue is not resolved.'
           : 'We asked whether the issue is resolved.';
     case 'escalated':
-      return `Your complaint moved to ${procedure.stages[`attempt-${event.to}`].name}.`;
+      return `Your complaint moved to ${procedure.stages[ATTEMPT_STAGE[event.to]].name}.`;
     case 'adr-letter-issued':
       return `We sent you an ADR letter: you can take your complaint to ${procedure.adrScheme.nameInText} until ${event.windowEndsOn}.`;
     case 'closed':

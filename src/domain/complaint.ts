@@ -13,7 +13,35 @@ export const CUSTOMER_TYPES = ['residential', 'small-business', 'not-for-profit'
 /** Residential and small business / not-for-profit (10 or fewer workers) customers may use ADR. */
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 
-export type AttemptNumber = 1 | 2 | 3;
+/**
+ * The resolution attempts, at rising levels: the first is immediate exploration, the second a detailed
+ * review, the last a director-level review. Code names them by role, never by number, so a procedure with
+ * another number of attempts makes the compiler list what to change.
+ */
+export const ATTEMPT_NUMBERS = [1, 2, 3] as const;
+export type AttemptNumber = (typeof ATTEMPT_NUMBERS)[number];
+export const FIRST_ATTEMPT = 1 satisfies AttemptNumber;
+export const DETAILED_REVIEW_ATTEMPT = 2 satisfies AttemptNumber;
+/** The director-level review: the last attempt before deadlock. */
+export const LAST_ATTEMPT = 3 satisfies AttemptNumber;
+
+/** The stage of each attempt. */
+export const ATTEMPT_STAGE = {
+  1: 'attempt-1',
+  2: 'attempt-2',
+  3: 'attempt-3',
+} as const satisfies Record<AttemptNumber, Stage>;
+
+/** The attempt after this one, or null after the last (which ends in deadlock). */
+export function nextAttempt(attempt: AttemptNumber): AttemptNumber | null {
+  const next = ATTEMPT_NUMBERS[ATTEMPT_NUMBERS.indexOf(attempt) + 1];
+  return next ?? null;
+}
+
+/** Whether a number read from stored data is an attempt's. */
+export function isAttemptNumber(value: unknown): value is AttemptNumber {
+  return ATTEMPT_NUMBERS.includes(value as AttemptNumber);
+}
 
 /**
  * Where an attempt is in its cycle: review → proposal → customer's response → implementation → follow-up.

@@ -3,8 +3,7 @@
  * complaint's events from its audit trail rebuilds the same state.
  */
 import type { Event } from './commands.ts';
-import type { Attempt, AttemptNumber, Complaint } from './complaint.ts';
-import type { Stage } from './procedure.ts';
+import { ATTEMPT_STAGE, type Attempt, type AttemptNumber, type Complaint } from './complaint.ts';
 import { londonDate } from './time.ts';
 
 /** Who and when, as recorded beside every event. */
@@ -12,8 +11,6 @@ export interface EventMeta {
   at: string;
   by: string | null;
 }
-
-const ATTEMPT_STAGE: Record<AttemptNumber, Stage> = { 1: 'attempt-1', 2: 'attempt-2', 3: 'attempt-3' };
 
 function newAttempt(number: AttemptNumber, at: string): Attempt {
   return {

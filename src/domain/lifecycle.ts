@@ -14,7 +14,15 @@ import {
 import type { Command, CommandType, Event, Initiation } from './commands.ts';
 import { COMMAND_TYPES } from './commands.ts';
 import type { AttemptNumber, Complaint, Step } from './complaint.ts';
-import { adrEligible, currentAttempt, isOpen } from './complaint.ts';
+import {
+  adrEligible,
+  currentAttempt,
+  DETAILED_REVIEW_ATTEMPT,
+  FIRST_ATTEMPT,
+  isOpen,
+  LAST_ATTEMPT,
+  nextAttempt,
+} from './complaint.ts';
 import { permits } from './policy.ts';
 import { canWorkAt, type Procedure, type Role } from './procedure.ts';
 import { isLocalDate, londonDate } from './time.ts';
@@ -59,12 +67,12 @@ export function isAvailable(
   const phase = attempt?.phase;
   switch (type) {
     case 'not-practical':
-      return attempt?.number === 1 && (phase === 'review' || phase === 'reviewed');
+      return attempt?.number === FIRST_ATTEMPT && (phase === 'review' || phase === 'reviewed');
     case 'record-review':
       return phase === 'review';
     case 'propose':
       // At attempt 1 a proposal can be made on the spot; attempts 2 and 3 start with a recorded review.
-      return phase === 'reviewed' || (phase === 'review' && attempt?.number === 1);
+      return phase === 'reviewed' || (phase === 'review' && attempt?.number === FIRST_ATTEMPT);
     case 'record-response':
       return phase === 'awaiting-response';
     case 'complete-step':
@@ -72,12 +80,12 @@ export function isAvailable(
     case 'record-follow-up':
       return phase === 'follow-up' || phase === 'chasing';
     case 'escalate':
-      return attempt !== undefined && attempt.number < 3;
+      return attempt !== undefined && nextAttempt(attempt.number) !== null;
     case 'declare-deadlock':
       // Deadlock at attempt 3 ends the director-level review, so that review must have happened.
       return (
         attempt !== undefined &&
-        !(attempt.number === 3 && procedure.deadlockAfterDirectorReview && phase === 'review')
+        !(attempt.number === LAST_ATTEMPT && procedure.deadlockAfterDirectorReview && phase === 'review')
       );
     case 'record-referral':
       // Larger businesses cannot use ADR (Ofcom; CISAS Rules 1.5), whatever letter they were sent.
@@ -166,7 +174,7 @@ export function initiate(facts: Initiation, now: Date, procedure: Procedure): De
     ok: true,
     events: [
       { type: 'complaint-recorded', complaint: { ...facts, firstExpressedAt, acknowledgeBy } },
-      { type: 'attempt-opened', attempt: 1 },
+      { type: 'attempt-opened', attempt: FIRST_ATTEMPT },
     ],
   };
 }
@@ -219,15 +227,13 @@ function deadlockEvents(
  * attempt is the routing's business (routing.ts), decided on the state this leaves.
  */
 function escalation(from: AttemptNumber, reason: string, ctx: DecideContext): Event[] {
-  if (from === 3) return deadlockEvents(reason, false, 3, ctx);
-  const to = NEXT_ATTEMPT[from];
+  const to = nextAttempt(from);
+  if (to === null) return deadlockEvents(reason, false, from, ctx);
   return [
     { type: 'escalated', from, to, reason },
     { type: 'attempt-opened', attempt: to },
   ];
 }
-
-const NEXT_ATTEMPT = { 1: 2, 2: 3 } as const satisfies Record<Exclude<AttemptNumber, 3>, AttemptNumber>;
 
 function decideAvailable(complaint: Complaint, command: Command, ctx: DecideContext): Decision {
   const { now, procedure } = ctx;
@@ -239,7 +245,7 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
     case 'not-practical':
       return ok(
         { type: 'immediate-action-not-practical', reason: command.reason },
-        { type: 'attempt-opened', attempt: 2 },
+        { type: 'attempt-opened', attempt: DETAILED_REVIEW_ATTEMPT },
       );
     case 'record-review':
       return ok({ type: 'review-recorded', attempt: attemptNumber, findings: command.findings });

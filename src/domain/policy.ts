@@ -5,7 +5,7 @@
  */
 import type { Actor } from './actor.ts';
 import type { CommandType } from './commands.ts';
-import type { Complaint } from './complaint.ts';
+import { ATTEMPT_STAGE, type Complaint, DETAILED_REVIEW_ATTEMPT, LAST_ATTEMPT } from './complaint.ts';
 import type { Procedure, Role, Stage } from './procedure.ts';
 
 type Allowed = readonly Role[] | 'stage';
@@ -21,7 +21,11 @@ const HANDLERS = ['agent', 'reviewer', 'director'] as const;
 const MANAGERS = ['reviewer', 'director'] as const;
 const DIRECTORS = ['director'] as const;
 const EVERYONE = ['agent', 'reviewer', 'director', 'admin'] as const;
-const ATTEMPTS = (allowed: Allowed) => ({ 'attempt-1': allowed, 'attempt-2': allowed, 'attempt-3': allowed });
+const ATTEMPTS = (allowed: Allowed) =>
+  Object.fromEntries(Object.values(ATTEMPT_STAGE).map((stage) => [stage, allowed])) as Record<
+    (typeof ATTEMPT_STAGE)[keyof typeof ATTEMPT_STAGE],
+    Allowed
+  >;
 const OPEN = (allowed: Allowed) => ({ ...ATTEMPTS(allowed), deadlock: allowed });
 
 export const POLICY: Record<CommandType, Rule> = {
@@ -59,7 +63,7 @@ const REVIEW_COMMANDS: ReadonlySet<CommandType> = new Set(['record-review', 'pro
  * else's review, so the attempt's `handlerId` alone would miss them).
  */
 export function handledAttempt2(complaint: Complaint, staffId: string): boolean {
-  const attempt2 = complaint.attempts.find((a) => a.number === 2);
+  const attempt2 = complaint.attempts.find((a) => a.number === DETAILED_REVIEW_ATTEMPT);
   return attempt2 !== undefined && [attempt2.handlerId, attempt2.proposal?.proposedBy].includes(staffId);
 }
 
@@ -89,7 +93,7 @@ export function permits(
       }
       if (
         procedure.attempt3ReviewerMustDiffer &&
-        complaint.stage === 'attempt-3' &&
+        complaint.stage === ATTEMPT_STAGE[LAST_ATTEMPT] &&
         REVIEW_COMMANDS.has(type) &&
         handledAttempt2(complaint, actor.id)
       ) {

@@ -7,7 +7,7 @@
 import type { Actor } from './actor.ts';
 import type { Event } from './commands.ts';
 import type { Complaint } from './complaint.ts';
-import { handlerOf } from './complaint.ts';
+import { ATTEMPT_STAGE, handlerOf, LAST_ATTEMPT } from './complaint.ts';
 import { handledAttempt2 } from './policy.ts';
 import { canWorkAt, owningRole, type Procedure, type Role, type Stage } from './procedure.ts';
 
@@ -68,7 +68,9 @@ export function routeOwner(input: RoutingInput): Extract<Event, { type: 'assigne
   if (after.ownerId !== null && ownerRoles && canWorkAt(procedure, stage, ownerRoles)) {
     // The director-level review must be someone else's than attempt 2's (the objectivity rule).
     const mustHandOver =
-      stage === 'attempt-3' && procedure.attempt3ReviewerMustDiffer && handledAttempt2(after, after.ownerId);
+      stage === ATTEMPT_STAGE[LAST_ATTEMPT] &&
+      procedure.attempt3ReviewerMustDiffer &&
+      handledAttempt2(after, after.ownerId);
     if (!mustHandOver) return null;
   }
   const picked = pickOwner(procedure, candidates);

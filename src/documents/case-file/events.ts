@@ -5,7 +5,13 @@
  * does not know is still listed, with its data, because evidence left out cannot be relied on later.
  */
 import type { AuditEvent } from '../../db/audit.ts';
-import type { ClosureReason, Complaint, Step } from '../../domain/complaint.ts';
+import {
+  ATTEMPT_STAGE,
+  type ClosureReason,
+  type Complaint,
+  isAttemptNumber,
+  type Step,
+} from '../../domain/complaint.ts';
 import type { Procedure } from '../../domain/procedure.ts';
 import { isLocalDate } from '../../domain/time.ts';
 import { CLOSURE_REASON_TEXT, formatDate, formatPence, type People, words, yesNo } from './format.ts';
@@ -42,7 +48,7 @@ function describe(
   context: { procedure: Procedure; people: People; steps: Map<string, Step> },
 ): string {
   const attemptName = (n: number | null) =>
-    n === 1 || n === 2 || n === 3 ? context.procedure.stages[`attempt-${n}`].name : 'the attempt';
+    isAttemptNumber(n) ? context.procedure.stages[ATTEMPT_STAGE[n]].name : 'the attempt';
   const scheme = context.procedure.adrScheme.name;
   switch (type) {
     case 'complaint-recorded':

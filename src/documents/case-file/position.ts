@@ -2,13 +2,13 @@
  * "Our position and offers" and "Attempts": what the provider offered at each Resolution Attempt and what
  * the customer said, the final position, the ADR letters; then each attempt in full.
  */
-import type { Attempt } from '../../domain/complaint.ts';
+import { ATTEMPT_STAGE, type Attempt, isAttemptNumber, nextAttempt } from '../../domain/complaint.ts';
 import { CLOSURE_REASON_TEXT, formatDate, formatInstant, words } from './format.ts';
 import type { PdfContext } from './pdf-context.ts';
 import type { CaseFileWriter } from './pdf-writer.ts';
 
 const stageName = (ctx: PdfContext, attempt: Attempt) =>
-  ctx.input.procedure.stages[`attempt-${attempt.number}`].name;
+  ctx.input.procedure.stages[ATTEMPT_STAGE[attempt.number]].name;
 
 /** The reason given for deadlock: from the trail, else from the attempt it ended. */
 function deadlockReason(ctx: PdfContext): string | null {
@@ -26,12 +26,12 @@ function deadlockDecision(ctx: PdfContext): string | null {
   const event = ctx.input.audit.findLast((e) => e.type === 'deadlock-declared');
   if (!event) return null;
   const payload = event.payload as { declared?: unknown; atAttempt?: unknown };
-  const at = typeof payload.atAttempt === 'number' ? payload.atAttempt : null;
-  const stage = at === 1 || at === 2 || at === 3 ? ctx.input.procedure.stages[`attempt-${at}`].name : null;
+  const at = payload.atAttempt;
+  const stage = isAttemptNumber(at) ? ctx.input.procedure.stages[ATTEMPT_STAGE[at]].name : null;
   if (payload.declared === false) {
     return `Attempt 3 did not resolve the complaint (recorded by ${ctx.people.actor(event.actor)})`;
   }
-  const early = at !== null && at < 3 ? ', before the last Resolution Attempt' : '';
+  const early = isAttemptNumber(at) && nextAttempt(at) !== null ? ', before the last Resolution Attempt' : '';
   return `Declared by ${ctx.people.actor(event.actor)}${stage ? ` at ${stage}` : ''}${early}`;
 }
 

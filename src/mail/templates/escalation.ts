@@ -1,5 +1,5 @@
 /** The complaint moves to the next resolution attempt: who looks at it now and what that means. */
-import type { AttemptNumber } from '../../domain/complaint.ts';
+import { ATTEMPT_STAGE, type AttemptNumber } from '../../domain/complaint.ts';
 import { type Block, compose, type EmailContent, type Letterhead } from './layout.ts';
 
 export interface EscalationFacts {
@@ -8,7 +8,7 @@ export interface EscalationFacts {
 }
 
 export function escalationEmail(head: Letterhead, facts: EscalationFacts, trackUrl: string): EmailContent {
-  const next = head.procedure.stages[`attempt-${facts.to}`];
+  const next = head.procedure.stages[ATTEMPT_STAGE[facts.to]];
   const blocks: Block[] = [
     {
       type: 'paragraph',

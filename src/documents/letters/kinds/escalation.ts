@@ -1,11 +1,12 @@
 /** The complaint moves to the next resolution attempt: who looks at it now and what that means. */
+import { ATTEMPT_STAGE } from '../../../domain/complaint.ts';
 import type { LetterBody, LetterOf } from '../types.ts';
 import { howToReachUs } from './contact.ts';
 
 export function escalationLetter(letter: LetterOf<'escalation'>): LetterBody {
   const { procedure, reference, facts } = letter;
-  const from = procedure.stages[`attempt-${facts.from}`];
-  const next = procedure.stages[`attempt-${facts.to}`];
+  const from = procedure.stages[ATTEMPT_STAGE[facts.from]];
+  const next = procedure.stages[ATTEMPT_STAGE[facts.to]];
   return {
     title: `Your complaint has moved to ${next.name}`,
     blocks: [

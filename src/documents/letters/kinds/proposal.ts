@@ -1,4 +1,5 @@
 /** A proposal of remedial action: the summary, the steps with their dates, how to accept or decline. */
+import { ATTEMPT_STAGE, nextAttempt } from '../../../domain/complaint.ts';
 import { stepWithDate } from '../../../mail/templates/wording.ts';
 import { typed } from '../typed.ts';
 import type { LetterBlock, LetterBody, LetterOf } from '../types.ts';
@@ -7,14 +8,15 @@ import { howToReachUs } from './contact.ts';
 export function proposalLetter(letter: LetterOf<'proposal'>): LetterBody {
   const { procedure, reference, facts } = letter;
   const { stages } = procedure;
+  const next = nextAttempt(facts.attempt);
   const declined =
-    facts.attempt === 3
+    next === null
       ? `This is our final proposal. If you decline it, we will write to you with our final position (${stages.deadlock.name}).`
-      : `If you decline it, we will look at your complaint again at the next stage of our procedure, ${stages[facts.attempt === 1 ? 'attempt-2' : 'attempt-3'].name}.`;
+      : `If you decline it, we will look at your complaint again at the next stage of our procedure, ${stages[ATTEMPT_STAGE[next]].name}.`;
   const blocks: LetterBlock[] = [
     {
       type: 'paragraph',
-      text: `We have looked into your complaint at ${stages[`attempt-${facts.attempt}`].name} of our complaints procedure, and this is what we propose to put it right:`,
+      text: `We have looked into your complaint at ${stages[ATTEMPT_STAGE[facts.attempt]].name} of our complaints procedure, and this is what we propose to put it right:`,
     },
     { type: 'quote', text: typed(facts.summary) },
     ...(facts.steps.length > 0
