@@ -803,6 +803,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address.
+         * @description Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/not-practical": {
         parameters: {
             query?: never;
@@ -1477,26 +1497,6 @@ export interface paths {
          * @description Decides the command on the complaint as it stands, without recording anything, and renders every email and letter it would send, exactly as they will be sent (the letter as PDF, base64, and as text). Refused as the command itself would be; an empty list when it sends the customer nothing.
          */
         post: operations["preview-add-note"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/complaints/{reference}/reply": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address.
-         * @description Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
-         */
-        post: operations["reply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6771,6 +6771,86 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subject; the CRN is put in front of it */
+                    subject: string;
+                    /** @description The message, without greeting or sign-off: Redress adds “Dear {name},” and signs it with your name and role */
+                    body: string;
+                    /** @description Files to send with it (a corrected bill, a statement): attached to the email, or named as enclosed in the letter for post; the same types and limits as the customer’s own files, and a refused file (`attachments.0`) stores nothing */
+                    attachments?: components["schemas"]["UploadInputInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "not-practical": {
         parameters: {
             query?: never;
@@ -9378,86 +9458,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerFacingPreview"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    reply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Complaint Reference Number */
-                reference: string;
-            };
-            cookie?: never;
-        };
-        /** @description Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address. */
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description The subject; the CRN is put in front of it */
-                    subject: string;
-                    /** @description The message, without greeting or sign-off: Redress adds “Dear {name},” and signs it with your name and role */
-                    body: string;
-                    /** @description Files to send with it (a corrected bill, a statement): attached to the email, or named as enclosed in the letter for post; the same types and limits as the customer’s own files, and a refused file (`attachments.0`) stores nothing */
-                    attachments?: components["schemas"]["UploadInputInput"][];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
                 };
             };
             /** @description Default Response */

@@ -17,6 +17,9 @@ type StaffCommandType = Exclude<
   'issue-time-limit-adr-letter' | 'close-no-response' | 'close-adr-window-expired'
 >;
 
+/** A command's fields without its `type`: what its request body must give (checked when this compiles). */
+type BodyOf<K extends StaffCommandType> = Omit<Extract<Command, { type: K }>, 'type'>;
+
 export const COMMAND_BODIES = {
   'not-practical': z
     .strictObject({ reason })
@@ -145,23 +148,45 @@ export const COMMAND_BODIES = {
     .describe(
       'Write to the customer: an email threaded with the complaint’s mail (its letter attached), or a letter queued for print when the customer takes post or has no email address.',
     ),
-} satisfies Record<StaffCommandType, z.ZodType>;
+} satisfies { [K in StaffCommandType]: z.ZodType<BodyOf<K>> };
 
 export type CommandName = keyof typeof COMMAND_BODIES;
 export const COMMAND_NAMES = Object.keys(COMMAND_BODIES) as CommandName[];
 
+/** Each command's validated request body. */
+export type Bodies = { [K in CommandName]: z.infer<(typeof COMMAND_BODIES)[K]> };
+
 /**
- * The domain command for a validated request body. A reply's files are stored by its use case, which names
- * them in the command; here (a preview) they are named only.
+ * Each command from its validated request body, written out per command so the compiler checks every one (no
+ * cast at the edge). A reply's files are stored by its use case, which names them in the command; here (a
+ * preview) they are named only.
  */
-export function toCommand<N extends CommandName>(
-  name: N,
-  body: z.infer<(typeof COMMAND_BODIES)[N]>,
-): Command {
-  if (name === 'reply') {
-    const { attachments, ...reply } = body as z.infer<(typeof COMMAND_BODIES)['reply']>;
-    const files = (attachments ?? []).map((f, i) => ({ id: `file-${i + 1}`, filename: f.filename }));
-    return { type: 'reply', ...reply, files };
-  }
-  return { type: name, ...body } as Command;
+const TO_COMMAND: { [K in CommandName]: (body: Bodies[K]) => Command } = {
+  'not-practical': (body) => ({ type: 'not-practical', ...body }),
+  'record-review': (body) => ({ type: 'record-review', ...body }),
+  propose: (body) => ({ type: 'propose', ...body }),
+  'record-response': (body) => ({ type: 'record-response', ...body }),
+  'complete-step': (body) => ({ type: 'complete-step', ...body }),
+  'record-follow-up': (body) => ({ type: 'record-follow-up', ...body }),
+  escalate: (body) => ({ type: 'escalate', ...body }),
+  'declare-deadlock': (body) => ({ type: 'declare-deadlock', ...body }),
+  'record-referral': (body) => ({ type: 'record-referral', ...body }),
+  'record-ombudsman-outcome': (body) => ({ type: 'record-ombudsman-outcome', ...body }),
+  'record-case-fee': (body) => ({ type: 'record-case-fee', ...body }),
+  withdraw: (body) => ({ type: 'withdraw', ...body }),
+  close: (body) => ({ type: 'close', ...body }),
+  assign: (body) => ({ type: 'assign', ...body }),
+  take: () => ({ type: 'take' }),
+  'log-contact': (body) => ({ type: 'log-contact', ...body }),
+  'add-note': (body) => ({ type: 'add-note', ...body }),
+  reply: ({ attachments, ...reply }) => ({
+    type: 'reply',
+    ...reply,
+    files: (attachments ?? []).map((f, i) => ({ id: `file-${i + 1}`, filename: f.filename })),
+  }),
+};
+
+/** The domain command for a validated request body. */
+export function toCommand<N extends CommandName>(name: N, body: Bodies[N]): Command {
+  return TO_COMMAND[name](body);
 }

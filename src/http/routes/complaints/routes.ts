@@ -7,16 +7,12 @@ import { z } from 'zod';
 import { assignComplaints } from '../../../app/assign-complaints.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { getComplaint } from '../../../app/get-complaint.ts';
-import { issueCommand } from '../../../app/issue-command.ts';
 import { listComplaints } from '../../../app/list-complaints.ts';
-import { previewCommand } from '../../../app/preview-command.ts';
 import { listQueues, QUEUE_IDS } from '../../../app/queues.ts';
 import { recordComplaint } from '../../../app/record-complaint.ts';
-import { replyToCustomer } from '../../../app/reply-to-customer.ts';
 import { staffActor } from '../../auth.ts';
 import { id, problems } from '../../schemas.ts';
-import { uploadBodyLimit, uploadedFiles, uploadsTooLarge } from '../attachments/schemas.ts';
-import { COMMAND_BODIES, COMMAND_NAMES, toCommand } from './command-schemas.ts';
+import { registerCommandRoutes } from './command-routes.ts';
 import {
   complaintSchema,
   createComplaintBody,
@@ -27,26 +23,6 @@ import {
 } from './schemas.ts';
 
 const tags = ['complaints'];
-
-const previewSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        kind: z.string().describe('reply, proposal, escalation, follow-up, closure, adr-letter'),
-        delivery: z.enum(['email', 'post']),
-        email: z.object({ subject: z.string(), text: z.string() }).nullable(),
-        letter: z
-          .object({
-            title: z.string(),
-            text: z.string().describe('The letter as plain text, word for word as the PDF'),
-            pages: z.number().int(),
-            pdf: z.string().describe('The PDF, base64'),
-          })
-          .nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'CustomerFacingPreview' });
 
 export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -186,78 +162,5 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => getComplaint(ctx, request.params.reference, staffActor(request)),
   );
 
-  // A reply may carry files: its body may be as large as the files allowed.
-  const takesFiles = {
-    bodyLimit: uploadBodyLimit(ctx),
-    config: { bodyTooLarge: { detail: uploadsTooLarge(ctx), field: 'attachments' } },
-  };
-  for (const name of COMMAND_NAMES) {
-    const body = COMMAND_BODIES[name];
-    const limits = name === 'reply' ? takesFiles : {};
-    api.post(
-      `/complaints/:reference/${name}`,
-      {
-        ...limits,
-        schema: {
-          tags: ['procedure'],
-          operationId: name,
-          summary: body.description ?? name,
-          description:
-            `${body.description ?? ''} Refused with 409 (code \`not-allowed-now\`, listing \`allowed\`) when the ` +
-            'procedure does not allow it at this point, and 403 when the caller’s role may not.',
-          params: referenceParams,
-          body,
-          response: { 200: complaintSchema, ...problems },
-        },
-      },
-      async (request) => {
-        const actor = staffActor(request);
-        if (name === 'reply') {
-          const { attachments, ...reply } = request.body as z.infer<(typeof COMMAND_BODIES)['reply']>;
-          await replyToCustomer(
-            ctx,
-            request.params.reference,
-            { ...reply, attachments: uploadedFiles(attachments) },
-            actor,
-          );
-        } else {
-          await issueCommand(ctx, request.params.reference, toCommand(name, request.body as never), actor);
-        }
-        return getComplaint(ctx, request.params.reference, actor);
-      },
-    );
-    api.post(
-      `/complaints/:reference/${name}/preview`,
-      {
-        ...limits,
-        schema: {
-          tags: ['procedure'],
-          operationId: `preview-${name}`,
-          summary: `Preview what ${name} would send the customer`,
-          description:
-            'Decides the command on the complaint as it stands, without recording anything, and renders every ' +
-            'email and letter it would send, exactly as they will be sent (the letter as PDF, base64, and as ' +
-            'text). Refused as the command itself would be; an empty list when it sends the customer nothing.',
-          params: referenceParams,
-          body,
-          response: { 200: previewSchema, ...problems },
-        },
-      },
-      async (request) => {
-        const actor = staffActor(request);
-        const previews = await previewCommand(
-          ctx,
-          request.params.reference,
-          toCommand(name, request.body as never),
-          actor,
-        );
-        return {
-          items: previews.map((p) => ({
-            ...p,
-            letter: p.letter && { ...p.letter, pdf: p.letter.pdf.toString('base64') },
-          })),
-        };
-      },
-    );
-  }
+  registerCommandRoutes(api, ctx);
 }
