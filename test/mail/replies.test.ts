@@ -9,6 +9,7 @@ import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { complaintAt } from '../support/factories.ts';
 import { EXE, PDF } from '../support/files.ts';
 import { readPdf } from '../support/pdf.ts';
 import { sendMail } from '../support/smtp-send.ts';
@@ -134,13 +135,9 @@ describeEachDialect('writing to the customer', (harness) => {
   });
 
   it('previews the ADR letter with the director’s reason where the customer reads it; the issued letter is the preview', async () => {
-    const reference = await raise();
-    await t.command('agent', reference, 'not-practical', { reason: 'Needs a review' });
-    await t.command('reviewer', reference, 'take');
-    await t.command('reviewer', reference, 'record-review', { findings: 'Charged correctly' });
-    await t.command('reviewer', reference, 'escalate', { reason: 'Customer wants a director' });
-    await t.command('director', reference, 'take');
-    await t.command('director', reference, 'record-review', { findings: 'Charges were correct' });
+    // At attempt 3, owned by the director who recorded the director-level review.
+    const { reference } = await complaintAt(t, { at: 'attempt-3' });
+    await t.runJobs();
     const position =
       'We have checked your account: both charges were for separate months, so we cannot refund either.';
     const preview = await t.as('director').post(`/complaints/${reference}/declare-deadlock/preview`, {
