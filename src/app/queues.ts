@@ -133,22 +133,24 @@ const text = (value: string | ((procedure: Procedure) => string), procedure: Pro
   typeof value === 'string' ? value : value(procedure);
 
 /**
- * Where a member of staff starts: their own complaints when they have some; else the most senior stage
- * queue they can work from that has complaints waiting (a director: attempt 3; a reviewer: attempt 2);
- * else that queue empty, so they see their part of the procedure; admins without a stage: everything.
+ * Where a member of staff starts: the most senior stage queue they can work from that has complaints waiting
+ * for someone with their role (a director: attempt 3; a reviewer: attempt 2) — nobody is watching those, and
+ * their ADR clocks run; else their own complaints when they have some; else their stage's queue, empty, so
+ * they see their part of the procedure; admins without a stage: everything.
  */
 export function landingQueue(
   procedure: Procedure,
   roles: readonly Role[],
   counts: ReadonlyMap<QueueId, number | null>,
 ): QueueId {
-  if ((counts.get('mine') ?? 0) > 0) return 'mine';
   const stages = (['attempt-3', 'attempt-2', 'attempt-1'] as const).filter((stage) => {
     const role = owningRole(procedure, stage);
     return role !== null && roles.includes(role);
   });
   const waiting = stages.find((stage) => (counts.get(WAITING[stage]) ?? 0) > 0);
-  const first = waiting ?? stages[0];
+  if (waiting) return WAITING[waiting];
+  if ((counts.get('mine') ?? 0) > 0) return 'mine';
+  const first = stages[0];
   if (first) return WAITING[first];
   return roles.some((r) => r !== 'admin') ? 'mine' : 'all';
 }

@@ -94,13 +94,15 @@ describeEachDialect('queues', (harness) => {
     );
   });
 
-  it('starts each person on the queue that fits their roles, never on an empty “mine”', async () => {
+  it('starts each person on the queue of work waiting for their role, else on their own, never on an empty “mine”', async () => {
     const landing = async (who: Parameters<TestApi['as']>[0]) =>
       (await t.as(who).get('/queues')).body.landing;
-    // The agent owns a complaint: their own list.
-    expect(await landing('agent')).toBe('mine');
+    // A complaint waits at attempt 1 for an agent: that comes before the agent's own list.
+    expect(await landing('agent')).toBe('waiting-attempt-1');
     // The reviewer owns nothing; a complaint waits for a reviewer at attempt 2.
     expect(await landing('reviewer')).toBe('waiting-attempt-2');
+    // The director tracks the deadlocked complaint and nothing waits at attempt 3: their own list.
+    expect(await landing('director')).toBe('mine');
     // The other director owns nothing and nothing waits at attempt 3: their stage's queue all the same.
     expect(await landing('director2')).toBe('waiting-attempt-3');
     expect(await landing('admin')).toBe('all');

@@ -654,7 +654,7 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["Queue"][];
                             /**
-                             * @description The queue this user starts on: their own complaints when they have some, else the most senior stage queue their roles work from that has complaints waiting
+                             * @description The queue this user starts on: the most senior stage queue their roles work from that has complaints waiting for their role, else their own complaints when they have some, else their stage’s queue
                              * @enum {string}
                              */
                             landing: "mine" | "unassigned" | "waiting-attempt-1" | "waiting-attempt-2" | "waiting-attempt-3" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";

@@ -137,7 +137,7 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
             landing: z
               .enum(QUEUE_IDS)
               .describe(
-                'The queue this user starts on: their own complaints when they have some, else the most senior stage queue their roles work from that has complaints waiting',
+                'The queue this user starts on: the most senior stage queue their roles work from that has complaints waiting for their role, else their own complaints when they have some, else their stage’s queue',
               ),
           }),
           ...problems,
