@@ -2,6 +2,7 @@
  * Expected failures of a use case, each with a stable code. Exactly one place (http/problem.ts) turns codes
  * into HTTP statuses; the CLI turns them into messages and exit codes.
  */
+import { databaseFailure } from '../db/errors.ts';
 import type { CommandType } from '../domain/commands.ts';
 
 export type AppErrorCode =
@@ -16,7 +17,27 @@ export type AppErrorCode =
   | 'idempotency-key-reused'
   | 'password-change-required'
   | 'customer-merged'
-  | 'confirmation-required';
+  | 'confirmation-required'
+  | 'database-unavailable'
+  | 'storage-full';
+
+/** The codes for a failure of the database itself, which any use case may meet. */
+export type DatabaseFailureCode = Extract<AppErrorCode, 'database-unavailable' | 'storage-full'>;
+
+/**
+ * The code for `error` when the database itself failed (unreachable, shutting down, out of space), else
+ * undefined: the one place the database's failures get the codes clients see.
+ */
+export function databaseFailureCode(error: unknown): DatabaseFailureCode | undefined {
+  switch (databaseFailure(error)) {
+    case 'unavailable':
+      return 'database-unavailable';
+    case 'storage-full':
+      return 'storage-full';
+    case undefined:
+      return undefined;
+  }
+}
 
 export interface AppErrorDetails {
   /** The offending input field, as a dotted path. */

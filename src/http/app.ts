@@ -15,11 +15,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { AppContext } from '../app/context.ts';
+import { databaseFailureCode } from '../app/errors.ts';
 import type { TrustProxy } from '../config/env.ts';
 import { authPlugin } from './auth.ts';
-import { errorHandler, problem, sendProblem } from './problem.ts';
+import { errorHandler, problem, RETRY_AFTER_SECONDS, sendProblem } from './problem.ts';
 import { registerAttachmentRoutes } from './routes/attachments/routes.ts';
 import { registerAuditRoutes } from './routes/audit/routes.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
@@ -122,11 +122,18 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(ctx.db.kysely);
+      await ctx.db.checkReady();
       return { status: 'ok', database: ctx.db.dialect };
     } catch (error) {
-      ctx.logger.warn({ err: error }, 'database not reachable');
-      return sendProblem(reply, problem('database-unavailable', 503, 'The database is not reachable'));
+      // Not ready is 503 whatever the cause (a balancer reads only the status); the code says which.
+      const code = databaseFailureCode(error) ?? 'database-unavailable';
+      ctx.logger.warn({ err: error, code }, 'not ready');
+      const detail =
+        code === 'storage-full'
+          ? 'Writes fail: the database has no space left to write'
+          : 'The database is not reachable';
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendProblem(reply, problem(code, 503, detail));
     }
   });
   registerPublicRoutes(app, ctx);

@@ -3,7 +3,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type AppErrorCode } from '../app/errors.ts';
+import { AppError, type AppErrorCode, databaseFailureCode } from '../app/errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,7 +36,12 @@ const STATUS: Record<AppErrorCode, number> = {
   'password-change-required': 403,
   'customer-merged': 409,
   'confirmation-required': 409,
+  'database-unavailable': 503,
+  'storage-full': 507,
 };
+
+/** Seconds a client should wait before retrying a 503: the pool reconnects on the next request. */
+export const RETRY_AFTER_SECONDS = 2;
 
 const TITLES: Record<string, string> = {
   validation: 'The request is not valid',
@@ -51,6 +56,8 @@ const TITLES: Record<string, string> = {
   'password-change-required': 'Change your password first',
   'customer-merged': 'That customer record was merged into another',
   'confirmation-required': 'Please confirm',
+  'database-unavailable': 'The database is not reachable just now',
+  'storage-full': 'The server has run out of storage space',
   'malformed-json': 'The body is not valid JSON',
   'body-too-large': 'The body is too large',
   'unsupported-media-type': 'Send JSON',
@@ -74,7 +81,19 @@ function isDataException(error: unknown): boolean {
   return typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
 }
 
+/** What a client is told when the database failed: whether to retry, and what became of its request. */
+const DATABASE_FAILURE_DETAIL: Record<string, string> = {
+  'database-unavailable':
+    'The database cannot be reached just now, so the request may not have been carried out. Retry it after ' +
+    'the Retry-After interval (with the same Idempotency-Key, if it had one).',
+  'storage-full':
+    'The database could not write: its disk is full. Nothing was recorded. An operator must free space; ' +
+    'retry after that.',
+};
+
 function fromError(error: FastifyError | Error): Problem {
+  const failure = databaseFailureCode(error);
+  if (failure) return problem(failure, STATUS[failure], DATABASE_FAILURE_DETAIL[failure] ?? failure);
   if (error instanceof AppError) {
     const { field, allowed } = error.details;
     return problem(error.code, STATUS[error.code], error.message, {
@@ -163,6 +182,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       errors: [{ field: tooLarge.field, message: tooLarge.detail }],
     });
   }
-  if (body.status >= 500) request.log.error({ err: error }, 'unexpected error');
+  if (body.status >= 500) {
+    // The driver's own error, whole: its code (SQLITE_FULL, ECONNREFUSED, 57P01) is what an operator needs.
+    request.log.error(
+      { err: error, code: body.code },
+      body.code === 'internal' ? 'unexpected error' : body.title,
+    );
+  }
+  if (body.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return sendProblem(reply, body);
 }

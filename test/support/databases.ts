@@ -49,6 +49,20 @@ export function describeEachDialect(name: string, body: (harness: DialectHarness
   }
 }
 
+/** Like `describeEachDialect`, for behaviour only one dialect has (a test of SQLite's full disk). */
+export function describeDialect(
+  dialect: Dialect,
+  name: string,
+  body: (harness: DialectHarness) => void,
+): void {
+  const run = dialects.includes(dialect) ? describe : describe.skip;
+  run(`${name} [${dialect}]`, () => {
+    const harness = createHarness(dialect);
+    afterAll(() => harness.cleanup());
+    body(harness);
+  });
+}
+
 function createHarness(dialect: Dialect): DialectHarness & { cleanup(): Promise<void> } {
   const opened: Db[] = [];
   const created: { dir?: string; database?: string }[] = [];

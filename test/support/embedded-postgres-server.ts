@@ -26,6 +26,13 @@ const OWNER_FILE = 'owner.pid';
 export interface RunningServer {
   /** URL of the server's `postgres` database, for creating and dropping test databases. */
   adminUrl: string;
+  /**
+   * Kills the server as an outage would: SIGQUIT to the postmaster, which is `pg_ctl stop -m immediate` (every
+   * backend is killed at once, no checkpoint, crash recovery on the next start). Resolves once it is gone.
+   */
+  crash(): Promise<void>;
+  /** Starts it again on the same data directory and port, after `crash`. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,8 +55,17 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+export interface EmbeddedPostgresOptions {
+  /**
+   * Keep `synchronous_commit` on, so a commit is acknowledged only once its WAL is written: a test that kills
+   * the server and counts acknowledged rows needs it (with it off, a killed server forgets its last commits
+   * and hands their ids out again). fsync stays off either way: only the server dies, not the machine.
+   */
+  durableCommits?: boolean;
+}
+
 /** Initialises and starts a server in a fresh temp dir on a free port. */
-export async function startEmbeddedPostgres(): Promise<RunningServer> {
+export async function startEmbeddedPostgres(settings: EmbeddedPostgresOptions = {}): Promise<RunningServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   removeStaleDirs();
   const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
@@ -72,7 +88,8 @@ export async function startEmbeddedPostgres(): Promise<RunningServer> {
     initdbFlags: ['--encoding=UTF8', '--no-locale', '--no-sync'],
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      ...['-c', 'fsync=off', '-c', 'full_page_writes=off'],
+      ...(settings.durableCommits ? [] : ['-c', 'synchronous_commit=off']),
       ...['-c', 'max_connections=200'],
     ],
     onLog: (message: string) => log.push(message),
@@ -84,7 +101,7 @@ export async function startEmbeddedPostgres(): Promise<RunningServer> {
     // Another process may take the free port between our probe and the server's bind: try a few.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
-      const server = new EmbeddedPostgres(options(port));
+      let server = new EmbeddedPostgres(options(port));
       try {
         await server.start();
       } catch (error) {
@@ -92,10 +109,27 @@ export async function startEmbeddedPostgres(): Promise<RunningServer> {
         if (attempt < 3) continue;
         throw error ?? new Error('postgres exited during start');
       }
+      let running = true;
       return {
         adminUrl: `postgres://redress:${password}@127.0.0.1:${port}/postgres`,
+        async crash() {
+          const pidFile = join(dir, 'data', 'postmaster.pid');
+          const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+          running = false;
+          process.kill(postmaster, 'SIGQUIT');
+          for (const started = Date.now(); alive(postmaster); ) {
+            if (Date.now() - started > 15_000) throw new Error(`postmaster ${postmaster} did not exit`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        },
+        async restart() {
+          server = new EmbeddedPostgres(options(port));
+          await server.start();
+          running = true;
+        },
         async stop() {
-          await server.stop();
+          // The package's stop() waits for an exit event that a crashed server has already given.
+          if (running) await server.stop();
           rmSync(dir, { recursive: true, force: true });
         },
       };
