@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
+import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
@@ -81,6 +82,11 @@ export function registerServeCommand(program: Command): void {
           owner: `${hostname()}:${process.pid}`,
           intervalMs: settings.workerIntervalMs,
           logger: ctx.logger,
+          // Hourly: each run deletes a bounded number of rows, so a backlog clears over a few hours.
+          prune: {
+            everyMs: 3_600_000,
+            run: () => pruneDoneJobs(ctx, { retentionDays: settings.jobRetentionDays }),
+          },
         });
         if (role === 'worker') {
           process.stdout.write(
