@@ -16,6 +16,8 @@ import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
+import { createMetrics } from '../metrics/metrics.ts';
+import { withQueryTiming } from '../metrics/query-timing.ts';
 import { WEB_DIST } from '../web/build.ts';
 import { CliError, EXIT } from './output.ts';
 import { openRuntime } from './runtime.ts';
@@ -37,7 +39,10 @@ export function registerServeCommand(program: Command): void {
       }
       const role = options.role as ServeRole;
       const runtime = await openRuntime();
-      const { ctx, settings } = runtime;
+      const { settings } = runtime;
+      // One set of metrics per process: every query timed, mail counted, served at /metrics by the web role.
+      const metrics = createMetrics();
+      const ctx = { ...runtime.ctx, db: withQueryTiming(runtime.ctx.db, metrics), metrics };
       const admin = await ensureFirstAdmin(ctx);
       if (admin) {
         process.stdout.write(
@@ -97,7 +102,12 @@ export function registerServeCommand(program: Command): void {
       const app =
         role === 'worker' || role === 'mail'
           ? undefined
-          : await buildApp(ctx, { publicUrl: settings.publicUrl, trustProxy: settings.trustProxy });
+          : await buildApp(ctx, {
+              publicUrl: settings.publicUrl,
+              trustProxy: settings.trustProxy,
+              metrics,
+              metricsToken: settings.metricsToken,
+            });
       if (app) {
         const address = await app.listen({ port: settings.port, host: settings.host });
         ctx.logger.info({ address, database: ctx.db.dialect }, 'Redress is listening');

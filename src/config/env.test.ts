@@ -196,6 +196,15 @@ describe('readSettings', () => {
     }
   });
 
+  it('takes a metrics token only long enough to guard /metrics', () => {
+    expect(readSettings({ METRICS_TOKEN: 'short' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'METRICS_TOKEN', message: expect.stringMatching(/16 characters/) }],
+    });
+    const read = readSettings({ METRICS_TOKEN: 'a-long-enough-metrics-token' });
+    expect(read.ok && read.settings.metricsToken).toBe('a-long-enough-metrics-token');
+  });
+
   it('refuses a port that is not a number', () => {
     expect(readSettings({ PORT: 'http' })).toMatchObject({ ok: false, problems: [{ path: 'PORT' }] });
   });

@@ -27,6 +27,10 @@ const envSchema = z
       .int({ error: 'must be a whole number of days' })
       .min(1, { error: 'must be at least 1 (day): done jobs are kept that long before they are pruned' })
       .default(30),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, { error: 'must be at least 16 characters: it is all that guards /metrics from outside' })
+      .optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
@@ -138,6 +142,8 @@ export interface Settings {
   workerIntervalMs: number;
   /** Done jobs are deleted this many days after they finished (JOB_RETENTION_DAYS, default 30). */
   jobRetentionDays: number;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers this machine only. */
+  metricsToken: string | undefined;
   /** Behind a reverse proxy, which proxies to believe about the client's address (rate limits use it). */
   trustProxy: TrustProxy;
   mail: MailSettings;
@@ -212,6 +218,7 @@ export function readSettings(
       logLevel: e.LOG_LEVEL,
       workerIntervalMs: e.WORKER_INTERVAL_MS,
       jobRetentionDays: e.JOB_RETENTION_DAYS,
+      metricsToken: e.METRICS_TOKEN,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       mail: {
         smtpUrl: e.SMTP_URL,
