@@ -26,6 +26,16 @@ export interface AppContext {
   maxUploadBytes?: number | undefined;
   /** How text messages leave (`SMS_GATEWAY_URL`); without it, nothing is texted and the portal says so. */
   sms?: SmsSender | undefined;
+  /** Where mail in and out is counted for /metrics; nothing counts without it (tests, one-off commands). */
+  metrics?: { mail: MailCounters } | undefined;
+}
+
+/** Counts of mail, as the use cases see them; the Prometheus counters behind them live in src/metrics. */
+export interface MailCounters {
+  /** An inbound email was handled, with its outcome (`new-complaint`, `duplicate`, ...). */
+  received(outcome: string): void;
+  /** A try to send a customer email ended: sent, to be retried, or failed for good. */
+  sent(result: 'sent' | 'retry' | 'failed'): void;
 }
 
 /** One text message, to one mobile number. */

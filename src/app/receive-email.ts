@@ -115,9 +115,9 @@ export async function receiveEmail(
   const messageId = mail.messageId ?? `<${mail.rawSha256}@redress.invalid>`;
   const db = ctx.db.kysely;
   const earlier = await findEmailByMessageId(db, messageId);
-  if (earlier) return duplicate(messageId, earlier.id);
+  if (earlier) return counted(ctx, duplicate(messageId, earlier.id));
   try {
-    const receipt = await receiveNew(ctx, mail, messageId, options);
+    const receipt = counted(ctx, await receiveNew(ctx, mail, messageId, options));
     const level = receipt.outcome === 'rejected' || receipt.outcome === 'unmatched' ? 'warn' : 'info';
     ctx.logger[level](
       { messageId, outcome: receipt.outcome, reference: receipt.reference, note: receipt.note },
@@ -127,8 +127,13 @@ export async function receiveEmail(
   } catch (error) {
     if (!(error instanceof AlreadyStored) && !isUniqueViolation(error)) throw error;
     const first = await findEmailByMessageId(db, messageId);
-    return duplicate(messageId, first?.id ?? null);
+    return counted(ctx, duplicate(messageId, first?.id ?? null));
   }
+}
+
+function counted(ctx: AppContext, receipt: Receipt): Receipt {
+  ctx.metrics?.mail.received(receipt.outcome);
+  return receipt;
 }
 
 function duplicate(messageId: string, emailId: string | null): Receipt {

@@ -195,6 +195,7 @@ export async function sendCustomerEmail(
     const permanent = typeof code === 'number' && code >= 500 && code < 600;
     const final = permanent || job.attempts >= job.maxAttempts;
     await setEmailOutcome(db, row.id, { status: final ? 'failed' : 'queued', error: message });
+    ctx.metrics?.mail.sent(final ? 'failed' : 'retry');
     // The letter it carried must still reach the customer: by post.
     if (final && row.documentId) await queueDocumentForPost(db, row.documentId);
     const log = {
@@ -212,6 +213,7 @@ export async function sendCustomerEmail(
   // Outside the try: once the server has accepted the message, a failure to record it must not mark it
   // failed (the job's retry sends the same Message-ID again).
   await setEmailOutcome(db, row.id, { status: 'sent', at: ctx.now().toISOString() });
+  ctx.metrics?.mail.sent('sent');
   const where =
     delivery.via === 'smtp'
       ? { via: 'smtp' }

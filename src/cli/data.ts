@@ -1,9 +1,10 @@
-/** `redress migrate | jobs run | audit verify | backup | demo`. */
+/** `redress migrate | jobs run | jobs prune | audit verify | backup | demo`. */
 import { hostname } from 'node:os';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { backup } from '../app/backup.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { loadDemo } from '../app/load-demo.ts';
+import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { verifyAuditChain } from '../db/audit.ts';
 import { runDueJobs } from '../jobs/worker.ts';
@@ -20,9 +21,8 @@ export function registerDataCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('jobs')
-    .description('The job queue')
+  const jobs = program.command('jobs').description('The job queue');
+  jobs
     .command('run')
     .description('Run every job that is due now, once, and exit (for cron-style deployments and tests)')
     .action(() =>
@@ -36,6 +36,30 @@ export function registerDataCommands(program: Command): void {
           `jobs: ${summary.claimed} claimed, ${summary.done} done, ${summary.retried} to retry, ${summary.failed} failed\n`,
         );
         if (summary.failed > 0) process.exitCode = EXIT.problems;
+      }),
+    );
+  jobs
+    .command('prune')
+    .description(
+      'Delete done jobs that finished more than JOB_RETENTION_DAYS (default 30) days ago, in batches; ' +
+        'failed jobs are kept. The worker of `serve` also does this every hour.',
+    )
+    .option('--days <days>', 'keep done jobs this many days instead of JOB_RETENTION_DAYS', parseDays)
+    .action((options: { days?: number }) =>
+      withRuntime(async ({ ctx, settings }) => {
+        const retentionDays = options.days ?? settings.jobRetentionDays;
+        let deleted = 0;
+        // Until none is left: the use case stops after a bounded number of batches.
+        for (;;) {
+          const run = await pruneDoneJobs(ctx, { retentionDays });
+          deleted += run.deleted;
+          if (run.deleted === 0) {
+            process.stdout.write(
+              `jobs: ${deleted} done job(s) deleted that finished before ${run.before.toISOString()}\n`,
+            );
+            return;
+          }
+        }
       }),
     );
 
@@ -84,4 +108,11 @@ export function registerDataCommands(program: Command): void {
         for (const u of loaded.users) process.stdout.write(`  ${u.email}  ${u.roles.join(', ')}\n`);
       }),
     );
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1)
+    throw new InvalidArgumentError('must be a whole number of days, at least 1');
+  return days;
 }

@@ -9,12 +9,15 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
+import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
+import { createMetrics } from '../metrics/metrics.ts';
+import { withQueryTiming } from '../metrics/query-timing.ts';
 import { WEB_DIST } from '../web/build.ts';
 import { CliError, EXIT } from './output.ts';
 import { openRuntime } from './runtime.ts';
@@ -36,7 +39,10 @@ export function registerServeCommand(program: Command): void {
       }
       const role = options.role as ServeRole;
       const runtime = await openRuntime();
-      const { ctx, settings } = runtime;
+      const { settings } = runtime;
+      // One set of metrics per process: every query timed, mail counted, served at /metrics by the web role.
+      const metrics = createMetrics();
+      const ctx = { ...runtime.ctx, db: withQueryTiming(runtime.ctx.db, metrics), metrics };
       const admin = await ensureFirstAdmin(ctx);
       if (admin) {
         process.stdout.write(
@@ -81,6 +87,11 @@ export function registerServeCommand(program: Command): void {
           owner: `${hostname()}:${process.pid}`,
           intervalMs: settings.workerIntervalMs,
           logger: ctx.logger,
+          // Hourly: each run deletes a bounded number of rows, so a backlog clears over a few hours.
+          prune: {
+            everyMs: 3_600_000,
+            run: () => pruneDoneJobs(ctx, { retentionDays: settings.jobRetentionDays }),
+          },
         });
         if (role === 'worker') {
           process.stdout.write(
@@ -91,7 +102,12 @@ export function registerServeCommand(program: Command): void {
       const app =
         role === 'worker' || role === 'mail'
           ? undefined
-          : await buildApp(ctx, { publicUrl: settings.publicUrl, trustProxy: settings.trustProxy });
+          : await buildApp(ctx, {
+              publicUrl: settings.publicUrl,
+              trustProxy: settings.trustProxy,
+              metrics,
+              metricsToken: settings.metricsToken,
+            });
       if (app) {
         const address = await app.listen({ port: settings.port, host: settings.host });
         ctx.logger.info({ address, database: ctx.db.dialect }, 'Redress is listening');

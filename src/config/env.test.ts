@@ -15,6 +15,7 @@ describe('readSettings', () => {
         procedureFile: undefined,
         logLevel: 'info',
         workerIntervalMs: 15_000,
+        jobRetentionDays: 30,
         trustProxy: false,
         mail: {
           smtpUrl: undefined,
@@ -39,6 +40,7 @@ describe('readSettings', () => {
       PROCEDURE_FILE: 'procedure.json',
       LOG_LEVEL: 'debug',
       WORKER_INTERVAL_MS: '5000',
+      JOB_RETENTION_DAYS: '90',
       TRUST_PROXY: '10.0.0.1,10.1.0.0/16',
       SMTP_URL: 'smtp://mail.example.co.uk:587',
       SMTP_PORT: '25',
@@ -63,6 +65,7 @@ describe('readSettings', () => {
         procedureFile: 'procedure.json',
         logLevel: 'debug',
         workerIntervalMs: 5000,
+        jobRetentionDays: 90,
         trustProxy: ['10.0.0.1', '10.1.0.0/16'],
         mail: {
           smtpUrl: 'smtp://mail.example.co.uk:587',
@@ -183,6 +186,23 @@ describe('readSettings', () => {
       'WORKER_INTERVAL_MS',
     ]);
     expect(result.problems.find((p) => p.path === 'DATABASE_URL')?.message).toMatch(/postgres:\/\//);
+  });
+
+  it('keeps done jobs at least a whole day, and says so', () => {
+    for (const value of ['0', '-3', '1.5', 'a month']) {
+      const result = readSettings({ JOB_RETENTION_DAYS: value });
+      expect(result).toMatchObject({ ok: false, problems: [{ path: 'JOB_RETENTION_DAYS' }] });
+      if (!result.ok) expect(result.problems[0]?.message).toMatch(/day/);
+    }
+  });
+
+  it('takes a metrics token only long enough to guard /metrics', () => {
+    expect(readSettings({ METRICS_TOKEN: 'short' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'METRICS_TOKEN', message: expect.stringMatching(/16 characters/) }],
+    });
+    const read = readSettings({ METRICS_TOKEN: 'a-long-enough-metrics-token' });
+    expect(read.ok && read.settings.metricsToken).toBe('a-long-enough-metrics-token');
   });
 
   it('refuses a port that is not a number', () => {

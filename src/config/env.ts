@@ -22,6 +22,15 @@ const envSchema = z
     PROCEDURE_FILE: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+    JOB_RETENTION_DAYS: z.coerce
+      .number({ error: 'must be a whole number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 (day): done jobs are kept that long before they are pruned' })
+      .default(30),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, { error: 'must be at least 16 characters: it is all that guards /metrics from outside' })
+      .optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
@@ -131,6 +140,10 @@ export interface Settings {
   procedureFile: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   workerIntervalMs: number;
+  /** Done jobs are deleted this many days after they finished (JOB_RETENTION_DAYS, default 30). */
+  jobRetentionDays: number;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers this machine only. */
+  metricsToken: string | undefined;
   /** Behind a reverse proxy, which proxies to believe about the client's address (rate limits use it). */
   trustProxy: TrustProxy;
   mail: MailSettings;
@@ -204,6 +217,8 @@ export function readSettings(
       procedureFile: e.PROCEDURE_FILE,
       logLevel: e.LOG_LEVEL,
       workerIntervalMs: e.WORKER_INTERVAL_MS,
+      jobRetentionDays: e.JOB_RETENTION_DAYS,
+      metricsToken: e.METRICS_TOKEN,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       mail: {
         smtpUrl: e.SMTP_URL,

@@ -32,7 +32,9 @@ export interface NewJob {
   payload: unknown;
   runAt: Date;
   /**
-   * At most one job ever exists per key (done and failed ones included), so a timer set twice runs once.
+   * At most one job exists per key (done and failed ones included), so a timer set twice runs once. Done jobs
+   * are pruned after JOB_RETENTION_DAYS, which frees their keys: every key names a one-off cause (a complaint
+   * version, a date, an hour), and clock jobs decide afresh when they run, so nothing re-enqueues one later.
    * Put whatever makes the purpose unique in the key (`adr-time-limit:<complaintId>`).
    */
   dedupeKey?: string | null | undefined;
@@ -244,6 +246,48 @@ function stillClaimed(query: UpdateQueryBuilder<Schema, 'jobs', 'jobs', UpdateRe
 function describeError(error: unknown): string {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return text.slice(0, 4000);
+}
+
+export interface PruneOptions {
+  /** Done jobs completed before this are deleted. */
+  before: Date;
+  /** Rows deleted per statement (default 500), so no statement holds its locks for long. */
+  batchSize?: number | undefined;
+  /** Stop after this many batches (default 100) even if more are old enough; the next run goes on. */
+  maxBatches?: number | undefined;
+}
+
+/**
+ * Deletes `done` jobs completed before `before`, oldest first, in bounded batches (each its own statement
+ * and transaction), and returns how many it deleted. Failed jobs are kept: staff may need to see why.
+ * Each batch is read from `jobs_completed_idx` (status, completed_at), never a scan of the whole table.
+ */
+export async function pruneDoneJobs(db: Db | Executor, options: PruneOptions): Promise<number> {
+  const executor = 'kysely' in db ? db.kysely : db;
+  const postgres = dialectOf(executor) === 'postgres';
+  const before = options.before.toISOString();
+  const batchSize = options.batchSize ?? 500;
+  let deleted = 0;
+  for (let batch = 0; batch < (options.maxBatches ?? 100); batch++) {
+    const result = await executor
+      .deleteFrom('jobs')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', '=', 'done')
+          .where('completed_at', '<', before)
+          .orderBy('completed_at')
+          .limit(batchSize)
+          // Two workers pruning at once take different rows instead of waiting on each other's.
+          .$if(postgres, (qb) => qb.forUpdate().skipLocked()),
+      )
+      .executeTakeFirst();
+    const count = Number(result.numDeletedRows);
+    deleted += count;
+    if (count < batchSize) break;
+  }
+  return deleted;
 }
 
 /** A job by id, for inspection and tests. */

@@ -44,6 +44,7 @@ describeEachDialect('migrations', (t) => {
       '0009-customers',
       '0010-templates',
       '0011-staff-files',
+      '0012-job-pruning',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -66,6 +67,7 @@ describeEachDialect('migrations', (t) => {
       '0009-customers',
       '0010-templates',
       '0011-staff-files',
+      '0012-job-pruning',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

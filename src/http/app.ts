@@ -1,6 +1,6 @@
 /**
- * The Fastify application: the REST API under /api/v1, its OpenAPI document, health checks, and the web
- * app's pages.
+ * The Fastify application: the REST API under /api/v1, its OpenAPI document, health checks, /metrics, and
+ * the web app's pages.
  * Routes are thin: they validate with zod, call one use case, and map the result.
  */
 import cookie from '@fastify/cookie';
@@ -18,7 +18,9 @@ import {
 import type { AppContext } from '../app/context.ts';
 import { databaseFailureCode } from '../app/errors.ts';
 import type { TrustProxy } from '../config/env.ts';
+import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { authPlugin } from './auth.ts';
+import { registerMetrics } from './metrics.ts';
 import { errorHandler, problem, RETRY_AFTER_SECONDS, sendProblem } from './problem.ts';
 import { registerAttachmentRoutes } from './routes/attachments/routes.ts';
 import { registerAuditRoutes } from './routes/audit/routes.ts';
@@ -51,6 +53,10 @@ export interface AppOptions {
    * default 20. Counted per process.
    */
   formsPerMinute?: number | undefined;
+  /** The process's metrics (serve makes one per process); a fresh set when not given. */
+  metrics?: Metrics | undefined;
+  /** Bearer token for /metrics; without it, /metrics answers loopback only. */
+  metricsToken?: string | undefined;
 }
 
 /** An address as the request log shows it: a sign-in link's token (`/track/sign-in?token=…`) is hidden. */
@@ -118,6 +124,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
   // Only the routes that name a limit are limited (sign-in and the portal's anonymous forms).
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { ctx });
+  // Before the routes, so that its request timing hook covers every one of them.
+  registerMetrics(app, ctx, options.metrics ?? createMetrics(), { token: options.metricsToken });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

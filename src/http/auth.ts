@@ -26,6 +26,13 @@ export interface AuthOptions {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route checks its own `Authorization: Bearer` (a scraper's token, not a person's): it is not
+     * looked up as a personal API token, and nobody is signed in from it.
+     */
+    ownBearer?: boolean;
+  }
   interface FastifyRequest {
     user: User | null;
     /** How the user signed in: a password session's limits differ from a token's. */
@@ -40,6 +47,7 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
   app.decorateRequest('staffAuth', null);
   app.decorateRequest('customerId', null);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.ownBearer) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -104,6 +104,11 @@ export interface WorkerOptions extends RunOptions {
   /** Pause between polls. */
   intervalMs: number;
   logger: WorkerLogger;
+  /**
+   * Housekeeping run after a poll at most every `everyMs` (and after the first): deleting old done jobs.
+   * It runs between polls, never beside one, so one worker never contends with itself.
+   */
+  prune?: { everyMs: number; run: () => Promise<unknown> } | undefined;
 }
 
 export interface Worker {
@@ -119,6 +124,7 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let prunedAt: number | undefined;
 
   const poll = async () => {
     try {
@@ -126,6 +132,16 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
       if (summary.claimed > 0) options.logger.info({ jobs: summary }, 'ran due jobs');
     } catch (error) {
       options.logger.error({ err: error }, 'job poll failed');
+    }
+    const prune = options.prune;
+    const now = options.now().getTime();
+    if (prune && (prunedAt === undefined || now - prunedAt >= prune.everyMs)) {
+      prunedAt = now;
+      try {
+        await prune.run();
+      } catch (error) {
+        options.logger.error({ err: error }, 'pruning done jobs failed');
+      }
     }
   };
   const tick = () => {

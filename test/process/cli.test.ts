@@ -176,6 +176,29 @@ describeEachDialect('redress CLI', (harness) => {
         expect(second.stdout).toMatch(/jobs: 0 claimed, 0 done/);
         expect(await letters()).toHaveLength(1);
       });
+
+      it('`redress jobs prune` deletes done jobs older than JOB_RETENTION_DAYS and keeps the rest', async () => {
+        const done = await db.kysely.selectFrom('jobs').select('id').where('status', '=', 'done').execute();
+        expect(done.length).toBeGreaterThan(1); // left by `jobs run` above
+        const [old] = done;
+        const aged = new Date(Date.now() - 8 * DAY).toISOString();
+        await db.kysely
+          .updateTable('jobs')
+          .set({ completed_at: aged })
+          .where('id', '=', old?.id ?? '')
+          .execute();
+
+        expectExit(await runCli(['jobs', 'prune', '--days', '0'], env), 2);
+        const kept = await runCli(['jobs', 'prune'], env);
+        expectExit(kept, 0);
+        expect(kept.stdout).toMatch(/jobs: 0 done job\(s\) deleted/);
+        const pruned = await runCli(['jobs', 'prune'], { ...env, JOB_RETENTION_DAYS: '7' });
+        expectExit(pruned, 0);
+        expect(pruned.stdout).toMatch(/jobs: 1 done job\(s\) deleted/);
+        const left = await db.kysely.selectFrom('jobs').select('id').where('status', '=', 'done').execute();
+        const young = done.slice(1).map((j) => j.id);
+        expect(left.map((j) => j.id).sort()).toEqual(young.sort());
+      });
     },
   );
 

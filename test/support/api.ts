@@ -14,6 +14,8 @@ import type { Procedure, Role } from '../../src/domain/procedure.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { type RunSummary, runDueJobs } from '../../src/jobs/worker.ts';
 import type { OutboundMailSettings } from '../../src/mail/outbound/transport.ts';
+import { createMetrics } from '../../src/metrics/metrics.ts';
+import { withQueryTiming } from '../../src/metrics/query-timing.ts';
 import type { DialectHarness, TestDb } from './databases.ts';
 
 export const STAFF = {
@@ -83,13 +85,17 @@ export async function startApi(
     mail?: OutboundMailSettings;
     /** Text messages (the test SMS gateway); without it, nothing is texted and phone sign-in is refused. */
     sms?: SmsSender;
+    /** Metrics as `serve` sets them up (queries timed, mail counted), /metrics guarded by this token. */
+    metrics?: { token?: string };
   } = {},
 ): Promise<TestApi> {
   const db = await harness.freshDb();
   let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
   const logs: string[] = [];
+  const metrics = options.metrics ? createMetrics() : undefined;
   const ctx: AppContext = {
-    db,
+    db: metrics ? withQueryTiming(db, metrics) : db,
+    ...(metrics ? { metrics } : {}),
     procedure: options.procedure ?? MISO_PROCEDURE,
     now: () => now,
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
@@ -107,6 +113,8 @@ export async function startApi(
   const app = await buildApp(ctx, {
     publicUrl: 'http://localhost',
     formsPerMinute: options.formsPerMinute ?? 100_000,
+    metrics,
+    metricsToken: options.metrics?.token,
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `${address}/api/v1`;
@@ -151,7 +159,7 @@ export async function startApi(
       if (res.status !== 200) throw new Error(`${name} answered ${res.status}: ${JSON.stringify(res.body)}`);
       return res.body;
     },
-    runJobs: () => runDueJobs(db, jobHandlers(ctx), { now: () => now, owner: 'test' }),
+    runJobs: () => runDueJobs(ctx.db, jobHandlers(ctx), { now: () => now, owner: 'test' }),
     close: () => app.close(),
   };
 }
