@@ -19,7 +19,7 @@ import {
   useStageNames,
   useTemplates,
 } from '../templates/templates.ts';
-import { ConfirmModal } from './shared.tsx';
+import { ConfirmModal, DoneStatus } from './shared.tsx';
 import { TemplateFormModal } from './TemplateForm.tsx';
 import { TryTemplate } from './TryTemplate.tsx';
 
@@ -80,19 +80,7 @@ export function TemplatesPage() {
           </Text>
         </Alert>
       )}
-      <div role="status" aria-live="polite">
-        {done && (
-          <Alert
-            color="teal"
-            variant="outline"
-            withCloseButton
-            closeButtonLabel="Dismiss"
-            onClose={() => setDone(null)}
-          >
-            <Text size="sm">{done}</Text>
-          </Alert>
-        )}
-      </div>
+      <DoneStatus done={done} onDismiss={() => setDone(null)} />
       <Group gap="md" align="flex-end">
         <NativeSelect
           label="Purpose"

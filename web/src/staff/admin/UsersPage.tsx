@@ -10,7 +10,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { hasRole, type User, useMe, useStaff } from '../session.ts';
-import { ConfirmModal, RoleBadges } from './shared.tsx';
+import { ConfirmModal, DoneStatus, RoleBadges } from './shared.tsx';
 import { PasswordModal, UserFormModal } from './UserForms.tsx';
 
 type Dialog =
@@ -71,19 +71,7 @@ export function UsersPage() {
           </Text>
         </Alert>
       )}
-      <div role="status" aria-live="polite">
-        {done && (
-          <Alert
-            color="teal"
-            variant="outline"
-            withCloseButton
-            closeButtonLabel="Dismiss"
-            onClose={() => setDone(null)}
-          >
-            <Text size="sm">{done}</Text>
-          </Alert>
-        )}
-      </div>
+      <DoneStatus done={done} onDismiss={() => setDone(null)} />
       {staff.isPending ? (
         <Loading label="Loading staff" />
       ) : staff.isError ? (

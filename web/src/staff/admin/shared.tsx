@@ -1,5 +1,5 @@
-/** Pieces the admin pages share: role words, the roles fieldset, a confirmation dialog. */
-import { Badge, Button, Checkbox, Fieldset, Group, Modal, Stack, Text } from '@mantine/core';
+/** Pieces the admin pages share: role words, the roles fieldset, a confirmation dialog, the done message. */
+import { Alert, Badge, Button, Checkbox, Fieldset, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Role } from '../session.ts';
 
@@ -116,5 +116,18 @@ export function ConfirmModal({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** What an admin action did, announced (a live region) and dismissable. */
+export function DoneStatus({ done, onDismiss }: { done: string | null; onDismiss: () => void }) {
+  return (
+    <div role="status" aria-live="polite">
+      {done && (
+        <Alert color="teal" variant="outline" withCloseButton closeButtonLabel="Dismiss" onClose={onDismiss}>
+          <Text size="sm">{done}</Text>
+        </Alert>
+      )}
+    </div>
   );
 }
