@@ -117,7 +117,8 @@ describe('response templates', () => {
     await admin.getByRole('button', { name: 'Look up' }).click();
     await admin.getByText('is at Resolution Attempt 1').waitFor();
     const picker = admin.getByRole('combobox', { name: 'Template' });
-    // Only what is offered at attempt 1: its reply, and every-stage ones.
+    // Only what is offered at attempt 1: its reply, and every-stage ones (once the list has loaded).
+    await picker.locator('option', { hasText: 'We’re looking into it' }).waitFor({ state: 'attached' });
     const options = await picker.locator('option').allTextContents();
     expect(options).toContain('We’re looking into it');
     expect(options).not.toContain('Director-level review');
@@ -131,6 +132,10 @@ describe('response templates', () => {
     await admin.getByRole('status').getByText('Filled in from “We’re looking into it”.').waitFor();
 
     await admin.getByRole('radio', { name: 'Proposal' }).check();
+    await admin
+      .getByRole('combobox', { name: 'Template' })
+      .locator('option', { hasText: 'Billing credit' })
+      .waitFor({ state: 'attached' });
     const proposals = await admin
       .getByRole('combobox', { name: 'Template' })
       .locator('option')
