@@ -47,13 +47,32 @@ export interface MigrateResult {
   ran: string[];
 }
 
-/** Brings the schema to the latest version; safe to call on every start and from several processes at once. */
-export async function migrate(db: Db): Promise<MigrateResult> {
+/** Every migration's name, oldest first: a schema version is the name of the last one applied. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+/** The last migration applied to this database, or undefined when it has none (no tables yet). */
+export async function schemaVersion(db: Db): Promise<string | undefined> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => forDialect(db.dialect) },
   });
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined);
+  return applied.at(-1)?.name;
+}
+
+/** Brings the schema to the latest version; safe to call on every start and from several processes at once. */
+export async function migrate(db: Db): Promise<MigrateResult> {
+  return migrateTo(db, undefined);
+}
+
+/** Brings the schema up to `target` (a name in MIGRATION_NAMES), or to the latest when undefined. */
+export async function migrateTo(db: Db, target: string | undefined): Promise<MigrateResult> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => forDialect(db.dialect) },
+  });
+  const { error, results }: MigrationResultSet =
+    target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed`, { cause: error });

@@ -1,0 +1,77 @@
+/**
+ * What a logical (JSON lines) backup needs to know about the tables: the order to write and restore them in,
+ * each table's key for keyset-ordered batches, and how a stored value travels as JSON.
+ *
+ * The file is one JSON object a line: a header `{"redress":"backup","format":1,"schema":"<last migration>"}`,
+ * then `{"table":…,"row":{…}}` lines grouped by table in TABLE_ORDER, then a trailer `{"end":true,"rows":N}`
+ * so a restore can tell a complete file from one cut short. Backups written before the header existed are
+ * rows only; restore still reads them.
+ */
+import type { Schema } from './schema.ts';
+
+export type TableName = keyof Schema;
+
+// Parents before children, so rows restore without breaking foreign keys; a Record so that a new table
+// fails to compile until it is listed here, with its primary key (the keyset for batches).
+const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
+  users: { order: 1, key: ['id'] },
+  customers: { order: 2, key: ['id'] },
+  complaints: { order: 3, key: ['id'] },
+  attempts: { order: 4, key: ['complaint_id', 'number'] },
+  steps: { order: 5, key: ['id'] },
+  adr_letters: { order: 6, key: ['id'] },
+  contacts: { order: 7, key: ['id'] },
+  notes: { order: 8, key: ['id'] },
+  audit_events: { order: 9, key: ['seq'] },
+  jobs: { order: 10, key: ['id'] },
+  sequences: { order: 11, key: ['name'] },
+  api_tokens: { order: 12, key: ['id'] },
+  sessions: { order: 13, key: ['id'] },
+  idempotency_keys: { order: 14, key: ['scope', 'key'] },
+  portal_links: { order: 15, key: ['id'] },
+  portal_sessions: { order: 16, key: ['id'] },
+  documents: { order: 17, key: ['id'] },
+  emails: { order: 18, key: ['id'] },
+  email_attachments: { order: 19, key: ['id'] },
+  uploads: { order: 20, key: ['id'] },
+  templates: { order: 21, key: ['id'] },
+};
+
+/** Every table, parents before children. */
+export const BACKUP_TABLES: readonly TableName[] = (Object.keys(TABLES) as TableName[]).sort(
+  (a, b) => TABLES[a].order - TABLES[b].order,
+);
+
+/** The primary key's columns of a table: backup pages through it in this order. */
+export const tableKey = (table: TableName): readonly string[] => TABLES[table].key;
+
+export const isTableName = (name: string): name is TableName => Object.hasOwn(TABLES, name);
+
+/** The first line of a backup file. */
+export interface BackupHeader {
+  redress: 'backup';
+  format: 1;
+  /** The last migration applied to the database the backup came from. */
+  schema: string;
+}
+
+// JSON.stringify turns a Buffer into {"type":"Buffer","data":[37,80,68,…]}: four to five bytes per byte, and
+// nothing that says it was bytes rather than an object. Bytes travel as base64 under a key no column holds.
+const BYTES_MARKER = '$base64';
+
+/** A stored value as it is written to the file (bytea/BLOB columns as base64 with a marker). */
+export function encodeValue(value: unknown): unknown {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+    ? { [BYTES_MARKER]: Buffer.from(value).toString('base64') }
+    : value;
+}
+
+/** A value read from the file as the database takes it; also reads the Buffer JSON of older backups. */
+export function decodeValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const object = value as Record<string, unknown>;
+  const base64 = object[BYTES_MARKER];
+  if (typeof base64 === 'string') return Buffer.from(base64, 'base64');
+  if (object.type === 'Buffer' && Array.isArray(object.data)) return Buffer.from(object.data as number[]);
+  return value;
+}
