@@ -1,14 +1,17 @@
-/** `redress migrate | jobs run | jobs prune | audit verify | backup | demo`. */
+/** `redress migrate | jobs run | jobs prune | audit verify | backup | restore | demo`. */
 import { hostname } from 'node:os';
 import { type Command, InvalidArgumentError } from 'commander';
 import { backup } from '../app/backup.ts';
+import { AppError } from '../app/errors.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { loadDemo } from '../app/load-demo.ts';
 import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
+import { restoreBackup } from '../app/restore-backup.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
+import { readSettings } from '../config/env.ts';
 import { verifyAuditChain } from '../db/audit.ts';
 import { runDueJobs } from '../jobs/worker.ts';
-import { EXIT } from './output.ts';
+import { CliError, EXIT, formatProblems } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
 
 export function registerDataCommands(program: Command): void {
@@ -92,9 +95,37 @@ export function registerDataCommands(program: Command): void {
     .action((file: string) =>
       withRuntime(async ({ ctx }) => {
         const done = await backup(ctx, file);
-        process.stdout.write(`backup written to ${done.file} (${done.format})\n`);
+        const rows = done.rows === undefined ? '' : `, ${done.rows} rows`;
+        process.stdout.write(`backup written to ${done.file} (${done.format}${rows})\n`);
       }),
     );
+
+  program
+    .command('restore')
+    .description(
+      'Restore a backup made by `redress backup` into the configured database, then bring its schema up to ' +
+        'date. A SQLite backup file replaces DATA_DIR/redress.sqlite (copied to a temporary file beside it, ' +
+        'fsynced and renamed into place): stop every Redress process using it first; restore refuses while ' +
+        'one has it open. A JSON-lines backup loads into the PostgreSQL database of DATABASE_URL in one ' +
+        'transaction; use a new, empty database when the backup comes from an older schema. A database that ' +
+        'already holds complaints or users is refused (exit 2, nothing written) unless --force.',
+    )
+    .argument('<file>', 'the backup file')
+    .option('--force', 'replace a database that already holds complaints or users', false)
+    .action(async (file: string, options: { force: boolean }) => {
+      // Not withRuntime: that opens, migrates and seeds the database this command is about to replace.
+      const read = readSettings(process.env);
+      if (!read.ok) throw new CliError(formatProblems('The environment', read.problems), EXIT.usage);
+      const { databaseUrl, dataDir } = read.settings;
+      try {
+        const done = await restoreBackup({ databaseUrl, dataDir }, file, { force: options.force });
+        const rows = done.rows === undefined ? '' : `, ${done.rows} rows`;
+        process.stdout.write(`restored ${file} (${done.format}${rows}); the schema is up to date\n`);
+      } catch (error) {
+        if (error instanceof AppError) throw new CliError(error.message, EXIT.usage);
+        throw error;
+      }
+    });
 
   program
     .command('demo')

@@ -1,0 +1,169 @@
+/**
+ * `redress backup` then `redress restore` as an operator runs them (real processes) on each database: the
+ * restored database holds every complaint, letter, file and audit row, the audit chain verifies, and new
+ * work carries on from it (the next CRN, the next audit event chained to the last restored one).
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/context.ts';
+import { recordComplaint } from '../../src/app/record-complaint.ts';
+import { MISO_PROCEDURE } from '../../src/config/miso.ts';
+import { verifyAuditChain } from '../../src/db/audit.ts';
+import { type Db, type OpenDatabaseOptions, openDatabase } from '../../src/db/database.ts';
+import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+import { complaintAt } from '../support/factories.ts';
+import { PDF, PNG } from '../support/files.ts';
+import { type CliResult, describeRun, redressEnv, runCli, stopAllProcesses } from '../support/processes.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'redress-restore-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(stopAllProcesses);
+
+const expectExit = (result: CliResult, code: number) => expect(result.code, describeRun(result)).toBe(code);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const crnNumber = (reference: string) => Number(/^[A-Z]+-\d+-(\d+)-/.exec(reference)?.[1]);
+
+/** What must survive a restore, read the same way from both databases. */
+async function contents(db: Db) {
+  const k = db.kysely;
+  const files = async (table: 'documents' | 'uploads') =>
+    (await k.selectFrom(table).select(['id', 'sha256', 'content']).orderBy('id').execute()).map((r) => ({
+      id: r.id,
+      stored: r.sha256,
+      actual: sha256(Buffer.from(r.content)),
+    }));
+  return {
+    complaints: await k.selectFrom('complaints').selectAll().orderBy('id').execute(),
+    audit: await k.selectFrom('audit_events').selectAll().orderBy('seq').execute(),
+    letters: await files('documents'),
+    uploads: await files('uploads'),
+    users: await k.selectFrom('users').select(['id', 'email']).orderBy('id').execute(),
+  };
+}
+
+describeEachDialect('redress backup and restore', (harness) => {
+  let t: TestApi;
+  let file: string;
+  let before: Awaited<ReturnType<typeof contents>>;
+  let target: OpenDatabaseOptions;
+  let restored: Db | undefined;
+  afterAll(async () => {
+    await restored?.close();
+    await t.close();
+  });
+
+  beforeAll(async () => {
+    t = await startApi(harness);
+    const made = [];
+    for (const description of ['Charged twice for October.', 'Broadband down for a week.'])
+      made.push((await t.as('agent').post('/complaints', phoneComplaint({ description }))).body.reference);
+    const attachments = [
+      { filename: 'corrected bill.pdf', contentType: 'application/pdf', content: PDF.toString('base64') },
+      { filename: 'screen shot.png', contentType: 'image/png', content: PNG.toString('base64') },
+    ];
+    await t.command('agent', made[0], 'reply', {
+      subject: 'Your bill',
+      body: 'A corrected bill.',
+      attachments,
+    });
+    await complaintAt(t, { at: 'deadlock' });
+    await t.runJobs(); // acknowledgement and ADR letters
+    file = join(scratch, `backup-${harness.dialect}`);
+    expectExit(await runCli(['backup', file], redressEnv(t.db.options)), 0);
+    // Read after the backup: the command, like every one, first seeds the default templates (audited).
+    before = await contents(t.db);
+    expect(before.letters.length).toBeGreaterThanOrEqual(3);
+    expect(before.uploads).toHaveLength(2);
+    // SQLite: a data directory no process has open (the harness would hold its database open).
+    target =
+      harness.dialect === 'sqlite'
+        ? { dataDir: join(scratch, 'restored') }
+        : (await harness.emptyDb()).options;
+  });
+
+  it('restores every complaint, letter and file byte for byte and every audit row; the chain verifies', async () => {
+    if (harness.dialect === 'postgres') {
+      // Bytes travel as base64, not as JSON.stringify's {"type":"Buffer","data":[…]}.
+      const lines = readFileSync(file, 'utf8').trim().split('\n');
+      expect(lines.some((line) => line.includes('"$base64"'))).toBe(true);
+      expect(lines.some((line) => line.includes('"type":"Buffer"'))).toBe(false);
+      expect(JSON.parse(lines[0] ?? '')).toMatchObject({ redress: 'backup', schema: expect.any(String) });
+    }
+    const run = await runCli(['restore', file], redressEnv(target));
+    expectExit(run, 0);
+    expect(run.stdout).toMatch(/restored .* the schema is up to date/);
+    restored = await openDatabase(target);
+    const after = await contents(restored);
+    expect(after).toEqual(before);
+    const verified = await runCli(['audit', 'verify'], redressEnv(target));
+    expectExit(verified, 0);
+    expect(verified.stdout).toContain(`audit trail intact: ${before.audit.length} events checked`);
+    for (const letter of [...after.letters, ...after.uploads]) expect(letter.actual).toBe(letter.stored);
+  });
+
+  it('after a restore, a new complaint gets the next CRN and its audit events extend the chain', async () => {
+    if (!restored) throw new Error('the restore test did not run');
+    const ctx: AppContext = {
+      db: restored,
+      procedure: MISO_PROCEDURE,
+      now: t.now,
+      logger: pino({ level: 'silent' }),
+      publicUrl: 'http://localhost',
+    };
+    const agent = { kind: 'staff' as const, id: t.users.agent.id, roles: ['agent' as const] };
+    const { reference } = await recordComplaint(
+      ctx,
+      { ...phoneComplaint({ description: 'Made after the restore.' }), channel: 'phone' } as Parameters<
+        typeof recordComplaint
+      >[1],
+      agent,
+    );
+    const highest = Math.max(...before.complaints.map((c) => crnNumber(c.reference)));
+    expect(crnNumber(reference)).toBe(highest + 1);
+
+    const audit = await restored.kysely.selectFrom('audit_events').selectAll().orderBy('seq').execute();
+    const last = before.audit.at(-1);
+    const added = audit.slice(before.audit.length);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added[0]?.seq).toBe((last?.seq ?? 0) + 1);
+    expect(added[0]?.prev_hash).toBe(last?.hash);
+    expect(await verifyAuditChain(restored.kysely)).toMatchObject({ ok: true, checked: audit.length });
+  });
+
+  it('refuses a database that holds complaints without --force: exit 2, nothing written', async () => {
+    const count = async () => (await contents(t.db)).audit.length;
+    const audited = await count();
+    const refused = await runCli(['restore', file], redressEnv(t.db.options));
+    expectExit(refused, 2);
+    expect(refused.stderr).toMatch(/already holds complaints.*--force/);
+    expect(await count()).toBe(audited);
+    expect((await contents(t.db)).complaints).toEqual(before.complaints);
+  });
+
+  it.runIf(harness.dialect === 'sqlite')(
+    'refuses, even with --force, to swap a SQLite file another process has open',
+    async () => {
+      // The test's own API holds this database open, as a running `redress serve` would.
+      const refused = await runCli(['restore', '--force', file], redressEnv(t.db.options));
+      expectExit(refused, 2);
+      expect(refused.stderr).toMatch(/in use by another process/);
+      expect((await contents(t.db)).complaints).toEqual(before.complaints);
+    },
+  );
+
+  it.runIf(harness.dialect === 'postgres')('with --force, replaces what the database holds', async () => {
+    const forced = await runCli(['restore', '--force', file], redressEnv(target));
+    expectExit(forced, 0);
+    const db = await openDatabase(target);
+    try {
+      expect((await contents(db)).complaints).toEqual(before.complaints);
+    } finally {
+      await db.close();
+    }
+  });
+});
