@@ -27,6 +27,7 @@ const PAGE_ROWS = 500;
 export async function backup(
   ctx: AppContext,
   file: string,
+  options: { pageRows?: number } = {},
 ): Promise<{ file: string; format: 'sqlite' | 'jsonl'; rows?: number }> {
   if (existsSync(file))
     throw new AppError('validation', `${file} already exists; choose a new file`, { field: 'file' });
@@ -49,7 +50,7 @@ export async function backup(
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         for (const table of BACKUP_TABLES) {
-          for await (const page of pages(trx, table)) {
+          for await (const page of pages(trx, table, options.pageRows ?? PAGE_ROWS)) {
             rows += page.length;
             await handle.write(
               page.map((row) => `${JSON.stringify({ table, row: encodeRow(row) })}\n`).join(''),
@@ -72,17 +73,17 @@ export async function backup(
 
 type Row = Record<string, unknown>;
 
-/** A table's rows in primary-key order, PAGE_ROWS at a time (keyset pagination: no OFFSET to rescan). */
-async function* pages(executor: Executor, table: TableName): AsyncGenerator<Row[]> {
+/** A table's rows in primary-key order, a page at a time (keyset pagination: no OFFSET to rescan). */
+async function* pages(executor: Executor, table: TableName, pageRows: number): AsyncGenerator<Row[]> {
   const key = tableKey(table);
   const keyColumns = sql.join(key.map((column) => sql.ref(column)));
   let after: RawBuilder<unknown> | undefined;
   for (;;) {
     const where = after ? sql`where (${keyColumns}) > (${after})` : sql``;
     const { rows } = await sql<Row>`select * from ${sql.table(table)} ${where}
-      order by ${keyColumns} limit ${PAGE_ROWS}`.execute(executor);
+      order by ${keyColumns} limit ${pageRows}`.execute(executor);
     if (rows.length) yield rows;
-    if (rows.length < PAGE_ROWS) return;
+    if (rows.length < pageRows) return;
     const last = rows[rows.length - 1] as Row;
     after = sql.join(key.map((column) => last[column]));
   }
