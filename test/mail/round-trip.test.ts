@@ -3,42 +3,18 @@
  * becomes a complaint, and the acknowledgement reaches a test SMTP sink as a threaded reply. Delivering the
  * same message again, or an auto-reply to our acknowledgement, makes nothing and sends nothing.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
-import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
-import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { INBOUND, useApiWithMailBothWays } from '../support/mail-api.ts';
 import { sendMail } from '../support/smtp-send.ts';
-import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
-
-const INBOUND = 'complaints@miso.test';
 
 describeEachDialect('email round trip', (harness) => {
-  let t: TestApi;
-  let sink: SmtpSink;
-  let listener: SmtpListener;
+  const env = useApiWithMailBothWays(harness);
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startApi(harness, {
-      mail: { smtpUrl: sink.url, from: `Miso Complaints <${INBOUND}>`, replyTo: INBOUND },
-    });
-    listener = await startSmtpListener(t.ctx, {
-      port: 0,
-      host: '127.0.0.1',
-      maxBytes: 1_000_000,
-      ownAddresses: [INBOUND],
-    });
-  });
-  afterAll(async () => {
-    await listener?.close();
-    await t?.close();
-    await sink?.close();
-  });
-
-  const runJobs = () => runDueJobs(t.db, jobHandlers(t.ctx), { now: t.now, owner: 'test' });
-  const complaints = async () => t.db.kysely.selectFrom('complaints').select('reference').execute();
+  const runJobs = () => runDueJobs(env.t.db, jobHandlers(env.t.ctx), { now: env.t.now, owner: 'test' });
+  const complaints = async () => env.t.db.kysely.selectFrom('complaints').select('reference').execute();
   const customerMessage = {
     from: 'Jo Bloggs <jo@example.org>',
     subject: 'Charged twice for October',
@@ -47,12 +23,12 @@ describeEachDialect('email round trip', (harness) => {
   };
 
   it('a customer’s email becomes a complaint, acknowledged by a threaded reply with the CRN', async () => {
-    expect((await sendMail(listener.port, customerMessage)).response).toMatch(/^250 /);
+    expect((await sendMail(env.listener.port, customerMessage)).response).toMatch(/^250 /);
     await runJobs();
 
     const [complaint] = await complaints();
     expect(complaint?.reference).toMatch(/^MISO-26-\d{6}-[A-Z]$/);
-    const sent = await sink.parsed();
+    const sent = await env.sink.parsed();
     expect(sent).toHaveLength(1);
     const [ack] = sent;
     expect(ack?.subject).toContain(`[${complaint?.reference}]`);
@@ -65,16 +41,16 @@ describeEachDialect('email round trip', (harness) => {
 
   it('the same message delivered twice more makes no second complaint and no second acknowledgement', async () => {
     for (let i = 0; i < 2; i++) {
-      expect((await sendMail(listener.port, customerMessage)).response).toMatch(/^250 /);
+      expect((await sendMail(env.listener.port, customerMessage)).response).toMatch(/^250 /);
     }
     await runJobs();
     expect(await complaints()).toHaveLength(1);
-    expect(await sink.parsed()).toHaveLength(1);
+    expect(await env.sink.parsed()).toHaveLength(1);
   });
 
   it('an auto-reply to our acknowledgement creates nothing and sends nothing', async () => {
-    const [ack] = await sink.parsed();
-    await sendMail(listener.port, {
+    const [ack] = await env.sink.parsed();
+    await sendMail(env.listener.port, {
       from: 'Jo Bloggs <jo@example.org>',
       subject: `Automatic reply: ${ack?.subject}`,
       text: 'I am out of the office until Monday.',
@@ -85,8 +61,8 @@ describeEachDialect('email round trip', (harness) => {
     });
     await runJobs();
     expect(await complaints()).toHaveLength(1);
-    expect(await sink.parsed()).toHaveLength(1);
-    const stored = await t.db.kysely
+    expect(await env.sink.parsed()).toHaveLength(1);
+    const stored = await env.t.db.kysely
       .selectFrom('emails')
       .select(['status'])
       .where('message_id', '=', '<ooo-1@example.org>')
@@ -95,8 +71,8 @@ describeEachDialect('email round trip', (harness) => {
   });
 
   it('the customer’s real reply joins the same complaint', async () => {
-    const [ack] = await sink.parsed();
-    await sendMail(listener.port, {
+    const [ack] = await env.sink.parsed();
+    await sendMail(env.listener.port, {
       from: 'Jo Bloggs <jo@example.org>',
       subject: `Re: ${ack?.subject}`,
       text: 'Here is my bank statement showing both payments.',
@@ -107,7 +83,7 @@ describeEachDialect('email round trip', (harness) => {
     await runJobs();
     const [complaint] = await complaints();
     expect(await complaints()).toHaveLength(1);
-    const view = await t.as('agent').get(`/complaints/${complaint?.reference}`);
+    const view = await env.t.as('agent').get(`/complaints/${complaint?.reference}`);
     expect(
       view.body.contacts.some(
         (c: { channel: string; direction: string }) => c.channel === 'email' && c.direction === 'in',
