@@ -10,7 +10,12 @@
  * complaints take the survivor's.
  */
 import { appendAuditEvents } from '../db/audit.ts';
-import { lockCustomers, moveCustomerRecords, updateCustomerRow } from '../db/customers.ts';
+import {
+  lockCustomers,
+  markCustomerMerged,
+  moveCustomerRecords,
+  updateCustomerRow,
+} from '../db/customers.ts';
 import { transaction } from '../db/database.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Customer } from '../domain/customer.ts';
@@ -80,7 +85,7 @@ export async function mergeCustomers(
     const moved = await moveCustomerRecords(trx, merged.id, survivor.id, at);
     const updated = fillGaps(survivor, merged, at);
     await updateCustomerRow(trx, updated);
-    await updateCustomerRow(trx, { ...merged, merged: { intoId: survivor.id, at }, updatedAt: at });
+    await markCustomerMerged(trx, merged.id, survivor.id, at);
     const by = auditActor(actor);
     const references = moved.complaints.map((c) => c.reference);
     await appendAuditEvents(trx, [
@@ -103,6 +108,7 @@ export async function mergeCustomers(
           emails: moved.emails,
           portalLinks: moved.portalLinks,
           portalSessions: moved.portalSessions,
+          uploads: moved.uploads,
           earlierMergedRecords: moved.mergedRecords,
           typeDiffered: merged.type !== survivor.type,
         },

@@ -57,9 +57,27 @@ export async function insertCustomer(trx: Executor, customer: Customer): Promise
   await trx.insertInto('customers').values(toRow(customer)).execute();
 }
 
+/**
+ * Writes a customer's details. Never whether it was merged: only a merge says that (markCustomerMerged), so an
+ * edit made from a read before a merge committed cannot bring the merged record back to life.
+ */
 export async function updateCustomerRow(trx: Executor, customer: Customer): Promise<void> {
-  const { id, created_at, ...changes } = toRow(customer);
+  const { id, created_at, merged_into_id, merged_at, ...changes } = toRow(customer);
   await trx.updateTable('customers').set(changes).where('id', '=', id).execute();
+}
+
+/** Records that the customer was merged into another (a tombstone pointing to the survivor). */
+export async function markCustomerMerged(
+  trx: Executor,
+  id: string,
+  intoId: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('customers')
+    .set({ merged_into_id: intoId, merged_at: at, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findCustomer(trx: Executor, id: string): Promise<Customer | undefined> {
@@ -159,11 +177,14 @@ export interface MovedRecords {
   portalLinks: number;
   portalSessions: number;
   mergedRecords: number;
+  /** Files of the customer's complaints (theirs, and those staff sent them), which the portal shows by customer. */
+  uploads: number;
 }
 
 /**
  * Everything that belongs to customer `fromId` now belongs to `intoId`: complaints (and with them their
- * contacts, notes and letters), emails, portal links and sessions, and records merged into `fromId` before.
+ * contacts, notes and letters), emails, files, portal links and sessions, and records merged into `fromId`
+ * before.
  */
 export async function moveCustomerRecords(
   trx: Executor,
@@ -198,6 +219,11 @@ export async function moveCustomerRecords(
     .set({ customer_id: intoId })
     .where('customer_id', '=', fromId)
     .executeTakeFirst();
+  const uploads = await trx
+    .updateTable('uploads')
+    .set({ customer_id: intoId })
+    .where('customer_id', '=', fromId)
+    .executeTakeFirst();
   const mergedRecords = await trx
     .updateTable('customers')
     .set({ merged_into_id: intoId })
@@ -209,5 +235,6 @@ export async function moveCustomerRecords(
     portalLinks: count(portalLinks),
     portalSessions: count(portalSessions),
     mergedRecords: count(mergedRecords),
+    uploads: count(uploads),
   };
 }

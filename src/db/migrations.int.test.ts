@@ -45,6 +45,7 @@ describeEachDialect('migrations', (t) => {
       '0010-templates',
       '0011-staff-files',
       '0012-job-pruning',
+      '0013-upload-customer',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -68,6 +69,7 @@ describeEachDialect('migrations', (t) => {
       '0010-templates',
       '0011-staff-files',
       '0012-job-pruning',
+      '0013-upload-customer',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

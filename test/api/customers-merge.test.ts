@@ -1,9 +1,11 @@
 /** Likely duplicate customers found by index, merged into one record with their history, and audited. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertUpload } from '../../src/db/attachments.ts';
 import { verifyAuditChain } from '../../src/db/audit.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { PNG } from '../support/files.ts';
 
 describeEachDialect('duplicate customers', (harness) => {
   let t: TestApi;
@@ -160,6 +162,21 @@ describeEachDialect('duplicate customers', (harness) => {
       ).status,
     ).toBe(202);
     await t.runJobs();
+    // A file on the merged record's complaint: the portal shows files by customer, so it must follow.
+    const olderComplaint = await t.db.kysely
+      .selectFrom('complaints')
+      .select('id')
+      .where('reference', '=', older.reference)
+      .executeTakeFirstOrThrow();
+    await insertUpload(t.db.kysely, {
+      id: 'upload-before-merge',
+      complaintId: olderComplaint.id,
+      customerId: older.customerId,
+      filename: 'bill.png',
+      contentType: 'image/png',
+      content: PNG,
+      createdAt: t.now().toISOString(),
+    });
     t.setNow(new Date(t.now().getTime() + 60_000));
 
     const merged = await t
@@ -191,6 +208,12 @@ describeEachDialect('duplicate customers', (harness) => {
       .where('customer_id', '=', older.customerId)
       .execute();
     expect(emails).toEqual([]);
+    const upload = await t.db.kysely
+      .selectFrom('uploads')
+      .select('customer_id')
+      .where('id', '=', 'upload-before-merge')
+      .executeTakeFirstOrThrow();
+    expect(upload.customer_id).toBe(survivor.customerId);
 
     // Audited on the complaint that moved and once for the merge, naming both records; the chain holds.
     const trail = await t.as('agent').get(`/complaints/${older.reference}/audit`);
@@ -207,6 +230,7 @@ describeEachDialect('duplicate customers', (harness) => {
       mergedCustomerId: older.customerId,
       intoCustomerId: survivor.customerId,
       complaints: [older.reference],
+      uploads: 1,
     });
     expect((await verifyAuditChain(t.db.kysely)).ok).toBe(true);
 
