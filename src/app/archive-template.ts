@@ -1,7 +1,7 @@
 /** An admin archives a template: it stays stored (the audit trail names it) but is no longer offered. */
 import { appendAuditEvent } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
-import { findTemplate, updateTemplateRow } from '../db/templates.ts';
+import { archiveTemplateRow, findTemplate } from '../db/templates.ts';
 import type { ResponseTemplate } from '../domain/templates.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -20,7 +20,7 @@ export async function archiveTemplate(
     if (template.archivedAt !== null) return template;
     const at = ctx.now().toISOString();
     const archived = { ...template, archivedAt: at, updatedAt: at };
-    await updateTemplateRow(trx, archived);
+    await archiveTemplateRow(trx, id, at);
     await appendAuditEvent(trx, {
       complaintId: null,
       type: 'template-archived',

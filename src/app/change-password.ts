@@ -6,7 +6,7 @@
 import { verify } from '@node-rs/argon2';
 import { appendAuditEvent } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
-import { deleteSessionsOf, findPasswordHash, findUserById, type User, updateUserRow } from '../db/users.ts';
+import { deleteSessionsOf, findPasswordHash, findUserById, setOwnPassword, type User } from '../db/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './add-user.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
@@ -46,7 +46,7 @@ export async function changePassword(
   const updated: User = { ...user, mustChangePassword: false };
   const now = ctx.now().toISOString();
   await transaction(ctx.db, async (trx) => {
-    await updateUserRow(trx, updated, passwordHash);
+    await setOwnPassword(trx, user.id, passwordHash);
     await deleteSessionsOf(trx, user.id, sessionSecret === undefined ? undefined : sha256(sessionSecret));
     await appendAuditEvent(trx, {
       complaintId: null,

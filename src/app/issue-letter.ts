@@ -44,12 +44,14 @@ export function adrLetterSourceKey(letterId: string): string {
  * complaint nobody handles yet (a time-limit letter while it waits in a queue), the director the procedure
  * names as responsible; the complaints team only when neither exists.
  */
+const active = <U extends { active: boolean }>(user: U | undefined) => (user?.active ? user : undefined);
+
 export async function signatory(ctx: AppContext, handlerId: string | null) {
   const db = ctx.db.kysely;
   const responsible = ctx.procedure.routing.responsibleDirector;
   const user =
     (handlerId ? await findUserById(db, handlerId) : undefined) ??
-    (responsible ? (await findUserByEmail(db, responsible))?.user : undefined);
+    (responsible ? active((await findUserByEmail(db, responsible))?.user) : undefined);
   if (!user) return { name: 'The Complaints Team', jobTitle: ctx.procedure.company.tradingName };
   return { name: user.name, jobTitle: jobTitleOf(user.roles) };
 }

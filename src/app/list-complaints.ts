@@ -3,7 +3,8 @@
  * stays right while complaints are added).
  */
 import { type ComplaintListQuery, findComplaintRows, type ListSortColumn } from '../db/complaint-list.ts';
-import { type Category, owningRole, type Stage } from '../domain/procedure.ts';
+import type { Category, Stage } from '../domain/procedure.ts';
+import { neededRole } from '../domain/routing.ts';
 import { addDays, daysBetween, type LocalDate, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -128,7 +129,7 @@ export async function listComplaints(
       category: r.category as Category,
       channel: r.channel,
       ownerId: r.owner_id,
-      needs: r.owner_id === null && r.stage !== 'closed' ? owningRole(ctx.procedure, r.stage as Stage) : null,
+      needs: neededRole(ctx.procedure, { ownerId: r.owner_id, stage: r.stage as Stage }),
       customer: { id: r.customer_id, name: r.customer_name },
       summary: r.description.slice(0, 200),
       receivedAt: r.received_at,

@@ -4,12 +4,10 @@
  * stage, so a manager sees at once where work waits and who can take it.
  */
 import { listUsers } from '../db/users.ts';
-import { countOpenByOwnerAndStage, countOverdueStepsByOwner, OPEN_STAGES } from '../db/workload.ts';
-import type { Role } from '../domain/procedure.ts';
+import { countOpenByOwnerAndStage, countOverdueStepsByOwner } from '../db/workload.ts';
+import { OPEN_STAGES, type OpenStage, type Role } from '../domain/procedure.ts';
 import { daysBetween, type LocalDate, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
-
-type OpenStage = (typeof OPEN_STAGES)[number];
 
 export interface WorkloadRow {
   /** Null for the complaints nobody owns. */

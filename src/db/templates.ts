@@ -52,9 +52,18 @@ export async function insertTemplatesOnce(
   return inserted.length;
 }
 
+/**
+ * Writes a template's wording and stages. Never whether it is archived: only archiving says that, so an edit
+ * read before an archive committed cannot bring the template back.
+ */
 export async function updateTemplateRow(trx: Executor, template: ResponseTemplate): Promise<void> {
-  const { id, created_at: _created, ...changes } = toRow(template);
+  const { id, created_at: _created, archived_at: _archived, ...changes } = toRow(template);
   await trx.updateTable('templates').set(changes).where('id', '=', id).execute();
+}
+
+/** Archives the template: kept (the audit trail names it), no longer offered. */
+export async function archiveTemplateRow(trx: Executor, id: string, at: string): Promise<void> {
+  await trx.updateTable('templates').set({ archived_at: at, updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function findTemplate(trx: Executor, id: string): Promise<ResponseTemplate | undefined> {

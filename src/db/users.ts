@@ -58,6 +58,18 @@ export async function updateUserRow(trx: Executor, user: User, passwordHash?: st
     .execute();
 }
 
+/**
+ * Sets a user's own new password and clears the must-change flag, touching nothing else: an admin's change of
+ * their roles or active flag made meanwhile stands.
+ */
+export async function setOwnPassword(trx: Executor, userId: string, passwordHash: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: 0 })
+    .where('id', '=', userId)
+    .execute();
+}
+
 export async function findUserById(trx: Executor, id: string): Promise<User | undefined> {
   const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toUser(row);

@@ -3,17 +3,18 @@
  * nearest ADR limit. Every query reads open stages only, through (stage, owner_id, adr_due_on), so the
  * closed complaints that make up most of a provider's history are never touched.
  */
-import type { Stage } from '../domain/procedure.ts';
+import { OPEN_STAGES, type Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import type { Executor } from './database.ts';
-
-export const OPEN_STAGES = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock'] as const;
 
 export interface OwnerStageCount {
   ownerId: string | null;
   stage: Stage;
   open: number;
-  /** The earliest ADR limit among those without an ADR letter yet (null: all have one). */
+  /**
+   * The earliest ADR limit among those that can still get an ADR letter: none issued yet, and a customer who
+   * may use ADR (a larger business cannot).
+   */
   nextAdrDueOn: LocalDate | null;
 }
 
@@ -21,6 +22,7 @@ export interface OwnerStageCount {
 export async function countOpenByOwnerAndStage(executor: Executor): Promise<OwnerStageCount[]> {
   const rows = await executor
     .selectFrom('complaints as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .select((eb) => [
       'c.owner_id',
       'c.stage',
@@ -30,11 +32,14 @@ export async function countOpenByOwnerAndStage(executor: Executor): Promise<Owne
           eb
             .case()
             .when(
-              eb.not(
-                eb.exists(
-                  eb.selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'),
+              eb.and([
+                eb('cu.type', '!=', 'large-business'),
+                eb.not(
+                  eb.exists(
+                    eb.selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'),
+                  ),
                 ),
-              ),
+              ]),
             )
             .then(eb.ref('c.adr_due_on'))
             .end(),
@@ -68,17 +73,22 @@ export async function countOpenOwnedBy(
   return new Map(rows.map((r) => [r.owner_id ?? '', Number(r.n)]));
 }
 
-/** Steps of agreed proposals past their date and not done, per step owner. */
+/**
+ * Steps of agreed proposals past their date and not done, per step owner. Reached from the open complaints,
+ * so steps never ticked off on complaints long closed are not read.
+ */
 export async function countOverdueStepsByOwner(
   executor: Executor,
   today: LocalDate,
 ): Promise<Map<string, number>> {
   const rows = await executor
-    .selectFrom('steps as s')
+    .selectFrom('complaints as c')
+    .innerJoin('steps as s', 's.complaint_id', 'c.id')
     .innerJoin('attempts as a', (join) =>
       join.onRef('a.complaint_id', '=', 's.complaint_id').onRef('a.number', '=', 's.attempt_number'),
     )
     .select((eb) => ['s.owner_id', eb.fn.countAll<string | number>().as('n')])
+    .where('c.stage', 'in', OPEN_STAGES)
     .where('s.completed_at', 'is', null)
     .where('s.due_on', '<', today)
     .where('a.phase', '=', 'implementing')

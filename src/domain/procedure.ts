@@ -7,6 +7,15 @@ export type Role = (typeof ROLES)[number];
 
 export const STAGES = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
+/** The stages of a complaint still being handled. */
+export const OPEN_STAGES = [
+  'initiation',
+  'attempt-1',
+  'attempt-2',
+  'attempt-3',
+  'deadlock',
+] as const satisfies readonly Stage[];
+export type OpenStage = (typeof OPEN_STAGES)[number];
 
 export const CATEGORIES = [
   'billing',

@@ -135,3 +135,29 @@ describe('routing to the director-level review', () => {
     ).toBeNull();
   });
 });
+
+describe('routing the director-level review in turn', () => {
+  it('never gives it to the director who handled attempt 2, even when it is their turn', () => {
+    const story = new Story();
+    story.do({ type: 'not-practical', reason: 'x' }, agent);
+    story.do({ type: 'assign', ownerId: 'director-1' }, director);
+    story.do({ type: 'record-review', findings: 'x' }, director);
+    const before = story.complaint;
+    story.do({ type: 'escalate', reason: 'Wants a director' }, director);
+    const inTurn: RoutingCandidate[] = [
+      { id: 'director-1', openComplaints: 0, lastRoutedAt: null },
+      { id: 'director-2', openComplaints: 9, lastRoutedAt: '2026-05-11T09:00:00.000Z' },
+    ];
+    for (const assignment of ['round-robin', 'least-loaded'] as const) {
+      const event = routeOwner({
+        before,
+        after: story.complaint,
+        ownerRoles: ['director'],
+        candidates: inTurn,
+        actor: director,
+        procedure: withMode(assignment),
+      });
+      expect(event).toEqual({ type: 'assigned', ownerId: 'director-2', routed: assignment });
+    }
+  });
+});

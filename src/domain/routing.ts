@@ -73,7 +73,12 @@ export function routeOwner(input: RoutingInput): Extract<Event, { type: 'assigne
       handledAttempt2(after, after.ownerId);
     if (!mustHandOver) return null;
   }
-  const picked = pickOwner(procedure, candidates);
+  // Nor may the routing give the director-level review to whoever handled attempt 2.
+  const eligible =
+    stage === ATTEMPT_STAGE[LAST_ATTEMPT] && procedure.attempt3ReviewerMustDiffer
+      ? candidates.filter((c) => !handledAttempt2(after, c.id))
+      : candidates;
+  const picked = pickOwner(procedure, eligible);
   if (picked !== null) return { type: 'assigned', ownerId: picked, routed: procedure.routing.assignment };
   return after.ownerId === null ? null : { type: 'assigned', ownerId: null, routed: 'queue' };
 }
@@ -89,7 +94,10 @@ function deadlockOwner(after: Complaint, actor: Actor): Extract<Event, { type: '
 }
 
 /** The role a complaint waiting unassigned at this stage needs ("Needs a reviewer"); null when none does. */
-export function neededRole(procedure: Procedure, complaint: Complaint): Role | null {
+export function neededRole(
+  procedure: Procedure,
+  complaint: Pick<Complaint, 'ownerId' | 'stage'>,
+): Role | null {
   if (complaint.ownerId !== null || complaint.stage === 'closed') return null;
   return owningRole(procedure, complaint.stage);
 }

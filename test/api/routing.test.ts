@@ -129,6 +129,12 @@ describeEachDialect('routing and ownership', (harness) => {
   it('shows the workload per person and stage, nearest ADR limit first, to managers only', async () => {
     const urgent = await raise({ firstExpressedAt: new Date(t.now().getTime() - 38 * DAY).toISOString() });
     await t.command('agent', urgent, 'assign', { ownerId: t.users.agent2.id });
+    // A larger business cannot go to ADR: its older limit does not count.
+    const business = await raise({
+      firstExpressedAt: new Date(t.now().getTime() - 41 * DAY).toISOString(),
+      customer: { name: 'Big Co Ltd', email: 'big@example.org', type: 'large-business' },
+    });
+    await t.command('agent', business, 'assign', { ownerId: t.users.agent.id });
     const res = await t.as('director').get('/workload');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const rows = res.body.rows as {
@@ -139,6 +145,8 @@ describeEachDialect('routing and ownership', (harness) => {
     }[];
     expect(rows[0]?.person?.id).toBe(t.users.agent2.id);
     expect(rows[0]?.nextAdrDueOn).toBe('2026-11-06');
+    const agentRow = rows.find((r) => r.person?.id === t.users.agent.id);
+    expect(agentRow?.nextAdrDueOn === null || (agentRow?.nextAdrDueOn ?? '') > '2026-11-06').toBe(true);
     const unassigned = rows.find((r) => r.person === null);
     expect(unassigned?.byStage['attempt-2']).toBe(2);
     const open = Number(

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
 import { getWorkload } from '../../../app/workload.ts';
-import { OPEN_STAGES } from '../../../db/workload.ts';
+import { OPEN_STAGES } from '../../../domain/procedure.ts';
 import { requireRole } from '../../auth.ts';
 import { localDate, problems, role } from '../../schemas.ts';
 
