@@ -7,6 +7,7 @@
  */
 import { findComplaintRows } from '../db/complaint-list.ts';
 import { findDeadlockPastAdrWindow, findOpenWithoutAdrLetter, updateAdrDueOn } from '../db/complaints.ts';
+import { transaction } from '../db/database.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import { adrDueOn } from '../domain/clocks.ts';
 import { londonDate } from '../domain/time.ts';
@@ -36,9 +37,15 @@ export async function scheduleAdrSweep(ctx: AppContext, at: Date = ctx.now()): P
 
 /** Re-derives stored ADR dates that no longer match the procedure (its limit changed since they were stored). */
 async function refreshAdrDates(ctx: AppContext): Promise<void> {
-  for (const row of await findOpenWithoutAdrLetter(ctx.db.kysely)) {
+  const stale = (await findOpenWithoutAdrLetter(ctx.db.kysely)).flatMap((row) => {
     const dueOn = adrDueOn(row, ctx.procedure);
-    if (dueOn !== row.adrDueOn) await updateAdrDueOn(ctx.db.kysely, row.id, dueOn);
+    return dueOn === row.adrDueOn ? [] : [{ id: row.id, dueOn }];
+  });
+  // After a change of the procedure's limit every open complaint may need it: a few commits, not one each.
+  for (let i = 0; i < stale.length; i += BATCH) {
+    await transaction(ctx.db, async (trx) => {
+      for (const { id, dueOn } of stale.slice(i, i + BATCH)) await updateAdrDueOn(trx, id, dueOn);
+    });
   }
 }
 

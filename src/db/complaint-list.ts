@@ -1,4 +1,6 @@
 /** The query behind complaint lists and queues: filters, words, keyset pagination. */
+
+import { sql } from 'kysely';
 import type { Category, Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import type { Executor } from './database.ts';
@@ -35,72 +37,75 @@ export interface ComplaintListQuery {
 
 type ComplaintFilter = Omit<ComplaintListQuery, 'sort' | 'order' | 'after' | 'limit'>;
 
+/*
+ * Every queue is answered from a partial index over the rows it lists (migration 0014), so neither a page nor
+ * a count reads the closed history or a child table. The conditions those indexes were created with appear
+ * here as literals: SQLite uses a partial index only when the query repeats its condition, and cannot see
+ * through a bound parameter. The query-plan snapshot test (complaint-list.plan.int.test.ts) keeps it so.
+ */
+const OPEN = sql<boolean>`c.stage <> 'closed'`;
+const CLOSED = sql<boolean>`c.stage = 'closed'`;
+const AWAITING_REFERRAL = sql<boolean>`c.stage = 'deadlock' and c.scheme_case_reference is null`;
+
 function filtered(executor: Executor, q: ComplaintFilter) {
-  let query = executor.selectFrom('complaints as c').innerJoin('customers as cu', 'cu.id', 'c.customer_id');
+  let query = executor.selectFrom('complaints as c');
+  const openStages = q.stages?.length && !q.stages.includes('closed');
   if (q.stages?.length) query = query.where('c.stage', 'in', q.stages);
   if (q.categories?.length) query = query.where('c.category', 'in', q.categories);
   if (q.ownerId === null) query = query.where('c.owner_id', 'is', null);
   else if (q.ownerId !== undefined) query = query.where('c.owner_id', '=', q.ownerId);
-  if (q.open !== undefined) query = query.where('c.stage', q.open ? '!=' : '=', 'closed');
-  const overdueOn = q.stepOverdueOn;
-  if (overdueOn) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('steps as s')
-          .innerJoin('attempts as a', (join) =>
-            join.onRef('a.complaint_id', '=', 's.complaint_id').onRef('a.number', '=', 's.attempt_number'),
-          )
-          .select('s.id')
-          .whereRef('s.complaint_id', '=', 'c.id')
-          .where('a.phase', '=', 'implementing')
-          .where('s.completed_at', 'is', null)
-          .where('s.due_on', '<', overdueOn),
-      ),
-    );
-  }
-  if (q.adrDueBy) {
-    query = query
-      .where('c.stage', '!=', 'closed')
-      .where('cu.type', '!=', 'large-business')
-      .where('c.adr_due_on', '<=', q.adrDueBy)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
-      );
-  }
-  if (q.awaitingReferral) {
-    query = query.where('c.stage', '=', 'deadlock').where('c.scheme_case_reference', 'is', null);
-  }
+  if (q.open === true || openStages) query = query.where(OPEN);
+  else if (q.open === false) query = query.where(CLOSED);
+  if (q.stepOverdueOn) query = query.where('c.step_due_on', '<', q.stepOverdueOn);
+  // Open, ADR-eligible and without an ADR letter: exactly the rows with a watch date.
+  if (q.adrDueBy) query = query.where('c.adr_watch_on', '<=', q.adrDueBy);
+  if (q.awaitingReferral) query = query.where(AWAITING_REFERRAL);
   const stuckSince = q.emailUndeliveredSince;
   if (stuckSince) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('emails as e')
-          .select('e.id')
-          .whereRef('e.complaint_id', '=', 'c.id')
-          .where('e.direction', '=', 'out')
-          .where((eb) =>
-            eb.or([
-              eb('e.status', '=', 'failed'),
-              eb.and([eb('e.status', '=', 'queued'), eb('e.created_at', '<', stuckSince)]),
-            ]),
-          ),
-      ),
+    // Failed for good (a flag on the complaint, its own index), or still queued long after it was written
+    // (the few rows still queued, indexed): a union of the two, so each side is read from its index.
+    query = query.where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('complaints as f')
+        .select('f.id')
+        .where(sql<boolean>`f.email_failed = 1`)
+        .union(
+          eb
+            .selectFrom('emails as e')
+            .select('e.complaint_id as id')
+            .where(sql<boolean>`e.status = 'queued' and e.direction = 'out'`)
+            .where('e.created_at', '<', stuckSince)
+            .where('e.complaint_id', 'is not', null)
+            .$narrowType<{ id: string }>(),
+        ),
     );
   }
-  for (const word of q.words ?? []) {
+  const words = q.words ?? [];
+  if (words.length) {
     query = query.where((eb) =>
-      eb.or([
-        containsText(eb.ref('c.reference'), word),
-        containsText(eb.ref('c.description'), word),
-        containsText(eb.ref('cu.name'), word),
-        containsText(eb.ref('cu.email'), word),
-      ]),
+      eb.and(
+        words.map((word) =>
+          eb.or([
+            containsText(eb.ref('c.reference'), word),
+            containsText(eb.ref('c.description'), word),
+            eb.exists(
+              eb
+                .selectFrom('customers as cu')
+                .select('cu.id')
+                .whereRef('cu.id', '=', 'c.customer_id')
+                .where((w) =>
+                  w.or([containsText(w.ref('cu.name'), word), containsText(w.ref('cu.email'), word)]),
+                ),
+            ),
+          ]),
+        ),
+      ),
     );
   }
   return query;
 }
 
-/** How many complaints match the filter. */
+/** How many complaints match the filter: counted from the filter's index, without reading a row. */
 export async function countComplaintRows(executor: Executor, q: ComplaintFilter): Promise<number> {
   const row = await filtered(executor, q)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
@@ -108,18 +113,25 @@ export async function countComplaintRows(executor: Executor, q: ComplaintFilter)
   return Number(row.n);
 }
 
-/** Up to `limit` matching complaints with their customer's name. */
+/**
+ * Up to `limit` matching complaints with their customer's name. The page's ids come first, from the filter's
+ * index in sort order (the sort column and id are in every such index); only those rows are then read.
+ */
 export async function findComplaintRows(executor: Executor, q: ComplaintListQuery) {
-  let query = filtered(executor, q);
-  const column = `c.${q.sort}` as const;
+  // Within the ADR watch list the watch date is the ADR date, and its index is sorted by it.
+  const sortColumn = q.sort === 'adr_due_on' && q.adrDueBy ? 'adr_watch_on' : q.sort;
+  const column = `c.${sortColumn}` as const;
+  let page = filtered(executor, q).select('c.id');
   const after = q.after;
   if (after) {
     const op = q.order === 'asc' ? '>' : '<';
-    query = query.where((eb) =>
-      eb.or([eb(column, op, after.value), eb.and([eb(column, '=', after.value), eb('c.id', op, after.id)])]),
-    );
+    page = page.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after.value, after.id)));
   }
-  return query
+  page = page.orderBy(column, q.order).orderBy('c.id', q.order).limit(q.limit);
+  return executor
+    .selectFrom('complaints as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .where('c.id', 'in', page)
     .select([
       'c.id',
       'c.reference',
@@ -134,15 +146,9 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
       'c.adr_due_on',
       'c.first_expressed_at',
       'c.closure_reason',
-      (eb) =>
-        eb
-          .selectFrom('adr_letters as l')
-          .select((l) => l.fn.min('l.issued_on').as('first'))
-          .whereRef('l.complaint_id', '=', 'c.id')
-          .as('adr_letter_issued_on'),
+      'c.adr_letter_on as adr_letter_issued_on',
     ])
-    .orderBy(column, q.order)
+    .orderBy(`c.${q.sort}`, q.order)
     .orderBy('c.id', q.order)
-    .limit(q.limit)
     .execute();
 }

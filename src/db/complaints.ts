@@ -2,22 +2,24 @@
  * Complaints as the domain sees them, stored across `complaints`, `attempts`, `steps` and `adr_letters`.
  * `saveComplaint` writes what changed between two states, guarded by the version the change was decided on.
  */
-import type { Selectable } from 'kysely';
-import type {
-  AdrLetter,
-  AdrTrigger,
-  Attempt,
-  AttemptNumber,
-  AttemptOutcome,
-  AttemptPhase,
-  Channel,
-  ClosureReason,
-  Complaint,
-  CustomerType,
-  FollowUpOutcome,
-  Referral,
-  ResponseOutcome,
-  Step,
+import { type Selectable, sql } from 'kysely';
+import {
+  type AdrLetter,
+  type AdrTrigger,
+  type Attempt,
+  type AttemptNumber,
+  type AttemptOutcome,
+  type AttemptPhase,
+  adrEligible,
+  type Channel,
+  type ClosureReason,
+  type Complaint,
+  type CustomerType,
+  type FollowUpOutcome,
+  isOpen,
+  type Referral,
+  type ResponseOutcome,
+  type Step,
 } from '../domain/complaint.ts';
 import type { Category, Stage } from '../domain/procedure.ts';
 import type { Executor } from './database.ts';
@@ -31,8 +33,37 @@ export class StaleComplaintError extends Error {
   }
 }
 
+/**
+ * What the queues ask of a complaint's children, derived from its state and stored on its row (0014): the
+ * earliest agreed step not done while an attempt is implemented; the first ADR letter; the ADR clock's watch
+ * date (open, eligible, no letter yet).
+ */
+export function queueFacts(c: Complaint, adrDueOn: string) {
+  const open = isOpen(c);
+  let stepDueOn: string | null = null;
+  if (open) {
+    for (const attempt of c.attempts) {
+      if (attempt.phase !== 'implementing') continue;
+      for (const step of attempt.proposal?.steps ?? []) {
+        if (step.completedAt === null && (stepDueOn === null || step.dueOn < stepDueOn))
+          stepDueOn = step.dueOn;
+      }
+    }
+  }
+  const adrLetterOn = c.adrLetters.reduce<string | null>(
+    (first, l) => (first === null || l.issuedOn < first ? l.issuedOn : first),
+    null,
+  );
+  return {
+    step_due_on: stepDueOn,
+    adr_letter_on: adrLetterOn,
+    adr_watch_on: open && adrEligible(c) && adrLetterOn === null ? adrDueOn : null,
+  };
+}
+
 function complaintRow(c: Complaint, adrDueOn: string, at: string) {
   return {
+    ...queueFacts(c, adrDueOn),
     id: c.id,
     reference: c.reference,
     customer_id: c.customerId,
@@ -347,41 +378,79 @@ function toAttempt(a: Selectable<AttemptsTable>, steps: Selectable<StepsTable>[]
   };
 }
 
-/** Open complaints without an ADR letter, with the ADR date stored for them (to check it against the procedure). */
+/**
+ * Open, ADR-eligible complaints without an ADR letter (the clock's watch list, from its index), with the ADR
+ * date stored for them, to check it against the procedure.
+ */
 export async function findOpenWithoutAdrLetter(executor: Executor) {
   return executor
     .selectFrom('complaints as c')
     .select(['c.id', 'c.first_expressed_at as firstExpressedAt', 'c.adr_due_on as adrDueOn'])
-    .where('c.stage', '!=', 'closed')
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
-    )
+    .where('c.adr_watch_on', 'is not', null)
     .execute();
 }
 
 /** Complaints at deadlock, never referred, whose latest ADR letter's window ended before `today`. */
 export async function findDeadlockPastAdrWindow(executor: Executor, today: string) {
-  return executor
-    .selectFrom('complaints as c')
-    .select(['c.id', 'c.reference'])
-    .where('c.stage', '=', 'deadlock')
-    .where('c.scheme_case_reference', 'is', null)
-    .where((eb) =>
-      eb(
-        eb
-          .selectFrom('adr_letters as l')
-          .select((l) => l.fn.max('l.window_ends_on').as('w'))
-          .whereRef('l.complaint_id', '=', 'c.id'),
-        '<',
-        today,
-      ),
-    )
-    .execute();
+  return (
+    executor
+      .selectFrom('complaints as c')
+      .select(['c.id', 'c.reference'])
+      // Literal, so SQLite answers it from complaints_awaiting_referral_idx (0014).
+      .where(sql<boolean>`c.stage = 'deadlock' and c.scheme_case_reference is null`)
+      .where((eb) =>
+        eb(
+          eb
+            .selectFrom('adr_letters as l')
+            .select((l) => l.fn.max('l.window_ends_on').as('w'))
+            .whereRef('l.complaint_id', '=', 'c.id'),
+          '<',
+          today,
+        ),
+      )
+      .execute()
+  );
 }
 
 /** Stores a recomputed ADR date (derived data, kept only so lists can filter on it). */
 export async function updateAdrDueOn(executor: Executor, id: string, adrDueOn: string) {
-  await executor.updateTable('complaints').set({ adr_due_on: adrDueOn }).where('id', '=', id).execute();
+  await executor
+    .updateTable('complaints')
+    .set((eb) => ({
+      adr_due_on: adrDueOn,
+      adr_watch_on: eb.case().when('adr_watch_on', 'is not', null).then(adrDueOn).else(null).end(),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Re-derives the ADR watch date of a customer's complaints after their type changed (an edit, a merge into a
+ * record of another type): a large business has no ADR clock to watch.
+ */
+export async function refreshAdrWatch(executor: Executor, customerId: string) {
+  await executor
+    .updateTable('complaints')
+    .set((eb) => ({
+      adr_watch_on: eb
+        .case()
+        .when(
+          eb.and([
+            eb('stage', '<>', 'closed'),
+            eb('adr_letter_on', 'is', null),
+            eb(
+              eb.selectFrom('customers').select('type').where('customers.id', '=', customerId),
+              '<>',
+              'large-business',
+            ),
+          ]),
+        )
+        .then(eb.ref('adr_due_on'))
+        .else(null)
+        .end(),
+    }))
+    .where('customer_id', '=', customerId)
+    .execute();
 }
 
 export interface CustomerComplaint {

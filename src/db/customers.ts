@@ -3,7 +3,8 @@ import { type Selectable, sql } from 'kysely';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
 import { phoneKey, postcodeKey } from '../domain/customer-match.ts';
-import { dialectOf, type Executor } from './database.ts';
+import { refreshAdrWatch } from './complaints.ts';
+import { dialectOf, type Executor, transaction } from './database.ts';
 import type { CustomersTable } from './schema.ts';
 import { containsText } from './text-search.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
@@ -61,9 +62,13 @@ export async function insertCustomer(trx: Executor, customer: Customer): Promise
  * Writes a customer's details. Never whether it was merged: only a merge says that (markCustomerMerged), so an
  * edit made from a read before a merge committed cannot bring the merged record back to life.
  */
-export async function updateCustomerRow(trx: Executor, customer: Customer): Promise<void> {
+export async function updateCustomerRow(executor: Executor, customer: Customer): Promise<void> {
   const { id, created_at, merged_into_id, merged_at, ...changes } = toRow(customer);
-  await trx.updateTable('customers').set(changes).where('id', '=', id).execute();
+  await transaction(executor, async (trx) => {
+    await trx.updateTable('customers').set(changes).where('id', '=', id).execute();
+    // The type decides ADR eligibility, which the ADR queue reads from each complaint's row.
+    await refreshAdrWatch(trx, id);
+  });
 }
 
 /** Records that the customer was merged into another (a tombstone pointing to the survivor). */

@@ -3,7 +3,7 @@
  * record of what arrived. A Message-ID is stored once: inserting it again is a no-op that says so.
  */
 import type { Selectable } from 'kysely';
-import type { Executor } from './database.ts';
+import { type Executor, transaction } from './database.ts';
 import type { EmailsTable } from './schema.ts';
 
 export type EmailDirection = EmailsTable['direction'];
@@ -68,6 +68,23 @@ function toEmail(r: Selectable<EmailsTable>): Email {
 
 /** Stores a message; false when one with the same Message-ID is already stored (nothing is written). */
 export async function insertEmail(executor: Executor, email: NewEmail): Promise<boolean> {
+  if (email.status === 'failed' && email.direction === 'out' && email.complaintId) {
+    const complaintId = email.complaintId;
+    return transaction(executor, async (trx) => {
+      const inserted = await insertEmailRow(trx, email);
+      if (inserted) await flagUndelivered(trx, complaintId);
+      return inserted;
+    });
+  }
+  return insertEmailRow(executor, email);
+}
+
+/** Marks the complaint as having an email to the customer that could not be delivered (the queue's flag). */
+async function flagUndelivered(executor: Executor, complaintId: string): Promise<void> {
+  await executor.updateTable('complaints').set({ email_failed: 1 }).where('id', '=', complaintId).execute();
+}
+
+async function insertEmailRow(executor: Executor, email: NewEmail): Promise<boolean> {
   const result = await executor
     .insertInto('emails')
     .values({
@@ -144,14 +161,25 @@ export async function setEmailOutcome(
   id: string,
   outcome: { status: 'sent'; at: string } | { status: 'failed' | 'queued'; error: string },
 ): Promise<void> {
-  await executor
-    .updateTable('emails')
-    .set((eb) => ({
-      status: outcome.status,
-      attempts: eb('attempts', '+', 1),
-      sent_at: outcome.status === 'sent' ? outcome.at : null,
-      last_error: outcome.status === 'sent' ? null : outcome.error,
-    }))
-    .where('id', '=', id)
-    .execute();
+  await transaction(executor, async (trx) => {
+    await trx
+      .updateTable('emails')
+      .set((eb) => ({
+        status: outcome.status,
+        attempts: eb('attempts', '+', 1),
+        sent_at: outcome.status === 'sent' ? outcome.at : null,
+        last_error: outcome.status === 'sent' ? null : outcome.error,
+      }))
+      .where('id', '=', id)
+      .execute();
+    // The undelivered-email queue reads this flag from the complaint, not every email ever sent.
+    if (outcome.status === 'failed') {
+      const row = await trx
+        .selectFrom('emails')
+        .select('complaint_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (row?.complaint_id) await flagUndelivered(trx, row.complaint_id);
+    }
+  });
 }

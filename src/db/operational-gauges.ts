@@ -1,7 +1,7 @@
 /**
  * The queries behind the gauges /metrics reads on every scrape. Each is one statement answered from an
  * index, never a scan: the backlog from `jobs_due_idx` (status, run_at), so done jobs and timers not yet due
- * (most of the table) are never read; the ADR count from `complaints_adr_due_idx`, a 7-day slice of dates.
+ * (most of the table) are never read; the ADR count from `complaints_adr_watch_idx`, a 7-day slice of the ADR clock's watch list.
  * Their plans are checked in operational-gauges.int.test.ts.
  */
 import type { Executor } from './database.ts';
@@ -53,15 +53,10 @@ export async function countAdrLettersDue(executor: Executor, from: string, to: s
 
 /** The ADR count query, built but not run. */
 export function adrLettersDueQuery(executor: Executor, from: string, to: string) {
+  // Open, ADR-eligible and without a letter: the rows with a watch date (0014), from its own index.
   return executor
     .selectFrom('complaints as c')
-    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .select((eb) => eb.fn.countAll().as('count'))
-    .where('c.adr_due_on', '>=', from)
-    .where('c.adr_due_on', '<=', to)
-    .where('c.stage', '!=', 'closed')
-    .where('cu.type', '!=', 'large-business')
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
-    );
+    .where('c.adr_watch_on', '>=', from)
+    .where('c.adr_watch_on', '<=', to);
 }

@@ -69,6 +69,14 @@ export interface ComplaintsTable {
   referral_decision: JsonText | null;
   created_at: Instant;
   updated_at: Instant;
+  /** The earliest agreed step not yet done while an attempt is being implemented; null otherwise (0014). */
+  step_due_on: DateText | null;
+  /** The date of the first ADR letter (0014). */
+  adr_letter_on: DateText | null;
+  /** `adr_due_on` while open, ADR-eligible and without an ADR letter: the clock's watch list (0014). */
+  adr_watch_on: DateText | null;
+  /** An email to the customer could not be delivered (0014). */
+  email_failed: Generated<SqlBool>;
 }
 
 export interface AttemptsTable {

@@ -1,11 +1,15 @@
 /**
  * Who holds which open complaints: counts per owner and stage, overdue steps per owner, and each owner's
- * nearest ADR limit. Every query reads open stages only, through (stage, owner_id, adr_due_on), so the
- * closed complaints that make up most of a provider's history are never touched.
+ * nearest ADR limit. Every query reads open complaints only, through the partial indexes over them (0014),
+ * so the closed complaints that make up most of a provider's history are never touched. The condition of
+ * those indexes is repeated literally (OPEN): SQLite uses a partial index only when the query says so.
  */
+import { sql } from 'kysely';
 import { OPEN_STAGES, type Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import type { Executor } from './database.ts';
+
+const OPEN = sql<boolean>`c.stage <> 'closed'`;
 
 export interface OwnerStageCount {
   ownerId: string | null;
@@ -20,33 +24,17 @@ export interface OwnerStageCount {
 
 /** Open complaints per owner (null: unassigned) and stage. */
 export async function countOpenByOwnerAndStage(executor: Executor): Promise<OwnerStageCount[]> {
+  // The watch date is the ADR date of exactly those (0014): no join to customers or letters.
   const rows = await executor
     .selectFrom('complaints as c')
-    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .select((eb) => [
       'c.owner_id',
       'c.stage',
       eb.fn.countAll<string | number>().as('n'),
-      eb.fn
-        .min(
-          eb
-            .case()
-            .when(
-              eb.and([
-                eb('cu.type', '!=', 'large-business'),
-                eb.not(
-                  eb.exists(
-                    eb.selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'),
-                  ),
-                ),
-              ]),
-            )
-            .then(eb.ref('c.adr_due_on'))
-            .end(),
-        )
-        .as('next_adr_due_on'),
+      eb.fn.min('c.adr_watch_on').as('next_adr_due_on'),
     ])
     .where('c.stage', 'in', OPEN_STAGES)
+    .where(OPEN)
     .groupBy(['c.stage', 'c.owner_id'])
     .execute();
   return rows.map((r) => ({
@@ -67,6 +55,7 @@ export async function countOpenOwnedBy(
     .selectFrom('complaints')
     .select((eb) => ['owner_id', eb.fn.countAll<string | number>().as('n')])
     .where('stage', 'in', OPEN_STAGES)
+    .where(sql<boolean>`stage <> 'closed'`)
     .where('owner_id', 'in', ownerIds)
     .groupBy('owner_id')
     .execute();
@@ -89,6 +78,7 @@ export async function countOverdueStepsByOwner(
     )
     .select((eb) => ['s.owner_id', eb.fn.countAll<string | number>().as('n')])
     .where('c.stage', 'in', OPEN_STAGES)
+    .where(OPEN)
     .where('s.completed_at', 'is', null)
     .where('s.due_on', '<', today)
     .where('a.phase', '=', 'implementing')
