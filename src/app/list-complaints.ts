@@ -10,7 +10,7 @@ import type { AppContext } from './context.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { QUEUES, type QueueId } from './queues.ts';
 
-export const SORTS = ['received', 'adr-due', 'reference'] as const;
+export const SORTS = ['received', 'adr-due', 'reference', 'relevance'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface ComplaintFilter {
@@ -27,7 +27,10 @@ export interface ComplaintFilter {
   awaitingReferral?: boolean | undefined;
   /** Only complaints with an email that failed, or is still unsent a day after it was queued. */
   emailFailed?: boolean | undefined;
-  /** Words in the reference, description or customer's name or email. */
+  /**
+   * Words, each matching the start of a word of the description, the customer's words or name, or a fragment
+   * of the reference, email or phone number. Sorted by relevance unless another sort is asked for.
+   */
   text?: string | undefined;
   sort?: Sort | undefined;
   order?: 'asc' | 'desc' | undefined;
@@ -35,7 +38,7 @@ export interface ComplaintFilter {
   cursor?: string | undefined;
 }
 
-const SORT_COLUMN: Record<Sort, ListSortColumn> = {
+const SORT_COLUMN: Record<Exclude<Sort, 'relevance'>, ListSortColumn> = {
   received: 'received_at',
   'adr-due': 'adr_due_on',
   reference: 'reference',
@@ -43,6 +46,9 @@ const SORT_COLUMN: Record<Sort, ListSortColumn> = {
 
 /** The database query's filter part for a list filter, on a given London day. */
 /** An email still unsent this long after it was queued counts as undelivered. */
+/** A relevance cursor's marker, in place of a sort value. */
+const RELEVANCE_CURSOR = '#position';
+
 export const UNDELIVERED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export function toListQuery(filter: ComplaintFilter, now: Date) {
@@ -104,21 +110,37 @@ export async function listComplaints(
   const filter = queue ? narrow(QUEUES[queue].filter(userId), explicit) : explicit;
   if (!filter) return { items: [], nextCursor: null };
   const db = ctx.db.kysely;
-  const sort = filter.sort ?? 'received';
-  const order = filter.order ?? (sort === 'received' ? 'desc' : 'asc');
-  const column = SORT_COLUMN[sort];
+  const words = toListQuery(filter, ctx.now()).words ?? [];
+  const sort = filter.sort ?? (words.length ? 'relevance' : 'received');
   const limit = filter.limit ?? 50;
   const today = londonDate(ctx.now());
-
   const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const rows = await findComplaintRows(db, {
-    ...toListQuery(filter, ctx.now()),
-    sort: column,
-    order,
-    after: after && { value: after[0], id: after[1] },
-    // One more than the page: its presence says there is a next page.
-    limit: limit + 1,
-  });
+  let rows: Awaited<ReturnType<typeof findComplaintRows>>;
+  let next: (last: (typeof rows)[number]) => string;
+  if (sort === 'relevance') {
+    // Ranks change as complaints are added, so relevance pages by position: the cursor holds how many were shown.
+    const offset = after?.[0] === RELEVANCE_CURSOR ? Number(after[1]) || 0 : 0;
+    rows = await findComplaintRows(db, {
+      ...toListQuery(filter, ctx.now()),
+      sort: 'relevance',
+      order: 'asc',
+      offset,
+      limit: limit + 1,
+    });
+    next = () => encodeCursor(RELEVANCE_CURSOR, String(offset + limit));
+  } else {
+    const order = filter.order ?? (sort === 'received' ? 'desc' : 'asc');
+    const column = SORT_COLUMN[sort];
+    rows = await findComplaintRows(db, {
+      ...toListQuery(filter, ctx.now()),
+      sort: column,
+      order,
+      after: after && after[0] !== RELEVANCE_CURSOR ? { value: after[0], id: after[1] } : undefined,
+      // One more than the page: its presence says there is a next page.
+      limit: limit + 1,
+    });
+    next = (last) => encodeCursor(last[column], last.id);
+  }
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -139,6 +161,6 @@ export async function listComplaints(
       adrLetterIssuedOn: r.adr_letter_issued_on ?? null,
       closureReason: r.closure_reason,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last[column], last.id) : null,
+    nextCursor: rows.length > limit && last ? next(last) : null,
   };
 }

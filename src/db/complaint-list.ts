@@ -3,11 +3,13 @@
 import { sql } from 'kysely';
 import type { Category, Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
-import type { Executor } from './database.ts';
-import { containsText } from './text-search.ts';
+import { dialectOf, type Executor } from './database.ts';
+import { matchesSearchWord, searchRank } from './text-search.ts';
 
 export const LIST_SORT_COLUMNS = ['received_at', 'adr_due_on', 'reference'] as const;
 export type ListSortColumn = (typeof LIST_SORT_COLUMNS)[number];
+/** Best match first (with `words`), newest first among equals; paged by position, not keyset. */
+export const RELEVANCE = 'relevance';
 
 export interface ComplaintListQuery {
   stages?: readonly Stage[] | undefined;
@@ -26,12 +28,17 @@ export interface ComplaintListQuery {
    * passed since it was queued (whatever stopped it: a worker lost on its last try, a mail server down).
    */
   emailUndeliveredSince?: string | undefined;
-  /** Each word must appear in the reference, description, or the customer's name or email. */
+  /**
+   * Each word must match: a word of the description, the customer's own words, the customer's name or the
+   * reference starting with it, or a fragment of the reference, email or phone number (full-text indexes).
+   */
   words?: readonly string[] | undefined;
-  sort: ListSortColumn;
+  sort: ListSortColumn | typeof RELEVANCE;
   order: 'asc' | 'desc';
   /** Keyset position: rows strictly after this sort value and id. */
   after?: { value: string; id: string } | undefined;
+  /** For the relevance order: how many of the best matches to skip. */
+  offset?: number | undefined;
   limit: number;
 }
 
@@ -80,28 +87,7 @@ function filtered(executor: Executor, q: ComplaintFilter) {
         ),
     );
   }
-  const words = q.words ?? [];
-  if (words.length) {
-    query = query.where((eb) =>
-      eb.and(
-        words.map((word) =>
-          eb.or([
-            containsText(eb.ref('c.reference'), word),
-            containsText(eb.ref('c.description'), word),
-            eb.exists(
-              eb
-                .selectFrom('customers as cu')
-                .select('cu.id')
-                .whereRef('cu.id', '=', 'c.customer_id')
-                .where((w) =>
-                  w.or([containsText(w.ref('cu.name'), word), containsText(w.ref('cu.email'), word)]),
-                ),
-            ),
-          ]),
-        ),
-      ),
-    );
-  }
+  for (const word of q.words ?? []) query = query.where(matchesSearchWord(dialectOf(executor), word));
   return query;
 }
 
@@ -116,22 +102,16 @@ export async function countComplaintRows(executor: Executor, q: ComplaintFilter)
 /**
  * Up to `limit` matching complaints with their customer's name. The page's ids come first, from the filter's
  * index in sort order (the sort column and id are in every such index); only those rows are then read.
+ * With `sort: 'relevance'` the page is the best matches of the words, skipping `offset`.
  */
 export async function findComplaintRows(executor: Executor, q: ComplaintListQuery) {
-  // Within the ADR watch list the watch date is the ADR date, and its index is sorted by it.
-  const sortColumn = q.sort === 'adr_due_on' && q.adrDueBy ? 'adr_watch_on' : q.sort;
-  const column = `c.${sortColumn}` as const;
-  let page = filtered(executor, q).select('c.id');
-  const after = q.after;
-  if (after) {
-    const op = q.order === 'asc' ? '>' : '<';
-    page = page.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after.value, after.id)));
-  }
-  page = page.orderBy(column, q.order).orderBy('c.id', q.order).limit(q.limit);
-  return executor
+  const page = q.sort === RELEVANCE ? relevancePage(executor, q) : keysetPage(executor, q, q.sort);
+  const ids = (await page.execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await executor
     .selectFrom('complaints as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-    .where('c.id', 'in', page)
+    .where('c.id', 'in', ids)
     .select([
       'c.id',
       'c.reference',
@@ -148,7 +128,30 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
       'c.closure_reason',
       'c.adr_letter_on as adr_letter_issued_on',
     ])
-    .orderBy(`c.${q.sort}`, q.order)
-    .orderBy('c.id', q.order)
     .execute();
+  // In the page's order (an IN list has none of its own).
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+}
+
+function keysetPage(executor: Executor, q: ComplaintListQuery, sort: ListSortColumn) {
+  // Within the ADR watch list the watch date is the ADR date, and its index is sorted by it.
+  const column = `c.${sort === 'adr_due_on' && q.adrDueBy ? 'adr_watch_on' : sort}` as const;
+  let page = filtered(executor, q).select('c.id');
+  const after = q.after;
+  if (after) {
+    const op = q.order === 'asc' ? '>' : '<';
+    page = page.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after.value, after.id)));
+  }
+  return page.orderBy(column, q.order).orderBy('c.id', q.order).limit(q.limit);
+}
+
+function relevancePage(executor: Executor, q: ComplaintListQuery) {
+  return filtered(executor, q)
+    .select('c.id')
+    .orderBy(searchRank(dialectOf(executor), q.words ?? []))
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset ?? 0);
 }

@@ -47,10 +47,15 @@ describeEachDialect('migrations', (t) => {
       '0012-job-pruning',
       '0013-upload-customer',
       '0014-open-work',
+      '0017-search',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
-    const tables = (await db.kysely.introspection.getTables()).map((table) => table.name).sort();
+    // SQLite's full-text index is virtual tables (and their shadow tables), not part of the schema proper.
+    const tables = (await db.kysely.introspection.getTables())
+      .map((table) => table.name)
+      .filter((name) => !/^complaint_(words|ids)/.test(name))
+      .sort();
     expect(tables).toEqual(TABLES);
   });
 
@@ -72,6 +77,7 @@ describeEachDialect('migrations', (t) => {
       '0012-job-pruning',
       '0013-upload-customer',
       '0014-open-work',
+      '0017-search',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

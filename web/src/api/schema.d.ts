@@ -375,7 +375,7 @@ export interface paths {
                     adrDueWithinDays?: number;
                     /** @description Text in the reference, description or customer’s name or email */
                     q?: string;
-                    sort?: "received" | "adr-due" | "reference";
+                    sort?: "received" | "adr-due" | "reference" | "relevance";
                     order?: "asc" | "desc";
                     limit?: number;
                     cursor?: string;

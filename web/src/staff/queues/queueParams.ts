@@ -19,6 +19,7 @@ export const SORT_LABELS: Record<Sort, string> = {
   received: 'Date received',
   'adr-due': 'ADR due date',
   reference: 'Reference',
+  relevance: 'Best match',
 };
 
 /** Each sort's orders in words: [ascending, descending]. */
@@ -26,6 +27,8 @@ export const ORDER_WORDS: Record<Sort, [string, string]> = {
   received: ['Oldest first', 'Newest first'],
   'adr-due': ['Soonest first', 'Latest first'],
   reference: ['A to Z', 'Z to A'],
+  // Relevance has one direction: the best match first.
+  relevance: ['Best match first', 'Best match first'],
 };
 
 function isSort(value: string | null): value is Sort {
