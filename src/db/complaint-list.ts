@@ -147,9 +147,10 @@ function keysetPage(executor: Executor, q: ComplaintListQuery, sort: ListSortCol
 }
 
 function relevancePage(executor: Executor, q: ComplaintListQuery) {
+  const rank = searchRank(dialectOf(executor), q.words ?? []);
   return filtered(executor, q)
     .select('c.id')
-    .orderBy(searchRank(dialectOf(executor), q.words ?? []))
+    .$if(rank !== null, (query) => query.orderBy(rank ?? sql`0`))
     .orderBy('c.received_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(q.limit)

@@ -55,10 +55,11 @@ export function matchesSearchWord(dialect: Dialect, word: string): RawBuilder<bo
 /**
  * How well the complaint (`c`) matches the words, best first when sorted ascending: FTS5's bm25 (negative, lower
  * is better) on SQLite, minus ts_rank on PostgreSQL; complaints matched only by an identifier fragment last.
+ * Null when the words have no letters or digits to rank by.
  */
-export function searchRank(dialect: Dialect, words: readonly string[]): RawBuilder<number> {
+export function searchRank(dialect: Dialect, words: readonly string[]): RawBuilder<number> | null {
   const tokens = words.flatMap(searchTokens);
-  if (tokens.length === 0) return sql<number>`0`;
+  if (tokens.length === 0) return null;
   if (dialect === 'sqlite') {
     return sql<number>`coalesce((select rank from complaint_words where complaint_words match ${ftsPrefixes(tokens, ' OR ')} and rowid = c.search_key), 0)`;
   }

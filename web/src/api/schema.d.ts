@@ -373,7 +373,7 @@ export interface paths {
                     /** @description A step is past its date */
                     overdue?: "true" | "false";
                     adrDueWithinDays?: number;
-                    /** @description Text in the reference, description or customer’s name or email */
+                    /** @description Words, each matching the start of a word in the description, the customer’s own words or name, or a fragment of the reference, email or phone number; sorted best match first unless `sort` says otherwise */
                     q?: string;
                     sort?: "received" | "adr-due" | "reference" | "relevance";
                     order?: "asc" | "desc";

@@ -88,7 +88,9 @@ export const listQuery = z.strictObject({
     .string()
     .max(200)
     .optional()
-    .describe('Text in the reference, description or customer’s name or email'),
+    .describe(
+      'Words, each matching the start of a word in the description, the customer’s own words or name, or a fragment of the reference, email or phone number; sorted best match first unless `sort` says otherwise',
+    ),
   sort: z.enum(SORTS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
