@@ -15,7 +15,7 @@
  */
 
 import { insertEmailAttachment } from '../db/attachments.ts';
-import { findComplaintById, findComplaintByReference } from '../db/complaints.ts';
+import { findComplaintByReference, lockComplaint } from '../db/complaints.ts';
 import { findCustomersByEmail } from '../db/customers.ts';
 import { type Executor, transaction } from '../db/database.ts';
 import { findComplaintEmailAmong, findEmailByMessageId, insertEmail, type NewEmail } from '../db/emails.ts';
@@ -25,13 +25,11 @@ import type { Actor } from '../domain/actor.ts';
 import { MAX_ATTACHMENTS } from '../domain/attachments.ts';
 import { isOpen } from '../domain/complaint.ts';
 import { automaticMessage, quotedReferences } from '../domain/inbound-email.ts';
-import { decide } from '../domain/lifecycle.ts';
 import { unclassifiedCategory } from '../domain/procedure.ts';
 import { checkAttachment } from '../domain/sniff-attachment.ts';
+import { applyCommands, refusalError } from './change-complaint.ts';
 import type { AppContext } from './context.ts';
-import { refusalError } from './issue-command.ts';
 import { recordComplaint } from './record-complaint.ts';
-import { recordDecision } from './record-decision.ts';
 
 /** A received message as the listener parsed it. */
 export interface InboundEmail {
@@ -254,7 +252,7 @@ async function receiveNew(
   if (complaintId) {
     const id = complaintId;
     return transaction(ctx.db, async (trx) => {
-      const complaint = await findComplaintById(trx, id, { forUpdate: ctx.db.dialect === 'postgres' });
+      const complaint = await lockComplaint(trx, { id });
       if (!complaint) throw new Error(`complaint ${id} vanished while an email joined it`);
       const customers = await findCustomersByEmail(trx, sender.address);
       if (!customers.some((c) => c.id === complaint.customerId)) {
@@ -263,13 +261,14 @@ async function receiveNew(
       if (!isOpen(complaint)) notes.push('The complaint is closed: staff decide whether to reopen it.');
       // The email is the customer's contact on their complaint, whoever's mailbox it came from.
       const actor: Actor = { kind: 'customer', customerId: complaint.customerId };
-      const decision = decide(
+      const change = await applyCommands(
+        trx,
+        ctx,
         complaint,
-        { type: 'log-contact', channel: 'email', direction: 'in', summary: contactSummary(mail) },
-        { actor, now, procedure: ctx.procedure, newId: () => newId(now.getTime()) },
+        [{ type: 'log-contact', channel: 'email', direction: 'in', summary: contactSummary(mail) }],
+        actor,
       );
-      if (!decision.ok) throw refusalError(decision.refusal);
-      await recordDecision(trx, complaint, decision.events, actor, now, ctx.procedure);
+      if (!change.ok) throw refusalError(change.refusal);
       const email = row({
         kind: 'reply',
         status: 'received',

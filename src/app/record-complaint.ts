@@ -22,10 +22,10 @@ import { decide, initiate } from '../domain/lifecycle.ts';
 import type { Category } from '../domain/procedure.ts';
 import { londonDate } from '../domain/time.ts';
 import { acknowledgementJob } from './acknowledge-complaint.ts';
+import { refusalError } from './change-complaint.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField } from './errors.ts';
-import { refusalError } from './issue-command.ts';
-import { recordDecision } from './record-decision.ts';
+import { recordChange } from './record-decision.ts';
 import { requireActiveStaff } from './require-active-staff.ts';
 import { routingFor } from './route-complaint.ts';
 
@@ -183,21 +183,32 @@ export async function recordComplaint(
         ctx.procedure,
       );
       if (!decision.ok) throw refusalError(decision.refusal);
+      // Each event applied once: the state after each decision is what the next one is decided on.
+      const meta = { at: now.toISOString(), by: actorId(actor) };
       const events = [...decision.events];
+      let recorded = evolveAll(undefined, events, meta);
       if (facts.contact) {
-        const initiated = evolveAll(undefined, events, { at: now.toISOString(), by: actorId(actor) });
         const logged = decide(
-          initiated,
+          recorded,
           { type: 'log-contact', channel: facts.channel, ...facts.contact },
           { actor, now, procedure: ctx.procedure, newId: () => newId(now.getTime()) },
         );
         if (!logged.ok) throw refusalError(logged.refusal);
         events.push(...logged.events);
+        recorded = evolveAll(recorded, logged.events, meta);
       }
-      const recorded = evolveAll(undefined, events, { at: now.toISOString(), by: actorId(actor) });
-      const routed = await routingFor(trx, ctx.procedure, undefined, recorded, actor, now.toISOString());
-      if (routed) events.push(routed);
-      const complaint = await recordDecision(trx, undefined, events, actor, now, ctx.procedure);
+      const routed = await routingFor(trx, ctx.procedure, undefined, recorded, actor, meta.at);
+      if (routed) {
+        events.push(routed);
+        recorded = evolveAll(recorded, [routed], meta);
+      }
+      const complaint = await recordChange(
+        trx,
+        { before: undefined, after: recorded, events },
+        actor,
+        now,
+        ctx.procedure,
+      );
       await enqueue(trx, acknowledgementJob(complaint.id, now), now);
       await within?.(trx, complaint);
       const result = { id: complaint.id, reference: complaint.reference };

@@ -1,5 +1,6 @@
 /**
- * Writes what the domain decided, in the caller's transaction: the new state of the complaint, one audit
+ * Writes what the domain decided, in the caller's transaction (change-complaint.ts and record-complaint.ts are
+ * its two callers): the new state of the complaint, one audit
  * event per domain event, the interaction-log rows, the clock's jobs and the customer's emails (outbox jobs). Every use case that changes a
  * complaint ends here, so a change and its consequences always commit together.
  */
@@ -12,7 +13,6 @@ import { type Actor, actorId } from '../domain/actor.ts';
 import { adrDueOn } from '../domain/clocks.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
-import { evolveAll } from '../domain/evolve.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { clockJobsFor } from './clock-jobs.ts';
 import { notificationJobsFor } from './notify-customer.ts';
@@ -22,20 +22,24 @@ export function auditActor(actor: Actor): string {
   return actorId(actor) ?? 'system';
 }
 
-/**
- * Applies `events` to `before` (undefined for a new complaint) and stores everything. Returns the new state.
- */
-export async function recordDecision(
+/** A decided change: the state before (none for a new complaint), the events, and the state they lead to. */
+export interface DecidedChange {
+  before: Complaint | undefined;
+  /** `before` with `events` applied (by the caller, who needed it to decide): it is not applied again here. */
+  after: Complaint;
+  events: readonly Event[];
+}
+
+/** Stores a decided change and everything that comes with it. Returns the new state. */
+export async function recordChange(
   trx: Executor,
-  before: Complaint | undefined,
-  events: Event[],
+  { before, after: state, events }: DecidedChange,
   actor: Actor,
   now: Date,
   procedure: Procedure,
 ): Promise<Complaint> {
   const at = now.toISOString();
   const meta = { at, by: actorId(actor) };
-  const state = evolveAll(before, events, meta);
   const dueOn = adrDueOn(state, procedure);
   if (before) await saveComplaint(trx, before, state, dueOn, at);
   else await insertComplaint(trx, state, dueOn, at);

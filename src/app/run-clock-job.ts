@@ -4,20 +4,18 @@
  */
 import { z } from 'zod';
 import { appendAuditEvent, listAuditEvents } from '../db/audit.ts';
-import { findComplaintById } from '../db/complaints.ts';
+import { lockComplaint } from '../db/complaints.ts';
 import { type Executor, transaction } from '../db/database.ts';
-import { newId } from '../db/ids.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import type { Actor } from '../domain/actor.ts';
 import { adrDueOn, noResponseCloseOn } from '../domain/clocks.ts';
 import type { Command } from '../domain/commands.ts';
 import { adrEligible, currentAttempt, isOpen } from '../domain/complaint.ts';
-import { decide } from '../domain/lifecycle.ts';
 import { londonDate } from '../domain/time.ts';
 import { alertStaffJob, type StaffAlert } from './alert-staff.ts';
+import { applyCommands } from './change-complaint.ts';
 import { adrTimeLimitJob, type ClockJobKind, noResponseCloseJob } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
-import { recordDecision } from './record-decision.ts';
 
 const SYSTEM: Actor = { kind: 'system' };
 const payloadSchema = z.object({
@@ -64,22 +62,12 @@ export async function runClockJob(
 ): Promise<ClockJobResult> {
   const payload = payloadSchema.parse(rawPayload);
   return transaction(ctx.db, async (trx) => {
-    const complaint = await findComplaintById(trx, payload.complaintId, {
-      forUpdate: ctx.db.dialect === 'postgres',
-    });
+    const complaint = await lockComplaint(trx, { id: payload.complaintId });
     if (!complaint) return 'nothing-to-do';
     const now = ctx.now();
-    const decideAndRecord = async (command: Command): Promise<ClockJobResult> => {
-      const decision = decide(complaint, command, {
-        actor: SYSTEM,
-        now,
-        procedure: ctx.procedure,
-        newId: () => newId(now.getTime()),
-      });
-      if (!decision.ok) return 'nothing-to-do';
-      await recordDecision(trx, complaint, decision.events, SYSTEM, now, ctx.procedure);
-      return 'done';
-    };
+    // Refused now means the moment passed (closed, already issued, not yet due): nothing to record.
+    const decideAndRecord = async (command: Command): Promise<ClockJobResult> =>
+      (await applyCommands(trx, ctx, complaint, [command], SYSTEM)).ok ? 'done' : 'nothing-to-do';
     switch (kind) {
       case 'adr-time-limit': {
         const result = await decideAndRecord({ type: 'issue-time-limit-adr-letter' });

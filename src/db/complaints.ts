@@ -2,7 +2,7 @@
  * Complaints as the domain sees them, stored across `complaints`, `attempts`, `steps` and `adr_letters`.
  * `saveComplaint` writes what changed between two states, guarded by the version the change was decided on.
  */
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import {
   type AdrLetter,
   type AdrTrigger,
@@ -22,8 +22,8 @@ import {
   type Step,
 } from '../domain/complaint.ts';
 import type { Category, Stage } from '../domain/procedure.ts';
-import type { Executor } from './database.ts';
-import type { AttemptsTable, ComplaintsTable, StepsTable } from './schema.ts';
+import { dialectOf, type Executor } from './database.ts';
+import type { AttemptsTable, ComplaintsTable, Schema, StepsTable } from './schema.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
 
 /** Thrown when another writer changed the complaint after it was loaded. */
@@ -212,7 +212,7 @@ async function writeChildren(trx: Executor, before: Complaint | undefined, after
   }
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Lock the row until the transaction ends (PostgreSQL; SQLite's write transaction already serialises). */
   forUpdate?: boolean;
 }
@@ -222,14 +222,29 @@ function withImplementedOn(decision: NonNullable<Referral['decision']>): NonNull
   return { ...decision, implementedOn: decision.implementedOn ?? null };
 }
 
+/**
+ * Reads the complaint to change it, holding it until the transaction ends: `SELECT … FOR UPDATE` of its row on
+ * PostgreSQL (its other writers wait; others' complaints do not), while on SQLite the write transaction
+ * (`BEGIN IMMEDIATE`) already holds the database. Undefined when there is no such complaint.
+ */
+export async function lockComplaint(
+  trx: Transaction<Schema>,
+  which: { id: string } | { reference: string },
+): Promise<Complaint | undefined> {
+  const forUpdate = dialectOf(trx) === 'postgres';
+  return 'id' in which
+    ? findComplaint(trx, 'id', which.id, { forUpdate })
+    : findComplaint(trx, 'reference', which.reference, { forUpdate });
+}
+
 /** The complaint with this canonical reference, or undefined. */
-export async function findComplaintByReference(trx: Executor, reference: string, options: LoadOptions = {}) {
-  return findComplaint(trx, 'reference', reference, options);
+export async function findComplaintByReference(trx: Executor, reference: string) {
+  return findComplaint(trx, 'reference', reference, {});
 }
 
 /** The complaint with this id, or undefined. */
-export async function findComplaintById(trx: Executor, id: string, options: LoadOptions = {}) {
-  return findComplaint(trx, 'id', id, options);
+export async function findComplaintById(trx: Executor, id: string) {
+  return findComplaint(trx, 'id', id, {});
 }
 
 async function findComplaint(

@@ -1,0 +1,80 @@
+/**
+ * The one path by which an existing complaint changes, whoever asks — staff and customers through the API, the
+ * clock's jobs, an email that joins a complaint: lock it (`lockComplaint` in db/), decide each command on the state
+ * the previous one left (the domain), route it to whoever can act next, and record the new state with its
+ * audit events, interaction log, timers and emails — all in the caller's transaction, each event applied once.
+ */
+import type { Transaction } from 'kysely';
+import { newId } from '../db/ids.ts';
+import type { Schema } from '../db/schema.ts';
+import { type Actor, actorId } from '../domain/actor.ts';
+import type { Command, Event } from '../domain/commands.ts';
+import type { Complaint } from '../domain/complaint.ts';
+import { evolveAll } from '../domain/evolve.ts';
+import { decide, type Refusal } from '../domain/lifecycle.ts';
+import type { AppContext } from './context.ts';
+import { AppError, invalidField } from './errors.ts';
+import { recordChange } from './record-decision.ts';
+import { requireActiveStaff } from './require-active-staff.ts';
+import { routingFor } from './route-complaint.ts';
+
+/** The typed error for a domain refusal. */
+export function refusalError(refusal: Refusal): AppError {
+  switch (refusal.code) {
+    case 'invalid':
+      return invalidField(refusal.field ?? 'body', refusal.message);
+    case 'not-allowed-now':
+      return new AppError('not-allowed-now', refusal.message, { allowed: refusal.allowed });
+    case 'forbidden':
+    case 'objectivity':
+      return new AppError(refusal.code, refusal.message);
+    default: {
+      const unreachable: never = refusal.code;
+      return unreachable;
+    }
+  }
+}
+
+export type Change =
+  | { ok: true; before: Complaint; complaint: Complaint; events: Event[] }
+  | { ok: false; before: Complaint; refusal: Refusal };
+
+/**
+ * Applies `commands` in turn to a complaint the caller locked (`lockComplaint`) and looked at, all or nothing:
+ * the first refusal records nothing and is returned (callers throw it as an error, or — a timer whose moment
+ * has passed — let it be).
+ */
+export async function applyCommands(
+  trx: Transaction<Schema>,
+  ctx: AppContext,
+  before: Complaint,
+  commands: readonly Command[],
+  actor: Actor,
+): Promise<Change> {
+  const now = ctx.now();
+  const context = { actor, now, procedure: ctx.procedure, newId: () => newId(now.getTime()) };
+  const meta = { at: now.toISOString(), by: actorId(actor) };
+  const events: Event[] = [];
+  let state = before;
+  for (const command of commands) {
+    const staffRoles = await requireActiveStaff(trx, ownersNamedIn(command));
+    const decision = decide(state, command, { ...context, staffRoles });
+    if (!decision.ok) return { ok: false, before, refusal: decision.refusal };
+    events.push(...decision.events);
+    state = evolveAll(state, decision.events, meta);
+  }
+  const routed = await routingFor(trx, ctx.procedure, before, state, actor, meta.at);
+  if (routed) {
+    events.push(routed);
+    state = evolveAll(state, [routed], meta);
+  }
+  await recordChange(trx, { before, after: state, events }, actor, now, ctx.procedure);
+  return { ok: true, before, complaint: state, events };
+}
+
+/** Staff a command names as owners, with the field that names them. */
+function ownersNamedIn(command: Command): [string, string | null][] {
+  if (command.type === 'assign') return [['ownerId', command.ownerId]];
+  if (command.type === 'propose') return command.steps.map((s, i) => [`steps.${i}.ownerId`, s.ownerId]);
+  return [];
+}
