@@ -62,6 +62,9 @@ export class WriteHealth {
   failure: Error | undefined;
 }
 
+/** How many SQL texts to remember the kind of (read-only or not); forgotten all at once beyond that. */
+const KINDS_KEPT = 1000;
+
 /** One holder of the writer connection at a time: a transaction for its whole length, or one statement. */
 class WriterLock {
   #held = false;
@@ -215,6 +218,8 @@ class ImmediateSqliteDriver implements Driver {
       const statement = this.#cached.prepare(sql);
       // PRAGMAs stay on the writer: some read its own state, and a reader runs with query_only on.
       offThread = statement.reader && statement.readonly && !/^\s*pragma\b/i.test(sql);
+      // Bounded like the statement cache: lists `in (?, ?, …)` of every length are each a new text.
+      if (this.#offThread.size >= KINDS_KEPT) this.#offThread.clear();
       this.#offThread.set(sql, offThread);
     }
     return offThread;
