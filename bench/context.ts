@@ -4,6 +4,7 @@
  */
 import pino from 'pino';
 import type { AppContext } from '../src/app/context.ts';
+import { defaultSqliteReaders } from '../src/config/env.ts';
 import { MISO_PROCEDURE } from '../src/config/miso.ts';
 import { type Db, isPostgresUrl, openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations/index.ts';
@@ -21,6 +22,8 @@ export async function openBenchContext(
     databaseUrl: isPostgresUrl(target) ? target : undefined,
     dataDir: target,
     poolSize: POOL_SIZE,
+    // As `redress serve` reads SQLite: on reader threads.
+    sqliteReaders: sqliteReaders(),
   });
   onCleanup?.(() => db.close());
   await migrate(db);
@@ -31,6 +34,12 @@ export async function openBenchContext(
     logger: pino({ level: 'silent' }),
     publicUrl: 'http://localhost',
   };
+}
+
+/** SQLITE_READERS, as `redress serve` reads it (0 to compare with reads on the main thread). */
+function sqliteReaders(): number {
+  const raw = process.env.SQLITE_READERS;
+  return raw ? Number(raw) : defaultSqliteReaders();
 }
 
 /** Runs `runDueJobs` (which stops after `maxBatches`) until nothing is due; what it did, added up. */

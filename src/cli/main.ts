@@ -14,7 +14,7 @@ import { registerWebCommands } from './web.ts';
 const program = new Command('redress')
   .description(
     'Redress: complaint handling for UK communications providers. Settings come from environment variables ' +
-      '(PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, PROCEDURE_FILE, LOG_LEVEL, WORKER_INTERVAL_MS, JOB_RETENTION_DAYS, METRICS_TOKEN, TRUST_PROXY, SMTP_*, MAIL_*, IMAP_*, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, SMS_FROM): see the README.',
+      '(PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, PROCEDURE_FILE, LOG_LEVEL, WORKER_INTERVAL_MS, SQLITE_READERS, JOB_RETENTION_DAYS, METRICS_TOKEN, TRUST_PROXY, SMTP_*, MAIL_*, IMAP_*, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, SMS_FROM): see the README.',
   )
   .showHelpAfterError()
   .exitOverride();

@@ -19,8 +19,17 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  logToStderr?: boolean;
+  /**
+   * SQLite reads on SQLITE_READERS reader threads, so a slow one never holds up other requests: for a
+   * server. A one-off command reads on its own thread and starts no threads.
+   */
+  readers?: boolean;
+}
+
 /** Everything a command needs, or a CliError explaining which setting is wrong. */
-export async function openRuntime(options: { logToStderr?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const read = readSettings(process.env);
   if (!read.ok) throw new CliError(formatProblems('The environment', read.problems), EXIT.usage);
   const settings = read.settings;
@@ -29,7 +38,11 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
     throw new CliError(formatProblems(settings.procedureFile ?? 'procedure', procedure.problems), EXIT.usage);
   }
   const logger = pino({ level: settings.logLevel }, options.logToStderr ? pino.destination(2) : undefined);
-  const db = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const db = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    sqliteReaders: options.readers ? settings.sqliteReaders : 0,
+  });
   try {
     const { ran } = await migrate(db);
     if (ran.length) logger.info({ migrations: ran }, 'database migrated');

@@ -38,7 +38,7 @@ export function registerServeCommand(program: Command): void {
         throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
       }
       const role = options.role as ServeRole;
-      const runtime = await openRuntime();
+      const runtime = await openRuntime({ readers: true });
       const { settings } = runtime;
       // One set of metrics per process: every query timed, mail counted, served at /metrics by the web role.
       const metrics = createMetrics();

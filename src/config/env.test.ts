@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from './env.ts';
@@ -15,6 +16,7 @@ describe('readSettings', () => {
         procedureFile: undefined,
         logLevel: 'info',
         workerIntervalMs: 15_000,
+        sqliteReaders: Math.min(4, availableParallelism()),
         jobRetentionDays: 30,
         trustProxy: false,
         mail: {
@@ -40,6 +42,7 @@ describe('readSettings', () => {
       PROCEDURE_FILE: 'procedure.json',
       LOG_LEVEL: 'debug',
       WORKER_INTERVAL_MS: '5000',
+      SQLITE_READERS: '0',
       JOB_RETENTION_DAYS: '90',
       TRUST_PROXY: '10.0.0.1,10.1.0.0/16',
       SMTP_URL: 'smtp://mail.example.co.uk:587',
@@ -65,6 +68,7 @@ describe('readSettings', () => {
         procedureFile: 'procedure.json',
         logLevel: 'debug',
         workerIntervalMs: 5000,
+        sqliteReaders: 0,
         jobRetentionDays: 90,
         trustProxy: ['10.0.0.1', '10.1.0.0/16'],
         mail: {

@@ -2,6 +2,7 @@
  * The environment Redress runs in. Every variable is optional: with none set, `npm start` runs on SQLite under
  * ./data on port 3000.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { type ConfigProblem, describeIssues } from './load.ts';
@@ -22,6 +23,12 @@ const envSchema = z
     PROCEDURE_FILE: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+    SQLITE_READERS: z.coerce
+      .number({ error: 'must be a whole number of reader threads' })
+      .int({ error: 'must be a whole number of reader threads' })
+      .min(0, { error: 'must be 0 (reads on the main thread) or more' })
+      .max(64, { error: 'must be at most 64: more threads than cores only queue on the same cores' })
+      .optional(),
     JOB_RETENTION_DAYS: z.coerce
       .number({ error: 'must be a whole number of days' })
       .int({ error: 'must be a whole number of days' })
@@ -117,6 +124,11 @@ const envSchema = z
     }
   });
 
+/** One SQLite reader thread per core, at most four: more would only queue on the same cores. */
+export function defaultSqliteReaders(): number {
+  return Math.min(4, availableParallelism());
+}
+
 /** An https:// URL, or http:// to this machine (a relay beside Redress, a test gateway). */
 function sentSafely(url: string): boolean {
   const { protocol, hostname } = new URL(url);
@@ -140,6 +152,8 @@ export interface Settings {
   procedureFile: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   workerIntervalMs: number;
+  /** SQLite reader threads for `redress serve` (SQLITE_READERS, default min(4, cores); 0: on the main thread). */
+  sqliteReaders: number;
   /** Done jobs are deleted this many days after they finished (JOB_RETENTION_DAYS, default 30). */
   jobRetentionDays: number;
   /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers this machine only. */
@@ -217,6 +231,7 @@ export function readSettings(
       procedureFile: e.PROCEDURE_FILE,
       logLevel: e.LOG_LEVEL,
       workerIntervalMs: e.WORKER_INTERVAL_MS,
+      sqliteReaders: e.SQLITE_READERS ?? defaultSqliteReaders(),
       jobRetentionDays: e.JOB_RETENTION_DAYS,
       metricsToken: e.METRICS_TOKEN,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.ts';
 import { ImmediateSqliteDialect, WriteHealth } from './sqlite-dialect.ts';
+import { startSqliteReaders } from './sqlite-readers.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -34,6 +35,11 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number | undefined;
+  /**
+   * SQLite reader threads for reads outside transactions (default 0: every query on this thread, which suits
+   * a short command; `redress serve` uses SQLITE_READERS). See sqlite-readers.ts.
+   */
+  sqliteReaders?: number | undefined;
 }
 
 /** Whether a database URL selects PostgreSQL. */
@@ -45,8 +51,11 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   return isPostgresUrl(options.databaseUrl)
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : openSqlite(options.dataDir);
+    : openSqlite(options.dataDir, options.sqliteReaders ?? 0);
 }
+
+/** How long a SQLite connection waits for another process's lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens a SQLite file the way Redress keeps its data (exported so the benchmark's baseline matches it). */
 export function openSqliteFile(file: string): BetterSqlite3.Database {
@@ -55,15 +64,18 @@ export function openSqliteFile(file: string): BetterSqlite3.Database {
   // FULL: a committed transaction survives power loss, not just a process crash (NORMAL's guarantee in WAL).
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return database;
 }
 
-function openSqlite(dataDir: string): Db {
+function openSqlite(dataDir: string, readerCount: number): Db {
   mkdirSync(dataDir, { recursive: true });
-  const database = openSqliteFile(join(dataDir, 'redress.sqlite'));
+  const file = join(dataDir, 'redress.sqlite');
+  const database = openSqliteFile(file);
   const health = new WriteHealth();
-  const kysely = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(database, health) });
+  // Started after the writer has created the file and put it in WAL mode, which the readers rely on.
+  const readers = readerCount > 0 ? startSqliteReaders(file, readerCount, BUSY_TIMEOUT_MS) : undefined;
+  const kysely = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(database, { health, readers }) });
   return {
     kysely,
     dialect: 'sqlite',

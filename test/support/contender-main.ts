@@ -11,7 +11,8 @@ import { nextSequence } from '../../src/db/sequences.ts';
 import type { ContenderTask } from './contenders.ts';
 
 const task = JSON.parse(process.argv[2] ?? '{}') as ContenderTask;
-const db = await openDatabase(task.options);
+// Like a one-off command (`redress jobs run`) beside the server: no reader threads, only contended writes.
+const db = await openDatabase({ ...task.options, sqliteReaders: 0 });
 process.stdout.write('ready\n');
 await new Promise((resolve) => process.stdin.once('data', resolve));
 process.stdin.destroy();

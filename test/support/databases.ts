@@ -23,6 +23,12 @@ export const dialects: Dialect[] = (process.env.REDRESS_TEST_DIALECTS ?? 'sqlite
   .split(',')
   .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
 
+/**
+ * Reader threads per SQLite database, as `redress serve` runs (two: enough to read alongside each other and
+ * the writer; every test file opens several databases). `REDRESS_TEST_SQLITE_READERS=0` reads in-thread.
+ */
+const SQLITE_READERS = Number(process.env.REDRESS_TEST_SQLITE_READERS ?? 2);
+
 export interface TestDb extends Db {
   /** How to open this same database again (a second pool, another process). */
   options: OpenDatabaseOptions;
@@ -87,7 +93,7 @@ function createHarness(dialect: Dialect): DialectHarness & { cleanup(): Promise<
   async function emptyDb(): Promise<TestDb> {
     const dir = mkdtempSync(join(tmpdir(), 'redress-test-'));
     created.push({ dir });
-    if (dialect === 'sqlite') return track({ dataDir: dir });
+    if (dialect === 'sqlite') return track({ dataDir: dir, sqliteReaders: SQLITE_READERS });
     const client = await adminClient();
     const database = `redress_test_${randomBytes(6).toString('hex')}`;
     await client.query(`create database ${database}`);

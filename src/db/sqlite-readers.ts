@@ -1,0 +1,90 @@
+/**
+ * Where SQLite reads run outside transactions: a pool of worker threads, each with its own read-only
+ * connection to the same file, and for point reads one read-only connection on the main thread.
+ *
+ * better-sqlite3 is synchronous: on the main thread, one slow query (a queue count over a million
+ * complaints took 17 s) stops every other request for its whole length. Read on a worker thread, it only
+ * keeps that thread busy; the event loop goes on answering. WAL lets readers and the one writer run at once,
+ * and each statement starts a fresh snapshot, so a read sees every transaction committed before it began.
+ * A point read (sqlite-point-reads.ts) is cheaper here than the trip to a thread, and cannot be slow.
+ *
+ * The worker (sqlite-reader-worker.mjs) is plain JavaScript so it loads without tsx. Rows come back by
+ * structured clone, in which a Buffer becomes a plain Uint8Array; they are turned back into Buffers here, as
+ * better-sqlite3 would have returned them. Errors come back with SQLite's `code`, as a `SqliteError`.
+ */
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { Piscina } from 'piscina';
+import { isPointRead } from './sqlite-point-reads.ts';
+import { withStatementCache } from './sqlite-statements.ts';
+
+export interface SqliteReaders {
+  /** The rows of one read-only statement: a point read on this thread, any other on a reader thread. */
+  read(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
+  /** Stops the threads (a read still running finishes first) and closes the connections. */
+  close(): Promise<void>;
+}
+
+type ReadResult =
+  | { rows: Record<string, unknown>[]; blobs: boolean }
+  | { error: { message: string; code: string | undefined; name: string } };
+
+const WORKER = fileURLToPath(new URL('./sqlite-reader-worker.mjs', import.meta.url));
+
+/** How many SQL texts to remember the kind of (point read or not); forgotten all at once beyond that. */
+const KINDS_KEPT = 1000;
+
+/** Starts `count` reader threads (at least one) on the SQLite database at `file`, which must exist. */
+export function startSqliteReaders(file: string, count: number, busyTimeoutMs: number): SqliteReaders {
+  const pool = new Piscina<{ sql: string; parameters: readonly unknown[] }, ReadResult>({
+    filename: WORKER,
+    minThreads: count,
+    maxThreads: count,
+    // Kept for the life of the pool: each thread holds an open connection and its prepared statements.
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: { file, busyTimeoutMs },
+    // The thread needs only better-sqlite3; inheriting `--import tsx` made each one take seconds to start.
+    execArgv: [],
+  });
+  const local = new BetterSqlite3(file, { fileMustExist: true });
+  local.pragma('query_only = ON');
+  local.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  const statements = withStatementCache(local);
+  const pointReads = new Map<string, boolean>();
+
+  async function onThread(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    const result = await pool.run({ sql, parameters });
+    if ('error' in result) {
+      const { message, code } = result.error;
+      throw new BetterSqlite3.SqliteError(message, code ?? 'SQLITE_ERROR');
+    }
+    if (result.blobs) for (const row of result.rows) restoreBuffers(row);
+    return result.rows;
+  }
+
+  return {
+    async read(sql, parameters) {
+      let point = pointReads.get(sql);
+      if (point === undefined) {
+        point = isPointRead(local, sql, parameters);
+        if (pointReads.size >= KINDS_KEPT) pointReads.clear();
+        pointReads.set(sql, point);
+      }
+      if (point) return statements.prepare(sql).all(parameters as unknown[]);
+      return onThread(sql, parameters);
+    },
+    async close() {
+      await pool.destroy();
+      local.close();
+    },
+  };
+}
+
+function restoreBuffers(row: Record<string, unknown>): void {
+  for (const key in row) {
+    const value = row[key];
+    if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
+      row[key] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    }
+  }
+}
