@@ -11,6 +11,7 @@ import { loadProcedure } from '../config/load.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrations/index.ts';
 import { httpSmsGateway } from '../sms/http-gateway.ts';
+import { openDocumentStore } from '../storage/open.ts';
 import { CliError, EXIT, formatProblems } from './output.ts';
 
 export interface Runtime {
@@ -40,8 +41,10 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
       EXIT.failure,
     );
   }
+  const documents = await openDocumentStore(settings.documents);
   const ctx: AppContext = {
     db,
+    documents,
     procedure: procedure.procedure,
     now: () => new Date(),
     logger,
@@ -60,5 +63,12 @@ export async function openRuntime(options: { logToStderr?: boolean } = {}): Prom
   // A new installation starts with the default response templates; admins edit them from then on.
   const seeded = await seedDefaultTemplates(ctx);
   if (seeded) logger.info({ templates: seeded }, 'default response templates added');
-  return { ctx, settings, close: () => db.close() };
+  return {
+    ctx,
+    settings,
+    close: async () => {
+      documents.close();
+      await db.close();
+    },
+  };
 }
