@@ -67,7 +67,7 @@ export function fileDocumentStore(folder: string): DocumentStore {
       return verified(sha256, bytes, location);
     },
 
-    has: (sha256) => isFile(pathOf(sha256)),
+    has: async (sha256) => isFile(pathOf(sha256)),
   };
 }
 
