@@ -74,7 +74,10 @@ const envSchema = z
       })
       .optional(),
     S3_ENDPOINT: z
-      .url({ error: 'must be the URL of an S3-compatible server, e.g. http://127.0.0.1:9000' })
+      .string()
+      .regex(/^https?:\/\/[^/\s]+/, {
+        error: 'must be the http(s):// URL of an S3-compatible server, e.g. http://127.0.0.1:9000',
+      })
       .optional(),
     S3_REGION: z.string().optional(),
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
