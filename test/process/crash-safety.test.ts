@@ -213,7 +213,7 @@ describeEachDialect('crash safety', (harness) => {
     }
     const checked = await runCli(['documents', 'check', '--verify'], env);
     expect(checked.code, describeRun(checked)).toBe(0);
-  });
+  }, 180_000); // two servers and a command, each a process
 
   it.skipIf(harness.dialect !== 'postgres')(
     'keeps serving after PostgreSQL drops its idle connections (restart, failover, an admin)',

@@ -125,7 +125,7 @@ describeEachDialect('redress backup and restore', (harness) => {
     expectExit(verified, 0);
     expect(verified.stdout).toContain(`audit trail intact: ${before.audit.length} events checked`);
     for (const letter of [...after.letters, ...after.uploads]) expect(letter.actual).toBe(letter.stored);
-  });
+  }, 180_000); // four commands, each a process that starts Redress
 
   it('after a restore, a new complaint gets the next CRN and its audit events extend the chain', async () => {
     if (!restored) throw new Error('the restore test did not run');
