@@ -15,9 +15,9 @@ import { jobHandlers } from '../src/app/job-handlers.ts';
 import { recordComplaint } from '../src/app/record-complaint.ts';
 import { insertEmailAttachment, listAttachmentsWithContent } from '../src/db/attachments.ts';
 import type { Dialect } from '../src/db/database.ts';
-import { sha256Hex } from '../src/db/documents.ts';
 import { insertEmail, listEmailsForComplaint } from '../src/db/emails.ts';
 import type { ContactChannel } from '../src/domain/commands.ts';
+import { sha256Hex } from '../src/storage/document-store.ts';
 import { textTable } from './children.ts';
 import { countRows, openBenchContext, runAllDueJobs } from './context.ts';
 import {
@@ -173,7 +173,7 @@ async function buildComplaint(
         emailId,
         filename: `Evidence ${i + 1} (${type.extension.toUpperCase()}).${type.extension}`,
         contentType: type.contentType,
-        content,
+        blob: await ctx.documents.put(content),
         createdAt: at,
       });
     }
@@ -220,6 +220,7 @@ async function buildComplaint(
   const emails = await listEmailsForComplaint(ctx.db.kysely, id);
   const stored = await listAttachmentsWithContent(
     ctx.db.kysely,
+    ctx.documents,
     emails.map((e) => e.id),
   );
   return {

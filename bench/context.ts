@@ -2,6 +2,9 @@
  * What the bench opens and runs Redress on, in a child or in its own process: Redress's context on a fresh,
  * migrated database (a SQLite dir or a PG URL), its outbox run until nothing is due, and row counts to check.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import type { AppContext } from '../src/app/context.ts';
 import { defaultSqliteReaders } from '../src/config/env.ts';
@@ -9,11 +12,12 @@ import { MISO_PROCEDURE } from '../src/config/miso.ts';
 import { type Db, isPostgresUrl, openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations/index.ts';
 import { type JobHandlers, type RunOptions, type RunSummary, runDueJobs } from '../src/jobs/worker.ts';
+import { fileDocumentStore } from '../src/storage/file-store.ts';
 
 /** Redress's default pool size, used by the Redress servers and the baselines alike. */
 export const POOL_SIZE = 10;
 
-/** `onCleanup`, if given, is handed the database's close as soon as it is open. */
+/** `onCleanup`, if given, is handed the close of the database (and of a temp document store) once open. */
 export async function openBenchContext(
   target: string,
   onCleanup?: (cleanup: () => Promise<void>) => void,
@@ -25,10 +29,18 @@ export async function openBenchContext(
     // As `redress serve` reads SQLite: on reader threads.
     sqliteReaders: sqliteReaders(),
   });
-  onCleanup?.(() => db.close());
+  // Letters and attachments go to files beside a SQLite database, or to a temp dir beside a PG one.
+  const documentsDir = isPostgresUrl(target)
+    ? await mkdtemp(join(tmpdir(), 'redress-bench-documents-'))
+    : join(target, 'documents');
+  onCleanup?.(async () => {
+    await db.close();
+    if (isPostgresUrl(target)) await rm(documentsDir, { recursive: true, force: true });
+  });
   await migrate(db);
   return {
     db,
+    documents: fileDocumentStore(documentsDir),
     procedure: MISO_PROCEDURE,
     now: () => new Date(),
     logger: pino({ level: 'silent' }),

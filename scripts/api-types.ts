@@ -14,6 +14,7 @@ import pino from 'pino';
 import { MISO_PROCEDURE } from '../src/config/miso.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { buildApp } from '../src/http/app.ts';
+import { fileDocumentStore } from '../src/storage/file-store.ts';
 
 export const API_TYPES_FILE = fileURLToPath(new URL('../web/src/api/schema.d.ts', import.meta.url));
 
@@ -25,6 +26,7 @@ export async function generateApiTypes(): Promise<string> {
     const app = await buildApp(
       {
         db,
+        documents: fileDocumentStore(join(dataDir, 'documents')),
         procedure: MISO_PROCEDURE,
         now: () => new Date(),
         logger: pino({ level: 'silent' }),

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterAll, expect, it } from 'vitest';
 import { describeDialect } from '../../test/support/databases.ts';
 import { MISO_PROCEDURE } from '../config/miso.ts';
+import { fileDocumentStore } from '../storage/file-store.ts';
 import { backup } from './backup.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'redress-backup-'));
@@ -21,6 +22,7 @@ describeDialect('postgres', 'backup in pages', (harness) => {
       .execute();
     const ctx = {
       db,
+      documents: fileDocumentStore(join(db.options.dataDir, 'documents')),
       procedure: MISO_PROCEDURE,
       now: () => new Date(),
       logger: pino({ level: 'silent' }),

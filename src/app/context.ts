@@ -6,9 +6,15 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { OutboundMailSettings } from '../mail/outbound/transport.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
 
 export interface AppContext {
   db: Db;
+  /**
+   * Where the bytes of letters, attachments and uploads live; rows name them by sha256. Every writer puts the
+   * bytes here before the transaction that names them, every reader fetches them from here.
+   */
+  documents: DocumentStore;
   procedure: Procedure;
   now: () => Date;
   logger: Logger;

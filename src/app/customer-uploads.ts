@@ -1,17 +1,17 @@
 /**
  * Files a customer uploads in the portal, with a new complaint or with information they add: checked by the
  * same rules as email attachments (types, extension, bytes, 5 MB each) and, in all, by MAIL_MAX_BYTES as a
- * whole email is — all before anything is written, so a refused file leaves nothing behind. Stored in the
- * transaction of the change they came with, each with an audit event (its sha256 on the trail), which puts it
- * on the complaint's timeline.
+ * whole email is — all before anything is written, so a refused file leaves nothing behind. Once accepted,
+ * the bytes go to the document store; the rows naming them are written in the transaction of the change they
+ * came with, each with an audit event (its sha256 on the trail), which puts it on the complaint's timeline.
  */
-import { createHash } from 'node:crypto';
 import { insertUpload, type Upload } from '../db/attachments.ts';
 import { appendAuditEvents } from '../db/audit.ts';
 import type { Executor } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { MAX_ATTACHMENTS, sizeInWords } from '../domain/attachments.ts';
 import { checkAttachment } from '../domain/sniff-attachment.ts';
+import type { StoredBlob } from '../storage/document-store.ts';
 import { type AppContext, DEFAULT_UPLOAD_BYTES } from './context.ts';
 import { invalidField } from './errors.ts';
 
@@ -23,11 +23,11 @@ export interface UploadedFile {
   content: Buffer;
 }
 
-/** A file that passed the checks, with the type it is stored as. */
+/** A file that passed the checks, with the type it is stored as, its bytes already in the document store. */
 export interface CheckedUpload {
   filename: string;
   contentType: string;
-  content: Buffer;
+  blob: StoredBlob;
 }
 
 /** The name as the customer's computer had it, without any folder, control characters or excess length. */
@@ -40,7 +40,7 @@ function plainName(filename: string): string {
 
 /**
  * Checks every file, or throws a validation error naming the first refused one (`attachments.2`) in words
- * the customer can act on. Nothing is written.
+ * the customer can act on, before anything is written; then puts the accepted files' bytes in the store.
  */
 export async function checkUploads(
   ctx: AppContext,
@@ -51,18 +51,23 @@ export async function checkUploads(
   }
   const limit = ctx.maxUploadBytes ?? DEFAULT_UPLOAD_BYTES;
   const total = files.reduce((sum, f) => sum + f.content.length, 0);
-  const checked: CheckedUpload[] = [];
+  const accepted: { filename: string; contentType: string; content: Buffer }[] = [];
   for (const [i, file] of files.entries()) {
     const filename = plainName(file.filename);
     const verdict = await checkAttachment({ ...file, filename });
     if (!verdict.ok) throw invalidField(`attachments.${i}`, `${filename} ${verdict.reason}`);
-    checked.push({ filename, contentType: verdict.kind.type, content: file.content });
+    accepted.push({ filename, contentType: verdict.kind.type, content: file.content });
   }
   if (total > limit) {
     throw invalidField(
       'attachments',
       `are ${sizeInWords(total)} in all: you can send at most ${sizeInWords(limit)} at once`,
     );
+  }
+  const checked: CheckedUpload[] = [];
+  for (const file of accepted) {
+    const blob = await ctx.documents.put(file.content);
+    checked.push({ filename: file.filename, contentType: file.contentType, blob });
   }
   return checked;
 }
@@ -79,12 +84,8 @@ export function uploadsFingerprint(files: readonly CheckedUpload[]) {
   return files.map((f) => ({
     filename: f.filename,
     contentType: f.contentType,
-    sha256: sha256(f.content),
+    sha256: f.blob.sha256,
   }));
-}
-
-function sha256(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
 }
 
 /** Ids for files stored now: random after the timestamp, so sorted they keep the files in the order sent. */
@@ -114,7 +115,7 @@ export async function storeUploads(
         sentBy: sent?.by ?? null,
         filename: file.filename,
         contentType: file.contentType,
-        content: file.content,
+        blob: file.blob,
         createdAt: now.toISOString(),
       }),
     );

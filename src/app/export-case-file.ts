@@ -9,12 +9,13 @@ import { listAttachmentsWithContent, listUploadsWithContent } from '../db/attach
 import { appendAuditEvent, listAuditEvents } from '../db/audit.ts';
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
-import { listDocumentsWithContent, sha256Hex } from '../db/documents.ts';
+import { listDocumentsWithContent } from '../db/documents.ts';
 import { listEmailsForComplaint } from '../db/emails.ts';
 import { listContacts, listNotes } from '../db/interaction-log.ts';
 import { findUsersByIds } from '../db/users.ts';
 import { buildCaseFile, type CaseFile } from '../documents/case-file/index.ts';
 import type { Actor } from '../domain/actor.ts';
+import { sha256Hex } from '../storage/document-store.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { canonicalReference } from './reference.ts';
@@ -35,12 +36,13 @@ export async function exportCaseFile(
     listNotes(db, complaint.id),
     listAuditEvents(db, complaint.id),
     listEmailsForComplaint(db, complaint.id),
-    listDocumentsWithContent(db, complaint.id),
-    listUploadsWithContent(db, complaint.id),
+    listDocumentsWithContent(db, ctx.documents, complaint.id),
+    listUploadsWithContent(db, ctx.documents, complaint.id),
   ]);
   if (!customer) throw notFound(`customer of complaint ${reference}`);
   const attachments = await listAttachmentsWithContent(
     db,
+    ctx.documents,
     emails.map((e) => e.id),
   );
   const staff = await findUsersByIds(db, [

@@ -11,7 +11,7 @@ import { canonicalReference } from './reference.ts';
 
 /** An email attachment or an upload, for staff. */
 export async function getAttachmentForStaff(ctx: AppContext, id: string): Promise<StoredFile> {
-  const file = await findStoredFile(ctx.db.kysely, id);
+  const file = await findStoredFile(ctx.db.kysely, ctx.documents, id);
   if (!file) throw notFound(`file ${id}`);
   return file;
 }
@@ -26,7 +26,7 @@ export async function getUploadForCustomer(
   const reference = canonicalReference(ctx.procedure, input);
   const complaint = await findComplaintByReference(ctx.db.kysely, reference);
   if (!complaint || complaint.customerId !== customerId) throw notFound(`complaint ${reference}`);
-  const file = await findStoredFile(ctx.db.kysely, id);
+  const file = await findStoredFile(ctx.db.kysely, ctx.documents, id);
   // An email attachment, someone else's upload, or one from another complaint: all simply not found.
   if (file?.source !== 'upload' || file.complaintId !== complaint.id || file.customerId !== customerId) {
     throw notFound(`file ${id} on complaint ${reference}`);

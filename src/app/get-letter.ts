@@ -19,7 +19,7 @@ async function letterOf(
   if (!complaint || (customerId !== undefined && complaint.customerId !== customerId)) {
     throw notFound(`complaint ${reference}`);
   }
-  const letter = await findDocument(ctx.db.kysely, complaint.id, documentId);
+  const letter = await findDocument(ctx.db.kysely, ctx.documents, complaint.id, documentId);
   if (!letter) throw notFound(`letter ${documentId} on complaint ${reference}`);
   return letter;
 }

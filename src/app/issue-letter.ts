@@ -82,6 +82,9 @@ export async function issueLetter(ctx: AppContext, letter: LetterToIssue): Promi
   const rendered = await renderLetter(await letterInput(ctx, letter));
   const at = ctx.now().toISOString();
   const id = newId(ctx.now().getTime());
+  // Durable in the store before the row that names it commits; a letter that lost the race below leaves
+  // bytes nobody names, which is harmless (and a retry of the same letter would be the same name).
+  const blob = await ctx.documents.put(rendered.pdf);
   return transaction(ctx.db, async (trx) => {
     const stored = await insertDocumentOnce(trx, {
       id,
@@ -91,7 +94,7 @@ export async function issueLetter(ctx: AppContext, letter: LetterToIssue): Promi
       title: rendered.title,
       filename: rendered.filename,
       contentType: 'application/pdf',
-      content: rendered.pdf,
+      blob,
       text: rendered.text,
       largePrint: customer.needs.largePrint,
       pages: rendered.pages,

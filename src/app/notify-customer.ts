@@ -302,6 +302,7 @@ export async function notifyCustomer(ctx: AppContext, job: OutboxJob, raw: unkno
     email.kind === 'reply' && email.files?.length
       ? await listUploadsByIds(
           db,
+          ctx.documents,
           complaint.id,
           email.files.map((f) => f.id),
         )

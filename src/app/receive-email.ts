@@ -27,6 +27,7 @@ import { isOpen } from '../domain/complaint.ts';
 import { automaticMessage, quotedReferences } from '../domain/inbound-email.ts';
 import { unclassifiedCategory } from '../domain/procedure.ts';
 import { checkAttachment } from '../domain/sniff-attachment.ts';
+import type { DocumentStore, StoredBlob } from '../storage/document-store.ts';
 import { applyCommands, refusalError } from './change-complaint.ts';
 import type { AppContext } from './context.ts';
 import { recordComplaint } from './record-complaint.ts';
@@ -246,7 +247,7 @@ async function receiveNew(
     }
   }
 
-  const kept = await keptAttachments(mail.attachments);
+  const kept = await keptAttachments(ctx.documents, mail.attachments);
   if (kept.refused.length) notes.push(`Attachments not kept: ${kept.refused.join('; ')}.`);
 
   if (complaintId) {
@@ -382,25 +383,32 @@ function trustedDate(date: Date | null, now: Date): string | undefined {
   return age >= 0 && age <= DATE_TRUST_MS ? date.toISOString() : undefined;
 }
 
-/** The attachments we keep (stored as the type their bytes are), and why each other one was not kept. */
-async function keptAttachments(attachments: InboundEmail['attachments']) {
-  const accepted: InboundEmail['attachments'] = [];
+/**
+ * The attachments we keep (stored as the type their bytes are), already put in the document store so that the
+ * transaction naming them commits after they are durable; and why each other one was not kept.
+ */
+async function keptAttachments(documents: DocumentStore, attachments: InboundEmail['attachments']) {
+  const accepted: KeptAttachment[] = [];
   const refused: string[] = [];
   for (const attachment of attachments) {
     const verdict =
       accepted.length >= MAX_ATTACHMENTS
         ? { ok: false as const, reason: `is past the first ${MAX_ATTACHMENTS} files` }
         : await checkAttachment(attachment);
-    if (verdict.ok) accepted.push({ ...attachment, contentType: verdict.kind.type });
-    else refused.push(`${bound(attachment.filename, 100)} (${verdict.reason})`);
+    if (verdict.ok) {
+      const blob = await documents.put(attachment.content);
+      accepted.push({ filename: attachment.filename, contentType: verdict.kind.type, blob });
+    } else refused.push(`${bound(attachment.filename, 100)} (${verdict.reason})`);
   }
   return { accepted, refused };
 }
 
+type KeptAttachment = { filename: string; contentType: string; blob: StoredBlob };
+
 async function storeAttachments(
   trx: Executor,
   emailId: string,
-  attachments: InboundEmail['attachments'],
+  attachments: readonly KeptAttachment[],
   now: Date,
 ): Promise<void> {
   for (const attachment of attachments) {
@@ -409,7 +417,7 @@ async function storeAttachments(
       emailId,
       filename: bound(attachment.filename, 255),
       contentType: attachment.contentType,
-      content: attachment.content,
+      blob: attachment.blob,
       createdAt: now.toISOString(),
     });
   }

@@ -162,7 +162,9 @@ export async function sendCustomerEmail(
     if (!row) throw new Error(`outbound email ${messageId} was not stored`);
   }
   const body = email.stored ? email.content : { text: row.text, html: row.html };
-  const letter = row.documentId ? await findDocument(db, email.complaintId, row.documentId) : undefined;
+  const letter = row.documentId
+    ? await findDocument(db, ctx.documents, email.complaintId, row.documentId)
+    : undefined;
   let delivery: Awaited<ReturnType<typeof deliver>>;
   try {
     delivery = await deliver(ctx.mail ?? {}, {

@@ -89,7 +89,9 @@ export function registerDataCommands(program: Command): void {
   program
     .command('backup')
     .description(
-      'Write a consistent copy of the database to a new file (SQLite: a database file; PostgreSQL: JSON lines)',
+      'Write a consistent copy of the database to a new file (SQLite: a database file; PostgreSQL: JSON lines). ' +
+        'Documents (letters, attachments, uploads) are not in it: copy the document store after it ' +
+        '(DATA_DIR/documents, or the bucket); taken in that order, the copy holds every document the backup names',
     )
     .argument('<file>', 'where to write it; must not exist')
     .action((file: string) =>
@@ -97,6 +99,7 @@ export function registerDataCommands(program: Command): void {
         const done = await backup(ctx, file);
         const rows = done.rows === undefined ? '' : `, ${done.rows} rows`;
         process.stdout.write(`backup written to ${done.file} (${done.format}${rows})\n`);
+        process.stdout.write(`now copy the document store, ${ctx.documents.location}, beside it\n`);
       }),
     );
 
@@ -108,7 +111,8 @@ export function registerDataCommands(program: Command): void {
         'fsynced and renamed into place): stop every Redress process using it first; restore refuses while ' +
         'one has it open. A JSON-lines backup loads into the PostgreSQL database of DATABASE_URL in one ' +
         'transaction; use a new, empty database when the backup comes from an older schema. A database that ' +
-        'already holds complaints or users is refused (exit 2, nothing written) unless --force.',
+        'already holds complaints or users is refused (exit 2, nothing written) unless --force. Put the ' +
+        "document store's copy back too (DATA_DIR/documents, or DOCUMENT_STORE) and run `redress documents check`.",
     )
     .argument('<file>', 'the backup file')
     .option('--force', 'replace a database that already holds complaints or users', false)

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './admin.ts';
 import { registerConfigCommands } from './config.ts';
 import { registerDataCommands } from './data.ts';
+import { registerDocumentStoreCommands } from './document-store.ts';
 import { registerDocumentCommands } from './documents.ts';
 import { CliError, EXIT } from './output.ts';
 import { registerServeCommand } from './serve.ts';
@@ -14,7 +15,7 @@ import { registerWebCommands } from './web.ts';
 const program = new Command('redress')
   .description(
     'Redress: complaint handling for UK communications providers. Settings come from environment variables ' +
-      '(PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, PROCEDURE_FILE, LOG_LEVEL, WORKER_INTERVAL_MS, SQLITE_READERS, JOB_RETENTION_DAYS, METRICS_TOKEN, TRUST_PROXY, SMTP_*, MAIL_*, IMAP_*, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, SMS_FROM): see the README.',
+      '(PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, PROCEDURE_FILE, LOG_LEVEL, WORKER_INTERVAL_MS, SQLITE_READERS, JOB_RETENTION_DAYS, METRICS_TOKEN, TRUST_PROXY, DOCUMENT_STORE, S3_*, SMTP_*, MAIL_*, IMAP_*, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, SMS_FROM): see the README.',
   )
   .showHelpAfterError()
   .exitOverride();
@@ -22,6 +23,7 @@ const program = new Command('redress')
 registerServeCommand(program);
 registerDataCommands(program);
 registerDocumentCommands(program);
+registerDocumentStoreCommands(program);
 registerConfigCommands(program);
 registerAdminCommands(program);
 registerWebCommands(program);

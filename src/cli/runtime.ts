@@ -11,6 +11,7 @@ import { loadProcedure } from '../config/load.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrations/index.ts';
 import { httpSmsGateway } from '../sms/http-gateway.ts';
+import { openDocumentStore } from '../storage/open.ts';
 import { CliError, EXIT, formatProblems } from './output.ts';
 
 export interface Runtime {
@@ -53,8 +54,10 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
       EXIT.failure,
     );
   }
+  const documents = await openDocumentStore(settings.documents);
   const ctx: AppContext = {
     db,
+    documents,
     procedure: procedure.procedure,
     now: () => new Date(),
     logger,
@@ -73,5 +76,12 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   // A new installation starts with the default response templates; admins edit them from then on.
   const seeded = await seedDefaultTemplates(ctx);
   if (seeded) logger.info({ templates: seeded }, 'default response templates added');
-  return { ctx, settings, close: () => db.close() };
+  return {
+    ctx,
+    settings,
+    close: async () => {
+      documents.close();
+      await db.close();
+    },
+  };
 }

@@ -28,6 +28,7 @@ describe('readSettings', () => {
           newMessages: 'complaint',
           imap: undefined,
         },
+        documents: { kind: 'file', dir: path.resolve('./data/documents') },
       },
     });
   });
@@ -64,6 +65,7 @@ describe('readSettings', () => {
         host: '0.0.0.0',
         dataDir: '/var/lib/redress',
         databaseUrl: 'postgres://redress@db/redress',
+        documents: { kind: 'file', dir: '/var/lib/redress/documents' },
         publicUrl: 'https://complaints.example.co.uk',
         procedureFile: 'procedure.json',
         logLevel: 'debug',
@@ -207,6 +209,43 @@ describe('readSettings', () => {
     });
     const read = readSettings({ METRICS_TOKEN: 'a-long-enough-metrics-token' });
     expect(read.ok && read.settings.metricsToken).toBe('a-long-enough-metrics-token');
+  });
+
+  it('keeps documents under DATA_DIR, or in the S3 bucket DOCUMENT_STORE names, and checks the S3 settings', () => {
+    expect(readSettings({ DATA_DIR: '/srv/redress' })).toMatchObject({
+      ok: true,
+      settings: { documents: { kind: 'file', dir: '/srv/redress/documents' } },
+    });
+    const s3 = { DOCUMENT_STORE: 's3://miso-redress/prod/documents/', S3_ENDPOINT: 'http://127.0.0.1:9000' };
+    expect(readSettings({ ...s3, AWS_REGION: 'eu-west-2' })).toMatchObject({
+      ok: true,
+      settings: {
+        documents: {
+          kind: 's3',
+          bucket: 'miso-redress',
+          prefix: 'prod/documents',
+          endpoint: 'http://127.0.0.1:9000',
+          region: 'eu-west-2',
+          forcePathStyle: true,
+        },
+      },
+    });
+    expect(readSettings({ DOCUMENT_STORE: 's3://miso-redress', S3_REGION: 'eu-west-1' })).toMatchObject({
+      settings: {
+        documents: { prefix: '', endpoint: undefined, region: 'eu-west-1', forcePathStyle: false },
+      },
+    });
+    const paths = (env: Record<string, string>) => {
+      const read = readSettings(env);
+      return read.ok ? [] : read.problems.map((p) => p.path).sort();
+    };
+    expect(paths({ DOCUMENT_STORE: '/srv/documents' })).toEqual(['DOCUMENT_STORE']);
+    expect(paths({ DOCUMENT_STORE: 's3://Bad_Bucket' })).toEqual(['DOCUMENT_STORE']);
+    expect(paths({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_REGION: 'x' })).toEqual([
+      'S3_ENDPOINT',
+      'S3_REGION',
+    ]);
+    expect(paths({ ...s3, S3_ENDPOINT: 'minio:9000' })).toEqual(['S3_ENDPOINT']);
   });
 
   it('refuses a port that is not a number', () => {

@@ -74,6 +74,20 @@ const envSchema = z
         error: 'must be a sender name of up to 11 letters, digits and spaces, or a phone number',
       })
       .optional(),
+    DOCUMENT_STORE: z
+      .string()
+      .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, {
+        error: 'must be s3://BUCKET or s3://BUCKET/PREFIX (leave unset for files under DATA_DIR/documents)',
+      })
+      .optional(),
+    S3_ENDPOINT: z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+/, {
+        error: 'must be the http(s):// URL of an S3-compatible server, e.g. http://127.0.0.1:9000',
+      })
+      .optional(),
+    S3_REGION: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
     TRUST_PROXY: z
       .string()
       .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
@@ -114,6 +128,11 @@ const envSchema = z
         message:
           'must be https:// when it has a token: the token and the sign-in links must not travel in clear',
       });
+    }
+    for (const key of ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE'] as const) {
+      if (e[key] && !e.DOCUMENT_STORE) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is used only with DOCUMENT_STORE=s3://…' });
+      }
     }
     if (e.SMTP_AUTH_USER && !e.SMTP_TLS_KEY_FILE) {
       ctx.addIssue({
@@ -163,6 +182,39 @@ export interface Settings {
   mail: MailSettings;
   /** The SMS gateway, when SMS_GATEWAY_URL is set; without it, sign-in links go by email only. */
   sms: SmsSettings | undefined;
+  /** Where letters, attachments and uploads are stored (DOCUMENT_STORE); default DATA_DIR/documents. */
+  documents: DocumentStoreSettings;
+}
+
+export type DocumentStoreSettings =
+  | { kind: 'file'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** Without leading or trailing slashes; empty: the bucket's root. */
+      prefix: string;
+      endpoint: string | undefined;
+      region: string;
+      forcePathStyle: boolean;
+    };
+
+function documentStoreSettings(
+  e: z.infer<typeof envSchema>,
+  dataDir: string,
+  awsRegion: string | undefined,
+): DocumentStoreSettings {
+  if (!e.DOCUMENT_STORE) return { kind: 'file', dir: path.join(dataDir, 'documents') };
+  const url = new URL(e.DOCUMENT_STORE);
+  return {
+    kind: 's3',
+    bucket: url.hostname,
+    prefix: decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, ''),
+    endpoint: e.S3_ENDPOINT,
+    // The SDK needs a region even for servers that ignore it; AWS_REGION is the SDK's own variable.
+    region: e.S3_REGION || awsRegion || 'us-east-1',
+    // S3-compatible servers mostly want the bucket in the path; AWS itself wants it in the host name.
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : e.S3_ENDPOINT !== undefined,
+  };
 }
 
 export interface SmsSettings {
@@ -260,6 +312,7 @@ export function readSettings(
             }
           : undefined,
       },
+      documents: documentStoreSettings(e, path.resolve(e.DATA_DIR), env.AWS_REGION),
       sms:
         e.SMS_GATEWAY_URL && e.SMS_FROM
           ? { gatewayUrl: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, from: e.SMS_FROM }

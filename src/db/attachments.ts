@@ -1,11 +1,12 @@
 /**
  * Files people send us: those that came with an inbound email, and those a customer uploaded in the portal.
- * Their bytes are stored in the database for now, so every process can serve them; this is the one module
- * that writes or reads those bytes, so moving them to a document store changes this file alone.
+ * Their bytes live in the document store, named by the row's sha256 (0016); rows older than that hold them
+ * in `content` until moved out. This is the one module that reads those bytes for a row.
  */
-import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { contentOf, type DocumentStore, type StoredBlob } from '../storage/document-store.ts';
 import type { Executor } from './database.ts';
+import { IN_STORE } from './documents.ts';
 import type { EmailAttachmentsTable, UploadsTable } from './schema.ts';
 
 export interface EmailAttachment {
@@ -23,7 +24,8 @@ export interface NewEmailAttachment {
   emailId: string;
   filename: string;
   contentType: string;
-  content: Buffer;
+  /** The bytes, already put in the document store: the row only names them. */
+  blob: StoredBlob;
   createdAt: string;
 }
 
@@ -38,9 +40,9 @@ export async function insertEmailAttachment(
       email_id: attachment.emailId,
       filename: attachment.filename,
       content_type: attachment.contentType,
-      size_bytes: attachment.content.length,
-      sha256: createHash('sha256').update(attachment.content).digest('hex'),
-      content: attachment.content,
+      size_bytes: attachment.blob.sizeBytes,
+      sha256: attachment.blob.sha256,
+      content: IN_STORE,
       created_at: attachment.createdAt,
     })
     .execute();
@@ -78,6 +80,7 @@ function toAttachment(
 /** The attachments of several emails, with their bytes (the case file), grouped by email. */
 export async function listAttachmentsWithContent(
   executor: Executor,
+  store: DocumentStore,
   emailIds: readonly string[],
 ): Promise<Map<string, (EmailAttachment & { content: Buffer })[]>> {
   const byEmail = new Map<string, (EmailAttachment & { content: Buffer })[]>();
@@ -91,7 +94,7 @@ export async function listAttachmentsWithContent(
     .execute();
   for (const r of rows) {
     const list = byEmail.get(r.email_id) ?? [];
-    list.push({ ...toAttachment(r), content: Buffer.from(r.content) });
+    list.push({ ...toAttachment(r), content: await contentOf(store, r.sha256, r.content) });
     byEmail.set(r.email_id, list);
   }
   return byEmail;
@@ -119,7 +122,8 @@ export interface NewUpload {
   sentBy?: string | null | undefined;
   filename: string;
   contentType: string;
-  content: Buffer;
+  /** The bytes, already put in the document store: the row only names them. */
+  blob: StoredBlob;
   createdAt: string;
 }
 
@@ -132,8 +136,8 @@ export async function insertUpload(executor: Executor, upload: NewUpload): Promi
     sentBy: upload.sentBy ?? null,
     filename: upload.filename,
     contentType: upload.contentType,
-    sizeBytes: upload.content.length,
-    sha256: createHash('sha256').update(upload.content).digest('hex'),
+    sizeBytes: upload.blob.sizeBytes,
+    sha256: upload.blob.sha256,
     createdAt: upload.createdAt,
   };
   await executor
@@ -147,7 +151,7 @@ export async function insertUpload(executor: Executor, upload: NewUpload): Promi
       content_type: stored.contentType,
       size_bytes: stored.sizeBytes,
       sha256: stored.sha256,
-      content: upload.content,
+      content: IN_STORE,
       created_at: stored.createdAt,
     })
     .execute();
@@ -195,6 +199,7 @@ export async function listUploads(executor: Executor, complaintId: string): Prom
 /** These files of a complaint, with their bytes, in the order given (a reply's, to attach to its email). */
 export async function listUploadsByIds(
   executor: Executor,
+  store: DocumentStore,
   complaintId: string,
   ids: readonly string[],
 ): Promise<(Upload & { content: Buffer })[]> {
@@ -205,13 +210,19 @@ export async function listUploadsByIds(
     .where('complaint_id', '=', complaintId)
     .where('id', 'in', ids)
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, { ...toUpload(r), content: Buffer.from(r.content) }]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const files: (Upload & { content: Buffer })[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (r) files.push({ ...toUpload(r), content: await contentOf(store, r.sha256, r.content) });
+  }
+  return files;
 }
 
 /** A complaint's uploads with their bytes (the case file), oldest first. */
 export async function listUploadsWithContent(
   executor: Executor,
+  store: DocumentStore,
   complaintId: string,
 ): Promise<(Upload & { content: Buffer })[]> {
   const rows = await executor
@@ -221,7 +232,9 @@ export async function listUploadsWithContent(
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ ...toUpload(r), content: Buffer.from(r.content) }));
+  const files: (Upload & { content: Buffer })[] = [];
+  for (const r of rows) files.push({ ...toUpload(r), content: await contentOf(store, r.sha256, r.content) });
+  return files;
 }
 
 /** The email attachments of a complaint's emails, without their bytes, oldest first. */
@@ -259,16 +272,24 @@ export type StoredFile = {
 } & ({ source: 'email'; emailId: string } | { source: 'upload'; complaintId: string; customerId: string });
 
 /** The file with this id, an email attachment or an upload (ids are unique across both), or undefined. */
-export async function findStoredFile(executor: Executor, id: string): Promise<StoredFile | undefined> {
+export async function findStoredFile(
+  executor: Executor,
+  store: DocumentStore,
+  id: string,
+): Promise<StoredFile | undefined> {
   const upload = await executor.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
-  if (upload) return { ...toUpload(upload), source: 'upload', content: Buffer.from(upload.content) };
+  if (upload) {
+    const content = await contentOf(store, upload.sha256, upload.content);
+    return { ...toUpload(upload), source: 'upload', content };
+  }
   const attachment = await executor
     .selectFrom('email_attachments')
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
   if (attachment) {
-    return { ...toAttachment(attachment), source: 'email', content: Buffer.from(attachment.content) };
+    const content = await contentOf(store, attachment.sha256, attachment.content);
+    return { ...toAttachment(attachment), source: 'email', content };
   }
   return undefined;
 }

@@ -1,9 +1,10 @@
 /**
  * Letters stored on the complaint (see migration 0006). A letter is inserted once per `source_key`; the
- * content never changes afterwards, only its print status (queued → posted).
+ * content never changes afterwards, only its print status (queued → posted). The bytes live in the document
+ * store, named by the row's sha256 (0016); rows older than that hold them in `content` until moved out.
  */
-import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { contentOf, type DocumentStore, type StoredBlob } from '../storage/document-store.ts';
 import type { Executor } from './database.ts';
 import type { DocumentsTable } from './schema.ts';
 import { fromSqlBool, toSqlBool } from './values.ts';
@@ -44,7 +45,8 @@ export interface NewDocument {
   title: string;
   filename: string;
   contentType: string;
-  content: Buffer;
+  /** The PDF, already put in the document store: the row only names it. */
+  blob: StoredBlob;
   text: string;
   largePrint: boolean;
   pages: number;
@@ -95,9 +97,8 @@ function toSummary(r: SummaryRow): DocumentSummary {
   };
 }
 
-export function sha256Hex(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
+/** What `content` holds once the bytes are in the document store (the column predates the store). */
+export const IN_STORE = Buffer.alloc(0);
 
 /**
  * Stores a letter unless one with its `sourceKey` is stored already (a retried job, or two workers racing);
@@ -114,9 +115,9 @@ export async function insertDocumentOnce(executor: Executor, doc: NewDocument): 
       title: doc.title,
       filename: doc.filename,
       content_type: doc.contentType,
-      size_bytes: doc.content.length,
-      sha256: sha256Hex(doc.content),
-      content: doc.content,
+      size_bytes: doc.blob.sizeBytes,
+      sha256: doc.blob.sha256,
+      content: IN_STORE,
       text_content: doc.text,
       large_print: toSqlBool(doc.largePrint),
       pages: doc.pages,
@@ -161,6 +162,7 @@ export async function listDocuments(executor: Executor, complaintId: string): Pr
 /** One letter with its bytes and text; scoped to the complaint, so a guessed id never reaches another's. */
 export async function findDocument(
   executor: Executor,
+  store: DocumentStore,
   complaintId: string,
   id: string,
 ): Promise<StoredDocument | undefined> {
@@ -170,12 +172,19 @@ export async function findDocument(
     .where('complaint_id', '=', complaintId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { ...toSummary(row), content: Buffer.from(row.content), text: row.text_content };
+  return (
+    row && {
+      ...toSummary(row),
+      content: await contentOf(store, row.sha256, row.content),
+      text: row.text_content,
+    }
+  );
 }
 
 /** A complaint's letters with their bytes, oldest first (the case file). */
 export async function listDocumentsWithContent(
   executor: Executor,
+  store: DocumentStore,
   complaintId: string,
 ): Promise<StoredDocument[]> {
   const rows = await executor
@@ -185,11 +194,15 @@ export async function listDocumentsWithContent(
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    ...toSummary(row),
-    content: Buffer.from(row.content),
-    text: row.text_content,
-  }));
+  const letters: StoredDocument[] = [];
+  for (const row of rows) {
+    letters.push({
+      ...toSummary(row),
+      content: await contentOf(store, row.sha256, row.content),
+      text: row.text_content,
+    });
+  }
+  return letters;
 }
 
 export interface PrintQueueItem extends DocumentSummary {

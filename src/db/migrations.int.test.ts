@@ -47,6 +47,7 @@ describeEachDialect('migrations', (t) => {
       '0012-job-pruning',
       '0013-upload-customer',
       '0014-open-work',
+      '0016-documents-out',
       '0017-search',
     ]);
     const second = await migrate(db);
@@ -77,6 +78,7 @@ describeEachDialect('migrations', (t) => {
       '0012-job-pruning',
       '0013-upload-customer',
       '0014-open-work',
+      '0016-documents-out',
       '0017-search',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);

@@ -218,7 +218,9 @@ export interface DocumentsTable {
   filename: string;
   content_type: string;
   size_bytes: number;
+  /** Names the bytes in the document store. */
   sha256: string;
+  /** Empty: the bytes are in the document store (0016). Rows from before hold them until moved out. */
   content: Buffer;
   text_content: string;
   large_print: SqlBool;
@@ -237,7 +239,9 @@ export interface EmailAttachmentsTable {
   filename: string;
   content_type: string;
   size_bytes: number;
+  /** Names the bytes in the document store. */
   sha256: string;
+  /** Empty: the bytes are in the document store (0016). Rows from before hold them until moved out. */
   content: Buffer;
   created_at: Instant;
 }
@@ -250,7 +254,9 @@ export interface UploadsTable {
   filename: string;
   content_type: string;
   size_bytes: number;
+  /** Names the bytes in the document store. */
   sha256: string;
+  /** Empty: the bytes are in the document store (0016). Rows from before hold them until moved out. */
   content: Buffer;
   created_at: Instant;
   /** The member of staff who sent it to the customer with a reply; null: the customer uploaded it (0011). */

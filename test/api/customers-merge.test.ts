@@ -174,7 +174,7 @@ describeEachDialect('duplicate customers', (harness) => {
       customerId: older.customerId,
       filename: 'bill.png',
       contentType: 'image/png',
-      content: PNG,
+      blob: await t.ctx.documents.put(PNG),
       createdAt: t.now().toISOString(),
     });
     t.setNow(new Date(t.now().getTime() + 60_000));

@@ -59,7 +59,7 @@ describeEachDialect('ombudsman case file', (harness) => {
       emailId: `in-${reference}`,
       filename: '../October bill.pdf',
       contentType: 'application/pdf',
-      content: bill,
+      blob: await env.t.ctx.documents.put(bill),
       createdAt: env.t.now().toISOString(),
     });
     await env.t.command('agent', reference, 'log-contact', {

@@ -16,6 +16,7 @@ import {
   startImapPoller,
 } from '../../src/mail/inbound/imap-poller.ts';
 import { describeEachDialect, type TestDb } from '../support/databases.ts';
+import { documentsOf } from '../support/documents.ts';
 import { type DovecotServer, dovecotAvailable, startDovecot } from '../support/dovecot.ts';
 
 const SKIPPED = 'skipped: Dovecot is not installed (apt-get install dovecot-imapd)';
@@ -54,6 +55,7 @@ describeEachDialect('IMAP poller against Dovecot', (harness) => {
 
   const ctxOf = (): AppContext => ({
     db,
+    documents: documentsOf(db),
     procedure: MISO_PROCEDURE,
     now: () => {
       // Plays a database or bug failure inside the use case, after the message was fetched.

@@ -10,6 +10,7 @@ import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { findEmailByMessageId } from '../../src/db/emails.ts';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
 import { describeEachDialect, type TestDb } from '../support/databases.ts';
+import { documentsOf } from '../support/documents.ts';
 import { EXE, PDF, PNG } from '../support/files.ts';
 import { sendMail, sendRaw } from '../support/smtp-send.ts';
 
@@ -22,6 +23,7 @@ describeEachDialect('inbound email over SMTP', (harness) => {
 
   const ctxOf = (): AppContext => ({
     db,
+    documents: documentsOf(db),
     procedure: MISO_PROCEDURE,
     now: () => new Date(),
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { documentsOf } from '../support/documents.ts';
 
 const OPENSSL = '/usr/bin/openssl';
 const ACCOUNT = { user: 'relay', password: 'a-long-relay-password' };
@@ -48,9 +49,11 @@ describeEachDialect('SMTP listener with STARTTLS and AUTH', (harness) => {
   let listener: SmtpListener;
   beforeAll(async () => {
     if (!available) return;
+    const db = await harness.freshDb();
     listener = await startSmtpListener(
       {
-        db: await harness.freshDb(),
+        db,
+        documents: documentsOf(db),
         procedure: MISO_PROCEDURE,
         now: () => new Date(),
         logger: pino({ level: 'silent' }),

@@ -1,11 +1,16 @@
 /**
  * A `redress serve` killed with SIGKILL (power cut, OOM killer) loses nothing it has acknowledged: a 201 is
- * only sent once the complaint is committed, and a complaint is committed whole or not at all.
+ * only sent once the complaint is committed, and a complaint is committed whole or not at all. Documents too:
+ * every letter and file a committed row names is whole in the document store (DATA_DIR/documents) after it.
  */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
+import { fileDocumentStore } from '../../src/storage/file-store.ts';
 import { phoneComplaint } from '../support/api.ts';
 import { describeEachDialect, type TestDb } from '../support/databases.ts';
+import { PDF } from '../support/files.ts';
 import {
   apiClient,
   describeRun,
@@ -140,6 +145,75 @@ describeEachDialect('crash safety', (harness) => {
     const verified = await runCli(['audit', 'verify'], env);
     expect(verified.code, describeRun(verified)).toBe(0);
   });
+
+  it('SIGKILL amid files and letters being stored: every document a committed row names is whole after restart', async () => {
+    // The worker polls often, so acknowledgement letters are being rendered and stored during the burst.
+    const server = await startServe({ ...env, WORKER_INTERVAL_MS: '50' });
+    const client = apiClient(server.api, token);
+    const tag = `files-${Date.now()}`;
+    const created = await client.post('/complaints', phoneComplaint({ description: `${tag} first` }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const reference = (created.body as { reference: string }).reference;
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const acknowledged: string[] = [];
+    let killed = false;
+    const send = (path: string, body: unknown) =>
+      fetch(`${server.api}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await Promise.allSettled([
+      ...Array.from({ length: 6 }, (_, i) =>
+        send('/complaints', phoneComplaint({ description: `${tag} letter #${i}` })),
+      ),
+      ...Array.from({ length: 12 }, async (_, i) => {
+        // Each file different, so each is a new document in the store, not one already there.
+        const file = Buffer.concat([PDF, Buffer.from(`%${tag} #${i}\n`)]);
+        const response = await send(`/complaints/${reference}/reply`, {
+          subject: `Your bill ${i}`,
+          body: 'A corrected bill.',
+          attachments: [
+            { filename: `bill-${i}.pdf`, contentType: 'application/pdf', content: file.toString('base64') },
+          ],
+        });
+        if (response.status === 200) acknowledged.push(sha256(file));
+        if (acknowledged.length === 3 && !killed) {
+          killed = true;
+          server.kill('SIGKILL');
+        }
+      }),
+    ]);
+    expect(killed, `fewer than 3 files were acknowledged; server stderr:\n${server.stderr()}`).toBe(true);
+    expect((await server.exited).signal).toBe('SIGKILL');
+
+    // Straight from the store, before anything could repair it: every named document is there and whole.
+    const store = fileDocumentStore(join(db.options.dataDir, 'documents'));
+    const uploads = await db.kysely.selectFrom('uploads').select(['id', 'sha256']).execute();
+    const letters = await db.kysely
+      .selectFrom('documents')
+      .innerJoin('complaints', 'complaints.id', 'documents.complaint_id')
+      .select(['documents.id', 'documents.sha256', 'complaints.reference'])
+      .execute();
+    for (const acked of acknowledged) expect(uploads.map((u) => u.sha256)).toContain(acked);
+    for (const row of [...uploads, ...letters]) expect(sha256(await store.get(row.sha256))).toBe(row.sha256);
+
+    // And served byte for byte by the restarted server.
+    const restarted = await startServe(env);
+    const download = async (path: string) => {
+      const response = await fetch(`${restarted.api}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status, path).toBe(200);
+      return sha256(Buffer.from(await response.arrayBuffer()));
+    };
+    for (const u of uploads) expect(await download(`/attachments/${u.id}`)).toBe(u.sha256);
+    for (const l of letters) {
+      expect(await download(`/complaints/${l.reference}/letters/${l.id}`)).toBe(l.sha256);
+    }
+    const checked = await runCli(['documents', 'check', '--verify'], env);
+    expect(checked.code, describeRun(checked)).toBe(0);
+  }, 180_000); // two servers and a command, each a process
 
   it.skipIf(harness.dialect !== 'postgres')(
     'keeps serving after PostgreSQL drops its idle connections (restart, failover, an admin)',

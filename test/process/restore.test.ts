@@ -1,10 +1,12 @@
 /**
  * `redress backup` then `redress restore` as an operator runs them (real processes) on each database: the
  * restored database holds every complaint, letter, file and audit row, the audit chain verifies, and new
- * work carries on from it (the next CRN, the next audit event chained to the last restored one).
+ * work carries on from it (the next CRN, the next audit event chained to the last restored one). The
+ * document store is copied beside the backup, as the README says, and `redress documents check` finds every
+ * document the restored rows name (and says which are missing before the copy is put back).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -14,8 +16,10 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { verifyAuditChain } from '../../src/db/audit.ts';
 import { type Db, type OpenDatabaseOptions, openDatabase } from '../../src/db/database.ts';
+import { contentOf, type DocumentStore } from '../../src/storage/document-store.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { documentsOf } from '../support/documents.ts';
 import { complaintAt } from '../support/factories.ts';
 import { PDF, PNG } from '../support/files.ts';
 import { type CliResult, describeRun, redressEnv, runCli, stopAllProcesses } from '../support/processes.ts';
@@ -28,15 +32,17 @@ const expectExit = (result: CliResult, code: number) => expect(result.code, desc
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const crnNumber = (reference: string) => Number(/^[A-Z]+-\d+-(\d+)-/.exec(reference)?.[1]);
 
-/** What must survive a restore, read the same way from both databases. */
-async function contents(db: Db) {
+/** What must survive a restore, read the same way from both databases (and their document stores). */
+async function contents(db: Db, store: DocumentStore) {
   const k = db.kysely;
-  const files = async (table: 'documents' | 'uploads') =>
-    (await k.selectFrom(table).select(['id', 'sha256', 'content']).orderBy('id').execute()).map((r) => ({
-      id: r.id,
-      stored: r.sha256,
-      actual: sha256(Buffer.from(r.content)),
-    }));
+  const files = async (table: 'documents' | 'uploads') => {
+    const rows = await k.selectFrom(table).select(['id', 'sha256', 'content']).orderBy('id').execute();
+    const read = [];
+    for (const r of rows) {
+      read.push({ id: r.id, stored: r.sha256, actual: sha256(await contentOf(store, r.sha256, r.content)) });
+    }
+    return read;
+  };
   return {
     complaints: await k.selectFrom('complaints').selectAll().orderBy('id').execute(),
     audit: await k.selectFrom('audit_events').selectAll().orderBy('seq').execute(),
@@ -74,9 +80,15 @@ describeEachDialect('redress backup and restore', (harness) => {
     await complaintAt(t, { at: 'deadlock' });
     await t.runJobs(); // acknowledgement and ADR letters
     file = join(scratch, `backup-${harness.dialect}`);
-    expectExit(await runCli(['backup', file], redressEnv(t.db.options)), 0);
+    const backedUp = await runCli(['backup', file], redressEnv(t.db.options));
+    expectExit(backedUp, 0);
+    expect(backedUp.stdout).toContain('now copy the document store');
+    // After the database, as the README says: the copy then holds every document the backup names.
+    cpSync(join(t.db.options.dataDir, 'documents'), join(scratch, `documents-${harness.dialect}`), {
+      recursive: true,
+    });
     // Read after the backup: the command, like every one, first seeds the default templates (audited).
-    before = await contents(t.db);
+    before = await contents(t.db, t.ctx.documents);
     expect(before.letters.length).toBeGreaterThanOrEqual(3);
     expect(before.uploads).toHaveLength(2);
     // SQLite: a data directory no process has open (the harness would hold its database open).
@@ -97,19 +109,29 @@ describeEachDialect('redress backup and restore', (harness) => {
     const run = await runCli(['restore', file], redressEnv(target));
     expectExit(run, 0);
     expect(run.stdout).toMatch(/restored .* the schema is up to date/);
+    const unchecked = await runCli(['documents', 'check'], redressEnv(target));
+    expectExit(unchecked, 1);
+    expect(unchecked.stdout).toMatch(/documents: \d+ checked .*; [1-9]\d* missing or corrupt/);
+    cpSync(join(scratch, `documents-${harness.dialect}`), join(target.dataDir, 'documents'), {
+      recursive: true,
+    });
+    const checked = await runCli(['documents', 'check', '--verify'], redressEnv(target));
+    expectExit(checked, 0);
+    expect(checked.stdout).toMatch(/; 0 missing or corrupt/);
     restored = await openDatabase(target);
-    const after = await contents(restored);
+    const after = await contents(restored, documentsOf({ options: target }));
     expect(after).toEqual(before);
     const verified = await runCli(['audit', 'verify'], redressEnv(target));
     expectExit(verified, 0);
     expect(verified.stdout).toContain(`audit trail intact: ${before.audit.length} events checked`);
     for (const letter of [...after.letters, ...after.uploads]) expect(letter.actual).toBe(letter.stored);
-  });
+  }, 180_000); // four commands, each a process that starts Redress
 
   it('after a restore, a new complaint gets the next CRN and its audit events extend the chain', async () => {
     if (!restored) throw new Error('the restore test did not run');
     const ctx: AppContext = {
       db: restored,
+      documents: documentsOf({ options: target }),
       procedure: MISO_PROCEDURE,
       now: t.now,
       logger: pino({ level: 'silent' }),
@@ -136,13 +158,13 @@ describeEachDialect('redress backup and restore', (harness) => {
   });
 
   it('refuses a database that holds complaints without --force: exit 2, nothing written', async () => {
-    const count = async () => (await contents(t.db)).audit.length;
+    const count = async () => (await contents(t.db, t.ctx.documents)).audit.length;
     const audited = await count();
     const refused = await runCli(['restore', file], redressEnv(t.db.options));
     expectExit(refused, 2);
     expect(refused.stderr).toMatch(/already holds complaints.*--force/);
     expect(await count()).toBe(audited);
-    expect((await contents(t.db)).complaints).toEqual(before.complaints);
+    expect((await contents(t.db, t.ctx.documents)).complaints).toEqual(before.complaints);
   });
 
   it.runIf(harness.dialect === 'sqlite')(
@@ -152,7 +174,7 @@ describeEachDialect('redress backup and restore', (harness) => {
       const refused = await runCli(['restore', '--force', file], redressEnv(t.db.options));
       expectExit(refused, 2);
       expect(refused.stderr).toMatch(/in use by another process/);
-      expect((await contents(t.db)).complaints).toEqual(before.complaints);
+      expect((await contents(t.db, t.ctx.documents)).complaints).toEqual(before.complaints);
     },
   );
 
@@ -161,7 +183,7 @@ describeEachDialect('redress backup and restore', (harness) => {
     expectExit(forced, 0);
     const db = await openDatabase(target);
     try {
-      expect((await contents(db)).complaints).toEqual(before.complaints);
+      expect((await contents(db, documentsOf({ options: target }))).complaints).toEqual(before.complaints);
     } finally {
       await db.close();
     }

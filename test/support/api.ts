@@ -17,6 +17,7 @@ import type { OutboundMailSettings } from '../../src/mail/outbound/transport.ts'
 import { createMetrics } from '../../src/metrics/metrics.ts';
 import { withQueryTiming } from '../../src/metrics/query-timing.ts';
 import type { DialectHarness, TestDb } from './databases.ts';
+import { documentsOf } from './documents.ts';
 
 export const STAFF = {
   agent: ['agent'],
@@ -95,6 +96,7 @@ export async function startApi(
   const metrics = options.metrics ? createMetrics() : undefined;
   const ctx: AppContext = {
     db: metrics ? withQueryTiming(db, metrics) : db,
+    documents: documentsOf(db),
     ...(metrics ? { metrics } : {}),
     procedure: options.procedure ?? MISO_PROCEDURE,
     now: () => now,

@@ -30,6 +30,10 @@ const REDRESS_VARS = [
   'PROCEDURE_FILE',
   'LOG_LEVEL',
   'WORKER_INTERVAL_MS',
+  'DOCUMENT_STORE',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_FORCE_PATH_STYLE',
 ];
 
 export type Env = Record<string, string>;

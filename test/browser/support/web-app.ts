@@ -21,6 +21,7 @@ import type { Role } from '../../../src/domain/procedure.ts';
 import { buildApp } from '../../../src/http/app.ts';
 import { runDueJobs } from '../../../src/jobs/worker.ts';
 import { httpSmsGateway } from '../../../src/sms/http-gateway.ts';
+import { fileDocumentStore } from '../../../src/storage/file-store.ts';
 import { linkTokensIn, startSmsGateway, type TestSmsGateway } from '../../support/sms-gateway.ts';
 
 export const PASSWORD = 'browser-test-password';
@@ -65,6 +66,7 @@ export async function startWebApp(options: { now?: string; sms?: boolean } = {})
   const logs: string[] = [];
   const ctx: AppContext = {
     db,
+    documents: fileDocumentStore(join(dir, 'documents')),
     procedure: MISO_PROCEDURE,
     now: () => now,
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
