@@ -7,6 +7,7 @@ import { registerAdminCommands } from './admin.ts';
 import { registerConfigCommands } from './config.ts';
 import { registerDataCommands } from './data.ts';
 import { registerDocumentCommands } from './documents.ts';
+import { registerJobCommands } from './jobs.ts';
 import { CliError, EXIT } from './output.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerWebCommands } from './web.ts';
@@ -21,6 +22,7 @@ const program = new Command('redress')
 
 registerServeCommand(program);
 registerDataCommands(program);
+registerJobCommands(program);
 registerDocumentCommands(program);
 registerConfigCommands(program);
 registerAdminCommands(program);

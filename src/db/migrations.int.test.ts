@@ -46,6 +46,7 @@ describeEachDialect('migrations', (t) => {
       '0011-staff-files',
       '0012-job-pruning',
       '0013-upload-customer',
+      '0018-process-heartbeats',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -70,6 +71,7 @@ describeEachDialect('migrations', (t) => {
       '0011-staff-files',
       '0012-job-pruning',
       '0013-upload-customer',
+      '0018-process-heartbeats',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });
