@@ -91,11 +91,13 @@ export function progressBar(label: string, total: number) {
   const tty = process.stderr.isTTY === true;
   const started = Date.now();
   let drawn = 0;
+  let finished = false;
   return {
     update(done: number) {
       const now = Date.now();
-      // A log file gets a line every 10 s, a terminal a redrawn line four times a second.
-      if (now - drawn < (tty ? 250 : 10_000) && done < total) return;
+      // A log file gets a line every 10 s, a terminal a redrawn line four times a second; the end once.
+      if (finished || (now - drawn < (tty ? 250 : 10_000) && done < total)) return;
+      finished = done >= total;
       drawn = now;
       const seconds = (now - started) / 1000;
       const rate = done / Math.max(seconds, 0.001);

@@ -32,7 +32,7 @@ export interface YearDrillOptions {
   seed?: number;
   /** Run the hourly ADR sweep too (default true); without it the timers alone must issue every letter. */
   sweeps?: boolean;
-  /** Called now and then with how many complaints are recorded so far. */
+  /** Called after each complaint is recorded, with how many are so far. */
   onProgress?: (recorded: number) => void;
 }
 
@@ -198,6 +198,7 @@ export async function simulateYear(base: AppContext, options: YearDrillOptions):
 
   const references: string[] = [];
   let refused = 0;
+  let recordedSoFar = 0;
   for (const action of inYear) {
     // better-sqlite3 answers synchronously, so a year of queries never lets the event loop turn: a test
     // runner's messages, a progress bar, a signal would all wait. Let it turn between actions.
@@ -224,7 +225,8 @@ export async function simulateYear(base: AppContext, options: YearDrillOptions):
           actor,
         );
         references[action.complaint] = recorded.reference;
-        if (references.length % 1000 === 0) options.onProgress?.(references.length);
+        recordedSoFar++;
+        options.onProgress?.(recordedSoFar);
         continue;
       }
       const reference = references[action.complaint];
