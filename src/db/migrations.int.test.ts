@@ -20,6 +20,7 @@ const TABLES = [
   'notes',
   'portal_links',
   'portal_sessions',
+  'process_heartbeats',
   'sequences',
   'sessions',
   'steps',
