@@ -13,6 +13,9 @@
  * (4), BENCH_LETTERS (100), BENCH_CASE_FILE_RUNS (5), BENCH_PROFILE (a directory: the Redress servers run
  * with --cpu-prof into it; summarise with bench/profile.ts), BENCH_OUTPUT (where to write the JSON; default:
  * a file in the OS temp dir).
+ *
+ * `npm run bench -- --seed N` (bench/seed.ts) and `npm run bench -- --drill N` (bench/drill.ts) are commands of
+ * their own: a big realistic database, and the year-long clock drill at N complaints.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
