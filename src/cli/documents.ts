@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { auditAdrLetters } from '../app/audit-adr-letters.ts';
 import { exportCaseFile } from '../app/export-case-file.ts';
+import { parseUntil } from './jobs.ts';
 import { CliError, EXIT } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
 
@@ -14,9 +15,15 @@ export function registerDocumentCommands(program: Command): void {
     .description(
       'List every complaint whose ADR letter is missing, late or was never sent; exits 1 if there is any',
     )
-    .action(() =>
+    .option(
+      '--as-of <date>',
+      'audit as if it were then (a London date: its end; or an ISO instant), e.g. after a clock drill',
+      parseUntil,
+    )
+    .action((options: { asOf?: Date }) =>
       withRuntime(async ({ ctx }) => {
-        const findings = await auditAdrLetters(ctx);
+        const asOf = options.asOf;
+        const findings = await auditAdrLetters(asOf ? { ...ctx, now: () => asOf } : ctx);
         if (findings.length === 0) {
           process.stdout.write('ADR letters: none missing or late\n');
           return;

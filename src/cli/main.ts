@@ -8,6 +8,7 @@ import { registerConfigCommands } from './config.ts';
 import { registerDataCommands } from './data.ts';
 import { registerDocumentStoreCommands } from './document-store.ts';
 import { registerDocumentCommands } from './documents.ts';
+import { registerJobCommands } from './jobs.ts';
 import { CliError, EXIT } from './output.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerWebCommands } from './web.ts';
@@ -22,6 +23,7 @@ const program = new Command('redress')
 
 registerServeCommand(program);
 registerDataCommands(program);
+registerJobCommands(program);
 registerDocumentCommands(program);
 registerDocumentStoreCommands(program);
 registerConfigCommands(program);

@@ -11,6 +11,7 @@ import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
+import { startHeartbeat } from '../app/serve-heartbeat.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
@@ -43,6 +44,8 @@ export function registerServeCommand(program: Command): void {
       // One set of metrics per process: every query timed, mail counted, served at /metrics by the web role.
       const metrics = createMetrics();
       const ctx = { ...runtime.ctx, db: withQueryTiming(runtime.ctx.db, metrics), metrics };
+      // So that a clock drill (`jobs run --until`) can tell this database is live and refuse it.
+      const heartbeat = await startHeartbeat(ctx, role);
       const admin = await ensureFirstAdmin(ctx);
       if (admin) {
         process.stdout.write(
@@ -141,6 +144,7 @@ export function registerServeCommand(program: Command): void {
         await smtp?.close();
         await app?.close();
         await worker?.stop();
+        await heartbeat.stop();
         await runtime.close();
         process.exit(0);
       };

@@ -35,6 +35,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   email_attachments: { order: 19, key: ['id'] },
   uploads: { order: 20, key: ['id'] },
   templates: { order: 21, key: ['id'] },
+  process_heartbeats: { order: 22, key: ['id'] },
 };
 
 /** Every table, parents before children. */

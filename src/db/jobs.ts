@@ -295,3 +295,32 @@ export async function getJob(db: Executor, id: string): Promise<Job | undefined>
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toJob(row) : undefined;
 }
+
+/**
+ * When the next job of `kinds` falls due: the earliest `run_at` of a pending job, or lease expiry of a running
+ * one (it is claimable again then); undefined when none waits. A clock drill moves its clock to this time.
+ * Each half reads the first entries of its index (`jobs_due_idx`, `jobs_lease_idx`), never every job.
+ */
+export async function nextDueAt(db: Executor, kinds: readonly string[]): Promise<Date | undefined> {
+  if (kinds.length === 0) return undefined;
+  const pending = await db
+    .selectFrom('jobs')
+    .select('run_at as at')
+    .where('status', '=', 'pending')
+    .where('kind', 'in', kinds)
+    .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+    .orderBy('run_at')
+    .limit(1)
+    .executeTakeFirst();
+  const abandoned = await db
+    .selectFrom('jobs')
+    .select('lease_expires_at as at')
+    .where('status', '=', 'running')
+    .where('kind', 'in', kinds)
+    .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+    .orderBy('lease_expires_at')
+    .limit(1)
+    .executeTakeFirst();
+  const first = [pending?.at, abandoned?.at].filter((t): t is string => typeof t === 'string').sort()[0];
+  return first === undefined ? undefined : new Date(first);
+}

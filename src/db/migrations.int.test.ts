@@ -20,6 +20,7 @@ const TABLES = [
   'notes',
   'portal_links',
   'portal_sessions',
+  'process_heartbeats',
   'sequences',
   'sessions',
   'steps',
@@ -49,6 +50,7 @@ describeEachDialect('migrations', (t) => {
       '0014-open-work',
       '0016-documents-out',
       '0017-search',
+      '0018-process-heartbeats',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -80,6 +82,7 @@ describeEachDialect('migrations', (t) => {
       '0014-open-work',
       '0016-documents-out',
       '0017-search',
+      '0018-process-heartbeats',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

@@ -331,6 +331,17 @@ export interface JobsTable {
   completed_at: Instant | null;
 }
 
+/** A running `redress serve` process, kept fresh while it runs (see migration 0018). */
+export interface ProcessHeartbeatsTable {
+  id: string;
+  /** all | web | worker | mail */
+  role: string;
+  host: string;
+  pid: number;
+  started_at: Instant;
+  beat_at: Instant;
+}
+
 export interface TemplatesTable {
   id: string;
   name: string;
@@ -367,4 +378,5 @@ export interface Schema {
   sequences: SequencesTable;
   jobs: JobsTable;
   templates: TemplatesTable;
+  process_heartbeats: ProcessHeartbeatsTable;
 }

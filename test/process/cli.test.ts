@@ -177,6 +177,24 @@ describeEachDialect('redress CLI', (harness) => {
         expect(await letters()).toHaveLength(1);
       });
 
+      it('`redress jobs run --until` refuses a database a serve is using (exit 2) and drills it once stopped', async () => {
+        const soon = new Date(Date.now() + 2 * 3_600_000).toISOString();
+        const server = await startServe(env, { role: 'web' });
+        const refused = await runCli(['jobs', 'run', '--until', soon], env);
+        expectExit(refused, 2);
+        expect(refused.stderr).toMatch(/this database is in use: redress serve \(web\)/);
+        expectExit(await runCli(['jobs', 'run', '--until', 'next tuesday'], env), 2);
+        expectExit(await runCli(['jobs', 'run', '--force'], env), 2);
+        expect(await server.stop()).toEqual({ code: 0, signal: null });
+
+        // Stopped: its heartbeat is gone, and the drill runs the sweeps of the next two hours at their hours.
+        const drill = await runCli(['jobs', 'run', '--until', soon], env);
+        expectExit(drill, 0);
+        expect(drill.stdout).toMatch(/^drill: clock from \S+ to /m);
+        expect(drill.stdout).toMatch(/^ {2}adr-sweep\s+[23]\s+first /m);
+        expect(drill.stdout).toMatch(/none sent/);
+      }, 180_000);
+
       it('`redress jobs prune` deletes done jobs older than JOB_RETENTION_DAYS and keeps the rest', async () => {
         const done = await db.kysely.selectFrom('jobs').select('id').where('status', '=', 'done').execute();
         expect(done.length).toBeGreaterThan(1); // left by `jobs run` above

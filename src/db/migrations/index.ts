@@ -20,6 +20,7 @@ import * as m0013 from './0013-upload-customer.ts';
 import * as m0014 from './0014-open-work.ts';
 import * as m0016 from './0016-documents-out.ts';
 import * as m0017 from './0017-search.ts';
+import * as m0018 from './0018-process-heartbeats.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0014-open-work': m0014,
   '0016-documents-out': m0016,
   '0017-search': m0017,
+  '0018-process-heartbeats': m0018,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
