@@ -1,7 +1,10 @@
 /**
  * `redress serve`: the API, the job worker and the inbound SMTP listener (with the IMAP poller when IMAP_URL is
  * set) in one process, or any one of them (`--role web|worker|mail`) when they run as separate processes
- * against a shared database.
+ * against a shared database. Letters render in a pool of worker threads and mail leaves over pooled SMTP
+ * connections. SIGTERM (or SIGINT) stops it gracefully: nothing new is taken, what is in hand finishes
+ * within SHUTDOWN_TIMEOUT_MS, the pools close; a second signal, or the time running out, exits at once
+ * (nothing acknowledged is lost either way: the jobs it held run again once their leases lapse).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -13,9 +16,11 @@ import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
+import { type RenderPool, startRenderPool } from '../documents/pdf/render-pool.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
+import { openSmtpPool, type SmtpPool } from '../mail/outbound/transport.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import { withQueryTiming } from '../metrics/query-timing.ts';
 import { WEB_DIST } from '../web/build.ts';
@@ -25,6 +30,19 @@ import { openRuntime } from './runtime.ts';
 const ROLES = ['all', 'web', 'worker', 'mail'] as const;
 type ServeRole = (typeof ROLES)[number];
 
+const ROLES_HELP = `
+Roles (--role), for running the parts apart against one shared database (PostgreSQL):
+  all     everything below in one process (the default; one machine, SQLite or PostgreSQL)
+  web     the HTTP API, the web app, /healthz, /readyz and /metrics (PORT); run as many as you like
+          behind a load balancer
+  worker  the job worker: acknowledgements, letters, customer email, clock timers, the ADR sweep
+          (WORKER_CONCURRENCY jobs at once, letters on RENDER_THREADS threads); several may run, no job
+          runs twice
+  mail    the inbound SMTP listener (SMTP_PORT) and the IMAP poller (IMAP_URL)
+
+SIGTERM stops a process gracefully (within SHUTDOWN_TIMEOUT_MS, default 20000); see docs/DEPLOYMENT.md.
+`;
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -33,6 +51,7 @@ export function registerServeCommand(program: Command): void {
         '(SMTP_PORT, default 2525), on the configured database',
     )
     .option('--role <role>', `what this process runs: ${ROLES.join(' | ')}`, 'all')
+    .addHelpText('after', ROLES_HELP)
     .action(async (options: { role: string }) => {
       if (!ROLES.includes(options.role as ServeRole)) {
         throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
@@ -42,7 +61,24 @@ export function registerServeCommand(program: Command): void {
       const { settings } = runtime;
       // One set of metrics per process: every query timed, mail counted, served at /metrics by the web role.
       const metrics = createMetrics();
-      const ctx = { ...runtime.ctx, db: withQueryTiming(runtime.ctx.db, metrics), metrics };
+      const runsJobs = role === 'all' || role === 'worker';
+      // Letters render in threads wherever they are made: by jobs, and in the web role's previews.
+      const renderPool: RenderPool | undefined =
+        role !== 'mail' && settings.renderThreads !== 0
+          ? startRenderPool({ threads: settings.renderThreads })
+          : undefined;
+      // Only jobs send mail; the pool's connections open at the first message.
+      const smtpPool: SmtpPool | undefined =
+        runsJobs && settings.mail.smtpUrl
+          ? openSmtpPool(settings.mail.smtpUrl, settings.mail.smtpMaxConnections)
+          : undefined;
+      const ctx = {
+        ...runtime.ctx,
+        db: withQueryTiming(runtime.ctx.db, metrics),
+        metrics,
+        letters: renderPool,
+        mail: { ...runtime.ctx.mail, smtpPool },
+      };
       const admin = await ensureFirstAdmin(ctx);
       if (admin) {
         process.stdout.write(
@@ -80,12 +116,13 @@ export function registerServeCommand(program: Command): void {
         });
       }
       let worker: Worker | undefined;
-      if (role === 'all' || role === 'worker') {
+      if (runsJobs) {
         await scheduleAdrSweep(ctx);
         worker = startWorker(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
           owner: `${hostname()}:${process.pid}`,
           intervalMs: settings.workerIntervalMs,
+          concurrency: settings.workerConcurrency,
           logger: ctx.logger,
           // Hourly: each run deletes a bounded number of rows, so a backlog clears over a few hours.
           prune: {
@@ -95,7 +132,8 @@ export function registerServeCommand(program: Command): void {
         });
         if (role === 'worker') {
           process.stdout.write(
-            `Redress worker running on ${ctx.db.dialect}, polling every ${settings.workerIntervalMs} ms\n`,
+            `Redress worker running on ${ctx.db.dialect}, polling every ${settings.workerIntervalMs} ms, ` +
+              `${settings.workerConcurrency} jobs at once\n`,
           );
         }
       }
@@ -135,17 +173,33 @@ export function registerServeCommand(program: Command): void {
             `${imapSettings.processedFolder ? ` (processed mail to ${imapSettings.processedFolder})` : ''}\n`,
         );
       }
+      let stopping = false;
       const shutdown = async (signal: string) => {
-        ctx.logger.info({ signal }, 'shutting down');
-        await imap?.stop();
-        await smtp?.close();
-        await app?.close();
-        await worker?.stop();
+        if (stopping) {
+          ctx.logger.warn({ signal }, 'second signal: exiting without waiting');
+          process.exit(1);
+        }
+        stopping = true;
+        ctx.logger.info({ signal, timeoutMs: settings.shutdownTimeoutMs }, 'shutting down');
+        const deadline = setTimeout(() => {
+          ctx.logger.error({ timeoutMs: settings.shutdownTimeoutMs }, 'shutdown timed out: exiting anyway');
+          process.exit(1);
+        }, settings.shutdownTimeoutMs);
+        deadline.unref();
+        // Everything stops taking work at once, then finishes what it holds: requests in flight (Fastify
+        // answers new ones 503 meanwhile), the jobs in hand, a message being received.
+        const stopped = await Promise.allSettled([imap?.stop(), smtp?.close(), app?.close(), worker?.stop()]);
+        for (const result of stopped) {
+          if (result.status === 'rejected') ctx.logger.error({ err: result.reason }, 'stopping failed');
+        }
+        smtpPool?.close();
+        await renderPool?.close();
         await runtime.close();
+        ctx.logger.info('stopped');
         process.exit(0);
       };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
     });
 }
 
