@@ -158,7 +158,7 @@ export interface Settings {
   jobRetentionDays: number;
   /** Jobs a worker runs at once (WORKER_CONCURRENCY, default 8). */
   workerConcurrency: number;
-  /** Letter render threads (RENDER_THREADS; 0: in the main thread; unset: one per core). */
+  /** Letter render threads (RENDER_THREADS; 0: in the main thread; unset: cores − 1, at least 1). */
   renderThreads: number | undefined;
   /** How long a stopping process waits for requests and jobs in hand before it exits anyway. */
   shutdownTimeoutMs: number;
