@@ -72,5 +72,5 @@ describeEachDialect('graceful shutdown', (harness) => {
     expect(received.length).toBeGreaterThan(0);
     expect(new Set(received).size, 'no email sent twice').toBe(received.length);
     expect(sent.map((e) => e.message_id).sort()).toEqual([...received].sort());
-  });
+  }, 180_000);
 });
