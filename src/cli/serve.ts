@@ -181,20 +181,38 @@ export function registerServeCommand(program: Command): void {
         }
         stopping = true;
         ctx.logger.info({ signal, timeoutMs: settings.shutdownTimeoutMs }, 'shutting down');
+        // What is still being waited for, named in the log if time runs out.
+        const pending = new Set<string>();
         const deadline = setTimeout(() => {
-          ctx.logger.error({ timeoutMs: settings.shutdownTimeoutMs }, 'shutdown timed out: exiting anyway');
+          ctx.logger.error(
+            { timeoutMs: settings.shutdownTimeoutMs, waitingFor: [...pending] },
+            'shutdown timed out: exiting anyway',
+          );
           process.exit(1);
         }, settings.shutdownTimeoutMs);
         deadline.unref();
+        const part = async (name: string, stop: (() => Promise<unknown>) | undefined) => {
+          if (!stop) return;
+          pending.add(name);
+          try {
+            await stop();
+          } catch (error) {
+            ctx.logger.error({ err: error, part: name }, 'stopping failed');
+          } finally {
+            pending.delete(name);
+          }
+        };
         // Everything stops taking work at once, then finishes what it holds: requests in flight (Fastify
         // answers new ones 503 meanwhile), the jobs in hand, a message being received.
-        const stopped = await Promise.allSettled([imap?.stop(), smtp?.close(), app?.close(), worker?.stop()]);
-        for (const result of stopped) {
-          if (result.status === 'rejected') ctx.logger.error({ err: result.reason }, 'stopping failed');
-        }
+        await Promise.all([
+          part('imap poller', imap && (() => imap.stop())),
+          part('smtp listener', smtp && (() => smtp.close())),
+          part('http', app && (() => closeHttp(app))),
+          part('job worker', worker && (() => worker.stop())),
+        ]);
         smtpPool?.close();
-        await renderPool?.close();
-        await runtime.close();
+        await part('render threads', renderPool && (() => renderPool.close()));
+        await part('database', () => runtime.close());
         ctx.logger.info('stopped');
         process.exit(0);
       };
@@ -203,7 +221,20 @@ export function registerServeCommand(program: Command): void {
     });
 }
 
-/** The bare addresses of `Name <address>` settings, for the listener to recognise our own mail. */
+/**
+ * Stops the HTTP server once the requests in flight are answered. Fastify closes the idle keep-alive
+ * connections when it starts closing, but a connection busy then stays open after its answer until the
+ * client's keep-alive ends (Fastify's keepAliveTimeout is 72 s): close each one as soon as it falls idle.
+ */
+async function closeHttp(app: { close(): Promise<unknown>; server: { closeIdleConnections(): void } }) {
+  const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(idle);
+  }
+}
+
 /** The listener's key and certificate, read from their PEM files, or a clear error naming the file. */
 function listenerTls(files: { keyFile: string; certFile: string } | undefined) {
   if (!files) return undefined;
