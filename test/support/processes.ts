@@ -30,6 +30,10 @@ const REDRESS_VARS = [
   'PROCEDURE_FILE',
   'LOG_LEVEL',
   'WORKER_INTERVAL_MS',
+  'WORKER_CONCURRENCY',
+  'RENDER_THREADS',
+  'SMTP_MAX_CONNECTIONS',
+  'SHUTDOWN_TIMEOUT_MS',
 ];
 
 export type Env = Record<string, string>;
