@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
+import type { LetterInput, RenderedLetter } from '../documents/letters/index.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { OutboundMailSettings } from '../mail/outbound/transport.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -32,6 +33,11 @@ export interface AppContext {
   maxUploadBytes?: number | undefined;
   /** How text messages leave (`SMS_GATEWAY_URL`); without it, nothing is texted and the portal says so. */
   sms?: SmsSender | undefined;
+  /**
+   * Renders letters off the event loop (`redress serve`'s thread pool, src/documents/pdf/render-pool.ts);
+   * without it, letters render in this thread. Either way, the same bytes.
+   */
+  letters?: LetterRenderer | undefined;
   /** Where mail in and out is counted for /metrics; nothing counts without it (tests, one-off commands). */
   metrics?: { mail: MailCounters } | undefined;
 }
@@ -42,6 +48,11 @@ export interface MailCounters {
   received(outcome: string): void;
   /** A try to send a customer email ended: sent, to be retried, or failed for good. */
   sent(result: 'sent' | 'retry' | 'failed'): void;
+}
+
+/** Renders a letter: `renderLetter`, wherever it runs. */
+export interface LetterRenderer {
+  render(input: LetterInput): Promise<RenderedLetter>;
 }
 
 /** One text message, to one mobile number. */

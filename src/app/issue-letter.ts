@@ -14,7 +14,12 @@ import {
 } from '../db/documents.ts';
 import { newId } from '../db/ids.ts';
 import { findUserByEmail, findUserById } from '../db/users.ts';
-import { type LetterFacts, type LetterInput, renderLetter } from '../documents/letters/index.ts';
+import {
+  type LetterFacts,
+  type LetterInput,
+  type RenderedLetter,
+  renderLetter,
+} from '../documents/letters/index.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
 import { jobTitleOf } from '../domain/staff.ts';
@@ -73,13 +78,18 @@ export async function letterInput(
   };
 }
 
+/** Renders a letter in the context's render threads when it has them, else in this thread. */
+export function renderWith(ctx: AppContext, input: LetterInput): Promise<RenderedLetter> {
+  return ctx.letters ? ctx.letters.render(input) : renderLetter(input);
+}
+
 /** Issues the letter, or returns the one already issued for `sourceKey`. */
 export async function issueLetter(ctx: AppContext, letter: LetterToIssue): Promise<DocumentSummary> {
   const db = ctx.db.kysely;
   const existing = await findDocumentBySource(db, letter.sourceKey);
   if (existing) return existing;
   const { complaint, customer } = letter;
-  const rendered = await renderLetter(await letterInput(ctx, letter));
+  const rendered = await renderWith(ctx, await letterInput(ctx, letter));
   const at = ctx.now().toISOString();
   const id = newId(ctx.now().getTime());
   // Durable in the store before the row that names it commits; a letter that lost the race below leaves

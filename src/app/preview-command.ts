@@ -7,7 +7,6 @@
 import { findComplaintByReference } from '../db/complaints.ts';
 import { findCustomer } from '../db/customers.ts';
 import { newId } from '../db/ids.ts';
-import { renderLetter } from '../documents/letters/index.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import type { Command } from '../domain/commands.ts';
 import { evolveAll } from '../domain/evolve.ts';
@@ -16,7 +15,7 @@ import { renderCustomerEmail } from '../mail/templates/index.ts';
 import { refusalError } from './change-complaint.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
-import { letterInput } from './issue-letter.ts';
+import { letterInput, renderWith } from './issue-letter.ts';
 import { composeNotification, notificationJobsFor } from './notify-customer.ts';
 import { canonicalReference } from './reference.ts';
 import { requireActiveStaff } from './require-active-staff.ts';
@@ -74,7 +73,7 @@ export async function previewCommand(
     const delivery = 'to' in composed.address ? 'email' : 'post';
     const rendered =
       composed.letter &&
-      (await renderLetter(await letterInput(ctx, { complaint: state, customer, ...composed.letter })));
+      (await renderWith(ctx, await letterInput(ctx, { complaint: state, customer, ...composed.letter })));
     const email =
       delivery === 'email'
         ? renderCustomerEmail(letterheadFor(ctx, state.reference, customer), composed.email, ctx.publicUrl)

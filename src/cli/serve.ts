@@ -1,7 +1,10 @@
 /**
  * `redress serve`: the API, the job worker and the inbound SMTP listener (with the IMAP poller when IMAP_URL is
  * set) in one process, or any one of them (`--role web|worker|mail`) when they run as separate processes
- * against a shared database.
+ * against a shared database. Letters render in a pool of worker threads and mail leaves over pooled SMTP
+ * connections. SIGTERM (or SIGINT) stops it gracefully: nothing new is taken, what is in hand finishes
+ * within SHUTDOWN_TIMEOUT_MS, the pools close; a second signal, or the time running out, exits at once
+ * (nothing acknowledged is lost either way: the jobs it held run again once their leases lapse).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -13,10 +16,12 @@ import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
 import { startHeartbeat } from '../app/serve-heartbeat.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
+import { type RenderPool, startRenderPool } from '../documents/pdf/render-pool.ts';
 import { buildApp } from '../http/app.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
+import { openSmtpPool, type SmtpPool } from '../mail/outbound/transport.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import { withQueryTiming } from '../metrics/query-timing.ts';
 import { WEB_DIST } from '../web/build.ts';
@@ -26,6 +31,19 @@ import { openRuntime } from './runtime.ts';
 const ROLES = ['all', 'web', 'worker', 'mail'] as const;
 type ServeRole = (typeof ROLES)[number];
 
+const ROLES_HELP = `
+Roles (--role), for running the parts apart against one shared database (PostgreSQL):
+  all     everything below in one process (the default; one machine, SQLite or PostgreSQL)
+  web     the HTTP API, the web app, /healthz, /readyz and /metrics (PORT); run as many as you like
+          behind a load balancer
+  worker  the job worker: acknowledgements, letters, customer email, clock timers, the ADR sweep
+          (WORKER_CONCURRENCY jobs at once, letters on RENDER_THREADS threads); several may run, no job
+          runs twice
+  mail    the inbound SMTP listener (SMTP_PORT) and the IMAP poller (IMAP_URL)
+
+SIGTERM stops a process gracefully (within SHUTDOWN_TIMEOUT_MS, default 20000); see docs/DEPLOYMENT.md.
+`;
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -34,6 +52,7 @@ export function registerServeCommand(program: Command): void {
         '(SMTP_PORT, default 2525), on the configured database',
     )
     .option('--role <role>', `what this process runs: ${ROLES.join(' | ')}`, 'all')
+    .addHelpText('after', ROLES_HELP)
     .action(async (options: { role: string }) => {
       if (!ROLES.includes(options.role as ServeRole)) {
         throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
@@ -43,7 +62,24 @@ export function registerServeCommand(program: Command): void {
       const { settings } = runtime;
       // One set of metrics per process: every query timed, mail counted, served at /metrics by the web role.
       const metrics = createMetrics();
-      const ctx = { ...runtime.ctx, db: withQueryTiming(runtime.ctx.db, metrics), metrics };
+      const runsJobs = role === 'all' || role === 'worker';
+      // Letters render in threads wherever they are made: by jobs, and in the web role's previews.
+      const renderPool: RenderPool | undefined =
+        role !== 'mail' && settings.renderThreads !== 0
+          ? startRenderPool({ threads: settings.renderThreads })
+          : undefined;
+      // Only jobs send mail; the pool's connections open at the first message.
+      const smtpPool: SmtpPool | undefined =
+        runsJobs && settings.mail.smtpUrl
+          ? openSmtpPool(settings.mail.smtpUrl, settings.mail.smtpMaxConnections)
+          : undefined;
+      const ctx = {
+        ...runtime.ctx,
+        db: withQueryTiming(runtime.ctx.db, metrics),
+        metrics,
+        letters: renderPool,
+        mail: { ...runtime.ctx.mail, smtpPool },
+      };
       // So that a clock drill (`jobs run --until`) can tell this database is live and refuse it.
       const heartbeat = await startHeartbeat(ctx, role);
       const admin = await ensureFirstAdmin(ctx);
@@ -83,12 +119,13 @@ export function registerServeCommand(program: Command): void {
         });
       }
       let worker: Worker | undefined;
-      if (role === 'all' || role === 'worker') {
+      if (runsJobs) {
         await scheduleAdrSweep(ctx);
         worker = startWorker(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
           owner: `${hostname()}:${process.pid}`,
           intervalMs: settings.workerIntervalMs,
+          concurrency: settings.workerConcurrency,
           logger: ctx.logger,
           // Hourly: each run deletes a bounded number of rows, so a backlog clears over a few hours.
           prune: {
@@ -98,7 +135,8 @@ export function registerServeCommand(program: Command): void {
         });
         if (role === 'worker') {
           process.stdout.write(
-            `Redress worker running on ${ctx.db.dialect}, polling every ${settings.workerIntervalMs} ms\n`,
+            `Redress worker running on ${ctx.db.dialect}, polling every ${settings.workerIntervalMs} ms, ` +
+              `${settings.workerConcurrency} jobs at once\n`,
           );
         }
       }
@@ -138,22 +176,69 @@ export function registerServeCommand(program: Command): void {
             `${imapSettings.processedFolder ? ` (processed mail to ${imapSettings.processedFolder})` : ''}\n`,
         );
       }
+      let stopping = false;
       const shutdown = async (signal: string) => {
-        ctx.logger.info({ signal }, 'shutting down');
-        await imap?.stop();
-        await smtp?.close();
-        await app?.close();
-        await worker?.stop();
-        await heartbeat.stop();
-        await runtime.close();
+        if (stopping) {
+          ctx.logger.warn({ signal }, 'second signal: exiting without waiting');
+          process.exit(1);
+        }
+        stopping = true;
+        ctx.logger.info({ signal, timeoutMs: settings.shutdownTimeoutMs }, 'shutting down');
+        // What is still being waited for, named in the log if time runs out.
+        const pending = new Set<string>();
+        const deadline = setTimeout(() => {
+          ctx.logger.error(
+            { timeoutMs: settings.shutdownTimeoutMs, waitingFor: [...pending] },
+            'shutdown timed out: exiting anyway',
+          );
+          process.exit(1);
+        }, settings.shutdownTimeoutMs);
+        deadline.unref();
+        const part = async (name: string, stop: (() => Promise<unknown>) | undefined) => {
+          if (!stop) return;
+          pending.add(name);
+          try {
+            await stop();
+          } catch (error) {
+            ctx.logger.error({ err: error, part: name }, 'stopping failed');
+          } finally {
+            pending.delete(name);
+          }
+        };
+        // Everything stops taking work at once, then finishes what it holds: requests in flight (Fastify
+        // answers new ones 503 meanwhile), the jobs in hand, a message being received.
+        await Promise.all([
+          part('imap poller', imap && (() => imap.stop())),
+          part('smtp listener', smtp && (() => smtp.close())),
+          part('http', app && (() => closeHttp(app))),
+          part('job worker', worker && (() => worker.stop())),
+        ]);
+        smtpPool?.close();
+        await part('heartbeat', () => heartbeat.stop());
+        await part('render threads', renderPool && (() => renderPool.close()));
+        await part('database', () => runtime.close());
+        ctx.logger.info('stopped');
         process.exit(0);
       };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
     });
 }
 
-/** The bare addresses of `Name <address>` settings, for the listener to recognise our own mail. */
+/**
+ * Stops the HTTP server once the requests in flight are answered. Fastify closes the idle keep-alive
+ * connections when it starts closing, but a connection busy then stays open after its answer until the
+ * client's keep-alive ends (Fastify's keepAliveTimeout is 72 s): close each one as soon as it falls idle.
+ */
+async function closeHttp(app: { close(): Promise<unknown>; server: { closeIdleConnections(): void } }) {
+  const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(idle);
+  }
+}
+
 /** The listener's key and certificate, read from their PEM files, or a clear error naming the file. */
 function listenerTls(files: { keyFile: string; certFile: string } | undefined) {
   if (!files) return undefined;

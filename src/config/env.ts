@@ -34,6 +34,19 @@ const envSchema = z
       .int({ error: 'must be a whole number of days' })
       .min(1, { error: 'must be at least 1 (day): done jobs are kept that long before they are pruned' })
       .default(30),
+    WORKER_CONCURRENCY: z.coerce
+      .number({ error: 'must be a whole number of jobs' })
+      .int({ error: 'must be a whole number of jobs' })
+      .min(1, { error: 'must be at least 1' })
+      .max(256)
+      .default(8),
+    RENDER_THREADS: z.coerce
+      .number({ error: 'must be a whole number of threads' })
+      .int({ error: 'must be a whole number of threads' })
+      .min(0, { error: 'must be 0 (render in the main thread) or more' })
+      .max(64)
+      .optional(),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
     METRICS_TOKEN: z
       .string()
       .min(16, { error: 'must be at least 16 characters: it is all that guards /metrics from outside' })
@@ -43,6 +56,7 @@ const envSchema = z
       .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
       .optional(),
     SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
+    SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
     MAIL_FROM: z.string().optional(),
     MAIL_REPLY_TO: z.email().optional(),
     MAIL_MAX_BYTES: z.coerce
@@ -175,6 +189,12 @@ export interface Settings {
   sqliteReaders: number;
   /** Done jobs are deleted this many days after they finished (JOB_RETENTION_DAYS, default 30). */
   jobRetentionDays: number;
+  /** Jobs a worker runs at once (WORKER_CONCURRENCY, default 8). */
+  workerConcurrency: number;
+  /** Letter render threads (RENDER_THREADS; 0: in the main thread; unset: cores − 1, at least 1). */
+  renderThreads: number | undefined;
+  /** How long a stopping process waits for requests and jobs in hand before it exits anyway. */
+  shutdownTimeoutMs: number;
   /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers this machine only. */
   metricsToken: string | undefined;
   /** Behind a reverse proxy, which proxies to believe about the client's address (rate limits use it). */
@@ -229,6 +249,8 @@ export interface SmsSettings {
 export interface MailSettings {
   /** Outbound SMTP server; without it, mail goes to a local mailbox under DATA_DIR. */
   smtpUrl: string | undefined;
+  /** Most connections kept open to `smtpUrl` (SMTP_MAX_CONNECTIONS, default 5). */
+  smtpMaxConnections: number;
   /** Port of the built-in inbound SMTP listener (0: any free port). */
   smtpPort: number;
   /** From header of outbound mail; default: the company's complaints address from the procedure. */
@@ -285,10 +307,14 @@ export function readSettings(
       workerIntervalMs: e.WORKER_INTERVAL_MS,
       sqliteReaders: e.SQLITE_READERS ?? defaultSqliteReaders(),
       jobRetentionDays: e.JOB_RETENTION_DAYS,
+      workerConcurrency: e.WORKER_CONCURRENCY,
+      renderThreads: e.RENDER_THREADS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       metricsToken: e.METRICS_TOKEN,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       mail: {
         smtpUrl: e.SMTP_URL,
+        smtpMaxConnections: e.SMTP_MAX_CONNECTIONS,
         smtpPort: e.SMTP_PORT,
         from: e.MAIL_FROM,
         replyTo: e.MAIL_REPLY_TO,

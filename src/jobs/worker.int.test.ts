@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../test/support/databases.ts';
 import { enqueue, getJob, type Job } from '../db/jobs.ts';
 import { type JobContext, runDueJobs, startWorker } from './worker.ts';
@@ -121,5 +121,103 @@ describeEachDialect('job worker', (t) => {
     await worker.stop();
     expect(errors).toHaveLength(1);
     expect(polls).toBeGreaterThan(2);
+  });
+
+  it("runs up to `concurrency` jobs at once, but one complaint's jobs one at a time and in order", async () => {
+    const db = await t.freshDb();
+    for (let i = 0; i < 8; i++) {
+      await enqueue(
+        db.kysely,
+        { kind: 'work', payload: { complaintId: `c${i}`, step: 1 }, runAt: at(i) },
+        T0,
+      );
+    }
+    for (let step = 1; step <= 3; step++) {
+      await enqueue(db.kysely, { kind: 'work', payload: { complaintId: 'same', step }, runAt: at(step) }, T0);
+    }
+    let now = 0;
+    let most = 0;
+    const inSame: number[] = [];
+    let sameNow = 0;
+    const handlers = {
+      work: async (job: Job) => {
+        const { complaintId, step } = job.payload as { complaintId: string; step: number };
+        now++;
+        most = Math.max(most, now);
+        if (complaintId === 'same') {
+          sameNow++;
+          expect(sameNow).toBe(1);
+          inSame.push(step);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        if (complaintId === 'same') sameNow--;
+        now--;
+      },
+    };
+    const summary = await runDueJobs(db, handlers, {
+      now: () => at(HOUR),
+      owner: 'w',
+      concurrency: 4,
+      batchSize: 5,
+    });
+    expect(summary).toEqual({ claimed: 11, done: 11, retried: 0, failed: 0, lost: 0 });
+    expect(most).toBe(4);
+    expect(inSame).toEqual([1, 2, 3]);
+  });
+
+  it('never runs a job twice when several workers claim from one database at once', async () => {
+    const db = await t.freshDb();
+    for (let i = 0; i < 60; i++) {
+      await enqueue(db.kysely, { kind: 'once', payload: { complaintId: `c${i}` }, runAt: T0 }, T0);
+    }
+    const ran: string[] = [];
+    const handlers = {
+      once: async (job: Job) => {
+        ran.push(job.id);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      },
+    };
+    const summaries = await Promise.all(
+      ['w1', 'w2', 'w3'].map((owner) =>
+        runDueJobs(db, handlers, { now: () => T0, owner, concurrency: 4, batchSize: 4 }),
+      ),
+    );
+    expect(summaries.reduce((sum, s) => sum + s.done, 0)).toBe(60);
+    expect(new Set(ran).size).toBe(60);
+    expect(ran).toHaveLength(60);
+    const statuses = await db.kysely.selectFrom('jobs').select('status').distinct().execute();
+    expect(statuses).toEqual([{ status: 'done' }]);
+  });
+
+  it('when stopped, claims nothing more and waits for every job in hand', async () => {
+    const db = await t.freshDb();
+    for (let i = 0; i < 10; i++) {
+      await enqueue(db.kysely, { kind: 'slow', payload: { complaintId: `c${i}` }, runAt: T0 }, T0);
+    }
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = 0;
+    let finished = 0;
+    const worker = startWorker(
+      db,
+      {
+        slow: async () => {
+          started++;
+          await released;
+          finished++;
+        },
+      },
+      { now: () => T0, owner: 'w', intervalMs: 5, logger: silent, concurrency: 3, batchSize: 3 },
+    );
+    await vi.waitFor(() => expect(started).toBe(3));
+    const stopping = worker.stop();
+    release();
+    await stopping;
+    expect(finished).toBe(3);
+    const done = await db.kysely.selectFrom('jobs').select('id').where('status', '=', 'done').execute();
+    const pending = await db.kysely.selectFrom('jobs').select('id').where('status', '=', 'pending').execute();
+    expect([done.length, pending.length]).toEqual([3, 7]);
   });
 });

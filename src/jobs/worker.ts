@@ -24,11 +24,18 @@ export interface RunOptions {
   owner: string;
   /** Jobs claimed per round trip (default 20). */
   batchSize?: number | undefined;
+  /**
+   * Jobs run at once (default 1: one after another). More lets one job's letter render in a thread and
+   * another's email wait on its SMTP server meanwhile. Jobs of one complaint still run one at a time, in order.
+   */
+  concurrency?: number | undefined;
   /** How long a job may run before another worker may take it over (default 5 minutes). */
   leaseMs?: number | undefined;
   backoff?: BackoffPolicy | undefined;
   /** Stop after this many batches even if more are due (default 100), so one run always ends. */
   maxBatches?: number | undefined;
+  /** Asked before each claim: once true, nothing more is claimed and the run ends with the jobs in hand. */
+  stopping?: (() => boolean) | undefined;
 }
 
 export interface RunSummary {
@@ -45,29 +52,102 @@ export interface RunSummary {
 const emptySummary = (): RunSummary => ({ claimed: 0, done: 0, retried: 0, failed: 0, lost: 0 });
 
 /**
+ * Jobs in one lane run one at a time, in the order claimed: a complaint's jobs (by their payload's
+ * `complaintId`) never overtake each other within a worker, as they could not when jobs ran one by one.
+ */
+function laneOf(job: Job): string {
+  const payload = job.payload;
+  if (payload !== null && typeof payload === 'object' && 'complaintId' in payload) {
+    const complaintId = (payload as { complaintId: unknown }).complaintId;
+    if (typeof complaintId === 'string') return `complaint:${complaintId}`;
+  }
+  return `job:${job.id}`;
+}
+
+/**
  * Runs every job that is due now, once, and says what happened. Only kinds with a handler are claimed, so a
- * worker from an older release leaves newer kinds to workers that know them.
+ * worker from an older release leaves newer kinds to workers that know them. Up to `concurrency` jobs run
+ * at once; the next batch is claimed only when every claimed job has started and a slot is free, so no job
+ * sits leased to this worker while it could run elsewhere for longer than a batch takes.
  */
 export async function runDueJobs(db: Db, handlers: JobHandlers, options: RunOptions): Promise<RunSummary> {
   const summary = emptySummary();
   const kinds = Object.keys(handlers);
   const batchSize = options.batchSize ?? 20;
-  for (let batch = 0; batch < (options.maxBatches ?? 100); batch++) {
-    const claimedAt = options.now();
-    const jobs = await claimDue(db, {
-      owner: options.owner,
-      now: claimedAt,
-      limit: batchSize,
-      leaseMs: options.leaseMs ?? 300_000,
-      kinds,
-    });
-    summary.claimed += jobs.length;
-    for (const job of jobs) {
-      await runOne(db, handlers, job, { db, now: claimedAt, owner: options.owner }, options, summary);
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const maxBatches = options.maxBatches ?? 100;
+  /** Claimed, not yet started (its lane busy, or no free slot). */
+  const waiting: { job: Job; ctx: JobContext }[] = [];
+  const running = new Set<Promise<void>>();
+  const busyLanes = new Set<string>();
+  let batches = 0;
+  let exhausted = false;
+  let failure: { error: unknown } | undefined;
+
+  const start = (job: Job, ctx: JobContext) => {
+    const lane = laneOf(job);
+    busyLanes.add(lane);
+    const run: Promise<void> = runOne(db, handlers, job, ctx, options, summary)
+      .catch((error: unknown) => {
+        // The database failed while recording the outcome: the job's lease lapses and it runs again.
+        failure ??= { error };
+      })
+      .finally(() => {
+        busyLanes.delete(lane);
+        running.delete(run);
+      });
+    running.add(run);
+  };
+  const startWhatCan = () => {
+    for (let i = 0; i < waiting.length && running.size < concurrency; ) {
+      const next = waiting[i];
+      if (!next || busyLanes.has(laneOf(next.job))) {
+        i++;
+        continue;
+      }
+      waiting.splice(i, 1);
+      start(next.job, next.ctx);
     }
-    // Keep going until nothing is due: jobs the run itself makes due (an email a letter queues) run too.
-    if (jobs.length === 0) break;
+  };
+
+  for (;;) {
+    startWhatCan();
+    const mayClaim =
+      !exhausted &&
+      failure === undefined &&
+      batches < maxBatches &&
+      !options.stopping?.() &&
+      waiting.length === 0 &&
+      running.size < concurrency;
+    if (mayClaim) {
+      batches++;
+      let claimedAt: Date;
+      let jobs: Job[];
+      try {
+        claimedAt = options.now();
+        jobs = await claimDue(db, {
+          owner: options.owner,
+          now: claimedAt,
+          limit: batchSize,
+          leaseMs: options.leaseMs ?? 300_000,
+          kinds,
+        });
+      } catch (error) {
+        failure ??= { error };
+        continue;
+      }
+      summary.claimed += jobs.length;
+      for (const job of jobs) waiting.push({ job, ctx: { db, now: claimedAt, owner: options.owner } });
+      // Nothing due: the run ends once the jobs in hand finish, unless one of them makes another due (an
+      // email a letter queues), so claim once more after each finishes.
+      exhausted = jobs.length === 0;
+      continue;
+    }
+    if (running.size === 0) break;
+    await Promise.race(running);
+    exhausted = false;
   }
+  if (failure) throw failure.error;
   return summary;
 }
 
@@ -112,13 +192,14 @@ export interface WorkerOptions extends RunOptions {
 }
 
 export interface Worker {
-  /** Stops polling and waits for the run in progress to finish. */
+  /** Claims nothing more and waits for the jobs in hand (claimed in the last batch) to finish. */
   stop(): Promise<void>;
 }
 
 /**
- * Polls for due jobs every `intervalMs`, starting at once. A failing poll (database unreachable) is logged
- * and retried on the next one; the worker only stops when told to.
+ * Polls for due jobs every `intervalMs`, starting at once, and at once again after a poll that found work
+ * (under sustained load the worker never sleeps). A failing poll (database unreachable) is logged and retried
+ * on the next one; the worker only stops when told to.
  */
 export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOptions): Worker {
   let stopped = false;
@@ -126,10 +207,14 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
   let running: Promise<void> = Promise.resolve();
   let prunedAt: number | undefined;
 
-  const poll = async () => {
+  const runOptions: RunOptions = { ...options, stopping: () => stopped || (options.stopping?.() ?? false) };
+  /** Resolves with whether the poll found work. */
+  const poll = async (): Promise<boolean> => {
+    let busy = false;
     try {
-      const summary = await runDueJobs(db, handlers, options);
-      if (summary.claimed > 0) options.logger.info({ jobs: summary }, 'ran due jobs');
+      const summary = await runDueJobs(db, handlers, runOptions);
+      busy = summary.claimed > 0;
+      if (busy) options.logger.info({ jobs: summary }, 'ran due jobs');
     } catch (error) {
       options.logger.error({ err: error }, 'job poll failed');
     }
@@ -143,10 +228,11 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
         options.logger.error({ err: error }, 'pruning done jobs failed');
       }
     }
+    return busy;
   };
   const tick = () => {
-    running = poll().finally(() => {
-      if (!stopped) timer = setTimeout(tick, options.intervalMs);
+    running = poll().then((busy) => {
+      if (!stopped) timer = setTimeout(tick, busy ? 0 : options.intervalMs);
     });
   };
   tick();

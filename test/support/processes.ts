@@ -34,6 +34,10 @@ const REDRESS_VARS = [
   'S3_ENDPOINT',
   'S3_REGION',
   'S3_FORCE_PATH_STYLE',
+  'WORKER_CONCURRENCY',
+  'RENDER_THREADS',
+  'SMTP_MAX_CONNECTIONS',
+  'SHUTDOWN_TIMEOUT_MS',
 ];
 
 export type Env = Record<string, string>;

@@ -13,6 +13,8 @@ export interface SinkMessage {
   from: string;
   to: string[];
   raw: Buffer;
+  /** The SMTP session (connection) it came on. */
+  connection: string;
 }
 
 export interface SmtpSink {
@@ -27,8 +29,17 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-function newServer(messages: SinkMessage[]): SMTPServer {
+export interface SinkOptions {
+  /**
+   * How long `stop` lets open connections finish before it sends them 421 and closes them (smtp-server's
+   * default: 30 s). A pooled sender keeps its connections open between messages.
+   */
+  closeTimeoutMs?: number | undefined;
+}
+
+function newServer(messages: SinkMessage[], options: SinkOptions): SMTPServer {
   return new SMTPServer({
+    ...(options.closeTimeoutMs === undefined ? {} : { closeTimeout: options.closeTimeoutMs }),
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
@@ -40,6 +51,7 @@ function newServer(messages: SinkMessage[]): SMTPServer {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks),
+          connection: session.id,
         });
         callback();
       });
@@ -57,9 +69,9 @@ function listen(server: SMTPServer, port: number): Promise<number> {
   });
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink> {
   const messages: SinkMessage[] = [];
-  let server: SMTPServer | undefined = newServer(messages);
+  let server: SMTPServer | undefined = newServer(messages, options);
   const port = await listen(server, 0);
   const stop = async () => {
     const running = server;
@@ -74,7 +86,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     stop,
     async start() {
       if (server) return;
-      server = newServer(messages);
+      server = newServer(messages, options);
       await listen(server, port);
     },
     close: stop,

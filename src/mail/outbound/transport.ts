@@ -1,7 +1,9 @@
 /**
  * Hands a stored outbound email to the world: over SMTP (`SMTP_URL`) with nodemailer, or, without it, into
  * the dev mailbox, one `.eml` file per message under `DATA_DIR/mailbox/`. The message carries the headers
- * stored with it, so a second try sends exactly the same message, Message-ID included.
+ * stored with it, so a second try sends exactly the same message, Message-ID included. A long-running process
+ * sends through an `SmtpPool`: a few connections kept open and shared, instead of a connection (TCP, greeting,
+ * EHLO, perhaps STARTTLS) per message.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +19,8 @@ export interface OutboundMailSettings {
   replyTo?: string | undefined;
   /** The dev mailbox (used without `smtpUrl`); without it, messages are only recorded, not written out. */
   mailboxDir?: string | undefined;
+  /** Connections to `smtpUrl` kept open and shared (`openSmtpPool`); without it, a connection per message. */
+  smtpPool?: SmtpPool | undefined;
 }
 
 export interface OutboundMessage {
@@ -69,18 +73,57 @@ function fileNameFor(messageId: string): string {
   return `${messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
 }
 
+function smtpOptions(smtpUrl: string) {
+  return {
+    url: smtpUrl,
+    // With a password in the URL, never send it (nor the mail) in clear to a server that is not local:
+    // STARTTLS is required, not merely tried.
+    requireTLS: needsTls(smtpUrl),
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  };
+}
+
+/** Kept-open SMTP connections to one server, shared by every delivery of the process. */
+export interface SmtpPool {
+  readonly smtpUrl: string;
+  send(options: Mail.Options): Promise<{ response?: unknown }>;
+  /** Closes the connections (idle ones at once; a message being sent is cut off and its job retries). */
+  close(): void;
+}
+
+/** SMTP connections a pool opens when not told otherwise. */
+export const DEFAULT_SMTP_CONNECTIONS = 5;
+
+/**
+ * Opens a pool of at most `maxConnections` connections to the server at `smtpUrl`, each reused for up to
+ * 100 messages. A connection the server drops is replaced on the next message; a refused one fails that
+ * message (the job retries with backoff), as without a pool.
+ */
+export function openSmtpPool(smtpUrl: string, maxConnections = DEFAULT_SMTP_CONNECTIONS): SmtpPool {
+  const transport = nodemailer.createTransport({
+    ...smtpOptions(smtpUrl),
+    pool: true,
+    maxConnections,
+    maxMessages: 100,
+  });
+  return {
+    smtpUrl,
+    send: (options) => transport.sendMail(options),
+    close: () => transport.close(),
+  };
+}
+
 /** Sends (or files) one message. Throws when the SMTP server cannot be reached or refuses it. */
 export async function deliver(settings: OutboundMailSettings, message: OutboundMessage): Promise<Delivery> {
+  const pool = settings.smtpPool;
+  if (settings.smtpUrl && pool?.smtpUrl === settings.smtpUrl) {
+    const info = await pool.send(mailOptions(message));
+    return { via: 'smtp', response: String(info.response ?? '') };
+  }
   if (settings.smtpUrl) {
-    const transport = nodemailer.createTransport({
-      url: settings.smtpUrl,
-      // With a password in the URL, never send it (nor the mail) in clear to a server that is not local:
-      // STARTTLS is required, not merely tried.
-      requireTLS: needsTls(settings.smtpUrl),
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
-    });
+    const transport = nodemailer.createTransport(smtpOptions(settings.smtpUrl));
     try {
       const info = await transport.sendMail(mailOptions(message));
       return { via: 'smtp', response: String(info.response ?? '') };
