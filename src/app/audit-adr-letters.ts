@@ -12,9 +12,9 @@ import {
   listAdrLettersForAudit,
   listClosedPastLimitWithoutLetter,
   listDeadlockWithoutLetter,
+  listOpenPastLimitWithoutLetter,
 } from '../db/adr-audit.ts';
-import { findComplaintRows } from '../db/complaint-list.ts';
-import { addDays, daysBetween, londonDate } from '../domain/time.ts';
+import { daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 
 export type AdrFindingKind = 'missing' | 'late' | 'not-sent';
@@ -25,32 +25,16 @@ export interface AdrFinding {
   detail: string;
 }
 
-const BATCH = 500;
 /** Time for the worker to produce a letter's document after the change that issued it. */
 const DOCUMENT_GRACE_MS = 3_600_000;
 
 async function missingTimeLimitLetters(ctx: AppContext, today: string): Promise<AdrFinding[]> {
-  const findings: AdrFinding[] = [];
-  let after: { value: string; id: string } | undefined;
-  for (;;) {
-    const rows = await findComplaintRows(ctx.db.kysely, {
-      adrDueBy: addDays(today, -1),
-      sort: 'adr_due_on',
-      order: 'asc',
-      after,
-      limit: BATCH,
-    });
-    for (const row of rows) {
-      findings.push({
-        reference: row.reference,
-        kind: 'missing',
-        detail: `open, no ADR letter; the time limit was ${row.adr_due_on}`,
-      });
-    }
-    const last = rows.at(-1);
-    if (rows.length < BATCH || !last) return findings;
-    after = { value: last.adr_due_on, id: last.id };
-  }
+  const rows = await listOpenPastLimitWithoutLetter(ctx.db.kysely, today);
+  return rows.map((row) => ({
+    reference: row.reference,
+    kind: 'missing' as const,
+    detail: `open, no ADR letter; the time limit was ${row.adr_due_on}`,
+  }));
 }
 
 /** Checks every complaint; the findings, by kind then reference. */

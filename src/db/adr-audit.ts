@@ -62,16 +62,41 @@ export async function listDeadlockWithoutLetter(executor: Executor) {
 
 /**
  * Closed complaints of customers who can use ADR, with no ADR letter, closed after the day their letter was
- * due (compared to the day exactly by the caller, in London time): the few rows of
- * complaints_closed_unlettered_idx, whose condition is repeated literally so SQLite uses it.
+ * due (compared to the day exactly by the caller, in London time): from complaints_closed_late_idx, whose
+ * condition is repeated literally so SQLite uses it. The letters are looked for, not the derived
+ * `adr_letter_on`: an audit checks the records themselves.
  */
 export async function listClosedPastLimitWithoutLetter(executor: Executor) {
   return executor
     .selectFrom('complaints as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .select(['c.reference', 'c.adr_due_on', 'c.closed_at', 'c.received_at'])
-    .where(sql<boolean>`c.stage = 'closed' and c.adr_letter_on is null and c.closed_at > c.adr_due_on`)
+    .where(sql<boolean>`c.stage = 'closed' and c.closed_at > c.adr_due_on`)
     .where('cu.type', '!=', 'large-business')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
+    )
+    .orderBy('c.reference')
+    .execute();
+}
+
+/**
+ * Open complaints of customers who can use ADR, with no ADR letter, whose ADR date is before `before`: read
+ * from the open complaints (their partial indexes), checking the letters themselves rather than the ADR
+ * clock's own watch list, which is what the audit checks.
+ */
+export async function listOpenPastLimitWithoutLetter(executor: Executor, before: string) {
+  return executor
+    .selectFrom('complaints as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .select(['c.reference', 'c.adr_due_on'])
+    .where(sql<boolean>`c.stage <> 'closed'`)
+    .where('c.adr_due_on', '<', before)
+    .where('cu.type', '!=', 'large-business')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('adr_letters as l').select('l.id').whereRef('l.complaint_id', '=', 'c.id'))),
+    )
+    .orderBy('c.adr_due_on')
     .orderBy('c.reference')
     .execute();
 }

@@ -4,12 +4,14 @@ import { sql } from 'kysely';
 import type { Category, Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
-import { matchesSearchWord, searchRank } from './text-search.ts';
+import { bestMatches, matchesSearchWord, searchRank } from './text-search.ts';
 
 export const LIST_SORT_COLUMNS = ['received_at', 'adr_due_on', 'reference'] as const;
 export type ListSortColumn = (typeof LIST_SORT_COLUMNS)[number];
 /** Best match first (with `words`), newest first among equals; paged by position, not keyset. */
 export const RELEVANCE = 'relevance';
+/** Relevance pages through at most this many best matches (SQLite: the full-text index's top by bm25). */
+const RELEVANCE_CANDIDATES = 1000;
 
 export interface ComplaintListQuery {
   stages?: readonly Stage[] | undefined;
@@ -147,7 +149,27 @@ function keysetPage(executor: Executor, q: ComplaintListQuery, sort: ListSortCol
 }
 
 function relevancePage(executor: Executor, q: ComplaintListQuery) {
-  const rank = searchRank(dialectOf(executor), q.words ?? []);
+  const words = q.words ?? [];
+  if (dialectOf(executor) === 'sqlite') {
+    // Driven from the full-text index's best matches, joined to the complaints they name: ranking every
+    // match against the whole index once per complaint was quadratic.
+    const best = bestMatches(words, RELEVANCE_CANDIDATES);
+    if (!best)
+      return filtered(executor, { ...q, words: undefined })
+        .select('c.id')
+        .where(sql<boolean>`1 = 0`)
+        .limit(0);
+    return filtered(executor, { ...q, words: undefined })
+      .innerJoin(best.as('m'), (join) => join.on(sql<boolean>`m.k = c.search_key`))
+      .select('c.id')
+      .groupBy('c.id')
+      .orderBy(sql`min(m.r)`)
+      .orderBy(sql`max(c.received_at)`, 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset ?? 0);
+  }
+  const rank = searchRank('postgres', words);
   return filtered(executor, q)
     .select('c.id')
     .$if(rank !== null, (query) => query.orderBy(rank ?? sql`0`))

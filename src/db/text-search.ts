@@ -66,6 +66,29 @@ export function searchRank(dialect: Dialect, words: readonly string[]): RawBuild
   return sql<number>`-ts_rank(c.search, to_tsquery('simple', ${tsPrefixes(tokens, ' | ')}))`;
 }
 
+/**
+ * SQLite: the `limit` best matches of all the words' tokens (`k` a search key, `r` its bm25 rank, lower is
+ * better), and for a single word that could be part of an identifier, up to `limit` complaints whose
+ * reference, email or phone holds it, ranked after every word match. Null when there is nothing to match.
+ */
+export function bestMatches(words: readonly string[], limit: number) {
+  const tokens = words.flatMap(searchTokens);
+  const parts: RawBuilder<unknown>[] = [];
+  if (tokens.length) {
+    parts.push(
+      sql`select * from (select rowid as k, rank as r from complaint_words where complaint_words match ${ftsPrefixes(tokens, ' ')} order by rank limit ${limit})`,
+    );
+  }
+  const [only] = words;
+  if (words.length === 1 && only && only.length >= FRAGMENT_MIN) {
+    parts.push(
+      sql`select * from (select rowid as k, 0 as r from complaint_ids where complaint_ids match ${`"${only.toLowerCase().replaceAll('"', '""')}"`} limit ${limit})`,
+    );
+  }
+  if (parts.length === 0) return null;
+  return sql<{ k: number; r: number }>`(${sql.join(parts, sql` union all `)})`;
+}
+
 // Tokens hold only letters and digits, so neither query language can read anything else into them.
 const ftsPrefixes = (tokens: readonly string[], join: string) => tokens.map((t) => `"${t}"*`).join(join);
 const tsPrefixes = (tokens: readonly string[], join: string) => tokens.map((t) => `${t}:*`).join(join);

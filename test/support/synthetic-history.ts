@@ -45,7 +45,7 @@ export async function seedSyntheticHistory(db: Kysely<Schema>, h: SyntheticHisto
       first_expressed_at, received_at, acknowledge_by, stage, owner_id, version, adr_due_on, closure_reason,
       closed_at, created_at, updated_at, adr_watch_on, step_due_on, email_failed)
     select 'syn-' || i, 'SYN-' || i, ${h.customerId}, 'phone',
-      (case when i % 3 = 0 then 'billing' when i % 3 = 1 then 'faults' else 'customer-service' end),
+      (case when i % 3 = 0 then 'billing' when i % 3 = 1 then 'service-quality' else 'customer-service' end),
       (case when i % 100000 = 7 then 'Synthetic history: a ${sql.raw(RARE_WORD)} hit the mast'
         else 'Synthetic history of a dispute over a bill' end),
       1,
@@ -53,7 +53,8 @@ export async function seedSyntheticHistory(db: Kysely<Schema>, h: SyntheticHisto
       ${date} || 'T10:00:00.000Z',
       ${date},
       ${stage}, ${owner}, 1,
-      (case when i % 10 <> 0 then ${date} else ${openDue} end),
+      -- Closed well before their ADR date, but one in a thousand closed past it without a letter.
+      (case when i % 1000 = 1 then ${date} when i % 10 <> 0 then ${year} || '-12-31' else ${openDue} end),
       (case when i % 10 <> 0 then 'resolved' end),
       (case when i % 10 <> 0 then ${date} || 'T12:00:00.000Z' end),
       ${year} || '-01-01T00:00:00.000Z', ${year} || '-01-01T00:00:00.000Z',

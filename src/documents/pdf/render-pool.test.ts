@@ -3,7 +3,8 @@ import { LETTER_KINDS, renderLetter } from '../letters/index.ts';
 import { FACTS, letter } from '../letters/test-support.ts';
 import { startRenderPool } from './render-pool.ts';
 
-describe('the letter render pool', () => {
+// Threads start by loading the renderer and its fonts: seconds on a loaded machine, before the first letter.
+describe('the letter render pool', { timeout: 60_000 }, () => {
   const pool = startRenderPool({ threads: 2 });
   afterAll(() => pool.close());
 

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench -- --screens N [--dialect sqlite|postgres] [--out DIR | --database-url URL] [--runs R]`:
+ * how long each screen's queries take with N complaints, nine in ten closed. A few real complaints are made
+ * through the use cases; the rest is the synthetic history (test/support/synthetic-history.ts: complaints and
+ * their attempts, written by SQL in batches, indexed for search by the triggers as they go in). Then, on the
+ * use cases themselves, one at a time (the database's own latency, not a load test): the queue counts (the
+ * menu), every queue's first page, search for a rare and a common word, one complaint, the hourly ADR sweep
+ * and `adr audit`; and how long a fresh process takes to open the database and answer the menu.
+ */
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { addUser } from '../src/app/add-user.ts';
+import { auditAdrLetters } from '../src/app/audit-adr-letters.ts';
+import { getComplaint } from '../src/app/get-complaint.ts';
+import { listComplaints } from '../src/app/list-complaints.ts';
+import { listQueues, QUEUE_IDS } from '../src/app/queues.ts';
+import { recordComplaint } from '../src/app/record-complaint.ts';
+import { sweepAdrClock } from '../src/app/sweep-adr-clock.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrations/index.ts';
+import { COMMON_WORD, RARE_WORD, seedSyntheticHistory } from '../test/support/synthetic-history.ts';
+import { benchContext, count, flag, openTarget, progressBar } from './target.ts';
+
+const NOW = new Date('2026-11-02T10:00:00Z');
+const BATCH = 50_000;
+
+export async function screensCommand(argv: readonly string[]): Promise<number> {
+  const total = count(argv, 'screens');
+  const runs = Number(flag(argv, 'runs') ?? 30);
+  const target = await openTarget(argv);
+  try {
+    const ctx = benchContext(target, () => NOW);
+    const staff = await Promise.all(
+      (['agent', 'agent2', 'reviewer', 'director'] as const).map((name) =>
+        addUser(ctx, {
+          email: `${name}@bench.example`,
+          name,
+          roles: [name === 'agent2' ? 'agent' : name],
+        }),
+      ),
+    );
+    const [agent, , , director] = staff;
+    if (!agent || !director) throw new Error('no staff');
+    const agentActor = { kind: 'staff' as const, id: agent.id, roles: agent.roles };
+    let reference = '';
+    for (let i = 0; i < 20; i++) {
+      const recorded = await recordComplaint(
+        ctx,
+        {
+          customer: { name: `Customer ${i}`, email: `customer${i}@bench.example`, phone: '01632 960 123' },
+          channel: 'phone',
+          category: 'service-quality',
+          description: `Broadband fault number ${i}`,
+          firstExpressedAt: NOW.toISOString(),
+        },
+        agentActor,
+      );
+      reference = recorded.reference;
+    }
+    const customer = await target.db.kysely.selectFrom('customers').select('id').executeTakeFirstOrThrow();
+
+    const seeding = performance.now();
+    const bar = progressBar(`screens: ${target.db.dialect}`, total);
+    for (let from = 1; from <= total; from += BATCH) {
+      await seedSyntheticHistory(target.db.kysely, {
+        from,
+        to: Math.min(total, from + BATCH - 1),
+        customerId: customer.id,
+        owners: staff.map((s) => s.id),
+        procedure: ctx.procedure,
+      });
+      bar.update(Math.min(total, from + BATCH - 1));
+    }
+    bar.end();
+    await sql`analyze`.execute(target.db.kysely);
+    const seededIn = (performance.now() - seeding) / 1000;
+
+    const rows: [string, number[]][] = [];
+    const time = async (name: string, fn: () => Promise<unknown>, times = runs) => {
+      await fn(); // warm
+      const ms: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const t0 = performance.now();
+        await fn();
+        ms.push(performance.now() - t0);
+      }
+      rows.push([name, ms]);
+    };
+    const user = { id: director.id, roles: director.roles };
+    await time('GET /queues (every count)', () => listQueues(ctx, user));
+    for (const queue of QUEUE_IDS) {
+      await time(`queue ${queue}, first page`, () => listComplaints(ctx, { queue }, agent.id));
+    }
+    await time(`search, rare word ("${RARE_WORD}")`, () =>
+      listComplaints(ctx, { text: RARE_WORD }, agent.id),
+    );
+    await time(`search, common word ("${COMMON_WORD}")`, () =>
+      listComplaints(ctx, { text: COMMON_WORD }, agent.id),
+    );
+    await time('search, reference fragment', () => listComplaints(ctx, { text: 'SYN-4242' }, agent.id));
+    await time('GET a complaint', () =>
+      getComplaint(ctx, reference, { kind: 'staff', id: director.id, roles: director.roles }),
+    );
+    await time('hourly ADR sweep', () => sweepAdrClock(ctx), 3);
+    await time('redress adr audit', () => auditAdrLetters(ctx), 3);
+
+    // A new process on this database: open, migrate (nothing to do), answer the menu.
+    const ready = performance.now();
+    const again = await openDatabase({
+      databaseUrl: target.db.dialect === 'postgres' ? target.where : undefined,
+      dataDir: target.where,
+    });
+    await migrate(again);
+    await listQueues({ ...ctx, db: again }, user);
+    const readyIn = performance.now() - ready;
+    await again.close();
+
+    const pct = (ms: number[], p: number) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+    };
+    const f = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+    console.log(
+      `\n${target.db.dialect}, ${total} synthetic + 20 real complaints, seeded in ${seededIn.toFixed(0)} s`,
+    );
+    console.log('| what | p50 ms | p99 ms | max ms |\n|---|---|---|---|');
+    for (const [name, ms] of rows) {
+      console.log(`| ${name} | ${f(pct(ms, 50))} | ${f(pct(ms, 99))} | ${f(Math.max(...ms))} |`);
+    }
+    console.log(`| open, migrate and answer the menu (a fresh process) | ${f(readyIn)} | | |`);
+    return 0;
+  } finally {
+    await target.close();
+  }
+}
