@@ -8,6 +8,9 @@ const TABLES = [
   'adr_letters',
   'api_tokens',
   'attempts',
+  'audit_anchor_heads',
+  'audit_anchors',
+  'audit_chains',
   'audit_events',
   'complaints',
   'contacts',
@@ -46,6 +49,7 @@ describeEachDialect('migrations', (t) => {
       '0011-staff-files',
       '0012-job-pruning',
       '0013-upload-customer',
+      '0015-audit-chains',
     ]);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
@@ -70,6 +74,7 @@ describeEachDialect('migrations', (t) => {
       '0011-staff-files',
       '0012-job-pruning',
       '0013-upload-customer',
+      '0015-audit-chains',
     ]);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });

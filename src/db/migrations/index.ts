@@ -17,6 +17,7 @@ import * as m0010 from './0010-templates.ts';
 import * as m0011 from './0011-staff-files.ts';
 import * as m0012 from './0012-job-pruning.ts';
 import * as m0013 from './0013-upload-customer.ts';
+import * as m0015 from './0015-audit-chains.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0011-staff-files': m0011,
   '0012-job-pruning': m0012,
   '0013-upload-customer': m0013,
+  '0015-audit-chains': m0015,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
