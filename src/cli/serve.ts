@@ -13,6 +13,7 @@ import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { buildApp } from '../http/app.ts';
+import { type AuditAnchoring, startAuditAnchoring } from '../jobs/audit-anchoring.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
@@ -80,7 +81,10 @@ export function registerServeCommand(program: Command): void {
         });
       }
       let worker: Worker | undefined;
+      let anchoring: AuditAnchoring | undefined;
       if (role === 'all' || role === 'worker') {
+        // Every minute, the heads of the audit chains changed since the last anchor (db/audit-anchors.ts).
+        anchoring = startAuditAnchoring(ctx, { everyMs: 60_000 });
         await scheduleAdrSweep(ctx);
         worker = startWorker(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
@@ -141,6 +145,7 @@ export function registerServeCommand(program: Command): void {
         await smtp?.close();
         await app?.close();
         await worker?.stop();
+        await anchoring?.stop();
         await runtime.close();
         process.exit(0);
       };
