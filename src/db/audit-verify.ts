@@ -3,8 +3,8 @@
  * page and one chain's running state at a time (memory stays flat at a million complaints).
  *
  * - The legacy chain (rows before migration 0015) in `seq` order, as the one global chain it was.
- * - Every chain listed in `audit_chains`, a page of chains at a time, its rows read by the
- *   (complaint_id, seq) index; the system chain by itself.
+ * - Every chain listed in `audit_chains`, a page of chains at a time, their rows read together in pages
+ *   through the (complaint_id, seq) index; the system chain by itself.
  * - Each chain against its head in `audit_chains` and against the head its latest anchor recorded.
  * - Every anchor: its hash, its link to the anchor before and the digest of the heads it recorded.
  * - Rows or anchored chains that no `audit_chains` row accounts for (found by counting, so the usual case,
@@ -51,19 +51,27 @@ export interface AuditVerification {
   latestAnchor: { seq: number; at: string; hash: string } | null;
 }
 
-const CHAIN_PAGE = 200;
-const ROW_PAGE = 2000;
+/** How many chains, and rows, a page holds: what bounds the memory verification uses. */
+export interface VerifyPages {
+  chains: number;
+  rows: number;
+}
+const PAGES: VerifyPages = { chains: 200, rows: 2000 };
 const MAX_LISTED = 1000;
 
 /** Walks the whole audit trail; see the module comment. */
-export async function verifyAuditChain(db: Executor): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Executor,
+  options: { pages?: VerifyPages | undefined } = {},
+): Promise<AuditVerification> {
+  const pages = options.pages ?? PAGES;
   const found: AuditProblem[] = [];
   let problemCount = 0;
   const report = (problem: AuditProblem) => {
     problemCount++;
     if (found.length < MAX_LISTED) found.push(problem);
   };
-  let checked = await verifyLegacyChain(db, report);
+  let checked = await verifyLegacyChain(db, pages, report);
   let chains = checked > 0 ? 1 : 0;
   let chained = 0;
   let after = '';
@@ -74,7 +82,7 @@ export async function verifyAuditChain(db: Executor): Promise<AuditVerification>
       .where('chain_id', '>', after)
       .where('chain_id', '!=', LEGACY_CHAIN)
       .orderBy('chain_id')
-      .limit(CHAIN_PAGE)
+      .limit(pages.chains)
       .execute();
     if (page.length === 0) break;
     after = (page.at(-1) as { chain_id: string }).chain_id;
@@ -82,21 +90,28 @@ export async function verifyAuditChain(db: Executor): Promise<AuditVerification>
       db,
       page.map((c) => c.chain_id),
     );
-    for (const chain of page) {
-      chains++;
-      const check = checkChain(
+    const checks = new Map(
+      page.map((chain) => [
         chain.chain_id,
-        { length: Number(chain.length), hash: chain.head_hash },
-        anchored.get(chain.chain_id),
-        report,
-      );
-      for await (const row of chainRows(db, chain.chain_id)) check.row(row);
-      chained += check.end();
-    }
+        checkChain(
+          chain.chain_id,
+          { length: Number(chain.length), hash: chain.head_hash },
+          anchored.get(chain.chain_id),
+          report,
+        ),
+      ]),
+    );
+    chains += page.length;
+    const system = checks.get(SYSTEM_CHAIN);
+    if (system) for await (const row of systemChainRows(db, pages)) system.row(row);
+    const complaints = page.map((c) => c.chain_id).filter((id) => id !== SYSTEM_CHAIN);
+    for await (const row of complaintChainRows(db, pages, complaints))
+      checks.get(row.complaint_id as string)?.row(row);
+    for (const check of checks.values()) chained += check.end();
   }
   checked += chained;
   await findUnchained(db, chained, report);
-  const anchors = await verifyAnchors(db, report);
+  const anchors = await verifyAnchors(db, pages, report);
   return {
     ok: problemCount === 0,
     checked,
@@ -119,7 +134,7 @@ interface AnchorRow {
   hash: string;
 }
 
-async function verifyLegacyChain(db: Executor, report: Report): Promise<number> {
+async function verifyLegacyChain(db: Executor, pages: VerifyPages, report: Report): Promise<number> {
   const head = await db
     .selectFrom('audit_chains')
     .select(['length', 'head_hash'])
@@ -140,34 +155,64 @@ async function verifyLegacyChain(db: Executor, report: Report): Promise<number> 
       .selectAll()
       .where('seq', '>', afterSeq)
       .orderBy('seq')
-      .limit(ROW_PAGE)
+      .limit(pages.rows)
       .execute();
     const end = rows.findIndex((r) => r.chain_seq !== null);
     const legacy = end === -1 ? rows : rows.slice(0, end);
     for (const row of legacy) check.row(row);
-    if (legacy.length < ROW_PAGE) break;
+    if (legacy.length < pages.rows) break;
     afterSeq = (legacy.at(-1) as { seq: number }).seq;
   }
   return check.end();
 }
 
-/** A chain's rows in order, a page at a time (legacy rows of the same complaint left out). */
-async function* chainRows(db: Executor, chain: string) {
+/** The system chain's rows in order, a page at a time. */
+async function* systemChainRows(db: Executor, pages: VerifyPages) {
   let afterSeq = 0;
   for (;;) {
     const rows = await db
       .selectFrom('audit_events')
       .selectAll()
-      .$if(chain === SYSTEM_CHAIN, (qb) => qb.where('complaint_id', 'is', null))
-      .$if(chain !== SYSTEM_CHAIN, (qb) => qb.where('complaint_id', '=', chain))
+      .where('complaint_id', 'is', null)
       .where('seq', '>', afterSeq)
       .where('chain_seq', 'is not', null)
       .orderBy('seq')
-      .limit(ROW_PAGE)
+      .limit(pages.rows)
       .execute();
     yield* rows;
-    if (rows.length < ROW_PAGE) return;
+    if (rows.length < pages.rows) return;
     afterSeq = (rows.at(-1) as { seq: number }).seq;
+  }
+}
+
+/**
+ * The rows of a page of complaints' chains, each chain's in order, a page of rows at a time through the
+ * (complaint_id, seq) index: one query per page rather than one per complaint (a million round trips on
+ * PostgreSQL). Legacy rows of the same complaints are left out.
+ */
+async function* complaintChainRows(db: Executor, pages: VerifyPages, complaints: string[]) {
+  if (complaints.length === 0) return;
+  let after: { complaintId: string; seq: number } | undefined;
+  for (;;) {
+    const from = after;
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('complaint_id', 'in', complaints)
+      .where('chain_seq', 'is not', null)
+      .$if(from !== undefined, (qb) =>
+        qb.where((eb) =>
+          eb(eb.refTuple('complaint_id', 'seq'), '>', eb.tuple(from?.complaintId ?? '', from?.seq ?? 0)),
+        ),
+      )
+      .orderBy('complaint_id')
+      .orderBy('seq')
+      .limit(pages.rows)
+      .execute();
+    yield* rows;
+    const last = rows.at(-1);
+    if (rows.length < pages.rows || !last) return;
+    after = { complaintId: last.complaint_id as string, seq: last.seq };
   }
 }
 
@@ -267,6 +312,7 @@ async function findUnchained(db: Executor, chained: number, report: Report): Pro
 /** Every anchor in order: its own hash, its link to the one before, and the digest of its heads. */
 async function verifyAnchors(
   db: Executor,
+  pages: VerifyPages,
   report: Report,
 ): Promise<{ count: number; latest: AuditVerification['latestAnchor'] }> {
   let count = 0;
@@ -277,7 +323,7 @@ async function verifyAnchors(
       .selectAll()
       .where('seq', '>', previous?.seq ?? 0)
       .orderBy('seq')
-      .limit(CHAIN_PAGE)
+      .limit(pages.chains)
       .execute();
     for (const anchor of anchors) {
       count++;
@@ -292,11 +338,11 @@ async function verifyAnchors(
           .where('anchor_seq', '=', seq)
           .where('chain_id', '>', afterChain)
           .orderBy('chain_id')
-          .limit(ROW_PAGE)
+          .limit(pages.rows)
           .execute();
         for (const h of page) digest.add({ chainId: h.chain_id, length: Number(h.length), hash: h.hash });
         heads += page.length;
-        if (page.length < ROW_PAGE) break;
+        if (page.length < pages.rows) break;
         afterChain = (page.at(-1) as { chain_id: string }).chain_id;
       }
       const fields = { seq, at: anchor.at, chains: Number(anchor.chains), headsHash: anchor.heads_hash };
@@ -321,7 +367,7 @@ async function verifyAnchors(
       }
       previous = { seq, at: anchor.at, hash: anchor.hash };
     }
-    if (anchors.length < CHAIN_PAGE) break;
+    if (anchors.length < pages.chains) break;
   }
   return { count, latest: previous };
 }

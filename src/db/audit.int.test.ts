@@ -209,6 +209,36 @@ describeEachDialect('audit trail', (t) => {
     ]);
   });
 
+  it('finds the same problems when the chains and rows span many small pages', async () => {
+    const db = await t.freshDb();
+    for (let i = 0; i < 30; i++)
+      await appendAuditEvent(db.kysely, {
+        complaintId: i % 4 === 3 ? null : `k${i % 7}`,
+        type: 't',
+        actor: null,
+        at: at(i),
+        payload: i,
+      });
+    await anchorAuditChains(db.kysely, at(40));
+    const pages = { chains: 2, rows: 3 };
+    expect(await verifyAuditChain(db.kysely, { pages })).toMatchObject({ ok: true, checked: 30, chains: 8 });
+    const rows = await db.kysely.selectFrom('audit_events').select('seq').orderBy('seq').execute();
+    const seqs = rows.map((r) => r.seq);
+    await db.kysely
+      .deleteFrom('audit_events')
+      .where('seq', '=', seqs[12] as number)
+      .execute();
+    await db.kysely
+      .updateTable('audit_events')
+      .set({ actor: 'x' })
+      .where('seq', '=', seqs[25] as number)
+      .execute();
+    const paged = await verifyAuditChain(db.kysely, { pages });
+    const whole = await verifyAuditChain(db.kysely);
+    expect(paged.problems.map((p) => p.kind).sort()).toEqual(['deleted', 'edited']);
+    expect(new Set(paged.problems)).toEqual(new Set(whole.problems));
+  });
+
   describe('anchors', () => {
     it('record the heads of the chains changed since the anchor before, each chained to the one before', async () => {
       const db = await t.freshDb();
