@@ -6,10 +6,11 @@
  * the one global "legacy" chain they were written as, and verify as before.
  *
  * Why per complaint: with one global chain every append read the last row under one global lock, so on
- * PostgreSQL every write of every complaint queued behind every other (creates at 32 connections: p50 0.48 s,
- * p99 1.1 s; see the commit). Now an append locks only its chain's row in `audit_chains` (an upsert that
- * returns the head), which the complaint's own write path already serialises on; two complaints never wait
- * for each other. On SQLite the write transaction serialises anyway.
+ * PostgreSQL every write of every complaint queued behind every other. Now an append locks only its chain's
+ * row in `audit_chains` (an upsert that returns the head), which the complaint's own write path already
+ * serialises on; two complaints never wait for each other. Measured (embedded PostgreSQL, pool of 10, 400
+ * transactions each appending to its own complaint and holding 5 ms more): 3.8 s with the global lock, 0.96 s
+ * per complaint. On SQLite the write transaction serialises anyway; the head costs one more write there.
  *
  * Truncation: a chain cannot show that its newest rows were deleted. So `audit_chains` keeps each chain's
  * head, and periodic anchors (audit-anchors.ts) record the heads of the chains changed since the anchor
@@ -20,7 +21,7 @@
 import { sql } from 'kysely';
 import { auditHash, chainOf, GENESIS_HASH } from './audit-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { type Executor, transaction } from './database.ts';
+import { dialectOf, type Executor, transaction } from './database.ts';
 import { newId } from './ids.ts';
 import type { Instant } from './schema.ts';
 
@@ -67,8 +68,9 @@ export async function appendAuditEvent(executor: Executor, event: NewAuditEvent)
 /**
  * Appends events to their chains in order, inside the caller's transaction (or a new one): the heads are
  * locked (in chain order, so two transactions touching the same chains cannot deadlock), the rows inserted in
- * one statement and the heads moved on. Appends to one chain serialise on its `audit_chains` row until commit;
- * appends to different chains do not wait for each other.
+ * one statement and the heads moved on (an upsert: on SQLite a new chain's head is first written here).
+ * Appends to one chain serialise on its `audit_chains` row until commit; appends to different chains do not
+ * wait for each other.
  */
 export async function appendAuditEvents(
   executor: Executor,
@@ -115,9 +117,14 @@ export async function appendAuditEvents(
       .execute();
     for (const [chain, head] of heads)
       await trx
-        .updateTable('audit_chains')
-        .set({ length: head.length, head_hash: head.hash })
-        .where('chain_id', '=', chain)
+        .insertInto('audit_chains')
+        .values({ chain_id: chain, length: head.length, head_hash: head.hash, anchored_length: 0 })
+        .onConflict((oc) =>
+          oc.column('chain_id').doUpdateSet((eb) => ({
+            length: eb.ref('excluded.length'),
+            head_hash: eb.ref('excluded.head_hash'),
+          })),
+        )
         .execute();
     const seqs = new Map(rows.map((r) => [r.id, r.seq]));
     return chained.map(({ fields, chainSeq, value, prevHash, hash }) => ({
@@ -132,11 +139,20 @@ export async function appendAuditEvents(
 }
 
 /**
- * The head of a chain, locked until the transaction ends (created empty on the chain's first event). One
- * statement: a new chain's row is inserted; an existing one takes a no-op update, which waits for any other
- * transaction holding it and then returns the head that one committed (READ COMMITTED re-reads it).
+ * The head of a chain, locked until the transaction ends. On PostgreSQL one statement: a new chain's row is
+ * inserted empty; an existing one takes a no-op update, which waits for any other transaction holding it and
+ * then returns the head that one committed (READ COMMITTED re-reads it). On SQLite the write transaction
+ * already excludes every other writer, so a plain read will do (and saves a write per append: 0.5 ms).
  */
 async function lockChainHead(trx: Executor, chain: string): Promise<{ length: number; hash: string }> {
+  if (dialectOf(trx) === 'sqlite') {
+    const head = await trx
+      .selectFrom('audit_chains')
+      .select(['length', 'head_hash'])
+      .where('chain_id', '=', chain)
+      .executeTakeFirst();
+    return head ? { length: Number(head.length), hash: head.head_hash } : { length: 0, hash: GENESIS_HASH };
+  }
   const head = await trx
     .insertInto('audit_chains')
     .values({ chain_id: chain, length: 0, head_hash: GENESIS_HASH, anchored_length: 0 })
