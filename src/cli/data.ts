@@ -1,11 +1,13 @@
-/** `redress migrate | audit verify | backup | restore | demo`. */
+/** `redress migrate | audit verify | audit anchor | backup | restore | demo`. */
 import type { Command } from 'commander';
+import { anchorAuditTrail } from '../app/anchor-audit-trail.ts';
 import { backup } from '../app/backup.ts';
 import { AppError } from '../app/errors.ts';
 import { loadDemo } from '../app/load-demo.ts';
 import { restoreBackup } from '../app/restore-backup.ts';
 import { readSettings } from '../config/env.ts';
 import { verifyAuditChain } from '../db/audit.ts';
+import { latestAuditAnchor } from '../db/audit-anchors.ts';
 import { CliError, EXIT, formatProblems } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
 
@@ -19,23 +21,53 @@ export function registerDataCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('audit')
-    .description('The audit trail')
+  const audit = program.command('audit').description('The audit trail');
+  audit
     .command('verify')
-    .description('Check the hash chain of audit events; exits 1 and lists every edited or deleted row')
+    .description(
+      'Check every audit chain (one per complaint, one for events about no complaint, one for events before ' +
+        'the chains were per complaint) and every anchor; exits 1 and lists every edited, deleted or truncated ' +
+        'row or anchor. Prints the latest anchor: its hash, kept elsewhere, makes later truncation detectable',
+    )
     .action(() =>
       withRuntime(async ({ ctx }) => {
         const result = await verifyAuditChain(ctx.db.kysely);
+        const anchor = result.latestAnchor;
+        const latest = anchor
+          ? `; latest anchor ${anchor.seq} at ${anchor.at}: ${anchor.hash}`
+          : '; no anchor yet';
+        const scope = `${result.checked} events checked in ${result.chains} chains, ${result.anchors} anchors${latest}`;
         if (result.ok) {
-          process.stdout.write(`audit trail intact: ${result.checked} events checked\n`);
+          process.stdout.write(`audit trail intact: ${scope}\n`);
           return;
         }
-        process.stdout.write(
-          `audit trail damaged: ${result.problems.length} problem(s) in ${result.checked} events\n`,
-        );
-        for (const p of result.problems) process.stdout.write(`  seq ${p.seq}: ${p.kind}: ${p.detail}\n`);
+        process.stdout.write(`audit trail damaged: ${result.problemCount} problem(s) in ${scope}\n`);
+        for (const p of result.problems)
+          process.stdout.write(
+            `  chain ${p.chain}${p.seq === null ? '' : ` seq ${p.seq}`}: ${p.kind}: ${p.detail}\n`,
+          );
+        if (result.problemCount > result.problems.length)
+          process.stdout.write(`  … and ${result.problemCount - result.problems.length} more\n`);
         process.exitCode = EXIT.problems;
+      }),
+    );
+  audit
+    .command('anchor')
+    .description(
+      'Anchor now the audit chains changed since the last anchor (the worker of `serve` does it every minute) ' +
+        'and print the latest anchor',
+    )
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const written = await anchorAuditTrail(ctx, { maxAnchors: Number.POSITIVE_INFINITY });
+        const latest = written.at(-1) ?? (await latestAuditAnchor(ctx.db.kysely));
+        const chains = written.reduce((n, a) => n + a.chains, 0);
+        process.stdout.write(
+          written.length > 0
+            ? `audit anchored: ${written.length} anchor(s) of ${chains} changed chain(s)\n`
+            : 'audit anchored: no chain changed since the last anchor\n',
+        );
+        if (latest) process.stdout.write(`latest anchor ${latest.seq} at ${latest.at}: ${latest.hash}\n`);
       }),
     );
 

@@ -18,6 +18,7 @@ import { startHeartbeat } from '../app/serve-heartbeat.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { type RenderPool, startRenderPool } from '../documents/pdf/render-pool.ts';
 import { buildApp } from '../http/app.ts';
+import { type AuditAnchoring, startAuditAnchoring } from '../jobs/audit-anchoring.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
 import { type SmtpListener, startSmtpListener } from '../mail/inbound/smtp-listener.ts';
@@ -119,7 +120,10 @@ export function registerServeCommand(program: Command): void {
         });
       }
       let worker: Worker | undefined;
+      let anchoring: AuditAnchoring | undefined;
       if (runsJobs) {
+        // Every minute, the heads of the audit chains changed since the last anchor (db/audit-anchors.ts).
+        anchoring = startAuditAnchoring(ctx, { everyMs: 60_000 });
         await scheduleAdrSweep(ctx);
         worker = startWorker(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
@@ -212,6 +216,7 @@ export function registerServeCommand(program: Command): void {
           part('smtp listener', smtp && (() => smtp.close())),
           part('http', app && (() => closeHttp(app))),
           part('job worker', worker && (() => worker.stop())),
+          part('audit anchoring', anchoring && (() => anchoring.stop())),
         ]);
         smtpPool?.close();
         await part('heartbeat', () => heartbeat.stop());

@@ -35,7 +35,10 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   email_attachments: { order: 19, key: ['id'] },
   uploads: { order: 20, key: ['id'] },
   templates: { order: 21, key: ['id'] },
-  process_heartbeats: { order: 22, key: ['id'] },
+  audit_chains: { order: 22, key: ['chain_id'] },
+  audit_anchors: { order: 23, key: ['seq'] },
+  audit_anchor_heads: { order: 24, key: ['anchor_seq', 'chain_id'] },
+  process_heartbeats: { order: 25, key: ['id'] },
 };
 
 /** Every table, parents before children. */

@@ -292,6 +292,35 @@ export interface AuditEventsTable {
   payload: JsonText;
   prev_hash: string;
   hash: string;
+  /** Position in the chain of `complaint_id` (or the system chain); null for legacy rows (before 0015). */
+  chain_seq: number | null;
+}
+
+/** One row per audit chain: its head, and how much of it the last anchor covered (see db/audit.ts). */
+export interface AuditChainsTable {
+  /** A complaint id, `system` or `legacy`. */
+  chain_id: string;
+  length: number;
+  head_hash: string;
+  anchored_length: Generated<number>;
+}
+
+/** Periodic anchors of the audit chains, each chained to the one before (see db/audit-anchors.ts). */
+export interface AuditAnchorsTable {
+  seq: number;
+  at: Instant;
+  chains: number;
+  heads_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The chain heads an anchor recorded: the chains changed since the anchor before. */
+export interface AuditAnchorHeadsTable {
+  anchor_seq: number;
+  chain_id: string;
+  length: number;
+  hash: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -374,6 +403,9 @@ export interface Schema {
   portal_links: PortalLinksTable;
   portal_sessions: PortalSessionsTable;
   audit_events: AuditEventsTable;
+  audit_chains: AuditChainsTable;
+  audit_anchors: AuditAnchorsTable;
+  audit_anchor_heads: AuditAnchorHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
   sequences: SequencesTable;
   jobs: JobsTable;

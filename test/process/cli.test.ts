@@ -273,10 +273,19 @@ describeEachDialect('redress CLI', (harness) => {
       expect(statSync(file)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
     });
 
-    it('`redress audit verify` exits 0 on a healthy trail and 1 naming a row whose payload was edited', async () => {
+    it('`redress audit anchor` anchors the changed chains once; `audit verify` exits 0 on a healthy trail, printing the anchor, and 1 naming a row whose payload was edited', async () => {
+      const anchored = await runCli(['audit', 'anchor'], env);
+      expectExit(anchored, 0);
+      expect(anchored.stdout).toMatch(
+        /audit anchored: 1 anchor\(s\) of \d+ changed chain\(s\)\nlatest anchor 1 at .*: [0-9a-f]{64}/,
+      );
+      const again = await runCli(['audit', 'anchor'], env);
+      expect(again.stdout).toMatch(/no chain changed since the last anchor\nlatest anchor 1 /);
       const healthy = await runCli(['audit', 'verify'], env);
       expectExit(healthy, 0);
-      expect(healthy.stdout).toMatch(/audit trail intact: \d+ events checked/);
+      expect(healthy.stdout).toMatch(
+        /audit trail intact: \d+ events checked in \d+ chains, 1 anchors; latest anchor 1 /,
+      );
 
       const victim = await db.kysely
         .selectFrom('audit_events')

@@ -1,9 +1,9 @@
 /**
  * `redress backup` then `redress restore` as an operator runs them (real processes) on each database: the
- * restored database holds every complaint, letter, file and audit row, the audit chain verifies, and new
- * work carries on from it (the next CRN, the next audit event chained to the last restored one). The
- * document store is copied beside the backup, as the README says, and `redress documents check` finds every
- * document the restored rows name (and says which are missing before the copy is put back).
+ * restored database holds every complaint, letter, file, audit row and anchor, the audit chains verify, and
+ * new work carries on from it (the next CRN, a restored complaint's next audit event chained to its last).
+ * The document store is copied beside the backup, as the README says, and `redress documents check` finds
+ * every document the restored rows name (and says which are missing before the copy is put back).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.ts';
 import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
-import { verifyAuditChain } from '../../src/db/audit.ts';
+import { appendAuditEvent, GENESIS_HASH, verifyAuditChain } from '../../src/db/audit.ts';
+import { anchorAuditChains } from '../../src/db/audit-anchors.ts';
 import { type Db, type OpenDatabaseOptions, openDatabase } from '../../src/db/database.ts';
 import { contentOf, type DocumentStore } from '../../src/storage/document-store.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
@@ -46,6 +47,8 @@ async function contents(db: Db, store: DocumentStore) {
   return {
     complaints: await k.selectFrom('complaints').selectAll().orderBy('id').execute(),
     audit: await k.selectFrom('audit_events').selectAll().orderBy('seq').execute(),
+    chains: await k.selectFrom('audit_chains').selectAll().orderBy('chain_id').execute(),
+    anchors: await k.selectFrom('audit_anchors').selectAll().orderBy('seq').execute(),
     letters: await files('documents'),
     uploads: await files('uploads'),
     users: await k.selectFrom('users').select(['id', 'email']).orderBy('id').execute(),
@@ -79,6 +82,7 @@ describeEachDialect('redress backup and restore', (harness) => {
     });
     await complaintAt(t, { at: 'deadlock' });
     await t.runJobs(); // acknowledgement and ADR letters
+    await anchorAuditChains(t.db.kysely, t.now().toISOString());
     file = join(scratch, `backup-${harness.dialect}`);
     const backedUp = await runCli(['backup', file], redressEnv(t.db.options));
     expectExit(backedUp, 0);
@@ -124,6 +128,10 @@ describeEachDialect('redress backup and restore', (harness) => {
     const verified = await runCli(['audit', 'verify'], redressEnv(target));
     expectExit(verified, 0);
     expect(verified.stdout).toContain(`audit trail intact: ${before.audit.length} events checked`);
+    expect(verified.stdout).toContain(
+      `${before.anchors.length} anchors; latest anchor ${before.anchors.length} `,
+    );
+    expect(before.anchors.length).toBeGreaterThan(0);
     for (const letter of [...after.letters, ...after.uploads]) expect(letter.actual).toBe(letter.stored);
   }, 180_000); // four commands, each a process that starts Redress
 
@@ -148,12 +156,27 @@ describeEachDialect('redress backup and restore', (harness) => {
     const highest = Math.max(...before.complaints.map((c) => crnNumber(c.reference)));
     expect(crnNumber(reference)).toBe(highest + 1);
 
+    const earlier = before.complaints[0];
+    if (!earlier) throw new Error('no complaint was backed up');
+    const next = await appendAuditEvent(restored.kysely, {
+      complaintId: earlier.id,
+      type: 'note-added',
+      actor: agent.id,
+      at: t.now().toISOString(),
+      payload: { text: 'After the restore.' },
+    });
     const audit = await restored.kysely.selectFrom('audit_events').selectAll().orderBy('seq').execute();
     const last = before.audit.at(-1);
     const added = audit.slice(before.audit.length);
-    expect(added.length).toBeGreaterThan(0);
+    expect(added.length).toBeGreaterThan(1);
     expect(added[0]?.seq).toBe((last?.seq ?? 0) + 1);
-    expect(added[0]?.prev_hash).toBe(last?.hash);
+    // The new complaint starts its own chain; the restored one's chain goes on from its last restored row.
+    expect(added[0]).toMatchObject({ chain_seq: 1, prev_hash: GENESIS_HASH });
+    const earlierTrail = before.audit.filter((row) => row.complaint_id === earlier.id);
+    expect(next).toMatchObject({
+      chainSeq: earlierTrail.length + 1,
+      prevHash: earlierTrail.at(-1)?.hash,
+    });
     expect(await verifyAuditChain(restored.kysely)).toMatchObject({ ok: true, checked: audit.length });
   });
 

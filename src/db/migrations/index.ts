@@ -18,6 +18,7 @@ import * as m0011 from './0011-staff-files.ts';
 import * as m0012 from './0012-job-pruning.ts';
 import * as m0013 from './0013-upload-customer.ts';
 import * as m0014 from './0014-open-work.ts';
+import * as m0015 from './0015-audit-chains.ts';
 import * as m0016 from './0016-documents-out.ts';
 import * as m0017 from './0017-search.ts';
 import * as m0018 from './0018-process-heartbeats.ts';
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0012-job-pruning': m0012,
   '0013-upload-customer': m0013,
   '0014-open-work': m0014,
+  '0015-audit-chains': m0015,
   '0016-documents-out': m0016,
   '0017-search': m0017,
   '0018-process-heartbeats': m0018,

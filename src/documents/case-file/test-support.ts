@@ -179,6 +179,7 @@ export function caseFileInput(): CaseFileInput {
       notes.push({ id: event.noteId, text: event.text, authorId: meta.by, createdAt: meta.at });
     return {
       seq: i + 1,
+      chainSeq: i + 1,
       id: `audit-${i + 1}`,
       complaintId: story.complaint.id,
       type: event.type,

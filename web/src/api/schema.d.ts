@@ -2950,6 +2950,8 @@ export interface paths {
                                 payload: unknown;
                                 hash: string;
                                 prevHash: string;
+                                /** @description Position in the complaint’s hash chain (1, 2, …); null for an event recorded before the chains were per complaint, which belongs to the one earlier global chain */
+                                chainSeq: number | null;
                             }[];
                         };
                     };

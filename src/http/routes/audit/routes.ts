@@ -1,4 +1,4 @@
-/** A complaint's audit trail: every event, who and when, hash-chained. */
+/** A complaint's audit trail: every event, who and when, on the complaint's own hash chain. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,6 +28,14 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
                 payload: z.unknown(),
                 hash: z.string(),
                 prevHash: z.string(),
+                chainSeq: z
+                  .number()
+                  .int()
+                  .nullable()
+                  .describe(
+                    'Position in the complaint’s hash chain (1, 2, …); null for an event recorded before the ' +
+                      'chains were per complaint, which belongs to the one earlier global chain',
+                  ),
               }),
             ),
           }),

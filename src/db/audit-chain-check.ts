@@ -1,0 +1,108 @@
+/**
+ * Checks one audit chain, row by row in order, against its recorded head and the head its latest anchor
+ * recorded. Holds only the previous row's hash and position, so a chain of any length checks in constant
+ * memory. Seq gaps alone are not problems (PostgreSQL identities skip numbers on rollback); `chain_seq`
+ * gaps are, since a chain's positions are given out under its lock.
+ */
+import { auditHash, GENESIS_HASH, LEGACY_CHAIN } from './audit-hash.ts';
+import type { AuditProblem } from './audit-verify.ts';
+
+export interface StoredAuditRow {
+  seq: number;
+  id: string;
+  complaint_id: string | null;
+  type: string;
+  actor: string | null;
+  at: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+  chain_seq: number | null;
+}
+
+interface Head {
+  length: number;
+  hash: string;
+}
+
+/**
+ * A checker for `chain`: feed it the chain's rows in order with `row`, then `end` reports how the chain ends
+ * and returns how many rows it checked. The legacy chain has no positions: its rows are checked by `seq` gaps
+ * and its end by the hash of its newest row.
+ */
+export function checkChain(
+  chain: string,
+  head: Head,
+  anchored: (Head & { anchor: number }) | undefined,
+  report: (problem: AuditProblem) => void,
+): { row(row: StoredAuditRow): void; end(): number } {
+  const legacy = chain === LEGACY_CHAIN;
+  let count = 0;
+  let last: { seq: number; position: number; hash: string } | null = null;
+  return {
+    row(row) {
+      count++;
+      const chainSeq = row.chain_seq === null ? undefined : Number(row.chain_seq);
+      const position = legacy ? count : (chainSeq ?? 0);
+      const fields = {
+        id: row.id,
+        complaintId: row.complaint_id,
+        type: row.type,
+        actor: row.actor,
+        at: row.at,
+        chainSeq,
+      };
+      const at = { chain, seq: row.seq };
+      if (auditHash(row.prev_hash, fields, row.payload) !== row.hash)
+        report({ ...at, kind: 'edited', detail: `row ${row.seq} does not match its hash` });
+      if (row.prev_hash !== (last?.hash ?? GENESIS_HASH)) {
+        const gap = legacy ? row.seq - (last?.seq ?? 0) > 1 : position > (last?.position ?? 0) + 1;
+        const before = last ? `row ${last.seq}` : 'the start';
+        report(
+          gap
+            ? { ...at, kind: 'deleted', detail: `rows missing between ${before} and row ${row.seq}` }
+            : { ...at, kind: 'broken-link', detail: `row ${row.seq} does not follow ${before}` },
+        );
+      }
+      if (!legacy && anchored && position === anchored.length && row.hash !== anchored.hash)
+        report({
+          ...at,
+          kind: 'anchor-mismatch',
+          detail: `row ${row.seq} is not the row anchor ${anchored.anchor} recorded at position ${position}`,
+        });
+      last = { seq: row.seq, position, hash: row.hash };
+    },
+    end() {
+      const reached = last?.position ?? 0;
+      const lastHash = last?.hash ?? GENESIS_HASH;
+      const at = { chain, seq: last?.seq ?? null };
+      const ends = last ? `ends at row ${last.seq}` : 'has no rows';
+      if (legacy) {
+        if (head.length > 0 && lastHash !== head.hash)
+          report({ ...at, kind: 'truncated', detail: `the legacy chain ${ends}, not at its recorded head` });
+        else if (anchored && lastHash !== anchored.hash)
+          report({ ...at, kind: 'anchor-mismatch', detail: `the legacy chain ${ends}, not where anchored` });
+      } else if (anchored && reached < anchored.length)
+        report({
+          ...at,
+          kind: 'truncated',
+          detail: `chain ${ends} (position ${reached}), anchor ${anchored.anchor} recorded ${anchored.length}`,
+        });
+      else if (reached < head.length)
+        report({
+          ...at,
+          kind: 'truncated',
+          detail: `chain ${ends} (position ${reached}), its head records ${head.length}`,
+        });
+      else if (reached > head.length)
+        report({
+          ...at,
+          kind: 'unchained',
+          detail: `chain goes on past its recorded head (position ${head.length}) to ${reached}`,
+        });
+      else if (lastHash !== head.hash)
+        report({ ...at, kind: 'broken-link', detail: `the chain's newest row is not its recorded head` });
+      return count;
+    },
+  };
+}
