@@ -24,96 +24,101 @@ async function timerTicksDuring(work: Promise<unknown>): Promise<number> {
   return ticks;
 }
 
-describeDialect('sqlite', 'SQLite reader threads', (harness) => {
-  let db: TestDb;
-  beforeAll(async () => {
-    db = await harness.freshDb();
-    await sql`create table readers_test (id integer primary key, label text not null, body blob)`.execute(
-      db.kysely,
-    );
-  });
-
-  describe('a slow read', () => {
-    it('leaves the event loop free on a reader thread', async () => {
-      const ticks = await timerTicksDuring(slowCount(db));
-      expect(ticks).toBeGreaterThan(0);
+describeDialect(
+  'sqlite',
+  'SQLite reader threads',
+  (harness) => {
+    let db: TestDb;
+    beforeAll(async () => {
+      db = await harness.freshDb();
+      await sql`create table readers_test (id integer primary key, label text not null, body blob)`.execute(
+        db.kysely,
+      );
     });
 
-    it('blocks it when read on the main thread (readers off), which is why they exist', async () => {
-      const inThread = await openDatabase({ ...db.options, sqliteReaders: 0 });
-      try {
-        expect(await timerTicksDuring(slowCount(inThread))).toBe(0);
-      } finally {
-        await inThread.close();
+    describe('a slow read', () => {
+      it('leaves the event loop free on a reader thread', async () => {
+        const ticks = await timerTicksDuring(slowCount(db));
+        expect(ticks).toBeGreaterThan(0);
+      });
+
+      it('blocks it when read on the main thread (readers off), which is why they exist', async () => {
+        const inThread = await openDatabase({ ...db.options, sqliteReaders: 0 });
+        try {
+          expect(await timerTicksDuring(slowCount(inThread))).toBe(0);
+        } finally {
+          await inThread.close();
+        }
+      });
+    });
+
+    it('sees every write committed before it, at once', async () => {
+      for (let i = 0; i < 50; i++) {
+        await transaction(db, (trx) =>
+          sql`insert into readers_test (label) values (${`row ${i}`})`.execute(trx),
+        );
+        // A scan, so it runs on a reader thread, not the main thread's point-read connection.
+        const { rows } = await sql<{ n: number }>`select count(*) as n from readers_test`.execute(db.kysely);
+        expect(rows[0]?.n).toBe(i + 1);
       }
     });
-  });
 
-  it('sees every write committed before it, at once', async () => {
-    for (let i = 0; i < 50; i++) {
-      await transaction(db, (trx) =>
-        sql`insert into readers_test (label) values (${`row ${i}`})`.execute(trx),
-      );
-      // A scan, so it runs on a reader thread, not the main thread's point-read connection.
-      const { rows } = await sql<{ n: number }>`select count(*) as n from readers_test`.execute(db.kysely);
-      expect(rows[0]?.n).toBe(i + 1);
-    }
-  });
-
-  it('never sees a write before its transaction commits, while the transaction sees its own', async () => {
-    const count = (executor: Db['kysely']) =>
-      sql<{ n: number }>`select count(*) as n from readers_test where label = 'pending'`
-        .execute(executor)
-        .then(({ rows }) => rows[0]?.n);
-    let releaseTransaction = () => {};
-    const held = new Promise<void>((resolve) => {
-      releaseTransaction = resolve;
+    it('never sees a write before its transaction commits, while the transaction sees its own', async () => {
+      const count = (executor: Db['kysely']) =>
+        sql<{ n: number }>`select count(*) as n from readers_test where label = 'pending'`
+          .execute(executor)
+          .then(({ rows }) => rows[0]?.n);
+      let releaseTransaction = () => {};
+      const held = new Promise<void>((resolve) => {
+        releaseTransaction = resolve;
+      });
+      let inserted = () => {};
+      const insertedNow = new Promise<void>((resolve) => {
+        inserted = resolve;
+      });
+      const writing = transaction(db, async (trx) => {
+        await sql`insert into readers_test (label) values ('pending')`.execute(trx);
+        expect(await count(trx)).toBe(1);
+        inserted();
+        await held;
+      });
+      await insertedNow;
+      expect(await count(db.kysely)).toBe(0);
+      releaseTransaction();
+      await writing;
+      expect(await count(db.kysely)).toBe(1);
     });
-    let inserted = () => {};
-    const insertedNow = new Promise<void>((resolve) => {
-      inserted = resolve;
+
+    it('returns blobs as Buffers and binds Buffers, from a reader thread', async () => {
+      const body = Buffer.from([0, 1, 2, 250, 255]);
+      await sql`insert into readers_test (label, body) values ('blob', ${body})`.execute(db.kysely);
+      const { rows } = await sql<{
+        body: Buffer;
+      }>`select body from readers_test where body = ${body}`.execute(db.kysely);
+      expect(rows).toHaveLength(1);
+      expect(Buffer.isBuffer(rows[0]?.body)).toBe(true);
+      expect(rows[0]?.body.equals(body)).toBe(true);
     });
-    const writing = transaction(db, async (trx) => {
-      await sql`insert into readers_test (label) values ('pending')`.execute(trx);
-      expect(await count(trx)).toBe(1);
-      inserted();
-      await held;
+
+    it("keeps SQLite's error code on an error from a reader thread", async () => {
+      const failing = sql`select json(${'not json'}) from readers_test`.execute(db.kysely);
+      await expect(failing).rejects.toMatchObject({ code: 'SQLITE_ERROR', message: /malformed JSON/ });
+      await expect(failing).rejects.toBeInstanceOf(Error);
     });
-    await insertedNow;
-    expect(await count(db.kysely)).toBe(0);
-    releaseTransaction();
-    await writing;
-    expect(await count(db.kysely)).toBe(1);
-  });
 
-  it('returns blobs as Buffers and binds Buffers, from a reader thread', async () => {
-    const body = Buffer.from([0, 1, 2, 250, 255]);
-    await sql`insert into readers_test (label, body) values ('blob', ${body})`.execute(db.kysely);
-    const { rows } = await sql<{ body: Buffer }>`select body from readers_test where body = ${body}`.execute(
-      db.kysely,
-    );
-    expect(rows).toHaveLength(1);
-    expect(Buffer.isBuffer(rows[0]?.body)).toBe(true);
-    expect(rows[0]?.body.equals(body)).toBe(true);
-  });
+    it("runs PRAGMAs on the writer's own connection", async () => {
+      const pages = async () =>
+        (await sql<{ max_page_count: number }>`pragma max_page_count`.execute(db.kysely)).rows[0]
+          ?.max_page_count;
+      const before = await pages();
+      await sql`pragma max_page_count = 123456`.execute(db.kysely);
+      expect(await pages()).toBe(123456);
+      await sql.raw(`pragma max_page_count = ${before}`).execute(db.kysely);
+    });
 
-  it("keeps SQLite's error code on an error from a reader thread", async () => {
-    const failing = sql`select json(${'not json'}) from readers_test`.execute(db.kysely);
-    await expect(failing).rejects.toMatchObject({ code: 'SQLITE_ERROR', message: /malformed JSON/ });
-    await expect(failing).rejects.toBeInstanceOf(Error);
-  });
-
-  it("runs PRAGMAs on the writer's own connection", async () => {
-    const pages = async () =>
-      (await sql<{ max_page_count: number }>`pragma max_page_count`.execute(db.kysely)).rows[0]
-        ?.max_page_count;
-    const before = await pages();
-    await sql`pragma max_page_count = 123456`.execute(db.kysely);
-    expect(await pages()).toBe(123456);
-    await sql.raw(`pragma max_page_count = ${before}`).execute(db.kysely);
-  });
-
-  afterAll(async () => {
-    await db.close();
-  });
-});
+    afterAll(async () => {
+      await db.close();
+    });
+  },
+  { sqliteReaders: 2 },
+);

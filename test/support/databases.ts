@@ -24,10 +24,17 @@ export const dialects: Dialect[] = (process.env.REDRESS_TEST_DIALECTS ?? 'sqlite
   .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
 
 /**
- * Reader threads per SQLite database, as `redress serve` runs (two: enough to read alongside each other and
- * the writer; every test file opens several databases). `REDRESS_TEST_SQLITE_READERS=0` reads in-thread.
+ * Reader threads per SQLite database. None by default: each database's threads cost 0.3–0.5 s to start and
+ * made the suite about 30% slower, while what readers change is tested where it matters — the dialect's own
+ * tests (sqlite-readers.int.test.ts) and the API with a slow read (`describeDialect(…, { sqliteReaders: 2 })`,
+ * as `redress serve` runs). `REDRESS_TEST_SQLITE_READERS=2` runs the whole suite on readers.
  */
-const SQLITE_READERS = Number(process.env.REDRESS_TEST_SQLITE_READERS ?? 2);
+const SQLITE_READERS = Number(process.env.REDRESS_TEST_SQLITE_READERS ?? 0);
+
+export interface HarnessOptions {
+  /** Reader threads for this harness's SQLite databases, instead of the suite's default. */
+  sqliteReaders?: number;
+}
 
 export interface TestDb extends Db {
   /** How to open this same database again (a second pool, another process). */
@@ -45,10 +52,14 @@ export interface DialectHarness {
 }
 
 /** Declares `body`'s tests once per dialect, each in its own `describe` named `${name} [dialect]`. */
-export function describeEachDialect(name: string, body: (harness: DialectHarness) => void): void {
+export function describeEachDialect(
+  name: string,
+  body: (harness: DialectHarness) => void,
+  options: HarnessOptions = {},
+): void {
   for (const dialect of dialects) {
     describe(`${name} [${dialect}]`, () => {
-      const harness = createHarness(dialect);
+      const harness = createHarness(dialect, options);
       afterAll(() => harness.cleanup());
       body(harness);
     });
@@ -60,16 +71,21 @@ export function describeDialect(
   dialect: Dialect,
   name: string,
   body: (harness: DialectHarness) => void,
+  options: HarnessOptions = {},
 ): void {
   const run = dialects.includes(dialect) ? describe : describe.skip;
   run(`${name} [${dialect}]`, () => {
-    const harness = createHarness(dialect);
+    const harness = createHarness(dialect, options);
     afterAll(() => harness.cleanup());
     body(harness);
   });
 }
 
-function createHarness(dialect: Dialect): DialectHarness & { cleanup(): Promise<void> } {
+function createHarness(
+  dialect: Dialect,
+  options: HarnessOptions = {},
+): DialectHarness & { cleanup(): Promise<void> } {
+  const sqliteReaders = options.sqliteReaders ?? SQLITE_READERS;
   const opened: Db[] = [];
   const created: { dir?: string; database?: string }[] = [];
   let admin: pg.Client | undefined;
@@ -93,7 +109,7 @@ function createHarness(dialect: Dialect): DialectHarness & { cleanup(): Promise<
   async function emptyDb(): Promise<TestDb> {
     const dir = mkdtempSync(join(tmpdir(), 'redress-test-'));
     created.push({ dir });
-    if (dialect === 'sqlite') return track({ dataDir: dir, sqliteReaders: SQLITE_READERS });
+    if (dialect === 'sqlite') return track({ dataDir: dir, sqliteReaders });
     const client = await adminClient();
     const database = `redress_test_${randomBytes(6).toString('hex')}`;
     await client.query(`create database ${database}`);
