@@ -110,7 +110,8 @@ export async function listComplaints(
   const filter = queue ? narrow(QUEUES[queue].filter(userId), explicit) : explicit;
   if (!filter) return { items: [], nextCursor: null };
   const db = ctx.db.kysely;
-  const words = toListQuery(filter, ctx.now()).words ?? [];
+  const query = toListQuery(filter, ctx.now());
+  const words = query.words ?? [];
   const sort = filter.sort ?? (words.length ? 'relevance' : 'received');
   const limit = filter.limit ?? 50;
   const today = londonDate(ctx.now());
@@ -121,7 +122,7 @@ export async function listComplaints(
     // Ranks change as complaints are added, so relevance pages by position: the cursor holds how many were shown.
     const offset = after?.[0] === RELEVANCE_CURSOR ? Number(after[1]) || 0 : 0;
     rows = await findComplaintRows(db, {
-      ...toListQuery(filter, ctx.now()),
+      ...query,
       sort: 'relevance',
       order: 'asc',
       offset,
@@ -132,7 +133,7 @@ export async function listComplaints(
     const order = filter.order ?? (sort === 'received' ? 'desc' : 'asc');
     const column = SORT_COLUMN[sort];
     rows = await findComplaintRows(db, {
-      ...toListQuery(filter, ctx.now()),
+      ...query,
       sort: column,
       order,
       after: after && after[0] !== RELEVANCE_CURSOR ? { value: after[0], id: after[1] } : undefined,

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Category, Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
-import { bestMatches, matchesSearchWord, searchRank } from './text-search.ts';
+import { bestMatches, matchesSearchWord, postgresSearchRank } from './text-search.ts';
 
 export const LIST_SORT_COLUMNS = ['received_at', 'adr_due_on', 'reference'] as const;
 export type ListSortColumn = (typeof LIST_SORT_COLUMNS)[number];
@@ -108,6 +108,8 @@ export async function countComplaintRows(executor: Executor, q: ComplaintFilter)
  */
 export async function findComplaintRows(executor: Executor, q: ComplaintListQuery) {
   const page = q.sort === RELEVANCE ? relevancePage(executor, q) : keysetPage(executor, q, q.sort);
+  // Words with nothing to match (no letters or digits) match no complaint.
+  if (!page) return [];
   const ids = (await page.execute()).map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = await executor
@@ -154,11 +156,7 @@ function relevancePage(executor: Executor, q: ComplaintListQuery) {
     // Driven from the full-text index's best matches, joined to the complaints they name: ranking every
     // match against the whole index once per complaint was quadratic.
     const best = bestMatches(words, RELEVANCE_CANDIDATES);
-    if (!best)
-      return filtered(executor, { ...q, words: undefined })
-        .select('c.id')
-        .where(sql<boolean>`1 = 0`)
-        .limit(0);
+    if (!best) return null;
     return filtered(executor, { ...q, words: undefined })
       .innerJoin(best.as('m'), (join) => join.on(sql<boolean>`m.k = c.search_key`))
       .select('c.id')
@@ -169,7 +167,7 @@ function relevancePage(executor: Executor, q: ComplaintListQuery) {
       .limit(q.limit)
       .offset(q.offset ?? 0);
   }
-  const rank = searchRank('postgres', words);
+  const rank = postgresSearchRank(words);
   return filtered(executor, q)
     .select('c.id')
     .$if(rank !== null, (query) => query.orderBy(rank ?? sql`0`))

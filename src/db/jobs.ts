@@ -303,24 +303,19 @@ export async function getJob(db: Executor, id: string): Promise<Job | undefined>
  */
 export async function nextDueAt(db: Executor, kinds: readonly string[]): Promise<Date | undefined> {
   if (kinds.length === 0) return undefined;
-  const pending = await db
-    .selectFrom('jobs')
-    .select('run_at as at')
-    .where('status', '=', 'pending')
-    .where('kind', 'in', kinds)
-    .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
-    .orderBy('run_at')
-    .limit(1)
-    .executeTakeFirst();
-  const abandoned = await db
-    .selectFrom('jobs')
-    .select('lease_expires_at as at')
-    .where('status', '=', 'running')
-    .where('kind', 'in', kinds)
-    .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
-    .orderBy('lease_expires_at')
-    .limit(1)
-    .executeTakeFirst();
+  // The first entry of one index: pending jobs by run_at, or running ones by when their lease expires.
+  const earliest = (status: 'pending' | 'running', column: 'run_at' | 'lease_expires_at') =>
+    db
+      .selectFrom('jobs')
+      .select(`${column} as at`)
+      .where('status', '=', status)
+      .where('kind', 'in', kinds)
+      .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+      .orderBy(column)
+      .limit(1)
+      .executeTakeFirst();
+  const pending = await earliest('pending', 'run_at');
+  const abandoned = await earliest('running', 'lease_expires_at');
   const first = [pending?.at, abandoned?.at].filter((t): t is string => typeof t === 'string').sort()[0];
   return first === undefined ? undefined : new Date(first);
 }

@@ -4,6 +4,28 @@ import { runContenders } from '../../test/support/contenders.ts';
 import { describeEachDialect } from '../../test/support/databases.ts';
 import { migrate } from './migrations/index.ts';
 
+/** Every migration, in the order they run: written out, so a new one is a change to this test too. */
+const ALL = [
+  '0001-complaints',
+  '0002-auth',
+  '0003-infrastructure',
+  '0004-portal',
+  '0005-mail',
+  '0006-documents',
+  '0007-routing',
+  '0008-uploads',
+  '0009-customers',
+  '0010-templates',
+  '0011-staff-files',
+  '0012-job-pruning',
+  '0013-upload-customer',
+  '0014-open-work',
+  '0015-audit-chains',
+  '0016-documents-out',
+  '0017-search',
+  '0018-process-heartbeats',
+];
+
 const TABLES = [
   'adr_letters',
   'api_tokens',
@@ -36,26 +58,7 @@ describeEachDialect('migrations', (t) => {
   it('create every table on an empty database, and running them again does nothing', async () => {
     const db = await t.emptyDb();
     const first = await migrate(db);
-    expect(first.ran).toEqual([
-      '0001-complaints',
-      '0002-auth',
-      '0003-infrastructure',
-      '0004-portal',
-      '0005-mail',
-      '0006-documents',
-      '0007-routing',
-      '0008-uploads',
-      '0009-customers',
-      '0010-templates',
-      '0011-staff-files',
-      '0012-job-pruning',
-      '0013-upload-customer',
-      '0014-open-work',
-      '0015-audit-chains',
-      '0016-documents-out',
-      '0017-search',
-      '0018-process-heartbeats',
-    ]);
+    expect(first.ran).toEqual(ALL);
     const second = await migrate(db);
     expect(second.ran).toEqual([]);
     // SQLite's full-text index is virtual tables (and their shadow tables), not part of the schema proper.
@@ -69,26 +72,7 @@ describeEachDialect('migrations', (t) => {
   it('are safe to start from several processes at once: one runs them, the others find nothing to do', async () => {
     const db = await t.emptyDb();
     const ran = await runContenders<string[]>(3, { kind: 'migrate', options: db.options, at: '' });
-    expect(ran.flat().sort()).toEqual([
-      '0001-complaints',
-      '0002-auth',
-      '0003-infrastructure',
-      '0004-portal',
-      '0005-mail',
-      '0006-documents',
-      '0007-routing',
-      '0008-uploads',
-      '0009-customers',
-      '0010-templates',
-      '0011-staff-files',
-      '0012-job-pruning',
-      '0013-upload-customer',
-      '0014-open-work',
-      '0015-audit-chains',
-      '0016-documents-out',
-      '0017-search',
-      '0018-process-heartbeats',
-    ]);
+    expect(ran.flat().sort()).toEqual(ALL);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
   });
 

@@ -53,16 +53,13 @@ export function matchesSearchWord(dialect: Dialect, word: string): RawBuilder<bo
 }
 
 /**
- * How well the complaint (`c`) matches the words, best first when sorted ascending: FTS5's bm25 (negative, lower
- * is better) on SQLite, minus ts_rank on PostgreSQL; complaints matched only by an identifier fragment last.
- * Null when the words have no letters or digits to rank by.
+ * PostgreSQL: how well the complaint (`c`) matches the words, best first when sorted ascending (minus
+ * ts_rank). Null when the words have no letters or digits to rank by. (SQLite ranks from the index's own
+ * best matches: `bestMatches`.)
  */
-export function searchRank(dialect: Dialect, words: readonly string[]): RawBuilder<number> | null {
+export function postgresSearchRank(words: readonly string[]): RawBuilder<number> | null {
   const tokens = words.flatMap(searchTokens);
   if (tokens.length === 0) return null;
-  if (dialect === 'sqlite') {
-    return sql<number>`coalesce((select rank from complaint_words where complaint_words match ${ftsPrefixes(tokens, ' OR ')} and rowid = c.search_key), 0)`;
-  }
   return sql<number>`-ts_rank(c.search, to_tsquery('simple', ${tsPrefixes(tokens, ' | ')}))`;
 }
 
