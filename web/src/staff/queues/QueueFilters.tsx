@@ -45,7 +45,7 @@ export function QueueFilters({ view, update, search }: Props) {
           id="queue-search"
           type="search"
           label="Search complaints"
-          description="Reference, customer name or email, or words in the complaint"
+          description="Words in the complaint or the customer’s name, or part of a reference, email or phone number"
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -77,7 +77,7 @@ export function QueueFilters({ view, update, search }: Props) {
           }}
           data={[{ value: '', label: 'The queue’s usual order' }, ...sortOptions]}
         />
-        {view.sort && (
+        {view.sort && view.sort !== 'relevance' && (
           <NativeSelect
             id="queue-order"
             label="Order"

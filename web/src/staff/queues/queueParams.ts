@@ -22,13 +22,11 @@ export const SORT_LABELS: Record<Sort, string> = {
   relevance: 'Best match',
 };
 
-/** Each sort's orders in words: [ascending, descending]. */
-export const ORDER_WORDS: Record<Sort, [string, string]> = {
+/** Each sort's orders in words: [ascending, descending]. Relevance has one direction, best match first. */
+export const ORDER_WORDS: Record<Exclude<Sort, 'relevance'>, [string, string]> = {
   received: ['Oldest first', 'Newest first'],
   'adr-due': ['Soonest first', 'Latest first'],
   reference: ['A to Z', 'Z to A'],
-  // Relevance has one direction: the best match first.
-  relevance: ['Best match first', 'Best match first'],
 };
 
 function isSort(value: string | null): value is Sort {
