@@ -55,6 +55,18 @@ describe.concurrent('redress CLI, no database', () => {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
+  it('`redress --version` prints the version from package.json', async () => {
+    const version = await runCli(['--version'], noDb);
+    expectExit(version, 0);
+    expect(version.stdout.trim()).toBe(
+      (
+        JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+          version: string;
+        }
+      ).version,
+    );
+  });
+
   it('`redress config check` accepts a valid override file with exit 0', async () => {
     const file = join(scratch, 'valid.json');
     writeFileSync(file, JSON.stringify({ timescales: { adrLimitWeeks: 6 }, adrScheme: 'cisas' }));

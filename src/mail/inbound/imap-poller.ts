@@ -10,7 +10,7 @@
  * Each poll is its own short session (connect, work, log out): at a poll a minute this costs nothing, and it
  * leaves no long-lived connection to go stale behind a firewall.
  */
-import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import type { ImapFlow, ImapFlowOptions } from 'imapflow';
 import type { AppContext } from '../../app/context.ts';
 import { receiveEmail } from '../../app/receive-email.ts';
 import { type Envelope, parseInbound } from './parse.ts';
@@ -150,6 +150,8 @@ export function startImapPoller(ctx: AppContext, options: ImapPollerOptions): Im
 
   async function pollMailbox(): Promise<PollResult> {
     const result: PollResult = { found: 0, processed: 0, failed: 0 };
+    // Loaded at the first poll, by the one process that polls.
+    const { ImapFlow } = await import('imapflow');
     const client = new ImapFlow({
       ...connection,
       logger: false,

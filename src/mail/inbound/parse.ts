@@ -5,7 +5,7 @@
  * is still stored for staff to see.
  */
 import { createHash } from 'node:crypto';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { InboundEmail } from '../../app/receive-email.ts';
 import { escapeHtml } from '../templates/layout.ts';
 
@@ -80,6 +80,8 @@ export async function parseInbound(raw: Buffer, envelope: Envelope): Promise<Inb
   };
   let parsed: ParsedMail;
   try {
+    // Loaded when the first message arrives: mailparser and its character sets cost every command ~0.5 s.
+    const { simpleParser } = await import('mailparser');
     parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   } catch (error) {
     return {
