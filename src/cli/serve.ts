@@ -131,6 +131,7 @@ export function registerServeCommand(program: Command): void {
           intervalMs: settings.workerIntervalMs,
           concurrency: settings.workerConcurrency,
           logger: ctx.logger,
+          wakeUps: (onWake) => ctx.db.listen('redress_jobs', onWake),
           // Hourly: each run deletes a bounded number of rows, so a backlog clears over a few hours.
           prune: {
             everyMs: 3_600_000,

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type Channel, listenLocally, listenOnPostgres, type Unlisten } from './notifications.ts';
 import type { Schema } from './schema.ts';
 import { ImmediateSqliteDialect, WriteHealth } from './sqlite-dialect.ts';
+import { WalSync } from './sqlite-group-commit.ts';
 import { startSqliteReaders } from './sqlite-readers.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -22,6 +24,11 @@ export interface Db {
    * says why (see `databaseFailure`). Cheap while all is well: one `select 1`.
    */
   checkReady(): Promise<void>;
+  /**
+   * Calls `onNews` whenever a transaction that called `notify(…, channel)` commits (see notifications.ts).
+   * Resolves once listening.
+   */
+  listen(channel: Channel, onNews: () => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -57,7 +64,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
 /** How long a SQLite connection waits for another process's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** Opens a SQLite file the way Redress keeps its data (exported so the benchmark's baseline matches it). */
+/**
+ * Opens a SQLite file the way Redress keeps its data (exported so the benchmark's baseline matches it):
+ * `synchronous = FULL`, every COMMIT fsynced before it returns. Redress's own writer then switches to NORMAL
+ * and makes its commits durable by group commit instead (sqlite-group-commit.ts): the same guarantee.
+ */
 export function openSqliteFile(file: string): BetterSqlite3.Database {
   const database = new BetterSqlite3(file);
   database.pragma('journal_mode = WAL');
@@ -72,10 +83,15 @@ function openSqlite(dataDir: string, readerCount: number): Db {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'redress.sqlite');
   const database = openSqliteFile(file);
+  // Durable all the same: a write is answered only after an fdatasync of the WAL that began after its commit.
+  database.pragma('synchronous = NORMAL');
+  const walSync = new WalSync(`${file}-wal`);
   const health = new WriteHealth();
   // Started after the writer has created the file and put it in WAL mode, which the readers rely on.
   const readers = readerCount > 0 ? startSqliteReaders(file, readerCount, BUSY_TIMEOUT_MS) : undefined;
-  const kysely = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(database, { health, readers }) });
+  const kysely = new Kysely<Schema>({
+    dialect: new ImmediateSqliteDialect(database, { health, readers, walSync }),
+  });
   return {
     kysely,
     dialect: 'sqlite',
@@ -83,6 +99,7 @@ function openSqlite(dataDir: string, readerCount: number): Db {
       await sql`select 1`.execute(kysely);
       if (health.failure) await probeWrite(kysely);
     },
+    listen: listenLocally,
     close: closeOnce(kysely),
   };
 }
@@ -133,6 +150,7 @@ function openPostgres(connectionString: string, max: number): Db {
     async checkReady() {
       await sql`select 1`.execute(kysely);
     },
+    listen: (channel, onNews) => listenOnPostgres(connectionString, channel, onNews),
     close: closeOnce(kysely),
   };
 }

@@ -7,6 +7,7 @@ import type { Selectable, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import { type Db, dialectOf, type Executor, transaction } from './database.ts';
 import { newId } from './ids.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './job-backoff.ts';
+import { notify } from './notifications.ts';
 import type { JobStatus, JobsTable, Schema } from './schema.ts';
 
 export interface Job {
@@ -69,6 +70,9 @@ export async function enqueue(executor: Executor, job: NewJob, now: Date): Promi
   return (await enqueueAll(executor, [job], now))[0] ?? null;
 }
 
+/** Jobs due within this long of being written wake the workers; later ones are found by polling. */
+const WAKE_HORIZON_MS = 1000;
+
 /**
  * Adds several jobs in one statement (fewer round trips inside a use case's transaction). Returns the ids of
  * those written; jobs whose `dedupeKey` already exists are skipped.
@@ -93,6 +97,11 @@ export async function enqueueAll(executor: Executor, jobs: readonly NewJob[], no
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .execute();
+  // A job due now wakes the workers (when this transaction commits, on PostgreSQL): an acknowledgement
+  // should not wait for the next poll.
+  if (inserted.length > 0 && jobs.some((job) => job.runAt.getTime() <= now.getTime() + WAKE_HORIZON_MS)) {
+    await notify(executor, 'redress_jobs');
+  }
   return inserted.map((row) => row.id);
 }
 

@@ -45,6 +45,7 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { databaseFailure } from './errors.ts';
+import type { WalSync } from './sqlite-group-commit.ts';
 import type { SqliteReaders } from './sqlite-readers.ts';
 import { type StatementCache, withStatementCache } from './sqlite-statements.ts';
 
@@ -106,6 +107,7 @@ class ImmediateSqliteDriver implements Driver {
   readonly #cached: StatementCache;
   readonly #health: WriteHealth;
   readonly #readers: SqliteReaders | undefined;
+  readonly #walSync: WalSync | undefined;
   readonly #writer = new WriterLock();
   /** Per SQL text: whether it may run on a reader thread (a read-only statement that returns rows). */
   readonly #offThread = new Map<string, boolean>();
@@ -115,6 +117,7 @@ class ImmediateSqliteDriver implements Driver {
     this.#cached = options.cached;
     this.#health = options.health;
     this.#readers = options.readers;
+    this.#walSync = options.walSync;
   }
 
   async init(): Promise<void> {}
@@ -143,11 +146,19 @@ class ImmediateSqliteDriver implements Driver {
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'));
     this.#health.failure = undefined;
+    if (this.#walSync) {
+      // Committed: the next transaction may start while this one's commit is made durable (group commit).
+      const lease = connection as SqliteLease;
+      lease.holdsWriter = false;
+      this.#writer.release();
+      await this.#walSync.flush();
+    }
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     // SQLite already rolled back (SQLITE_FULL, SQLITE_IOERR, ...): a ROLLBACK would fail and mask the cause.
-    if (!this.#database.inTransaction) return;
+    // And once committed (a failed flush after COMMIT), the writer may already be someone else's transaction.
+    if (!(connection as SqliteLease).holdsWriter || !this.#database.inTransaction) return;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
@@ -175,6 +186,7 @@ class ImmediateSqliteDriver implements Driver {
     // Readers first, so the writer is the last connection and its close checkpoints the WAL into the file.
     await this.#readers?.close();
     this.#database.close();
+    await this.#walSync?.close();
   }
 
   async execute<R>(lease: SqliteLease, query: CompiledQuery): Promise<QueryResult<R>> {
@@ -184,11 +196,15 @@ class ImmediateSqliteDriver implements Driver {
         return { rows: (await this.#readers.read(query.sql, query.parameters)) as R[] };
       }
       await this.#writer.acquire();
+      let result: QueryResult<R>;
       try {
-        return this.#onWriter<R>(query);
+        result = this.#onWriter<R>(query);
       } finally {
         this.#writer.release();
       }
+      // A write outside a transaction committed by itself: answered once durable, as a transaction is.
+      if (result.numAffectedRows !== undefined) await this.#walSync?.flush();
+      return result;
     } catch (error) {
       if (databaseFailure(error) === 'storage-full') this.#health.failure = error as Error;
       throw error;
@@ -243,6 +259,7 @@ interface DriverOptions {
   cached: StatementCache;
   health: WriteHealth;
   readers: SqliteReaders | undefined;
+  walSync: WalSync | undefined;
 }
 
 export interface ImmediateSqliteOptions {
@@ -250,6 +267,12 @@ export interface ImmediateSqliteOptions {
   health?: WriteHealth | undefined;
   /** Reader threads for read-only statements outside transactions; without them every query runs here. */
   readers?: SqliteReaders | undefined;
+  /**
+   * Group commit (sqlite-group-commit.ts), for a connection with `synchronous = NORMAL`: each write is
+   * answered once an fdatasync of the WAL after it returns. Without it the connection's own `synchronous`
+   * setting is all the durability there is.
+   */
+  walSync?: WalSync | undefined;
 }
 
 /**
@@ -261,6 +284,7 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   readonly #cached: StatementCache;
   readonly #health: WriteHealth;
   readonly #readers: SqliteReaders | undefined;
+  readonly #walSync: WalSync | undefined;
 
   constructor(database: BetterSqliteDatabase, options: ImmediateSqliteOptions = {}) {
     const cached = withStatementCache(database);
@@ -269,6 +293,7 @@ export class ImmediateSqliteDialect extends SqliteDialect {
     this.#cached = cached;
     this.#health = options.health ?? new WriteHealth();
     this.#readers = options.readers;
+    this.#walSync = options.walSync;
   }
 
   override createDriver(): Driver {
@@ -277,6 +302,7 @@ export class ImmediateSqliteDialect extends SqliteDialect {
       cached: this.#cached,
       health: this.#health,
       readers: this.#readers,
+      walSync: this.#walSync,
     });
   }
 

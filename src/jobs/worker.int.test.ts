@@ -99,6 +99,51 @@ describeEachDialect('job worker', (t) => {
     expect(events).toHaveLength(2);
   });
 
+  it('wakes at once for a job written due now, however long its poll interval', async () => {
+    const db = await t.freshDb();
+    const ran: string[] = [];
+    let ranOne: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      ranOne = resolve;
+    });
+    let listening: Promise<unknown> = Promise.resolve();
+    const worker = startWorker(
+      db,
+      {
+        record: async (job: Job) => {
+          ran.push(String(job.payload));
+          ranOne();
+        },
+      },
+      {
+        now: () => T0,
+        owner: 'w',
+        intervalMs: 600_000,
+        logger: silent,
+        wakeUps: (onWake) => {
+          const unlisten = db.listen('redress_jobs', onWake);
+          listening = unlisten;
+          return unlisten;
+        },
+      },
+    );
+    try {
+      await listening;
+      // Let the first poll (nothing due) finish, so the worker is asleep for ten minutes.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const writtenAt = Date.now();
+      // As a use case writes it: inside a transaction, which on PostgreSQL notifies when it commits.
+      await db.kysely
+        .transaction()
+        .execute((trx) => enqueue(trx, { kind: 'record', payload: 'woken', runAt: T0 }, T0));
+      await done;
+      expect(ran).toEqual(['woken']);
+      expect(Date.now() - writtenAt).toBeLessThan(10_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('keeps polling after a poll fails, and logs it', async () => {
     const db = await t.freshDb();
     const errors: object[] = [];

@@ -189,6 +189,11 @@ export interface WorkerOptions extends RunOptions {
    * It runs between polls, never beside one, so one worker never contends with itself.
    */
   prune?: { everyMs: number; run: () => Promise<unknown> } | undefined;
+  /**
+   * Subscribes to "a job is due now" (`db.listen('redress_jobs', …)`): a sleeping worker then polls at once,
+   * and one that is polling polls again when it finishes, instead of waiting `intervalMs`.
+   */
+  wakeUps?: ((onWake: () => void) => Promise<() => Promise<void>>) | undefined;
 }
 
 export interface Worker {
@@ -198,14 +203,17 @@ export interface Worker {
 
 /**
  * Polls for due jobs every `intervalMs`, starting at once, and at once again after a poll that found work
- * (under sustained load the worker never sleeps). A failing poll (database unreachable) is logged and retried
- * on the next one; the worker only stops when told to.
+ * (under sustained load the worker never sleeps) or when woken (`wakeUps`). A failing poll (database
+ * unreachable) is logged and retried on the next one; the worker only stops when told to.
  */
 export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOptions): Worker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let prunedAt: number | undefined;
+  let polling = false;
+  /** Woken while polling: what woke it may have been written after that poll's claim. */
+  let wokenMeanwhile = false;
 
   const runOptions: RunOptions = { ...options, stopping: () => stopped || (options.stopping?.() ?? false) };
   /** Resolves with whether the poll found work. */
@@ -231,16 +239,30 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
     return busy;
   };
   const tick = () => {
+    timer = undefined;
+    polling = true;
+    wokenMeanwhile = false;
     running = poll().then((busy) => {
-      if (!stopped) timer = setTimeout(tick, busy ? 0 : options.intervalMs);
+      polling = false;
+      if (!stopped) timer = setTimeout(tick, busy || wokenMeanwhile ? 0 : options.intervalMs);
     });
   };
+  const unlisten = options.wakeUps?.(() => {
+    if (stopped) return;
+    if (polling) {
+      wokenMeanwhile = true;
+    } else {
+      clearTimeout(timer);
+      tick();
+    }
+  });
   tick();
 
   return {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      await (await unlisten)?.();
       await running;
     },
   };
