@@ -11,6 +11,9 @@
  *   complaint (PostgreSQL: or walked the received-date index), and the count read the table to check the
  *   stage. This one holds exactly the open complaints with a step to do, by date received, with the step's
  *   date: the page reads its first entries, the count only this index, on both dialects.
+ * - Deadlocked complaints awaiting referral, on SQLite: its planner read them through a stage index and the
+ *   table rather than scan 0014's partial index (28 ms for the menu's count at a million, 0.6 ms from the
+ *   index). Keyed by the condition's own columns, the index is an equality search, which it takes.
  * - The reference in byte order on PostgreSQL, so that a reference's start is a range of an index and its
  *   matches come in reference order whatever the database's collation (text-search.ts,
  *   `referenceStartsWith`). SQLite's unique index on the reference is in byte order already.
@@ -27,7 +30,16 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .where(sql<SqlBool>`step_due_on is not null and stage <> 'closed'`)
     .execute();
   await db.schema.dropIndex('complaints_step_due_idx').execute();
-  if (dialect !== 'postgres') return;
+  if (dialect === 'sqlite') {
+    await db.schema.dropIndex('complaints_awaiting_referral_idx').execute();
+    await db.schema
+      .createIndex('complaints_awaiting_referral_idx')
+      .on('complaints')
+      .columns(['stage', 'scheme_case_reference', 'received_at', 'id'])
+      .where(sql<SqlBool>`stage = 'deadlock' and scheme_case_reference is null`)
+      .execute();
+    return;
+  }
   const unassigned = sql<SqlBool>`owner_id is null and stage <> 'closed'`;
   await db.schema
     .createIndex('complaints_unassigned_idx')
