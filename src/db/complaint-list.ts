@@ -66,6 +66,8 @@ const OPEN = sql<boolean>`c.stage <> 'closed'`;
 const CLOSED = sql<boolean>`c.stage = 'closed'`;
 const AWAITING_REFERRAL = sql<boolean>`c.stage = 'deadlock' and c.scheme_case_reference is null`;
 
+type ComplaintConditions = ExpressionBuilder<Schema & { c: ComplaintsTable }, 'c'>;
+
 /** The two ways an email to the customer is undelivered (`emailUndeliveredSince`). */
 type EmailPart = 'failed' | 'queued';
 
@@ -87,7 +89,7 @@ function filtered(executor: Executor, q: ComplaintFilter, emailPart?: EmailPart)
     // Failed for good (a flag on the complaint, its own index), or still queued long after it was written
     // (the few rows still queued, indexed): a union of the two, so each side is read from its index. A page
     // asks for each part on its own (`keysetPage`).
-    const queued = (eb: ExpressionBuilder<Schema & { c: ComplaintsTable }, 'c'>) =>
+    const queued = (eb: ComplaintConditions) =>
       eb
         .selectFrom('emails as e')
         .select('e.complaint_id as id')
@@ -182,6 +184,12 @@ async function pageIds(executor: Executor, q: ComplaintListQuery): Promise<strin
 const sortColumn = (q: ComplaintListQuery, sort: ListSortColumn) =>
   `c.${sort === 'adr_due_on' && q.adrDueBy ? 'adr_watch_on' : sort}` as const;
 
+/** Rows strictly after the cursor's sort value and id, in the page's order (the keyset). */
+const pastCursor =
+  (after: { value: string; id: string }, order: 'asc' | 'desc', column: ReturnType<typeof sortColumn>) =>
+  (eb: ComplaintConditions) =>
+    eb(eb.refTuple(column, 'c.id'), order === 'asc' ? '>' : '<', eb.tuple(after.value, after.id));
+
 /** How many matches of words `fewMatchesPage` sorts itself. */
 const FEW_MATCHES = 5000;
 
@@ -199,11 +207,7 @@ const FEW_MATCHES = 5000;
 async function fewMatchesPage(executor: Executor, q: ComplaintListQuery, sort: ListSortColumn) {
   const column = sortColumn(q, sort);
   let matches = filtered(executor, q).select(['c.id', `${column} as v`]);
-  const after = q.after;
-  if (after) {
-    const op = q.order === 'asc' ? '>' : '<';
-    matches = matches.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after.value, after.id)));
-  }
+  if (q.after) matches = matches.where(pastCursor(q.after, q.order, column));
   const rows = await executor
     .selectFrom(matches.limit(FEW_MATCHES + 1).as('m'))
     .select(['m.id', sql<string | number>`count(*) over ()`.as('n')])
@@ -218,11 +222,7 @@ function keysetPage(executor: Executor, q: ComplaintListQuery, sort: ListSortCol
   const column = sortColumn(q, sort);
   const page = (filter: ComplaintListQuery, emailPart?: EmailPart) => {
     let query = filtered(executor, filter, emailPart).select(['c.id', `${column} as v`]);
-    const after = filter.after;
-    if (after) {
-      const op = filter.order === 'asc' ? '>' : '<';
-      query = query.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after.value, after.id)));
-    }
+    if (filter.after) query = query.where(pastCursor(filter.after, filter.order, column));
     return query.orderBy(column, filter.order).orderBy('c.id', filter.order).limit(filter.limit);
   };
   // Filters that no one index gives in the page's order are split into parts that each have one, and a page
