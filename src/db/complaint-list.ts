@@ -1,16 +1,26 @@
 /** The query behind complaint lists and queues: filters, words, keyset pagination. */
 
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Category, Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
-import { bestMatches, matchesSearchWord, postgresSearchRank } from './text-search.ts';
+import type { ComplaintsTable, Schema } from './schema.ts';
+import {
+  bestMatches,
+  matchesSearchWord,
+  postgresSearchRank,
+  referenceOrder,
+  referencePrefix,
+} from './text-search.ts';
 
 export const LIST_SORT_COLUMNS = ['received_at', 'adr_due_on', 'reference'] as const;
 export type ListSortColumn = (typeof LIST_SORT_COLUMNS)[number];
 /** Best match first (with `words`), newest first among equals; paged by position, not keyset. */
 export const RELEVANCE = 'relevance';
-/** Relevance pages through at most this many best matches (SQLite: the full-text index's top by bm25). */
+/**
+ * Relevance pages through at most this many matches: SQLite's full-text index's best by bm25, PostgreSQL's
+ * first found (see `relevancePage`).
+ */
 const RELEVANCE_CANDIDATES = 1000;
 
 export interface ComplaintListQuery {
@@ -56,7 +66,12 @@ const OPEN = sql<boolean>`c.stage <> 'closed'`;
 const CLOSED = sql<boolean>`c.stage = 'closed'`;
 const AWAITING_REFERRAL = sql<boolean>`c.stage = 'deadlock' and c.scheme_case_reference is null`;
 
-function filtered(executor: Executor, q: ComplaintFilter) {
+type ComplaintConditions = ExpressionBuilder<Schema & { c: ComplaintsTable }, 'c'>;
+
+/** The two ways an email to the customer is undelivered (`emailUndeliveredSince`). */
+type EmailPart = 'failed' | 'queued';
+
+function filtered(executor: Executor, q: ComplaintFilter, emailPart?: EmailPart) {
   let query = executor.selectFrom('complaints as c');
   const openStages = q.stages?.length && !q.stages.includes('closed');
   if (q.stages?.length) query = query.where('c.stage', 'in', q.stages);
@@ -72,22 +87,27 @@ function filtered(executor: Executor, q: ComplaintFilter) {
   const stuckSince = q.emailUndeliveredSince;
   if (stuckSince) {
     // Failed for good (a flag on the complaint, its own index), or still queued long after it was written
-    // (the few rows still queued, indexed): a union of the two, so each side is read from its index.
-    query = query.where('c.id', 'in', (eb) =>
+    // (the few rows still queued, indexed): a union of the two, so each side is read from its index. A page
+    // asks for each part on its own (`keysetPage`).
+    const queued = (eb: ComplaintConditions) =>
       eb
-        .selectFrom('complaints as f')
-        .select('f.id')
-        .where(sql<boolean>`f.email_failed = 1`)
-        .union(
-          eb
-            .selectFrom('emails as e')
-            .select('e.complaint_id as id')
-            .where(sql<boolean>`e.status = 'queued' and e.direction = 'out'`)
-            .where('e.created_at', '<', stuckSince)
-            .where('e.complaint_id', 'is not', null)
-            .$narrowType<{ id: string }>(),
-        ),
-    );
+        .selectFrom('emails as e')
+        .select('e.complaint_id as id')
+        .where(sql<boolean>`e.status = 'queued' and e.direction = 'out'`)
+        .where('e.created_at', '<', stuckSince)
+        .where('e.complaint_id', 'is not', null)
+        .$narrowType<{ id: string }>();
+    if (emailPart === 'failed') query = query.where(sql<boolean>`c.email_failed = 1`);
+    else if (emailPart === 'queued') query = query.where('c.id', 'in', queued);
+    else {
+      query = query.where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('complaints as f')
+          .select('f.id')
+          .where(sql<boolean>`f.email_failed = 1`)
+          .union(queued(eb)),
+      );
+    }
   }
   for (const word of q.words ?? []) query = query.where(matchesSearchWord(dialectOf(executor), word));
   return query;
@@ -95,6 +115,18 @@ function filtered(executor: Executor, q: ComplaintFilter) {
 
 /** How many complaints match the filter: counted from the filter's index, without reading a row. */
 export async function countComplaintRows(executor: Executor, q: ComplaintFilter): Promise<number> {
+  if (q.emailUndeliveredSince) {
+    // Each part from its own index; a complaint in both counts once. (Checking every failed complaint's id
+    // against the table, as one `in` over both parts does, took 100 ms with 2,000 of them on PostgreSQL.)
+    const ids = filtered(executor, q, 'failed')
+      .select('c.id')
+      .union(filtered(executor, q, 'queued').select('c.id'));
+    const row = await executor
+      .selectFrom(ids.as('u'))
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
   const row = await filtered(executor, q)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -107,10 +139,7 @@ export async function countComplaintRows(executor: Executor, q: ComplaintFilter)
  * With `sort: 'relevance'` the page is the best matches of the words, skipping `offset`.
  */
 export async function findComplaintRows(executor: Executor, q: ComplaintListQuery) {
-  const page = q.sort === RELEVANCE ? relevancePage(executor, q) : keysetPage(executor, q, q.sort);
-  // Words with nothing to match (no letters or digits) match no complaint.
-  if (!page) return [];
-  const ids = (await page.execute()).map((r) => r.id);
+  const ids = await pageIds(executor, q);
   if (ids.length === 0) return [];
   const rows = await executor
     .selectFrom('complaints as c')
@@ -138,21 +167,97 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
   return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
-function keysetPage(executor: Executor, q: ComplaintListQuery, sort: ListSortColumn) {
-  // Within the ADR watch list the watch date is the ADR date, and its index is sorted by it.
-  const column = `c.${sort === 'adr_due_on' && q.adrDueBy ? 'adr_watch_on' : sort}` as const;
-  let page = filtered(executor, q).select('c.id');
-  const after = q.after;
-  if (after) {
-    const op = q.order === 'asc' ? '>' : '<';
-    page = page.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after.value, after.id)));
+async function pageIds(executor: Executor, q: ComplaintListQuery): Promise<string[]> {
+  if (q.sort === RELEVANCE) {
+    const page = relevancePage(executor, q);
+    // Words with nothing to match (no letters or digits) match no complaint.
+    return page ? (await page.execute()).map((r) => r.id) : [];
   }
-  return page.orderBy(column, q.order).orderBy('c.id', q.order).limit(q.limit);
+  if (q.words?.length && dialectOf(executor) === 'postgres') {
+    const found = await fewMatchesPage(executor, q, q.sort);
+    if (found) return found;
+  }
+  return (await keysetPage(executor, q, q.sort).execute()).map((r) => r.id);
+}
+
+/** Within the ADR watch list the watch date is the ADR date, and its index is sorted by it. */
+const sortColumn = (q: ComplaintListQuery, sort: ListSortColumn) =>
+  `c.${sort === 'adr_due_on' && q.adrDueBy ? 'adr_watch_on' : sort}` as const;
+
+/** Rows strictly after the cursor's sort value and id, in the page's order (the keyset). */
+const pastCursor =
+  (after: { value: string; id: string }, order: 'asc' | 'desc', column: ReturnType<typeof sortColumn>) =>
+  (eb: ComplaintConditions) =>
+    eb(eb.refTuple(column, 'c.id'), order === 'asc' ? '>' : '<', eb.tuple(after.value, after.id));
+
+/** How many matches of words `fewMatchesPage` sorts itself. */
+const FEW_MATCHES = 5000;
+
+/**
+ * PostgreSQL, words and a sort column: the page from at most FEW_MATCHES matches (after the cursor), taken
+ * from the full-text indexes without an order and sorted; null when there are more, for `keysetPage`.
+ *
+ * Left to itself the planner reads such a page by walking the sort column's index and testing each row,
+ * which finds a common word's page at once but walks every complaint for a rare one (8 s at a million): it
+ * cannot tell them apart, as its selectivity for a prefix query is a fixed guess. Asking first for a bounded
+ * set of matches in no order leaves it only the index's bitmap, whose cost is bounded by the matches. When
+ * there are more, they are at least one complaint in FEW_MATCHES / N, so the walk finds a page within
+ * 51 * N / FEW_MATCHES rows (10,000 at a million).
+ */
+async function fewMatchesPage(executor: Executor, q: ComplaintListQuery, sort: ListSortColumn) {
+  const column = sortColumn(q, sort);
+  let matches = filtered(executor, q).select(['c.id', `${column} as v`]);
+  if (q.after) matches = matches.where(pastCursor(q.after, q.order, column));
+  const rows = await executor
+    .selectFrom(matches.limit(FEW_MATCHES + 1).as('m'))
+    .select(['m.id', sql<string | number>`count(*) over ()`.as('n')])
+    .orderBy('m.v', q.order)
+    .orderBy('m.id', q.order)
+    .limit(q.limit)
+    .execute();
+  return Number(rows[0]?.n ?? 0) <= FEW_MATCHES ? rows.map((r) => r.id) : null;
+}
+
+function keysetPage(executor: Executor, q: ComplaintListQuery, sort: ListSortColumn) {
+  const column = sortColumn(q, sort);
+  const page = (filter: ComplaintListQuery, emailPart?: EmailPart) => {
+    let query = filtered(executor, filter, emailPart).select(['c.id', `${column} as v`]);
+    if (filter.after) query = query.where(pastCursor(filter.after, filter.order, column));
+    return query.orderBy(column, filter.order).orderBy('c.id', filter.order).limit(filter.limit);
+  };
+  // Filters that no one index gives in the page's order are split into parts that each have one, and a page
+  // of each part is merged. Several stages (attempt 1's queue is `initiation` and `attempt-1`): an index
+  // sorted by stage, then the sort column, gives one stage's rows in order but not a list's (PostgreSQL walked
+  // the whole sort-column index and filtered, SQLite sorted every row of the stages). Undelivered email: the
+  // failed flag's index is in date order, the stuck queued emails are few; their union read every failed
+  // complaint to sort them. A complaint can be in both email parts: `union` keeps it once.
+  const stages = q.stages && q.stages.length > 1 ? q.stages.map((stage) => [stage]) : [q.stages];
+  const emailParts = q.emailUndeliveredSince ? (['failed', 'queued'] as const) : [undefined];
+  const [first, ...rest] = stages.flatMap((some) =>
+    emailParts.map((part) => executor.selectFrom(page({ ...q, stages: some }, part).as('s')).selectAll('s')),
+  );
+  if (!first || rest.length === 0) return page(q);
+  return executor
+    .selectFrom(rest.reduce((all, one) => all.union(one), first).as('p'))
+    .select('p.id')
+    .orderBy('p.v', q.order)
+    .orderBy('p.id', q.order)
+    .limit(q.limit);
 }
 
 function relevancePage(executor: Executor, q: ComplaintListQuery) {
   const words = q.words ?? [];
-  if (dialectOf(executor) === 'sqlite') {
+  const dialect = dialectOf(executor);
+  if (words.some((word) => referencePrefix(word) !== null)) {
+    // A reference typed in full or in part: the closest references first (the exact one, then longer ones),
+    // read in order from the reference's index; any other words narrow it.
+    return filtered(executor, q)
+      .select('c.id')
+      .orderBy(referenceOrder(dialect))
+      .limit(q.limit)
+      .offset(q.offset ?? 0);
+  }
+  if (dialect === 'sqlite') {
     // Driven from the full-text index's best matches, joined to the complaints they name: ranking every
     // match against the whole index once per complaint was quadratic.
     const best = bestMatches(words, RELEVANCE_CANDIDATES);
@@ -167,12 +272,29 @@ function relevancePage(executor: Executor, q: ComplaintListQuery) {
       .limit(q.limit)
       .offset(q.offset ?? 0);
   }
-  const rank = postgresSearchRank(words);
-  return filtered(executor, q)
-    .select('c.id')
+  /*
+   * PostgreSQL ranks the first RELEVANCE_CANDIDATES matches the GIN indexes yield (no order: the bitmap of
+   * every match, then rows in table order until there are enough), never every match: ts_rank reads each
+   * vector it ranks and no index answers it, so a word in every complaint meant a million rows read and ranked
+   * (seconds). A word with fewer matches has them all ranked. The trade-off, as for SQLite's best 1,000 by
+   * bm25: a word with more matches ranks those found first — in table order, so mostly the oldest — and a
+   * better match beyond them is not shown; more words or a filter bring it in.
+   *
+   * "The first matches", not "the newest": with an ORDER BY the planner may walk the received-date index and
+   * test each row, and it cannot tell a rare word from a common one (a prefix query's selectivity is a fixed
+   * guess), so a rare word walked every complaint (14 s at a million). Without one, only the bitmap plan is
+   * cheap, and its cost is bounded by the index, not the table.
+   */
+  const candidates = filtered(executor, q)
+    .select(['c.id', 'c.received_at', sql<unknown>`c.search`.as('search')])
+    .limit(RELEVANCE_CANDIDATES);
+  const rank = postgresSearchRank(words, sql`m.search`);
+  return executor
+    .selectFrom(candidates.as('m'))
+    .select('m.id')
     .$if(rank !== null, (query) => query.orderBy(rank ?? sql`0`))
-    .orderBy('c.received_at', 'desc')
-    .orderBy('c.id', 'desc')
+    .orderBy('m.received_at', 'desc')
+    .orderBy('m.id', 'desc')
     .limit(q.limit)
     .offset(q.offset ?? 0);
 }

@@ -24,6 +24,7 @@ const ALL = [
   '0016-documents-out',
   '0017-search',
   '0018-process-heartbeats',
+  '0019-screen-indexes',
 ];
 
 const TABLES = [

@@ -108,6 +108,8 @@ describeEachDialect('query plans', (harness) => {
       .where('id', 'not like', 'syn-%')
       .executeTakeFirstOrThrow();
     await getComplaint(ctx, real.reference, { kind: 'staff', ...director });
+    await listComplaints(ctx, { text: real.reference.slice(0, 9) }, director.id);
+    await listComplaints(ctx, { text: 'broadband', sort: 'received' }, director.id);
     await claimDue(ctx.db.kysely, { owner: 'plans', now: t.now(), limit: 10, leaseMs: 60_000 });
     await pruneDoneJobs(ctx, { retentionDays: 30, maxBatches: 1 });
     await readOperationalGauges(ctx);

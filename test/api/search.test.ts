@@ -11,7 +11,9 @@ describeEachDialect('search', (harness) => {
   const refs: Record<string, string> = {};
   beforeAll(async () => {
     t = await startApi(harness, { now: '2026-11-02T10:00:00Z' });
+    let minute = 0;
     const raise = async (name: string, overrides: Record<string, unknown>) => {
+      t.setNow(`2026-11-02T10:0${minute++}:00Z`); // received one after another
       const res = await t.as('agent').post('/complaints', phoneComplaint(overrides));
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       refs[name] = res.body.reference;
@@ -50,6 +52,26 @@ describeEachDialect('search', (harness) => {
     expect(await search(reference.slice(5, 12))).toContain(reference);
     expect(await search('okafor.exa')).toEqual([refs.billing]);
     expect(await search('7700900')).toEqual([refs.mobile]);
+  });
+
+  it('finds a reference from its start, in any case, the closest first', async () => {
+    const [first = '', second = '', third = ''] = [refs.broadband, refs.billing, refs.mobile];
+    // MISO-26-000001-X: the three share all but the sequence's last digit and the check letter.
+    const shared = first.slice(0, 13);
+    expect(await search(shared)).toEqual([first, second, third]);
+    expect(await search(shared.toLowerCase())).toEqual([first, second, third]);
+    expect(await search(second.toLowerCase())).toEqual([second]);
+    expect(await search(`${shared} roaming`)).toEqual([third]);
+    expect(await search('MISO-27-0')).toEqual([]);
+  });
+
+  it('sorts matches by another order when asked', async () => {
+    const res = await t.as('agent').get('/complaints?q=broadb&sort=received&order=asc');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.map((c: { reference: string }) => c.reference)).toEqual([
+      refs.broadband,
+      refs.billing,
+    ]);
   });
 
   it('treats query syntax as plain text', async () => {

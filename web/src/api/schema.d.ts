@@ -373,7 +373,7 @@ export interface paths {
                     /** @description A step is past its date */
                     overdue?: "true" | "false";
                     adrDueWithinDays?: number;
-                    /** @description Words, each matching the start of a word in the description, the customer’s own words or name, or a fragment of the reference, email or phone number; sorted best match first unless `sort` says otherwise */
+                    /** @description Words, each matching the start of a word in the description, the customer’s own words or name, or a fragment of the reference, email or phone number; a word that reads as the start of a reference (`MISO-26-0001`) matches the references that start with it. Sorted best match first unless `sort` says otherwise (with a reference, the closest reference first) */
                     q?: string;
                     sort?: "received" | "adr-due" | "reference" | "relevance";
                     order?: "asc" | "desc";

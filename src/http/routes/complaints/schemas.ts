@@ -89,7 +89,7 @@ export const listQuery = z.strictObject({
     .max(200)
     .optional()
     .describe(
-      'Words, each matching the start of a word in the description, the customer’s own words or name, or a fragment of the reference, email or phone number; sorted best match first unless `sort` says otherwise',
+      'Words, each matching the start of a word in the description, the customer’s own words or name, or a fragment of the reference, email or phone number; a word that reads as the start of a reference (`MISO-26-0001`) matches the references that start with it. Sorted best match first unless `sort` says otherwise (with a reference, the closest reference first)',
     ),
   sort: z.enum(SORTS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
