@@ -182,5 +182,6 @@ describeEachDialect('two servers', (harness) => {
       `two servers: ${due.length} due jobs; worker pids ${workers.map((w) => w.pid).join(', ')} ` +
         `did ${totals.map((t) => t.done).join(' and ')}`,
     );
-  });
+    // Three processes rendering ~160 letters on two cores beside the rest of the suite: 30–55 s seen.
+  }, 180_000);
 });
