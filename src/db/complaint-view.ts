@@ -30,6 +30,7 @@ import {
   ATTEMPT_COLUMNS,
   type AttemptRow,
   COMPLAINT_COLUMNS,
+  type ComplaintRow,
   type CustomerComplaint,
   STEP_COLUMNS,
   type StepRow,
@@ -213,8 +214,88 @@ export async function readComplaintWith<P extends ComplaintPart>(
   parts: readonly P[],
   options: ComplaintViewOptions = {},
 ): Promise<ComplaintWith<P> | undefined> {
+  const inputs: Inputs = {
+    reference,
+    customerId: options.customerId ?? null,
+    otherComplaints: options.otherComplaints ?? 20,
+  };
+  const shape = shapeOf(executor, parts, inputs.customerId !== null);
+  const values = shape.inputs.map((input) => sql.val(inputs[input]));
+  const pieces = shape.fragments.flatMap((fragment, i) =>
+    i === 0 ? [sql.raw(fragment)] : [values[i - 1] ?? sql.raw(''), sql.raw(fragment)],
+  );
+  const { rows } = await sql<ViewRow>`${sql.join(pieces, sql``)}`.execute(executor);
+  const row = rows[0];
+  return row && toView(row, parts);
+}
+
+/** What a read puts in the query's parameters. */
+interface Inputs {
+  reference: string;
+  /** Null: any customer's complaint (the query then has no such parameter). */
+  customerId: string | null;
+  otherComplaints: number;
+}
+
+/**
+ * A query's SQL cut at its parameters, and which input goes in each. Built and compiled by Kysely once per
+ * dialect and shape (the parts, whether scoped to a customer), then kept: building and compiling its tree of
+ * ~600 nodes took about as long as running the query (SQLite: 0.3–0.65 ms against 0.35 ms a staff GET). A read
+ * puts its values in and runs the text as raw SQL, which plugins (query timing, the plan test) see like any
+ * other query.
+ */
+interface Shape {
+  fragments: readonly string[];
+  inputs: readonly (keyof Inputs)[];
+}
+
+const shapes = new Map<string, Shape>();
+
+/** Values that stand for the inputs while a shape is compiled (never run), found again among its parameters. */
+const STAND_INS = {
+  reference: 'complaint-view:reference',
+  customerId: 'complaint-view:customer',
+  otherComplaints: -314159,
+};
+
+function shapeOf(executor: Executor, parts: readonly ComplaintPart[], scoped: boolean): Shape {
   const dialect = dialectOf(executor);
-  const row = await executor
+  const key = `${dialect} ${scoped ? 'scoped' : 'any'} ${parts.join(',')}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    // Without plugins: compiling runs their transformQuery, and this query is never run.
+    const { sql: text, parameters } = complaintViewQuery(
+      executor.withoutPlugins(),
+      STAND_INS.reference,
+      parts,
+      {
+        customerId: scoped ? STAND_INS.customerId : undefined,
+        otherComplaints: STAND_INS.otherComplaints,
+      },
+    ).compile();
+    const inputs = parameters.map((value) => {
+      const input = (Object.keys(STAND_INS) as (keyof Inputs)[]).find((name) => STAND_INS[name] === value);
+      if (!input) throw new Error(`complaint view: a parameter that is no input (${String(value)})`);
+      return input;
+    });
+    const fragments = text.split(dialect === 'sqlite' ? '?' : /\$\d+/);
+    if (fragments.length !== inputs.length + 1)
+      throw new Error('complaint view: placeholders and parameters differ');
+    shape = { fragments, inputs };
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
+/** The query, as Kysely builds it. */
+function complaintViewQuery(
+  executor: Executor,
+  reference: string,
+  parts: readonly ComplaintPart[],
+  options: ComplaintViewOptions,
+) {
+  const dialect = dialectOf(executor);
+  return executor
     .selectFrom('complaints as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .select(COMPLAINT_COLUMNS.map((column) => `c.${column}` as const))
@@ -238,9 +319,13 @@ export async function readComplaintWith<P extends ComplaintPart>(
       ...parts.map((part) => PARTS[part].select(eb, dialect, options).as(`${part}_json`)),
     ])
     .where('c.reference', '=', reference)
-    .$if(options.customerId !== undefined, (q) => q.where('c.customer_id', '=', options.customerId ?? ''))
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .$if(options.customerId !== undefined, (q) => q.where('c.customer_id', '=', options.customerId ?? ''));
+}
+
+type ViewRow = ComplaintRow & { attempts_json: unknown; steps_json: unknown; adr_letters_json: unknown };
+
+/** The complaint and its parts from the query's one row. */
+function toView<P extends ComplaintPart>(row: ViewRow, parts: readonly P[]): ComplaintWith<P> {
   const { attempts_json, steps_json, adr_letters_json, ...complaintRow } = row;
   const view: Record<string, unknown> = {
     complaint: toComplaint(
