@@ -90,15 +90,14 @@ export async function insertNote(trx: Executor, complaintId: string, note: Note)
     .execute();
 }
 
-/** A complaint's contacts, oldest first; only those the customer may see with `visibleToCustomer`. */
-export async function listContacts(
-  trx: Executor,
-  complaintId: string,
-  filter: { visibleToCustomer?: true } = {},
-): Promise<Contact[]> {
-  let query = trx.selectFrom('contacts').select(CONTACT_COLUMNS).where('complaint_id', '=', complaintId);
-  if (filter.visibleToCustomer) query = query.where('visible_to_customer', '=', 1);
-  const rows = await query.orderBy('occurred_at').execute();
+/** A complaint's contacts, oldest first. */
+export async function listContacts(trx: Executor, complaintId: string): Promise<Contact[]> {
+  const rows = await trx
+    .selectFrom('contacts')
+    .select(CONTACT_COLUMNS)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('occurred_at')
+    .execute();
   return rows.map(toContact);
 }
 
