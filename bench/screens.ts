@@ -5,8 +5,9 @@
  * their attempts, written by SQL in batches, indexed for search by the triggers as they go in). Then, on the
  * use cases themselves, one at a time (the database's own latency, not a load test): the queue counts (the
  * menu), every queue's first page, search (words best first and newest first, a reference's start, part of a
- * number), one complaint, the hourly ADR sweep and `adr audit`; and how long a fresh process takes to open the
- * database and answer the menu. A database an earlier run seeded with as many is measured again as it is.
+ * number), one complaint (on SQLite also with its reads on reader threads, as `serve` runs), the hourly ADR
+ * sweep and `adr audit`; and how long a fresh process takes to open the database and answer the menu. A
+ * database an earlier run seeded with as many is measured again as it is.
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -17,6 +18,7 @@ import { listComplaints } from '../src/app/list-complaints.ts';
 import { listQueues, QUEUE_IDS } from '../src/app/queues.ts';
 import { recordComplaint } from '../src/app/record-complaint.ts';
 import { sweepAdrClock } from '../src/app/sweep-adr-clock.ts';
+import { defaultSqliteReaders } from '../src/config/env.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations/index.ts';
 import { findUserByEmail } from '../src/db/users.ts';
@@ -137,6 +139,21 @@ export async function screensCommand(argv: readonly string[]): Promise<number> {
     await time('GET a complaint', () =>
       getComplaint(ctx, reference, { kind: 'staff', id: director.id, roles: director.roles }),
     );
+    if (target.db.dialect === 'sqlite') {
+      // As `redress serve` reads SQLite: on reader threads, where each query is a trip to another thread.
+      const readers = await openDatabase({ dataDir: target.where, sqliteReaders: defaultSqliteReaders() });
+      try {
+        await time(`GET a complaint, reads on ${defaultSqliteReaders()} reader threads (as serve)`, () =>
+          getComplaint({ ...ctx, db: readers }, reference, {
+            kind: 'staff',
+            id: director.id,
+            roles: director.roles,
+          }),
+        );
+      } finally {
+        await readers.close();
+      }
+    }
     await time('hourly ADR sweep', () => sweepAdrClock(ctx), 3);
     await time('redress adr audit', () => auditAdrLetters(ctx), 3);
 

@@ -2,14 +2,7 @@
  * A complaint as staff see it: the state, the people, the clocks, the interaction log, one timeline, and
  * `nextActions` for the user asking.
  */
-import { listComplaintEmailAttachments, listUploads } from '../db/attachments.ts';
-import { listAuditEvents } from '../db/audit.ts';
-import { findComplaintByReference, listCustomerComplaints } from '../db/complaints.ts';
-import { findCustomer } from '../db/customers.ts';
-import { listDocuments } from '../db/documents.ts';
-import { listEmailsForComplaint } from '../db/emails.ts';
-import { listContacts, listNotes } from '../db/interaction-log.ts';
-import { findUsersByIds } from '../db/users.ts';
+import { type ComplaintWith, readComplaintWith } from '../db/complaint-view.ts';
 import type { Actor } from '../domain/actor.ts';
 import { adrDueOn, adrWarningDates, overdueSteps } from '../domain/clocks.ts';
 import { adrEligible, currentAttempt, isOpen, referralStatus } from '../domain/complaint.ts';
@@ -23,6 +16,22 @@ import { canonicalReference } from './reference.ts';
 /** How many of the customer's other complaints the page lists (newest first). */
 const OTHER_COMPLAINTS = 20;
 
+/** What the staff view reads beside the complaint, all in one query (db/complaint-view.ts). */
+export const STAFF_VIEW_PARTS = [
+  'customer',
+  'otherComplaints',
+  'contacts',
+  'notes',
+  'auditEvents',
+  'emails',
+  'documents',
+  'uploads',
+  'emailAttachments',
+  'staffNames',
+] as const;
+
+export type StaffViewRecord = ComplaintWith<(typeof STAFF_VIEW_PARTS)[number]>;
+
 export interface TimelineEntry {
   at: string;
   kind: 'event' | 'contact' | 'note' | 'email';
@@ -34,35 +43,43 @@ export interface TimelineEntry {
 
 /**
  * Everything about one complaint, for a member of staff: internal notes and alerts included. Customers get
- * their own view (get-portal-complaint.ts).
+ * their own view (get-portal-complaint.ts). One query.
  */
 export async function getComplaint(ctx: AppContext, input: string, actor: Extract<Actor, { kind: 'staff' }>) {
   const reference = canonicalReference(ctx.procedure, input);
-  const db = ctx.db.kysely;
-  const complaint = await findComplaintByReference(db, reference);
-  if (!complaint) {
+  const record = await readComplaintWith(ctx.db.kysely, reference, STAFF_VIEW_PARTS, {
+    otherComplaints: OTHER_COMPLAINTS,
+  });
+  if (!record) {
     throw notFound(`complaint ${reference}`);
   }
-  const [customer, otherComplaints, contacts, notes, audit, emails, documents, uploads, emailAttachments] =
-    await Promise.all([
-      findCustomer(db, complaint.customerId),
-      listCustomerComplaints(db, complaint.customerId, { exceptId: complaint.id, limit: OTHER_COMPLAINTS }),
-      listContacts(db, complaint.id),
-      listNotes(db, complaint.id),
-      listAuditEvents(db, complaint.id),
-      listEmailsForComplaint(db, complaint.id),
-      listDocuments(db, complaint.id),
-      listUploads(db, complaint.id),
-      listComplaintEmailAttachments(db, complaint.id),
-    ]);
-  const staffIds = [
-    complaint.ownerId,
-    ...complaint.attempts.flatMap((a) => [a.handlerId, ...(a.proposal?.steps.map((s) => s.ownerId) ?? [])]),
-    ...notes.map((n) => n.authorId),
-  ];
-  const staff = await findUsersByIds(db, staffIds);
+  return staffView(ctx, record, actor);
+}
+
+/**
+ * The staff view of a complaint read with STAFF_VIEW_PARTS: the state, the clocks, one timeline and
+ * `nextActions` for `actor`, as of now.
+ */
+export function staffView(
+  ctx: AppContext,
+  record: StaffViewRecord,
+  actor: Extract<Actor, { kind: 'staff' }>,
+) {
+  const {
+    complaint,
+    customer,
+    otherComplaints,
+    contacts,
+    notes,
+    auditEvents: audit,
+    emails,
+    documents,
+    uploads,
+    emailAttachments,
+    staffNames,
+  } = record;
   const person = (id: string | null) =>
-    id ? { id, name: staff.get(id)?.name ?? 'former member of staff' } : null;
+    id ? { id, name: staffNames.get(id) ?? 'former member of staff' } : null;
 
   const now = ctx.now();
   const today = londonDate(now);
@@ -124,15 +141,13 @@ export async function getComplaint(ctx: AppContext, input: string, actor: Extrac
     open: isOpen(complaint),
     owner: person(complaint.ownerId),
     needs: neededRole(ctx.procedure, complaint),
-    customer: customer
-      ? {
-          ...customer,
-          otherComplaints: otherComplaints.map((c) => ({
-            ...c,
-            stageName: ctx.procedure.stages[c.stage].name,
-          })),
-        }
-      : null,
+    customer: {
+      ...customer,
+      otherComplaints: otherComplaints.map((c) => ({
+        ...c,
+        stageName: ctx.procedure.stages[c.stage].name,
+      })),
+    },
     channel: complaint.channel,
     category: complaint.category,
     description: complaint.description,

@@ -2,11 +2,7 @@
  * A complaint as its customer sees it in the portal: where it stands in plain words, what was said to them,
  * the proposal they are asked about, and what they can do now. Never internal notes, staff alerts or ids.
  */
-import { listUploads } from '../db/attachments.ts';
-import { listAuditEvents } from '../db/audit.ts';
-import { findComplaintByReference } from '../db/complaints.ts';
-import { listDocuments } from '../db/documents.ts';
-import { listContacts } from '../db/interaction-log.ts';
+import { readComplaintWith } from '../db/complaint-view.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
@@ -81,19 +77,22 @@ function say(event: Event, procedure: Procedure): string | null {
   }
 }
 
-/** The complaint for its customer; 404 for anyone else's, so a changed CRN reveals nothing. */
+/**
+ * The complaint for its customer, in one query; 404 for anyone else's (read as none), so a changed CRN reveals
+ * nothing.
+ */
 export async function getPortalComplaint(ctx: AppContext, input: string, customerId: string) {
   const reference = canonicalReference(ctx.procedure, input);
-  const db = ctx.db.kysely;
-  const complaint = await findComplaintByReference(db, reference);
-  if (!complaint || complaint.customerId !== customerId) throw notFound(`complaint ${reference}`);
-  const [contacts, audit, documents, uploads] = await Promise.all([
-    // Staff log some contacts for themselves: only those they marked visible, and the customer's own.
-    listContacts(db, complaint.id, { visibleToCustomer: true }),
-    listAuditEvents(db, complaint.id),
-    listDocuments(db, complaint.id),
-    listUploads(db, complaint.id),
-  ]);
+  const record = await readComplaintWith(
+    ctx.db.kysely,
+    reference,
+    ['contacts', 'auditEvents', 'documents', 'uploads'],
+    { customerId },
+  );
+  if (!record) throw notFound(`complaint ${reference}`);
+  const { complaint, auditEvents: audit, documents, uploads } = record;
+  // Staff log some contacts for themselves: only those they marked visible, and the customer's own.
+  const contacts = record.contacts.filter((c) => c.visibleToCustomer);
   const actor: Actor = { kind: 'customer', customerId };
   const attempt = currentAttempt(complaint);
   const timeline = [

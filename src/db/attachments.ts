@@ -48,23 +48,31 @@ export async function insertEmailAttachment(
     .execute();
 }
 
+/** The columns an email attachment is read from, without its bytes (also by complaint-view.ts, as JSON). */
+export const EMAIL_ATTACHMENT_COLUMNS = [
+  'id',
+  'email_id',
+  'filename',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'created_at',
+] as const satisfies readonly (keyof EmailAttachmentsTable)[];
+
 /** An email's attachments, without their content, in the order they were stored. */
 export async function listEmailAttachments(executor: Executor, emailId: string): Promise<EmailAttachment[]> {
   const rows = await executor
     .selectFrom('email_attachments')
-    .select(['id', 'email_id', 'filename', 'content_type', 'size_bytes', 'sha256', 'created_at'])
+    .select(EMAIL_ATTACHMENT_COLUMNS)
     .where('email_id', '=', emailId)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map(toAttachment);
+  return rows.map(toEmailAttachment);
 }
 
-function toAttachment(
-  r: Pick<
-    Selectable<EmailAttachmentsTable>,
-    'id' | 'email_id' | 'filename' | 'content_type' | 'size_bytes' | 'sha256' | 'created_at'
-  >,
+export function toEmailAttachment(
+  r: Pick<Selectable<EmailAttachmentsTable>, (typeof EMAIL_ATTACHMENT_COLUMNS)[number]>,
 ): EmailAttachment {
   return {
     id: r.id,
@@ -94,7 +102,7 @@ export async function listAttachmentsWithContent(
     .execute();
   for (const r of rows) {
     const list = byEmail.get(r.email_id) ?? [];
-    list.push({ ...toAttachment(r), content: await contentOf(store, r.sha256, r.content) });
+    list.push({ ...toEmailAttachment(r), content: await contentOf(store, r.sha256, r.content) });
     byEmail.set(r.email_id, list);
   }
   return byEmail;
@@ -158,7 +166,8 @@ export async function insertUpload(executor: Executor, upload: NewUpload): Promi
   return stored;
 }
 
-const UPLOAD_COLUMNS = [
+/** The columns an upload is read from, without its bytes (also by complaint-view.ts, as JSON). */
+export const UPLOAD_COLUMNS = [
   'id',
   'complaint_id',
   'customer_id',
@@ -168,9 +177,9 @@ const UPLOAD_COLUMNS = [
   'size_bytes',
   'sha256',
   'created_at',
-] as const;
+] as const satisfies readonly (keyof UploadsTable)[];
 
-function toUpload(r: Pick<Selectable<UploadsTable>, (typeof UPLOAD_COLUMNS)[number]>): Upload {
+export function toUpload(r: Pick<Selectable<UploadsTable>, (typeof UPLOAD_COLUMNS)[number]>): Upload {
   return {
     id: r.id,
     complaintId: r.complaint_id,
@@ -245,20 +254,12 @@ export async function listComplaintEmailAttachments(
   const rows = await executor
     .selectFrom('email_attachments')
     .innerJoin('emails', 'emails.id', 'email_attachments.email_id')
-    .select([
-      'email_attachments.id',
-      'email_attachments.email_id',
-      'email_attachments.filename',
-      'email_attachments.content_type',
-      'email_attachments.size_bytes',
-      'email_attachments.sha256',
-      'email_attachments.created_at',
-    ])
+    .select(EMAIL_ATTACHMENT_COLUMNS.map((c) => `email_attachments.${c}` as const))
     .where('emails.complaint_id', '=', complaintId)
     .orderBy('email_attachments.created_at')
     .orderBy('email_attachments.id')
     .execute();
-  return rows.map(toAttachment);
+  return rows.map(toEmailAttachment);
 }
 
 /** One stored file, either kind, with its bytes: what a download serves. */
@@ -289,7 +290,7 @@ export async function findStoredFile(
     .executeTakeFirst();
   if (attachment) {
     const content = await contentOf(store, attachment.sha256, attachment.content);
-    return { ...toAttachment(attachment), source: 'email', content };
+    return { ...toEmailAttachment(attachment), source: 'email', content };
   }
   return undefined;
 }

@@ -18,12 +18,12 @@
  * rewriting a chain and its head, breaks an anchor. Issue 13's signed checkpoints sign an anchor's hash and
  * keep it outside the database, which closes the rest (rewriting the anchors too).
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { auditHash, chainOf, GENESIS_HASH } from './audit-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { dialectOf, type Executor, transaction } from './database.ts';
 import { newId } from './ids.ts';
-import type { Instant } from './schema.ts';
+import type { AuditEventsTable, Instant } from './schema.ts';
 
 export { auditHash, GENESIS_HASH } from './audit-hash.ts';
 export {
@@ -162,15 +162,24 @@ async function lockChainHead(trx: Executor, chain: string): Promise<{ length: nu
   return { length: Number(head.length), hash: head.head_hash };
 }
 
-/** A complaint's audit events, oldest first. */
-export async function listAuditEvents(db: Executor, complaintId: string): Promise<AuditEvent[]> {
-  const rows = await db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('complaint_id', '=', complaintId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
+/** The columns an audit event is read from (also by complaint-view.ts, as JSON). */
+export const AUDIT_EVENT_COLUMNS = [
+  'seq',
+  'id',
+  'complaint_id',
+  'type',
+  'actor',
+  'at',
+  'payload',
+  'prev_hash',
+  'hash',
+  'chain_seq',
+] as const satisfies readonly (keyof AuditEventsTable)[];
+
+export function toAuditEvent(
+  r: Pick<Selectable<AuditEventsTable>, (typeof AUDIT_EVENT_COLUMNS)[number]>,
+): AuditEvent {
+  return {
     seq: r.seq,
     id: r.id,
     complaintId: r.complaint_id,
@@ -181,5 +190,16 @@ export async function listAuditEvents(db: Executor, complaintId: string): Promis
     prevHash: r.prev_hash,
     hash: r.hash,
     chainSeq: r.chain_seq === null ? null : Number(r.chain_seq),
-  }));
+  };
+}
+
+/** A complaint's audit events, oldest first. */
+export async function listAuditEvents(db: Executor, complaintId: string): Promise<AuditEvent[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(AUDIT_EVENT_COLUMNS)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('seq')
+    .execute();
+  return rows.map(toAuditEvent);
 }

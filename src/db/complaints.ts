@@ -23,7 +23,7 @@ import {
 } from '../domain/complaint.ts';
 import type { Category, Stage } from '../domain/procedure.ts';
 import { dialectOf, type Executor } from './database.ts';
-import type { AttemptsTable, ComplaintsTable, Schema, StepsTable } from './schema.ts';
+import type { AdrLettersTable, AttemptsTable, ComplaintsTable, Schema, StepsTable } from './schema.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
 
 /** Thrown when another writer changed the complaint after it was loaded. */
@@ -265,17 +265,22 @@ async function findComplaint(
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   const [attempts, steps, letters] = await Promise.all([
-    trx.selectFrom('attempts').selectAll().where('complaint_id', '=', row.id).orderBy('number').execute(),
+    trx
+      .selectFrom('attempts')
+      .select(ATTEMPT_COLUMNS)
+      .where('complaint_id', '=', row.id)
+      .orderBy('number')
+      .execute(),
     trx
       .selectFrom('steps')
-      .selectAll()
+      .select(STEP_COLUMNS)
       .where('complaint_id', '=', row.id)
       .orderBy('attempt_number')
       .orderBy('position')
       .execute(),
     trx
       .selectFrom('adr_letters')
-      .selectAll()
+      .select(ADR_LETTER_COLUMNS)
       .where('complaint_id', '=', row.id)
       .orderBy('issued_at')
       .execute(),
@@ -283,11 +288,88 @@ async function findComplaint(
   return toComplaint(row, attempts, steps, letters);
 }
 
-function toComplaint(
-  row: Selectable<ComplaintsTable> & { customer_type: string },
-  attempts: Selectable<AttemptsTable>[],
-  steps: Selectable<StepsTable>[],
-  letters: { id: string; trigger: string; issued_at: string; issued_on: string; window_ends_on: string }[],
+/**
+ * The columns of a complaint, an attempt, a step and an ADR letter a complaint is read from (also by
+ * complaint-view.ts). Not the derived ones (queue facts, search), which the domain never reads back.
+ */
+export const COMPLAINT_COLUMNS = [
+  'id',
+  'reference',
+  'customer_id',
+  'channel',
+  'category',
+  'description',
+  'customer_words',
+  'desired_outcome',
+  'formal',
+  'first_expressed_at',
+  'received_at',
+  'acknowledge_by',
+  'stage',
+  'owner_id',
+  'version',
+  'closure_reason',
+  'closed_at',
+  'root_cause',
+  'lessons',
+  'scheme_case_reference',
+  'referred_on',
+  'case_fee_pence',
+  'referral_decision',
+] as const satisfies readonly (keyof ComplaintsTable)[];
+export const ATTEMPT_COLUMNS = [
+  'number',
+  'phase',
+  'opened_at',
+  'handler_id',
+  'review_findings',
+  'review_recorded_at',
+  'review_recorded_by',
+  'proposal_summary',
+  'proposed_at',
+  'proposed_by',
+  'response_outcome',
+  'response_note',
+  'response_recorded_at',
+  'follow_up_outcome',
+  'follow_up_note',
+  'follow_up_recorded_at',
+  'follow_up_due_on',
+  'outcome',
+  'ended_at',
+  'escalation_reason',
+] as const satisfies readonly (keyof AttemptsTable)[];
+export const STEP_COLUMNS = [
+  'id',
+  'attempt_number',
+  'description',
+  'owner_id',
+  'due_on',
+  'completed_at',
+  'completed_by',
+  'note',
+] as const satisfies readonly (keyof StepsTable)[];
+export const ADR_LETTER_COLUMNS = [
+  'id',
+  'trigger',
+  'issued_at',
+  'issued_on',
+  'window_ends_on',
+] as const satisfies readonly (keyof AdrLettersTable)[];
+
+export type ComplaintRow = Pick<Selectable<ComplaintsTable>, (typeof COMPLAINT_COLUMNS)[number]> & {
+  customer_type: string;
+};
+export type AttemptRow = Pick<Selectable<AttemptsTable>, (typeof ATTEMPT_COLUMNS)[number]>;
+export type StepRow = Pick<Selectable<StepsTable>, (typeof STEP_COLUMNS)[number]>;
+export type AdrLetterRow = Pick<Selectable<AdrLettersTable>, (typeof ADR_LETTER_COLUMNS)[number]>;
+
+/** A complaint from its row (with its customer's type) and its children's rows, each list in stored order. */
+export function toComplaint(
+  row: ComplaintRow,
+  attempts: readonly AttemptRow[],
+  steps: readonly StepRow[],
+  letters: readonly AdrLetterRow[],
 ): Complaint {
   const referral: Referral | null = row.scheme_case_reference
     ? {
@@ -339,7 +421,7 @@ function toComplaint(
   };
 }
 
-function toAttempt(a: Selectable<AttemptsTable>, steps: Selectable<StepsTable>[]): Attempt {
+function toAttempt(a: AttemptRow, steps: readonly StepRow[]): Attempt {
   return {
     number: a.number as AttemptNumber,
     phase: a.phase as AttemptPhase,
@@ -489,5 +571,13 @@ export async function listCustomerComplaints(
     .where('customer_id', '=', customerId);
   if (options.exceptId !== undefined) query = query.where('id', '!=', options.exceptId);
   const rows = await query.orderBy('received_at', 'desc').limit(options.limit).execute();
-  return rows.map((r) => ({ reference: r.reference, stage: r.stage as Stage, receivedAt: r.received_at }));
+  return rows.map(toCustomerComplaint);
+}
+
+export function toCustomerComplaint(r: {
+  reference: string;
+  stage: string;
+  received_at: string;
+}): CustomerComplaint {
+  return { reference: r.reference, stage: r.stage as Stage, receivedAt: r.received_at };
 }

@@ -32,7 +32,29 @@ function toRow(c: Customer): CustomersTable {
   };
 }
 
-function toCustomer(row: Selectable<CustomersTable>): Customer {
+/** The columns a customer is read from (also by complaint-view.ts, as JSON). */
+export const CUSTOMER_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'phone',
+  'type',
+  'address_lines',
+  'postcode',
+  'needs_large_print',
+  'needs_braille',
+  'needs_text_relay',
+  'preferred_channel',
+  'vulnerability_notes',
+  'created_at',
+  'updated_at',
+  'merged_into_id',
+  'merged_at',
+] as const satisfies readonly (keyof CustomersTable)[];
+
+export function toCustomer(
+  row: Pick<Selectable<CustomersTable>, (typeof CUSTOMER_COLUMNS)[number]>,
+): Customer {
   return {
     id: row.id,
     name: row.name,

@@ -55,7 +55,8 @@ export interface NewDocument {
   createdAt: string;
 }
 
-const SUMMARY_COLUMNS = [
+/** The columns a letter's summary is read from (also by complaint-view.ts, as JSON). */
+export const DOCUMENT_COLUMNS = [
   'id',
   'complaint_id',
   'kind',
@@ -72,11 +73,11 @@ const SUMMARY_COLUMNS = [
   'posted_at',
   'posted_by',
   'created_at',
-] as const;
+] as const satisfies readonly (keyof DocumentsTable)[];
 
-type SummaryRow = Pick<Selectable<DocumentsTable>, (typeof SUMMARY_COLUMNS)[number]>;
+type SummaryRow = Pick<Selectable<DocumentsTable>, (typeof DOCUMENT_COLUMNS)[number]>;
 
-function toSummary(r: SummaryRow): DocumentSummary {
+export function toDocumentSummary(r: SummaryRow): DocumentSummary {
   return {
     id: r.id,
     complaintId: r.complaint_id,
@@ -141,22 +142,22 @@ export async function findDocumentBySource(
 ): Promise<DocumentSummary | undefined> {
   const row = await executor
     .selectFrom('documents')
-    .select(SUMMARY_COLUMNS)
+    .select(DOCUMENT_COLUMNS)
     .where('source_key', '=', sourceKey)
     .executeTakeFirst();
-  return row && toSummary(row);
+  return row && toDocumentSummary(row);
 }
 
 /** A complaint's letters, oldest first. */
 export async function listDocuments(executor: Executor, complaintId: string): Promise<DocumentSummary[]> {
   const rows = await executor
     .selectFrom('documents')
-    .select(SUMMARY_COLUMNS)
+    .select(DOCUMENT_COLUMNS)
     .where('complaint_id', '=', complaintId)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map(toSummary);
+  return rows.map(toDocumentSummary);
 }
 
 /** One letter with its bytes and text; scoped to the complaint, so a guessed id never reaches another's. */
@@ -168,13 +169,13 @@ export async function findDocument(
 ): Promise<StoredDocument | undefined> {
   const row = await executor
     .selectFrom('documents')
-    .select([...SUMMARY_COLUMNS, 'content', 'text_content'])
+    .select([...DOCUMENT_COLUMNS, 'content', 'text_content'])
     .where('complaint_id', '=', complaintId)
     .where('id', '=', id)
     .executeTakeFirst();
   return (
     row && {
-      ...toSummary(row),
+      ...toDocumentSummary(row),
       content: await contentOf(store, row.sha256, row.content),
       text: row.text_content,
     }
@@ -189,7 +190,7 @@ export async function listDocumentsWithContent(
 ): Promise<StoredDocument[]> {
   const rows = await executor
     .selectFrom('documents')
-    .select([...SUMMARY_COLUMNS, 'content', 'text_content'])
+    .select([...DOCUMENT_COLUMNS, 'content', 'text_content'])
     .where('complaint_id', '=', complaintId)
     .orderBy('created_at')
     .orderBy('id')
@@ -197,7 +198,7 @@ export async function listDocumentsWithContent(
   const letters: StoredDocument[] = [];
   for (const row of rows) {
     letters.push({
-      ...toSummary(row),
+      ...toDocumentSummary(row),
       content: await contentOf(store, row.sha256, row.content),
       text: row.text_content,
     });
@@ -220,14 +221,18 @@ export async function listPrintQueue(
     .selectFrom('documents')
     .innerJoin('complaints', 'complaints.id', 'documents.complaint_id')
     .innerJoin('customers', 'customers.id', 'complaints.customer_id')
-    .select(SUMMARY_COLUMNS.map((c) => `documents.${c}` as const))
+    .select(DOCUMENT_COLUMNS.map((c) => `documents.${c}` as const))
     .select(['complaints.reference', 'customers.name as customer_name'])
     .where('documents.print_status', '=', status)
     .orderBy('documents.created_at', status === 'queued' ? 'asc' : 'desc')
     .orderBy('documents.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...toSummary(r), reference: r.reference, customerName: r.customer_name }));
+  return rows.map((r) => ({
+    ...toDocumentSummary(r),
+    reference: r.reference,
+    customerName: r.customer_name,
+  }));
 }
 
 /**
@@ -264,8 +269,8 @@ export async function markDocumentPosted(
 export async function findDocumentById(executor: Executor, id: string): Promise<DocumentSummary | undefined> {
   const row = await executor
     .selectFrom('documents')
-    .select(SUMMARY_COLUMNS)
+    .select(DOCUMENT_COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && toSummary(row);
+  return row && toDocumentSummary(row);
 }

@@ -40,7 +40,32 @@ export type NewEmail = Omit<Email, 'attempts' | 'lastError' | 'sentAt' | 'docume
   documentId?: string | null;
 };
 
-function toEmail(r: Selectable<EmailsTable>): Email {
+/** The columns an email is read from (also by complaint-view.ts, as JSON). */
+export const EMAIL_COLUMNS = [
+  'id',
+  'complaint_id',
+  'customer_id',
+  'direction',
+  'kind',
+  'status',
+  'message_id',
+  'in_reply_to',
+  'references_header',
+  'from_address',
+  'to_address',
+  'subject',
+  'text_body',
+  'html_body',
+  'attempts',
+  'last_error',
+  'note',
+  'size_bytes',
+  'created_at',
+  'sent_at',
+  'document_id',
+] as const satisfies readonly (keyof EmailsTable)[];
+
+export function toEmail(r: Pick<Selectable<EmailsTable>, (typeof EMAIL_COLUMNS)[number]>): Email {
   return {
     id: r.id,
     complaintId: r.complaint_id,

@@ -31,7 +31,11 @@ import type { Dialect } from '../../src/db/database.ts';
 import { claimDue } from '../../src/db/jobs.ts';
 import { phoneComplaint, STAFF, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
-import { seedDoneJobs, seedSyntheticHistory } from '../support/synthetic-history.ts';
+import {
+  seedDoneJobs,
+  seedSyntheticCorrespondence,
+  seedSyntheticHistory,
+} from '../support/synthetic-history.ts';
 
 /** Synthetic complaints beside the real ones: 1 in 10 open, like a provider's history. */
 const SYNTHETIC = 20_000;
@@ -223,6 +227,7 @@ async function seedHistory(t: TestApi) {
     owners,
     procedure: t.ctx.procedure,
   });
+  await seedSyntheticCorrespondence(db, { from: 1, to: SYNTHETIC, every: 10 });
   await seedDoneJobs(db, SYNTHETIC_JOBS);
   await sql`analyze`.execute(db);
 }

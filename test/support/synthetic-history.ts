@@ -83,3 +83,50 @@ export async function seedDoneJobs(db: Kysely<Schema>, count: number): Promise<v
     from n
   `.execute(db);
 }
+
+/**
+ * For one synthetic complaint in `every` (of `from`..`to`): an email sent with an attachment, a letter and a
+ * file sent to the customer, as rows only (no bytes are stored). So a complaint's lists are planned against
+ * tables holding rows, as at a provider: on empty tables PostgreSQL picks any index, even one it reads whole.
+ */
+export async function seedSyntheticCorrespondence(
+  db: Kysely<Schema>,
+  h: { from: number; to: number; every: number },
+): Promise<void> {
+  const numbers = sql`with recursive n(i) as (
+    select ${sql.lit(h.from)} union all select i + 1 from n where i < ${sql.lit(h.to)})`;
+  const some = sql`from n join complaints c on c.id = 'syn-' || i where i % ${sql.lit(h.every)} = 0`;
+  const none = Buffer.alloc(0);
+  await sql`
+    ${numbers}
+    insert into emails (id, complaint_id, customer_id, direction, kind, status, message_id, from_address,
+      to_address, subject, text_body, attempts, created_at, sent_at)
+    select 'syn-email-' || i, c.id, c.customer_id, 'out', 'acknowledgement', 'sent', '<syn-' || i || '@redress>',
+      'complaints@redress.example', 'customer@example.org', 'Your complaint', 'We received it.', 1,
+      c.received_at, c.received_at
+    ${some}
+  `.execute(db);
+  await sql`
+    ${numbers}
+    insert into email_attachments (id, email_id, filename, content_type, size_bytes, sha256, content, created_at)
+    select 'syn-attachment-' || i, 'syn-email-' || i, 'bill.pdf', 'application/pdf', 1000, 'syn', ${none},
+      c.received_at
+    ${some}
+  `.execute(db);
+  await sql`
+    ${numbers}
+    insert into documents (id, complaint_id, source_key, kind, title, filename, content_type, size_bytes, sha256,
+      content, text_content, large_print, pages, issued_on, delivery, created_at)
+    select 'syn-letter-' || i, c.id, 'syn-letter-' || i, 'acknowledgement', 'Acknowledgement', 'letter.pdf',
+      'application/pdf', 1000, 'syn', ${none}, 'We received your complaint.', 0, 1, c.acknowledge_by, 'email',
+      c.received_at
+    ${some}
+  `.execute(db);
+  await sql`
+    ${numbers}
+    insert into uploads (id, complaint_id, customer_id, filename, content_type, size_bytes, sha256, content,
+      created_at)
+    select 'syn-upload-' || i, c.id, c.customer_id, 'photo.png', 'image/png', 1000, 'syn', ${none}, c.received_at
+    ${some}
+  `.execute(db);
+}
