@@ -5,10 +5,8 @@
  * structure itself is drawn with `tagged.ts`), and the bytes collected into one Buffer. Letters and the case
  * file lay out their pages on top.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { parsedFonts } from './fonts.ts';
 
 /** A4 in PDF points (1 pt = 1/72 in). */
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -16,24 +14,6 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 export const mm = (value: number): number => (value * 72) / 25.4;
 
 export const FONT = { regular: 'body', bold: 'body-bold' } as const;
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Font; bold: Font } | undefined;
-
-function parse(file: string): Font {
-  const font = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-  if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
-  return font;
-}
-
-/**
- * The fonts, read and parsed once per process. pdfkit takes a parsed fontkit font as readily as the file's
- * bytes; parsing DejaVu's tables for every document took most of a letter's rendering time.
- */
-function parsedFonts(): { regular: Font; bold: Font } {
-  fonts ??= { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
-  return fonts;
-}
 
 export interface PdfMeta {
   title: string;
