@@ -3,88 +3,70 @@
  * to use again in every document. Profiled over 200 distinct letters (`node --cpu-prof`, docs/PERFORMANCE.md),
  * a letter spent about a quarter of its CPU shaping words with fontkit (`layout`: cmap, GSUB, GPOS) — the
  * same few hundred words in every letter, shaped again in each — and a fifth subsetting the fonts
- * (`subset.encode`, see `subset.ts`). Both are done here once per word and once per glyph, and each letter
- * still gets exactly the bytes it got before.
+ * (`subset.encode`, see `subset.ts`). Here a word is shaped once per process and a glyph read once, and each
+ * letter still gets exactly the bytes it got before (fonts.test.ts, render-pool.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create, type Font, type GlyphRun, type Subset } from 'fontkit';
+import { create, type Font, type Subset } from 'fontkit';
 import { TrueTypeSubsetter } from './subset.ts';
+
+/** The names documents select the fonts by. */
+export const FONT = { regular: 'body', bold: 'body-bold' } as const;
+
+/**
+ * Characters of shaped text kept per font (a word of a letter is under 20; a hostile 200-character piece is
+ * kept like any other): at most some tens of MB of glyph positions, and far more than the few thousand
+ * words of every kind of letter with the names and addresses of the day.
+ */
+const KEPT_CHARACTERS = 200_000;
 
 const require = createRequire(import.meta.url);
 
-/** Words kept shaped per font; a letter uses a few hundred, and a name or an address adds a handful. */
-const SHAPED_WORDS = 20_000;
-/** Longer strings (a pasted token, cut into 200-character pieces by `wrappable`) are shaped and not kept. */
-const LONGEST_KEPT = 64;
-
-interface Shaped {
-  glyphs: GlyphRun['glyphs'];
-  positions: GlyphRun['positions'];
-}
-
 /**
- * What `layout` gives pdfkit for a word it has shaped before: the glyphs (fontkit's own objects, shared by
- * every run of the font anyway), and positions copied fresh, because pdfkit scales the positions of each run
- * it is given in place. The advance width is summed from them when asked, as fontkit's `GlyphRun` does, so it
- * is the scaled one pdfkit expects.
+ * pdfkit lays text out a word at a time (a word with its trailing space, no features of its own), and keeps
+ * each word's run per document in its font's `layoutCache` — pdfkit 0.20's `EmbeddedFont`, not part of its
+ * typings. Each document starts that cache empty, and shaping a word with fontkit (30–130 µs) is most of
+ * what a letter's text costs. Given this one instead, every document shares the runs of every document
+ * before it. pdfkit only reads a run once it has scaled it (as it already does across a document), and
+ * fontkit's shaping depends on nothing but the word and the font, so a kept run is the one pdfkit would
+ * make again. Oldest words out first, past `KEPT_CHARACTERS`.
  */
-class ShapedRun {
-  constructor(
-    readonly glyphs: GlyphRun['glyphs'],
-    readonly positions: GlyphRun['positions'],
-  ) {}
-
-  get advanceWidth(): number {
-    let width = 0;
-    for (const position of this.positions) width += position.xAdvance;
-    return width;
-  }
+function keptWords(): Record<string, unknown> {
+  const runs = new Map<string, unknown>();
+  let characters = 0;
+  return new Proxy(Object.create(null) as Record<string, unknown>, {
+    get: (_, text) => (typeof text === 'string' ? runs.get(text) : undefined),
+    set: (_, text, run) => {
+      if (typeof text !== 'string') return false;
+      if (!runs.has(text)) characters += text.length;
+      runs.set(text, run);
+      for (const oldest of runs.keys()) {
+        if (characters <= KEPT_CHARACTERS) break;
+        runs.delete(oldest);
+        characters -= oldest.length;
+      }
+      return true;
+    },
+  });
 }
 
-/**
- * Keeps `font.layout` results per string, least recently used out first. pdfkit lays text out a word at a
- * time (a word with its trailing space), with no features of its own; only such calls are kept, so anything
- * else goes to fontkit as before. fontkit's shaping depends on nothing but the string and the font.
- */
-function keepShapedWords(font: Font): void {
-  const shape = font.layout.bind(font);
-  const kept = new Map<string, Shaped>();
-  font.layout = (text, ...options) => {
-    if (options.some((option) => option !== undefined) || text.length > LONGEST_KEPT) {
-      return shape(text, ...options);
-    }
-    let shaped = kept.get(text);
-    if (shaped) {
-      kept.delete(text);
-    } else {
-      const run = shape(text);
-      shaped = { glyphs: run.glyphs, positions: run.positions };
-      if (kept.size >= SHAPED_WORDS) kept.delete(kept.keys().next().value as string);
-    }
-    kept.set(text, shaped);
-    const positions = shaped.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({
-      xAdvance,
-      yAdvance,
-      xOffset,
-      yOffset,
-    }));
-    return new ShapedRun(shaped.glyphs, positions) as unknown as GlyphRun;
-  };
+interface DejaVu {
+  font: Font;
+  words: Record<string, unknown>;
 }
 
-function parse(file: string): Font {
+function parse(file: string): DejaVu {
   const bytes = readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
   const font = create(bytes);
   if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
-  keepShapedWords(font);
   // pdfkit asks the font for a subset per document, and for nothing else of it (typed loosely by fontkit).
   const subsetter = new TrueTypeSubsetter(bytes);
   font.createSubset = () => subsetter.subset() as unknown as Subset;
-  return font;
+  return { font, words: keptWords() };
 }
 
-let fonts: { regular: Font; bold: Font } | undefined;
+let fonts: { regular: DejaVu; bold: DejaVu } | undefined;
 
 /**
  * The fonts, read and parsed once per process. pdfkit takes a parsed fontkit font as readily as the file's
@@ -92,5 +74,32 @@ let fonts: { regular: Font; bold: Font } | undefined;
  */
 export function parsedFonts(): { regular: Font; bold: Font } {
   fonts ??= { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
-  return fonts;
+  return { regular: fonts.regular.font, bold: fonts.bold.font };
+}
+
+/** What Redress reaches of pdfkit's font for a document (see `keptWords`). */
+interface PdfkitFont {
+  font?: unknown;
+  layoutCache?: unknown;
+}
+
+/**
+ * Registers DejaVu Sans (`FONT.regular`, selected) and DejaVu Sans Bold (`FONT.bold`) on a new document,
+ * sharing the words shaped in every document before it.
+ */
+export function useDejaVu(doc: PDFKit.PDFDocument): void {
+  parsedFonts();
+  for (const [name, dejaVu] of [
+    [FONT.regular, fonts!.regular],
+    [FONT.bold, fonts!.bold],
+  ] as const) {
+    // The typings know only paths and bytes; pdfkit's font factory also takes a font object (it has `layout`).
+    doc.registerFont(name, dejaVu.font as unknown as Buffer);
+    const current = (doc.font(name) as unknown as { _font?: PdfkitFont })._font;
+    if (current?.font !== dejaVu.font || typeof current.layoutCache !== 'object') {
+      throw new Error('pdfkit no longer keeps a layoutCache on its font: see keptWords in src/documents/pdf/fonts.ts');
+    }
+    current.layoutCache = dejaVu.words;
+  }
+  doc.font(FONT.regular);
 }
