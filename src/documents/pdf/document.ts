@@ -6,7 +6,7 @@
  * file lay out their pages on top.
  */
 import PDFDocument from 'pdfkit';
-import { useDejaVu } from './fonts.ts';
+import { registerDejaVu } from './fonts.ts';
 
 export { FONT } from './fonts.ts';
 
@@ -49,7 +49,7 @@ export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
       ModDate: created,
     },
   });
-  useDejaVu(doc);
+  registerDejaVu(doc);
   escapeXmp(doc);
   return doc;
 }

@@ -4,7 +4,7 @@
  * its generic struct encoder, number by number, in every document: about 2 ms for 80 glyphs, a fifth of a
  * letter's CPU. This one reads the font's tables once, keeps each glyph's bytes and metrics as they are
  * first needed, and per document only copies them: the same bytes as fontkit's for the same glyphs in the
- * same order (tested in subset.test.ts), in a few hundredths of a millisecond. It writes what fontkit
+ * same order (tested against fontkit in fonts.test.ts), in a tenth of a millisecond. It writes what fontkit
  * writes — head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm, checksums 0, hinting kept whole — and handles
  * only what DejaVu is: static TrueType outlines (no CFF, no variations).
  */
