@@ -3,8 +3,9 @@
  * one complaint each, recorded untimed), each in turn rendered (`renderLetter`), written as a bare pdfkit
  * document (the baseline: the same letter's plain text in Helvetica, a standard font, nothing embedded,
  * written to a Buffer) and issued (`issueLetter`: render, store, audit event), one after another, in this
- * process against a fresh, migrated database of the dialect under test. Every letter must be stored once with
- * its audit event, and every PDF must be a PDF. See bench/README.md.
+ * process against a fresh, migrated database of the dialect under test. Each call is timed in wall time and in
+ * CPU time (`process.cpuUsage`). Every letter must be stored once with its audit event, and every PDF must be
+ * a PDF. See bench/README.md.
  */
 import PDFDocument from 'pdfkit';
 import { ACKNOWLEDGEMENT_KIND, acknowledgementFacts } from '../src/app/acknowledge-complaint.ts';
@@ -46,6 +47,12 @@ export interface LetterRow {
   overheadMs: number;
   /** Mean PDF size, bytes. */
   pdfBytes: { redress: number; baseline: number };
+  /**
+   * Mean CPU time per letter, ms (`process.cpuUsage` around each call: this process's threads, so a
+   * collection or a compression helper thread counts too). On a shared machine this moves far less than
+   * the wall time does.
+   */
+  cpuMs: { redress: number; baseline: number };
 }
 
 interface LetterCase {
@@ -131,8 +138,9 @@ function letterRow(
   redress: LetterTiming,
   baseline: LetterTiming,
   pdfBytes: LetterRow['pdfBytes'],
+  cpuMs: LetterRow['cpuMs'],
 ): LetterRow {
-  return { dialect, workload, redress, baseline, ...compare(redress, baseline), pdfBytes };
+  return { dialect, workload, redress, baseline, ...compare(redress, baseline), pdfBytes, cpuMs };
 }
 
 /**
@@ -156,22 +164,33 @@ export async function benchLetters(
 
   const ms = { render: [] as number[], bare: [] as number[], issue: [] as number[] };
   const bytes = { render: [] as number[], bare: [] as number[], issue: [] as number[] };
+  const cpu = { render: [] as number[], bare: [] as number[], issue: [] as number[] };
+  const cpuMsSince = (from: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1000;
+  };
   const issuedIds: string[] = [];
   const oneLetter = async (c: LetterCase, measured: boolean) => {
     const { reference, customer } = c.render;
     let at = performance.now();
+    let cpuAt = process.cpuUsage();
     const letter = await renderLetter(c.render);
     const renderMs = performance.now() - at;
+    const renderCpu = cpuMsSince(cpuAt);
     if (!isPdf(letter.pdf) || !letter.text.includes(reference) || !letter.text.includes(customer.name)) {
       throw new Error(`${label}: renderLetter for ${reference} gave no PDF or the wrong text`);
     }
     at = performance.now();
+    cpuAt = process.cpuUsage();
     const bare = await bareLetter(letter.text);
     const bareMs = performance.now() - at;
+    const bareCpu = cpuMsSince(cpuAt);
     if (!isPdf(bare)) throw new Error(`${label} baseline: the document for ${reference} is not a PDF`);
     at = performance.now();
+    cpuAt = process.cpuUsage();
     const stored = await issueLetter(ctx, c.issue);
     const issueMs = performance.now() - at;
+    const issueCpu = cpuMsSince(cpuAt);
     const expected = c.issue.facts.kind === 'adr-letter' ? 'adr-letter-deadlock' : c.issue.facts.kind;
     if (stored.kind !== expected || stored.complaintId !== c.issue.complaint.id || stored.pages < 1) {
       throw new Error(`${label}: issueLetter for ${c.issue.sourceKey} stored ${JSON.stringify(stored)}`);
@@ -180,6 +199,9 @@ export async function benchLetters(
     ms.render.push(renderMs);
     ms.bare.push(bareMs);
     ms.issue.push(issueMs);
+    cpu.render.push(renderCpu);
+    cpu.bare.push(bareCpu);
+    cpu.issue.push(issueCpu);
     bytes.render.push(letter.pdf.length);
     bytes.bare.push(bare.length);
     bytes.issue.push(stored.sizeBytes);
@@ -212,16 +234,28 @@ export async function benchLetters(
   ] as const) {
     log(`${label} ${what}: ${t.perSecond.toFixed(1)} letters/s, p50 ${t.p50.toFixed(1)} ms`);
   }
+  log(
+    `${label} CPU per letter: issueLetter ${mean(cpu.issue).toFixed(1)} ms, renderLetter ` +
+      `${mean(cpu.render).toFixed(1)} ms, baseline ${mean(cpu.bare).toFixed(1)} ms`,
+  );
   log(`${label}: verified ${documents} letters stored once each, with their audit events`);
   return [
-    letterRow(dialect, 'issue-letter', issue, baseline, {
-      redress: mean(bytes.issue),
-      baseline: mean(bytes.bare),
-    }),
-    letterRow(dialect, 'render-letter', render, baseline, {
-      redress: mean(bytes.render),
-      baseline: mean(bytes.bare),
-    }),
+    letterRow(
+      dialect,
+      'issue-letter',
+      issue,
+      baseline,
+      { redress: mean(bytes.issue), baseline: mean(bytes.bare) },
+      { redress: mean(cpu.issue), baseline: mean(cpu.bare) },
+    ),
+    letterRow(
+      dialect,
+      'render-letter',
+      render,
+      baseline,
+      { redress: mean(bytes.render), baseline: mean(bytes.bare) },
+      { redress: mean(cpu.render), baseline: mean(cpu.bare) },
+    ),
   ];
 }
 
@@ -230,8 +264,10 @@ export function lettersTable(rows: readonly LetterRow[]): string {
     'dialect',
     'workload',
     ...rateColumns('Redress', 'letters'),
+    'CPU ms',
     'kB',
     ...rateColumns('baseline', 'letters'),
+    'CPU ms',
     'kB',
     'letters/s ratio',
     'p50 ratio',
@@ -241,8 +277,10 @@ export function lettersTable(rows: readonly LetterRow[]): string {
     r.dialect,
     r.workload,
     ...rateCells(r.redress.perSecond, r.redress, 1),
+    r.cpuMs.redress.toFixed(2),
     (r.pdfBytes.redress / 1000).toFixed(1),
     ...rateCells(r.baseline.perSecond, r.baseline, 1),
+    r.cpuMs.baseline.toFixed(2),
     (r.pdfBytes.baseline / 1000).toFixed(1),
     r.ratio.throughput.toFixed(3),
     r.ratio.p50.toFixed(2),

@@ -5,35 +5,15 @@
  * structure itself is drawn with `tagged.ts`), and the bytes collected into one Buffer. Letters and the case
  * file lay out their pages on top.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { registerDejaVu } from './fonts.ts';
+
+export { FONT } from './fonts.ts';
 
 /** A4 in PDF points (1 pt = 1/72 in). */
 export const A4 = { width: 595.28, height: 841.89 } as const;
 /** Millimetres to points. */
 export const mm = (value: number): number => (value * 72) / 25.4;
-
-export const FONT = { regular: 'body', bold: 'body-bold' } as const;
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Font; bold: Font } | undefined;
-
-function parse(file: string): Font {
-  const font = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-  if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
-  return font;
-}
-
-/**
- * The fonts, read and parsed once per process. pdfkit takes a parsed fontkit font as readily as the file's
- * bytes; parsing DejaVu's tables for every document took most of a letter's rendering time.
- */
-function parsedFonts(): { regular: Font; bold: Font } {
-  fonts ??= { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
-  return fonts;
-}
 
 export interface PdfMeta {
   title: string;
@@ -56,6 +36,9 @@ export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
     pdfVersion: '1.7',
     lang: 'en-GB',
     displayTitle: true,
+    // No default font: pdfkit would set up Helvetica for every document (1 ms of CPU, parsing its metrics)
+    // only for DejaVu to replace it below. Helvetica was never drawn with, so never written into the PDF.
+    font: '',
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -66,11 +49,7 @@ export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
       ModDate: created,
     },
   });
-  const parsed = parsedFonts();
-  // The typings know only paths and bytes; pdfkit's font factory also takes a font object (it has `layout`).
-  doc.registerFont(FONT.regular, parsed.regular as unknown as Buffer);
-  doc.registerFont(FONT.bold, parsed.bold as unknown as Buffer);
-  doc.font(FONT.regular);
+  registerDejaVu(doc);
   escapeXmp(doc);
   return doc;
 }

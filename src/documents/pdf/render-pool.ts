@@ -1,7 +1,8 @@
 /**
- * Letters rendered off the event loop. A letter takes 40–90 ms of pure CPU (layout, DejaVu Sans subset,
- * compression); in the thread that also serves HTTP and runs jobs, each one stalls every request behind it,
- * and at 90 new complaints a second the acknowledgements fell minutes behind (issue 11). Here each letter is
+ * Letters rendered off the event loop. A letter takes 6–9 ms of pure CPU (layout, DejaVu Sans subset,
+ * compression; 19–21 ms before it was profiled, docs/PERFORMANCE.md); in the thread that also serves HTTP
+ * and runs jobs, each one stalls every request behind it, and at 90 new complaints a second the
+ * acknowledgements fell minutes behind (issue 11). Here each letter is
  * rendered by `renderLetter` in one of a few worker threads (piscina), so the event loop only waits for the
  * answer. The same function on the same input gives the same bytes in any thread (tested).
  */
