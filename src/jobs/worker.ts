@@ -36,7 +36,12 @@ export interface RunOptions {
   maxBatches?: number | undefined;
   /** Asked before each claim: once true, nothing more is claimed and the run ends with the jobs in hand. */
   stopping?: (() => boolean) | undefined;
+  /** Told of each job this worker ran, how it ended and how long it took (for the process's metrics). */
+  onFinished?: ((job: Job, outcome: JobOutcome, seconds: number) => void) | undefined;
 }
+
+/** How one run of a job ended: as RunSummary counts it. */
+export type JobOutcome = 'done' | 'retry' | 'failed' | 'lost';
 
 export interface RunSummary {
   claimed: number;
@@ -160,18 +165,19 @@ async function runOne(
   summary: RunSummary,
 ): Promise<void> {
   const handler = handlers[job.kind];
+  const startedAt = performance.now();
+  let outcome: JobOutcome | undefined;
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     await handler(job, ctx);
   } catch (error) {
-    const outcome = await fail(db, job, error, options.now(), options.backoff ?? DEFAULT_BACKOFF);
-    if (outcome === 'retry') summary.retried++;
-    else if (outcome === 'failed') summary.failed++;
-    else summary.lost++;
-    return;
+    outcome = await fail(db, job, error, options.now(), options.backoff ?? DEFAULT_BACKOFF);
   }
-  if (await complete(db, job, options.now())) summary.done++;
-  else summary.lost++;
+  // Recording success stays outside the try: if that write fails, the job was not failed either.
+  outcome ??= (await complete(db, job, options.now())) ? 'done' : 'lost';
+  if (outcome === 'retry') summary.retried++;
+  else summary[outcome]++;
+  options.onFinished?.(job, outcome, (performance.now() - startedAt) / 1000);
 }
 
 /** The subset of a pino logger the worker uses. */
