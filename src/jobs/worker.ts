@@ -191,10 +191,11 @@ export interface WorkerOptions extends RunOptions {
   intervalMs: number;
   logger: WorkerLogger;
   /**
-   * Housekeeping run after a poll at most every `everyMs` (and after the first): deleting old done jobs.
-   * It runs between polls, never beside one, so one worker never contends with itself.
+   * Housekeeping run after a poll at most every `everyMs` (and after the first): deleting old done jobs,
+   * keeping the planner's statistics. It runs between polls, never beside one, so one worker never contends
+   * with itself.
    */
-  prune?: { everyMs: number; run: () => Promise<unknown> } | undefined;
+  housekeeping?: { everyMs: number; run: () => Promise<unknown> } | undefined;
   /**
    * Subscribes to "a job is due now" (`db.listen('redress_jobs', …)`): a sleeping worker then polls at once,
    * and one that is polling polls again when it finishes, instead of waiting `intervalMs`.
@@ -216,7 +217,7 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  let prunedAt: number | undefined;
+  let houseKeptAt: number | undefined;
   let polling = false;
   /** Woken while polling: what woke it may have been written after that poll's claim. */
   let wokenMeanwhile = false;
@@ -232,14 +233,14 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
     } catch (error) {
       options.logger.error({ err: error }, 'job poll failed');
     }
-    const prune = options.prune;
+    const housekeeping = options.housekeeping;
     const now = options.now().getTime();
-    if (prune && (prunedAt === undefined || now - prunedAt >= prune.everyMs)) {
-      prunedAt = now;
+    if (housekeeping && (houseKeptAt === undefined || now - houseKeptAt >= housekeeping.everyMs)) {
+      houseKeptAt = now;
       try {
-        await prune.run();
+        await housekeeping.run();
       } catch (error) {
-        options.logger.error({ err: error }, 'pruning done jobs failed');
+        options.logger.error({ err: error }, 'housekeeping failed');
       }
     }
     return busy;
