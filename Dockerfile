@@ -29,7 +29,7 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000 2525
-# Liveness of the HTTP roles (all, web); the compose file turns it off for worker and mail processes.
+# Liveness: every role answers /healthz on PORT (worker and mail processes serve /healthz, /readyz and /metrics).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM stops it gracefully (within SHUTDOWN_TIMEOUT_MS, 20 s): give it longer than that before SIGKILL

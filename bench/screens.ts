@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --screens N [--dialect sqlite|postgres] [--out DIR | --database-url URL] [--runs R]`:
+ * `npm run bench -- --screens N [--dialect sqlite|postgres] [--out DIR | --database-url URL] [--runs R]
+ * [--analysis-limit L | --no-statistics]`:
  * how long each screen's queries take with N complaints, nine in ten closed. A few real complaints are made
  * through the use cases; the rest is the synthetic history (test/support/synthetic-history.ts: complaints and
  * their attempts, written by SQL in batches, indexed for search by the triggers as they go in). Then, on the
@@ -8,6 +9,12 @@
  * number), one complaint (on SQLite also with its reads on reader threads, as `serve` runs), the hourly ADR
  * sweep and `adr audit`; and how long a fresh process takes to open the database and answer the menu. A
  * database an earlier run seeded with as many is measured again as it is.
+ *
+ * Statistics for the planner: PostgreSQL gets `VACUUM ANALYZE`, as autovacuum would give it. SQLite's are
+ * dropped and made again as `serve` makes them (db/statistics.ts: PRAGMA optimize over whole indexes, the
+ * same statistics as a full ANALYZE), timed; `--analysis-limit L` samples L entries per index instead, to
+ * measure the screens with sampled statistics, and `--no-statistics` leaves SQLite with none, as every
+ * database had before `serve` kept them.
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -21,6 +28,7 @@ import { sweepAdrClock } from '../src/app/sweep-adr-clock.ts';
 import { defaultSqliteReaders } from '../src/config/env.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations/index.ts';
+import { keepStatistics } from '../src/db/statistics.ts';
 import { findUserByEmail } from '../src/db/users.ts';
 import { COMMON_WORD, RARE_WORD, seedSyntheticHistory } from '../test/support/synthetic-history.ts';
 import { benchContext, count, flag, openTarget, progressBar } from './target.ts';
@@ -32,6 +40,8 @@ const STAFF = ['agent', 'agent2', 'reviewer', 'director'] as const;
 export async function screensCommand(argv: readonly string[]): Promise<number> {
   const total = count(argv, 'screens');
   const runs = Number(flag(argv, 'runs') ?? 30);
+  const analysisLimit = Number(flag(argv, 'analysis-limit') ?? 0);
+  const noStatistics = argv.includes('--no-statistics');
   const target = await openTarget(argv);
   try {
     const ctx = benchContext(target, () => NOW);
@@ -95,8 +105,31 @@ export async function screensCommand(argv: readonly string[]): Promise<number> {
     }
     // PostgreSQL: VACUUM too, as autovacuum would after the load, so that index-only scans need not visit the
     // table to check what is visible (they would read 100,000 rows for the menu's unassigned count).
+    const upkeep: [string, number][] = [];
     if (target.db.dialect === 'postgres') await sql`vacuum analyze`.execute(target.db.kysely);
-    else await sql`analyze`.execute(target.db.kysely);
+    else {
+      // As `serve` starts on a database with no statistics (seeded, restored, upgraded), then as its hourly run
+      // finds them current. Each on a connection of its own: one that drops the statistics keeps those it had
+      // loaded, and this one reloads whatever is left when it sees the schema change.
+      const dropping = await openDatabase({ dataDir: target.where });
+      await sql`drop table if exists sqlite_stat1`.execute(dropping.kysely);
+      await dropping.close();
+      if (!noStatistics) {
+        const serving = await openDatabase({ dataDir: target.where });
+        try {
+          for (const name of [
+            'planner statistics from none (serve start)',
+            'planner statistics, current (hourly)',
+          ]) {
+            const t0 = performance.now();
+            await keepStatistics(serving, { analysisLimit });
+            upkeep.push([name, performance.now() - t0]);
+          }
+        } finally {
+          await serving.close();
+        }
+      }
+    }
     const { reference } = await target.db.kysely
       .selectFrom('complaints')
       .select('reference')
@@ -174,13 +207,21 @@ export async function screensCommand(argv: readonly string[]): Promise<number> {
     };
     const f = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
     console.log(
-      `\n${target.db.dialect}, ${total} synthetic + 20 real complaints, ${seeded ? 'seeded by an earlier run' : `seeded in ${seededIn.toFixed(0)} s`}`,
+      `\n${target.db.dialect}, ${total} synthetic + 20 real complaints, ${seeded ? 'seeded by an earlier run' : `seeded in ${seededIn.toFixed(0)} s`}` +
+        (target.db.dialect !== 'sqlite'
+          ? ''
+          : noStatistics
+            ? ', no planner statistics'
+            : analysisLimit
+              ? `, statistics sampled (${analysisLimit} entries an index)`
+              : ''),
     );
     console.log('| what | p50 ms | p99 ms | max ms |\n|---|---|---|---|');
     for (const [name, ms] of rows) {
       console.log(`| ${name} | ${f(pct(ms, 50))} | ${f(pct(ms, 99))} | ${f(Math.max(...ms))} |`);
     }
     console.log(`| open, migrate and answer the menu (a fresh process) | ${f(readyIn)} | | |`);
+    for (const [name, ms] of upkeep) console.log(`| ${name} | ${f(ms)} | | |`);
     return 0;
   } finally {
     await target.close();

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { anchorAuditTrail } from '../app/anchor-audit-trail.ts';
 import { backup } from '../app/backup.ts';
 import { AppError } from '../app/errors.ts';
+import { keepStatistics } from '../app/keep-statistics.ts';
 import { loadDemo } from '../app/load-demo.ts';
 import { restoreBackup } from '../app/restore-backup.ts';
 import { readSettings } from '../config/env.ts';
@@ -14,10 +15,14 @@ import { withRuntime } from './with-runtime.ts';
 export function registerDataCommands(program: Command): void {
   program
     .command('migrate')
-    .description('Bring the database schema up to date (serve also does this at start)')
+    .description(
+      "Bring the database schema up to date (serve also does this at start), then the query planner's " +
+        'statistics (SQLite: PRAGMA optimize; PostgreSQL analyzes by itself)',
+    )
     .action(() =>
-      withRuntime(async () => {
-        process.stdout.write('database is up to date\n');
+      withRuntime(async ({ ctx }) => {
+        const { changed } = await keepStatistics(ctx);
+        process.stdout.write(`database is up to date${changed ? '; planner statistics updated' : ''}\n`);
       }),
     );
 

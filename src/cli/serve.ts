@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
-import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
+import { keepHouse } from '../app/keep-house.ts';
+import { keepStatistics } from '../app/keep-statistics.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
 import { startHeartbeat } from '../app/serve-heartbeat.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { type RenderPool, startRenderPool } from '../documents/pdf/render-pool.ts';
 import { buildApp } from '../http/app.ts';
+import { buildOperationsApp } from '../http/server.ts';
 import { type AuditAnchoring, startAuditAnchoring } from '../jobs/audit-anchoring.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { type ImapPoller, startImapPoller } from '../mail/inbound/imap-poller.ts';
@@ -35,12 +37,14 @@ type ServeRole = (typeof ROLES)[number];
 const ROLES_HELP = `
 Roles (--role), for running the parts apart against one shared database (PostgreSQL):
   all     everything below in one process (the default; one machine, SQLite or PostgreSQL)
-  web     the HTTP API, the web app, /healthz, /readyz and /metrics (PORT); run as many as you like
-          behind a load balancer
+  web     the HTTP API and the web app (PORT); run as many as you like behind a load balancer
   worker  the job worker: acknowledgements, letters, customer email, clock timers, the ADR sweep
           (WORKER_CONCURRENCY jobs at once, letters on RENDER_THREADS threads); several may run, no job
           runs twice
   mail    the inbound SMTP listener (SMTP_PORT) and the IMAP poller (IMAP_URL)
+
+Every role serves GET /healthz, /readyz and /metrics on PORT (worker and mail: those three only), so
+processes sharing a host need a PORT each. /metrics answers a Bearer METRICS_TOKEN, or without it loopback only.
 
 SIGTERM stops a process gracefully (within SHUTDOWN_TIMEOUT_MS, default 20000); see docs/DEPLOYMENT.md.
 `;
@@ -61,7 +65,7 @@ export function registerServeCommand(program: Command): void {
       const role = options.role as ServeRole;
       const runtime = await openRuntime({ readers: true });
       const { settings } = runtime;
-      // One set of metrics per process: every query timed, mail counted, served at /metrics by the web role.
+      // One set of metrics per process: every query timed, jobs and mail counted, served at /metrics.
       const metrics = createMetrics();
       const runsJobs = role === 'all' || role === 'worker';
       // Letters render in threads wherever they are made: by jobs, and in the web role's previews.
@@ -81,6 +85,9 @@ export function registerServeCommand(program: Command): void {
         letters: renderPool,
         mail: { ...runtime.ctx.mail, smtpPool },
       };
+      // Statistics for the query planner where they are missing (a database never analyzed, or restored) or
+      // stale, before the port opens: seconds once at a million complaints, milliseconds after; none on PostgreSQL.
+      await keepStatistics(ctx);
       // So that a clock drill (`jobs run --until`) can tell this database is live and refuse it.
       const heartbeat = await startHeartbeat(ctx, role);
       const admin = await ensureFirstAdmin(ctx);
@@ -92,18 +99,34 @@ export function registerServeCommand(program: Command): void {
             'This one is not shown again.\n\n',
         );
       }
-      // Bound before anything is announced, so a port in use stops the start with a clear error.
+      // Bound before anything starts or is announced, so a port in use stops the start with a clear error.
+      const httpOptions = {
+        trustProxy: settings.trustProxy,
+        metrics,
+        metricsToken: settings.metricsToken,
+      };
+      const app =
+        role === 'worker' || role === 'mail'
+          ? await buildOperationsApp(ctx, httpOptions)
+          : await buildApp(ctx, { ...httpOptions, publicUrl: settings.publicUrl });
+      const address = await app.listen({ port: settings.port, host: settings.host });
       let smtp: SmtpListener | undefined;
       if (role === 'all' || role === 'mail') {
-        smtp = await startSmtpListener(ctx, {
-          port: settings.mail.smtpPort,
-          host: settings.host,
-          maxBytes: settings.mail.maxBytes,
-          ownAddresses: ownAddresses(ctx),
-          newMessages: settings.mail.newMessages,
-          tls: listenerTls(settings.mail.listenerTls),
-          auth: settings.mail.listenerAuth,
-        });
+        try {
+          smtp = await startSmtpListener(ctx, {
+            port: settings.mail.smtpPort,
+            host: settings.host,
+            maxBytes: settings.mail.maxBytes,
+            ownAddresses: ownAddresses(ctx),
+            newMessages: settings.mail.newMessages,
+            tls: listenerTls(settings.mail.listenerTls),
+            auth: settings.mail.listenerAuth,
+          });
+        } catch (error) {
+          // The HTTP server would keep the process alive, failed, after the error is reported.
+          await app.close();
+          throw error;
+        }
       }
       let imap: ImapPoller | undefined;
       const imapSettings = settings.mail.imap;
@@ -132,10 +155,13 @@ export function registerServeCommand(program: Command): void {
           concurrency: settings.workerConcurrency,
           logger: ctx.logger,
           wakeUps: (onWake) => ctx.db.listen('redress_jobs', onWake),
-          // Hourly: each run deletes a bounded number of rows, so a backlog clears over a few hours.
-          prune: {
+          onFinished: (job, outcome, seconds) =>
+            metrics.jobDuration.observe({ kind: job.kind, outcome }, seconds),
+          // Hourly: pruning deletes a bounded number of rows a run, so a backlog clears over a few hours; the
+          // planner's statistics are refreshed where a table has grown or shrunk tenfold.
+          housekeeping: {
             everyMs: 3_600_000,
-            run: () => pruneDoneJobs(ctx, { retentionDays: settings.jobRetentionDays }),
+            run: () => keepHouse(ctx, { retentionDays: settings.jobRetentionDays }),
           },
         });
         if (role === 'worker') {
@@ -145,18 +171,8 @@ export function registerServeCommand(program: Command): void {
           );
         }
       }
-      const app =
-        role === 'worker' || role === 'mail'
-          ? undefined
-          : await buildApp(ctx, {
-              publicUrl: settings.publicUrl,
-              trustProxy: settings.trustProxy,
-              metrics,
-              metricsToken: settings.metricsToken,
-            });
-      if (app) {
-        const address = await app.listen({ port: settings.port, host: settings.host });
-        ctx.logger.info({ address, database: ctx.db.dialect }, 'Redress is listening');
+      ctx.logger.info({ address, database: ctx.db.dialect }, 'Redress is listening');
+      if (role === 'all' || role === 'web') {
         process.stdout.write(
           `Redress is running at ${address}\n` +
             `  staff workspace  ${address}/staff\n` +
@@ -180,6 +196,9 @@ export function registerServeCommand(program: Command): void {
           `  polling IMAP     ${imap.address} every ${imapSettings.pollMs} ms` +
             `${imapSettings.processedFolder ? ` (processed mail to ${imapSettings.processedFolder})` : ''}\n`,
         );
+      }
+      if (role === 'worker' || role === 'mail') {
+        process.stdout.write(`  health, metrics  ${address} (/healthz, /readyz, /metrics)\n`);
       }
       let stopping = false;
       const shutdown = async (signal: string) => {
@@ -215,7 +234,7 @@ export function registerServeCommand(program: Command): void {
         await Promise.all([
           part('imap poller', imap && (() => imap.stop())),
           part('smtp listener', smtp && (() => smtp.close())),
-          part('http', app && (() => closeHttp(app))),
+          part('http', () => closeHttp(app)),
           part('job worker', worker && (() => worker.stop())),
           part('audit anchoring', anchoring && (() => anchoring.stop())),
         ]);

@@ -92,7 +92,7 @@ describeEachDialect('pruning done jobs', (t) => {
         owner: 'w',
         intervalMs: 5,
         logger: { info: () => undefined, error: () => undefined },
-        prune: {
+        housekeeping: {
           everyMs: 3_600_000,
           run: async () => {
             runs.push(clock);

@@ -1,13 +1,14 @@
 /**
  * The Fastify application: the REST API under /api/v1, its OpenAPI document, health checks, /metrics, and
- * the web app's pages.
+ * the web app's pages. The server it starts from, and the health and metrics routes, are server.ts's: a worker
+ * or mail process serves those alone.
  * Routes are thin: they validate with zod, call one use case, and map the result.
  */
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,12 +17,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { databaseFailureCode } from '../app/errors.ts';
 import type { TrustProxy } from '../config/env.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { authPlugin } from './auth.ts';
-import { registerMetrics } from './metrics.ts';
-import { errorHandler, problem, RETRY_AFTER_SECONDS, sendProblem } from './problem.ts';
 import { registerAttachmentRoutes } from './routes/attachments/routes.ts';
 import { registerAuditRoutes } from './routes/audit/routes.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
@@ -36,6 +34,7 @@ import { registerTemplateRoutes } from './routes/templates/routes.ts';
 import { registerTokenRoutes } from './routes/tokens/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
 import { registerWorkloadRoutes } from './routes/workload/routes.ts';
+import { createServer, registerOperationsRoutes } from './server.ts';
 import { registerWebApp } from './web.ts';
 
 export type App = FastifyInstance;
@@ -59,39 +58,14 @@ export interface AppOptions {
   metricsToken?: string | undefined;
 }
 
-/** An address as the request log shows it: a sign-in link's token (`/track/sign-in?token=…`) is hidden. */
-export function loggableUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1(hidden)');
-}
-
-/** Fastify's own request serializer, but never writing a secret that rides in the address. */
-function requestForLog(request: FastifyRequest) {
-  return {
-    method: request.method,
-    url: loggableUrl(request.url),
-    host: request.host,
-    remoteAddress: request.ip,
-    remotePort: request.socket?.remotePort,
-  };
-}
-
 /** Builds the HTTP application around a context (database, procedure, clock). */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<App> {
-  const app = Fastify({
-    loggerInstance: ctx.logger.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
+  const app = createServer(ctx, {
+    trustProxy: options.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
-
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      problem('route-not-found', 404, `${request.method} ${request.url} is not an endpoint`),
-    ),
-  );
 
   await app.register(swagger, {
     openapi: {
@@ -125,24 +99,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { ctx });
   // Before the routes, so that its request timing hook covers every one of them.
-  registerMetrics(app, ctx, options.metrics ?? createMetrics(), { token: options.metricsToken });
-
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await ctx.db.checkReady();
-      return { status: 'ok', database: ctx.db.dialect };
-    } catch (error) {
-      // Not ready is 503 whatever the cause (a balancer reads only the status); the code says which.
-      const code = databaseFailureCode(error) ?? 'database-unavailable';
-      ctx.logger.warn({ err: error, code }, 'not ready');
-      const detail =
-        code === 'storage-full'
-          ? 'Writes fail: the database has no space left to write'
-          : 'The database is not reachable';
-      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-      return sendProblem(reply, problem(code, 503, detail));
-    }
+  registerOperationsRoutes(app, ctx, {
+    metrics: options.metrics ?? createMetrics(),
+    metricsToken: options.metricsToken,
   });
   registerPublicRoutes(app, ctx);
   await registerWebApp(app, { procedure: ctx.procedure });

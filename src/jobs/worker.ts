@@ -36,7 +36,12 @@ export interface RunOptions {
   maxBatches?: number | undefined;
   /** Asked before each claim: once true, nothing more is claimed and the run ends with the jobs in hand. */
   stopping?: (() => boolean) | undefined;
+  /** Told of each job this worker ran, how it ended and how long it took (for the process's metrics). */
+  onFinished?: ((job: Job, outcome: JobOutcome, seconds: number) => void) | undefined;
 }
+
+/** How one run of a job ended: as RunSummary counts it. */
+export type JobOutcome = 'done' | 'retry' | 'failed' | 'lost';
 
 export interface RunSummary {
   claimed: number;
@@ -160,18 +165,19 @@ async function runOne(
   summary: RunSummary,
 ): Promise<void> {
   const handler = handlers[job.kind];
+  const startedAt = performance.now();
+  let outcome: JobOutcome | undefined;
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     await handler(job, ctx);
   } catch (error) {
-    const outcome = await fail(db, job, error, options.now(), options.backoff ?? DEFAULT_BACKOFF);
-    if (outcome === 'retry') summary.retried++;
-    else if (outcome === 'failed') summary.failed++;
-    else summary.lost++;
-    return;
+    outcome = await fail(db, job, error, options.now(), options.backoff ?? DEFAULT_BACKOFF);
   }
-  if (await complete(db, job, options.now())) summary.done++;
-  else summary.lost++;
+  // Recording success stays outside the try: if that write fails, the job was not failed either.
+  outcome ??= (await complete(db, job, options.now())) ? 'done' : 'lost';
+  if (outcome === 'retry') summary.retried++;
+  else summary[outcome]++;
+  options.onFinished?.(job, outcome, (performance.now() - startedAt) / 1000);
 }
 
 /** The subset of a pino logger the worker uses. */
@@ -185,10 +191,11 @@ export interface WorkerOptions extends RunOptions {
   intervalMs: number;
   logger: WorkerLogger;
   /**
-   * Housekeeping run after a poll at most every `everyMs` (and after the first): deleting old done jobs.
-   * It runs between polls, never beside one, so one worker never contends with itself.
+   * Housekeeping run after a poll at most every `everyMs` (and after the first): deleting old done jobs,
+   * keeping the planner's statistics. It runs between polls, never beside one, so one worker never contends
+   * with itself.
    */
-  prune?: { everyMs: number; run: () => Promise<unknown> } | undefined;
+  housekeeping?: { everyMs: number; run: () => Promise<unknown> } | undefined;
   /**
    * Subscribes to "a job is due now" (`db.listen('redress_jobs', …)`): a sleeping worker then polls at once,
    * and one that is polling polls again when it finishes, instead of waiting `intervalMs`.
@@ -210,7 +217,7 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  let prunedAt: number | undefined;
+  let houseKeptAt: number | undefined;
   let polling = false;
   /** Woken while polling: what woke it may have been written after that poll's claim. */
   let wokenMeanwhile = false;
@@ -226,14 +233,14 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
     } catch (error) {
       options.logger.error({ err: error }, 'job poll failed');
     }
-    const prune = options.prune;
+    const housekeeping = options.housekeeping;
     const now = options.now().getTime();
-    if (prune && (prunedAt === undefined || now - prunedAt >= prune.everyMs)) {
-      prunedAt = now;
+    if (housekeeping && (houseKeptAt === undefined || now - houseKeptAt >= housekeeping.everyMs)) {
+      houseKeptAt = now;
       try {
-        await prune.run();
+        await housekeeping.run();
       } catch (error) {
-        options.logger.error({ err: error }, 'pruning done jobs failed');
+        options.logger.error({ err: error }, 'housekeeping failed');
       }
     }
     return busy;

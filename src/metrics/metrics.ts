@@ -6,6 +6,7 @@
  * - `redress_db_query_duration_seconds{operation}`, timed by the Kysely plugin in query-timing.ts;
  * - `redress_jobs{kind,status}`, `redress_job_oldest_due_age_seconds{kind}` and
  *   `redress_adr_letters_due_within_7_days`, read from the database on each scrape (operational-gauges);
+ * - `redress_job_duration_seconds{kind,outcome}`: the jobs this process ran, how each ended and how long it took;
  * - `redress_mail_received_total{outcome}` and `redress_mail_sent_total{result}`;
  * - Node's default process metrics (`process_*`, `nodejs_*`).
  */
@@ -19,6 +20,8 @@ export interface Metrics {
   jobs: Gauge<'kind' | 'status'>;
   jobOldestDueAge: Gauge<'kind'>;
   adrLettersDueSoon: Gauge;
+  /** Jobs this process ran: `outcome` is done, retry, failed (for good) or lost (its lease had passed on). */
+  jobDuration: Histogram<'kind' | 'outcome'>;
   /** 1 when the last scrape could read the database gauges, 0 when it could not. */
   gaugesReadable: Gauge;
   mail: MailCounters;
@@ -72,6 +75,13 @@ export function createMetrics(): Metrics {
     adrLettersDueSoon: new Gauge({
       name: 'redress_adr_letters_due_within_7_days',
       help: 'Open complaints without an ADR letter whose ADR time limit falls in the next 7 days',
+      registers,
+    }),
+    jobDuration: new Histogram({
+      name: 'redress_job_duration_seconds',
+      help: 'Jobs run by this process, by kind and how they ended (done, retry, failed, lost)',
+      labelNames: ['kind', 'outcome'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers,
     }),
     gaugesReadable: new Gauge({

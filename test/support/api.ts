@@ -3,7 +3,14 @@
  *
  *   const t = await startApi(harness);            // staff: agent, reviewer, director, director2, admin
  *   const res = await t.as('agent').post('/complaints', body);
+ *
+ * or typed from the OpenAPI document, as the web app calls it, so that a renamed route, a wrong body or a
+ * misread answer fails `tsc` (`npm run typecheck`) rather than at run time:
+ *
+ *   const { data, error, response } = await t.typed('agent').POST('/api/v1/complaints', { body: newComplaint() });
+ *   const complaint = await command(t.typed('agent'), reference, 'propose', { summary, steps });
  */
+import createClient, { type Client as OpenApiClient } from 'openapi-fetch';
 import pino from 'pino';
 import { addUser } from '../../src/app/add-user.ts';
 import type { AppContext, SmsSender } from '../../src/app/context.ts';
@@ -16,6 +23,7 @@ import { type RunSummary, runDueJobs } from '../../src/jobs/worker.ts';
 import type { OutboundMailSettings } from '../../src/mail/outbound/transport.ts';
 import { createMetrics } from '../../src/metrics/metrics.ts';
 import { withQueryTiming } from '../../src/metrics/query-timing.ts';
+import type { components, paths } from '../../web/src/api/schema.d.ts';
 import type { DialectHarness, TestDb } from './databases.ts';
 import { documentsOf } from './documents.ts';
 
@@ -45,6 +53,53 @@ export interface Client {
   bytes(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; bytes: Buffer }>;
 }
 
+/**
+ * The API typed from its OpenAPI document (web/src/api/schema.d.ts, written by `npm run api-types`, which a
+ * test keeps current): paths, parameters, bodies and answers are all checked by the compiler.
+ */
+export type TypedClient = OpenApiClient<paths>;
+export type ApiPaths = paths;
+export type Schemas = components['schemas'];
+
+/** `POST /api/v1/complaints/{reference}/<name>` for each procedure command (and reply). */
+type CommandPath = {
+  [P in keyof paths]: P extends `/api/v1/complaints/{reference}/${infer Name}`
+    ? Name extends `${string}/${string}`
+      ? never
+      : paths[P] extends { post: object }
+        ? P
+        : never
+    : never;
+}[keyof paths];
+type CommandOperation<C extends CommandName> = NonNullable<
+  paths[Extract<CommandPath, `/api/v1/complaints/{reference}/${C}`>]['post']
+>;
+/** The commands by their names in the API: `propose`, `record-response`, `take`, … */
+export type CommandName = CommandPath extends `/api/v1/complaints/{reference}/${infer Name}` ? Name : never;
+/** What a command takes. */
+export type CommandBody<C extends CommandName> =
+  CommandOperation<C>['requestBody']['content']['application/json'];
+/** What an accepted command answers: the complaint as it now stands. */
+export type CommandResult<C extends CommandName> =
+  CommandOperation<C>['responses'][200]['content']['application/json'];
+
+/** Issues a command through a typed client; throws (failing the test) unless it is accepted. */
+export async function command<C extends CommandName>(
+  client: TypedClient,
+  reference: string,
+  name: C,
+  body: CommandBody<C>,
+): Promise<CommandResult<C>> {
+  // One call for every command: the signature above is what checks the name and the body.
+  const path = `/api/v1/complaints/{reference}/${name}` as '/api/v1/complaints/{reference}/add-note';
+  const { data, error, response } = await client.POST(path, {
+    params: { path: { reference } },
+    body: body as CommandBody<'add-note'>,
+  });
+  if (!data) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(error)}`);
+  return data as CommandResult<C>;
+}
+
 export interface TestApi {
   db: TestDb;
   /** What the application logged, one JSON line each (never a sign-in link's token: tests check). */
@@ -56,6 +111,8 @@ export interface TestApi {
   setNow(now: Date | string): void;
   now(): Date;
   as(name: StaffName | null): Client;
+  /** The same API as `as`, typed from the OpenAPI document; paths are whole (`/api/v1/complaints`). */
+  typed(name: StaffName | null): TypedClient;
   /** Issues a procedure command as a member of staff; fails the test unless it is accepted (200). */
   command(who: StaffName, reference: string, name: string, body?: unknown): Promise<Reply['body']>;
   /** Runs every job due now, as the worker would (`jobHandlers` on this context). */
@@ -155,6 +212,11 @@ export async function startApi(
     },
     now: () => now,
     as: client,
+    typed: (name) =>
+      createClient<paths>({
+        baseUrl: address,
+        headers: name ? { authorization: `Bearer ${users[name].token}` } : {},
+      }),
     command: async (who, reference, name, body = {}) => {
       const res = await client(who).post(`/complaints/${reference}/${name}`, body);
       // Thrown, not `expect`ed: this module is also the bench's (no vitest there).
@@ -166,8 +228,13 @@ export async function startApi(
   };
 }
 
-/** A complaint body as the phone team would send it. */
-export function phoneComplaint(overrides: Record<string, unknown> = {}) {
+/** What `POST /api/v1/complaints` takes. */
+export type NewComplaint = NonNullable<
+  paths['/api/v1/complaints']['post']['requestBody']
+>['content']['application/json'];
+
+/** A complaint body as the phone team would send it, typed: for the typed client. */
+export function newComplaint(overrides: Partial<NewComplaint> = {}): NewComplaint {
   return {
     customer: { name: 'Jo Bloggs', email: 'jo@example.org', phone: '01632 960 123' },
     channel: 'phone',
@@ -177,4 +244,9 @@ export function phoneComplaint(overrides: Record<string, unknown> = {}) {
     desiredOutcome: 'A refund of the second charge',
     ...overrides,
   };
+}
+
+/** The same, with any overrides, valid or not: for the untyped client. */
+export function phoneComplaint(overrides: Record<string, unknown> = {}) {
+  return { ...newComplaint(), ...overrides };
 }

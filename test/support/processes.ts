@@ -19,7 +19,8 @@ import type { OpenDatabaseOptions } from '../../src/db/database.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = 'bin/redress.js';
-const READY = /Redress is running at (http:\/\/\S+)\s/;
+/** What `serve` prints once it listens: the web app's address, or a worker's or mail process's endpoint. */
+const READY = /(?:Redress is running at|health, metrics) +(http:\/\/\S+)\s/;
 /** Settings Redress reads; the test's own environment must not leak into a child's. */
 const REDRESS_VARS = [
   'PORT',
@@ -146,7 +147,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface ServeProcess {
-  /** `http://127.0.0.1:PORT`, as the process printed it; empty for `--role worker`. */
+  /** `http://127.0.0.1:PORT`, as the process printed it (worker and mail: /healthz, /readyz, /metrics). */
   url: string;
   /** `${url}/api/v1`. */
   api: string;
@@ -164,15 +165,12 @@ export interface ServeProcess {
 
 export interface ServeOptions {
   /** `--role` (default `all`). */
-  role?: 'all' | 'web' | 'worker';
-  /** How long to wait for the "Redress is running at" line (default 30 s). */
+  role?: 'all' | 'web' | 'worker' | 'mail';
+  /** How long to wait for the line with its address (default 30 s). */
   timeoutMs?: number;
 }
 
-/**
- * Starts `redress serve` on a free port and resolves once it prints its address. A worker-only process
- * prints nothing when ready, so for `role: 'worker'` this resolves as soon as it is spawned.
- */
+/** Starts `redress serve` on a free port and resolves once it prints its address. */
 export async function startServe(env: Env, options: ServeOptions = {}): Promise<ServeProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -187,7 +185,7 @@ export async function startServe(env: Env, options: ServeOptions = {}): Promise<
 
 async function spawnServe(env: Env, options: ServeOptions): Promise<ServeProcess> {
   const role = options.role ?? 'all';
-  const port = role === 'worker' ? 0 : await freePort();
+  const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve', '--role', role], {
     cwd: ROOT,
     // SMTP_PORT 0: the inbound listener takes any free port, so parallel servers never clash on 2525.
@@ -217,8 +215,6 @@ async function spawnServe(env: Env, options: ServeOptions): Promise<ServeProcess
       }
     },
   });
-  if (role === 'worker') return handle('');
-
   const timeoutMs = options.timeoutMs ?? 30_000;
   const url = await new Promise<string>((resolve, reject) => {
     let settled = false;
