@@ -5,7 +5,7 @@
  * menu's counts, every queue's first page, search for a rare and a common word, and GET of a complaint
  * cycling over 200 of them. Beside them, in the same run, the bare-driver baseline of `npm run bench`
  * (bench/server.ts: Fastify and one SELECT by key through better-sqlite3) under the same load. Every response
- * must be 200, or the run fails.
+ * must be 200, or the run fails; requests that time out (10 s) are counted.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,8 @@ export async function screensHttpCommand(argv: readonly string[]): Promise<numbe
   const baselineDir = mkdtempSync(join(tmpdir(), 'redress-screens-http-'));
   try {
     const env = redressEnv({ dataDir: dir }, { LOG_LEVEL: 'warn' });
-    const { token } = await staffToken(env);
+    // Its own member of staff each run: the database outlives the run.
+    const { token } = await staffToken(env, { email: `bench-${Date.now()}@test.redress` });
     const server = await startServe(env, { role: 'web' });
     const baseline = await startChild('baseline', baselineDir);
     const auth = { authorization: `Bearer ${token}` };
@@ -85,7 +86,9 @@ export async function screensHttpCommand(argv: readonly string[]): Promise<numbe
         seconds: SECONDS,
         connections: CONNECTIONS,
       });
-      if (failures(m) > 0) throw new Error(`${label}: ${JSON.stringify(m.unexpected)}, ${m.errors} errors`);
+      // A wrong status fails the run; timeouts (autocannon gives up after 10 s) are what a screen too slow
+      // for this load looks like, so they are counted and shown instead.
+      if (Object.keys(m.unexpected).length > 0) throw new Error(`${label}: ${JSON.stringify(m.unexpected)}`);
       return m;
     };
     const base = await measure(
@@ -101,6 +104,7 @@ export async function screensHttpCommand(argv: readonly string[]): Promise<numbe
       m.p50.toFixed(1),
       m.p99.toFixed(1),
       (m.requestsPerSecond / base.requestsPerSecond).toFixed(3),
+      String(failures(m)),
     ];
     lines.push(line('baseline: one SELECT by key', base));
     for (const [label, paths] of screens)
@@ -110,7 +114,7 @@ export async function screensHttpCommand(argv: readonly string[]): Promise<numbe
       `\nScreens over HTTP, SQLite, ${total.toLocaleString('en-GB')} complaints, ${CONNECTIONS} connections, ` +
         `${SECONDS} s each, one \`redress serve --role web\``,
     );
-    console.log(textTable(['screen', 'req/s', 'p50 ms', 'p99 ms', '× baseline'], lines));
+    console.log(textTable(['screen', 'req/s', 'p50 ms', 'p99 ms', '× baseline', 'timed out'], lines));
     return 0;
   } finally {
     await stopAllProcesses();
