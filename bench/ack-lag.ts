@@ -1,21 +1,6 @@
-/**
- * `npm run bench:ack-lag`: does the outbox keep up with a national provider's intake? A real `redress serve`
- * (one process, every role, as `npm start` runs it) takes new complaints at a fixed rate over HTTP while its
- * worker acknowledges each one — the letter rendered, stored, emailed with the PDF attached — to an SMTP sink
- * on loopback. Measured: the acknowledgement lag (the API's 201 → the sink accepting that customer's email),
- * acknowledgements per second, the backlog of acknowledgement jobs, and the server's RSS idle and under load.
- * See bench/README.md ("Acknowledgement lag").
- *
- * Environment: BENCH_ACK_RATE (creates/s, 100), BENCH_ACK_SECONDS (60), BENCH_ACK_DRAIN_SECONDS (most to
- * wait after intake for the last acknowledgement, 600), BENCH_DIALECTS (sqlite), BENCH_DATABASE_URL (a
- * PostgreSQL admin URL; default: an embedded server), BENCH_OUTPUT; and the server's own settings, passed
- * through when set: WORKER_CONCURRENCY, RENDER_THREADS, SMTP_MAX_CONNECTIONS, WORKER_INTERVAL_MS.
- */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import type { Dialect } from '../src/db/database.ts';
 import { phoneComplaint } from '../test/support/api.ts';
@@ -28,6 +13,7 @@ import {
   stopAllProcesses,
 } from '../test/support/processes.ts';
 import { percentile } from './latency.ts';
+import { postgresAdminUrl, rssMb, throwawayDatabase } from './throwaway.ts';
 
 function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -95,31 +81,8 @@ async function database(dialect: Dialect): Promise<{ dataDir: string; databaseUr
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-ack-lag-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   if (dialect === 'sqlite') return { dataDir };
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    const { startEmbeddedPostgres } = await import('../test/support/embedded-postgres-server.ts');
-    const server = await startEmbeddedPostgres();
-    cleanups.push(() => server.stop());
-    adminUrl = server.adminUrl;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const name = `ack_lag_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { dataDir, databaseUrl: url.toString() };
-}
-
-/** Resident memory of a process, in MB (threads included: they share it). */
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
+  const databaseUrl = await throwawayDatabase(await postgresAdminUrl(cleanups), 'ack_lag_bench', cleanups);
+  return { dataDir, databaseUrl };
 }
 
 /** Acknowledgement jobs not yet done (pending or running), from the server's /metrics. */

@@ -14,11 +14,10 @@
  * BENCH_OUTPUT (JSON results).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { phoneComplaint } from '../test/support/api.ts';
 import {
   redressEnv,
@@ -29,6 +28,7 @@ import {
 } from '../test/support/processes.ts';
 import { textTable } from './children.ts';
 import { type Latency, latency } from './latency.ts';
+import { postgresAdminUrl, rssMb, throwawayDatabase } from './throwaway.ts';
 
 function envList(name: string, fallback: number[]): number[] {
   const raw = process.env[name];
@@ -58,33 +58,10 @@ const OUTPUT =
 const log = (message: string) => console.error(`[scaling] ${message}`);
 const cleanups: (() => Promise<void> | void)[] = [];
 
-async function adminUrl(): Promise<string> {
-  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
-  const { startEmbeddedPostgres } = await import('../test/support/embedded-postgres-server.ts');
-  const server = await startEmbeddedPostgres();
-  cleanups.push(() => server.stop());
-  return server.adminUrl;
-}
-
 async function freshDatabase(admin: string): Promise<{ dataDir: string; databaseUrl: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-scaling-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  const name = `scaling_bench_${randomBytes(4).toString('hex')}`;
-  await client.query(`create database ${name}`);
-  cleanups.push(async () => {
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.end();
-  });
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { dataDir, databaseUrl: url.toString() };
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  return { dataDir, databaseUrl: await throwawayDatabase(admin, 'scaling_bench', cleanups) };
 }
 
 /** Posts new complaints, each from a new customer, on `connections` connections for `seconds`. */
@@ -170,7 +147,7 @@ async function measure(admin: string, processes: number): Promise<Omit<Result, '
 }
 
 async function main(): Promise<number> {
-  const admin = await adminUrl();
+  const admin = await postgresAdminUrl(cleanups);
   const results: Result[] = [];
   for (const processes of PROCESSES) {
     log(`${processes} process(es), ${CONNECTIONS} connections, ${SECONDS} s …`);
