@@ -79,9 +79,7 @@ export function ComplaintImprovements({ reference }: { reference: string }) {
                 </Text>
                 <StatusBadge status={item.status} />
               </Group>
-              <Text size="xs" c="dimmed" component="div">
-                {item.owner.name}, due <DueDate item={item} />
-              </Text>
+              <DueDate item={item} prefix={`${item.owner.name} · due by `} />
             </li>
           ))}
         </Stack>

@@ -56,7 +56,7 @@ function ImprovementView({ reference }: { reference: string }) {
       <Stack gap={0}>
         <Text size="sm" c="dimmed">
           Improvement item{' '}
-          <Anchor component={Link} to="/staff/improvements" size="sm">
+          <Anchor component={Link} to="/staff/improvements" size="sm" underline="always">
             (all items)
           </Anchor>
         </Text>
@@ -186,8 +186,7 @@ function Complaints(props: { item: ImprovementDetail; manager: boolean; onDone: 
                   <Table.Td>
                     <Button
                       size="compact-xs"
-                      variant="subtle"
-                      color="red.9"
+                      variant="default"
                       aria-label={`Unlink ${c.reference}`}
                       onClick={() => unlink.mutate(c.reference)}
                       loading={unlink.isPending && unlink.variables === c.reference}

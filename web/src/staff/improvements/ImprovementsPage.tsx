@@ -182,7 +182,7 @@ function ImprovementCards({ items }: { items: ImprovementListItem[] }) {
             <Text size="sm">
               {item.owner.name} · {complaintsWords(item.complaintCount)}
             </Text>
-            <DueDate item={item} />
+            <DueDate item={item} prefix="Due by " />
           </Stack>
         </Paper>
       ))}

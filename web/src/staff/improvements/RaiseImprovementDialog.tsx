@@ -87,6 +87,8 @@ export function RaiseImprovementDialog(props: RaiseImprovementProps) {
       ),
     onSuccess: async (item) => {
       await queryClient.invalidateQueries({ queryKey: IMPROVEMENTS_KEY });
+      // The complaints it links now say so on their timelines.
+      await queryClient.invalidateQueries({ queryKey: ['complaint'] });
       props.onClose();
       props.onRaised?.(item);
     },

@@ -17,7 +17,7 @@ export const STATUS_WORDS: Record<ImprovementStatus, string> = {
   dropped: 'Dropped',
 };
 
-/** Badge colours dark enough for their text (4.5:1) on the light variant. */
+/** The tint of each status's badge. */
 export const STATUS_COLOURS: Record<ImprovementStatus, string> = {
   open: 'blue',
   'in-progress': 'grape',
