@@ -285,6 +285,34 @@ describeEachDialect('the improvement log', (harness) => {
     });
   });
 
+  describe('what was fixed in a month', () => {
+    afterAll(() => t.setNow('2026-11-02T10:00:00Z'));
+    it('counts an item in the month it was done in UK time, not UTC', async () => {
+      // 23:30 UTC on 31 July is 00:30 on 1 August in London (BST).
+      t.setNow('2026-07-31T23:30:00Z');
+      const raised = await t
+        .as('reviewer')
+        .post('/improvements', item({ title: 'Summer', dueOn: '2026-08-10' }));
+      const done = await t
+        .as('agent')
+        .patch(`/improvements/${raised.body.reference}`, {
+          status: 'done',
+          actionTaken: 'Fixed at midnight',
+        });
+      expect(done.body.closedAt).toBe('2026-07-31T23:30:00.000Z');
+      const titles = async (month: string) =>
+        (await t.as('agent').get(`/improvements/done?month=${month}`)).body.items.map(
+          (i: { title: string }) => i.title,
+        );
+      expect(await titles('2026-07')).toEqual([]);
+      expect(await titles('2026-08')).toEqual(['Summer']);
+      expect((await t.as('agent').get('/improvements/done?month=2026-13')).body).toMatchObject({
+        status: 400,
+        field: 'querystring.month',
+      });
+    });
+  });
+
   describe('lists', () => {
     it('pages newest first with a cursor, and filters by status, owner and root cause', async () => {
       t.setNow('2026-11-03T09:00:00Z');

@@ -93,13 +93,8 @@ export function RaiseImprovementDialog(props: RaiseImprovementProps) {
       props.onRaised?.(item);
     },
     onError: (error) =>
-      setErrors(
-        formErrors(
-          error,
-          { ...form.paths.fieldMap, 'body.sourceComplaint': 'improvement-title' },
-          form.paths.labels,
-        ),
-      ),
+      // A refusal of the complaint it came from (no ombudsman decision, say) is about the whole form.
+      setErrors(formErrors(error, form.paths.fieldMap, form.paths.labels)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
