@@ -293,12 +293,10 @@ describeEachDialect('the improvement log', (harness) => {
       const raised = await t
         .as('reviewer')
         .post('/improvements', item({ title: 'Summer', dueOn: '2026-08-10' }));
-      const done = await t
-        .as('agent')
-        .patch(`/improvements/${raised.body.reference}`, {
-          status: 'done',
-          actionTaken: 'Fixed at midnight',
-        });
+      const done = await t.as('agent').patch(`/improvements/${raised.body.reference}`, {
+        status: 'done',
+        actionTaken: 'Fixed at midnight',
+      });
       expect(done.body.closedAt).toBe('2026-07-31T23:30:00.000Z');
       const titles = async (month: string) =>
         (await t.as('agent').get(`/improvements/done?month=${month}`)).body.items.map(
