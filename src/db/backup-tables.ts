@@ -39,6 +39,8 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   audit_anchors: { order: 23, key: ['seq'] },
   audit_anchor_heads: { order: 24, key: ['anchor_seq', 'chain_id'] },
   process_heartbeats: { order: 25, key: ['id'] },
+  improvements: { order: 26, key: ['id'] },
+  improvement_complaints: { order: 27, key: ['improvement_id', 'complaint_id'] },
 };
 
 /** Every table, parents before children. */

@@ -25,6 +25,7 @@ const ALL = [
   '0017-search',
   '0018-process-heartbeats',
   '0019-screen-indexes',
+  '0022-improvements',
 ];
 
 const TABLES = [
@@ -42,6 +43,8 @@ const TABLES = [
   'email_attachments',
   'emails',
   'idempotency_keys',
+  'improvement_complaints',
+  'improvements',
   'jobs',
   'notes',
   'portal_links',

@@ -385,6 +385,36 @@ export interface TemplatesTable {
   archived_at: Instant | null;
 }
 
+/** An item of the improvement log (migration 0022). */
+export interface ImprovementsTable {
+  id: string;
+  /** `IMP-0042`. */
+  reference: string;
+  title: string;
+  description: string;
+  owner_id: string;
+  due_on: DateText;
+  /** open | in-progress | done | dropped */
+  status: string;
+  action_taken: string | null;
+  root_cause: string | null;
+  /** complaint | root-cause-trend | ombudsman-decision | other */
+  source: string;
+  source_complaint_id: string | null;
+  created_by: string;
+  created_at: Instant;
+  updated_at: Instant;
+  closed_at: Instant | null;
+}
+
+/** The complaints an improvement item lists (migration 0022). */
+export interface ImprovementComplaintsTable {
+  improvement_id: string;
+  complaint_id: string;
+  linked_at: Instant;
+  linked_by: string;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -411,4 +441,6 @@ export interface Schema {
   jobs: JobsTable;
   templates: TemplatesTable;
   process_heartbeats: ProcessHeartbeatsTable;
+  improvements: ImprovementsTable;
+  improvement_complaints: ImprovementComplaintsTable;
 }

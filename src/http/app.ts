@@ -26,6 +26,7 @@ import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerComplaintRoutes } from './routes/complaints/routes.ts';
 import { registerCustomerRoutes } from './routes/customers/routes.ts';
 import { registerDocumentRoutes } from './routes/documents/routes.ts';
+import { registerImprovementRoutes } from './routes/improvements/routes.ts';
 import { registerMailRoutes } from './routes/mail/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerProcedureRoutes } from './routes/procedure/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerDocumentRoutes(api, ctx);
       registerAttachmentRoutes(api, ctx);
       registerTemplateRoutes(api, ctx);
+      registerImprovementRoutes(api, ctx);
     },
     { prefix: API_PREFIX },
   );

@@ -20,11 +20,17 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { anchorAuditTrail } from '../../src/app/anchor-audit-trail.ts';
 import { auditAdrLetters } from '../../src/app/audit-adr-letters.ts';
 import type { AppContext } from '../../src/app/context.ts';
+import { createImprovement } from '../../src/app/create-improvement.ts';
 import { getComplaint } from '../../src/app/get-complaint.ts';
+import { getImprovement } from '../../src/app/get-improvement.ts';
+import { listComplaintImprovements } from '../../src/app/list-complaint-improvements.ts';
 import { listComplaints } from '../../src/app/list-complaints.ts';
+import { listImprovements } from '../../src/app/list-improvements.ts';
+import { listImprovementsDone } from '../../src/app/list-improvements-done.ts';
 import { pruneDoneJobs } from '../../src/app/prune-done-jobs.ts';
 import { listQueues, QUEUE_IDS } from '../../src/app/queues.ts';
 import { readOperationalGauges } from '../../src/app/read-operational-gauges.ts';
+import { summariseImprovements } from '../../src/app/summarise-improvements.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
 import { getWorkload } from '../../src/app/workload.ts';
 import type { Dialect } from '../../src/db/database.ts';
@@ -118,6 +124,38 @@ describeEachDialect('query plans', (harness) => {
     await pruneDoneJobs(ctx, { retentionDays: 30, maxBatches: 1 });
     await readOperationalGauges(ctx);
     await anchorAuditTrail(ctx);
+    // The improvement log: its list (each filter's index), an item, a complaint's items, the counts. Its
+    // complaint is another than the one read above, whose plan its audit events would change.
+    const [, other] = await kysely
+      .selectFrom('complaints')
+      .select('reference')
+      .where('id', 'not like', 'syn-%')
+      .orderBy('reference')
+      .limit(2)
+      .execute();
+    if (!other) throw new Error('no second complaint');
+    const item = await createImprovement(
+      t.ctx,
+      { kind: 'staff', ...director },
+      {
+        title: 'Plans',
+        description: 'An item for the plans',
+        ownerId: director.id,
+        dueOn: '2026-12-01',
+        source: 'complaint',
+        sourceComplaint: other.reference,
+      },
+    );
+    const page = await listImprovements(ctx, { limit: 1 });
+    await listImprovements(ctx, { limit: 1, cursor: page.nextCursor ?? undefined });
+    await listImprovements(ctx, { status: ['open'] });
+    await listImprovements(ctx, { owner: director.id });
+    await listImprovements(ctx, { rootCause: 'billing-error' });
+    await listImprovements(ctx, { overdue: true, sort: 'due' });
+    await getImprovement(ctx, item.reference);
+    await listComplaintImprovements(ctx, other.reference);
+    await summariseImprovements(ctx);
+    await listImprovementsDone(ctx, '2026-11');
 
     const dialect = harness.dialect;
     // PostgreSQL chooses between index-only, index and bitmap scans by the visibility map and the statistics,

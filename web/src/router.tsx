@@ -83,6 +83,20 @@ export const router = createBrowserRouter([
               import('./staff/customers/CustomerPage.tsx').then((m) => ({ Component: m.CustomerPage })),
           },
           {
+            path: 'improvements',
+            lazy: () =>
+              import('./staff/improvements/ImprovementsPage.tsx').then((m) => ({
+                Component: m.ImprovementsPage,
+              })),
+          },
+          {
+            path: 'improvements/:reference',
+            lazy: () =>
+              import('./staff/improvements/ImprovementPage.tsx').then((m) => ({
+                Component: m.ImprovementPage,
+              })),
+          },
+          {
             path: 'account/password',
             lazy: () =>
               import('./staff/account/ChangePasswordPage.tsx').then((m) => ({

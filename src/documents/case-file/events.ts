@@ -133,6 +133,10 @@ function describe(
       return `Text message to ${str(p, 'to') ?? 'the customer'} failed: ${str(p, 'error') ?? 'no reason recorded'}`;
     case 'case-file-exported':
       return `Case file exported: ${str(p, 'filename') ?? ''}`;
+    case 'improvement-linked':
+      return `Listed on improvement item ${str(p, 'improvement') ?? ''}: ${str(p, 'title') ?? ''}`;
+    case 'improvement-unlinked':
+      return `Taken off improvement item ${str(p, 'improvement') ?? ''}: ${str(p, 'title') ?? ''}`;
     default:
       return `${words(type)}${Object.keys(p).length ? `: ${JSON.stringify(p)}` : ''}`;
   }

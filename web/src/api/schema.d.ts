@@ -5902,6 +5902,1014 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/improvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List improvement items, newest first (or by due date), one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated statuses */
+                    status?: string;
+                    /** @description A user id, or `me` */
+                    owner?: string;
+                    /** @description Only items still to be worked and past their due date */
+                    overdue?: "true" | "false";
+                    rootCause?: string;
+                    /** @description created (newest first by default) or due (soonest first) */
+                    sort?: "created" | "due";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImprovementListItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Raise an improvement item (reviewer or director)
+         * @description From a complaint or an ombudsman decision (`sourceComplaint`, linked at once; an ombudsman decision must have been recorded on it), a root-cause trend (`rootCause`), or anything else (`other`). Refused with 400 and the `field` for a bad owner, a due date in the past, an unknown root cause or complaint; nothing is written then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description: string;
+                        /** @description An active member of staff */
+                        ownerId: string;
+                        /**
+                         * Format: date
+                         * @description Today or later
+                         * @example 2026-11-30
+                         */
+                        dueOn: string;
+                        rootCause?: string | null;
+                        /**
+                         * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+                         * @enum {string}
+                         */
+                        source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+                        /**
+                         * @description Complaint Reference Number
+                         * @example MISO-26-000123-C
+                         */
+                        sourceComplaint?: string;
+                        /** @description Further complaints that showed the problem (the source complaint is linked anyway) */
+                        complaints?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many items are still to be worked, and how many of them are overdue (the dashboard) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The items marked done in a month (UK time), in the order they were done: what was fixed */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description The improvement item’s reference
+                                 * @example IMP-0042
+                                 */
+                                reference: string;
+                                title: string;
+                                description: string;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-30
+                                 */
+                                dueOn: string;
+                                /**
+                                 * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+                                 * @enum {string}
+                                 */
+                                status: "open" | "in-progress" | "done" | "dropped";
+                                /** @description Still to be worked and past its due date (UK time, today) */
+                                overdue: boolean;
+                                actionTaken: string | null;
+                                rootCause: string | null;
+                                /**
+                                 * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+                                 * @enum {string}
+                                 */
+                                source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+                                sourceComplaint: string | null;
+                                createdBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-28T10:15:00Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-28T10:15:00Z
+                                 */
+                                updatedAt: string;
+                                /** @description When it was last marked done or dropped */
+                                closedAt: string | null;
+                                complaints: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An improvement item with the complaints that showed the problem */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The improvement item’s reference */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an item (reviewer or director); its owner may change `status` and `actionTaken`
+         * @description Marking it `done` needs `actionTaken` (given now or before): refused with 400 and `field` `actionTaken` otherwise. Done or dropped sets `closedAt`; opening it again clears it.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The improvement item’s reference */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        ownerId?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-30
+                         */
+                        dueOn?: string;
+                        rootCause?: string | null;
+                        /**
+                         * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+                         * @enum {string}
+                         */
+                        status?: "open" | "in-progress" | "done" | "dropped";
+                        actionTaken?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/improvements/{reference}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List a further complaint on the item (reviewer or director); linking it again does nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The improvement item’s reference */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Complaint Reference Number
+                         * @example MISO-26-000123-C
+                         */
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/{reference}/complaints/{complaintReference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a complaint off the item (reviewer or director) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The improvement item’s reference */
+                    reference: string;
+                    /** @description Complaint Reference Number */
+                    complaintReference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/improvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The improvement items that list this complaint, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Improvement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6315,6 +7323,179 @@ export interface components {
                     pdf: string;
                 } | null;
             }[];
+        };
+        /** @description An item of the improvement log */
+        ImprovementInput: {
+            /**
+             * @description The improvement item’s reference
+             * @example IMP-0042
+             */
+            reference: string;
+            title: string;
+            description: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            dueOn: string;
+            /**
+             * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "done" | "dropped";
+            /** @description Still to be worked and past its due date (UK time, today) */
+            overdue: boolean;
+            actionTaken: string | null;
+            rootCause: string | null;
+            /**
+             * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+             * @enum {string}
+             */
+            source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+            sourceComplaint: string | null;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            /** @description When it was last marked done or dropped */
+            closedAt: string | null;
+        };
+        ImprovementListItemInput: {
+            /**
+             * @description The improvement item’s reference
+             * @example IMP-0042
+             */
+            reference: string;
+            title: string;
+            description: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            dueOn: string;
+            /**
+             * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "done" | "dropped";
+            /** @description Still to be worked and past its due date (UK time, today) */
+            overdue: boolean;
+            actionTaken: string | null;
+            rootCause: string | null;
+            /**
+             * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+             * @enum {string}
+             */
+            source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+            sourceComplaint: string | null;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            /** @description When it was last marked done or dropped */
+            closedAt: string | null;
+            complaintCount: number;
+        };
+        /** @description An item with the complaints that showed the problem */
+        ImprovementDetailInput: {
+            /**
+             * @description The improvement item’s reference
+             * @example IMP-0042
+             */
+            reference: string;
+            title: string;
+            description: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            dueOn: string;
+            /**
+             * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "done" | "dropped";
+            /** @description Still to be worked and past its due date (UK time, today) */
+            overdue: boolean;
+            actionTaken: string | null;
+            rootCause: string | null;
+            /**
+             * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+             * @enum {string}
+             */
+            source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+            sourceComplaint: string | null;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            /** @description When it was last marked done or dropped */
+            closedAt: string | null;
+            complaints: {
+                /**
+                 * @description Complaint Reference Number
+                 * @example MISO-26-000123-C
+                 */
+                reference: string;
+                /** @enum {string} */
+                stage: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+                stageName: string;
+                category: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-28T10:15:00Z
+                 */
+                receivedAt: string;
+                rootCause: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-28T10:15:00Z
+                 */
+                linkedAt: string;
+                linkedBy: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        ImprovementSummaryInput: {
+            /** @description Items open or in progress */
+            open: number;
+            /** @description Of those, the ones past their due date */
+            overdue: number;
         };
         PortalComplaintInput: {
             /**
@@ -7167,6 +8348,179 @@ export interface components {
                     pdf: string;
                 } | null;
             }[];
+        };
+        /** @description An item of the improvement log */
+        Improvement: {
+            /**
+             * @description The improvement item’s reference
+             * @example IMP-0042
+             */
+            reference: string;
+            title: string;
+            description: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            dueOn: string;
+            /**
+             * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "done" | "dropped";
+            /** @description Still to be worked and past its due date (UK time, today) */
+            overdue: boolean;
+            actionTaken: string | null;
+            rootCause: string | null;
+            /**
+             * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+             * @enum {string}
+             */
+            source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+            sourceComplaint: string | null;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            /** @description When it was last marked done or dropped */
+            closedAt: string | null;
+        };
+        ImprovementListItem: {
+            /**
+             * @description The improvement item’s reference
+             * @example IMP-0042
+             */
+            reference: string;
+            title: string;
+            description: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            dueOn: string;
+            /**
+             * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "done" | "dropped";
+            /** @description Still to be worked and past its due date (UK time, today) */
+            overdue: boolean;
+            actionTaken: string | null;
+            rootCause: string | null;
+            /**
+             * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+             * @enum {string}
+             */
+            source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+            sourceComplaint: string | null;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            /** @description When it was last marked done or dropped */
+            closedAt: string | null;
+            complaintCount: number;
+        };
+        /** @description An item with the complaints that showed the problem */
+        ImprovementDetail: {
+            /**
+             * @description The improvement item’s reference
+             * @example IMP-0042
+             */
+            reference: string;
+            title: string;
+            description: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            dueOn: string;
+            /**
+             * @description open and in-progress items are still to be worked (and can be overdue); done needs actionTaken
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "done" | "dropped";
+            /** @description Still to be worked and past its due date (UK time, today) */
+            overdue: boolean;
+            actionTaken: string | null;
+            rootCause: string | null;
+            /**
+             * @description complaint and ombudsman-decision name the complaint (`sourceComplaint`); root-cause-trend needs `rootCause`
+             * @enum {string}
+             */
+            source: "complaint" | "root-cause-trend" | "ombudsman-decision" | "other";
+            sourceComplaint: string | null;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:15:00Z
+             */
+            updatedAt: string;
+            /** @description When it was last marked done or dropped */
+            closedAt: string | null;
+            complaints: {
+                /**
+                 * @description Complaint Reference Number
+                 * @example MISO-26-000123-C
+                 */
+                reference: string;
+                /** @enum {string} */
+                stage: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock" | "closed";
+                stageName: string;
+                category: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-28T10:15:00Z
+                 */
+                receivedAt: string;
+                rootCause: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-28T10:15:00Z
+                 */
+                linkedAt: string;
+                linkedBy: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        ImprovementSummary: {
+            /** @description Items open or in progress */
+            open: number;
+            /** @description Of those, the ones past their due date */
+            overdue: number;
         };
         PortalComplaint: {
             /**

@@ -141,6 +141,7 @@ export function StaffLayout() {
             Records
           </Text>
           {link('/staff/customers', 'Customers')}
+          {link('/staff/improvements', 'Improvements')}
           {(['reviewer', 'director', 'admin'] as const).some((r) => hasRole(user, r)) &&
             link('/staff/workload', 'Workload')}
         </AppShell.Section>

@@ -7,6 +7,7 @@ import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { usePageTitle } from '../../ui/page.tsx';
 import { Loading } from '../../ui/states.tsx';
+import { ComplaintImprovements } from '../improvements/ComplaintImprovements.tsx';
 import { hasRole, useMe, useStaff } from '../session.ts';
 import { CommandContext, useCommandReports } from './ActionDialog.tsx';
 import { AttachmentsSection } from './Attachments.tsx';
@@ -89,6 +90,9 @@ function ComplaintView({ reference }: { reference: string }) {
             <Paper withBorder p="md" mb="lg">
               <OtherComplaints customer={complaint.customer} />
             </Paper>
+            <Stack mb="lg">
+              <ComplaintImprovements reference={complaint.reference} />
+            </Stack>
             <TimelinePanel complaint={complaint} staff={people} done={done?.keepFocus ? done : null} />
           </Grid.Col>
         </Grid>

@@ -6,6 +6,7 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { daysUntil, formatDay, formatPence } from '../../ui/format.ts';
+import { RaiseFromDecision } from '../improvements/ComplaintImprovements.tsx';
 import type { Complaint, Referral } from './api.ts';
 import { OMBUDSMAN_WORDS, REFERRAL_STATUS_WORDS } from './words.ts';
 
@@ -99,6 +100,7 @@ export function ReferralDetails({ complaint, referral }: { complaint: Complaint;
           {decision.implementedOn && (
             <Line label="Remedy carried out on">{formatDay(decision.implementedOn)}</Line>
           )}
+          <RaiseFromDecision reference={complaint.reference} />
         </>
       ) : (
         <Line label="Decision">not yet received</Line>

@@ -288,6 +288,18 @@ export function describeEvent(
           .filter(Boolean)
           .join(' · '),
       };
+    case 'improvement-linked':
+      return {
+        kind: `Listed on improvement ${str(payload.improvement)}`,
+        text: str(payload.title),
+        userText: true,
+      };
+    case 'improvement-unlinked':
+      return {
+        kind: `Taken off improvement ${str(payload.improvement)}`,
+        text: str(payload.title),
+        userText: true,
+      };
     case 'closed':
       return {
         kind: `Closed: ${CLOSURE_WORDS[str(payload.reason)] ?? humanize(str(payload.reason))}`,
