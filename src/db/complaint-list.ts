@@ -167,6 +167,42 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
   return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
+/**
+ * A page of the export (CSV) of a complaint list: the same page of ids as `findComplaintRows`, read with the
+ * columns a spreadsheet of complaints needs — the owner's name and the customer's type, but not the
+ * customer's name, contact details or words.
+ */
+export async function findComplaintExportRows(
+  executor: Executor,
+  q: ComplaintListQuery & { sort: ListSortColumn },
+) {
+  const ids = await pageIds(executor, q);
+  if (ids.length === 0) return [];
+  const rows = await executor
+    .selectFrom('complaints as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .where('c.id', 'in', ids)
+    .select([
+      'c.id',
+      'c.reference',
+      'c.received_at',
+      'c.first_expressed_at',
+      'c.channel',
+      'c.category',
+      'cu.type as customer_type',
+      'c.stage',
+      'u.name as owner_name',
+      'c.adr_due_on',
+      'c.closed_at',
+      'c.closure_reason',
+      'c.root_cause',
+    ])
+    .execute();
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+}
+
 async function pageIds(executor: Executor, q: ComplaintListQuery): Promise<string[]> {
   if (q.sort === RELEVANCE) {
     const page = relevancePage(executor, q);
