@@ -78,7 +78,7 @@ export async function* complaintExportLines(
         wallClock(r.first_expressed_at),
         r.channel,
         r.category,
-        r.customer_type,
+        r.customer_type ?? '',
         ctx.procedure.stages[r.stage as Stage]?.name ?? r.stage,
         r.owner_name ?? '',
         r.adr_due_on,

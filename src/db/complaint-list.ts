@@ -180,9 +180,16 @@ export async function findComplaintExportRows(
   if (ids.length === 0) return [];
   const rows = await executor
     .selectFrom('complaints as c')
-    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-    .leftJoin('users as u', 'u.id', 'c.owner_id')
     .where('c.id', 'in', ids)
+    // Looked up per row (subqueries, not joins): PostgreSQL planned the joins as a walk of every customer.
+    .select((eb) => [
+      eb
+        .selectFrom('customers as cu')
+        .select('cu.type')
+        .whereRef('cu.id', '=', 'c.customer_id')
+        .as('customer_type'),
+      eb.selectFrom('users as u').select('u.name').whereRef('u.id', '=', 'c.owner_id').as('owner_name'),
+    ])
     .select([
       'c.id',
       'c.reference',
@@ -190,9 +197,7 @@ export async function findComplaintExportRows(
       'c.first_expressed_at',
       'c.channel',
       'c.category',
-      'cu.type as customer_type',
       'c.stage',
-      'u.name as owner_name',
       'c.adr_due_on',
       'c.closed_at',
       'c.closure_reason',
