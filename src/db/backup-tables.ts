@@ -39,6 +39,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   audit_anchors: { order: 23, key: ['seq'] },
   audit_anchor_heads: { order: 24, key: ['anchor_seq', 'chain_id'] },
   process_heartbeats: { order: 25, key: ['id'] },
+  imported_complaints: { order: 26, key: ['source', 'external_id'] },
 };
 
 /** Every table, parents before children. */

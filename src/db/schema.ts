@@ -385,6 +385,17 @@ export interface TemplatesTable {
   archived_at: Instant | null;
 }
 
+/** Where an imported complaint came from (0023): one row per source system and its id for the row. */
+export interface ImportedComplaintsTable {
+  source: string;
+  external_id: string;
+  complaint_id: string;
+  /** The source's id for the customer, when the file gives one: rows with the same share one customer. */
+  customer_key: string | null;
+  customer_id: string;
+  imported_at: Instant;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -411,4 +422,5 @@ export interface Schema {
   jobs: JobsTable;
   templates: TemplatesTable;
   process_heartbeats: ProcessHeartbeatsTable;
+  imported_complaints: ImportedComplaintsTable;
 }
