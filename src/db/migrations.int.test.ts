@@ -25,6 +25,7 @@ const ALL = [
   '0017-search',
   '0018-process-heartbeats',
   '0019-screen-indexes',
+  '0023-imports',
 ];
 
 const TABLES = [
@@ -42,6 +43,7 @@ const TABLES = [
   'email_attachments',
   'emails',
   'idempotency_keys',
+  'imported_complaints',
   'jobs',
   'notes',
   'portal_links',
