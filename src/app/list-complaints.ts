@@ -38,7 +38,7 @@ export interface ComplaintFilter {
   cursor?: string | undefined;
 }
 
-const SORT_COLUMN: Record<Exclude<Sort, 'relevance'>, ListSortColumn> = {
+export const SORT_COLUMN: Record<Exclude<Sort, 'relevance'>, ListSortColumn> = {
   received: 'received_at',
   'adr-due': 'adr_due_on',
   reference: 'reference',
@@ -97,6 +97,15 @@ export function narrow(base: ComplaintFilter, extra: ComplaintFilter): Complaint
   };
 }
 
+/** The filter a list asks for: its queue's, narrowed by the filters given with it; null when nothing can match. */
+export function resolveFilter(
+  given: ComplaintFilter & { queue?: QueueId | undefined },
+  userId: string,
+): ComplaintFilter | null {
+  const { queue, ...explicit } = given;
+  return queue ? narrow(QUEUES[queue].filter(userId), explicit) : explicit;
+}
+
 /**
  * One page of complaints matching the filter, and the cursor of the next page. A queue's filter applies
  * first; filters given with it narrow it further.
@@ -106,8 +115,7 @@ export async function listComplaints(
   given: ComplaintFilter & { queue?: QueueId | undefined },
   userId: string,
 ) {
-  const { queue, ...explicit } = given;
-  const filter = queue ? narrow(QUEUES[queue].filter(userId), explicit) : explicit;
+  const filter = resolveFilter(given, userId);
   if (!filter) return { items: [], nextCursor: null };
   const db = ctx.db.kysely;
   const query = toListQuery(filter, ctx.now());

@@ -41,6 +41,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   process_heartbeats: { order: 25, key: ['id'] },
   improvements: { order: 26, key: ['id'] },
   improvement_complaints: { order: 27, key: ['improvement_id', 'complaint_id'] },
+  imported_complaints: { order: 28, key: ['source', 'external_id'] },
 };
 
 /** Every table, parents before children. */

@@ -143,6 +143,45 @@ export async function insertComplaint(trx: Executor, complaint: Complaint, adrDu
 }
 
 /**
+ * Stores many new complaints in a few statements (an import's batch): their rows, attempts, steps and ADR
+ * letters, each table in one insert. `adrDueOn` of each is its derived ADR date, as for `insertComplaint`.
+ */
+export async function insertComplaints(
+  trx: Executor,
+  items: readonly { complaint: Complaint; adrDueOn: string }[],
+  at: string,
+) {
+  if (items.length === 0) return;
+  await trx
+    .insertInto('complaints')
+    .values(
+      items.map(({ complaint, adrDueOn }) => ({ ...complaintRow(complaint, adrDueOn, at), created_at: at })),
+    )
+    .execute();
+  const attempts = items.flatMap(({ complaint }) =>
+    complaint.attempts.map((a) => attemptRow(complaint.id, a)),
+  );
+  if (attempts.length) await trx.insertInto('attempts').values(attempts).execute();
+  const steps = items.flatMap(({ complaint }) =>
+    complaint.attempts.flatMap((a) =>
+      (a.proposal?.steps ?? []).map((step, position) => stepRow(complaint.id, a.number, position, step)),
+    ),
+  );
+  if (steps.length) await trx.insertInto('steps').values(steps).execute();
+  const letters = items.flatMap(({ complaint }) =>
+    complaint.adrLetters.map((l) => ({
+      id: l.id,
+      complaint_id: complaint.id,
+      trigger: l.trigger,
+      issued_at: l.issuedAt,
+      issued_on: l.issuedOn,
+      window_ends_on: l.windowEndsOn,
+    })),
+  );
+  if (letters.length) await trx.insertInto('adr_letters').values(letters).execute();
+}
+
+/**
  * Stores `after` over `before`. Fails with StaleComplaintError when the stored version is no longer
  * `before.version`: the change was decided on a state that no longer exists.
  */

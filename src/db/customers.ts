@@ -80,6 +80,11 @@ export async function insertCustomer(trx: Executor, customer: Customer): Promise
   await trx.insertInto('customers').values(toRow(customer)).execute();
 }
 
+/** Stores many new customers in one statement (an import's batch). */
+export async function insertCustomers(trx: Executor, customers: readonly Customer[]): Promise<void> {
+  if (customers.length) await trx.insertInto('customers').values(customers.map(toRow)).execute();
+}
+
 /**
  * Writes a customer's details. Never whether it was merged: only a merge says that (markCustomerMerged), so an
  * edit made from a read before a merge committed cannot bring the merged record back to life.

@@ -26,6 +26,7 @@ const ALL = [
   '0018-process-heartbeats',
   '0019-screen-indexes',
   '0022-improvements',
+  '0023-imports',
 ];
 
 const TABLES = [
@@ -43,6 +44,7 @@ const TABLES = [
   'email_attachments',
   'emails',
   'idempotency_keys',
+  'imported_complaints',
   'improvement_complaints',
   'improvements',
   'jobs',

@@ -415,6 +415,17 @@ export interface ImprovementComplaintsTable {
   linked_by: string;
 }
 
+/** Where an imported complaint came from (0023): one row per source system and its id for the row. */
+export interface ImportedComplaintsTable {
+  source: string;
+  external_id: string;
+  complaint_id: string;
+  /** The source's id for the customer, when the file gives one: rows with the same share one customer. */
+  customer_key: string | null;
+  customer_id: string;
+  imported_at: Instant;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -443,4 +454,5 @@ export interface Schema {
   process_heartbeats: ProcessHeartbeatsTable;
   improvements: ImprovementsTable;
   improvement_complaints: ImprovementComplaintsTable;
+  imported_complaints: ImportedComplaintsTable;
 }

@@ -17,3 +17,19 @@ export async function nextSequence(executor: Executor, name: string): Promise<nu
     .executeTakeFirstOrThrow();
   return Number(row.value);
 }
+
+/**
+ * The next `count` values of the named sequence at once (an import's batch of CRNs): the first of them; the
+ * others follow it. One statement, atomic as `nextSequence`.
+ */
+export async function nextSequences(executor: Executor, name: string, count: number): Promise<number> {
+  const row = await executor
+    .insertInto('sequences')
+    .values({ name, value: count })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({ value: eb(eb.ref('sequences.value'), '+', count) })),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value) - count + 1;
+}

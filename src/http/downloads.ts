@@ -2,6 +2,7 @@
  * Sending a stored file: letters, the case file, attachments and uploads all leave through `sendFile`, so
  * every download is named safely, never sniffed by the browser and never kept by a shared cache.
  */
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { problems } from './schemas.ts';
@@ -42,7 +43,7 @@ export function contentDisposition(filename: string): string {
 /** A file download: never sniffed, never cached by shared caches, named for saving. */
 export function sendFile(
   reply: FastifyReply,
-  file: { filename: string; type: string; body: Buffer | string; sha256?: string | undefined },
+  file: { filename: string; type: string; body: Buffer | string | Readable; sha256?: string | undefined },
 ) {
   if (file.sha256) reply.header('etag', `"${file.sha256}"`);
   return reply

@@ -614,6 +614,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a complaint list as CSV
+         * @description The complaints the same filters list (`GET /complaints`, without `limit` and `cursor`), all of them, streamed as CSV (UTF-8 with a byte-order mark, for Excel). Columns: Reference, Received, First expressed, Channel, Category, Customer type, Stage, Owner, ADR due, Closed, Closure reason, Root cause; times in London time. No customer name, contact details or words. A cell starting with = + - @ is prefixed with ' so that a spreadsheet does not run it as a formula. A search (`q`) is exported newest first unless `sort` says otherwise.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A named queue (GET /queues); the other filters narrow it further */
+                    queue?: "mine" | "unassigned" | "waiting-attempt-1" | "waiting-attempt-2" | "waiting-attempt-3" | "attempt-1" | "attempt-2" | "attempt-3" | "overdue" | "adr-soon" | "awaiting-referral" | "email-failed" | "closed" | "all";
+                    /** @description Comma-separated stages */
+                    stage?: string;
+                    /** @description A user id, `me`, or `none` for unassigned */
+                    owner?: string;
+                    category?: string;
+                    open?: "true" | "false";
+                    /** @description A step is past its date */
+                    overdue?: "true" | "false";
+                    adrDueWithinDays?: number;
+                    /** @description Words, each matching the start of a word in the description, the customer’s own words or name, or a fragment of the reference, email or phone number; a word that reads as the start of a reference (`MISO-26-0001`) matches the references that start with it. Sorted best match first unless `sort` says otherwise (with a reference, the closest reference first) */
+                    q?: string;
+                    sort?: "received" | "adr-due" | "reference" | "relevance";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The complaints, as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/assign": {
         parameters: {
             query?: never;

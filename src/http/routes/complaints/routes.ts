@@ -6,17 +6,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assignComplaints } from '../../../app/assign-complaints.ts';
 import type { AppContext } from '../../../app/context.ts';
+import { exportComplaintsCsv } from '../../../app/export-complaints.ts';
 import { getComplaint } from '../../../app/get-complaint.ts';
 import { listComplaints } from '../../../app/list-complaints.ts';
 import { listQueues, QUEUE_IDS } from '../../../app/queues.ts';
 import { recordComplaint } from '../../../app/record-complaint.ts';
+import { londonDate } from '../../../domain/time.ts';
 import { staffActor } from '../../auth.ts';
+import { binary, sendFile } from '../../downloads.ts';
 import { id, problems } from '../../schemas.ts';
 import { registerCommandRoutes } from './command-routes.ts';
 import {
   complaintSchema,
   createComplaintBody,
   createdSchema,
+  exportQuery,
   listQuery,
   listSchema,
   referenceParams,
@@ -74,6 +78,35 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
       const actor = staffActor(request);
       const { q, owner, ...rest } = request.query;
       return listComplaints(ctx, { ...rest, text: q, owner: owner === 'me' ? actor.id : owner }, actor.id);
+    },
+  );
+
+  api.get(
+    '/complaints/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Download a complaint list as CSV',
+        description:
+          'The complaints the same filters list (`GET /complaints`, without `limit` and `cursor`), all of them, ' +
+          'streamed as CSV (UTF-8 with a byte-order mark, for Excel). Columns: Reference, Received, First ' +
+          'expressed, Channel, Category, Customer type, Stage, Owner, ADR due, Closed, Closure reason, Root ' +
+          'cause; times in London time. No customer name, contact details or words. A cell starting with = + - ' +
+          "@ is prefixed with ' so that a spreadsheet does not run it as a formula. A search (`q`) is exported " +
+          'newest first unless `sort` says otherwise.',
+        querystring: exportQuery,
+        response: binary('The complaints, as CSV', 'text/csv'),
+      },
+    },
+    async (request, reply) => {
+      const actor = staffActor(request);
+      const { q, owner, ...rest } = request.query;
+      const filter = { ...rest, text: q, owner: owner === 'me' ? actor.id : owner };
+      return sendFile(reply, {
+        filename: `complaints-${londonDate(ctx.now())}.csv`,
+        type: 'text/csv; charset=utf-8',
+        body: exportComplaintsCsv(ctx, filter, actor.id),
+      });
     },
   );
 

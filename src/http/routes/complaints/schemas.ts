@@ -97,6 +97,9 @@ export const listQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 
+/** The list's filters and order, for an export of all of it. */
+export const exportQuery = listQuery.omit({ limit: true, cursor: true });
+
 export const listSchema = z.object({
   items: z.array(
     z.object({

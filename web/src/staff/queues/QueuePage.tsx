@@ -14,7 +14,7 @@ import { useStaff } from '../session.ts';
 import { BulkAssign } from './BulkAssign.tsx';
 import { ComplaintTable, rowLinkId } from './ComplaintTable.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
-import { type QueueId, type Sort, useQueueView } from './queueParams.ts';
+import { type QueueId, type QueueView, type Sort, useQueueView } from './queueParams.ts';
 import { useListKeys } from './useListKeys.ts';
 
 const PAGE_SIZE = 50;
@@ -121,15 +121,21 @@ function Queue({ queue }: { queue: QueueId }) {
 
   return (
     <Stack gap="md">
-      <div>
-        <PageHeading title={title} id="queue-heading" />
-        {info && (
-          <Text c="dimmed">
-            {info.description}
-            {info.count !== null && ` · ${info.count} ${info.count === 1 ? 'complaint' : 'complaints'}`}
-          </Text>
-        )}
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <PageHeading title={title} id="queue-heading" />
+          {info && (
+            <Text c="dimmed">
+              {info.description}
+              {info.count !== null && ` · ${info.count} ${info.count === 1 ? 'complaint' : 'complaints'}`}
+            </Text>
+          )}
+        </div>
+        {/* Every complaint the filters below list, not just the pages loaded. */}
+        <Button component="a" variant="default" href={exportHref(view)} download>
+          Download CSV
+        </Button>
+      </Group>
       <QueueFilters view={view} update={update} search={search} />
       {/* Outside the list: its result stays in view when the assigned complaints leave the queue. */}
       <BulkAssign
@@ -186,4 +192,17 @@ function Queue({ queue }: { queue: QueueId }) {
       )}
     </Stack>
   );
+}
+
+/**
+ * The whole list as CSV, with the filters, search and sort on screen (the server streams every page of it).
+ * A link, so the browser saves the file itself, with the session cookie.
+ */
+function exportHref(view: QueueView): string {
+  const query = new URLSearchParams({ queue: view.queue });
+  for (const key of ['stage', 'category', 'q', 'sort', 'order'] as const) {
+    const value = view[key];
+    if (value) query.set(key, value);
+  }
+  return `/api/v1/complaints/export.csv?${query}`;
 }
