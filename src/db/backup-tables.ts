@@ -39,6 +39,8 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   audit_anchors: { order: 23, key: ['seq'] },
   audit_anchor_heads: { order: 24, key: ['anchor_seq', 'chain_id'] },
   process_heartbeats: { order: 25, key: ['id'] },
+  remedies: { order: 26, key: ['id'] },
+  satisfaction_surveys: { order: 27, key: ['complaint_id'] },
 };
 
 /** Every table, parents before children. */

@@ -173,7 +173,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc.record({
       type: fc.constant('record-follow-up' as const),
       outcome: fc.constantFrom('satisfied', 'not-satisfied', 'no-response'),
-      rootCause: fc.option(text, { nil: undefined }),
+      rootCause: fc.constantFrom(undefined, 'billing-error', 'fault-repeat', 'no-such-cause'),
     }),
   },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('escalate' as const), reason: text }) },
@@ -338,7 +338,13 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
       case 'complete-step':
         return { type, stepId: `#${knob}` };
       case 'record-follow-up':
-        return { type, outcome: of(['satisfied', 'not-satisfied', 'no-response'] as const) };
+        return {
+          type,
+          outcome: of(['satisfied', 'not-satisfied', 'no-response'] as const),
+          rootCause: 'billing-error',
+        };
+      case 'record-root-cause':
+        return { type, rootCause: 'other' };
       case 'record-referral':
         return { type, schemeCaseReference: 'CO-7', referredOn: past };
       case 'record-case-fee':
@@ -359,6 +365,7 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
             'ombudsman-decision-not-accepted',
             'adr-window-expired',
           ] as const),
+          rootCause: 'billing-error',
         };
       case 'assign':
         return { type, ownerId: of([null, 'agent-1', 'director-2']) };
@@ -371,8 +378,9 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
       case 'not-practical':
       case 'escalate':
       case 'declare-deadlock':
-      case 'withdraw':
         return { type, reason: 'Because' };
+      case 'withdraw':
+        return { type, reason: 'Because', rootCause: 'other' };
       case 'reply':
         return { type, subject: 'About your bill', body: 'We are looking into it.' };
       case 'take':

@@ -36,6 +36,8 @@ const STATUS: Record<AppErrorCode, number> = {
   'password-change-required': 403,
   'customer-merged': 409,
   'confirmation-required': 409,
+  'root-cause-required': 422,
+  'survey-not-found': 404,
   'database-unavailable': 503,
   'storage-full': 507,
 };
@@ -56,6 +58,8 @@ const TITLES: Record<string, string> = {
   'password-change-required': 'Change your password first',
   'customer-merged': 'That customer record was merged into another',
   'confirmation-required': 'Please confirm',
+  'root-cause-required': 'Say what caused the complaint before closing it',
+  'survey-not-found': 'That survey link has expired or is not known',
   'database-unavailable': 'The database is not reachable just now',
   'storage-full': 'The server has run out of storage space',
   'malformed-json': 'The body is not valid JSON',
