@@ -14,6 +14,7 @@ import {
   findSurveyByToken,
   type SatisfactionSurvey,
 } from '../db/satisfaction.ts';
+import type { Procedure } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
 import { canonicalReference } from './reference.ts';
@@ -51,7 +52,12 @@ async function open(ctx: AppContext, access: SurveyAccess) {
     const survey = await findSurveyByToken(db, sha256(access.token), ctx.now().toISOString());
     const complaint = survey && (await findComplaintById(db, survey.complaintId));
     if (!survey || !complaint) throw invalidLink();
-    return { survey, reference: complaint.reference, customerId: complaint.customerId, via: 'email-link' as Via };
+    return {
+      survey,
+      reference: complaint.reference,
+      customerId: complaint.customerId,
+      via: 'email-link' as Via,
+    };
   }
   const reference = canonicalReference(ctx.procedure, access.reference);
   const complaint = await findComplaintByReference(db, reference);
@@ -62,11 +68,16 @@ async function open(ctx: AppContext, access: SurveyAccess) {
   return { survey, reference, customerId: complaint.customerId, via: 'portal' as Via };
 }
 
+/** The one question, in the customer's words. */
+export function surveyQuestion(procedure: Pick<Procedure, 'company'>): string {
+  return `How satisfied are you with the way ${procedure.company.tradingName} handled your complaint?`;
+}
+
 function question(ctx: AppContext, reference: string, survey: SatisfactionSurvey): SurveyQuestion {
   return {
     reference,
     company: ctx.procedure.company.tradingName,
-    question: `How satisfied are you with the way ${ctx.procedure.company.tradingName} handled your complaint?`,
+    question: surveyQuestion(ctx.procedure),
     answered: survey.answeredAt !== null,
     score: survey.score,
     comment: survey.comment,
@@ -91,7 +102,7 @@ export async function answerSatisfactionSurvey(
   if (!Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) {
     throw invalidField('score', 'must be a whole number from 1 to 5');
   }
-  const { survey, reference, customerId, via } = await open(ctx, access);
+  const { survey, customerId, via } = await open(ctx, access);
   const at = ctx.now().toISOString();
   const comment = answer.comment?.trim() || null;
   await transaction(ctx.db, async (trx) => {

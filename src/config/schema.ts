@@ -117,9 +117,10 @@ export const procedureSchema = z
     for (const [i, cause] of p.rootCauses.entries()) {
       const places: [string, (string | number)[]][] = [
         [cause.code, ['rootCauses', i, 'code']],
-        ...(cause.children ?? []).map(
-          (child, j): [string, (string | number)[]] => [child.code, ['rootCauses', i, 'children', j, 'code']],
-        ),
+        ...(cause.children ?? []).map((child, j): [string, (string | number)[]] => [
+          child.code,
+          ['rootCauses', i, 'children', j, 'code'],
+        ]),
       ];
       for (const [code, path] of places) {
         const first = seen.get(code);

@@ -146,10 +146,7 @@ function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
       }));
       return {
         ...proposed,
-        remedies: [
-          ...complaint.remedies,
-          ...recorded(event.remedies, 'proposal', event.attempt, at, null),
-        ],
+        remedies: [...complaint.remedies, ...recorded(event.remedies, 'proposal', event.attempt, at, null)],
       };
     }
     case 'response-recorded': {

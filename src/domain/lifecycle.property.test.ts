@@ -463,7 +463,7 @@ function progressAccepted(story: Story): boolean {
     { type: 'propose', summary: 's', steps: [{ description: 'd', ownerId: null }] },
     { type: 'record-response', outcome: 'agreed' },
     ...story.stepIds().map((stepId): Command => ({ type: 'complete-step', stepId })),
-    { type: 'record-follow-up', outcome: 'satisfied' },
+    { type: 'record-follow-up', outcome: 'satisfied', rootCause: 'other' },
     { type: 'escalate', reason: 'r' },
     { type: 'declare-deadlock', reason: 'r' },
     { type: 'record-referral', schemeCaseReference: 'CO', referredOn: today },
@@ -478,7 +478,7 @@ function progressAccepted(story: Story): boolean {
     ),
     ...(
       ['ombudsman-decision-implemented', 'ombudsman-decision-not-accepted', 'adr-window-expired'] as const
-    ).map((reason): Command => ({ type: 'close', reason })),
+    ).map((reason): Command => ({ type: 'close', reason, rootCause: 'other' })),
   ];
   // Whoever handled attempt 2 may not end attempt 3, so the way forward may need another pair of hands.
   return candidates.some((command) => story.try(command, everyone).ok || story.try(command, freshEyes).ok);
@@ -526,8 +526,10 @@ function issue(story: Story, command: Command, actor: Actor): void {
     // The version goes up by exactly one with each event that changes the complaint.
     expect(versions).toEqual(versions.map((_, i) => before.version + i));
   } else {
-    // Refused for who or when exactly when the command is not offered; `invalid` only when it is.
-    expect(decision.refusal.code === 'invalid').toBe(offered);
+    // Refused for who or when exactly when the command is not offered; for its fields (`invalid`, a root
+    // cause missing where the procedure requires one) only when it is.
+    const forItsFields = ['invalid', 'root-cause-required'].includes(decision.refusal.code);
+    expect(forItsFields).toBe(offered);
     if (decision.refusal.code === 'not-allowed-now') {
       expect(decision.refusal.allowed).toEqual(nextActions(before, actor, story.now, story.procedure));
     }

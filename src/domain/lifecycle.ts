@@ -250,7 +250,10 @@ function rootCauseRefusal(complaint: Complaint, rootCause: string | undefined, c
   if (rootCause !== undefined) {
     return findRootCause(procedure, rootCause)
       ? null
-      : invalid('rootCause', `is not a root cause of the procedure: one of ${rootCauseCodes(procedure).join(', ')}`);
+      : invalid(
+          'rootCause',
+          `is not a root cause of the procedure: one of ${rootCauseCodes(procedure).join(', ')}`,
+        );
   }
   const reached = stageReached(complaint);
   if (ctx.actor.kind !== 'staff' || !procedure.rootCauseRequiredAt.includes(reached)) return null;
@@ -435,8 +438,10 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         lessons: command.lessons ?? command.reason,
       });
     }
-    case 'close':
-      return rootCauseRefusal(complaint, command.rootCause, ctx) ?? decideClose(complaint, command, today);
+    case 'close': {
+      const closed = decideClose(complaint, command, today);
+      return closed.ok ? (rootCauseRefusal(complaint, command.rootCause, ctx) ?? closed) : closed;
+    }
     case 'record-root-cause':
       return (
         rootCauseRefusal(complaint, command.rootCause, ctx) ??

@@ -62,9 +62,7 @@ export async function up(db: AnyDb, _dialect: Dialect): Promise<void> {
 
   await db.schema
     .createTable('satisfaction_surveys')
-    .addColumn('complaint_id', 'text', (c) =>
-      c.primaryKey().references('complaints.id').onDelete('cascade'),
-    )
+    .addColumn('complaint_id', 'text', (c) => c.primaryKey().references('complaints.id').onDelete('cascade'))
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .addColumn('answered_at', 'text')
     .addColumn('score', 'integer', (c) => c.check(sql`score between 1 and 5`))

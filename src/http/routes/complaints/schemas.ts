@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { SORTS } from '../../../app/list-complaints.ts';
 import { QUEUE_IDS } from '../../../app/queues.ts';
 import { COMMAND_TYPES } from '../../../domain/commands.ts';
-import { EMAIL_ADDRESS, TELEPHONE, UK_POSTCODE } from '../../../domain/contact-details.ts';
 import { REMEDY_TYPES } from '../../../domain/complaint.ts';
+import { EMAIL_ADDRESS, TELEPHONE, UK_POSTCODE } from '../../../domain/contact-details.ts';
 import { CATEGORIES, ROLES, STAGES, STAGES_REACHED } from '../../../domain/procedure.ts';
 import { category, channel, customerType, id, instant, localDate, reference, text } from '../../schemas.ts';
 import { attachmentSchema } from '../attachments/schemas.ts';
@@ -361,7 +361,9 @@ export const complaintSchema = z
         stageReached: z.enum(STAGES_REACHED),
       })
       .nullable()
-      .describe('The satisfaction survey put at closure; null when none was (not closed, or the customer opted out)'),
+      .describe(
+        'The satisfaction survey put at closure; null when none was (not closed, or the customer opted out)',
+      ),
     contacts: z.array(contactSchema),
     documents: z.array(letterSchema).describe('Letters issued, oldest first; download each by its id'),
     attachments: z
