@@ -1417,8 +1417,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The customer withdrew the complaint.
-         * @description The customer withdrew the complaint. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         * The customer withdrew the complaint (the reason stands as the lesson when none is given).
+         * @description The customer withdrew the complaint (the reason stands as the lesson when none is given). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
          */
         post: operations["withdraw"];
         delete?: never;
@@ -1481,6 +1481,46 @@ export interface paths {
          * @description Decides the command on the complaint as it stands, without recording anything, and renders every email and letter it would send, exactly as they will be sent (the letter as PDF, base64, and as text). Refused as the command itself would be; an empty list when it sends the customer nothing.
          */
         post: operations["preview-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded.
+         * @description Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-root-cause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-root-cause/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview what record-root-cause would send the customer
+         * @description Decides the command on the complaint as it stands, without recording anything, and renders every email and letter it would send, exactly as they will be sent (the letter as PDF, base64, and as text). Refused as the command itself would be; an empty list when it sends the customer nothing.
+         */
+        post: operations["preview-record-root-cause"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1794,6 +1834,8 @@ export interface paths {
                         /** @enum {string} */
                         preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                         vulnerabilityNotes?: string;
+                        /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                        contactOptOut?: boolean;
                     };
                 };
             };
@@ -2008,6 +2050,8 @@ export interface paths {
                         /** @enum {string} */
                         preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                         vulnerabilityNotes?: string;
+                        /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                        contactOptOut?: boolean;
                     };
                 };
             };
@@ -3506,6 +3550,229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/complaints/{reference}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the satisfaction survey of a closed complaint (one tap: the score; a comment if wished)
+         * @description Recorded once, on the complaint’s trail; answered already (by the emailed link, say), the answer as given stands.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 very dissatisfied, 2 dissatisfied, 3 neither, 4 satisfied, 5 very satisfied */
+                        score: number;
+                        /** @description Anything the customer wants to add, in their words */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}/satisfaction/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to a survey answered without one (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Anything the customer wants to add, in their words */
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/complaints/{reference}/respond": {
         parameters: {
             query?: never;
@@ -3764,6 +4031,336 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the satisfaction survey of an emailed link: the question, and the answer once given
+         * @description A link expired or unknown is a 404 with the code `survey-not-found`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The token from the emailed link (after #) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SatisfactionSurvey"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the satisfaction survey of an emailed link (one tap: the score; a comment if wished)
+         * @description Recorded once, on the complaint’s trail and timeline; answered already, the answer as given comes back unchanged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 very dissatisfied, 2 dissatisfied, 3 neither, 4 satisfied, 5 very satisfied */
+                        score: number;
+                        /** @description Anything the customer wants to add, in their words */
+                        comment?: string;
+                        /** @description The token from the emailed link (after #) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SatisfactionSurvey"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to a survey answered without one (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Anything the customer wants to add, in their words */
+                        comment: string;
+                        /** @description The token from the emailed link (after #) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SatisfactionSurvey"];
                     };
                 };
                 /** @description Default Response */
@@ -5981,6 +6578,8 @@ export interface components {
                 /** @enum {string} */
                 preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 vulnerabilityNotes?: string;
+                /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                contactOptOut?: boolean;
             };
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
@@ -6019,6 +6618,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -6055,6 +6656,20 @@ export interface components {
             postedBy: string | null;
             createdAt: string;
         };
+        RemedyInput: {
+            id: string;
+            /** @enum {string} */
+            source: "proposal" | "ombudsman";
+            /** @description The attempt whose proposal offered it */
+            attemptNumber: number | null;
+            /** @enum {string} */
+            type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+            /** @description For credit-refund and goodwill, pence VAT included */
+            amountPence: number | null;
+            recordedAt: string;
+            /** @description When the customer agreed the proposal or accepted the decision */
+            acceptedAt: string | null;
+        };
         ComplaintCustomerInput: {
             id: string;
             name: string;
@@ -6071,6 +6686,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -6246,11 +6863,34 @@ export interface components {
                     implementedOn: string | null;
                 } | null;
             } | null;
+            /**
+             * @description The highest stage the complaint reached (deadlock once declared)
+             * @enum {string}
+             */
+            stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+            /** @description Whether staff closing it must give a root cause (the procedure’s rootCauseRequiredAt names its stage reached) */
+            rootCauseRequired: boolean;
             closure: {
                 reason: string;
                 closedAt: string;
+                /** @description A code of the procedure’s root-cause tree */
                 rootCause: string | null;
+                /** @description The root cause as staff read it: “Parent › Child” */
+                rootCauseLabel: string | null;
                 lessons: string | null;
+            } | null;
+            /** @description Remedies offered in proposals and ordered by the ombudsman, oldest first */
+            remedies: components["schemas"]["RemedyInput"][];
+            /** @description The satisfaction survey put at closure; null when none was (not closed, or the customer opted out) */
+            satisfaction: {
+                /** @description When the survey was put to the customer (at closure) */
+                sentAt: string;
+                answeredAt: string | null;
+                /** @description 1 very dissatisfied … 5 very satisfied; never changed once given */
+                score: number | null;
+                comment: string | null;
+                /** @enum {string} */
+                stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
             } | null;
             contacts: {
                 id: string;
@@ -6284,7 +6924,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "record-root-cause" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         UserInput: {
             id: string;
@@ -6315,6 +6955,20 @@ export interface components {
                     pdf: string;
                 } | null;
             }[];
+        };
+        SatisfactionSurveyInput: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            company: string;
+            /** @description The one question, in the words the customer sees */
+            question: string;
+            answered: boolean;
+            /** @description The answer, once given; never changed after */
+            score: number | null;
+            comment: string | null;
         };
         PortalComplaintInput: {
             /**
@@ -6389,6 +7043,13 @@ export interface components {
                 kind: "update" | "from-you" | "from-us";
                 text: string;
             }[];
+            /** @description The satisfaction survey put at closure (answer it at /portal/complaints/{reference}/satisfaction); null when none was */
+            satisfaction: {
+                question: string;
+                answered: boolean;
+                score: number | null;
+                comment: string | null;
+            } | null;
             /** @description What the customer can do now */
             actions: ("respond" | "follow-up" | "add-information")[];
         };
@@ -6671,6 +7332,15 @@ export interface components {
                 assignment: "queue" | "round-robin" | "least-loaded";
                 responsibleDirector: string | null;
             };
+            rootCauses: {
+                code: string;
+                label: string;
+                children?: {
+                    code: string;
+                    label: string;
+                }[];
+            }[];
+            rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
         };
         ProcedureViewInput: {
@@ -6833,6 +7503,8 @@ export interface components {
                 /** @enum {string} */
                 preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 vulnerabilityNotes?: string;
+                /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                contactOptOut?: boolean;
             };
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
@@ -6871,6 +7543,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -6907,6 +7581,20 @@ export interface components {
             postedBy: string | null;
             createdAt: string;
         };
+        Remedy: {
+            id: string;
+            /** @enum {string} */
+            source: "proposal" | "ombudsman";
+            /** @description The attempt whose proposal offered it */
+            attemptNumber: number | null;
+            /** @enum {string} */
+            type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+            /** @description For credit-refund and goodwill, pence VAT included */
+            amountPence: number | null;
+            recordedAt: string;
+            /** @description When the customer agreed the proposal or accepted the decision */
+            acceptedAt: string | null;
+        };
         ComplaintCustomer: {
             id: string;
             name: string;
@@ -6923,6 +7611,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -7098,11 +7788,34 @@ export interface components {
                     implementedOn: string | null;
                 } | null;
             } | null;
+            /**
+             * @description The highest stage the complaint reached (deadlock once declared)
+             * @enum {string}
+             */
+            stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+            /** @description Whether staff closing it must give a root cause (the procedure’s rootCauseRequiredAt names its stage reached) */
+            rootCauseRequired: boolean;
             closure: {
                 reason: string;
                 closedAt: string;
+                /** @description A code of the procedure’s root-cause tree */
                 rootCause: string | null;
+                /** @description The root cause as staff read it: “Parent › Child” */
+                rootCauseLabel: string | null;
                 lessons: string | null;
+            } | null;
+            /** @description Remedies offered in proposals and ordered by the ombudsman, oldest first */
+            remedies: components["schemas"]["Remedy"][];
+            /** @description The satisfaction survey put at closure; null when none was (not closed, or the customer opted out) */
+            satisfaction: {
+                /** @description When the survey was put to the customer (at closure) */
+                sentAt: string;
+                answeredAt: string | null;
+                /** @description 1 very dissatisfied … 5 very satisfied; never changed once given */
+                score: number | null;
+                comment: string | null;
+                /** @enum {string} */
+                stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
             } | null;
             contacts: {
                 id: string;
@@ -7136,7 +7849,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "record-root-cause" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         User: {
             id: string;
@@ -7167,6 +7880,20 @@ export interface components {
                     pdf: string;
                 } | null;
             }[];
+        };
+        SatisfactionSurvey: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            company: string;
+            /** @description The one question, in the words the customer sees */
+            question: string;
+            answered: boolean;
+            /** @description The answer, once given; never changed after */
+            score: number | null;
+            comment: string | null;
         };
         PortalComplaint: {
             /**
@@ -7241,6 +7968,13 @@ export interface components {
                 kind: "update" | "from-you" | "from-us";
                 text: string;
             }[];
+            /** @description The satisfaction survey put at closure (answer it at /portal/complaints/{reference}/satisfaction); null when none was */
+            satisfaction: {
+                question: string;
+                answered: boolean;
+                score: number | null;
+                comment: string | null;
+            } | null;
             /** @description What the customer can do now */
             actions: ("respond" | "follow-up" | "add-information")[];
         };
@@ -7523,6 +8257,15 @@ export interface components {
                 assignment: "queue" | "round-robin" | "least-loaded";
                 responsibleDirector: string | null;
             };
+            rootCauses: {
+                code: string;
+                label: string;
+                children?: {
+                    code: string;
+                    label: string;
+                }[];
+            }[];
+            rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
         };
         ProcedureView: {
@@ -8115,6 +8858,13 @@ export interface operations {
                          */
                         dueOn?: string;
                     }[];
+                    /** @description What the proposal gives the customer, by type (apology, explanation, practical action, credit/refund, goodwill); accepted when the customer agrees the proposal */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
+                    }[];
                 };
             };
         };
@@ -8218,6 +8968,13 @@ export interface operations {
                          * @example 2026-11-30
                          */
                         dueOn?: string;
+                    }[];
+                    /** @description What the proposal gives the customer, by type (apology, explanation, practical action, credit/refund, goodwill); accepted when the customer agrees the proposal */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
                     }[];
                 };
             };
@@ -8692,7 +9449,7 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "satisfied" | "not-satisfied" | "no-response";
                     note?: string;
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
                     /** @description What the provider learned */
                     lessons?: string;
@@ -8791,7 +9548,7 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "satisfied" | "not-satisfied" | "no-response";
                     note?: string;
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
                     /** @description What the provider learned */
                     lessons?: string;
@@ -9471,6 +10228,13 @@ export interface operations {
                         awardPence: number;
                     };
                     customerAccepted: boolean | null;
+                    /** @description The decision’s remedies by type; default: read from `remedy` (apology, explanation, action as practical-action, the award as goodwill). Recorded again, they replace the earlier ones */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
+                    }[];
                 };
             };
         };
@@ -9577,6 +10341,13 @@ export interface operations {
                         awardPence: number;
                     };
                     customerAccepted: boolean | null;
+                    /** @description The decision’s remedies by type; default: read from `remedy` (apology, explanation, action as practical-action, the award as goodwill). Recorded again, they replace the earlier ones */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
+                    }[];
                 };
             };
         };
@@ -9851,11 +10622,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The customer withdrew the complaint. */
+        /** @description The customer withdrew the complaint (the reason stands as the lesson when none is given). */
         requestBody: {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
+                    rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
                 };
             };
         };
@@ -9944,11 +10719,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The customer withdrew the complaint. */
+        /** @description The customer withdrew the complaint (the reason stands as the lesson when none is given). */
         requestBody: {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
+                    rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
                 };
             };
         };
@@ -10043,7 +10822,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     reason: "ombudsman-decision-implemented" | "ombudsman-decision-not-accepted" | "adr-window-expired";
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
                     /** @description What the provider learned */
                     lessons?: string;
@@ -10141,8 +10920,200 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     reason: "ombudsman-decision-implemented" | "ombudsman-decision-not-accepted" | "adr-window-expired";
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFacingPreview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "record-root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`), a parent’s or a child’s: what caused the complaint, for the improvement review */
+                    rootCause: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "preview-record-root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`), a parent’s or a child’s: what caused the complaint, for the improvement review */
+                    rootCause: string;
                     /** @description What the provider learned */
                     lessons?: string;
                 };
