@@ -335,7 +335,7 @@ function complaintViewQuery(
         .as('adr_letters_json'),
       eb
         .selectFrom('remedies as x')
-        .select(jsonArray(dialect, 'x', REMEDY_COLUMNS, ['recorded_at', 'id']).as('v'))
+        .select(jsonArray(dialect, 'x', REMEDY_COLUMNS, ['recorded_at', 'type', 'id']).as('v'))
         .whereRef('x.complaint_id', '=', 'c.id')
         .as('remedies_json'),
       ...parts.map((part) => PARTS[part].select(eb, dialect, options).as(`${part}_json`)),

@@ -338,6 +338,7 @@ async function findComplaint(
       .select(REMEDY_COLUMNS)
       .where('complaint_id', '=', row.id)
       .orderBy('recorded_at')
+      .orderBy('type')
       .orderBy('id')
       .execute(),
   ]);

@@ -230,7 +230,7 @@ export interface Complaint {
   adrLetters: AdrLetter[];
   referral: Referral | null;
   closure: Closure | null;
-  /** Remedies offered in proposals and ordered by the ombudsman, oldest first. */
+  /** Remedies offered in proposals and ordered by the ombudsman, oldest first, then by type. */
   remedies: RecordedRemedy[];
   /** Bumped by every change; guards concurrent writers. */
   version: number;

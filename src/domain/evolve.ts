@@ -114,7 +114,10 @@ function recorded(
   at: string,
   acceptedAt: string | null,
 ): RecordedRemedy[] {
-  return (remedies ?? []).map((r) => ({ ...r, source, attemptNumber, recordedAt: at, acceptedAt }));
+  // In the order the database reads them back: by type (their names start with different letters), then id.
+  return [...(remedies ?? [])]
+    .sort((a, b) => a.type.localeCompare(b.type) || (a.id < b.id ? -1 : 1))
+    .map((r) => ({ ...r, source, attemptNumber, recordedAt: at, acceptedAt }));
 }
 
 function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {

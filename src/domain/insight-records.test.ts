@@ -162,8 +162,8 @@ describe('remedies by type', () => {
     story.do(decision(null), reviewer);
     expect(story.complaint.remedies.map((r) => [r.source, r.type, r.amountPence, r.acceptedAt])).toEqual([
       ['ombudsman', 'apology', null, null],
-      ['ombudsman', 'practical-action', null, null],
       ['ombudsman', 'goodwill', 7_500, null],
+      ['ombudsman', 'practical-action', null, null],
     ]);
     story.advanceDays(3);
     story.do(decision(true), reviewer);
