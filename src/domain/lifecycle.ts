@@ -27,7 +27,14 @@ import {
   stageReached,
 } from './complaint.ts';
 import { permits } from './policy.ts';
-import { canWorkAt, findRootCause, type Procedure, type Role, rootCauseCodes } from './procedure.ts';
+import {
+  canWorkAt,
+  findRootCause,
+  OTHER_ROOT_CAUSE,
+  type Procedure,
+  type Role,
+  rootCauseCodes,
+} from './procedure.ts';
 import { isLocalDate, londonDate } from './time.ts';
 
 export interface DecideContext {
@@ -252,7 +259,7 @@ function rootCauseRefusal(complaint: Complaint, rootCause: string | undefined, c
       ? null
       : invalid(
           'rootCause',
-          `is not a root cause of the procedure: one of ${rootCauseCodes(procedure).join(', ')}`,
+          `is not a code of the procedure’s root-cause tree (one of its ${rootCauseCodes(procedure).length} codes, such as ${procedure.rootCauses[0]?.code ?? OTHER_ROOT_CAUSE} or ${OTHER_ROOT_CAUSE})`,
         );
   }
   const reached = stageReached(complaint);
