@@ -65,6 +65,10 @@ export function SurveyQuestion({
                 variant="default"
                 fullWidth
                 justify="flex-start"
+                // Long answers wrap on a narrow phone rather than being cut off.
+                h="auto"
+                py="sm"
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
                 disabled={busy}
                 onClick={() => run(() => onAnswer(s.score))}
               >
@@ -75,7 +79,7 @@ export function SurveyQuestion({
         </>
       ) : (
         <>
-          <Alert color="green" title="Thank you for your answer" role="status">
+          <Alert color="blue" variant="light" title="Thank you for your answer" role="status">
             You told us: {chosen ? `${chosen.score} – ${chosen.label}` : survey.score}.
           </Alert>
           {survey.comment ? (
