@@ -9,7 +9,7 @@ import { issueCommand } from '../../src/app/issue-command.ts';
 import { recordComplaint } from '../../src/app/record-complaint.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { checkPage, launchBrowser, newContext, PHONE } from './support/browser.ts';
-import { runCommand, signIn } from './support/staff.ts';
+import { signIn } from './support/staff.ts';
 import { STAFF, type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
 
 describe('root cause at closure, then the one-tap survey', () => {
