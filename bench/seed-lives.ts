@@ -128,7 +128,7 @@ export function lifeOf(i: number, receivedAt: number, now: number, staff: SeedSt
       {
         at: proposedAt + 4 * HOUR,
         actor: who,
-        command: () => ({ type: 'record-follow-up', outcome: 'satisfied', rootCause: 'Billing run' }),
+        command: () => ({ type: 'record-follow-up', outcome: 'satisfied', rootCause: 'billing-error' }),
       },
     );
   };
@@ -192,7 +192,11 @@ export function lifeOf(i: number, receivedAt: number, now: number, staff: SeedSt
         {
           at: at(0.9),
           actor: reviewer,
-          command: () => ({ type: 'close', reason: 'ombudsman-decision-implemented' }),
+          command: () => ({
+            type: 'close',
+            reason: 'ombudsman-decision-implemented',
+            rootCause: 'billing-error',
+          }),
         },
       );
     }

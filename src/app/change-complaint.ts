@@ -28,6 +28,10 @@ export function refusalError(refusal: Refusal): AppError {
     case 'forbidden':
     case 'objectivity':
       return new AppError(refusal.code, refusal.message);
+    case 'root-cause-required':
+      return new AppError(refusal.code, `${refusal.field ?? 'rootCause'} ${refusal.message}`, {
+        field: refusal.field,
+      });
     default: {
       const unreachable: never = refusal.code;
       return unreachable;

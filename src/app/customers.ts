@@ -1,10 +1,13 @@
 /** Customer records: create, read, change, search (merging is merge-customers.ts). */
+import { appendAuditEvent } from '../db/audit.ts';
 import {
   findCustomer,
   insertCustomer,
   searchCustomers as searchRows,
   updateCustomerRow,
 } from '../db/customers.ts';
+import { transaction } from '../db/database.ts';
+import { type Actor, actorId } from '../domain/actor.ts';
 import type { Customer } from '../domain/customer.ts';
 import type { AppContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
@@ -22,13 +25,17 @@ export async function getCustomer(ctx: AppContext, id: string): Promise<Customer
   return customer;
 }
 
-/** Applies the given changes; fields left out keep their values, null clears an optional one. */
+/**
+ * Applies the given changes; fields left out keep their values, null clears an optional one. A change to
+ * whether the customer may be contacted beyond their complaint goes on the audit trail with who made it.
+ */
 export async function updateCustomer(
   ctx: AppContext,
   id: string,
   changes: Partial<Omit<Customer, 'id' | 'createdAt' | 'updatedAt' | 'needs'>> & {
     needs?: Partial<Customer['needs']>;
   },
+  actor: Actor,
 ): Promise<Customer> {
   const customer = await getCustomer(ctx, id);
   if (customer.merged) {
@@ -44,7 +51,18 @@ export async function updateCustomer(
     needs: { ...customer.needs, ...changes.needs },
     updatedAt: ctx.now().toISOString(),
   };
-  await updateCustomerRow(ctx.db.kysely, updated);
+  await transaction(ctx.db, async (trx) => {
+    await updateCustomerRow(trx, updated);
+    if (updated.contactOptOut !== customer.contactOptOut) {
+      await appendAuditEvent(trx, {
+        complaintId: null,
+        type: 'customer-contact-preference-changed',
+        actor: actorId(actor) ?? 'system',
+        at: updated.updatedAt,
+        payload: { customerId: id, contactOptOut: updated.contactOptOut },
+      });
+    }
+  });
   return updated;
 }
 

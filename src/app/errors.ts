@@ -18,6 +18,8 @@ export type AppErrorCode =
   | 'password-change-required'
   | 'customer-merged'
   | 'confirmation-required'
+  | 'root-cause-required'
+  | 'survey-not-found'
   | 'database-unavailable'
   | 'database-timeout'
   | 'storage-full';

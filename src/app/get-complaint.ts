@@ -5,8 +5,9 @@
 import { type ComplaintWith, readComplaintWith } from '../db/complaint-view.ts';
 import type { Actor } from '../domain/actor.ts';
 import { adrDueOn, adrWarningDates, overdueSteps } from '../domain/clocks.ts';
-import { adrEligible, currentAttempt, isOpen, referralStatus } from '../domain/complaint.ts';
+import { adrEligible, currentAttempt, isOpen, referralStatus, stageReached } from '../domain/complaint.ts';
 import { nextActions } from '../domain/lifecycle.ts';
+import { findRootCause, type Procedure } from '../domain/procedure.ts';
 import { neededRole } from '../domain/routing.ts';
 import { daysBetween, londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
@@ -27,6 +28,7 @@ export const STAFF_VIEW_PARTS = [
   'documents',
   'uploads',
   'emailAttachments',
+  'satisfaction',
   'staffNames',
 ] as const;
 
@@ -76,8 +78,10 @@ export function staffView(
     documents,
     uploads,
     emailAttachments,
+    satisfaction,
     staffNames,
   } = record;
+  const reached = stageReached(complaint);
   const person = (id: string | null) =>
     id ? { id, name: staffNames.get(id) ?? 'former member of staff' } : null;
 
@@ -177,7 +181,14 @@ export function staffView(
       ...complaint.referral,
       status: referralStatus(complaint.referral),
     },
-    closure: complaint.closure,
+    stageReached: reached,
+    rootCauseRequired: ctx.procedure.rootCauseRequiredAt.includes(reached),
+    closure: complaint.closure && {
+      ...complaint.closure,
+      rootCauseLabel: rootCauseLabel(ctx.procedure, complaint.closure.rootCause),
+    },
+    remedies: complaint.remedies,
+    satisfaction,
     contacts,
     notes,
     documents,
@@ -206,4 +217,12 @@ export function staffView(
     timeline,
     nextActions: nextActions(complaint, actor, now, ctx.procedure),
   };
+}
+
+/** A root cause as staff read it ("Billing error › Charged wrongly or twice"); a code the tree lost, as is. */
+export function rootCauseLabel(procedure: Pick<Procedure, 'rootCauses'>, code: string | null): string | null {
+  if (code === null) return null;
+  const cause = findRootCause(procedure, code);
+  if (!cause) return code;
+  return cause.parentLabel ? `${cause.parentLabel} › ${cause.label}` : cause.label;
 }

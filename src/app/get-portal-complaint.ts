@@ -9,6 +9,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import { ATTEMPT_STAGE, currentAttempt } from '../domain/complaint.ts';
 import { nextActions } from '../domain/lifecycle.ts';
 import type { Procedure } from '../domain/procedure.ts';
+import { surveyQuestion } from './answer-satisfaction-survey.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { adrInWords, nextStep } from './portal-next-step.ts';
@@ -86,11 +87,11 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
   const record = await readComplaintWith(
     ctx.db.kysely,
     reference,
-    ['contacts', 'auditEvents', 'documents', 'uploads'],
+    ['contacts', 'auditEvents', 'documents', 'uploads', 'satisfaction'],
     { customerId },
   );
   if (!record) throw notFound(`complaint ${reference}`);
-  const { complaint, auditEvents: audit, documents, uploads } = record;
+  const { complaint, auditEvents: audit, documents, uploads, satisfaction } = record;
   // Staff log some contacts for themselves: only those they marked visible, and the customer's own.
   const contacts = record.contacts.filter((c) => c.visibleToCustomer);
   const actor: Actor = { kind: 'customer', customerId };
@@ -160,6 +161,12 @@ export async function getPortalComplaint(ctx: AppContext, input: string, custome
         sentByUs: u.sentBy !== null,
       })),
     timeline,
+    satisfaction: satisfaction && {
+      question: surveyQuestion(ctx.procedure),
+      answered: satisfaction.answeredAt !== null,
+      score: satisfaction.score,
+      comment: satisfaction.comment,
+    },
     actions: nextActions(complaint, actor, ctx.now(), ctx.procedure).flatMap((type) =>
       type in PORTAL_ACTIONS ? [PORTAL_ACTIONS[type as keyof typeof PORTAL_ACTIONS]] : [],
     ),

@@ -372,6 +372,7 @@ function customerOf(h: HistoricalComplaint, now: Date): Customer {
     needs: { largePrint: false, braille: false, textRelay: false },
     preferredChannel: null,
     vulnerabilityNotes: null,
+    contactOptOut: false,
     createdAt: at,
     updatedAt: at,
     merged: null,

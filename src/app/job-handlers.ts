@@ -6,8 +6,10 @@ import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 import { issuePortalLink } from './issue-portal-link.ts';
 import { NOTIFY_CUSTOMER_KIND, notifyCustomer } from './notify-customer.ts';
+import { SATISFACTION_SURVEY_KIND } from './offer-satisfaction-survey.ts';
 import { PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
+import { sendSatisfactionSurvey } from './send-satisfaction-survey.ts';
 import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
 
 /** Handlers for the worker; each job decides with the time it was claimed at, not the wall clock. */
@@ -36,6 +38,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     },
     [PORTAL_LINK_KIND]: async (job, jobCtx) => {
       await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job, job.payload);
+    },
+    [SATISFACTION_SURVEY_KIND]: async (job, jobCtx) => {
+      await sendSatisfactionSurvey({ ...ctx, now: () => jobCtx.now }, job, job.payload);
     },
   };
 }

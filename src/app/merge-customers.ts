@@ -50,6 +50,8 @@ function fillGaps(survivor: Customer, merged: Customer, at: string): Customer {
     },
     preferredChannel: survivor.preferredChannel ?? merged.preferredChannel,
     vulnerabilityNotes: survivor.vulnerabilityNotes ?? merged.vulnerabilityNotes,
+    // Asked not to be contacted on either record: asked.
+    contactOptOut: survivor.contactOptOut || merged.contactOptOut,
     updatedAt: at,
   };
 }

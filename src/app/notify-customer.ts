@@ -82,6 +82,7 @@ export function customerEmailsFor(events: readonly Event[]): CustomerEmail[] {
       case 'referral-recorded':
       case 'ombudsman-outcome-recorded':
       case 'case-fee-recorded':
+      case 'root-cause-recorded':
       case 'assigned':
       case 'contact-logged':
       case 'note-added':

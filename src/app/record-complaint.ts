@@ -39,6 +39,8 @@ export interface NewCustomer {
   needs?: Partial<FormatNeeds> | undefined;
   preferredChannel?: Channel | undefined;
   vulnerabilityNotes?: string | undefined;
+  /** The customer asked not to be contacted beyond what their complaint needs (no survey). */
+  contactOptOut?: boolean | undefined;
 }
 
 export interface ComplaintFacts {
@@ -87,6 +89,7 @@ export function newCustomer(input: NewCustomer, now: Date): Customer {
     needs: { largePrint: false, braille: false, textRelay: false, ...input.needs },
     preferredChannel: input.preferredChannel ?? null,
     vulnerabilityNotes: input.vulnerabilityNotes ?? null,
+    contactOptOut: input.contactOptOut ?? false,
     createdAt: at,
     updatedAt: at,
     merged: null,

@@ -1,7 +1,8 @@
 /**
  * Writes what the domain decided, in the caller's transaction (change-complaint.ts and record-complaint.ts are
  * its two callers): the new state of the complaint, one audit
- * event per domain event, the interaction-log rows, the clock's jobs and the customer's emails (outbox jobs). Every use case that changes a
+ * event per domain event, the interaction-log rows, the clock's jobs, the customer's emails (outbox jobs) and, at
+ * closure, the satisfaction survey. Every use case that changes a
  * complaint ends here, so a change and its consequences always commit together.
  */
 import { appendAuditEvents } from '../db/audit.ts';
@@ -16,6 +17,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { clockJobsFor } from './clock-jobs.ts';
 import { notificationJobsFor } from './notify-customer.ts';
+import { offerSatisfactionSurvey } from './offer-satisfaction-survey.ts';
 
 /** The audit trail's name for an actor. */
 export function auditActor(actor: Actor): string {
@@ -76,7 +78,11 @@ export async function recordChange(
   }
   await enqueueAll(
     trx,
-    [...clockJobsFor(state, events, procedure), ...notificationJobsFor(state, events, now, actor)],
+    [
+      ...clockJobsFor(state, events, procedure),
+      ...notificationJobsFor(state, events, now, actor),
+      ...(await offerSatisfactionSurvey(trx, state, events, now)),
+    ],
     now,
   );
   return state;

@@ -139,6 +139,52 @@ describe('parseProcedure', () => {
     ]);
   });
 
+  it('seeds the telecoms root causes, and asks for one from attempt 2', () => {
+    expect(MISO_PROCEDURE.rootCauses.map((c) => c.code)).toEqual([
+      'billing-error',
+      'fault-repair',
+      'provisioning-delay',
+      'missed-appointment',
+      'mis-selling',
+      'contract-cancellation',
+      'customer-service-conduct',
+      'equipment',
+      'other',
+    ]);
+    expect(MISO_PROCEDURE.rootCauseRequiredAt).toEqual(['attempt-2', 'attempt-3', 'deadlock']);
+  });
+
+  it('explains a bad root-cause tree by path: a code reused, a bad code, no `other`, an unknown stage', () => {
+    expect(
+      problemsOf({
+        rootCauses: [
+          { code: 'billing', label: 'Billing', children: [{ code: 'Bad Code', label: 'x' }] },
+          { code: 'faults', label: 'Faults', children: [{ code: 'billing', label: 'Again' }] },
+        ],
+        rootCauseRequiredAt: ['closed'],
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        { path: 'rootCauses.0.children.0.code', message: expect.stringContaining('lower-case words') },
+        { path: 'rootCauseRequiredAt.0', message: expect.any(String) },
+      ]),
+    );
+    expect(
+      problemsOf({
+        rootCauses: [
+          { code: 'billing', label: 'Billing' },
+          { code: 'faults', label: 'Faults', children: [{ code: 'billing', label: 'Again' }] },
+        ],
+      }),
+    ).toEqual([
+      {
+        path: 'rootCauses.1.children.0.code',
+        message: 'repeats the code "billing" of rootCauses.0.code',
+      },
+      { path: 'rootCauses', message: expect.stringContaining('"other"') },
+    ]);
+  });
+
   it('takes a replacement bank-holiday list', () => {
     const bankHolidays = [...ENGLAND_AND_WALES_BANK_HOLIDAYS, '2031-01-01'];
     expect(parseProcedure({ bankHolidays })).toMatchObject({ ok: true, procedure: { bankHolidays } });

@@ -3,7 +3,7 @@
  * apply in 2026 (shared/REGULATORY.md): the deadlock letter is now the ADR letter, also sent unasked at the
  * time limit; the scheme is the Communications Ombudsman; the customer has 12 months to refer.
  */
-import type { AdrScheme, Procedure } from '../domain/procedure.ts';
+import type { AdrScheme, Procedure, RootCause } from '../domain/procedure.ts';
 
 /** The default scheme (REGULATORY.md item 12): Ombudsman Services: Communications, renamed. */
 export const COMMUNICATIONS_OMBUDSMAN: AdrScheme = {
@@ -34,6 +34,77 @@ export const CISAS: AdrScheme = {
   remedyDays: 20,
   remedyDaysAreWorkingDays: true,
 };
+
+/**
+ * The causes a telecoms complaint is put down to at closure (issue 12): the broad ones the dashboard
+ * compares period on period, with finer ones where staff can usually tell. Codes are kept once used.
+ */
+export const TELECOMS_ROOT_CAUSES: RootCause[] = [
+  {
+    code: 'billing-error',
+    label: 'Billing error',
+    children: [
+      { code: 'billing-wrong-charge', label: 'Charged wrongly or twice' },
+      { code: 'billing-credit-not-applied', label: 'Credit or refund not applied' },
+      { code: 'billing-payment-taken-wrongly', label: 'Payment taken wrongly' },
+      { code: 'billing-price-change', label: 'Price change not explained' },
+    ],
+  },
+  {
+    code: 'fault-repair',
+    label: 'Fault or repair',
+    children: [
+      { code: 'fault-repeat', label: 'Repeat fault' },
+      { code: 'fault-repair-slow', label: 'Repair took too long' },
+      { code: 'fault-misdiagnosed', label: 'Fault misdiagnosed' },
+    ],
+  },
+  {
+    code: 'provisioning-delay',
+    label: 'Provisioning delay',
+    children: [
+      { code: 'provisioning-order-error', label: 'Order entered wrongly' },
+      { code: 'provisioning-wholesale', label: 'Delay at the network operator' },
+      { code: 'provisioning-switching', label: 'Switching problem' },
+    ],
+  },
+  { code: 'missed-appointment', label: 'Missed appointment' },
+  {
+    code: 'mis-selling',
+    label: 'Mis-selling',
+    children: [
+      { code: 'mis-selling-speed', label: 'Speed or coverage overstated' },
+      { code: 'mis-selling-terms', label: 'Terms not explained' },
+    ],
+  },
+  {
+    code: 'contract-cancellation',
+    label: 'Contract or cancellation',
+    children: [
+      { code: 'contract-exit-charges', label: 'Early exit charges' },
+      { code: 'contract-cancellation-not-actioned', label: 'Cancellation not actioned' },
+      { code: 'contract-end-notice', label: 'End-of-contract notice' },
+    ],
+  },
+  {
+    code: 'customer-service-conduct',
+    label: 'Customer-service conduct',
+    children: [
+      { code: 'conduct-no-call-back', label: 'Promised call-back not made' },
+      { code: 'conduct-wrong-information', label: 'Wrong information given' },
+      { code: 'conduct-manner', label: 'Manner of staff' },
+    ],
+  },
+  {
+    code: 'equipment',
+    label: 'Equipment',
+    children: [
+      { code: 'equipment-faulty', label: 'Faulty equipment' },
+      { code: 'equipment-delivery', label: 'Not delivered or collected' },
+    ],
+  },
+  { code: 'other', label: 'Other' },
+];
 
 export const MISO_PROCEDURE: Procedure = {
   company: {
@@ -114,4 +185,7 @@ export const MISO_PROCEDURE: Procedure = {
   // A complaint that moves to a stage its owner cannot work at waits in that stage's queue for someone to
   // take it; no one is named for unassigned letters until a provider sets its responsible director.
   routing: { assignment: 'queue', responsibleDirector: null },
+  rootCauses: TELECOMS_ROOT_CAUSES,
+  // Issue 12: complaints that reached the detailed review or beyond say what went wrong.
+  rootCauseRequiredAt: ['attempt-2', 'attempt-3', 'deadlock'],
 };

@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import type { Procedure } from '../domain/procedure.ts';
-import { ASSIGNMENT_MODES, CATEGORIES, ROLES, STAGES } from '../domain/procedure.ts';
+import {
+  ASSIGNMENT_MODES,
+  CATEGORIES,
+  OTHER_ROOT_CAUSE,
+  ROLES,
+  STAGES,
+  STAGES_REACHED,
+} from '../domain/procedure.ts';
 import { isLocalDate } from '../domain/time.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -32,6 +39,17 @@ const stages = z.strictObject(
 );
 
 const positiveInt = z.number().int().positive();
+
+/** A root cause's code: kept in stored complaints and reports, so plain and stable. */
+const rootCauseCode = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens (billing-error)');
+const rootCauseLeaf = z.strictObject({ code: rootCauseCode, label: text });
+const rootCause = z.strictObject({
+  code: rootCauseCode,
+  label: text,
+  children: z.array(rootCauseLeaf).optional(),
+});
 
 export const procedureSchema = z
   .strictObject({
@@ -81,6 +99,8 @@ export const procedureSchema = z
       assignment: z.enum(ASSIGNMENT_MODES),
       responsibleDirector: z.email('must be the email address of a member of staff').nullable(),
     }),
+    rootCauses: z.array(rootCause).min(1, 'needs at least one root cause'),
+    rootCauseRequiredAt: z.array(z.enum(STAGES_REACHED)),
     bankHolidays: z.array(localDate).optional(),
   })
   .superRefine((p, ctx) => {
@@ -92,6 +112,31 @@ export const procedureSchema = z
           message: `a warning at week ${week} comes at or after the ${p.timescales.adrLimitWeeks}-week ADR limit`,
         });
       }
+    }
+    const seen = new Map<string, string>();
+    for (const [i, cause] of p.rootCauses.entries()) {
+      const places: [string, (string | number)[]][] = [
+        [cause.code, ['rootCauses', i, 'code']],
+        ...(cause.children ?? []).map((child, j): [string, (string | number)[]] => [
+          child.code,
+          ['rootCauses', i, 'children', j, 'code'],
+        ]),
+      ];
+      for (const [code, path] of places) {
+        const first = seen.get(code);
+        if (first) {
+          ctx.addIssue({ code: 'custom', path, message: `repeats the code "${code}" of ${first}` });
+        } else {
+          seen.set(code, path.join('.'));
+        }
+      }
+    }
+    if (!p.rootCauses.some((c) => c.code === OTHER_ROOT_CAUSE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rootCauses'],
+        message: `needs a root cause with the code "${OTHER_ROOT_CAUSE}": causes that fit nowhere else, and those written before the tree, are kept there`,
+      });
     }
     if (p.stages['attempt-3'].roles.length === 0) {
       ctx.addIssue({

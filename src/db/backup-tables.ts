@@ -39,9 +39,11 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   audit_anchors: { order: 23, key: ['seq'] },
   audit_anchor_heads: { order: 24, key: ['anchor_seq', 'chain_id'] },
   process_heartbeats: { order: 25, key: ['id'] },
-  improvements: { order: 26, key: ['id'] },
-  improvement_complaints: { order: 27, key: ['improvement_id', 'complaint_id'] },
-  imported_complaints: { order: 28, key: ['source', 'external_id'] },
+  remedies: { order: 26, key: ['id'] },
+  satisfaction_surveys: { order: 27, key: ['complaint_id'] },
+  improvements: { order: 28, key: ['id'] },
+  improvement_complaints: { order: 29, key: ['improvement_id', 'complaint_id'] },
+  imported_complaints: { order: 30, key: ['source', 'external_id'] },
 };
 
 /** Every table, parents before children. */

@@ -32,6 +32,8 @@ import {
   COMPLAINT_COLUMNS,
   type ComplaintRow,
   type CustomerComplaint,
+  REMEDY_COLUMNS,
+  type RemedyRow,
   STEP_COLUMNS,
   type StepRow,
   toComplaint,
@@ -49,6 +51,7 @@ import {
   toContact,
   toNote,
 } from './interaction-log.ts';
+import { type SatisfactionSurvey, SURVEY_COLUMNS, type SurveyRow, toSurvey } from './satisfaction.ts';
 import type { ComplaintsTable, CustomersTable, Schema } from './schema.ts';
 
 /** What can be read beside a complaint, each list oldest first unless said otherwise. */
@@ -65,6 +68,8 @@ export interface ComplaintParts {
   uploads: Upload[];
   /** The attachments of the complaint's emails, without their bytes. */
   emailAttachments: EmailAttachment[];
+  /** The satisfaction survey put to the customer at closure, if one was. */
+  satisfaction: SatisfactionSurvey | null;
   /** The names of the staff the complaint names: its owner, its handlers, its steps' owners, its notes' authors. */
   staffNames: Map<string, string>;
 }
@@ -173,6 +178,18 @@ const PARTS: { [P in ComplaintPart]: Part<ComplaintParts[P]> } = {
         .select(jsonArray(dialect, 'x', EMAIL_ATTACHMENT_COLUMNS, ['created_at', 'id']).as('v'))
         .whereRef('e.complaint_id', '=', 'c.id'),
     read: (value) => rows<Parameters<typeof toEmailAttachment>[0]>(value).map(toEmailAttachment),
+  },
+  satisfaction: {
+    // At most one row, by its primary key.
+    select: (eb, dialect) =>
+      eb
+        .selectFrom('satisfaction_surveys as x')
+        .select(jsonArray(dialect, 'x', SURVEY_COLUMNS, ['complaint_id']).as('v'))
+        .whereRef('x.complaint_id', '=', 'c.id'),
+    read: (value) => {
+      const [row] = rows<SurveyRow>(value);
+      return row ? toSurvey(row) : null;
+    },
   },
   staffNames: {
     // The ids the complaint names, each then found by the primary key of users (one named twice comes twice:
@@ -316,23 +333,34 @@ function complaintViewQuery(
         .select(jsonArray(dialect, 'x', ADR_LETTER_COLUMNS, ['issued_at']).as('v'))
         .whereRef('x.complaint_id', '=', 'c.id')
         .as('adr_letters_json'),
+      eb
+        .selectFrom('remedies as x')
+        .select(jsonArray(dialect, 'x', REMEDY_COLUMNS, ['recorded_at', 'type', 'id']).as('v'))
+        .whereRef('x.complaint_id', '=', 'c.id')
+        .as('remedies_json'),
       ...parts.map((part) => PARTS[part].select(eb, dialect, options).as(`${part}_json`)),
     ])
     .where('c.reference', '=', reference)
     .$if(options.customerId !== undefined, (q) => q.where('c.customer_id', '=', options.customerId ?? ''));
 }
 
-type ViewRow = ComplaintRow & { attempts_json: unknown; steps_json: unknown; adr_letters_json: unknown };
+type ViewRow = ComplaintRow & {
+  attempts_json: unknown;
+  steps_json: unknown;
+  adr_letters_json: unknown;
+  remedies_json: unknown;
+};
 
 /** The complaint and its parts from the query's one row. */
 function toView<P extends ComplaintPart>(row: ViewRow, parts: readonly P[]): ComplaintWith<P> {
-  const { attempts_json, steps_json, adr_letters_json, ...complaintRow } = row;
+  const { attempts_json, steps_json, adr_letters_json, remedies_json, ...complaintRow } = row;
   const view: Record<string, unknown> = {
     complaint: toComplaint(
       complaintRow,
       rows<AttemptRow>(attempts_json),
       rows<StepRow>(steps_json),
       rows<AdrLetterRow>(adr_letters_json),
+      rows<RemedyRow>(remedies_json),
     ),
   };
   const columns = row as Record<string, unknown>;

@@ -1,5 +1,6 @@
 /**
- * Complaints as the domain sees them, stored across `complaints`, `attempts`, `steps` and `adr_letters`.
+ * Complaints as the domain sees them, stored across `complaints`, `attempts`, `steps`, `adr_letters` and
+ * `remedies`.
  * `saveComplaint` writes what changed between two states, guarded by the version the change was decided on.
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
@@ -17,13 +18,22 @@ import {
   type CustomerType,
   type FollowUpOutcome,
   isOpen,
+  type RecordedRemedy,
   type Referral,
+  type RemedyType,
   type ResponseOutcome,
   type Step,
 } from '../domain/complaint.ts';
 import type { Category, Stage } from '../domain/procedure.ts';
 import { dialectOf, type Executor } from './database.ts';
-import type { AdrLettersTable, AttemptsTable, ComplaintsTable, Schema, StepsTable } from './schema.ts';
+import type {
+  AdrLettersTable,
+  AttemptsTable,
+  ComplaintsTable,
+  RemediesTable,
+  Schema,
+  StepsTable,
+} from './schema.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
 
 /** Thrown when another writer changed the complaint after it was loaded. */
@@ -249,6 +259,45 @@ async function writeChildren(trx: Executor, before: Complaint | undefined, after
       )
       .execute();
   }
+  await writeRemedies(trx, before, after);
+}
+
+/** Remedies: new ones inserted, accepted ones updated, replaced ones (a decision recorded again) deleted. */
+async function writeRemedies(trx: Executor, before: Complaint | undefined, after: Complaint) {
+  const old = new Map(before?.remedies.map((r) => [r.id, r]));
+  const kept = new Set(after.remedies.map((r) => r.id));
+  const gone = [...old.keys()].filter((id) => !kept.has(id));
+  if (gone.length) await trx.deleteFrom('remedies').where('id', 'in', gone).execute();
+  const added = after.remedies.filter((r) => !old.has(r.id));
+  if (added.length) {
+    await trx
+      .insertInto('remedies')
+      .values(added.map((r) => remedyRow(after.id, r)))
+      .execute();
+  }
+  for (const remedy of after.remedies) {
+    const was = old.get(remedy.id);
+    if (was && was.acceptedAt !== remedy.acceptedAt) {
+      await trx
+        .updateTable('remedies')
+        .set({ accepted_at: remedy.acceptedAt })
+        .where('id', '=', remedy.id)
+        .execute();
+    }
+  }
+}
+
+function remedyRow(complaintId: string, r: RecordedRemedy): RemediesTable {
+  return {
+    id: r.id,
+    complaint_id: complaintId,
+    source: r.source,
+    attempt_number: r.attemptNumber,
+    type: r.type,
+    amount_pence: r.amountPence,
+    recorded_at: r.recordedAt,
+    accepted_at: r.acceptedAt,
+  };
 }
 
 interface LoadOptions {
@@ -303,7 +352,7 @@ async function findComplaint(
   if (options.forUpdate) query = query.forUpdate('complaints');
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  const [attempts, steps, letters] = await Promise.all([
+  const [attempts, steps, letters, remedies] = await Promise.all([
     trx
       .selectFrom('attempts')
       .select(ATTEMPT_COLUMNS)
@@ -323,8 +372,16 @@ async function findComplaint(
       .where('complaint_id', '=', row.id)
       .orderBy('issued_at')
       .execute(),
+    trx
+      .selectFrom('remedies')
+      .select(REMEDY_COLUMNS)
+      .where('complaint_id', '=', row.id)
+      .orderBy('recorded_at')
+      .orderBy('type')
+      .orderBy('id')
+      .execute(),
   ]);
-  return toComplaint(row, attempts, steps, letters);
+  return toComplaint(row, attempts, steps, letters, remedies);
 }
 
 /**
@@ -396,12 +453,23 @@ export const ADR_LETTER_COLUMNS = [
   'window_ends_on',
 ] as const satisfies readonly (keyof AdrLettersTable)[];
 
+export const REMEDY_COLUMNS = [
+  'id',
+  'source',
+  'attempt_number',
+  'type',
+  'amount_pence',
+  'recorded_at',
+  'accepted_at',
+] as const satisfies readonly (keyof RemediesTable)[];
+
 export type ComplaintRow = Pick<Selectable<ComplaintsTable>, (typeof COMPLAINT_COLUMNS)[number]> & {
   customer_type: string;
 };
 export type AttemptRow = Pick<Selectable<AttemptsTable>, (typeof ATTEMPT_COLUMNS)[number]>;
 export type StepRow = Pick<Selectable<StepsTable>, (typeof STEP_COLUMNS)[number]>;
 export type AdrLetterRow = Pick<Selectable<AdrLettersTable>, (typeof ADR_LETTER_COLUMNS)[number]>;
+export type RemedyRow = Pick<Selectable<RemediesTable>, (typeof REMEDY_COLUMNS)[number]>;
 
 /** A complaint from its row (with its customer's type) and its children's rows, each list in stored order. */
 export function toComplaint(
@@ -409,6 +477,7 @@ export function toComplaint(
   attempts: readonly AttemptRow[],
   steps: readonly StepRow[],
   letters: readonly AdrLetterRow[],
+  remedies: readonly RemedyRow[],
 ): Complaint {
   const referral: Referral | null = row.scheme_case_reference
     ? {
@@ -456,6 +525,17 @@ export function toComplaint(
           lessons: row.lessons,
         }
       : null,
+    remedies: remedies.map(
+      (r): RecordedRemedy => ({
+        id: r.id,
+        source: r.source,
+        attemptNumber: r.attempt_number as AttemptNumber | null,
+        type: r.type as RemedyType,
+        amountPence: r.amount_pence,
+        recordedAt: r.recorded_at,
+        acceptedAt: r.accepted_at,
+      }),
+    ),
     version: row.version,
   };
 }

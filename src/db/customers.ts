@@ -1,5 +1,5 @@
 /** Customers: stored, found, updated, searched. */
-import { type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import type { Customer } from '../domain/customer.ts';
 import { phoneKey, postcodeKey } from '../domain/customer-match.ts';
@@ -9,7 +9,7 @@ import type { CustomersTable } from './schema.ts';
 import { containsText } from './text-search.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
 
-function toRow(c: Customer): CustomersTable {
+function toRow(c: Customer): Insertable<CustomersTable> {
   return {
     id: c.id,
     name: c.name,
@@ -23,6 +23,7 @@ function toRow(c: Customer): CustomersTable {
     needs_text_relay: toSqlBool(c.needs.textRelay),
     preferred_channel: c.preferredChannel,
     vulnerability_notes: c.vulnerabilityNotes,
+    contact_opt_out: toSqlBool(c.contactOptOut),
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     merged_into_id: c.merged?.intoId ?? null,
@@ -46,6 +47,7 @@ export const CUSTOMER_COLUMNS = [
   'needs_text_relay',
   'preferred_channel',
   'vulnerability_notes',
+  'contact_opt_out',
   'created_at',
   'updated_at',
   'merged_into_id',
@@ -70,6 +72,7 @@ export function toCustomer(
     },
     preferredChannel: row.preferred_channel as Channel | null,
     vulnerabilityNotes: row.vulnerability_notes,
+    contactOptOut: fromSqlBool(row.contact_opt_out),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     merged: row.merged_into_id ? { intoId: row.merged_into_id, at: row.merged_at ?? row.updated_at } : null,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { runContenders } from '../../test/support/contenders.ts';
 import { describeEachDialect } from '../../test/support/databases.ts';
-import { migrate } from './migrations/index.ts';
+import { migrate, migrateTo } from './migrations/index.ts';
 
 /** Every migration, in the order they run: written out, so a new one is a change to this test too. */
 const ALL = [
@@ -25,6 +25,7 @@ const ALL = [
   '0017-search',
   '0018-process-heartbeats',
   '0019-screen-indexes',
+  '0020-insight-records',
   '0022-improvements',
   '0023-imports',
 ];
@@ -52,6 +53,8 @@ const TABLES = [
   'portal_links',
   'portal_sessions',
   'process_heartbeats',
+  'remedies',
+  'satisfaction_surveys',
   'sequences',
   'sessions',
   'steps',
@@ -80,6 +83,103 @@ describeEachDialect('migrations', (t) => {
     const ran = await runContenders<string[]>(3, { kind: 'migrate', options: db.options, at: '' });
     expect(ran.flat().sort()).toEqual(ALL);
     expect(ran.filter((r) => r.length > 0)).toHaveLength(1);
+  });
+
+  it('keep every free-text root cause (0020): a label becomes its code, other words go to the lessons under `other`', async () => {
+    const db = await t.emptyDb();
+    await migrateTo(db, '0019-screen-indexes');
+    const at = '2026-05-01T09:00:00.000Z';
+    await db.kysely
+      .insertInto('customers')
+      .values({ id: 'c1', name: 'A Customer', type: 'residential', created_at: at, updated_at: at } as never)
+      .execute();
+    const closed = (id: string, rootCause: string | null, lessons: string | null, decision?: unknown) =>
+      db.kysely
+        .insertInto('complaints')
+        .values({
+          id,
+          reference: `MISO-2026-00000${id.slice(1)}`,
+          customer_id: 'c1',
+          channel: 'phone',
+          category: 'billing',
+          description: 'Charged twice',
+          desired_outcome: null,
+          formal: 1,
+          first_expressed_at: at,
+          received_at: at,
+          acknowledge_by: '2026-05-06',
+          stage: 'closed',
+          owner_id: null,
+          version: 9,
+          adr_due_on: '2026-06-12',
+          closure_reason: 'resolved',
+          closed_at: at,
+          root_cause: rootCause,
+          lessons,
+          scheme_case_reference: decision ? 'CO-1' : null,
+          referred_on: decision ? '2026-06-20' : null,
+          case_fee_pence: null,
+          referral_decision: decision ? JSON.stringify(decision) : null,
+          created_at: at,
+          updated_at: at,
+        } as never)
+        .execute();
+    await closed('k1', 'Duplicate billing run', 'Check the runs');
+    await closed('k2', ' Billing Error ', null);
+    await closed('k3', 'Engineer never came', null);
+    await closed('k4', null, null, {
+      outcome: 'upheld',
+      decidedOn: '2026-07-01',
+      remedy: { apology: true, explanation: false, action: 'Fix the bill', awardPence: 5_000 },
+      customerAccepted: true,
+      remedyDueOn: '2026-07-29',
+    });
+    await migrate(db);
+    const rows = await db.kysely
+      .selectFrom('complaints')
+      .select(['id', 'root_cause', 'lessons'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      {
+        id: 'k1',
+        root_cause: 'other',
+        lessons: 'Root cause as first recorded: Duplicate billing run\n\nCheck the runs',
+      },
+      { id: 'k2', root_cause: 'billing-error', lessons: null },
+      { id: 'k3', root_cause: 'other', lessons: 'Root cause as first recorded: Engineer never came' },
+      { id: 'k4', root_cause: null, lessons: null },
+    ]);
+    const remedies = await db.kysely
+      .selectFrom('remedies')
+      .select(['complaint_id', 'source', 'type', 'amount_pence', 'accepted_at'])
+      .orderBy('type')
+      .execute();
+    expect(remedies).toEqual([
+      {
+        complaint_id: 'k4',
+        source: 'ombudsman',
+        type: 'apology',
+        amount_pence: null,
+        accepted_at: '2026-07-01T12:00:00.000Z',
+      },
+      {
+        complaint_id: 'k4',
+        source: 'ombudsman',
+        type: 'goodwill',
+        amount_pence: 5_000,
+        accepted_at: '2026-07-01T12:00:00.000Z',
+      },
+      {
+        complaint_id: 'k4',
+        source: 'ombudsman',
+        type: 'practical-action',
+        amount_pence: null,
+        accepted_at: '2026-07-01T12:00:00.000Z',
+      },
+    ]);
+    const customer = await db.kysely.selectFrom('customers').select('contact_opt_out').executeTakeFirst();
+    expect(Number(customer?.contact_opt_out)).toBe(0);
   });
 
   describe('constraints', () => {

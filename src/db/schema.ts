@@ -37,6 +37,8 @@ export interface CustomersTable {
   phone_key: string | null;
   /** The postcode upper-cased without spaces, for finding duplicates by index. */
   postcode_key: string | null;
+  /** The customer asked not to be contacted beyond what their complaint needs: no survey (0020). */
+  contact_opt_out: Generated<SqlBool>;
 }
 
 export interface ComplaintsTable {
@@ -60,6 +62,7 @@ export interface ComplaintsTable {
   adr_due_on: DateText;
   closure_reason: string | null;
   closed_at: Instant | null;
+  /** A code of the procedure's root-cause tree (0020: free text before, kept in `lessons`). */
   root_cause: string | null;
   lessons: string | null;
   scheme_case_reference: string | null;
@@ -385,6 +388,38 @@ export interface TemplatesTable {
   archived_at: Instant | null;
 }
 
+/** A remedy offered in a proposal or ordered by an ombudsman decision (0020). */
+export interface RemediesTable {
+  id: string;
+  complaint_id: string;
+  source: 'proposal' | 'ombudsman';
+  /** The attempt whose proposal offered it; null for the ombudsman's. */
+  attempt_number: number | null;
+  /** apology | explanation | practical-action | credit-refund | goodwill */
+  type: string;
+  /** Pence, VAT included, for credit-refund and goodwill; null for the others (a CHECK holds it). */
+  amount_pence: number | null;
+  recorded_at: Instant;
+  /** When the customer agreed the proposal or accepted the decision. */
+  accepted_at: Instant | null;
+}
+
+/** The one satisfaction survey of a closed complaint (0020). */
+export interface SatisfactionSurveysTable {
+  complaint_id: string;
+  /** When the survey was put to the customer: at closure (the portal shows it; the email follows). */
+  sent_at: Instant;
+  answered_at: Instant | null;
+  /** 1 (very dissatisfied) to 5 (very satisfied); set with answered_at, never changed after. */
+  score: number | null;
+  comment: string | null;
+  /** The highest stage the complaint reached: initiation, attempt-1..3, deadlock. */
+  stage_reached: string;
+  /** sha256 hex of the emailed link's token; the token itself is only in the email. */
+  token_hash: string | null;
+  token_expires_at: Instant | null;
+}
+
 /** An item of the improvement log (migration 0022). */
 export interface ImprovementsTable {
   id: string;
@@ -452,6 +487,8 @@ export interface Schema {
   jobs: JobsTable;
   templates: TemplatesTable;
   process_heartbeats: ProcessHeartbeatsTable;
+  remedies: RemediesTable;
+  satisfaction_surveys: SatisfactionSurveysTable;
   improvements: ImprovementsTable;
   improvement_complaints: ImprovementComplaintsTable;
   imported_complaints: ImportedComplaintsTable;

@@ -10,6 +10,8 @@ import type {
   FollowUpOutcome,
   OmbudsmanOutcome,
   Remedy,
+  RemedyOffer,
+  RemedyType,
   ResponseOutcome,
   Step,
 } from './complaint.ts';
@@ -26,6 +28,8 @@ export type Command =
       type: 'propose';
       summary: string;
       steps: { description: string; ownerId: string | null; dueOn?: LocalDate | undefined }[];
+      /** What the proposal gives the customer, as the management information counts it. */
+      remedies?: RemedyInput[] | undefined;
     }
   | { type: 'record-response'; outcome: ResponseOutcome; note?: string | undefined }
   | { type: 'complete-step'; stepId: string; note?: string | undefined }
@@ -50,9 +54,16 @@ export type Command =
       decidedOn: LocalDate;
       remedy: Remedy;
       customerAccepted: boolean | null;
+      /** The decision's remedies by type; default: read from `remedy` (an award counts as goodwill). */
+      remedies?: RemedyInput[] | undefined;
     }
   | { type: 'record-case-fee'; caseFeePence: number }
-  | { type: 'withdraw'; reason: string }
+  | {
+      type: 'withdraw';
+      reason: string;
+      rootCause?: string | undefined;
+      lessons?: string | undefined;
+    }
   | {
       type: 'close';
       reason: Extract<
@@ -62,6 +73,8 @@ export type Command =
       rootCause?: string | undefined;
       lessons?: string | undefined;
     }
+  /** Staff record (or correct) the root cause of a closed complaint: one the customer or the clock closed. */
+  | { type: 'record-root-cause'; rootCause: string; lessons?: string | undefined }
   | { type: 'assign'; ownerId: string | null }
   /** Staff with the stage's role take an unassigned complaint for themselves. */
   | { type: 'take' }
@@ -101,6 +114,7 @@ export const COMMAND_TYPES = [
   'record-case-fee',
   'withdraw',
   'close',
+  'record-root-cause',
   'assign',
   'take',
   'log-contact',
@@ -140,7 +154,14 @@ export type Event =
   | { type: 'attempt-opened'; attempt: AttemptNumber }
   | { type: 'immediate-action-not-practical'; reason: string }
   | { type: 'review-recorded'; attempt: AttemptNumber; findings: string }
-  | { type: 'proposal-made'; attempt: AttemptNumber; summary: string; steps: Step[] }
+  | {
+      type: 'proposal-made';
+      attempt: AttemptNumber;
+      summary: string;
+      steps: Step[];
+      /** Absent from proposals made before remedies were recorded. */
+      remedies?: RemedyRecord[] | undefined;
+    }
   | { type: 'response-recorded'; attempt: AttemptNumber; outcome: ResponseOutcome; note: string | null }
   | { type: 'step-completed'; stepId: string; note: string | null; followUpDueOn: LocalDate | null }
   | { type: 'follow-up-recorded'; attempt: AttemptNumber; outcome: FollowUpOutcome; note: string | null }
@@ -173,9 +194,12 @@ export type Event =
       remedy: Remedy;
       customerAccepted: boolean | null;
       remedyDueOn: LocalDate | null;
+      /** Absent from decisions recorded before remedies were recorded by type. */
+      remedies?: RemedyRecord[] | undefined;
     }
   | { type: 'case-fee-recorded'; caseFeePence: number }
   | { type: 'closed'; reason: ClosureReason; rootCause: string | null; lessons: string | null }
+  | { type: 'root-cause-recorded'; rootCause: string; lessons: string | null }
   | {
       type: 'assigned';
       ownerId: string | null;
@@ -197,6 +221,17 @@ export type Event =
     }
   | { type: 'note-added'; noteId: string; text: string }
   | { type: 'replied'; replyId: string; subject: string; body: string; files?: ReplyFile[] | undefined };
+
+/** A remedy as a command gives it: the amount only for money. */
+export interface RemedyInput {
+  type: RemedyType;
+  amountPence?: number | null | undefined;
+}
+
+/** A remedy as an event records it: its id, type and amount. */
+export interface RemedyRecord extends RemedyOffer {
+  id: string;
+}
 
 /** A file sent with a reply. */
 export interface ReplyFile {

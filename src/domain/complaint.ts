@@ -3,7 +3,7 @@
  * issued, the ombudsman referral and the closure. The interaction log (contacts, notes) lives beside it,
  * not inside: nothing in the procedure's decisions depends on it.
  */
-import type { Category, Stage } from './procedure.ts';
+import type { Category, Stage, StageReached } from './procedure.ts';
 import type { LocalDate } from './time.ts';
 
 export const CHANNELS = ['phone', 'email', 'web', 'letter', 'textphone', 'in-person'] as const;
@@ -117,6 +117,51 @@ export interface Remedy {
   awardPence: number;
 }
 
+/**
+ * What a remedy gives the customer, as the management information counts it: the first three cost nothing in
+ * money; a credit or refund returns what they were owed; goodwill is compensation beyond it.
+ */
+export const REMEDY_TYPES = [
+  'apology',
+  'explanation',
+  'practical-action',
+  'credit-refund',
+  'goodwill',
+] as const;
+export type RemedyType = (typeof REMEDY_TYPES)[number];
+
+/** The remedy types that are money, and so carry an amount. */
+export const MONEY_REMEDY_TYPES: ReadonlySet<RemedyType> = new Set(['credit-refund', 'goodwill']);
+
+/** A remedy as offered in a proposal or ordered by an ombudsman decision. */
+export interface RemedyOffer {
+  type: RemedyType;
+  /** Pence, VAT included, for a credit/refund or goodwill; null for the others. */
+  amountPence: number | null;
+}
+
+/** A remedy recorded with a proposal or an ombudsman decision, and when the customer accepted it. */
+export interface RecordedRemedy extends RemedyOffer {
+  id: string;
+  source: 'proposal' | 'ombudsman';
+  /** The attempt whose proposal offered it; null for the ombudsman's. */
+  attemptNumber: AttemptNumber | null;
+  recordedAt: string;
+  /** When the customer agreed the proposal or accepted the decision; null until then. */
+  acceptedAt: string | null;
+}
+
+/** The structured remedies an ombudsman remedy stands for, when the decision was recorded without them. */
+export function remediesOfDecision(remedy: Remedy): RemedyOffer[] {
+  const offers: RemedyOffer[] = [];
+  if (remedy.apology) offers.push({ type: 'apology', amountPence: null });
+  if (remedy.explanation) offers.push({ type: 'explanation', amountPence: null });
+  if (remedy.action) offers.push({ type: 'practical-action', amountPence: null });
+  // A scheme's financial award compensates for the trouble: goodwill, unless said otherwise.
+  if (remedy.awardPence > 0) offers.push({ type: 'goodwill', amountPence: remedy.awardPence });
+  return offers;
+}
+
 export interface Referral {
   schemeCaseReference: string;
   referredOn: LocalDate;
@@ -185,6 +230,8 @@ export interface Complaint {
   adrLetters: AdrLetter[];
   referral: Referral | null;
   closure: Closure | null;
+  /** Remedies offered in proposals and ordered by the ombudsman, oldest first, then by type. */
+  remedies: RecordedRemedy[];
   /** Bumped by every change; guards concurrent writers. */
   version: number;
 }
@@ -226,4 +273,17 @@ export function complaintAsQuoted(complaint: Pick<Complaint, 'customerWords' | '
 } {
   if (complaint.customerWords?.trim()) return { text: complaint.customerWords, theirWords: true };
   return { text: complaint.description, theirWords: CUSTOMER_WRITTEN.has(complaint.channel) };
+}
+
+/**
+ * The highest stage the complaint reached: deadlock once declared (or reached after attempt 3), else the
+ * stage of its latest attempt. Management information and the root-cause rule count by it.
+ */
+export function stageReached(complaint: Pick<Complaint, 'attempts'>): StageReached {
+  if (complaint.attempts.some((a) => a.outcome === 'deadlock')) return 'deadlock';
+  const latest = complaint.attempts.reduce<AttemptNumber | null>(
+    (highest, a) => (highest === null || a.number > highest ? a.number : highest),
+    null,
+  );
+  return latest === null ? 'initiation' : ATTEMPT_STAGE[latest];
 }

@@ -13,6 +13,7 @@ const record = (changes: Partial<Customer>): Customer => ({
   needs: { largePrint: false, braille: false, textRelay: false },
   preferredChannel: null,
   vulnerabilityNotes: null,
+  contactOptOut: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   merged: null,

@@ -21,6 +21,11 @@ export interface Customer {
   needs: FormatNeeds;
   preferredChannel: Channel | null;
   vulnerabilityNotes: string | null;
+  /**
+   * The customer asked not to be contacted beyond what their complaint needs: nothing optional, such as the
+   * satisfaction survey, goes to them.
+   */
+  contactOptOut: boolean;
   createdAt: string;
   updatedAt: string;
   /** Set once this record was merged into another: it is kept, pointing to the surviving record. */

@@ -2,8 +2,14 @@
  * Applies an event to a complaint. Pure and total: `decide` only emits events that make sense, and replaying a
  * complaint's events from its audit trail rebuilds the same state.
  */
-import type { Event } from './commands.ts';
-import { ATTEMPT_STAGE, type Attempt, type AttemptNumber, type Complaint } from './complaint.ts';
+import type { Event, RemedyRecord } from './commands.ts';
+import {
+  ATTEMPT_STAGE,
+  type Attempt,
+  type AttemptNumber,
+  type Complaint,
+  type RecordedRemedy,
+} from './complaint.ts';
 import { londonDate } from './time.ts';
 
 /** Who and when, as recorded beside every event. */
@@ -74,6 +80,7 @@ export function create(event: Extract<Event, { type: 'complaint-recorded' }>, me
     adrLetters: [],
     referral: null,
     closure: null,
+    remedies: [],
     version: 1,
   };
 }
@@ -100,6 +107,19 @@ export function evolve(complaint: Complaint, event: Event, meta: EventMeta): Com
   return next === complaint ? complaint : { ...next, version: complaint.version + 1 };
 }
 
+function recorded(
+  remedies: readonly RemedyRecord[] | undefined,
+  source: RecordedRemedy['source'],
+  attemptNumber: AttemptNumber | null,
+  at: string,
+  acceptedAt: string | null,
+): RecordedRemedy[] {
+  // In the order the database reads them back: by type (their names start with different letters), then id.
+  return [...(remedies ?? [])]
+    .sort((a, b) => a.type.localeCompare(b.type) || (a.id < b.id ? -1 : 1))
+    .map((r) => ({ ...r, source, attemptNumber, recordedAt: at, acceptedAt }));
+}
+
 function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
   const { at, by } = meta;
   switch (event.type) {
@@ -120,19 +140,35 @@ function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
         handlerId: by ?? a.handlerId,
         review: { findings: event.findings, recordedAt: at, recordedBy: by },
       }));
-    case 'proposal-made':
-      return updateCurrent(complaint, (a) => ({
+    case 'proposal-made': {
+      const proposed = updateCurrent(complaint, (a) => ({
         ...a,
         phase: 'awaiting-response',
         handlerId: a.handlerId ?? by,
         proposal: { summary: event.summary, proposedAt: at, proposedBy: by, steps: event.steps },
       }));
-    case 'response-recorded':
-      return updateCurrent(complaint, (a) => ({
+      return {
+        ...proposed,
+        remedies: [...complaint.remedies, ...recorded(event.remedies, 'proposal', event.attempt, at, null)],
+      };
+    }
+    case 'response-recorded': {
+      const responded = updateCurrent(complaint, (a) => ({
         ...a,
         phase: event.outcome === 'agreed' ? 'implementing' : a.phase,
         response: { outcome: event.outcome, note: event.note, recordedAt: at },
       }));
+      if (event.outcome !== 'agreed') return responded;
+      // Agreeing the proposal accepts the remedies it offered.
+      return {
+        ...responded,
+        remedies: complaint.remedies.map((r) =>
+          r.source === 'proposal' && r.attemptNumber === event.attempt && r.acceptedAt === null
+            ? { ...r, acceptedAt: at }
+            : r,
+        ),
+      };
+    }
     case 'step-completed':
       return updateCurrent(complaint, (a) => {
         if (!a.proposal) return a;
@@ -187,6 +223,11 @@ function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
       if (!complaint.referral) return complaint;
       return {
         ...complaint,
+        // Recorded again (the customer's answer came later), the decision's remedies replace the earlier ones.
+        remedies: [
+          ...complaint.remedies.filter((r) => r.source !== 'ombudsman'),
+          ...recorded(event.remedies, 'ombudsman', null, at, event.customerAccepted ? at : null),
+        ],
         referral: {
           ...complaint.referral,
           decision: {
@@ -218,6 +259,12 @@ function apply(complaint: Complaint, event: Event, meta: EventMeta): Complaint {
         closure: { reason: event.reason, closedAt: at, rootCause: event.rootCause, lessons: event.lessons },
       };
     }
+    case 'root-cause-recorded':
+      if (!complaint.closure) return complaint;
+      return {
+        ...complaint,
+        closure: { ...complaint.closure, rootCause: event.rootCause, lessons: event.lessons },
+      };
     case 'assigned':
       return { ...complaint, ownerId: event.ownerId };
     case 'contact-logged':

@@ -173,7 +173,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc.record({
       type: fc.constant('record-follow-up' as const),
       outcome: fc.constantFrom('satisfied', 'not-satisfied', 'no-response'),
-      rootCause: fc.option(text, { nil: undefined }),
+      rootCause: fc.constantFrom(undefined, 'billing-error', 'fault-repeat', 'no-such-cause'),
     }),
   },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('escalate' as const), reason: text }) },
@@ -338,7 +338,13 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
       case 'complete-step':
         return { type, stepId: `#${knob}` };
       case 'record-follow-up':
-        return { type, outcome: of(['satisfied', 'not-satisfied', 'no-response'] as const) };
+        return {
+          type,
+          outcome: of(['satisfied', 'not-satisfied', 'no-response'] as const),
+          rootCause: 'billing-error',
+        };
+      case 'record-root-cause':
+        return { type, rootCause: 'other' };
       case 'record-referral':
         return { type, schemeCaseReference: 'CO-7', referredOn: past };
       case 'record-case-fee':
@@ -359,6 +365,7 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
             'ombudsman-decision-not-accepted',
             'adr-window-expired',
           ] as const),
+          rootCause: 'billing-error',
         };
       case 'assign':
         return { type, ownerId: of([null, 'agent-1', 'director-2']) };
@@ -371,8 +378,9 @@ function offeredCommand(action: Extract<Action, { kind: 'offered' }>, story: Sto
       case 'not-practical':
       case 'escalate':
       case 'declare-deadlock':
-      case 'withdraw':
         return { type, reason: 'Because' };
+      case 'withdraw':
+        return { type, reason: 'Because', rootCause: 'other' };
       case 'reply':
         return { type, subject: 'About your bill', body: 'We are looking into it.' };
       case 'take':
@@ -455,7 +463,7 @@ function progressAccepted(story: Story): boolean {
     { type: 'propose', summary: 's', steps: [{ description: 'd', ownerId: null }] },
     { type: 'record-response', outcome: 'agreed' },
     ...story.stepIds().map((stepId): Command => ({ type: 'complete-step', stepId })),
-    { type: 'record-follow-up', outcome: 'satisfied' },
+    { type: 'record-follow-up', outcome: 'satisfied', rootCause: 'other' },
     { type: 'escalate', reason: 'r' },
     { type: 'declare-deadlock', reason: 'r' },
     { type: 'record-referral', schemeCaseReference: 'CO', referredOn: today },
@@ -470,7 +478,7 @@ function progressAccepted(story: Story): boolean {
     ),
     ...(
       ['ombudsman-decision-implemented', 'ombudsman-decision-not-accepted', 'adr-window-expired'] as const
-    ).map((reason): Command => ({ type: 'close', reason })),
+    ).map((reason): Command => ({ type: 'close', reason, rootCause: 'other' })),
   ];
   // Whoever handled attempt 2 may not end attempt 3, so the way forward may need another pair of hands.
   return candidates.some((command) => story.try(command, everyone).ok || story.try(command, freshEyes).ok);
@@ -518,8 +526,10 @@ function issue(story: Story, command: Command, actor: Actor): void {
     // The version goes up by exactly one with each event that changes the complaint.
     expect(versions).toEqual(versions.map((_, i) => before.version + i));
   } else {
-    // Refused for who or when exactly when the command is not offered; `invalid` only when it is.
-    expect(decision.refusal.code === 'invalid').toBe(offered);
+    // Refused for who or when exactly when the command is not offered; for its fields (`invalid`, a root
+    // cause missing where the procedure requires one) only when it is.
+    const forItsFields = ['invalid', 'root-cause-required'].includes(decision.refusal.code);
+    expect(forItsFields).toBe(offered);
     if (decision.refusal.code === 'not-allowed-now') {
       expect(decision.refusal.allowed).toEqual(nextActions(before, actor, story.now, story.procedure));
     }

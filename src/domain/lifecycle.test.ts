@@ -94,14 +94,19 @@ describe('Resolution Attempt 1', () => {
     expect(completed).toEqual([{ type: 'step-completed', stepId, note: null, followUpDueOn: '2026-05-13' }]);
     expect(story.complaint.attempts[0]?.phase).toBe('follow-up');
     const events = story.do(
-      { type: 'record-follow-up', outcome: 'satisfied', rootCause: 'Double posting', lessons: 'Check runs' },
+      {
+        type: 'record-follow-up',
+        outcome: 'satisfied',
+        rootCause: 'billing-wrong-charge',
+        lessons: 'Check runs',
+      },
       agent,
     );
     expect(types(events)).toEqual(['follow-up-recorded', 'closed']);
     expect(story.complaint.stage).toBe('closed');
     expect(story.complaint.closure).toMatchObject({
       reason: 'resolved',
-      rootCause: 'Double posting',
+      rootCause: 'billing-wrong-charge',
       lessons: 'Check runs',
     });
     expect(story.complaint.attempts[0]).toMatchObject({ phase: 'ended', outcome: 'resolved' });
@@ -612,12 +617,13 @@ describe('refusals', () => {
     });
   });
 
-  it('keeps the log, notes and writing to the customer open on a closed complaint, and nothing else', () => {
+  it('keeps the log, notes, writing to the customer and its root cause open on a closed complaint, and nothing else', () => {
     const story = new Story();
     story.do({ type: 'withdraw', reason: 'No longer needed' }, agent);
     expect(story.complaint.closure).toMatchObject({ reason: 'withdrawn', lessons: 'No longer needed' });
     expect(story.complaint.attempts[0]?.outcome).toBe('withdrawn');
     expect(nextActions(story.complaint, everyone, story.now, story.procedure)).toEqual([
+      'record-root-cause',
       'log-contact',
       'add-note',
       'reply',
@@ -662,7 +668,10 @@ describe('after deadlock: the ombudsman', () => {
       ok: false,
       refusal: { code: 'forbidden' },
     });
-    story.do({ type: 'close', reason: 'ombudsman-decision-implemented', rootCause: 'Billing' }, reviewer);
+    story.do(
+      { type: 'close', reason: 'ombudsman-decision-implemented', rootCause: 'billing-error' },
+      reviewer,
+    );
     expect(story.complaint.closure?.reason).toBe('ombudsman-decision-implemented');
   });
 
@@ -708,7 +717,7 @@ describe('after deadlock: the ombudsman', () => {
       ok: false,
       refusal: { code: 'not-allowed-now' },
     });
-    story.do({ type: 'close', reason: 'ombudsman-decision-not-accepted' }, reviewer);
+    story.do({ type: 'close', reason: 'ombudsman-decision-not-accepted', rootCause: 'other' }, reviewer);
     expect(story.complaint.closure?.reason).toBe('ombudsman-decision-not-accepted');
   });
 
@@ -720,7 +729,9 @@ describe('after deadlock: the ombudsman', () => {
       refusal: { code: 'invalid', field: 'reason' },
     });
     story.now = new Date('2027-05-11T12:00:00Z');
-    expect(story.try({ type: 'close', reason: 'adr-window-expired' }, reviewer).ok).toBe(true);
+    expect(story.try({ type: 'close', reason: 'adr-window-expired', rootCause: 'other' }, reviewer).ok).toBe(
+      true,
+    );
     story.do({ type: 'record-referral', schemeCaseReference: 'CO-2', referredOn: '2027-05-11' }, agent);
     expect(story.try({ type: 'close', reason: 'adr-window-expired' }, reviewer)).toMatchObject({
       ok: false,
@@ -746,7 +757,9 @@ describe('after deadlock: the ombudsman', () => {
   it('lets a large business’s deadlocked complaint close at once: it has no ADR window', () => {
     const story = new Story({ facts: { customerType: 'large-business' } });
     story.do({ type: 'declare-deadlock', reason: 'Nothing further' }, director);
-    expect(story.try({ type: 'close', reason: 'adr-window-expired' }, reviewer).ok).toBe(true);
+    expect(
+      story.try({ type: 'close', reason: 'adr-window-expired', rootCause: 'mis-selling' }, reviewer).ok,
+    ).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   remedyDueOn,
   timeLimitAdrLetterDue,
 } from './clocks.ts';
-import type { Command, CommandType, Event, Initiation } from './commands.ts';
+import type { Command, CommandType, Event, Initiation, RemedyInput, RemedyRecord } from './commands.ts';
 import { COMMAND_TYPES } from './commands.ts';
 import type { AttemptNumber, Complaint, Step } from './complaint.ts';
 import {
@@ -21,10 +21,20 @@ import {
   FIRST_ATTEMPT,
   isOpen,
   LAST_ATTEMPT,
+  MONEY_REMEDY_TYPES,
   nextAttempt,
+  remediesOfDecision,
+  stageReached,
 } from './complaint.ts';
 import { permits } from './policy.ts';
-import { canWorkAt, type Procedure, type Role } from './procedure.ts';
+import {
+  canWorkAt,
+  findRootCause,
+  OTHER_ROOT_CAUSE,
+  type Procedure,
+  type Role,
+  rootCauseCodes,
+} from './procedure.ts';
 import { isLocalDate, londonDate } from './time.ts';
 
 export interface DecideContext {
@@ -37,7 +47,7 @@ export interface DecideContext {
   staffRoles?: ReadonlyMap<string, readonly Role[]> | undefined;
 }
 
-export type RefusalCode = 'not-allowed-now' | 'forbidden' | 'objectivity' | 'invalid';
+export type RefusalCode = 'not-allowed-now' | 'forbidden' | 'objectivity' | 'invalid' | 'root-cause-required';
 export interface Refusal {
   code: RefusalCode;
   message: string;
@@ -110,6 +120,8 @@ export function isAvailable(
     case 'close':
       // At deadlock; or once the scheme has decided on a complaint referred after a time-limit letter.
       return complaint.stage === 'deadlock' || (isOpen(complaint) && complaint.referral?.decision != null);
+    case 'record-root-cause':
+      return complaint.stage === 'closed';
     case 'assign':
       return isOpen(complaint);
     case 'take':
@@ -235,6 +247,68 @@ function escalation(from: AttemptNumber, reason: string, ctx: DecideContext): Ev
   ];
 }
 
+/**
+ * A closing command's root cause: one of the procedure's codes when given; required when staff close a
+ * complaint whose highest stage reached the procedure names. Customers (a "yes, sorted" in the portal) and
+ * the clock close without one, and staff record it afterwards (`record-root-cause`).
+ */
+function rootCauseRefusal(complaint: Complaint, rootCause: string | undefined, ctx: DecideContext) {
+  const { procedure } = ctx;
+  if (rootCause !== undefined) {
+    return findRootCause(procedure, rootCause)
+      ? null
+      : invalid(
+          'rootCause',
+          `is not a code of the procedure’s root-cause tree (one of its ${rootCauseCodes(procedure).length} codes, such as ${procedure.rootCauses[0]?.code ?? OTHER_ROOT_CAUSE} or ${OTHER_ROOT_CAUSE})`,
+        );
+  }
+  const reached = stageReached(complaint);
+  if (ctx.actor.kind !== 'staff' || !procedure.rootCauseRequiredAt.includes(reached)) return null;
+  const decision: Decision = {
+    ok: false,
+    refusal: {
+      code: 'root-cause-required',
+      field: 'rootCause',
+      message: `is required: the complaint reached ${procedure.stages[reached].name}, and the procedure asks for a root cause when such a complaint closes`,
+    },
+  };
+  return decision;
+}
+
+/** A command's remedies with ids, or why they are refused: money carries a whole number of pence, the rest none. */
+function remedyRecords(
+  remedies: readonly RemedyInput[],
+  ctx: DecideContext,
+): { ok: true; records: RemedyRecord[] } | Extract<Decision, { ok: false }> {
+  const records: RemedyRecord[] = [];
+  for (const [i, remedy] of remedies.entries()) {
+    const amount = remedy.amountPence ?? null;
+    if (MONEY_REMEDY_TYPES.has(remedy.type)) {
+      if (amount === null || !Number.isInteger(amount) || amount <= 0) {
+        return {
+          ok: false,
+          refusal: {
+            code: 'invalid',
+            field: `remedies.${i}.amountPence`,
+            message: `is required for ${remedy.type}: a whole number of pence above 0`,
+          },
+        };
+      }
+    } else if (amount !== null) {
+      return {
+        ok: false,
+        refusal: {
+          code: 'invalid',
+          field: `remedies.${i}.amountPence`,
+          message: `must be left out for ${remedy.type}: only a credit/refund or goodwill has an amount`,
+        },
+      };
+    }
+    records.push({ id: ctx.newId(), type: remedy.type, amountPence: amount });
+  }
+  return { ok: true, records };
+}
+
 function decideAvailable(complaint: Complaint, command: Command, ctx: DecideContext): Decision {
   const { now, procedure } = ctx;
   const today = londonDate(now);
@@ -268,7 +342,15 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
           note: null,
         });
       }
-      return ok({ type: 'proposal-made', attempt: attemptNumber, summary: command.summary, steps });
+      const remedies = remedyRecords(command.remedies ?? [], ctx);
+      if (!remedies.ok) return remedies;
+      return ok({
+        type: 'proposal-made',
+        attempt: attemptNumber,
+        summary: command.summary,
+        steps,
+        remedies: remedies.records,
+      });
     }
     case 'record-response': {
       const recorded: Event = {
@@ -302,6 +384,8 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         note: command.note ?? null,
       };
       if (command.outcome === 'satisfied') {
+        const refused = rootCauseRefusal(complaint, command.rootCause, ctx);
+        if (refused) return refused;
         return ok(recorded, {
           type: 'closed',
           reason: 'resolved',
@@ -336,6 +420,8 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
           `must not exceed the scheme's limit of ${procedure.adrScheme.maxAwardPence}`,
         );
       }
+      const remedies = remedyRecords(command.remedies ?? remediesOfDecision(command.remedy), ctx);
+      if (!remedies.ok) return remedies;
       return ok({
         type: 'ombudsman-outcome-recorded',
         outcome: command.outcome,
@@ -343,14 +429,36 @@ function decideAvailable(complaint: Complaint, command: Command, ctx: DecideCont
         remedy: command.remedy,
         customerAccepted: command.customerAccepted,
         remedyDueOn: command.customerAccepted ? remedyDueOn(today, procedure) : null,
+        remedies: remedies.records,
       });
     }
     case 'record-case-fee':
       return ok({ type: 'case-fee-recorded', caseFeePence: command.caseFeePence });
-    case 'withdraw':
-      return ok({ type: 'closed', reason: 'withdrawn', rootCause: null, lessons: command.reason });
-    case 'close':
-      return decideClose(complaint, command, today);
+    case 'withdraw': {
+      const refused = rootCauseRefusal(complaint, command.rootCause, ctx);
+      if (refused) return refused;
+      // The reason for withdrawing stands as the lesson when staff give none.
+      return ok({
+        type: 'closed',
+        reason: 'withdrawn',
+        rootCause: command.rootCause ?? null,
+        lessons: command.lessons ?? command.reason,
+      });
+    }
+    case 'close': {
+      const closed = decideClose(complaint, command, today);
+      return closed.ok ? (rootCauseRefusal(complaint, command.rootCause, ctx) ?? closed) : closed;
+    }
+    case 'record-root-cause':
+      return (
+        rootCauseRefusal(complaint, command.rootCause, ctx) ??
+        ok({
+          type: 'root-cause-recorded',
+          rootCause: command.rootCause,
+          // Left out: the lessons already recorded stand.
+          lessons: command.lessons ?? complaint.closure?.lessons ?? null,
+        })
+      );
     case 'assign': {
       const roles = command.ownerId === null ? undefined : ctx.staffRoles?.get(command.ownerId);
       if (roles && !canWorkAt(procedure, complaint.stage, roles)) {

@@ -42,6 +42,7 @@ export const POLICY: Record<CommandType, Rule> = {
   'record-case-fee': { staff: { ...OPEN(MANAGERS), closed: MANAGERS } },
   withdraw: { staff: OPEN(HANDLERS) },
   close: { staff: OPEN(MANAGERS) },
+  'record-root-cause': { staff: { closed: HANDLERS } },
   assign: { staff: OPEN(EVERYONE) },
   take: { staff: OPEN('stage') },
   'log-contact': { staff: { ...OPEN(HANDLERS), closed: HANDLERS }, customer: true },

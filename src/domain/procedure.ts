@@ -115,6 +115,30 @@ export interface CrnFormat {
   sequenceDigits: number;
 }
 
+/**
+ * A cause a complaint can be put down to at closure, for the improvement review (REGULATORY item 18): a
+ * code that never changes once used, the label staff see, and finer causes beneath it. A complaint records
+ * one code, a leaf's or a parent's.
+ */
+export interface RootCause {
+  code: string;
+  label: string;
+  children?: { code: string; label: string }[] | undefined;
+}
+
+/** The code under which causes that fit nowhere else, and free-text causes from before the tree, are kept. */
+export const OTHER_ROOT_CAUSE = 'other';
+
+/** Stages a complaint can reach before it closes; the highest one reached is its "stage reached". */
+export const STAGES_REACHED = [
+  'initiation',
+  'attempt-1',
+  'attempt-2',
+  'attempt-3',
+  'deadlock',
+] as const satisfies readonly Stage[];
+export type StageReached = (typeof STAGES_REACHED)[number];
+
 export interface Procedure {
   company: Company;
   stages: Record<Stage, StageText>;
@@ -128,6 +152,13 @@ export interface Procedure {
   /** Deadlock at attempt 3 only after the director-level review is recorded. */
   deadlockAfterDirectorReview: boolean;
   routing: Routing;
+  /** The root-cause tree staff choose from at closure. */
+  rootCauses: RootCause[];
+  /**
+   * A complaint whose highest stage reached is one of these must have a root cause when staff close it
+   * (Miso: attempt 2 and after). Customers and the clock close without one; staff record it afterwards.
+   */
+  rootCauseRequiredAt: StageReached[];
   /** England & Wales bank holidays as London dates (YYYY-MM-DD); replaces the shipped calendar when set. */
   bankHolidays?: string[] | undefined;
 }
@@ -152,4 +183,22 @@ export function canWorkAt(
 /** The category of a complaint nobody has classified yet (one that came by email): `other` when offered. */
 export function unclassifiedCategory(procedure: Pick<Procedure, 'categories'>): Category {
   return procedure.categories.includes('other') ? 'other' : (procedure.categories[0] ?? 'other');
+}
+
+/** The root cause with this code (a parent or a child), with the label of its parent for a child. */
+export function findRootCause(
+  procedure: Pick<Procedure, 'rootCauses'>,
+  code: string,
+): { code: string; label: string; parentLabel: string | null } | undefined {
+  for (const cause of procedure.rootCauses) {
+    if (cause.code === code) return { code, label: cause.label, parentLabel: null };
+    const child = cause.children?.find((c) => c.code === code);
+    if (child) return { code, label: child.label, parentLabel: cause.label };
+  }
+  return undefined;
+}
+
+/** Every code of the tree, parents before their children. */
+export function rootCauseCodes(procedure: Pick<Procedure, 'rootCauses'>): string[] {
+  return procedure.rootCauses.flatMap((c) => [c.code, ...(c.children ?? []).map((child) => child.code)]);
 }

@@ -31,6 +31,7 @@ import { registerMailRoutes } from './routes/mail/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerProcedureRoutes } from './routes/procedure/routes.ts';
 import { registerPublicRoutes } from './routes/public/routes.ts';
+import { registerSurveyRoutes } from './routes/survey/routes.ts';
 import { registerTemplateRoutes } from './routes/templates/routes.ts';
 import { registerTokenRoutes } from './routes/tokens/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerTokenRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
       registerPortalRoutes(api, ctx, options);
+      registerSurveyRoutes(api, ctx, options);
       registerProcedureRoutes(api, ctx);
       registerMailRoutes(api, ctx);
       registerWorkloadRoutes(api, ctx);

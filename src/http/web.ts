@@ -12,7 +12,16 @@ import type { Procedure } from '../domain/procedure.ts';
 import { WEB_DIST } from '../web/build.ts';
 
 /** Paths the app answers in the browser; everything else is the API's or a 404. */
-export const APP_PAGES = ['/', '/staff', '/staff/*', '/track', '/track/*', '/complain', '/complain/*'];
+export const APP_PAGES = [
+  '/',
+  '/staff',
+  '/staff/*',
+  '/track',
+  '/track/*',
+  '/complain',
+  '/complain/*',
+  '/survey',
+];
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -19,6 +19,7 @@ import type { Executor } from '../../src/db/database.ts';
 import { listDocuments } from '../../src/db/documents.ts';
 import { listEmailsForComplaint } from '../../src/db/emails.ts';
 import { listContacts, listNotes } from '../../src/db/interaction-log.ts';
+import { findSurvey } from '../../src/db/satisfaction.ts';
 import { findUsersByIds } from '../../src/db/users.ts';
 import type { Complaint } from '../../src/domain/complaint.ts';
 import { formatCrn } from '../../src/domain/crn.ts';
@@ -54,6 +55,7 @@ async function readOneByOne(db: Executor, reference: string): Promise<StaffViewR
     documents: await listDocuments(db, complaint.id),
     uploads: await listUploads(db, complaint.id),
     emailAttachments: await listComplaintEmailAttachments(db, complaint.id),
+    satisfaction: (await findSurvey(db, complaint.id)) ?? null,
     staffNames: new Map([...staff].map(([id, user]) => [id, user.name])),
   };
 }

@@ -55,7 +55,7 @@ describeEachDialect('the procedure over HTTP', (harness) => {
     for (const step of steps) {
       await command(client, reference, 'complete-step', { stepId: step.id });
     }
-    return command(client, reference, 'record-follow-up', { outcome, rootCause: 'Duplicate billing run' });
+    return command(client, reference, 'record-follow-up', { outcome, rootCause: 'billing-wrong-charge' });
   }
 
   it('resolves at attempt 1', async () => {
@@ -68,8 +68,8 @@ describeEachDialect('the procedure over HTTP', (harness) => {
     await command(agent, reference, 'propose', proposal(t.users.agent.id));
     const closed = await implementAndFollowUp(agent, reference, 'satisfied');
     expect(closed.stage).toBe('closed');
-    expect(closed.closure).toMatchObject({ reason: 'resolved', rootCause: 'Duplicate billing run' });
-    expect(closed.nextActions).toEqual(['log-contact', 'add-note', 'reply']);
+    expect(closed.closure).toMatchObject({ reason: 'resolved', rootCause: 'billing-wrong-charge' });
+    expect(closed.nextActions).toEqual(['record-root-cause', 'log-contact', 'add-note', 'reply']);
     expect(closed.timeline.map((e) => e.type)).toEqual(
       expect.arrayContaining(['complaint-recorded', 'proposal-made', 'step-completed', 'closed']),
     );
@@ -150,6 +150,7 @@ describeEachDialect('the procedure over HTTP', (harness) => {
     expect(decided.referral?.decision?.remedyDueOn).toBeTruthy();
     const closed = await command(t.typed('reviewer'), reference, 'close', {
       reason: 'ombudsman-decision-implemented',
+      rootCause: 'billing-error',
     });
     expect(closed.closure?.reason).toBe('ombudsman-decision-implemented');
   });
@@ -173,6 +174,7 @@ describeEachDialect('the procedure over HTTP', (harness) => {
     expect(decided.nextActions).toContain('close');
     const closed = await command(t.typed('reviewer'), reference, 'close', {
       reason: 'ombudsman-decision-implemented',
+      rootCause: 'billing-error',
     });
     expect(closed.closure?.reason).toBe('ombudsman-decision-implemented');
     expect(closed.adr.letters).toHaveLength(1);

@@ -54,6 +54,8 @@ const BIG_TABLES = [
   'attempts',
   'steps',
   'adr_letters',
+  'remedies',
+  'satisfaction_surveys',
   'contacts',
   'notes',
   'emails',

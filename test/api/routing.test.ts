@@ -69,7 +69,10 @@ describeEachDialect('routing and ownership', (harness) => {
     await t.command('reviewer', reference, 'record-response', { outcome: 'agreed' });
     const stepId = proposed.attempts[1].proposal.steps[0].id;
     await t.command('reviewer', reference, 'complete-step', { stepId });
-    const closed = await t.command('reviewer', reference, 'record-follow-up', { outcome: 'satisfied' });
+    const closed = await t.command('reviewer', reference, 'record-follow-up', {
+      outcome: 'satisfied',
+      rootCause: 'billing-wrong-charge',
+    });
     expect(closed.stage).toBe('closed');
     const assigned = closed.timeline.filter((e: { type: string }) => e.type === 'assigned');
     expect(assigned.map((e: { details: unknown }) => e.details)).toEqual([

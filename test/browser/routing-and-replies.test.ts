@@ -104,6 +104,8 @@ describe('routing, replies and previews', () => {
     await runCommand(reviewer, 'Mark step 1 done: Refund £24.99', 'Confirm step done');
     await runCommand(reviewer, 'Record follow-up', 'Save follow-up', async (dialog) => {
       await dialog.getByLabel(/^Satisfied/).check();
+      // It reached attempt 2: the procedure asks what caused it.
+      await dialog.getByLabel('Root cause', { exact: true }).selectOption('billing-wrong-charge');
     });
     await reviewer
       .getByText(/Closed/)

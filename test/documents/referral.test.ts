@@ -82,6 +82,7 @@ describeEachDialect('referral and ADR alerts', (harness) => {
 
     const closed = await env.t.command('reviewer', reference, 'close', {
       reason: 'ombudsman-decision-implemented',
+      rootCause: 'billing-error',
     });
     expect(closed.referral).toMatchObject({
       status: 'implemented',

@@ -129,4 +129,17 @@ export async function seedSyntheticCorrespondence(
     select 'syn-upload-' || i, c.id, c.customer_id, 'photo.png', 'image/png', 1000, 'syn', ${none}, c.received_at
     ${some}
   `.execute(db);
+  // Issue 12's records: a remedy offered, and a survey put and answered.
+  await sql`
+    ${numbers}
+    insert into remedies (id, complaint_id, source, attempt_number, type, amount_pence, recorded_at, accepted_at)
+    select 'syn-remedy-' || i, c.id, 'proposal', 1, 'goodwill', 1000, c.received_at, c.received_at
+    ${some}
+  `.execute(db);
+  await sql`
+    ${numbers}
+    insert into satisfaction_surveys (complaint_id, sent_at, answered_at, score, stage_reached)
+    select c.id, c.received_at, c.received_at, 1 + i % 5, 'attempt-1'
+    ${some}
+  `.execute(db);
 }

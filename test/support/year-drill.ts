@@ -156,7 +156,7 @@ export async function simulateYear(base: AppContext, options: YearDrillOptions):
         push(doneAt + HOUR, 'agent', {
           type: 'record-follow-up',
           outcome: fate === 'resolved' ? 'satisfied' : 'no-response',
-          rootCause: 'Billing run',
+          rootCause: 'billing-error',
         });
         break;
       }

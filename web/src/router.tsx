@@ -36,6 +36,10 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('./portal/PortalComplaintPage.tsx').then((m) => ({ Component: m.PortalComplaintPage })),
           },
+          {
+            path: '/survey',
+            lazy: () => import('./portal/SurveyPage.tsx').then((m) => ({ Component: m.SurveyPage })),
+          },
           { path: '/track/*', element: <NotFoundPage /> },
           { path: '/complain/*', element: <NotFoundPage /> },
         ],

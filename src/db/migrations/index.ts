@@ -23,6 +23,7 @@ import * as m0016 from './0016-documents-out.ts';
 import * as m0017 from './0017-search.ts';
 import * as m0018 from './0018-process-heartbeats.ts';
 import * as m0019 from './0019-screen-indexes.ts';
+import * as m0020 from './0020-insight-records.ts';
 import * as m0022 from './0022-improvements.ts';
 import * as m0023 from './0023-imports.ts';
 import type { AnyDb } from './sql-helpers.ts';
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0017-search': m0017,
   '0018-process-heartbeats': m0018,
   '0019-screen-indexes': m0019,
+  '0020-insight-records': m0020,
   '0022-improvements': m0022,
   '0023-imports': m0023,
 };

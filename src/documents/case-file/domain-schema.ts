@@ -14,7 +14,7 @@ import type {
   OmbudsmanOutcome,
   ResponseOutcome,
 } from '../../domain/complaint.ts';
-import { CHANNELS, CLOSURE_REASONS, CUSTOMER_TYPES } from '../../domain/complaint.ts';
+import { CHANNELS, CLOSURE_REASONS, CUSTOMER_TYPES, REMEDY_TYPES } from '../../domain/complaint.ts';
 import type { Customer } from '../../domain/customer.ts';
 import { CATEGORIES, STAGES } from '../../domain/procedure.ts';
 import { isLocalDate } from '../../domain/time.ts';
@@ -156,6 +156,20 @@ export const complaintSchema = z.strictObject({
       lessons: z.string().nullable(),
     })
     .nullable(),
+  // Case files written before remedies were recorded by type have none.
+  remedies: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        source: z.enum(['proposal', 'ombudsman']),
+        attemptNumber: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+        type: z.enum(REMEDY_TYPES),
+        amountPence: z.number().int().nullable(),
+        recordedAt: instant,
+        acceptedAt: instant.nullable(),
+      }),
+    )
+    .default([]),
   version: z.number().int(),
 }) satisfies z.ZodType<Complaint>;
 
@@ -170,6 +184,7 @@ export const customerSchema = z.strictObject({
   needs: z.strictObject({ largePrint: z.boolean(), braille: z.boolean(), textRelay: z.boolean() }),
   preferredChannel: z.enum(CHANNELS).nullable(),
   vulnerabilityNotes: z.string().nullable(),
+  contactOptOut: z.boolean().default(false),
   createdAt: instant,
   updatedAt: instant,
   // Absent from files exported before customer records could be merged.

@@ -258,6 +258,7 @@ export function caseFileInput(): CaseFileInput {
     needs: { largePrint: true, braille: false, textRelay: false },
     preferredChannel: 'email',
     vulnerabilityNotes: null,
+    contactOptOut: false,
     createdAt: '2026-05-11T08:00:00.000Z',
     updatedAt: '2026-05-11T08:00:00.000Z',
     merged: null,

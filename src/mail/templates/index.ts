@@ -12,6 +12,7 @@ import type { EmailContent, Letterhead } from './layout.ts';
 import { type PortalLinkFacts, portalLinkEmail } from './portal-link.ts';
 import { type ProposalFacts, proposalEmail } from './proposal.ts';
 import { type ReplyFacts, replyEmail } from './reply.ts';
+import { type SatisfactionSurveyFacts, satisfactionSurveyEmail } from './satisfaction-survey.ts';
 
 export type { EmailContent, Letterhead } from './layout.ts';
 export { escapeHtml } from './layout.ts';
@@ -24,7 +25,8 @@ export type CustomerEmail =
   | ({ kind: 'escalation' } & EscalationFacts)
   | ({ kind: 'adr-letter' } & AdrLetterFacts)
   | ({ kind: 'portal-link' } & PortalLinkFacts)
-  | ({ kind: 'reply' } & ReplyFacts);
+  | ({ kind: 'reply' } & ReplyFacts)
+  | ({ kind: 'satisfaction-survey' } & SatisfactionSurveyFacts);
 
 export type CustomerEmailKind = CustomerEmail['kind'];
 
@@ -48,6 +50,8 @@ export function renderCustomerEmail(head: Letterhead, email: CustomerEmail, publ
       return portalLinkEmail(head, email);
     case 'reply':
       return replyEmail(head, email);
+    case 'satisfaction-survey':
+      return satisfactionSurveyEmail(head, email);
     default: {
       const unknown: never = email;
       throw new Error(`no template for ${(unknown as { kind: string }).kind}`);

@@ -47,6 +47,8 @@ export interface WebApp {
    * mailbox and the test SMS gateway's texts (to one number, when given).
    */
   signInLinks(textedTo?: string): Promise<string[]>;
+  /** The satisfaction-survey links emailed so far, oldest first, pointed at this server. */
+  surveyLinks(): Promise<string[]>;
   /** Everything the server logged, one JSON line each. */
   logs: string[];
   /** The test SMS gateway, when the app was started with one. */
@@ -113,6 +115,20 @@ export async function startWebApp(options: { now?: string; sms?: boolean } = {})
         .sort((a, b) => a.at - b.at)
         .flatMap((m) => linkTokensIn(m.text))
         .map((token) => `${url}/track/sign-in?token=${token}`);
+    },
+    surveyLinks: async () => {
+      const files = existsSync(mailboxDir) ? readdirSync(mailboxDir).map((f) => join(mailboxDir, f)) : [];
+      const emailed = await Promise.all(
+        files.map(async (file) => ({
+          at: statSync(file).mtimeMs,
+          text: (await simpleParser(readFileSync(file))).text ?? '',
+        })),
+      );
+      return emailed
+        .sort((a, b) => a.at - b.at)
+        .flatMap((m) =>
+          [...m.text.matchAll(/\/survey#([A-Za-z0-9_-]{20,})/g)].map((x) => `${url}/survey#${x[1]}`),
+        );
     },
     setNow: (value) => {
       now = new Date(value);

@@ -1535,8 +1535,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The customer withdrew the complaint.
-         * @description The customer withdrew the complaint. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         * The customer withdrew the complaint (the reason stands as the lesson when none is given).
+         * @description The customer withdrew the complaint (the reason stands as the lesson when none is given). Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
          */
         post: operations["withdraw"];
         delete?: never;
@@ -1599,6 +1599,46 @@ export interface paths {
          * @description Decides the command on the complaint as it stands, without recording anything, and renders every email and letter it would send, exactly as they will be sent (the letter as PDF, base64, and as text). Refused as the command itself would be; an empty list when it sends the customer nothing.
          */
         post: operations["preview-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded.
+         * @description Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded. Refused with 409 (code `not-allowed-now`, listing `allowed`) when the procedure does not allow it at this point, and 403 when the caller’s role may not.
+         */
+        post: operations["record-root-cause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/record-root-cause/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview what record-root-cause would send the customer
+         * @description Decides the command on the complaint as it stands, without recording anything, and renders every email and letter it would send, exactly as they will be sent (the letter as PDF, base64, and as text). Refused as the command itself would be; an empty list when it sends the customer nothing.
+         */
+        post: operations["preview-record-root-cause"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1912,6 +1952,8 @@ export interface paths {
                         /** @enum {string} */
                         preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                         vulnerabilityNotes?: string;
+                        /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                        contactOptOut?: boolean;
                     };
                 };
             };
@@ -2126,6 +2168,8 @@ export interface paths {
                         /** @enum {string} */
                         preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                         vulnerabilityNotes?: string;
+                        /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                        contactOptOut?: boolean;
                     };
                 };
             };
@@ -3624,6 +3668,229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/complaints/{reference}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the satisfaction survey of a closed complaint (one tap: the score; a comment if wished)
+         * @description Recorded once, on the complaint’s trail; answered already (by the emailed link, say), the answer as given stands.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 very dissatisfied, 2 dissatisfied, 3 neither, 4 satisfied, 5 very satisfied */
+                        score: number;
+                        /** @description Anything the customer wants to add, in their words */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/complaints/{reference}/satisfaction/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to a survey answered without one (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Complaint Reference Number */
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Anything the customer wants to add, in their words */
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/complaints/{reference}/respond": {
         parameters: {
             query?: never;
@@ -3882,6 +4149,336 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PortalComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the satisfaction survey of an emailed link: the question, and the answer once given
+         * @description A link expired or unknown is a 404 with the code `survey-not-found`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The token from the emailed link (after #) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SatisfactionSurvey"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the satisfaction survey of an emailed link (one tap: the score; a comment if wished)
+         * @description Recorded once, on the complaint’s trail and timeline; answered already, the answer as given comes back unchanged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 very dissatisfied, 2 dissatisfied, 3 neither, 4 satisfied, 5 very satisfied */
+                        score: number;
+                        /** @description Anything the customer wants to add, in their words */
+                        comment?: string;
+                        /** @description The token from the emailed link (after #) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SatisfactionSurvey"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to a survey answered without one (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Anything the customer wants to add, in their words */
+                        comment: string;
+                        /** @description The token from the emailed link (after #) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SatisfactionSurvey"];
                     };
                 };
                 /** @description Default Response */
@@ -7107,6 +7704,8 @@ export interface components {
                 /** @enum {string} */
                 preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 vulnerabilityNotes?: string;
+                /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                contactOptOut?: boolean;
             };
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
@@ -7145,6 +7744,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -7181,6 +7782,20 @@ export interface components {
             postedBy: string | null;
             createdAt: string;
         };
+        RemedyInput: {
+            id: string;
+            /** @enum {string} */
+            source: "proposal" | "ombudsman";
+            /** @description The attempt whose proposal offered it */
+            attemptNumber: number | null;
+            /** @enum {string} */
+            type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+            /** @description For credit-refund and goodwill, pence VAT included */
+            amountPence: number | null;
+            recordedAt: string;
+            /** @description When the customer agreed the proposal or accepted the decision */
+            acceptedAt: string | null;
+        };
         ComplaintCustomerInput: {
             id: string;
             name: string;
@@ -7197,6 +7812,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -7372,11 +7989,34 @@ export interface components {
                     implementedOn: string | null;
                 } | null;
             } | null;
+            /**
+             * @description The highest stage the complaint reached (deadlock once declared)
+             * @enum {string}
+             */
+            stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+            /** @description Whether staff closing it must give a root cause (the procedure’s rootCauseRequiredAt names its stage reached) */
+            rootCauseRequired: boolean;
             closure: {
                 reason: string;
                 closedAt: string;
+                /** @description A code of the procedure’s root-cause tree */
                 rootCause: string | null;
+                /** @description The root cause as staff read it: “Parent › Child” */
+                rootCauseLabel: string | null;
                 lessons: string | null;
+            } | null;
+            /** @description Remedies offered in proposals and ordered by the ombudsman, oldest first */
+            remedies: components["schemas"]["RemedyInput"][];
+            /** @description The satisfaction survey put at closure; null when none was (not closed, or the customer opted out) */
+            satisfaction: {
+                /** @description When the survey was put to the customer (at closure) */
+                sentAt: string;
+                answeredAt: string | null;
+                /** @description 1 very dissatisfied … 5 very satisfied; never changed once given */
+                score: number | null;
+                comment: string | null;
+                /** @enum {string} */
+                stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
             } | null;
             contacts: {
                 id: string;
@@ -7410,7 +8050,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "record-root-cause" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         UserInput: {
             id: string;
@@ -7615,6 +8255,20 @@ export interface components {
             /** @description Of those, the ones past their due date */
             overdue: number;
         };
+        SatisfactionSurveyInput: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            company: string;
+            /** @description The one question, in the words the customer sees */
+            question: string;
+            answered: boolean;
+            /** @description The answer, once given; never changed after */
+            score: number | null;
+            comment: string | null;
+        };
         PortalComplaintInput: {
             /**
              * @description Complaint Reference Number
@@ -7688,6 +8342,13 @@ export interface components {
                 kind: "update" | "from-you" | "from-us";
                 text: string;
             }[];
+            /** @description The satisfaction survey put at closure (answer it at /portal/complaints/{reference}/satisfaction); null when none was */
+            satisfaction: {
+                question: string;
+                answered: boolean;
+                score: number | null;
+                comment: string | null;
+            } | null;
             /** @description What the customer can do now */
             actions: ("respond" | "follow-up" | "add-information")[];
         };
@@ -7970,6 +8631,15 @@ export interface components {
                 assignment: "queue" | "round-robin" | "least-loaded";
                 responsibleDirector: string | null;
             };
+            rootCauses: {
+                code: string;
+                label: string;
+                children?: {
+                    code: string;
+                    label: string;
+                }[];
+            }[];
+            rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
         };
         ProcedureViewInput: {
@@ -8132,6 +8802,8 @@ export interface components {
                 /** @enum {string} */
                 preferredChannel?: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
                 vulnerabilityNotes?: string;
+                /** @description The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited */
+                contactOptOut?: boolean;
             };
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "letter" | "textphone" | "in-person";
@@ -8170,6 +8842,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -8206,6 +8880,20 @@ export interface components {
             postedBy: string | null;
             createdAt: string;
         };
+        Remedy: {
+            id: string;
+            /** @enum {string} */
+            source: "proposal" | "ombudsman";
+            /** @description The attempt whose proposal offered it */
+            attemptNumber: number | null;
+            /** @enum {string} */
+            type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+            /** @description For credit-refund and goodwill, pence VAT included */
+            amountPence: number | null;
+            recordedAt: string;
+            /** @description When the customer agreed the proposal or accepted the decision */
+            acceptedAt: string | null;
+        };
         ComplaintCustomer: {
             id: string;
             name: string;
@@ -8222,6 +8910,8 @@ export interface components {
             };
             preferredChannel: ("phone" | "email" | "web" | "letter" | "textphone" | "in-person") | null;
             vulnerabilityNotes: string | null;
+            /** @description Asked not to be contacted beyond what their complaint needs (no satisfaction survey) */
+            contactOptOut: boolean;
             createdAt: string;
             updatedAt: string;
             /** @description Set when this record was merged into another (intoId): it is kept only as a pointer */
@@ -8397,11 +9087,34 @@ export interface components {
                     implementedOn: string | null;
                 } | null;
             } | null;
+            /**
+             * @description The highest stage the complaint reached (deadlock once declared)
+             * @enum {string}
+             */
+            stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+            /** @description Whether staff closing it must give a root cause (the procedure’s rootCauseRequiredAt names its stage reached) */
+            rootCauseRequired: boolean;
             closure: {
                 reason: string;
                 closedAt: string;
+                /** @description A code of the procedure’s root-cause tree */
                 rootCause: string | null;
+                /** @description The root cause as staff read it: “Parent › Child” */
+                rootCauseLabel: string | null;
                 lessons: string | null;
+            } | null;
+            /** @description Remedies offered in proposals and ordered by the ombudsman, oldest first */
+            remedies: components["schemas"]["Remedy"][];
+            /** @description The satisfaction survey put at closure; null when none was (not closed, or the customer opted out) */
+            satisfaction: {
+                /** @description When the survey was put to the customer (at closure) */
+                sentAt: string;
+                answeredAt: string | null;
+                /** @description 1 very dissatisfied … 5 very satisfied; never changed once given */
+                score: number | null;
+                comment: string | null;
+                /** @enum {string} */
+                stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
             } | null;
             contacts: {
                 id: string;
@@ -8435,7 +9148,7 @@ export interface components {
                 details: unknown;
             }[];
             /** @description The commands the caller may issue now */
-            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
+            nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "record-root-cause" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
         User: {
             id: string;
@@ -8640,6 +9353,20 @@ export interface components {
             /** @description Of those, the ones past their due date */
             overdue: number;
         };
+        SatisfactionSurvey: {
+            /**
+             * @description Complaint Reference Number
+             * @example MISO-26-000123-C
+             */
+            reference: string;
+            company: string;
+            /** @description The one question, in the words the customer sees */
+            question: string;
+            answered: boolean;
+            /** @description The answer, once given; never changed after */
+            score: number | null;
+            comment: string | null;
+        };
         PortalComplaint: {
             /**
              * @description Complaint Reference Number
@@ -8713,6 +9440,13 @@ export interface components {
                 kind: "update" | "from-you" | "from-us";
                 text: string;
             }[];
+            /** @description The satisfaction survey put at closure (answer it at /portal/complaints/{reference}/satisfaction); null when none was */
+            satisfaction: {
+                question: string;
+                answered: boolean;
+                score: number | null;
+                comment: string | null;
+            } | null;
             /** @description What the customer can do now */
             actions: ("respond" | "follow-up" | "add-information")[];
         };
@@ -8995,6 +9729,15 @@ export interface components {
                 assignment: "queue" | "round-robin" | "least-loaded";
                 responsibleDirector: string | null;
             };
+            rootCauses: {
+                code: string;
+                label: string;
+                children?: {
+                    code: string;
+                    label: string;
+                }[];
+            }[];
+            rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
         };
         ProcedureView: {
@@ -9587,6 +10330,13 @@ export interface operations {
                          */
                         dueOn?: string;
                     }[];
+                    /** @description What the proposal gives the customer, by type (apology, explanation, practical action, credit/refund, goodwill); accepted when the customer agrees the proposal */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
+                    }[];
                 };
             };
         };
@@ -9690,6 +10440,13 @@ export interface operations {
                          * @example 2026-11-30
                          */
                         dueOn?: string;
+                    }[];
+                    /** @description What the proposal gives the customer, by type (apology, explanation, practical action, credit/refund, goodwill); accepted when the customer agrees the proposal */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
                     }[];
                 };
             };
@@ -10164,7 +10921,7 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "satisfied" | "not-satisfied" | "no-response";
                     note?: string;
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
                     /** @description What the provider learned */
                     lessons?: string;
@@ -10263,7 +11020,7 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "satisfied" | "not-satisfied" | "no-response";
                     note?: string;
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
                     /** @description What the provider learned */
                     lessons?: string;
@@ -10943,6 +11700,13 @@ export interface operations {
                         awardPence: number;
                     };
                     customerAccepted: boolean | null;
+                    /** @description The decision’s remedies by type; default: read from `remedy` (apology, explanation, action as practical-action, the award as goodwill). Recorded again, they replace the earlier ones */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
+                    }[];
                 };
             };
         };
@@ -11049,6 +11813,13 @@ export interface operations {
                         awardPence: number;
                     };
                     customerAccepted: boolean | null;
+                    /** @description The decision’s remedies by type; default: read from `remedy` (apology, explanation, action as practical-action, the award as goodwill). Recorded again, they replace the earlier ones */
+                    remedies?: {
+                        /** @enum {string} */
+                        type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                        /** @description Pence, VAT included: required for credit-refund and goodwill, left out for the others */
+                        amountPence?: number | null;
+                    }[];
                 };
             };
         };
@@ -11323,11 +12094,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The customer withdrew the complaint. */
+        /** @description The customer withdrew the complaint (the reason stands as the lesson when none is given). */
         requestBody: {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
+                    rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
                 };
             };
         };
@@ -11416,11 +12191,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The customer withdrew the complaint. */
+        /** @description The customer withdrew the complaint (the reason stands as the lesson when none is given). */
         requestBody: {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
+                    rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
                 };
             };
         };
@@ -11515,7 +12294,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     reason: "ombudsman-decision-implemented" | "ombudsman-decision-not-accepted" | "adr-window-expired";
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
                     /** @description What the provider learned */
                     lessons?: string;
@@ -11613,8 +12392,200 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     reason: "ombudsman-decision-implemented" | "ombudsman-decision-not-accepted" | "adr-window-expired";
-                    /** @description What caused the complaint, for the improvement review */
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there */
                     rootCause?: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFacingPreview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "record-root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`), a parent’s or a child’s: what caused the complaint, for the improvement review */
+                    rootCause: string;
+                    /** @description What the provider learned */
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "preview-record-root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint Reference Number */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`), a parent’s or a child’s: what caused the complaint, for the improvement review */
+                    rootCause: string;
                     /** @description What the provider learned */
                     lessons?: string;
                 };

@@ -13,6 +13,7 @@ import { PageHeading } from '../ui/page.tsx';
 import { Loading, ProblemAlert } from '../ui/states.tsx';
 import { PortalActions, type PortalComplaint } from './PortalActions.tsx';
 import { PortalLetters, PortalTimeline } from './PortalHistory.tsx';
+import { SurveyQuestion } from './SurveyQuestion.tsx';
 
 function usePortalComplaint(reference: string) {
   return useQuery({
@@ -194,6 +195,29 @@ export function PortalComplaintPage() {
 
       {view.proposal && <Proposal proposal={view.proposal} />}
       <PortalActions complaint={view} onDone={confirm} />
+      {view.satisfaction && (
+        <Paper withBorder p="md">
+          <SurveyQuestion
+            survey={view.satisfaction}
+            onAnswer={(score) =>
+              unwrap(
+                api.POST('/api/v1/portal/complaints/{reference}/satisfaction', {
+                  params: { path: { reference: view.reference } },
+                  body: { score },
+                }),
+              ).then((data) => queryClient.setQueryData(['portal-complaint', reference], data))
+            }
+            onComment={(comment) =>
+              unwrap(
+                api.POST('/api/v1/portal/complaints/{reference}/satisfaction/comment', {
+                  params: { path: { reference: view.reference } },
+                  body: { comment },
+                }),
+              ).then((data) => queryClient.setQueryData(['portal-complaint', reference], data))
+            }
+          />
+        </Paper>
+      )}
       <PortalLetters complaint={view} />
 
       <Stack gap="xs" component="section" aria-labelledby="told-us-heading">

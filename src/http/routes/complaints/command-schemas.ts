@@ -4,13 +4,34 @@
  */
 import { z } from 'zod';
 import type { Command, CommandType } from '../../../domain/commands.ts';
-import { CLOSURE_REASONS } from '../../../domain/complaint.ts';
+import { CLOSURE_REASONS, REMEDY_TYPES } from '../../../domain/complaint.ts';
 import { channel, id, instant, localDate, pence, text } from '../../schemas.ts';
 import { uploadsInput } from '../attachments/schemas.ts';
 
 const reason = text(2000);
-const rootCause = text(2000).optional().describe('What caused the complaint, for the improvement review');
+const rootCauseCode = z
+  .string()
+  .max(100)
+  .describe(
+    'A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`), a parent’s or a child’s: what caused the complaint, for the improvement review',
+  );
+const rootCause = rootCauseCode
+  .optional()
+  .describe(
+    'A code of the procedure’s root-cause tree (GET /procedure, `rootCauses`). Required when staff close a complaint whose highest stage reached is in the procedure’s `rootCauseRequiredAt` (default: attempt 2 and after); refused with `root-cause-required` when missing there',
+  );
 const lessons = text(4000).optional().describe('What the provider learned');
+const remedies = z
+  .array(
+    z.strictObject({
+      type: z.enum(REMEDY_TYPES),
+      amountPence: pence
+        .nullable()
+        .optional()
+        .describe('Pence, VAT included: required for credit-refund and goodwill, left out for the others'),
+    }),
+  )
+  .max(20);
 
 type StaffCommandType = Exclude<
   CommandType,
@@ -46,6 +67,11 @@ export const COMMAND_BODIES = {
         )
         .min(1)
         .max(50),
+      remedies: remedies
+        .optional()
+        .describe(
+          'What the proposal gives the customer, by type (apology, explanation, practical action, credit/refund, goodwill); accepted when the customer agrees the proposal',
+        ),
     })
     .describe('Propose remedial action: steps, each with an owner and an agreed due date.'),
   'record-response': z
@@ -86,12 +112,19 @@ export const COMMAND_BODIES = {
         awardPence: pence,
       }),
       customerAccepted: z.boolean().nullable(),
+      remedies: remedies
+        .optional()
+        .describe(
+          'The decision’s remedies by type; default: read from `remedy` (apology, explanation, action as practical-action, the award as goodwill). Recorded again, they replace the earlier ones',
+        ),
     })
     .describe('Record the scheme’s decision, its remedy and whether the customer accepted it.'),
   'record-case-fee': z
     .strictObject({ caseFeePence: pence })
     .describe('Record the fee the ADR scheme charged for this referral (pence, VAT included).'),
-  withdraw: z.strictObject({ reason }).describe('The customer withdrew the complaint.'),
+  withdraw: z
+    .strictObject({ reason, rootCause, lessons })
+    .describe('The customer withdrew the complaint (the reason stands as the lesson when none is given).'),
   close: z
     .strictObject({
       reason: z.enum(
@@ -107,6 +140,11 @@ export const COMMAND_BODIES = {
     })
     .describe(
       'Close a complaint at deadlock: decision implemented (this records the remedy as implemented), decision not accepted, or ADR window expired.',
+    ),
+  'record-root-cause': z
+    .strictObject({ rootCause: rootCauseCode, lessons })
+    .describe(
+      'Record or correct the root cause of a closed complaint: one the customer closed (“yes, it is sorted”) or the clock closed; lessons left out keep those recorded.',
     ),
   assign: z
     .strictObject({ ownerId: id.nullable() })
@@ -175,6 +213,7 @@ const TO_COMMAND: { [K in CommandName]: (body: Bodies[K]) => Command } = {
   'record-case-fee': (body) => ({ type: 'record-case-fee', ...body }),
   withdraw: (body) => ({ type: 'withdraw', ...body }),
   close: (body) => ({ type: 'close', ...body }),
+  'record-root-cause': (body) => ({ type: 'record-root-cause', ...body }),
   assign: (body) => ({ type: 'assign', ...body }),
   take: () => ({ type: 'take' }),
   'log-contact': (body) => ({ type: 'log-contact', ...body }),

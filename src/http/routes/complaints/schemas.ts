@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { SORTS } from '../../../app/list-complaints.ts';
 import { QUEUE_IDS } from '../../../app/queues.ts';
 import { COMMAND_TYPES } from '../../../domain/commands.ts';
+import { REMEDY_TYPES } from '../../../domain/complaint.ts';
 import { EMAIL_ADDRESS, TELEPHONE, UK_POSTCODE } from '../../../domain/contact-details.ts';
-import { CATEGORIES, ROLES, STAGES } from '../../../domain/procedure.ts';
+import { CATEGORIES, ROLES, STAGES, STAGES_REACHED } from '../../../domain/procedure.ts';
 import { category, channel, customerType, id, instant, localDate, reference, text } from '../../schemas.ts';
 import { attachmentSchema } from '../attachments/schemas.ts';
 
@@ -26,6 +27,12 @@ export const newCustomerBody = z.strictObject({
     .optional(),
   preferredChannel: channel.optional(),
   vulnerabilityNotes: text(2000).optional(),
+  contactOptOut: z
+    .boolean()
+    .optional()
+    .describe(
+      'The customer asked not to be contacted beyond what their complaint needs: no satisfaction survey. A change is audited',
+    ),
 });
 
 export const createComplaintBody = z
@@ -146,6 +153,9 @@ export const customerSchema = z
     needs: z.object({ largePrint: z.boolean(), braille: z.boolean(), textRelay: z.boolean() }),
     preferredChannel: channel.nullable(),
     vulnerabilityNotes: nullableText,
+    contactOptOut: z
+      .boolean()
+      .describe('Asked not to be contacted beyond what their complaint needs (no satisfaction survey)'),
     createdAt: z.string(),
     updatedAt: z.string(),
     merged: z
@@ -220,6 +230,18 @@ export const letterSchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'Letter' });
+
+const remedySchema = z
+  .object({
+    id: z.string(),
+    source: z.enum(['proposal', 'ombudsman']),
+    attemptNumber: z.number().int().nullable().describe('The attempt whose proposal offered it'),
+    type: z.enum(REMEDY_TYPES),
+    amountPence: z.number().int().nullable().describe('For credit-refund and goodwill, pence VAT included'),
+    recordedAt: z.string(),
+    acceptedAt: nullableText.describe('When the customer agreed the proposal or accepted the decision'),
+  })
+  .meta({ id: 'Remedy' });
 
 const contactSchema = z.object({
   id: z.string(),
@@ -307,9 +329,44 @@ export const complaintSchema = z
           .nullable(),
       })
       .nullable(),
+    stageReached: z
+      .enum(STAGES_REACHED)
+      .describe('The highest stage the complaint reached (deadlock once declared)'),
+    rootCauseRequired: z
+      .boolean()
+      .describe(
+        'Whether staff closing it must give a root cause (the procedure’s rootCauseRequiredAt names its stage reached)',
+      ),
     closure: z
-      .object({ reason: z.string(), closedAt: z.string(), rootCause: nullableText, lessons: nullableText })
+      .object({
+        reason: z.string(),
+        closedAt: z.string(),
+        rootCause: nullableText.describe('A code of the procedure’s root-cause tree'),
+        rootCauseLabel: nullableText.describe('The root cause as staff read it: “Parent › Child”'),
+        lessons: nullableText,
+      })
       .nullable(),
+    remedies: z
+      .array(remedySchema)
+      .describe('Remedies offered in proposals and ordered by the ombudsman, oldest first'),
+    satisfaction: z
+      .object({
+        sentAt: z.string().describe('When the survey was put to the customer (at closure)'),
+        answeredAt: nullableText,
+        score: z
+          .number()
+          .int()
+          .min(1)
+          .max(5)
+          .nullable()
+          .describe('1 very dissatisfied … 5 very satisfied; never changed once given'),
+        comment: nullableText,
+        stageReached: z.enum(STAGES_REACHED),
+      })
+      .nullable()
+      .describe(
+        'The satisfaction survey put at closure; null when none was (not closed, or the customer opted out)',
+      ),
     contacts: z.array(contactSchema),
     documents: z.array(letterSchema).describe('Letters issued, oldest first; download each by its id'),
     attachments: z

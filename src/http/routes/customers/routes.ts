@@ -77,8 +77,7 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request) => {
-      staffActor(request);
-      return updateCustomer(ctx, request.params.id, request.body);
+      return updateCustomer(ctx, request.params.id, request.body, staffActor(request));
     },
   );
   api.get(

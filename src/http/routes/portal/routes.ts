@@ -6,6 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actAsCustomer } from '../../../app/act-as-customer.ts';
+import {
+  answerSatisfactionSurvey,
+  commentOnSatisfactionSurvey,
+} from '../../../app/answer-satisfaction-survey.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { getPortalComplaint } from '../../../app/get-portal-complaint.ts';
 import { raiseComplaintOnline } from '../../../app/raise-complaint-online.ts';
@@ -23,6 +27,7 @@ import {
   uploadsTooLarge,
 } from '../attachments/schemas.ts';
 import { newCustomerBody, referenceParams } from '../complaints/schemas.ts';
+import { answerBody, commentBody } from '../survey/schemas.ts';
 
 const tags = ['portal'];
 const security: [] = [];
@@ -79,6 +84,17 @@ const portalComplaintSchema = z
     timeline: z.array(
       z.object({ at: z.string(), kind: z.enum(['update', 'from-you', 'from-us']), text: z.string() }),
     ),
+    satisfaction: z
+      .object({
+        question: z.string(),
+        answered: z.boolean(),
+        score: z.number().int().nullable(),
+        comment: z.string().nullable(),
+      })
+      .nullable()
+      .describe(
+        'The satisfaction survey put at closure (answer it at /portal/complaints/{reference}/satisfaction); null when none was',
+      ),
     actions: z
       .array(z.enum(['respond', 'follow-up', 'add-information']))
       .describe('What the customer can do now'),
@@ -248,6 +264,48 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
       },
     },
     async (request) => getPortalComplaint(ctx, request.params.reference, portalCustomer(request)),
+  );
+
+  api.post(
+    '/portal/complaints/:reference/satisfaction',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Answer the satisfaction survey of a closed complaint (one tap: the score; a comment if wished)',
+        description:
+          'Recorded once, on the complaint’s trail; answered already (by the emailed link, say), the answer as given stands.',
+        params: referenceParams,
+        body: answerBody,
+        response: { 200: portalComplaintSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const customerId = portalCustomer(request);
+      const { reference } = request.params;
+      await answerSatisfactionSurvey(ctx, { reference, customerId }, request.body);
+      return getPortalComplaint(ctx, reference, customerId);
+    },
+  );
+  api.post(
+    '/portal/complaints/:reference/satisfaction/comment',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Add a comment to a survey answered without one (once)',
+        params: referenceParams,
+        body: commentBody,
+        response: { 200: portalComplaintSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const customerId = portalCustomer(request);
+      const { reference } = request.params;
+      await commentOnSatisfactionSurvey(ctx, { reference, customerId }, request.body.comment);
+      return getPortalComplaint(ctx, reference, customerId);
+    },
   );
 
   const actions = {

@@ -2,10 +2,12 @@
  * The complaint page's sections below its header: the complaint itself (first, since every step answers
  * it), the current attempt with any referral and closure, and the earlier attempts.
  */
+
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime, formatDay, humanize } from '../../ui/format.ts';
 import { AttemptDetails } from './AttemptDetails.tsx';
 import type { Complaint } from './api.ts';
+import { Remedies, Satisfaction } from './InsightRecords.tsx';
 import { ReferralDetails } from './Referral.tsx';
 import { CHANNEL_WORDS, CLOSURE_WORDS } from './words.ts';
 
@@ -98,10 +100,11 @@ export function CurrentAttempt({ complaint }: { complaint: Complaint }) {
 
 function DeadlockAndReferral({ complaint }: { complaint: Complaint }) {
   const { referral, closure } = complaint;
-  if (!referral && !closure) return null;
+  if (!referral && !closure && complaint.remedies.length === 0) return null;
   return (
     <Stack gap="xs" mt="md">
       {referral && <ReferralDetails complaint={complaint} referral={referral} />}
+      <Remedies complaint={complaint} />
       {closure && (
         <>
           <Title order={3} size="h5">
@@ -111,16 +114,20 @@ function DeadlockAndReferral({ complaint }: { complaint: Complaint }) {
             Closed {formatDateTime(closure.closedAt)}:{' '}
             {CLOSURE_WORDS[closure.reason] ?? humanize(closure.reason)}.
           </Text>
-          {closure.rootCause && (
-            <Text size="sm">
-              Root cause: <span className="user-text">{closure.rootCause}</span>
-            </Text>
-          )}
+          <Text size="sm">
+            Root cause:{' '}
+            {closure.rootCauseLabel ?? (
+              <strong>
+                not recorded yet{complaint.rootCauseRequired ? ' (the procedure asks for one)' : ''}
+              </strong>
+            )}
+          </Text>
           {closure.lessons && (
             <Text size="sm">
               Lessons: <span className="user-text">{closure.lessons}</span>
             </Text>
           )}
+          <Satisfaction complaint={complaint} />
         </>
       )}
     </Stack>

@@ -149,6 +149,7 @@ export const DONE_WORDS: Record<StaffCommand, string> = {
   'record-case-fee': 'Case fee saved',
   close: 'Complaint closed',
   withdraw: 'Withdrawal recorded: the complaint is closed',
+  'record-root-cause': 'Root cause saved',
   'log-contact': 'Contact logged',
   'add-note': 'Note added',
 };

@@ -2,9 +2,23 @@
  * A customer record (`/staff/customers/:id`): the details, the record's likely duplicates, and merging one
  * into the other. A record already merged says where it went.
  */
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
 import { formatDateTime, humanize } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
@@ -37,6 +51,36 @@ function CustomerDetails({ customer }: { customer: Customer }) {
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/**
+ * Whether the customer asked not to be contacted beyond what their complaint needs: no satisfaction survey
+ * goes to them. Staff change it here; the change goes on the audit trail with who made it.
+ */
+function ContactPreference({ customer }: { customer: Customer }) {
+  const client = useQueryClient();
+  const change = useMutation({
+    mutationFn: (contactOptOut: boolean) =>
+      unwrap(
+        api.PATCH('/api/v1/customers/{id}', {
+          params: { path: { id: customer.id } },
+          body: { contactOptOut },
+        }),
+      ),
+    onSuccess: (updated) => client.setQueryData(['customers', customer.id], updated),
+  });
+  return (
+    <Stack gap="xs" maw="40rem">
+      <Checkbox
+        id="customer-contact-opt-out"
+        label="Asked not to be contacted beyond their complaint (no satisfaction survey)"
+        checked={customer.contactOptOut}
+        disabled={change.isPending || customer.merged !== null}
+        onChange={(e) => change.mutate(e.currentTarget.checked)}
+      />
+      {change.isError && <ProblemAlert error={change.error} />}
+    </Stack>
   );
 }
 
@@ -108,6 +152,7 @@ export function CustomerPage() {
         </Alert>
       )}
       <CustomerDetails customer={record} />
+      <ContactPreference customer={record} />
       {!record.merged && <PossibleDuplicates customer={record} />}
     </Stack>
   );

@@ -2,10 +2,11 @@
  * Closing a complaint by hand, for the reasons staff decide (the clocks close the others): the ombudsman's
  * decision implemented or not accepted, or the ADR window gone by.
  */
-import { NativeSelect, Textarea } from '@mantine/core';
+import { NativeSelect } from '@mantine/core';
 import { optionalText, useFields } from '../../../ui/fields.ts';
 import { ActionDialog } from '../ActionDialog.tsx';
 import { CLOSURE_WORDS } from '../words.ts';
+import { RootCauseFields, rootCauseSpecs } from './RootCauseFields.tsx';
 import type { CommandFormProps } from './types.ts';
 
 const CLOSE_REASONS = [
@@ -27,8 +28,7 @@ export function CloseForm({ complaint }: CommandFormProps) {
       need: 'required',
       missing: 'choose one',
     },
-    rootCause: { id: 'close-root-cause', label: 'Root cause', initial: '', need: 'optional' },
-    lessons: { id: 'close-lessons', label: 'Lessons learned', initial: '', need: 'optional' },
+    ...rootCauseSpecs('close', complaint),
   });
   const { reason, rootCause, lessons } = form.values;
   return (
@@ -40,11 +40,12 @@ export function CloseForm({ complaint }: CommandFormProps) {
       submitLabel="Confirm closure"
       buttonProps={{ variant: 'default' }}
       paths={form.paths}
-      body={() =>
-        isCloseReason(reason)
+      body={() => {
+        const missing = form.missing();
+        return isCloseReason(reason) && !missing.length
           ? { reason, rootCause: optionalText(rootCause), lessons: optionalText(lessons) }
-          : form.missing()
-      }
+          : missing;
+      }}
     >
       {({ errors }) => (
         <>
@@ -55,8 +56,10 @@ export function CloseForm({ complaint }: CommandFormProps) {
               ...CLOSE_REASONS.map((r) => ({ value: r, label: CLOSURE_WORDS[r] ?? r })),
             ]}
           />
-          <Textarea {...form.text('rootCause', errors)} autosize minRows={2} />
-          <Textarea {...form.text('lessons', errors)} autosize minRows={2} />
+          <RootCauseFields
+            rootCause={form.text('rootCause', errors)}
+            lessons={form.text('lessons', errors)}
+          />
         </>
       )}
     </ActionDialog>

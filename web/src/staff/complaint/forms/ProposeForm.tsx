@@ -3,11 +3,11 @@
  * Steps come and go, so their fields are keyed by a counter that never reuses a number (an error summary
  * link must not land on another step's field after one is removed).
  */
-import { Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormError } from '../../../ui/ErrorSummary.tsx';
 import { type FieldPaths, fieldProps, useFields } from '../../../ui/fields.ts';
-import { londonToday } from '../../../ui/format.ts';
+import { londonToday, poundsToPence } from '../../../ui/format.ts';
 import { TemplatePicker } from '../../templates/TemplatePicker.tsx';
 import { ActionDialog } from '../ActionDialog.tsx';
 import type { CommandFormProps } from './types.ts';
@@ -65,6 +65,19 @@ export function ProposeForm({ complaint, staff }: CommandFormProps) {
       initial: '',
       need: 'required',
     },
+    // The remedies the proposal gives, as the management information counts them (issue 12).
+    apology: { id: 'propose-apology', label: 'An apology', initial: false },
+    explanation: { id: 'propose-explanation', label: 'An explanation', initial: false },
+    action: { id: 'propose-action', label: 'Practical action (a repair, a correction)', initial: false },
+    credit: {
+      id: 'propose-credit',
+      label: 'Credit or refund (£)',
+      initial: '',
+      need: 'optional',
+      path: 'remedies',
+      alsoPaths: ['remedies.0.amountPence', 'remedies.1.amountPence', 'remedies.2.amountPence'],
+    },
+    goodwill: { id: 'propose-goodwill', label: 'Goodwill payment (£)', initial: '', need: 'optional' },
   });
   const [nextKey, setNextKey] = useState(1);
   const [steps, setSteps] = useState<StepDraft[]>([{ key: 0, description: '', owner: '', dueOn: '' }]);
@@ -92,8 +105,29 @@ export function ProposeForm({ complaint, staff }: CommandFormProps) {
       preview
       body={() => {
         const errors = [...form.missing(), ...steps.flatMap((s, i) => stepErrors(s, i, today))];
+        const money = (key: 'credit' | 'goodwill') => {
+          const text = form.values[key].trim();
+          const pence = text ? poundsToPence(text) : 0;
+          if (pence === null || pence < 0) {
+            errors.push({
+              inputId: form.id(key),
+              message: `${key === 'credit' ? 'Credit or refund' : 'Goodwill payment'}: enter an amount in pounds, such as 12.50`,
+            });
+          }
+          return pence ?? 0;
+        };
+        const credit = money('credit');
+        const goodwill = money('goodwill');
         if (errors.length) return errors;
+        const { apology, explanation, action } = form.values;
         return {
+          remedies: [
+            ...(apology ? [{ type: 'apology' as const }] : []),
+            ...(explanation ? [{ type: 'explanation' as const }] : []),
+            ...(action ? [{ type: 'practical-action' as const }] : []),
+            ...(credit > 0 ? [{ type: 'credit-refund' as const, amountPence: credit }] : []),
+            ...(goodwill > 0 ? [{ type: 'goodwill' as const, amountPence: goodwill }] : []),
+          ],
           summary: form.values.summary.trim(),
           steps: steps.map((s) => ({
             description: s.description.trim(),
@@ -182,6 +216,22 @@ export function ProposeForm({ complaint, staff }: CommandFormProps) {
               Add a step
             </Button>
           </Group>
+          <fieldset style={{ border: '1px solid var(--mantine-color-gray-5)', borderRadius: 4 }}>
+            <legend>
+              <Text fw={600} span>
+                What the proposal gives the customer
+              </Text>
+            </legend>
+            <Stack gap="xs">
+              <Checkbox {...form.check('apology')} />
+              <Checkbox {...form.check('explanation')} />
+              <Checkbox {...form.check('action')} />
+              <Group grow align="flex-start">
+                <TextInput {...form.text('credit', errors)} inputMode="decimal" />
+                <TextInput {...form.text('goodwill', errors)} inputMode="decimal" />
+              </Group>
+            </Stack>
+          </fieldset>
         </>
       )}
     </ActionDialog>

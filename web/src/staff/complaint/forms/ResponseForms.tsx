@@ -2,6 +2,7 @@
 import { Radio, Stack, Textarea } from '@mantine/core';
 import { optionalText, useFields } from '../../../ui/fields.ts';
 import { ActionDialog } from '../ActionDialog.tsx';
+import { RootCauseFields, rootCauseSpecs } from './RootCauseFields.tsx';
 import type { CommandFormProps } from './types.ts';
 
 export function RecordResponseForm({ complaint }: CommandFormProps) {
@@ -61,8 +62,8 @@ export function RecordFollowUpForm({ complaint }: CommandFormProps) {
       missing: 'choose how the customer answered',
     },
     note: { id: 'follow-up-note', label: 'Note', initial: '', need: 'optional' },
-    rootCause: { id: 'follow-up-root-cause', label: 'Root cause', initial: '', need: 'optional' },
-    lessons: { id: 'follow-up-lessons', label: 'Lessons learned', initial: '', need: 'optional' },
+    // Staff closing it say what caused it; required from the stage the procedure names.
+    ...rootCauseSpecs('follow-up', complaint),
   });
   const { outcome, note, rootCause, lessons } = form.values;
   return (
@@ -78,16 +79,23 @@ export function RecordFollowUpForm({ complaint }: CommandFormProps) {
           : `Follow-up recorded. Now at ${c.stageName}`
       }
       paths={form.paths}
-      body={() =>
-        outcome === 'satisfied' || outcome === 'not-satisfied' || outcome === 'no-response'
+      body={() => {
+        // The root cause is asked for only when the answer closes the complaint.
+        const missing = form
+          .missing()
+          .filter((e) => outcome === 'satisfied' || e.inputId !== form.id('rootCause'));
+        if (missing.length) return missing;
+        return outcome === 'satisfied'
           ? {
               outcome,
               note: optionalText(note),
               rootCause: optionalText(rootCause),
               lessons: optionalText(lessons),
             }
-          : form.missing()
-      }
+          : outcome === 'not-satisfied' || outcome === 'no-response'
+            ? { outcome, note: optionalText(note) }
+            : form.missing();
+      }}
     >
       {({ errors }) => (
         <>
@@ -102,13 +110,12 @@ export function RecordFollowUpForm({ complaint }: CommandFormProps) {
             </Stack>
           </Radio.Group>
           <Textarea {...form.text('note', errors)} autosize minRows={2} />
-          <Textarea
-            {...form.text('rootCause', errors)}
-            description="What caused the complaint, for the improvement review."
-            autosize
-            minRows={2}
-          />
-          <Textarea {...form.text('lessons', errors)} autosize minRows={2} />
+          {outcome === 'satisfied' && (
+            <RootCauseFields
+              rootCause={form.text('rootCause', errors)}
+              lessons={form.text('lessons', errors)}
+            />
+          )}
         </>
       )}
     </ActionDialog>

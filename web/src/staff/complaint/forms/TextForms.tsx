@@ -150,21 +150,6 @@ export const DeclareDeadlockForm = textCommandForm({
   ),
 });
 
-export const WithdrawForm = textCommandForm({
-  command: 'withdraw',
-  label: 'Withdraw complaint',
-  title: 'The customer withdraws the complaint',
-  submitLabel: 'Confirm withdrawal',
-  buttonProps: { variant: 'default' },
-  field: {
-    name: 'reason',
-    id: 'withdraw-reason',
-    label: 'Reason',
-    description: 'What the customer said when withdrawing the complaint.',
-  },
-  toBody: (reason) => ({ reason }),
-});
-
 export const AddNoteForm = textCommandForm({
   command: 'add-note',
   label: 'Add a note',

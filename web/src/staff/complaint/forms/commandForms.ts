@@ -4,6 +4,7 @@
  */
 import type { StaffCommand } from '../api.ts';
 import { CloseForm } from './CloseForm.tsx';
+import { RecordRootCauseForm, WithdrawForm } from './ClosingForms.tsx';
 import { LogContactForm } from './LogContactForm.tsx';
 import { ProposeForm } from './ProposeForm.tsx';
 import { RecordCaseFeeForm, RecordOmbudsmanOutcomeForm, RecordReferralForm } from './ReferralForms.tsx';
@@ -15,7 +16,6 @@ import {
   EscalateForm,
   NotPracticalForm,
   RecordReviewForm,
-  WithdrawForm,
 } from './TextForms.tsx';
 import type { FormComponent } from './types.ts';
 
@@ -43,6 +43,7 @@ export const COMMAND_FORMS: Record<StaffPanelCommand, FormComponent> = {
   reply: ReplyForm,
   close: CloseForm,
   withdraw: WithdrawForm,
+  'record-root-cause': RecordRootCauseForm,
 };
 
 /** The timeline's forms, in the order it shows their buttons. */
