@@ -107,7 +107,8 @@ describe('changing an item', () => {
 
 describe('root causes', () => {
   it('takes any text while the procedure has no tree, and only the tree’s codes, at any depth, once it has', () => {
-    expect(refuseRootCause(MISO_PROCEDURE, 'anything at all')).toBeNull();
+    expect(refuseRootCause({ ...MISO_PROCEDURE, rootCauses: [] }, 'anything at all')).toBeNull();
+    expect(refuseRootCause(MISO_PROCEDURE, 'fault-repeat')).toBeNull();
     const withTree = {
       ...MISO_PROCEDURE,
       rootCauses: [
