@@ -82,6 +82,7 @@ export const procedureSchema = z
       responsibleDirector: z.email('must be the email address of a member of staff').nullable(),
     }),
     bankHolidays: z.array(localDate).optional(),
+    customerCount: positiveInt.optional(),
   })
   .superRefine((p, ctx) => {
     for (const week of p.timescales.adrWarningWeeks) {

@@ -39,6 +39,12 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   audit_anchors: { order: 23, key: ['seq'] },
   audit_anchor_heads: { order: 24, key: ['anchor_seq', 'chain_id'] },
   process_heartbeats: { order: 25, key: ['id'] },
+  // Derived from the complaints (0021), but kept: a restore then needs no rebuild.
+  insight_facts: { order: 26, key: ['complaint_id'] },
+  insight_totals: {
+    order: 27,
+    key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
+  },
 };
 
 /** Every table, parents before children. */

@@ -385,6 +385,38 @@ export interface TemplatesTable {
   archived_at: Instant | null;
 }
 
+/**
+ * One complaint's facts for the management figures (migration 0021, domain/insight.ts): its dimensions, its
+ * current owner and its contributions, so a change can adjust `insight_totals` by the difference.
+ */
+export interface InsightFactsTable {
+  complaint_id: string;
+  customer_id: string;
+  owner_id: string | null;
+  received_on: DateText;
+  root_cause: string | null;
+  category: string;
+  channel: string;
+  customer_type: string;
+  stage_reached: string;
+  /** JSON array of contributions: `{ on, measure, value, n, amount }`. */
+  contributions: JsonText;
+}
+
+/** Running totals of contributions per day, measure, value and dimensions (migration 0021). */
+export interface InsightTotalsTable {
+  measure: string;
+  day: DateText;
+  value: string;
+  category: string;
+  channel: string;
+  customer_type: string;
+  stage_reached: string;
+  n: number;
+  /** Pence (case fees); bigint on PostgreSQL. */
+  amount: number | string;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -411,4 +443,6 @@ export interface Schema {
   jobs: JobsTable;
   templates: TemplatesTable;
   process_heartbeats: ProcessHeartbeatsTable;
+  insight_facts: InsightFactsTable;
+  insight_totals: InsightTotalsTable;
 }

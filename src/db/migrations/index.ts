@@ -23,6 +23,7 @@ import * as m0016 from './0016-documents-out.ts';
 import * as m0017 from './0017-search.ts';
 import * as m0018 from './0018-process-heartbeats.ts';
 import * as m0019 from './0019-screen-indexes.ts';
+import * as m0021 from './0021-insight-facts.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0017-search': m0017,
   '0018-process-heartbeats': m0018,
   '0019-screen-indexes': m0019,
+  '0021-insight-facts': m0021,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
