@@ -25,6 +25,7 @@ const ALL = [
   '0017-search',
   '0018-process-heartbeats',
   '0019-screen-indexes',
+  '0021-insight-facts',
 ];
 
 const TABLES = [
@@ -42,6 +43,8 @@ const TABLES = [
   'email_attachments',
   'emails',
   'idempotency_keys',
+  'insight_facts',
+  'insight_totals',
   'jobs',
   'notes',
   'portal_links',

@@ -4,12 +4,14 @@
  * `GET /api/v1/insight` checked against values worked out by hand (below, beside each complaint). Then the
  * running totals, kept change by change, equal a recomputation from scratch.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateCustomer } from '../../src/app/customers.ts';
 import { issueCommand } from '../../src/app/issue-command.ts';
 import { type ComplaintFacts, recordComplaint } from '../../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
+import { migrate } from '../../src/db/migrations/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { type ApiPaths, STAFF, type StaffName, startApi, type TestApi } from '../support/api.ts';
@@ -307,6 +309,16 @@ describeEachDialect('insight figures', (harness) => {
       await rebuildInsight(t.db.kysely);
       expect(await snapshot()).toEqual(kept);
       expect((await insight({ ...year, customerType: 'residential' })).received).toBe(7);
+    });
+
+    it('are filled for the complaints already there by the migration that adds them', async () => {
+      const kept = await snapshot();
+      const db = t.db.kysely;
+      await db.schema.dropTable('insight_totals').execute();
+      await db.schema.dropTable('insight_facts').execute();
+      await sql`delete from kysely_migration where name = '0021-insight-facts'`.execute(db);
+      expect((await migrate(t.db)).ran).toEqual(['0021-insight-facts']);
+      expect(await snapshot()).toEqual(kept);
     });
   });
 });
