@@ -143,6 +143,8 @@ export function StaffLayout() {
           {link('/staff/customers', 'Customers')}
           {(['reviewer', 'director', 'admin'] as const).some((r) => hasRole(user, r)) &&
             link('/staff/workload', 'Workload')}
+          {(['reviewer', 'director', 'admin'] as const).some((r) => hasRole(user, r)) &&
+            link('/staff/insight', 'Insight')}
         </AppShell.Section>
         {hasRole(user, 'admin') && (
           <AppShell.Section>
