@@ -29,7 +29,7 @@ export interface InsightRange {
 
 /** Weeks for a range of up to 13 weeks, months beyond (a year of weeks is too many bars to read). */
 export function granularityFor(range: InsightRange): Granularity {
-  return daysBetween(range.from, range.to) < 92 ? 'week' : 'month';
+  return daysBetween(range.from, range.to) < 91 ? 'week' : 'month';
 }
 
 /** The period a day falls in: its week's Monday, or its month (`YYYY-MM`). */
