@@ -65,6 +65,7 @@ export async function insightCommand(argv: readonly string[]): Promise<number> {
         });
         await vary(
           db,
+          target.db.dialect,
           from,
           to,
           customers.map((c) => c.id),
@@ -157,8 +158,19 @@ export async function insightCommand(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** Spreads complaints `from`..`to` over channels, categories, customer types, closures, letters and days. */
-async function vary(db: Parameters<typeof rebuildInsight>[0], from: number, to: number, customers: string[]) {
+/**
+ * Spreads complaints `from`..`to` over 700 days from December 2024 and, independently (as digits of one
+ * number), over channels, categories and customer types (all four from 75,600 complaints on); closes each 0–49 days after it came (so all three time
+ * buckets fill) with attempts that long; withdraws one in seventeen; and gives one in twenty-five a
+ * time-limit ADR letter and each at deadlock a deadlock letter.
+ */
+async function vary(
+  db: Parameters<typeof rebuildInsight>[0],
+  dialect: 'sqlite' | 'postgres',
+  from: number,
+  to: number,
+  customers: string[],
+) {
   const i = sql`cast(substr(id, 5) as integer)`;
   const range = sql`id like 'syn-%' and ${i} between ${from} and ${to}`;
   const pick = (values: readonly string[], of: ReturnType<typeof sql>) =>
@@ -166,17 +178,29 @@ async function vary(db: Parameters<typeof rebuildInsight>[0], from: number, to: 
       values.map((v, k) => sql`when ${of} = ${sql.lit(k)} then ${sql.lit(v)}`),
       sql` `,
     )} end)`;
+  const day = (offset: ReturnType<typeof sql>) =>
+    dialect === 'sqlite'
+      ? sql`date('2024-12-01', '+' || (${offset}) || ' days')`
+      : sql`to_char(date '2024-12-01' + (${offset})::int, 'YYYY-MM-DD')`;
+  const offset = sql`(${i} + ${i} / 10) % 700`;
+  const received = day(offset);
+  const closed = day(sql`${offset} + (${i} / 7) % 50`);
   await sql`
     update complaints set
-      channel = ${pick(['phone', 'email', 'web', 'letter', 'textphone', 'in-person'], sql`${i} % 6`)},
-      category = ${pick(['billing', 'service-quality', 'customer-service', 'contract', 'equipment', 'other'], sql`(${i} / 7) % 6`)},
-      customer_id = ${pick(customers, sql`(${i} / 11) % 4`)},
+      channel = ${pick(['phone', 'email', 'web', 'letter', 'textphone', 'in-person'], sql`(${i} / 700) % 6`)},
+      category = ${pick(['billing', 'service-quality', 'customer-service', 'contract', 'equipment', 'other'], sql`(${i} / 4200) % 6`)},
+      customer_id = ${pick(customers, sql`(${i} / 25200) % 4`)},
+      received_at = ${received} || 'T10:00:00.000Z',
+      first_expressed_at = ${received} || 'T09:00:00.000Z',
+      closed_at = (case when closed_at is not null then ${closed} || 'T12:00:00.000Z' end),
+      adr_due_on = (case when closed_at is not null then ${day(sql`${offset} + 42`)} else adr_due_on end),
       closure_reason = (case when closure_reason is not null and ${i} % 17 = 0 then 'withdrawn' else closure_reason end)
     where ${range}
   `.execute(db);
-  // Attempts end on the day their complaint closed: many different lengths.
   await sql`
-    update attempts set ended_at = (select c.closed_at from complaints c where c.id = attempts.complaint_id)
+    update attempts set
+      opened_at = (select c.received_at from complaints c where c.id = attempts.complaint_id),
+      ended_at = (select c.closed_at from complaints c where c.id = attempts.complaint_id)
     where complaint_id like 'syn-%' and cast(substr(complaint_id, 5) as integer) between ${from} and ${to}
       and ended_at is not null
   `.execute(db);

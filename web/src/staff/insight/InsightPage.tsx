@@ -258,14 +258,31 @@ function Figures({ data, stageName }: { data: Insight; stageName: (stage: string
 }
 
 function Funnel({ data, stageName }: { data: Insight; stageName: (stage: string) => string }) {
+  // Short names on the chart's axis; the table says each in the procedure's words.
   const steps = [
-    { label: `Resolved at ${stageName('attempt-1')}`, n: data.funnel['resolved-attempt-1'] },
-    { label: `Resolved at ${stageName('attempt-2')}`, n: data.funnel['resolved-attempt-2'] },
-    { label: `Resolved at ${stageName('attempt-3')}`, n: data.funnel['resolved-attempt-3'] },
-    { label: 'Withdrawn', n: data.funnel.withdrawn },
-    { label: 'Reached deadlock', n: data.funnel.deadlock },
-    { label: 'Decided by the scheme after a time-limit letter', n: data.funnel['decided-by-scheme'] },
-    { label: 'Still open', n: data.funnel.open },
+    {
+      short: 'Resolved, attempt 1',
+      label: `Resolved at ${stageName('attempt-1')}`,
+      n: data.funnel['resolved-attempt-1'],
+    },
+    {
+      short: 'Resolved, attempt 2',
+      label: `Resolved at ${stageName('attempt-2')}`,
+      n: data.funnel['resolved-attempt-2'],
+    },
+    {
+      short: 'Resolved, attempt 3',
+      label: `Resolved at ${stageName('attempt-3')}`,
+      n: data.funnel['resolved-attempt-3'],
+    },
+    { short: 'Withdrawn', label: 'Withdrawn', n: data.funnel.withdrawn },
+    { short: 'Reached deadlock', label: 'Reached deadlock', n: data.funnel.deadlock },
+    {
+      short: 'Decided by the scheme',
+      label: 'Decided by the scheme after a time-limit letter',
+      n: data.funnel['decided-by-scheme'],
+    },
+    { short: 'Still open', label: 'Still open', n: data.funnel.open },
   ];
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -276,8 +293,8 @@ function Funnel({ data, stageName }: { data: Insight; stageName: (stage: string)
           <BarChart
             h={260}
             orientation="vertical"
-            yAxisProps={{ width: 190 }}
-            data={steps.map((s) => ({ step: s.label, complaints: s.n }))}
+            yAxisProps={{ width: 150 }}
+            data={steps.map((s) => ({ step: s.short, complaints: s.n }))}
             dataKey="step"
             series={[{ name: 'complaints', label: 'Complaints', color: 'teal.8' }]}
           />
