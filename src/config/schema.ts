@@ -102,6 +102,7 @@ export const procedureSchema = z
     rootCauses: z.array(rootCause).min(1, 'needs at least one root cause'),
     rootCauseRequiredAt: z.array(z.enum(STAGES_REACHED)),
     bankHolidays: z.array(localDate).optional(),
+    customerCount: positiveInt.optional(),
   })
   .superRefine((p, ctx) => {
     for (const week of p.timescales.adrWarningWeeks) {

@@ -44,6 +44,12 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   improvements: { order: 28, key: ['id'] },
   improvement_complaints: { order: 29, key: ['improvement_id', 'complaint_id'] },
   imported_complaints: { order: 30, key: ['source', 'external_id'] },
+  // Derived from the complaints (0024), but kept: a restore then needs no rebuild.
+  insight_facts: { order: 31, key: ['complaint_id'] },
+  insight_totals: {
+    order: 32,
+    key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
+  },
 };
 
 /** Every table, parents before children. */

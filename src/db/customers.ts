@@ -5,6 +5,7 @@ import type { Customer } from '../domain/customer.ts';
 import { phoneKey, postcodeKey } from '../domain/customer-match.ts';
 import { refreshAdrWatch } from './complaints.ts';
 import { dialectOf, type Executor, transaction } from './database.ts';
+import { moveInsightCustomer, refreshInsightCustomerType } from './insight.ts';
 import type { CustomersTable } from './schema.ts';
 import { containsText } from './text-search.ts';
 import { fromJsonText, fromSqlBool, toJsonText, toSqlBool } from './values.ts';
@@ -98,6 +99,8 @@ export async function updateCustomerRow(executor: Executor, customer: Customer):
     await trx.updateTable('customers').set(changes).where('id', '=', id).execute();
     // The type decides ADR eligibility, which the ADR queue reads from each complaint's row.
     await refreshAdrWatch(trx, id);
+    // And the management figures count each complaint under its customer's type.
+    await refreshInsightCustomerType(trx, id);
   });
 }
 
@@ -238,6 +241,7 @@ export async function moveCustomerRecords(
     .set({ customer_id: intoId, updated_at: at })
     .where('customer_id', '=', fromId)
     .execute();
+  await moveInsightCustomer(trx, fromId, intoId);
   const count = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
   const emails = await trx
     .updateTable('emails')

@@ -28,6 +28,7 @@ const ALL = [
   '0020-insight-records',
   '0022-improvements',
   '0023-imports',
+  '0024-insight-facts',
 ];
 
 const TABLES = [
@@ -48,6 +49,8 @@ const TABLES = [
   'imported_complaints',
   'improvement_complaints',
   'improvements',
+  'insight_facts',
+  'insight_totals',
   'jobs',
   'notes',
   'portal_links',

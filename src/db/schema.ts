@@ -461,6 +461,38 @@ export interface ImportedComplaintsTable {
   imported_at: Instant;
 }
 
+/**
+ * One complaint's facts for the management figures (migration 0024, domain/insight.ts): its dimensions, its
+ * current owner and its contributions, so a change can adjust `insight_totals` by the difference.
+ */
+export interface InsightFactsTable {
+  complaint_id: string;
+  customer_id: string;
+  owner_id: string | null;
+  received_on: DateText;
+  root_cause: string | null;
+  category: string;
+  channel: string;
+  customer_type: string;
+  stage_reached: string;
+  /** JSON array of contributions: `{ on, measure, value, n, amount }`. */
+  contributions: JsonText;
+}
+
+/** Running totals of contributions per day, measure, value and dimensions (migration 0024). */
+export interface InsightTotalsTable {
+  measure: string;
+  day: DateText;
+  value: string;
+  category: string;
+  channel: string;
+  customer_type: string;
+  stage_reached: string;
+  n: number;
+  /** Pence (case fees); bigint on PostgreSQL. */
+  amount: number | string;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -492,4 +524,6 @@ export interface Schema {
   improvements: ImprovementsTable;
   improvement_complaints: ImprovementComplaintsTable;
   imported_complaints: ImportedComplaintsTable;
+  insight_facts: InsightFactsTable;
+  insight_totals: InsightTotalsTable;
 }

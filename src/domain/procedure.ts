@@ -161,6 +161,11 @@ export interface Procedure {
   rootCauseRequiredAt: StageReached[];
   /** England & Wales bank holidays as London dates (YYYY-MM-DD); replaces the shipped calendar when set. */
   bankHolidays?: string[] | undefined;
+  /**
+   * How many customers the provider has, for complaints per 1,000 and per 100,000 customers (Ofcom's
+   * figure) on the dashboard; those figures are left out when it is not set.
+   */
+  customerCount?: number | undefined;
 }
 
 /**

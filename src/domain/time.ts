@@ -68,6 +68,17 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
   return `${pad(first.getUTCFullYear(), 4)}-${pad(first.getUTCMonth() + 1)}-${pad(Math.min(d, lastDay))}`;
 }
 
+/** The Monday of the week `date` falls in (weeks run Monday to Sunday, as in the UK). */
+export function mondayOf(date: LocalDate): LocalDate {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** The first day of the month after `date`'s. */
+export function startOfNextMonth(date: LocalDate): LocalDate {
+  return addMonths(`${date.slice(0, 7)}-01`, 1);
+}
+
 /** The UTC instant at which a London calendar date begins (00:00 GMT or BST). */
 export function startOfLondonDay(date: LocalDate): Date {
   const guess = new Date(`${date}T00:00:00Z`);

@@ -27,6 +27,7 @@ import { registerComplaintRoutes } from './routes/complaints/routes.ts';
 import { registerCustomerRoutes } from './routes/customers/routes.ts';
 import { registerDocumentRoutes } from './routes/documents/routes.ts';
 import { registerImprovementRoutes } from './routes/improvements/routes.ts';
+import { registerInsightRoutes } from './routes/insight/routes.ts';
 import { registerMailRoutes } from './routes/mail/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
 import { registerProcedureRoutes } from './routes/procedure/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerProcedureRoutes(api, ctx);
       registerMailRoutes(api, ctx);
       registerWorkloadRoutes(api, ctx);
+      registerInsightRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
       registerAttachmentRoutes(api, ctx);
       registerTemplateRoutes(api, ctx);

@@ -30,11 +30,13 @@ import { listImprovements } from '../../src/app/list-improvements.ts';
 import { listImprovementsDone } from '../../src/app/list-improvements-done.ts';
 import { pruneDoneJobs } from '../../src/app/prune-done-jobs.ts';
 import { listQueues, QUEUE_IDS } from '../../src/app/queues.ts';
+import { readInsight } from '../../src/app/read-insight.ts';
 import { readOperationalGauges } from '../../src/app/read-operational-gauges.ts';
 import { summariseImprovements } from '../../src/app/summarise-improvements.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
 import { getWorkload } from '../../src/app/workload.ts';
 import type { Dialect } from '../../src/db/database.ts';
+import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
 import { claimDue } from '../../src/db/jobs.ts';
 import { phoneComplaint, STAFF, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
@@ -63,6 +65,8 @@ const BIG_TABLES = [
   'uploads',
   'audit_events',
   'jobs',
+  'insight_facts',
+  'insight_totals',
 ];
 
 class CaptureQueries implements KyselyPlugin {
@@ -119,6 +123,14 @@ describeEachDialect('query plans', (harness) => {
     await sweepAdrClock(ctx);
     await auditAdrLetters(ctx);
     await getWorkload(ctx);
+    await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31' });
+    await readInsight(ctx, {
+      from: '2026-09-01',
+      to: '2026-10-31',
+      categories: ['billing'],
+      channels: ['phone'],
+    });
+    await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31', ownerId: t.users.agent.id });
     const real = await kysely
       .selectFrom('complaints')
       .select('reference')
@@ -279,5 +291,7 @@ async function seedHistory(t: TestApi) {
   });
   await seedSyntheticCorrespondence(db, { from: 1, to: SYNTHETIC, every: 10 });
   await seedDoneJobs(db, SYNTHETIC_JOBS);
+  // The history is written by SQL, past the change path: its insight facts as the migration makes them.
+  await rebuildInsight(db);
   await sql`analyze`.execute(db);
 }

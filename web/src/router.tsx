@@ -56,6 +56,10 @@ export const router = createBrowserRouter([
               import('./staff/workload/WorkloadPage.tsx').then((m) => ({ Component: m.WorkloadPage })),
           },
           {
+            path: 'insight',
+            lazy: () => import('./staff/insight/InsightPage.tsx').then((m) => ({ Component: m.InsightPage })),
+          },
+          {
             path: 'queues/:queue',
             lazy: () => import('./staff/queues/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })),
           },

@@ -26,6 +26,7 @@ import * as m0019 from './0019-screen-indexes.ts';
 import * as m0020 from './0020-insight-records.ts';
 import * as m0022 from './0022-improvements.ts';
 import * as m0023 from './0023-imports.ts';
+import * as m0024 from './0024-insight-facts.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0020-insight-records': m0020,
   '0022-improvements': m0022,
   '0023-imports': m0023,
+  '0024-insight-facts': m0024,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {

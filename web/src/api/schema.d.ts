@@ -5128,6 +5128,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Management figures for a date range: volumes, funnel, time to resolve, ADR, team
+         * @description Complaints count on the London day they were received; ADR letters, referrals, decisions and declined proposals on their own day. Read from running totals kept with every change.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First London date of the range (complaints by the day received); default a year before `to` */
+                    from?: string;
+                    /** @description Last London date of the range, included; default today */
+                    to?: string;
+                    /** @description Comma-separated categories */
+                    category?: string;
+                    /** @description Comma-separated channels the complaints came by */
+                    channel?: string;
+                    /** @description Comma-separated customer types */
+                    customerType?: string;
+                    /** @description Comma-separated furthest stages reached (deadlock: reached it at some time) */
+                    stageReached?: string;
+                    /** @description A user id, or `me`: the complaints they own now */
+                    owner?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Insight"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/letters/{id}": {
         parameters: {
             query?: never;
@@ -8255,6 +8372,115 @@ export interface components {
             /** @description Of those, the ones past their due date */
             overdue: number;
         };
+        InsightInput: {
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            to: string;
+            /**
+             * @description Weeks (Monday first) up to 13 weeks, months beyond
+             * @enum {string}
+             */
+            granularity: "week" | "month";
+            /** @description Complaints received in the range */
+            received: number;
+            /** @description The procedure’s `customerCount`; null when not set, and the per-customer figures too */
+            customerCount: number | null;
+            perThousandCustomers: number | null;
+            /** @description Ofcom’s figure */
+            perHundredThousandCustomers: number | null;
+            volumes: {
+                /** @description The week’s Monday (YYYY-MM-DD) or the month (YYYY-MM) */
+                period: string;
+                total: number;
+                byCategory: {
+                    billing: number;
+                    "service-quality": number;
+                    "customer-service": number;
+                    contract: number;
+                    equipment: number;
+                    other: number;
+                };
+                byChannel: {
+                    phone: number;
+                    email: number;
+                    web: number;
+                    letter: number;
+                    textphone: number;
+                    "in-person": number;
+                };
+            }[];
+            /** @description Complaints received in the range by where they ended: resolved at each attempt, withdrawn, reached deadlock, decided by the scheme after a time-limit letter, or still open */
+            funnel: {
+                open: number;
+                "resolved-attempt-1": number;
+                "resolved-attempt-2": number;
+                "resolved-attempt-3": number;
+                withdrawn: number;
+                deadlock: number;
+                "decided-by-scheme": number;
+            };
+            attempts: {
+                attempt: 1 | 2 | 3;
+                /** @description Attempts of those complaints that ended */
+                ended: number;
+                /** @description Median calendar days from opening to end */
+                medianDays: number | null;
+            }[];
+            /** @description Complaints closed as resolved, by first expression to closure: within 1 week, within the ADR limit (6 weeks; 8 for complaints first raised before 2026-04-08) but over a week, later; and those not resolved (open, withdrawn, deadlocked) */
+            timeToResolve: {
+                week: number;
+                "adr-limit": number;
+                later: number;
+                notResolved: number;
+            };
+            adrLetters: {
+                deadlock: number;
+                /** @description Issued because the ADR limit passed: a failure of the procedure */
+                timeLimit: number;
+                byPeriod: {
+                    period: string;
+                    deadlock: number;
+                    timeLimit: number;
+                }[];
+            };
+            referrals: {
+                referred: number;
+                outcomes: {
+                    /** @description Upheld in full or in part */
+                    upheld: number;
+                    partlyUpheld: number;
+                    notUpheld: number;
+                    settled: number;
+                };
+                caseFeesPaid: number;
+                caseFeesPence: number;
+                /** @description Accepted remedies past their date and not done, today */
+                remediesOverdue: number;
+            };
+            declinedProposals: {
+                /** @enum {string} */
+                category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+                declined: number;
+            }[];
+            /** @description Today, whatever the range */
+            team: {
+                /** @description Null: nobody owns them */
+                person: {
+                    id: string;
+                    name: string;
+                } | null;
+                open: number;
+                overdueSteps: number;
+                followUpsWaiting: number;
+            }[];
+        };
         SatisfactionSurveyInput: {
             /**
              * @description Complaint Reference Number
@@ -8641,6 +8867,7 @@ export interface components {
             }[];
             rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
+            customerCount?: number;
         };
         ProcedureViewInput: {
             procedure: components["schemas"]["ProcedureInput"];
@@ -9353,6 +9580,115 @@ export interface components {
             /** @description Of those, the ones past their due date */
             overdue: number;
         };
+        Insight: {
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            to: string;
+            /**
+             * @description Weeks (Monday first) up to 13 weeks, months beyond
+             * @enum {string}
+             */
+            granularity: "week" | "month";
+            /** @description Complaints received in the range */
+            received: number;
+            /** @description The procedure’s `customerCount`; null when not set, and the per-customer figures too */
+            customerCount: number | null;
+            perThousandCustomers: number | null;
+            /** @description Ofcom’s figure */
+            perHundredThousandCustomers: number | null;
+            volumes: {
+                /** @description The week’s Monday (YYYY-MM-DD) or the month (YYYY-MM) */
+                period: string;
+                total: number;
+                byCategory: {
+                    billing: number;
+                    "service-quality": number;
+                    "customer-service": number;
+                    contract: number;
+                    equipment: number;
+                    other: number;
+                };
+                byChannel: {
+                    phone: number;
+                    email: number;
+                    web: number;
+                    letter: number;
+                    textphone: number;
+                    "in-person": number;
+                };
+            }[];
+            /** @description Complaints received in the range by where they ended: resolved at each attempt, withdrawn, reached deadlock, decided by the scheme after a time-limit letter, or still open */
+            funnel: {
+                open: number;
+                "resolved-attempt-1": number;
+                "resolved-attempt-2": number;
+                "resolved-attempt-3": number;
+                withdrawn: number;
+                deadlock: number;
+                "decided-by-scheme": number;
+            };
+            attempts: {
+                attempt: 1 | 2 | 3;
+                /** @description Attempts of those complaints that ended */
+                ended: number;
+                /** @description Median calendar days from opening to end */
+                medianDays: number | null;
+            }[];
+            /** @description Complaints closed as resolved, by first expression to closure: within 1 week, within the ADR limit (6 weeks; 8 for complaints first raised before 2026-04-08) but over a week, later; and those not resolved (open, withdrawn, deadlocked) */
+            timeToResolve: {
+                week: number;
+                "adr-limit": number;
+                later: number;
+                notResolved: number;
+            };
+            adrLetters: {
+                deadlock: number;
+                /** @description Issued because the ADR limit passed: a failure of the procedure */
+                timeLimit: number;
+                byPeriod: {
+                    period: string;
+                    deadlock: number;
+                    timeLimit: number;
+                }[];
+            };
+            referrals: {
+                referred: number;
+                outcomes: {
+                    /** @description Upheld in full or in part */
+                    upheld: number;
+                    partlyUpheld: number;
+                    notUpheld: number;
+                    settled: number;
+                };
+                caseFeesPaid: number;
+                caseFeesPence: number;
+                /** @description Accepted remedies past their date and not done, today */
+                remediesOverdue: number;
+            };
+            declinedProposals: {
+                /** @enum {string} */
+                category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+                declined: number;
+            }[];
+            /** @description Today, whatever the range */
+            team: {
+                /** @description Null: nobody owns them */
+                person: {
+                    id: string;
+                    name: string;
+                } | null;
+                open: number;
+                overdueSteps: number;
+                followUpsWaiting: number;
+            }[];
+        };
         SatisfactionSurvey: {
             /**
              * @description Complaint Reference Number
@@ -9739,6 +10075,7 @@ export interface components {
             }[];
             rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
+            customerCount?: number;
         };
         ProcedureView: {
             procedure: components["schemas"]["Procedure"];

@@ -144,6 +144,8 @@ export function StaffLayout() {
           {link('/staff/improvements', 'Improvements')}
           {(['reviewer', 'director', 'admin'] as const).some((r) => hasRole(user, r)) &&
             link('/staff/workload', 'Workload')}
+          {(['reviewer', 'director', 'admin'] as const).some((r) => hasRole(user, r)) &&
+            link('/staff/insight', 'Insight')}
         </AppShell.Section>
         {hasRole(user, 'admin') && (
           <AppShell.Section>

@@ -67,7 +67,7 @@ export const createdSchema = z.object({
   replayed: z.boolean().describe('True when an earlier request with the same Idempotency-Key created it'),
 });
 
-const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
+export const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((s) => s.split(',').filter(Boolean))

@@ -1,0 +1,150 @@
+/**
+ * The dashboard's reads: the totals of a date range summed per period, measure, value, category and channel
+ * (a year is at most a few hundred thousand daily rows, read along the primary key), and the same sums for
+ * one owner's complaints from their facts (an owner's rows through insight_facts_owner_idx, summed here).
+ */
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Channel, CustomerType } from '../domain/complaint.ts';
+import { type Contribution, MEASURES, type Measure, type StageReached } from '../domain/insight.ts';
+import { type Granularity, type InsightTotal, periodOf } from '../domain/insight-figures.ts';
+import type { Category } from '../domain/procedure.ts';
+import type { LocalDate } from '../domain/time.ts';
+import type { Executor } from './database.ts';
+import type { InsightTotalsTable, Schema } from './schema.ts';
+
+export interface InsightFilter {
+  from: LocalDate;
+  to: LocalDate;
+  categories?: readonly Category[] | undefined;
+  channels?: readonly Channel[] | undefined;
+  customerTypes?: readonly CustomerType[] | undefined;
+  stagesReached?: readonly StageReached[] | undefined;
+}
+
+/** Measures summed over the range: all but the remedies due, which are counted up to today instead. */
+const RANGE_MEASURES = MEASURES.filter((m) => m !== 'remedy-due');
+
+const given = <T>(list: readonly T[] | undefined): list is readonly T[] =>
+  list !== undefined && list.length > 0;
+
+/** The range's totals, per day for weekly figures and per month (`YYYY-MM`) for monthly ones. */
+export async function sumInsightTotals(
+  executor: Executor,
+  filter: InsightFilter,
+  granularity: Granularity,
+): Promise<InsightTotal[]> {
+  const period = granularity === 'week' ? sql<string>`t.day` : sql<string>`substr(t.day, 1, 7)`;
+  const rows = await executor
+    .selectFrom('insight_totals as t')
+    .select((eb) => [
+      't.measure',
+      't.value',
+      't.category',
+      't.channel',
+      period.as('period'),
+      eb.fn.sum<string | number>('t.n').as('n'),
+      eb.fn.sum<string | number>('t.amount').as('amount'),
+    ])
+    .where('t.measure', 'in', RANGE_MEASURES)
+    .where('t.day', '>=', filter.from)
+    .where('t.day', '<=', filter.to)
+    .$call((q) => withDimensions(q, filter))
+    .groupBy(['t.measure', 't.value', 't.category', 't.channel', period])
+    .execute();
+  return rows
+    .map((r) => ({
+      period: r.period,
+      measure: r.measure as Measure,
+      value: r.value,
+      category: r.category as Category,
+      channel: r.channel as Channel,
+      n: Number(r.n),
+      amount: Number(r.amount),
+    }))
+    .filter((t) => t.n !== 0 || t.amount !== 0);
+}
+
+/** Accepted ombudsman remedies due before `today` and not implemented, under the filter's dimensions. */
+export async function countRemediesOverdue(
+  executor: Executor,
+  filter: Omit<InsightFilter, 'from' | 'to'>,
+  today: LocalDate,
+): Promise<number> {
+  const row = await executor
+    .selectFrom('insight_totals as t')
+    .select((eb) => eb.fn.sum<string | number>('t.n').as('n'))
+    .where('t.measure', '=', 'remedy-due')
+    .where('t.day', '<', today)
+    .$call((q) => withDimensions(q, filter))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+type TotalsQuery<O> = SelectQueryBuilder<Schema & { t: InsightTotalsTable }, 't', O>;
+
+function withDimensions<O>(
+  query: TotalsQuery<O>,
+  filter: Omit<InsightFilter, 'from' | 'to'>,
+): TotalsQuery<O> {
+  let q = query;
+  if (given(filter.categories)) q = q.where('t.category', 'in', filter.categories);
+  if (given(filter.channels)) q = q.where('t.channel', 'in', filter.channels);
+  if (given(filter.customerTypes)) q = q.where('t.customer_type', 'in', filter.customerTypes);
+  if (given(filter.stagesReached)) q = q.where('t.stage_reached', 'in', filter.stagesReached);
+  return q;
+}
+
+/**
+ * One owner's totals and overdue remedies, summed from the facts of the complaints they own now: an owner
+ * holds a small share of the complaints, read through insight_facts_owner_idx.
+ */
+export async function sumOwnerInsight(
+  executor: Executor,
+  ownerId: string,
+  filter: InsightFilter,
+  granularity: Granularity,
+  today: LocalDate,
+): Promise<{ totals: InsightTotal[]; remediesOverdue: number }> {
+  const rows = await executor
+    .selectFrom('insight_facts as f')
+    .select(['f.category', 'f.channel', 'f.customer_type', 'f.stage_reached', 'f.contributions'])
+    .where('f.owner_id', '=', ownerId)
+    .execute();
+  const sums = new Map<string, InsightTotal>();
+  let remediesOverdue = 0;
+  const keep = <T>(list: readonly T[] | undefined, value: T) => !given(list) || list.includes(value);
+  for (const r of rows) {
+    if (
+      !keep(filter.categories, r.category as Category) ||
+      !keep(filter.channels, r.channel as Channel) ||
+      !keep(filter.customerTypes, r.customer_type as CustomerType) ||
+      !keep(filter.stagesReached, r.stage_reached as StageReached)
+    )
+      continue;
+    for (const c of JSON.parse(r.contributions) as Contribution[]) {
+      if (c.measure === 'remedy-due') {
+        if (c.on < today) remediesOverdue += c.n;
+        continue;
+      }
+      if (c.on < filter.from || c.on > filter.to) continue;
+      const period = granularity === 'week' ? c.on : periodOf(c.on, 'month');
+      const key = [period, c.measure, c.value, r.category, r.channel].join('|');
+      const seen = sums.get(key);
+      if (seen) {
+        seen.n += c.n;
+        seen.amount += c.amount;
+      } else {
+        sums.set(key, {
+          period,
+          measure: c.measure,
+          value: c.value,
+          category: r.category as Category,
+          channel: r.channel as Channel,
+          n: c.n,
+          amount: c.amount,
+        });
+      }
+    }
+  }
+  return { totals: [...sums.values()], remediesOverdue };
+}

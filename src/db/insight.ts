@@ -1,0 +1,133 @@
+/**
+ * The management figures' storage (migration 0024): one `insight_facts` row per complaint and the running
+ * `insight_totals` of their contributions per day. Every change to a complaint adjusts the totals by the
+ * difference between its stored facts and its new ones, in the change's transaction (record-decision.ts),
+ * so the dashboard reads a year of daily totals — never the complaints — and is right the moment a change
+ * commits. On PostgreSQL a total's row is locked until its writer commits; writers take them in key order
+ * (`totalChanges`), so two cannot deadlock, and a day's totals are shared only by complaints of that day.
+ */
+import { sql } from 'kysely';
+import type { Contribution, InsightFacts, TotalChange } from '../domain/insight.ts';
+import { totalChanges } from '../domain/insight.ts';
+import type { Executor } from './database.ts';
+import type { InsightFactsTable } from './schema.ts';
+
+/** Rows per multi-row insert: well under SQLite's limit on bound parameters. */
+const CHUNK = 500;
+
+/** A complaint's facts as stored. */
+export function factsRow(f: InsightFacts): InsightFactsTable {
+  return {
+    complaint_id: f.complaintId,
+    customer_id: f.customerId,
+    owner_id: f.ownerId,
+    received_on: f.receivedOn,
+    root_cause: f.rootCause,
+    category: f.dimensions.category,
+    channel: f.dimensions.channel,
+    customer_type: f.dimensions.customerType,
+    stage_reached: f.dimensions.stageReached,
+    contributions: JSON.stringify(f.contributions),
+  };
+}
+
+/** Stored facts as the domain has them (only what `totalChanges` reads). */
+export function storedFacts(row: InsightFactsTable): Pick<InsightFacts, 'dimensions' | 'contributions'> {
+  return {
+    dimensions: {
+      category: row.category as InsightFacts['dimensions']['category'],
+      channel: row.channel as InsightFacts['dimensions']['channel'],
+      customerType: row.customer_type as InsightFacts['dimensions']['customerType'],
+      stageReached: row.stage_reached as InsightFacts['dimensions']['stageReached'],
+    },
+    contributions: JSON.parse(row.contributions) as Contribution[],
+  };
+}
+
+const sameRow = (a: InsightFactsTable, b: InsightFactsTable) =>
+  (Object.keys(a) as (keyof InsightFactsTable)[]).every((k) => a[k] === b[k]);
+
+/**
+ * Stores a complaint's new facts and moves the totals by what changed. Most changes (a note, a step done)
+ * change no fact: one read by primary key, then nothing.
+ */
+export async function keepInsightFacts(trx: Executor, facts: InsightFacts): Promise<void> {
+  const row = factsRow(facts);
+  const stored = await trx
+    .selectFrom('insight_facts')
+    .selectAll()
+    .where('complaint_id', '=', facts.complaintId)
+    .executeTakeFirst();
+  if (stored && sameRow(stored, row)) return;
+  await addToTotals(trx, totalChanges(stored ? storedFacts(stored) : undefined, facts));
+  if (stored) {
+    const { complaint_id, ...changes } = row;
+    await trx.updateTable('insight_facts').set(changes).where('complaint_id', '=', complaint_id).execute();
+  } else {
+    await trx.insertInto('insight_facts').values(row).execute();
+  }
+}
+
+/** Adds changes to the totals, creating the rows a change is the first to reach. */
+export async function addToTotals(trx: Executor, changes: readonly TotalChange[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    await trx
+      .insertInto('insight_totals')
+      .values(
+        changes.slice(i, i + CHUNK).map((c) => ({
+          measure: c.measure,
+          day: c.on,
+          value: c.value,
+          category: c.category,
+          channel: c.channel,
+          customer_type: c.customerType,
+          stage_reached: c.stageReached,
+          n: c.n,
+          amount: c.amount,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'])
+          .doUpdateSet({
+            n: sql`insight_totals.n + excluded.n`,
+            amount: sql`insight_totals.amount + excluded.amount`,
+          }),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Moves a customer's complaints' contributions to the customer's type as it is now (after an edit, or a merge
+ * into a record of another type): the figures count each complaint under its customer's current type.
+ */
+export async function refreshInsightCustomerType(trx: Executor, customerId: string): Promise<void> {
+  const rows = await trx
+    .selectFrom('insight_facts as f')
+    .innerJoin('customers as c', 'c.id', 'f.customer_id')
+    .selectAll('f')
+    .select('c.type as type')
+    .where('f.customer_id', '=', customerId)
+    .whereRef('f.customer_type', '<>', 'c.type')
+    .execute();
+  for (const { type, ...row } of rows) {
+    const before = storedFacts(row);
+    const after = { ...before, dimensions: { ...before.dimensions, customerType: type as never } };
+    await addToTotals(trx, totalChanges(before, after));
+    await trx
+      .updateTable('insight_facts')
+      .set({ customer_type: type })
+      .where('complaint_id', '=', row.complaint_id)
+      .execute();
+  }
+}
+
+/** Moves the facts of one customer's complaints to another's (a merge; the complaints move with them). */
+export async function moveInsightCustomer(trx: Executor, fromId: string, intoId: string): Promise<void> {
+  await trx
+    .updateTable('insight_facts')
+    .set({ customer_id: intoId })
+    .where('customer_id', '=', fromId)
+    .execute();
+}

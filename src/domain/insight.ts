@@ -1,0 +1,253 @@
+/**
+ * What one complaint adds to the management figures (issue 12's dashboard), as plain data: its dimensions
+ * (what the figures are filtered by) and its contributions (what it counts towards, and on which London date).
+ *
+ * The figures are sums of contributions over a date range, so they can be kept as running totals that every
+ * change to a complaint adjusts by the difference between its old and new contributions, in the change's own
+ * transaction: a screen over a million complaints then reads a year of daily totals, never the complaints.
+ *
+ * Dates: a complaint counts towards volumes, the funnel, time to resolve and days per stage on the day it was
+ * received (the day the provider learnt of it, which never moves: a first-expressed date can be corrected
+ * later and would rewrite a period already reported); letters, referrals, decisions and declined proposals
+ * count on the day they happened.
+ */
+import {
+  ATTEMPT_NUMBERS,
+  ATTEMPT_STAGE,
+  type AttemptNumber,
+  type Channel,
+  type Complaint,
+  type CustomerType,
+  isOpen,
+} from './complaint.ts';
+import type { Category, Stage } from './procedure.ts';
+import { addDays, daysBetween, type LocalDate, londonDate } from './time.ts';
+
+/** The furthest a complaint went: the dashboard's "stage reached" (closed is not a stage one reaches). */
+export const STAGES_REACHED = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock'] as const;
+export type StageReached = (typeof STAGES_REACHED)[number] & Stage;
+
+/** How a complaint's procedure ended, for the funnel; `decided-by-scheme` was referred after a time-limit letter. */
+export const FUNNEL_OUTCOMES = [
+  'open',
+  'resolved-attempt-1',
+  'resolved-attempt-2',
+  'resolved-attempt-3',
+  'withdrawn',
+  'deadlock',
+  'decided-by-scheme',
+] as const;
+export type FunnelOutcome = (typeof FUNNEL_OUTCOMES)[number];
+
+/**
+ * The regulator's time to resolve, from the day dissatisfaction was first expressed to the day the complaint
+ * closed as resolved: on or before 1 week later, on or before the ADR limit (6 weeks; 8 for complaints first
+ * raised before 2026-04-08, by the domain's own rule, `adrDueOn`), or later.
+ */
+export const RESOLVED_IN = ['week', 'adr-limit', 'later'] as const;
+export type ResolvedIn = (typeof RESOLVED_IN)[number];
+
+export const MEASURES = [
+  'received',
+  'outcome',
+  'resolved-in',
+  'attempt-days',
+  'adr-letter',
+  'referral',
+  'case-fee',
+  'scheme-outcome',
+  'remedy-due',
+  'declined',
+] as const;
+/** What a contribution counts towards; `value` says which part (a funnel outcome, a trigger, …). */
+export type Measure = (typeof MEASURES)[number];
+
+/** Days at an attempt are counted up to this; the median is right while it is below. */
+export const ATTEMPT_DAYS_CAP = 120;
+
+export interface InsightDimensions {
+  category: Category;
+  channel: Channel;
+  customerType: CustomerType;
+  stageReached: StageReached;
+}
+
+export interface Contribution {
+  on: LocalDate;
+  measure: Measure;
+  value: string;
+  n: number;
+  /** Pence, for case fees; 0 otherwise. */
+  amount: number;
+}
+
+/** One complaint's facts for the figures. */
+export interface InsightFacts {
+  complaintId: string;
+  customerId: string;
+  ownerId: string | null;
+  receivedOn: LocalDate;
+  /** Kept for the root-cause panel (issue 12), which will add its own measure. */
+  rootCause: string | null;
+  dimensions: InsightDimensions;
+  contributions: Contribution[];
+}
+
+/** Whether the complaint ever reached deadlock (an attempt ended in it, or a deadlock letter went). */
+export function reachedDeadlock(c: Complaint): boolean {
+  return (
+    c.stage === 'deadlock' ||
+    c.attempts.some((a) => a.outcome === 'deadlock') ||
+    c.adrLetters.some((l) => l.trigger === 'deadlock')
+  );
+}
+
+/** The furthest stage the complaint reached. */
+export function stageReached(c: Complaint): StageReached {
+  if (reachedDeadlock(c)) return 'deadlock';
+  const last = c.attempts.reduce<AttemptNumber | null>(
+    (max, a) => (max === null || a.number > max ? a.number : max),
+    null,
+  );
+  return last === null ? 'initiation' : ATTEMPT_STAGE[last];
+}
+
+/** Where the complaint ended up, for the funnel. */
+export function funnelOutcome(c: Complaint): FunnelOutcome {
+  if (reachedDeadlock(c)) return 'deadlock';
+  if (isOpen(c) || !c.closure) return 'open';
+  switch (c.closure.reason) {
+    case 'withdrawn':
+      return 'withdrawn';
+    case 'resolved':
+    case 'resolved-no-response': {
+      const last = c.attempts.at(-1)?.number ?? ATTEMPT_NUMBERS[0];
+      return `resolved-attempt-${last}`;
+    }
+    case 'ombudsman-decision-implemented':
+    case 'ombudsman-decision-not-accepted':
+    case 'adr-window-expired':
+      return 'decided-by-scheme';
+    default: {
+      const unreachable: never = c.closure.reason;
+      return unreachable;
+    }
+  }
+}
+
+/** The regulator's bucket for a complaint closed as resolved; null for any other. `adrDueOn` from clocks.ts. */
+export function resolvedIn(c: Complaint, adrDueOn: LocalDate): ResolvedIn | null {
+  const reason = c.closure?.reason;
+  if (!c.closure || (reason !== 'resolved' && reason !== 'resolved-no-response')) return null;
+  const firstOn = londonDate(new Date(c.firstExpressedAt));
+  const closedOn = londonDate(new Date(c.closure.closedAt));
+  if (closedOn <= addDays(firstOn, 7)) return 'week';
+  return closedOn <= adrDueOn ? 'adr-limit' : 'later';
+}
+
+const on = (instant: string) => londonDate(new Date(instant));
+
+/**
+ * The complaint's facts. `adrDueOn` is the domain's ADR limit for it (clocks.ts `adrDueOn`), which the
+ * caller already has; taking it keeps this free of the procedure.
+ */
+export function insightFacts(c: Complaint, adrDueOn: LocalDate): InsightFacts {
+  const receivedOn = on(c.receivedAt);
+  const contributions: Contribution[] = [];
+  const add = (day: LocalDate, measure: Measure, value = '', amount = 0) =>
+    contributions.push({ on: day, measure, value, n: 1, amount });
+
+  add(receivedOn, 'received');
+  add(receivedOn, 'outcome', funnelOutcome(c));
+  const bucket = resolvedIn(c, adrDueOn);
+  if (bucket) add(receivedOn, 'resolved-in', bucket);
+  for (const a of c.attempts) {
+    if (a.endedAt) {
+      const days = Math.min(ATTEMPT_DAYS_CAP, Math.max(0, daysBetween(on(a.openedAt), on(a.endedAt))));
+      add(receivedOn, 'attempt-days', `${a.number}:${days}`);
+    }
+    if (a.response?.outcome === 'declined') add(on(a.response.recordedAt), 'declined', String(a.number));
+  }
+  for (const letter of c.adrLetters) add(letter.issuedOn, 'adr-letter', letter.trigger);
+  const referral = c.referral;
+  if (referral) {
+    add(referral.referredOn, 'referral');
+    // The scheme's fee has no date of its own; it is the referral's cost, so it counts on that day.
+    if (referral.caseFeePence !== null) add(referral.referredOn, 'case-fee', '', referral.caseFeePence);
+    const decision = referral.decision;
+    if (decision) {
+      add(decision.decidedOn, 'scheme-outcome', decision.outcome);
+      if (decision.customerAccepted && decision.remedyDueOn && !decision.implementedOn && isOpen(c)) {
+        add(decision.remedyDueOn, 'remedy-due');
+      }
+    }
+  }
+  return {
+    complaintId: c.id,
+    customerId: c.customerId,
+    ownerId: c.ownerId,
+    receivedOn,
+    rootCause: c.closure?.rootCause ?? null,
+    dimensions: {
+      category: c.category,
+      channel: c.channel,
+      customerType: c.customerType,
+      stageReached: stageReached(c),
+    },
+    contributions: mergeContributions(contributions),
+  };
+}
+
+/** Contributions with the same day, measure and value added together, in a stable order. */
+export function mergeContributions(list: readonly Contribution[]): Contribution[] {
+  const merged = new Map<string, Contribution>();
+  for (const c of list) {
+    const key = `${c.measure}|${c.on}|${c.value}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, n: seen.n + c.n, amount: seen.amount + c.amount } : { ...c });
+  }
+  return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+}
+
+/** A running total's key: a contribution's day, measure and value under a complaint's dimensions. */
+export interface TotalKey extends InsightDimensions {
+  on: LocalDate;
+  measure: Measure;
+  value: string;
+}
+
+export interface TotalChange extends TotalKey {
+  n: number;
+  amount: number;
+}
+
+/**
+ * How the running totals change when a complaint's facts go from `before` (none for a new complaint) to
+ * `after`: the difference, zero changes left out, sorted by key (so that concurrent writers on PostgreSQL
+ * take the totals' row locks in the same order and cannot deadlock).
+ */
+export function totalChanges(
+  before: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined,
+  after: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined,
+): TotalChange[] {
+  const changes = new Map<string, TotalChange>();
+  const apply = (facts: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined, sign: number) => {
+    for (const c of facts?.contributions ?? []) {
+      const key: TotalKey = { ...facts!.dimensions, on: c.on, measure: c.measure, value: c.value };
+      const id = totalKeyId(key);
+      const seen = changes.get(id) ?? { ...key, n: 0, amount: 0 };
+      changes.set(id, { ...seen, n: seen.n + sign * c.n, amount: seen.amount + sign * c.amount });
+    }
+  };
+  apply(before, -1);
+  apply(after, 1);
+  return [...changes.entries()]
+    .filter(([, c]) => c.n !== 0 || c.amount !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
+}
+
+/** A total's key as one string, in the order of the totals table's primary key. */
+export function totalKeyId(k: TotalKey): string {
+  return [k.measure, k.on, k.value, k.category, k.channel, k.customerType, k.stageReached].join('|');
+}

@@ -1,0 +1,344 @@
+/**
+ * The dashboard's figures are right: a known set of complaints across stages, dates, categories, channels,
+ * customer types, ADR triggers and a referral, built through the use cases, and every number of
+ * `GET /api/v1/insight` checked against values worked out by hand (below, beside each complaint). Then the
+ * running totals, kept change by change, equal a recomputation from scratch.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateCustomer } from '../../src/app/customers.ts';
+import { issueCommand } from '../../src/app/issue-command.ts';
+import { type ComplaintFacts, recordComplaint } from '../../src/app/record-complaint.ts';
+import { MISO_PROCEDURE } from '../../src/config/miso.ts';
+import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
+import { migrate } from '../../src/db/migrations/index.ts';
+import type { Actor } from '../../src/domain/actor.ts';
+import type { Command } from '../../src/domain/commands.ts';
+import { type ApiPaths, STAFF, type StaffName, startApi, type TestApi } from '../support/api.ts';
+import { describeEachDialect } from '../support/databases.ts';
+
+type Query = NonNullable<ApiPaths['/api/v1/insight']['get']['parameters']['query']>;
+
+describeEachDialect('insight figures', (harness) => {
+  let t: TestApi;
+  const refs: Record<string, string> = {};
+  const customers: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startApi(harness, { procedure: { ...MISO_PROCEDURE, customerCount: 200_000 } });
+    const as = (name: StaffName): Actor => ({ kind: 'staff', id: t.users[name].id, roles: [...STAFF[name]] });
+    const run = (who: StaffName, name: string, command: Command) =>
+      issueCommand(t.ctx, refs[name]!, command, as(who));
+    const at = (instant: string) => t.setNow(instant);
+    const raise = async (
+      name: string,
+      facts: Partial<ComplaintFacts> & { type?: 'small-business' | 'large-business' },
+    ) => {
+      const { type, ...rest } = facts;
+      const recorded = await recordComplaint(
+        t.ctx,
+        {
+          customer: { name: `Customer ${name}`, email: `${name}@example.org`, ...(type ? { type } : {}) },
+          channel: 'phone',
+          category: 'billing',
+          description: `Complaint ${name}`,
+          ...rest,
+        },
+        as('agent'),
+      );
+      refs[name] = recorded.reference;
+      const complaint = await run('agent', name, { type: 'add-note', text: 'seen' });
+      customers[name] = complaint.customerId;
+    };
+    const resolveAtAttempt1 = async (
+      name: string,
+      who: StaffName,
+      dueOn: string,
+      satisfiedAt: string,
+      rootCause?: string,
+    ) => {
+      const proposed = await run(who, name, {
+        type: 'propose',
+        summary: 'Put it right',
+        steps: [{ description: 'Refund', ownerId: t.users[who].id, dueOn }],
+      });
+      await run(who, name, { type: 'record-response', outcome: 'agreed' });
+      const stepId = proposed.attempts.at(-1)!.proposal!.steps[0]!.id;
+      await run(who, name, { type: 'complete-step', stepId });
+      at(satisfiedAt);
+      await run(who, name, {
+        type: 'record-follow-up',
+        outcome: 'satisfied',
+        ...(rootCause ? { rootCause } : {}),
+      });
+    };
+
+    // G: first raised before 2026-04-08, so its ADR limit is 8 weeks (27 April): resolved on 22 April, day 51,
+    // is within it (6 weeks would have made it late). Attempt 1 took 51 days.
+    at('2026-03-02T10:00:00Z');
+    await raise('G', {});
+    await resolveAtAttempt1('G', 'agent', '2026-03-05', '2026-04-22T09:00:00Z', 'billing-wrong-charge');
+
+    // F: a large business, open at attempt 1, received 15 August (agent).
+    at('2026-08-15T10:00:00Z');
+    await raise('F', { category: 'other', type: 'large-business' });
+
+    // A: resolved at attempt 1 on day 3: within a week.
+    at('2026-09-01T09:00:00Z');
+    await raise('A', {});
+    await resolveAtAttempt1('A', 'agent', '2026-09-03', '2026-09-04T09:00:00Z', 'billing-wrong-charge');
+
+    // B: attempt 1 not practical (0 days); attempt 2 declined on 10 September (9 days; a declined proposal
+    // in service quality) escalates to attempt 3; deadlock on 20 September (10 days) with a deadlock letter;
+    // referred on 1 October with a £300 fee; upheld on 20 October and accepted, remedy due 17 November.
+    at('2026-09-01T10:00:00Z');
+    await raise('B', { category: 'service-quality', channel: 'email' });
+    await run('agent', 'B', { type: 'not-practical', reason: 'Needs a detailed review' });
+    await run('reviewer', 'B', { type: 'take' });
+    await run('reviewer', 'B', { type: 'record-review', findings: 'Line faults' });
+    await run('reviewer', 'B', {
+      type: 'propose',
+      summary: 'An engineer',
+      steps: [{ description: 'Engineer visit', ownerId: t.users.reviewer.id, dueOn: '2026-09-15' }],
+    });
+    at('2026-09-10T10:00:00Z');
+    await run('reviewer', 'B', { type: 'record-response', outcome: 'declined' });
+    await run('director', 'B', { type: 'take' });
+    await run('director', 'B', { type: 'record-review', findings: 'A director looked again' });
+    at('2026-09-20T10:00:00Z');
+    await run('director', 'B', { type: 'declare-deadlock', reason: 'Nothing more we can offer' });
+    at('2026-10-01T10:00:00Z');
+    await run('director', 'B', {
+      type: 'record-referral',
+      schemeCaseReference: 'CO-0001',
+      referredOn: '2026-10-01',
+      caseFeePence: 30_000,
+    });
+    at('2026-10-20T10:00:00Z');
+    await run('director', 'B', {
+      type: 'record-ombudsman-outcome',
+      outcome: 'upheld',
+      decidedOn: '2026-10-20',
+      remedy: { apology: true, explanation: false, action: null, awardPence: 5000 },
+      customerAccepted: true,
+    });
+
+    // C: a small business, first complained on 1 August, received 2 September: the clock issues the
+    // time-limit letter on 12 September (6 weeks); withdrawn on 15 September (attempt 1: 13 days).
+    at('2026-09-02T10:00:00Z');
+    await raise('C', { channel: 'web', type: 'small-business', firstExpressedAt: '2026-08-01T10:00:00Z' });
+    at('2026-09-12T10:00:00Z');
+    await t.runJobs();
+    at('2026-09-15T10:00:00Z');
+    await run('agent', 'C', { type: 'withdraw', reason: 'Sorted it out themselves' });
+
+    // D: attempt 1 not practical (0 days), attempt 2 resolved on 20 November (46 days): past its ADR limit
+    // of 16 November (no jobs run, so no letter: the bucket is what is tested).
+    at('2026-10-05T10:00:00Z');
+    await raise('D', { category: 'contract' });
+    await run('agent', 'D', { type: 'not-practical', reason: 'Needs a detailed review' });
+    await run('reviewer', 'D', { type: 'take' });
+    await run('reviewer', 'D', { type: 'record-review', findings: 'Contract terms' });
+    await resolveAtAttempt1('D', 'reviewer', '2026-10-10', '2026-11-20T10:00:00Z', 'contract-exit-charges');
+
+    // E: resolved at attempt 1 on day 14: within the ADR limit, not within a week.
+    at('2026-10-06T10:00:00Z');
+    await raise('E', { category: 'equipment', channel: 'letter' });
+    await resolveAtAttempt1('E', 'agent', '2026-10-08', '2026-10-20T10:00:00Z', 'equipment-faulty');
+
+    // I: 23:30 UTC on 31 May is 1 June in London (BST): counted in June. H: 30 November 2025, before the range.
+    at('2026-05-31T23:30:00Z');
+    await raise('I', { channel: 'email' });
+    at('2025-11-30T23:59:00Z');
+    await raise('H', {});
+
+    at('2026-12-01T10:00:00Z');
+  }, 120_000);
+  afterAll(() => t.close());
+
+  async function insight(query: Query, who: StaffName = 'director') {
+    const { data, error } = await t.typed(who).GET('/api/v1/insight', { params: { query } });
+    if (!data) throw new Error(`insight: ${JSON.stringify(error)}`);
+    return data;
+  }
+  const year = { from: '2025-12-01', to: '2026-11-30' };
+
+  it('gives every figure of a year, by month', async () => {
+    const f = await insight(year);
+    expect(f.granularity).toBe('month');
+    expect(f.received).toBe(8);
+    expect(f.customerCount).toBe(200_000);
+    expect(f.perThousandCustomers).toBe(0.04);
+    expect(f.perHundredThousandCustomers).toBe(4);
+    expect(f.volumes.map((v) => [v.period, v.total])).toEqual([
+      ['2025-12', 0],
+      ['2026-01', 0],
+      ['2026-02', 0],
+      ['2026-03', 1],
+      ['2026-04', 0],
+      ['2026-05', 0],
+      ['2026-06', 1],
+      ['2026-07', 0],
+      ['2026-08', 1],
+      ['2026-09', 3],
+      ['2026-10', 2],
+      ['2026-11', 0],
+    ]);
+    const sept = f.volumes.find((v) => v.period === '2026-09')!;
+    expect(sept.byCategory).toEqual({
+      billing: 2,
+      'service-quality': 1,
+      'customer-service': 0,
+      contract: 0,
+      equipment: 0,
+      other: 0,
+    });
+    expect(sept.byChannel).toEqual({ phone: 1, email: 1, web: 1, letter: 0, textphone: 0, 'in-person': 0 });
+    const sum = (key: 'billing' | 'phone') =>
+      f.volumes.reduce((n, v) => n + (key === 'phone' ? v.byChannel.phone : v.byCategory.billing), 0);
+    expect(sum('billing')).toBe(4);
+    expect(sum('phone')).toBe(4);
+    expect(f.funnel).toEqual({
+      open: 2,
+      'resolved-attempt-1': 3,
+      'resolved-attempt-2': 1,
+      'resolved-attempt-3': 0,
+      withdrawn: 1,
+      deadlock: 1,
+      'decided-by-scheme': 0,
+    });
+    expect(f.attempts).toEqual([
+      { attempt: 1, ended: 6, medianDays: 8 },
+      { attempt: 2, ended: 2, medianDays: 27.5 },
+      { attempt: 3, ended: 1, medianDays: 10 },
+    ]);
+    expect(f.timeToResolve).toEqual({ week: 1, 'adr-limit': 2, later: 1, notResolved: 4 });
+    expect(f.adrLetters.deadlock).toBe(1);
+    expect(f.adrLetters.timeLimit).toBe(1);
+    expect(f.adrLetters.byPeriod.find((p) => p.period === '2026-09')).toEqual({
+      period: '2026-09',
+      deadlock: 1,
+      timeLimit: 1,
+    });
+    expect(f.referrals).toEqual({
+      referred: 1,
+      outcomes: { upheld: 1, partlyUpheld: 0, notUpheld: 0, settled: 0 },
+      caseFeesPaid: 1,
+      caseFeesPence: 30_000,
+      remediesOverdue: 1,
+    });
+    expect(f.declinedProposals.filter((d) => d.declined > 0)).toEqual([
+      { category: 'service-quality', declined: 1 },
+    ]);
+    expect(f.team.map((m) => [m.person?.id ?? null, m.open, m.overdueSteps, m.followUpsWaiting])).toEqual([
+      [t.users.agent.id, 3, 0, 0],
+      [t.users.director.id, 1, 0, 0],
+    ]);
+  });
+
+  it('narrows every figure by category, channel, customer type and stage reached', async () => {
+    const billing = await insight({ ...year, category: 'billing' });
+    expect(billing.received).toBe(4);
+    expect(billing.funnel).toMatchObject({ 'resolved-attempt-1': 2, withdrawn: 1, open: 1, deadlock: 0 });
+    expect(billing.adrLetters).toMatchObject({ deadlock: 0, timeLimit: 1 });
+    expect(billing.referrals.referred).toBe(0);
+    expect((await insight({ ...year, channel: 'email,web' })).received).toBe(3);
+    const small = await insight({ ...year, customerType: 'small-business' });
+    expect([small.received, small.adrLetters.timeLimit, small.funnel.withdrawn]).toEqual([1, 1, 1]);
+    const deadlocked = await insight({ ...year, stageReached: 'deadlock' });
+    expect(deadlocked.received).toBe(1);
+    expect(deadlocked.adrLetters).toMatchObject({ deadlock: 1, timeLimit: 0 });
+    expect(deadlocked.referrals).toMatchObject({ referred: 1, remediesOverdue: 1, caseFeesPence: 30_000 });
+    expect(deadlocked.attempts.map((a) => a.medianDays)).toEqual([0, 9, 10]);
+  });
+
+  it('counts by week for a short range, each letter and proposal on its own day', async () => {
+    const f = await insight({ from: '2026-09-01', to: '2026-09-30' });
+    expect(f.granularity).toBe('week');
+    expect(f.volumes.map((v) => [v.period, v.total])).toEqual([
+      ['2026-08-31', 3],
+      ['2026-09-07', 0],
+      ['2026-09-14', 0],
+      ['2026-09-21', 0],
+      ['2026-09-28', 0],
+    ]);
+    expect(f.adrLetters.byPeriod.filter((p) => p.deadlock + p.timeLimit > 0)).toEqual([
+      { period: '2026-09-07', deadlock: 0, timeLimit: 1 },
+      { period: '2026-09-14', deadlock: 1, timeLimit: 0 },
+    ]);
+    expect(f.declinedProposals.find((d) => d.category === 'service-quality')?.declined).toBe(1);
+    expect(f.referrals.referred).toBe(0);
+    expect(f.funnel).toMatchObject({ 'resolved-attempt-1': 1, deadlock: 1, withdrawn: 1 });
+  });
+
+  it("gives one owner's figures from their complaints", async () => {
+    // The agent owns A, C, E, F, G and I in the range (and H before it); the reviewer D; the director B.
+    const agent = await insight({ ...year, owner: t.users.agent.id });
+    expect(agent.received).toBe(6);
+    expect(agent.funnel).toMatchObject({ 'resolved-attempt-1': 3, withdrawn: 1, open: 2, deadlock: 0 });
+    expect(agent.adrLetters.timeLimit).toBe(1);
+    expect(agent.team.map((m) => m.person?.id)).toEqual([t.users.agent.id]);
+    const reviewer = await insight({ ...year, owner: 'me' }, 'reviewer');
+    expect([reviewer.received, reviewer.timeToResolve.later, reviewer.attempts[1]?.medianDays]).toEqual([
+      1, 1, 46,
+    ]);
+    const director = await insight({ ...year, owner: t.users.director.id, category: 'service-quality' });
+    expect(director.referrals).toMatchObject({ referred: 1, remediesOverdue: 1 });
+  });
+
+  it('is for reviewers and up, and refuses a range the wrong way round', async () => {
+    expect((await t.as('agent').get('/insight')).status).toBe(403);
+    expect((await t.as('reviewer').get('/insight')).status).toBe(200);
+    const backwards = await t.as('director').get('/insight?from=2026-10-01&to=2026-09-01');
+    expect(backwards.status).toBe(400);
+  });
+
+  describe('the running totals', () => {
+    async function snapshot() {
+      const db = t.db.kysely;
+      const totals = await db
+        .selectFrom('insight_totals')
+        .selectAll()
+        .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
+        .orderBy('measure')
+        .orderBy('day')
+        .orderBy('value')
+        .orderBy('category')
+        .orderBy('channel')
+        .orderBy('customer_type')
+        .orderBy('stage_reached')
+        .execute();
+      const facts = await db.selectFrom('insight_facts').selectAll().orderBy('complaint_id').execute();
+      return { totals: totals.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })), facts };
+    }
+
+    it('equal a recomputation from scratch, also after a customer changes type', async () => {
+      await updateCustomer(
+        t.ctx,
+        customers.F!,
+        { type: 'residential' },
+        {
+          kind: 'staff',
+          id: t.users.admin.id,
+          roles: [...STAFF.admin],
+        },
+      );
+      const kept = await snapshot();
+      expect(kept.totals.filter((r) => r.customer_type === 'large-business')).toEqual([]);
+      await rebuildInsight(t.db.kysely);
+      expect(await snapshot()).toEqual(kept);
+      expect((await insight({ ...year, customerType: 'residential' })).received).toBe(7);
+    });
+
+    it('are filled for the complaints already there by the migration that adds them', async () => {
+      const kept = await snapshot();
+      const db = t.db.kysely;
+      await db.schema.dropTable('insight_totals').execute();
+      await db.schema.dropTable('insight_facts').execute();
+      await db.schema.dropIndex('attempts_follow_up_idx').execute();
+      await sql`delete from kysely_migration where name = '0024-insight-facts'`.execute(db);
+      expect((await migrate(t.db)).ran).toEqual(['0024-insight-facts']);
+      expect(await snapshot()).toEqual(kept);
+    });
+  });
+});
