@@ -19,10 +19,14 @@ export type AppErrorCode =
   | 'customer-merged'
   | 'confirmation-required'
   | 'database-unavailable'
+  | 'database-timeout'
   | 'storage-full';
 
 /** The codes for a failure of the database itself, which any use case may meet. */
-export type DatabaseFailureCode = Extract<AppErrorCode, 'database-unavailable' | 'storage-full'>;
+export type DatabaseFailureCode = Extract<
+  AppErrorCode,
+  'database-unavailable' | 'database-timeout' | 'storage-full'
+>;
 
 /**
  * The code for `error` when the database itself failed (unreachable, shutting down, out of space), else
@@ -34,6 +38,8 @@ export function databaseFailureCode(error: unknown): DatabaseFailureCode | undef
       return 'database-unavailable';
     case 'storage-full':
       return 'storage-full';
+    case 'timed-out':
+      return 'database-timeout';
     case undefined:
       return undefined;
   }

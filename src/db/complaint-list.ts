@@ -18,8 +18,8 @@ export type ListSortColumn = (typeof LIST_SORT_COLUMNS)[number];
 /** Best match first (with `words`), newest first among equals; paged by position, not keyset. */
 export const RELEVANCE = 'relevance';
 /**
- * Relevance pages through at most this many matches: SQLite's full-text index's best by bm25, PostgreSQL's
- * first found (see `relevancePage`).
+ * Relevance pages through at most this many matches: SQLite's full-text index's newest, PostgreSQL's first
+ * found (see `relevancePage` and text-search.ts `bestMatches`).
  */
 const RELEVANCE_CANDIDATES = 1000;
 
@@ -276,8 +276,8 @@ function relevancePage(executor: Executor, q: ComplaintListQuery) {
    * PostgreSQL ranks the first RELEVANCE_CANDIDATES matches the GIN indexes yield (no order: the bitmap of
    * every match, then rows in table order until there are enough), never every match: ts_rank reads each
    * vector it ranks and no index answers it, so a word in every complaint meant a million rows read and ranked
-   * (seconds). A word with fewer matches has them all ranked. The trade-off, as for SQLite's best 1,000 by
-   * bm25: a word with more matches ranks those found first — in table order, so mostly the oldest — and a
+   * (seconds). A word with fewer matches has them all ranked. The trade-off, as for SQLite's newest 1,000
+   * matches: a word with more matches ranks those found first — in table order, so mostly the oldest — and a
    * better match beyond them is not shown; more words or a filter bring it in.
    *
    * "The first matches", not "the newest": with an ORDER BY the planner may walk the received-date index and

@@ -8,9 +8,10 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Why the database itself (not the request) failed: `unavailable` when it cannot be reached or is shutting
- * down or starting up, and is worth retrying shortly; `storage-full` when it has no room to write.
+ * down or starting up, and is worth retrying shortly; `storage-full` when it has no room to write; `timed-out`
+ * when a read ran past its time (sqlite-readers.ts READ_TIMEOUT_MS; PostgreSQL 57014, a statement_timeout).
  */
-export type DatabaseFailure = 'unavailable' | 'storage-full';
+export type DatabaseFailure = 'unavailable' | 'storage-full' | 'timed-out';
 
 // Socket errors from the driver (Node's own codes), for a server that is down, unreachable or cut us off.
 const SOCKET_CODES = new Set([
@@ -44,6 +45,7 @@ function classifyOne(error: object): DatabaseFailure | undefined {
     // SQLite's SQLITE_FULL is what a full disk (or max_page_count) gives; PostgreSQL 53100 is disk_full;
     // ENOSPC is the operating system's word for it (the document store writes files beside the database).
     if (code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC') return 'storage-full';
+    if (code === 'SQLITE_INTERRUPT' || code === '57014') return 'timed-out';
     if (SOCKET_CODES.has(code) || POSTGRES_UNAVAILABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code)) {
       return 'unavailable';
     }

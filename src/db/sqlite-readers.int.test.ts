@@ -2,10 +2,13 @@
  * SQLite reads on reader threads (sqlite-readers.ts): a slow read leaves the event loop free, every read sees
  * what was committed before it and nothing uncommitted, rows and errors come back as better-sqlite3 gives them.
  */
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDialect, type TestDb } from '../../test/support/databases.ts';
 import { type Db, openDatabase, transaction } from './database.ts';
+import { databaseFailure } from './errors.ts';
+import { startSqliteReaders } from './sqlite-readers.ts';
 
 /** A read that keeps SQLite busy for a second or more and reads no table: counting to five million. */
 const slowCount = (db: Db) =>
@@ -50,6 +53,26 @@ describeDialect(
           await inThread.close();
         }
       });
+    });
+
+    it('abandons a read past its time limit with SQLITE_INTERRUPT, and the next read gets a fresh thread', async () => {
+      const readers = startSqliteReaders(join(db.options.dataDir, 'redress.sqlite'), 1, 1000, 1000);
+      try {
+        const runaway = readers.read(
+          'with recursive c(i) as (select 1 union all select i + 1 from c where i < 30000000) select count(*) as n from c',
+          [],
+        );
+        const error = await runaway.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toMatchObject({ code: 'SQLITE_INTERRUPT' });
+        expect(databaseFailure(error)).toBe('timed-out');
+        // The one thread was replaced: a quick read behind the runaway is answered, not abandoned too.
+        expect(await readers.read('select count(*) as n from readers_test', [])).toHaveLength(1);
+      } finally {
+        await readers.close();
+      }
     });
 
     it('sees every write committed before it, at once', async () => {

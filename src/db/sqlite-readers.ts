@@ -34,8 +34,23 @@ const WORKER = fileURLToPath(new URL('./sqlite-reader-worker.mjs', import.meta.u
 /** How many SQL texts to remember the kind of (point read or not); forgotten all at once beyond that. */
 const KINDS_KEPT = 1000;
 
+/**
+ * The longest a read may wait for a thread and run on it. A screen answers in milliseconds at a million
+ * complaints (docs/PERFORMANCE.md); a read still going after this is a runaway — a search too broad, a pile of
+ * them queued behind one another at 32 connections — and every other screen waits for a thread while it runs.
+ * Past it the read fails with SQLITE_INTERRUPT (a 503 saying to retry or narrow it) and, if it had a thread,
+ * the thread is replaced: SQLite's own call cannot be stopped midway, so the old thread finishes it and exits,
+ * while the new one serves the screens waiting.
+ */
+export const READ_TIMEOUT_MS = 15_000;
+
 /** Starts `count` reader threads (at least one) on the SQLite database at `file`, which must exist. */
-export function startSqliteReaders(file: string, count: number, busyTimeoutMs: number): SqliteReaders {
+export function startSqliteReaders(
+  file: string,
+  count: number,
+  busyTimeoutMs: number,
+  readTimeoutMs = READ_TIMEOUT_MS,
+): SqliteReaders {
   const pool = new Piscina<{ sql: string; parameters: readonly unknown[] }, ReadResult>({
     filename: WORKER,
     minThreads: count,
@@ -53,7 +68,16 @@ export function startSqliteReaders(file: string, count: number, busyTimeoutMs: n
   const pointReads = new Map<string, boolean>();
 
   async function onThread(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
-    const result = await pool.run({ sql, parameters });
+    let result: ReadResult;
+    try {
+      result = await pool.run({ sql, parameters }, { signal: AbortSignal.timeout(readTimeoutMs) });
+    } catch (error) {
+      if ((error as { name?: unknown }).name !== 'AbortError') throw error;
+      throw new BetterSqlite3.SqliteError(
+        `the read did not finish within ${readTimeoutMs} ms and was abandoned`,
+        'SQLITE_INTERRUPT',
+      );
+    }
     if ('error' in result) {
       const { message, code } = result.error;
       throw new BetterSqlite3.SqliteError(message, code ?? 'SQLITE_ERROR');

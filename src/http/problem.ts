@@ -37,6 +37,7 @@ const STATUS: Record<AppErrorCode, number> = {
   'customer-merged': 409,
   'confirmation-required': 409,
   'database-unavailable': 503,
+  'database-timeout': 503,
   'storage-full': 507,
 };
 
@@ -57,6 +58,7 @@ const TITLES: Record<string, string> = {
   'customer-merged': 'That customer record was merged into another',
   'confirmation-required': 'Please confirm',
   'database-unavailable': 'The database is not reachable just now',
+  'database-timeout': 'The database could not answer in time',
   'storage-full': 'The server has run out of storage space',
   'malformed-json': 'The body is not valid JSON',
   'body-too-large': 'The body is too large',
@@ -86,6 +88,10 @@ const DATABASE_FAILURE_DETAIL: Record<string, string> = {
   'database-unavailable':
     'The database cannot be reached just now, so the request may not have been carried out. Retry it after ' +
     'the Retry-After interval (with the same Idempotency-Key, if it had one).',
+  'database-timeout':
+    'The database did not answer within its time limit: the server is busy or the question is very broad ' +
+    '(a search for a word in most complaints, say). Nothing was changed. Retry after the Retry-After ' +
+    'interval, or narrow the search with more words or a filter.',
   'storage-full':
     'The database could not write: its disk is full. Nothing was recorded. An operator must free space; ' +
     'retry after that.',

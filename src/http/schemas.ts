@@ -41,8 +41,8 @@ export const problemSchema = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details, with a stable `code`' });
 
 /**
- * The problem responses most routes can give. 503 (`database-unavailable`, with Retry-After) and 507
- * (`storage-full`) are the database failing, which any route that reads or writes can meet.
+ * The problem responses most routes can give. 503 (`database-unavailable` or `database-timeout`, with
+ * Retry-After) and 507 (`storage-full`) are the database failing, which any route that reads or writes can meet.
  */
 export const problems = {
   400: problemSchema,
