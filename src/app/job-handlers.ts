@@ -8,6 +8,7 @@ import { issuePortalLink } from './issue-portal-link.ts';
 import { NOTIFY_CUSTOMER_KIND, notifyCustomer } from './notify-customer.ts';
 import { PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
+import { MONTHLY_REPORT_KIND, sendMonthlyReport } from './send-monthly-report.ts';
 import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
 
 /** Handlers for the worker; each job decides with the time it was claimed at, not the wall clock. */
@@ -33,6 +34,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     },
     [ALERT_STAFF_KIND]: async (job, jobCtx) => {
       await alertStaff({ ...ctx, now: () => jobCtx.now }, job, job.payload);
+    },
+    [MONTHLY_REPORT_KIND]: async (job, jobCtx) => {
+      await sendMonthlyReport({ ...ctx, now: () => jobCtx.now }, job);
     },
     [PORTAL_LINK_KIND]: async (job, jobCtx) => {
       await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job, job.payload);

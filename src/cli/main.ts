@@ -11,6 +11,7 @@ import { registerDocumentStoreCommands } from './document-store.ts';
 import { registerDocumentCommands } from './documents.ts';
 import { registerJobCommands } from './jobs.ts';
 import { CliError, EXIT } from './output.ts';
+import { registerReportCommands } from './report.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerWebCommands } from './web.ts';
 
@@ -31,6 +32,7 @@ registerDataCommands(program);
 registerJobCommands(program);
 registerDocumentCommands(program);
 registerDocumentStoreCommands(program);
+registerReportCommands(program);
 registerConfigCommands(program);
 registerAdminCommands(program);
 registerWebCommands(program);
