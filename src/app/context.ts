@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { LetterInput, RenderedLetter } from '../documents/letters/index.ts';
+import type { MonthlyReportInput } from '../documents/report/model.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { OutboundMailSettings } from '../mail/outbound/transport.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -50,9 +51,10 @@ export interface MailCounters {
   sent(result: 'sent' | 'retry' | 'failed'): void;
 }
 
-/** Renders a letter: `renderLetter`, wherever it runs. */
+/** Renders a letter (`renderLetter`) and the monthly report's PDF, wherever they run. */
 export interface LetterRenderer {
   render(input: LetterInput): Promise<RenderedLetter>;
+  renderReport?(input: MonthlyReportInput): Promise<Buffer>;
 }
 
 /** One text message, to one mobile number. */

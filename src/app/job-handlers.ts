@@ -9,6 +9,7 @@ import { NOTIFY_CUSTOMER_KIND, notifyCustomer } from './notify-customer.ts';
 import { SATISFACTION_SURVEY_KIND } from './offer-satisfaction-survey.ts';
 import { PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
+import { MONTHLY_REPORT_KIND, sendMonthlyReport } from './send-monthly-report.ts';
 import { sendSatisfactionSurvey } from './send-satisfaction-survey.ts';
 import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
 
@@ -35,6 +36,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     },
     [ALERT_STAFF_KIND]: async (job, jobCtx) => {
       await alertStaff({ ...ctx, now: () => jobCtx.now }, job, job.payload);
+    },
+    [MONTHLY_REPORT_KIND]: async (job, jobCtx) => {
+      await sendMonthlyReport({ ...ctx, now: () => jobCtx.now }, job);
     },
     [PORTAL_LINK_KIND]: async (job, jobCtx) => {
       await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job, job.payload);

@@ -7,6 +7,7 @@ import type { AppContext, SmsSender } from '../app/context.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
 import { type DrillReport, runJobsUntil } from '../app/run-jobs-until.ts';
+import { scheduleMonthlyReport } from '../app/send-monthly-report.ts';
 import { liveServers } from '../app/serve-heartbeat.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { addDays, isLocalDate, startOfLondonDay } from '../domain/time.ts';
@@ -90,6 +91,7 @@ export function registerJobCommands(program: Command): void {
 
 async function runDueNow(ctx: AppContext): Promise<void> {
   await scheduleAdrSweep(ctx);
+  await scheduleMonthlyReport(ctx);
   const summary = await runDueJobs(ctx.db, jobHandlers(ctx), {
     now: ctx.now,
     owner: `${hostname()}:${process.pid}:cli`,

@@ -12,6 +12,7 @@ import { registerDocumentCommands } from './documents.ts';
 import { registerImportExportCommands } from './import-export.ts';
 import { registerJobCommands } from './jobs.ts';
 import { CliError, EXIT } from './output.ts';
+import { registerReportCommands } from './report.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerWebCommands } from './web.ts';
 
@@ -33,6 +34,7 @@ registerJobCommands(program);
 registerDocumentCommands(program);
 registerDocumentStoreCommands(program);
 registerImportExportCommands(program);
+registerReportCommands(program);
 registerConfigCommands(program);
 registerAdminCommands(program);
 registerWebCommands(program);

@@ -15,6 +15,7 @@ import { jobHandlers } from '../app/job-handlers.ts';
 import { keepHouse } from '../app/keep-house.ts';
 import { keepStatistics } from '../app/keep-statistics.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
+import { scheduleMonthlyReport } from '../app/send-monthly-report.ts';
 import { startHeartbeat } from '../app/serve-heartbeat.ts';
 import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { type RenderPool, startRenderPool } from '../documents/pdf/render-pool.ts';
@@ -148,6 +149,7 @@ export function registerServeCommand(program: Command): void {
         // Every minute, the heads of the audit chains changed since the last anchor (db/audit-anchors.ts).
         anchoring = startAuditAnchoring(ctx, { everyMs: 60_000 });
         await scheduleAdrSweep(ctx);
+        await scheduleMonthlyReport(ctx);
         worker = startWorker(ctx.db, jobHandlers(ctx), {
           now: ctx.now,
           owner: `${hostname()}:${process.pid}`,

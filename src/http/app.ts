@@ -27,6 +27,7 @@ import { registerComplaintRoutes } from './routes/complaints/routes.ts';
 import { registerCustomerRoutes } from './routes/customers/routes.ts';
 import { registerDocumentRoutes } from './routes/documents/routes.ts';
 import { registerImprovementRoutes } from './routes/improvements/routes.ts';
+import { registerInsightReportRoute } from './routes/insight/report.ts';
 import { registerInsightRoutes } from './routes/insight/routes.ts';
 import { registerMailRoutes } from './routes/mail/routes.ts';
 import { registerPortalRoutes } from './routes/portal/routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
       registerMailRoutes(api, ctx);
       registerWorkloadRoutes(api, ctx);
       registerInsightRoutes(api, ctx);
+      registerInsightReportRoute(api, ctx);
       registerDocumentRoutes(api, ctx);
       registerAttachmentRoutes(api, ctx);
       registerTemplateRoutes(api, ctx);

@@ -2,12 +2,15 @@
  * The dashboard's figures are right: a known set of complaints across stages, dates, categories, channels,
  * customer types, ADR triggers and a referral, built through the use cases, and every number of
  * `GET /api/v1/insight` checked against values worked out by hand (below, beside each complaint). Then the
- * running totals, kept change by change, equal a recomputation from scratch.
+ * running totals, kept change by change, equal a recomputation from scratch, and the monthly report (PDF and
+ * XLSX) carries the same figures.
  */
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateCustomer } from '../../src/app/customers.ts';
 import { issueCommand } from '../../src/app/issue-command.ts';
+import { monthlyReportFile } from '../../src/app/monthly-report.ts';
 import { type ComplaintFacts, recordComplaint } from '../../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
@@ -16,6 +19,7 @@ import type { Actor } from '../../src/domain/actor.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { type ApiPaths, STAFF, type StaffName, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
+import { readPdf } from '../support/pdf.ts';
 
 type Query = NonNullable<ApiPaths['/api/v1/insight']['get']['parameters']['query']>;
 
@@ -291,6 +295,67 @@ describeEachDialect('insight figures', (harness) => {
     expect((await t.as('reviewer').get('/insight')).status).toBe(200);
     const backwards = await t.as('director').get('/insight?from=2026-10-01&to=2026-09-01');
     expect(backwards.status).toBe(400);
+  });
+
+  /** A sheet's rows as arrays of cell values, from the first cell in column A that is `from` on. */
+  async function sheets(bytes: Buffer) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    return (name: string) => {
+      const sheet = book.getWorksheet(name);
+      if (!sheet) throw new Error(`no sheet ${name}`);
+      const rows: Record<string, unknown[]> = {};
+      sheet.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        if (typeof values[0] === 'string') rows[values[0]] = values.slice(1);
+      });
+      return rows;
+    };
+  }
+
+  it('puts the same figures in the monthly report, as PDF and XLSX (September 2026 beside August)', async () => {
+    const xlsx = await monthlyReportFile(t.ctx, '2026-09', 'xlsx');
+    const sheet = await sheets(xlsx.bytes);
+    const glance = sheet('At a glance');
+    expect(glance['Complaints received']).toEqual([3, 1]); // A, B, C; F
+    expect(glance['Complaints per 100,000 customers (Ofcom’s measure)']).toEqual([1.5, 0.5]);
+    expect(glance['Resolved within 1 week']).toEqual([1, 0]); // A, day 3
+    expect(glance['ADR letters at deadlock']).toEqual([1, 0]); // B, 20 September
+    expect(glance['ADR letters at the time limit']).toEqual([1, 0]); // C, 12 September
+    expect(glance['Referrals to the ADR scheme']).toEqual([0, 0]); // B was referred in October
+    const categories = sheet('By category');
+    expect(categories.Billing).toEqual([2, 0]);
+    expect(categories['Service quality']).toEqual([1, 0]);
+    expect(categories.Other).toEqual([0, 1]);
+    const channels = sheet('By channel');
+    expect([channels.Phone, channels.Email, channels.Web]).toEqual([
+      [1, 1],
+      [1, 0],
+      [1, 0],
+    ]);
+    const funnel = sheet('Procedure');
+    expect(funnel['Resolved at attempt 1']).toEqual([1, 0]);
+    expect(funnel.Withdrawn).toEqual([1, 0]);
+    expect(funnel['Reached deadlock']).toEqual([1, 0]);
+    expect(funnel['Still open']).toEqual([0, 1]);
+    expect(sheet('Time to resolve')['Not resolved (yet)']).toEqual([2, 2 / 3, 1, 1]);
+    expect(sheet('Declined proposals')['Service quality']).toEqual([1, 0]); // B, 10 September
+
+    // October: B's referral with its £300 fee and the scheme's decision, upheld.
+    const october = await sheets((await monthlyReportFile(t.ctx, '2026-10', 'xlsx')).bytes);
+    const scheme = october('ADR scheme');
+    expect(scheme.Referred).toEqual([1, 0]);
+    expect(scheme['Upheld (fully or partly)']).toEqual([1, 0]);
+    expect(scheme['Case fees (total)']).toEqual([300, 0]);
+
+    const pdf = await readPdf((await monthlyReportFile(t.ctx, '2026-09', 'pdf')).bytes);
+    expect(pdf.text).toContain('Complaints management report: September 2026');
+    expect(pdf.text).toMatch(/Complaints received 3 1 /);
+    expect(pdf.text).toMatch(/Complaints per 100,000 customers \(Ofcom’s measure\) 1\.5 0\.5 /);
+    expect(pdf.text).toMatch(/ADR letters at the time limit 1 0 /);
+    expect(pdf.text).toMatch(/Not resolved \(yet\) 2 66\.7% 1 100% /);
+    const octoberPdf = await readPdf((await monthlyReportFile(t.ctx, '2026-10', 'pdf')).bytes);
+    expect(octoberPdf.text).toMatch(/Case fees \(total\) £300\.00 £0\.00/);
   });
 
   describe('the running totals', () => {

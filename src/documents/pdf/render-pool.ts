@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { LetterInput, RenderedLetter } from '../letters/index.ts';
+import type { MonthlyReportInput } from '../report/model.ts';
 
 /**
  * The render task's own module when Redress runs from its bundle (bin/launch.js defines it): the threads then
@@ -19,6 +20,8 @@ const BUNDLED_TASK = typeof __REDRESS_RENDER_TASK__ === 'string' ? __REDRESS_REN
 
 export interface RenderPool {
   render(input: LetterInput): Promise<RenderedLetter>;
+  /** The monthly management report's PDF. */
+  renderReport(input: MonthlyReportInput): Promise<Buffer>;
   /** Lets the letters in hand finish, then ends the threads. */
   close(): Promise<void>;
 }
@@ -43,7 +46,7 @@ export function defaultRenderThreads(): number {
  */
 export function startRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = Math.max(1, options.threads ?? defaultRenderThreads());
-  const pool = new Piscina<LetterInput, RenderedLetter>({
+  const pool = new Piscina<LetterInput | MonthlyReportInput, RenderedLetter | Uint8Array>({
     filename: BUNDLED_TASK ?? new URL('./render-thread.mjs', import.meta.url).href,
     name: BUNDLED_TASK ? 'renderTask' : 'default',
     minThreads: threads,
@@ -54,10 +57,14 @@ export function startRenderPool(options: RenderPoolOptions = {}): RenderPool {
   });
   return {
     async render(input) {
-      const rendered = await pool.run(input);
+      const rendered = (await pool.run(input)) as RenderedLetter;
       // Structured clone hands the Buffer back as a Uint8Array; callers (hashing, storage) expect a Buffer.
       const pdf = rendered.pdf as Uint8Array;
       return { ...rendered, pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
+    },
+    async renderReport(input) {
+      const pdf = (await pool.run(input, { name: 'renderReportTask' })) as Uint8Array;
+      return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     },
     close: () => pool.close(),
   };

@@ -8,3 +8,4 @@ const tsx = register({ namespace: 'redress-render-thread' });
 const task = await tsx.import('./render-task.ts', import.meta.url);
 
 export default task.renderTask;
+export const renderReportTask = task.renderReportTask;
