@@ -4,7 +4,7 @@
  * several complaints, which it lists), who will fix it and by when, and once done, what was done. Reviewers and
  * directors keep the log; the owner of an item moves it along and records the action taken.
  */
-import type { Procedure, Role } from './procedure.ts';
+import { findRootCause, type Procedure, type Role, rootCauseCodes } from './procedure.ts';
 import type { LocalDate } from './time.ts';
 
 export const IMPROVEMENT_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
@@ -158,38 +158,11 @@ export function applyImprovementChanges(
   };
 }
 
-/** One cause of the procedure's root-cause tree (configured in the procedure file). */
-export interface RootCauseNode {
-  code: string;
-  label: string;
-  children?: readonly RootCauseNode[] | undefined;
-}
-
-/** The procedure's root-cause tree, when it has one. */
-export function rootCauseTree(procedure: Procedure): readonly RootCauseNode[] | undefined {
-  return (procedure as Procedure & { rootCauses?: readonly RootCauseNode[] | undefined }).rootCauses;
-}
-
-/** The cause with this code anywhere in the tree, or undefined. */
-export function findRootCause(tree: readonly RootCauseNode[], code: string): RootCauseNode | undefined {
-  for (const node of tree) {
-    if (node.code === code) return node;
-    const below = node.children ? findRootCause(node.children, code) : undefined;
-    if (below) return below;
-  }
-  return undefined;
-}
-
 /**
  * Whether `code` can be recorded as an item's root cause: any text when the procedure has no tree, else a
- * code of the tree. Null when it can; why not when it cannot.
+ * code of the tree (procedure.ts). Null when it can; why not when it cannot.
  */
-export function refuseRootCause(procedure: Procedure, code: string): string | null {
-  const tree = rootCauseTree(procedure);
-  if (!tree || tree.length === 0 || findRootCause(tree, code)) return null;
-  return `is not a root cause of the procedure (one of: ${flatCodes(tree).slice(0, 20).join(', ')})`;
-}
-
-function flatCodes(tree: readonly RootCauseNode[]): string[] {
-  return tree.flatMap((node) => [node.code, ...(node.children ? flatCodes(node.children) : [])]);
+export function refuseRootCause(procedure: Pick<Procedure, 'rootCauses'>, code: string): string | null {
+  if (procedure.rootCauses.length === 0 || findRootCause(procedure, code)) return null;
+  return `is not a root cause of the procedure (one of: ${rootCauseCodes(procedure).slice(0, 20).join(', ')})`;
 }

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { complaintExportLines } from '../../src/app/export-complaints.ts';
 import { issueCommand } from '../../src/app/issue-command.ts';
+import { updateUser } from '../../src/app/update-user.ts';
 import { command, newComplaint, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
@@ -33,7 +34,7 @@ describeEachDialect('complaint export', (harness) => {
       if (!data) throw new Error('not raised');
       refs.push(data.reference);
     }
-    // The first one resolved, with a root cause that reads as a formula.
+    // The first one resolved, with its root cause.
     const first = refs[0] ?? '';
     const staff = { kind: 'staff', id: t.users.agent.id, roles: ['agent'] } as const;
     const proposed = await command(agent, first, 'propose', {
@@ -49,7 +50,7 @@ describeEachDialect('complaint export', (harness) => {
       {
         type: 'record-follow-up',
         outcome: 'satisfied',
-        rootCause: '+44 billing system',
+        rootCause: 'billing-wrong-charge',
       },
       staff,
     );
@@ -108,12 +109,16 @@ describeEachDialect('complaint export', (harness) => {
   });
 
   it('neutralises cells a spreadsheet would run as a formula, and holds no customer’s name or words', async () => {
+    // A member of staff's name is the one free text the export carries: make it read as a formula.
+    await updateUser(t.ctx, t.users.agent.id, { name: '+44 Test agent' });
     const res = await exportCsv('?open=false');
+    await updateUser(t.ctx, t.users.agent.id, { name: 'Test agent' });
     const rows: string[][] = parse(res.bytes.subarray(3));
     expect(rows).toHaveLength(2);
     expect(rows[1]?.[0]).toBe(refs[0]);
+    expect(rows[1]?.[7]).toBe("'+44 Test agent");
     expect(rows[1]?.[10]).toBe('resolved');
-    expect(rows[1]?.[11]).toBe("'+44 billing system");
+    expect(rows[1]?.[11]).toBe('billing-wrong-charge');
     const text = res.bytes.toString('utf8');
     expect(text).not.toContain('Quintero');
     expect(text).not.toContain('HYPERLINK');
