@@ -37,6 +37,25 @@ describe('readImportRow', () => {
     if (read.ok) expect(read.complaint.firstExpressedAt).toBe(read.complaint.receivedAt);
   });
 
+  it('files a closed complaint’s cause under the tree’s code it names, or under other with the words kept', () => {
+    const closed = { ...row, closed_at: '2026-06-20', closure_reason: 'resolved' };
+    const cause = (root_cause: string, lessons = '') => {
+      const read = readImportRow({ ...closed, root_cause, lessons }, MISO_PROCEDURE, NOW);
+      if (!read.ok) throw new Error(read.reasons.join('; '));
+      return read.complaint.closure;
+    };
+    expect(cause('Billing error')).toMatchObject({ rootCause: 'billing-error', lessons: null });
+    expect(cause('early exit charges')).toMatchObject({ rootCause: 'contract-exit-charges' });
+    expect(cause('fault-repeat', 'Check the line')).toMatchObject({
+      rootCause: 'fault-repeat',
+      lessons: 'Check the line',
+    });
+    expect(cause(' Router firmware ', 'Update it')).toMatchObject({
+      rootCause: 'other',
+      lessons: 'Root cause as given: Router firmware\n\nUpdate it',
+    });
+  });
+
   it('reports every problem of a row at once', () => {
     const read = readImportRow(
       { ...row, channel: 'fax', customer_name: '', stage: 'deadlock' },

@@ -23,7 +23,7 @@ import {
 } from './complaint.ts';
 import { EMAIL_ADDRESS, TELEPHONE, UK_POSTCODE } from './contact-details.ts';
 import { create, type EventMeta, evolve } from './evolve.ts';
-import type { Category, Procedure } from './procedure.ts';
+import { type Category, type Procedure, rootCauseFromText } from './procedure.ts';
 import { fromLondonWallClock, isLocalDate, type LocalDate, londonDate, startOfLondonDay } from './time.ts';
 
 /** The stages an imported complaint can be at (initiation flows straight into attempt 1). */
@@ -213,9 +213,17 @@ export function readImportRow(cells: ImportCells, procedure: Procedure, now: Dat
     const reason = reasonText ? oneOf(CLOSURE_REASONS, reasonText) : undefined;
     if (reasonText && !reason)
       reasons.push(`closure_reason "${reasonText}" is not one of ${CLOSURE_REASONS.join(', ')}`);
-    const rootCause = longest('root_cause', 4000);
-    const lessons = longest('lessons', 4000);
-    if (closedAt && reason) closure = { closedAt: closedAt.toISOString(), reason, rootCause, lessons };
+    // Another system's cause becomes a code of the tree; words the tree does not know are kept in the
+    // lessons and filed under `other`, as migration 0020 did for causes written before the tree.
+    const rootCauseText = longest('root_cause', 4000);
+    const cause = rootCauseText ? rootCauseFromText(procedure, rootCauseText) : null;
+    const givenLessons = longest('lessons', 4000);
+    const lessons = cause?.unmatched
+      ? `Root cause as given: ${cause.unmatched}${givenLessons ? `\n\n${givenLessons}` : ''}`
+      : givenLessons;
+    if (closedAt && reason) {
+      closure = { closedAt: closedAt.toISOString(), reason, rootCause: cause?.code ?? null, lessons };
+    }
   } else if (stage) {
     for (const column of ['closed_at', 'closure_reason', 'root_cause', 'lessons'] as const) {
       if (cell(column)) reasons.push(`${column} is given but the complaint is not closed (stage ${stage})`);

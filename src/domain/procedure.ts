@@ -203,6 +203,24 @@ export function findRootCause(
   return undefined;
 }
 
+/**
+ * A root cause written as words elsewhere (an imported spreadsheet's column): the code it names, when it is a
+ * code or a label of the tree (any case), else `other` with the words kept for the lessons.
+ */
+export function rootCauseFromText(
+  procedure: Pick<Procedure, 'rootCauses'>,
+  text: string,
+): { code: string; unmatched: string | null } {
+  const wanted = text.trim().toLowerCase();
+  for (const cause of procedure.rootCauses) {
+    for (const node of [cause, ...(cause.children ?? [])]) {
+      if (node.code === wanted || node.label.toLowerCase() === wanted)
+        return { code: node.code, unmatched: null };
+    }
+  }
+  return { code: OTHER_ROOT_CAUSE, unmatched: text.trim() };
+}
+
 /** Every code of the tree, parents before their children. */
 export function rootCauseCodes(procedure: Pick<Procedure, 'rootCauses'>): string[] {
   return procedure.rootCauses.flatMap((c) => [c.code, ...(c.children ?? []).map((child) => child.code)]);

@@ -79,11 +79,15 @@ describeEachDialect('import', (harness) => {
   });
   afterAll(() => t?.close());
 
-  it('imports 9,980 of 10,000 rows, reports the 20 bad ones by line and reason, and nothing twice', async () => {
+  // The issue's 10,000 rows on SQLite; PostgreSQL runs the same code on a tenth of them (the same 20 bad rows),
+  // which keeps the suite's time down without losing the dialect.
+  const size = harness.dialect === 'sqlite' ? 10_000 : 1_000;
+  const good = size - 20;
+  it(`imports ${good.toLocaleString('en-GB')} of ${size.toLocaleString('en-GB')} rows, reports the 20 bad ones by line and reason, and nothing twice`, async () => {
     const rows: ImportCells[] = [];
     const badAt = new Map<number, RegExp>();
-    for (let i = 0; i < 10_000; i++) {
-      const bad = i % 500 === 250 ? BAD[badAt.size] : undefined;
+    for (let i = 0; i < size; i++) {
+      const bad = i % (size / 20) === size / 40 ? BAD[badAt.size] : undefined;
       // Line numbers: the header is line 1, row i is line i + 2.
       if (bad) badAt.set(i + 2, bad[1]);
       rows.push(bad ? { ...goodRow(i), ...bad[0] } : goodRow(i));
@@ -91,10 +95,10 @@ describeEachDialect('import', (harness) => {
     let started = Date.now();
     const first = await importComplaints(t.ctx, csvOf(rows), { source: 'legacy' });
     console.log(`first import ${Date.now() - started} ms`);
-    expect(first.rows).toBe(10_000);
+    expect(first.rows).toBe(size);
     expect(first.rejected.map((r) => r.line)).toEqual([...badAt.keys()]);
     for (const r of first.rejected) expect(r.reasons.join('; ')).toMatch(badAt.get(r.line) as RegExp);
-    expect(first.imported).toBe(9_980);
+    expect(first.imported).toBe(good);
     const count = async (table: 'complaints' | 'customers' | 'imported_complaints') =>
       Number(
         (
@@ -104,18 +108,18 @@ describeEachDialect('import', (harness) => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    expect(await count('complaints')).toBe(9_980);
-    expect(await count('imported_complaints')).toBe(9_980);
+    expect(await count('complaints')).toBe(good);
+    expect(await count('imported_complaints')).toBe(good);
     // Ten rows a customer: one record each.
-    expect(await count('customers')).toBe(1_000);
+    expect(await count('customers')).toBe(size / 10);
 
     started = Date.now();
     const second = await importComplaints(t.ctx, csvOf(rows), { source: 'legacy' });
     console.log(`second import ${Date.now() - started} ms`);
-    expect(second).toMatchObject({ rows: 10_000, imported: 0, alreadyImported: 9_980 });
+    expect(second).toMatchObject({ rows: size, imported: 0, alreadyImported: good });
     expect(second.rejected).toHaveLength(20);
-    expect(await count('complaints')).toBe(9_980);
-    expect(await count('customers')).toBe(1_000);
+    expect(await count('complaints')).toBe(good);
+    expect(await count('customers')).toBe(size / 10);
 
     // A complaint as imported: closed with its root cause, in the year it was received, and its trail.
     const one = await t.db.kysely
@@ -126,7 +130,7 @@ describeEachDialect('import', (harness) => {
       .executeTakeFirstOrThrow();
     expect(one).toMatchObject({
       stage: 'closed',
-      root_cause: 'billing error',
+      root_cause: 'billing-error',
       received_at: '2025-02-02T09:30:00.000Z',
     });
     expect(one.reference).toMatch(/^MISO-25-/);
