@@ -4,8 +4,6 @@
  * are the dashboard's own (`readInsight`), so the report and the screen never disagree.
  */
 import type { MonthlyReportInput } from '../documents/report/model.ts';
-import { renderMonthlyReportPdf } from '../documents/report/pdf.ts';
-import { monthlyReportXlsx } from '../documents/report/xlsx.ts';
 import { addDays, addMonths, type LocalDate, londonDate, startOfNextMonth } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { invalidField } from './errors.ts';
@@ -83,10 +81,11 @@ export async function reportFile(
   report: MonthlyReportInput,
   format: ReportFormat,
 ): Promise<ReportFile> {
-  const bytes =
-    format === 'pdf'
-      ? await (ctx.letters?.renderReport ? ctx.letters.renderReport(report) : renderMonthlyReportPdf(report))
-      : await monthlyReportXlsx(report);
+  // The renderers (exceljs is heavy) load on the first report, not with every process that could make one.
+  let bytes: Buffer;
+  if (format === 'xlsx') bytes = await (await import('../documents/report/xlsx.ts')).monthlyReportXlsx(report);
+  else if (ctx.letters?.renderReport) bytes = await ctx.letters.renderReport(report);
+  else bytes = await (await import('../documents/report/pdf.ts')).renderMonthlyReportPdf(report);
   return {
     fileName: `complaints-report-${report.month}.${format}`,
     mediaType: REPORT_MEDIA_TYPES[format],

@@ -1,7 +1,5 @@
 /** `redress user add` and `redress token create`. */
 import type { Command } from 'commander';
-import { addUser } from '../app/add-user.ts';
-import { createApiToken, revokeApiTokens } from '../app/create-api-token.ts';
 import { ROLES, type Role } from '../domain/procedure.ts';
 import { CliError } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
@@ -25,7 +23,7 @@ export function registerAdminCommands(program: Command): void {
       if (bad.length) throw new CliError(`unknown role ${bad.join(', ')}: use ${ROLES.join(', ')}`);
       if (!/^[^@\s]+@[^@\s]+$/.test(o.email)) throw new CliError(`${o.email} is not an email address`);
       await withRuntime(async ({ ctx }) => {
-        const created = await addUser(ctx, {
+        const created = await (await import('../app/add-user.ts')).addUser(ctx, {
           email: o.email,
           name: o.name,
           roles: o.role as Role[],
@@ -46,7 +44,11 @@ export function registerAdminCommands(program: Command): void {
     .option('--name <name>', 'what the token is for', 'personal token')
     .action(async (o: { email: string; name: string }) => {
       await withRuntime(async ({ ctx }) => {
-        const created = await createApiToken(ctx, o.email, o.name);
+        const created = await (await import('../app/create-api-token.ts')).createApiToken(
+          ctx,
+          o.email,
+          o.name,
+        );
         process.stdout.write(
           `token for ${created.user.email} (send as Authorization: Bearer):\n${created.token}\n`,
         );
@@ -58,7 +60,7 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--email <email>', 'whose tokens to revoke')
     .action(async (o: { email: string }) => {
       await withRuntime(async ({ ctx }) => {
-        const revoked = await revokeApiTokens(ctx, o.email);
+        const revoked = await (await import('../app/create-api-token.ts')).revokeApiTokens(ctx, o.email);
         process.stdout.write(`revoked ${revoked} token${revoked === 1 ? '' : 's'} of ${o.email}\n`);
       });
     });

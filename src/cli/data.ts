@@ -1,14 +1,7 @@
 /** `redress migrate | audit verify | audit anchor | backup | restore | demo`. */
 import type { Command } from 'commander';
-import { anchorAuditTrail } from '../app/anchor-audit-trail.ts';
-import { backup } from '../app/backup.ts';
 import { AppError } from '../app/errors.ts';
-import { keepStatistics } from '../app/keep-statistics.ts';
-import { loadDemo } from '../app/load-demo.ts';
-import { restoreBackup } from '../app/restore-backup.ts';
 import { readSettings } from '../config/env.ts';
-import { verifyAuditChain } from '../db/audit.ts';
-import { latestAuditAnchor } from '../db/audit-anchors.ts';
 import { CliError, EXIT, formatProblems } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
 
@@ -21,7 +14,7 @@ export function registerDataCommands(program: Command): void {
     )
     .action(() =>
       withRuntime(async ({ ctx }) => {
-        const { changed } = await keepStatistics(ctx);
+        const { changed } = await (await import('../app/keep-statistics.ts')).keepStatistics(ctx);
         process.stdout.write(`database is up to date${changed ? '; planner statistics updated' : ''}\n`);
       }),
     );
@@ -36,7 +29,7 @@ export function registerDataCommands(program: Command): void {
     )
     .action(() =>
       withRuntime(async ({ ctx }) => {
-        const result = await verifyAuditChain(ctx.db.kysely);
+        const result = await (await import('../db/audit.ts')).verifyAuditChain(ctx.db.kysely);
         const anchor = result.latestAnchor;
         const latest = anchor
           ? `; latest anchor ${anchor.seq} at ${anchor.at}: ${anchor.hash}`
@@ -64,8 +57,11 @@ export function registerDataCommands(program: Command): void {
     )
     .action(() =>
       withRuntime(async ({ ctx }) => {
-        const written = await anchorAuditTrail(ctx, { maxAnchors: Number.POSITIVE_INFINITY });
-        const latest = written.at(-1) ?? (await latestAuditAnchor(ctx.db.kysely));
+        const written = await (await import('../app/anchor-audit-trail.ts')).anchorAuditTrail(ctx, {
+          maxAnchors: Number.POSITIVE_INFINITY,
+        });
+        const latest =
+          written.at(-1) ?? (await (await import('../db/audit-anchors.ts')).latestAuditAnchor(ctx.db.kysely));
         const chains = written.reduce((n, a) => n + a.chains, 0);
         process.stdout.write(
           written.length > 0
@@ -86,7 +82,7 @@ export function registerDataCommands(program: Command): void {
     .argument('<file>', 'where to write it; must not exist')
     .action((file: string) =>
       withRuntime(async ({ ctx }) => {
-        const done = await backup(ctx, file);
+        const done = await (await import('../app/backup.ts')).backup(ctx, file);
         const rows = done.rows === undefined ? '' : `, ${done.rows} rows`;
         process.stdout.write(`backup written to ${done.file} (${done.format}${rows})\n`);
         process.stdout.write(`now copy the document store, ${ctx.documents.location}, beside it\n`);
@@ -112,7 +108,11 @@ export function registerDataCommands(program: Command): void {
       if (!read.ok) throw new CliError(formatProblems('The environment', read.problems), EXIT.usage);
       const { databaseUrl, dataDir } = read.settings;
       try {
-        const done = await restoreBackup({ databaseUrl, dataDir }, file, { force: options.force });
+        const done = await (await import('../app/restore-backup.ts')).restoreBackup(
+          { databaseUrl, dataDir },
+          file,
+          { force: options.force },
+        );
         const rows = done.rows === undefined ? '' : `, ${done.rows} rows`;
         process.stdout.write(`restored ${file} (${done.format}${rows}); the schema is up to date\n`);
       } catch (error) {
@@ -126,7 +126,7 @@ export function registerDataCommands(program: Command): void {
     .description('Fill the database with demo staff and complaints at every stage, to look around')
     .action(() =>
       withRuntime(async ({ ctx }) => {
-        const loaded = await loadDemo(ctx);
+        const loaded = await (await import('../app/load-demo.ts')).loadDemo(ctx);
         process.stdout.write(
           `demo data: ${loaded.complaints} complaints; staff (password ${loaded.password}):\n`,
         );

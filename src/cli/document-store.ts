@@ -1,7 +1,5 @@
 /** `redress documents move-out | check`: the document store (DATA_DIR/documents, or DOCUMENT_STORE=s3://…). */
 import type { Command } from 'commander';
-import { checkDocuments } from '../app/check-documents.ts';
-import { documentsLeftInDatabase, moveDocumentsOut } from '../app/move-documents-out.ts';
 import { CliError, EXIT } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
 
@@ -31,7 +29,7 @@ export function registerDocumentStoreCommands(program: Command): void {
     .option('--batch <rows>', 'rows per batch (default 100)', parseRows)
     .action((options: { batch?: number }) =>
       withRuntime(async ({ ctx }) => {
-        const report = await moveDocumentsOut(ctx, {
+        const report = await (await import('../app/move-documents-out.ts')).moveDocumentsOut(ctx, {
           batchRows: options.batch,
           onBatch: (table, moved) => process.stderr.write(`  ${table}: ${moved} moved\n`),
         });
@@ -57,8 +55,10 @@ export function registerDocumentStoreCommands(program: Command): void {
     .option('--verify', 'read and hash every document, not only look it up', false)
     .action((options: { verify: boolean }) =>
       withRuntime(async ({ ctx }) => {
-        const check = await checkDocuments(ctx, { verify: options.verify });
-        const left = await documentsLeftInDatabase(ctx);
+        const check = await (await import('../app/check-documents.ts')).checkDocuments(ctx, {
+          verify: options.verify,
+        });
+        const left = await (await import('../app/move-documents-out.ts')).documentsLeftInDatabase(ctx);
         const inDb = left.documents + left.email_attachments + left.uploads;
         process.stdout.write(
           `documents: ${check.checked} checked in ${ctx.documents.location}` +

@@ -1,8 +1,6 @@
 /** `redress adr audit | case-file`. */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { auditAdrLetters } from '../app/audit-adr-letters.ts';
-import { exportCaseFile } from '../app/export-case-file.ts';
 import { parseUntil } from './jobs.ts';
 import { CliError, EXIT } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
@@ -23,7 +21,9 @@ export function registerDocumentCommands(program: Command): void {
     .action((options: { asOf?: Date }) =>
       withRuntime(async ({ ctx }) => {
         const asOf = options.asOf;
-        const findings = await auditAdrLetters(asOf ? { ...ctx, now: () => asOf } : ctx);
+        const findings = await (await import('../app/audit-adr-letters.ts')).auditAdrLetters(
+          asOf ? { ...ctx, now: () => asOf } : ctx,
+        );
         if (findings.length === 0) {
           process.stdout.write('ADR letters: none missing or late\n');
           return;
@@ -43,7 +43,9 @@ export function registerDocumentCommands(program: Command): void {
     .requiredOption('--out <file>', 'where to write the ZIP; must not exist')
     .action((reference: string, options: { out: string }) =>
       withRuntime(async ({ ctx }) => {
-        const file = await exportCaseFile(ctx, reference, { kind: 'system' });
+        const file = await (await import('../app/export-case-file.ts')).exportCaseFile(ctx, reference, {
+          kind: 'system',
+        });
         try {
           await writeFile(options.out, file.zip, { flag: 'wx' });
         } catch (error) {

@@ -2,8 +2,7 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { exportComplaintsCsv } from '../app/export-complaints.ts';
-import { type ImportProgress, importComplaints, type RejectedRow } from '../app/import-complaints.ts';
+import type { ImportProgress, RejectedRow } from '../app/import-complaints.ts';
 import { SORTS, type Sort } from '../app/list-complaints.ts';
 import { QUEUE_IDS, type QueueId } from '../app/queues.ts';
 import { readImportMapping, SHIPPED_MAPPINGS } from '../config/import-mapping.ts';
@@ -69,6 +68,7 @@ export function registerImportExportCommands(program: Command): void {
             throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
           }
           const bar = progressBar(size);
+          const { importComplaints } = await import('../app/import-complaints.ts');
           let result: Awaited<ReturnType<typeof importComplaints>>;
           try {
             result = await importComplaints(ctx, createReadStream(file), {
@@ -143,6 +143,7 @@ export function registerImportExportCommands(program: Command): void {
           const stage = options.stage?.split(',') as never;
           const category = options.category?.split(',') as never;
           // Queues that name "me" have no one here: the export runs as no member of staff.
+          const { exportComplaintsCsv } = await import('../app/export-complaints.ts');
           const csv = exportComplaintsCsv(
             ctx,
             {

@@ -4,14 +4,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { AppContext, SmsSender } from '../app/context.ts';
-import { jobHandlers } from '../app/job-handlers.ts';
 import { pruneDoneJobs } from '../app/prune-done-jobs.ts';
-import { type DrillReport, runJobsUntil } from '../app/run-jobs-until.ts';
-import { scheduleMonthlyReport } from '../app/send-monthly-report.ts';
+import type { DrillReport } from '../app/run-jobs-until.ts';
 import { liveServers } from '../app/serve-heartbeat.ts';
-import { scheduleAdrSweep } from '../app/sweep-adr-clock.ts';
 import { addDays, isLocalDate, startOfLondonDay } from '../domain/time.ts';
-import { runDueJobs } from '../jobs/worker.ts';
 import { CliError, EXIT } from './output.ts';
 import { withRuntime } from './with-runtime.ts';
 
@@ -56,6 +52,7 @@ export function registerJobCommands(program: Command): void {
           mail: { ...ctx.mail, smtpUrl: undefined, mailboxDir: mailbox },
           sms: ctx.sms && textsTo(mailbox),
         };
+        const { runJobsUntil } = await import('../app/run-jobs-until.ts');
         const progress = progressLine();
         const report = await runJobsUntil(drill, options.until, { onStep: progress.step });
         progress.end();
@@ -90,6 +87,14 @@ export function registerJobCommands(program: Command): void {
 }
 
 async function runDueNow(ctx: AppContext): Promise<void> {
+  // Every job's code (letters, mail, reports) loads only for the commands that run jobs.
+  const [{ scheduleAdrSweep }, { scheduleMonthlyReport }, { runDueJobs }, { jobHandlers }] =
+    await Promise.all([
+      import('../app/sweep-adr-clock.ts'),
+      import('../app/send-monthly-report.ts'),
+      import('../jobs/worker.ts'),
+      import('../app/job-handlers.ts'),
+    ]);
   await scheduleAdrSweep(ctx);
   await scheduleMonthlyReport(ctx);
   const summary = await runDueJobs(ctx.db, jobHandlers(ctx), {
