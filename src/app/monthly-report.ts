@@ -83,7 +83,8 @@ export async function reportFile(
 ): Promise<ReportFile> {
   // The renderers (exceljs is heavy) load on the first report, not with every process that could make one.
   let bytes: Buffer;
-  if (format === 'xlsx') bytes = await (await import('../documents/report/xlsx.ts')).monthlyReportXlsx(report);
+  if (format === 'xlsx')
+    bytes = await (await import('../documents/report/xlsx.ts')).monthlyReportXlsx(report);
   else if (ctx.letters?.renderReport) bytes = await ctx.letters.renderReport(report);
   else bytes = await (await import('../documents/report/pdf.ts')).renderMonthlyReportPdf(report);
   return {
