@@ -1,8 +1,9 @@
 /**
  * How guessable a password is, by zxcvbn-ts (English and common dictionaries, keyboard patterns, dates,
- * repeats, the user's own name and email), estimated in a worker thread: one estimate measured 5–200 ms of
- * CPU for a 12–30 character password and up to 0.6 s for a long patterned one (docs/PERFORMANCE.md), far
- * above what may stall the thread that serves every request. The thread starts at the first password set
+ * repeats, the user's own name and email), estimated in a worker thread: one estimate measured 20–250 ms of
+ * CPU for a 12–30 character password and up to ~0.5 s for a patterned one (docs/PERFORMANCE.md), far above
+ * what may stall the thread that serves every request. Estimates queue in the one thread, so setting
+ * passwords never takes more than one core. The thread starts at the first password set
  * and stays (it holds the dictionaries, ~0.3 s to load); it does not keep a command-line process alive.
  */
 import { Worker } from 'node:worker_threads';
