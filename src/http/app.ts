@@ -90,7 +90,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
             scheme: 'bearer',
             description: 'Personal API token (`POST /api/v1/tokens` or `redress token create`)',
           },
-          session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'redress_session',
+            description:
+              'The web app’s session. A POST, PUT, PATCH or DELETE with it (or the portal’s cookie) must come from Redress’s own pages ' +
+              '(Sec-Fetch-Site: same-origin, else an Origin or Referer of the public address): otherwise 403 `cross-site-request`.',
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
