@@ -9,8 +9,7 @@ import { findUserByEmail, insertUser, type User } from '../db/users.ts';
 import type { Role } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField } from './errors.ts';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { checkNewPassword } from './password-policy.ts';
 
 /** argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum recommendation). */
 export function hashPassword(password: string): Promise<string> {
@@ -29,12 +28,10 @@ export interface NewUser {
   mustChangePassword?: boolean | undefined;
 }
 
-/** Adds a user; fails if the email is taken or the password is too short. */
+/** Adds a user; fails if the email is taken or the password is weak (password-policy.ts). */
 export async function addUser(ctx: AppContext, input: NewUser): Promise<User> {
   if (input.roles.length === 0) throw invalidField('roles', 'needs at least one role');
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-    throw invalidField('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  if (input.password !== undefined) await checkNewPassword('password', input.password, input);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const now = ctx.now();
   const user: User = {

@@ -1,15 +1,17 @@
 /**
  * A member of staff changes their own password: they give the current one (so a session left open on a shared
- * screen cannot lock its owner out), the new one is at least 12 characters and not their email address, every
- * other session of theirs ends, and the change is audited — without either password.
+ * screen cannot lock its owner out), the new one passes the password policy (password-policy.ts: 12 characters
+ * or more, not their name or email, not easily guessed), every other session of theirs ends, and the change is
+ * audited — without either password.
  */
 import { verify } from '@node-rs/argon2';
 import { appendAuditEvent } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
 import { deleteSessionsOf, findPasswordHash, findUserById, setOwnPassword, type User } from '../db/users.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './add-user.ts';
+import { hashPassword } from './add-user.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { sha256 } from './sign-in.ts';
 
 export interface PasswordChange {
@@ -33,15 +35,10 @@ export async function changePassword(
   const valid = storedHash ? await verify(storedHash, change.currentPassword).catch(() => false) : false;
   if (!valid) throw invalidField('currentPassword', 'is not your current password');
   const fresh = change.newPassword;
-  if (fresh.length < MIN_PASSWORD_LENGTH) {
-    throw invalidField('newPassword', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
-  if (fresh.trim().toLowerCase() === user.email.toLowerCase()) {
-    throw invalidField('newPassword', 'must not be your email address');
-  }
   if (fresh === change.currentPassword) {
     throw invalidField('newPassword', 'must differ from your current password');
   }
+  await checkNewPassword('newPassword', fresh, user);
   const passwordHash = await hashPassword(fresh);
   const updated: User = { ...user, mustChangePassword: false };
   const now = ctx.now().toISOString();

@@ -5,9 +5,10 @@
 import { transaction } from '../db/database.ts';
 import { deleteSessionsOf, findUserById, type User, updateUserRow } from '../db/users.ts';
 import type { Role } from '../domain/procedure.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './add-user.ts';
+import { hashPassword } from './add-user.ts';
 import type { AppContext } from './context.ts';
 import { invalidField, notFound } from './errors.ts';
+import { checkNewPassword } from './password-policy.ts';
 
 export interface UserChanges {
   name?: string | undefined;
@@ -20,8 +21,11 @@ export async function updateUser(ctx: AppContext, id: string, changes: UserChang
   const user = await findUserById(ctx.db.kysely, id);
   if (!user) throw notFound(`user ${id}`);
   if (changes.roles?.length === 0) throw invalidField('roles', 'needs at least one role');
-  if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) {
-    throw invalidField('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (changes.password !== undefined) {
+    await checkNewPassword('password', changes.password, {
+      email: user.email,
+      name: changes.name?.trim() ?? user.name,
+    });
   }
   const updated: User = {
     ...user,

@@ -16,7 +16,7 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--role <role>', `a role (${ROLES.join(', ')}); repeat for several`, collect, [])
     .option(
       '--password <password>',
-      'a one-time password (12 characters or more): they must choose their own at first sign-in; without it they cannot sign in',
+      'a one-time password: 12 characters or more, not easily guessed, without their name or email in it; they must choose their own at first sign-in; without it they cannot sign in',
     )
     .action(async (o: { email: string; name: string; role: string[]; password?: string }) => {
       const bad = o.role.filter((r) => !ROLES.includes(r as Role));

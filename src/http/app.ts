@@ -38,6 +38,7 @@ import { registerTemplateRoutes } from './routes/templates/routes.ts';
 import { registerTokenRoutes } from './routes/tokens/routes.ts';
 import { registerUserRoutes } from './routes/users/routes.ts';
 import { registerWorkloadRoutes } from './routes/workload/routes.ts';
+import { docsContentSecurityPolicy, registerSecurityHeaders } from './security-headers.ts';
 import { createServer, registerOperationsRoutes } from './server.ts';
 import { registerWebApp } from './web.ts';
 
@@ -89,7 +90,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
             scheme: 'bearer',
             description: 'Personal API token (`POST /api/v1/tokens` or `redress token create`)',
           },
-          session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'redress_session',
+            description:
+              'The web app’s session. A POST, PUT, PATCH or DELETE with it (or the portal’s cookie) must come from Redress’s own pages ' +
+              '(Sec-Fetch-Site: same-origin, else an Origin or Referer of the public address): otherwise 403 `cross-site-request`.',
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -97,7 +105,15 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  const https = new URL(options.publicUrl).protocol === 'https:';
+  registerSecurityHeaders(app, options);
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (policy) => docsContentSecurityPolicy(policy, https),
+    // No call to swagger.io's validator with our document's address.
+    uiConfig: { validatorUrl: null },
+  });
   await app.register(cookie);
   // Only the routes that name a limit are limited (sign-in and the portal's anonymous forms).
   await app.register(rateLimit, { global: false });

@@ -4,8 +4,18 @@
  * `password-change-required` for a session opened with a password someone else chose: such a session may only
  * read who it is (`/auth/me`), change the password and sign out. A token is not held back: it never came from
  * the password (an operator made it with `redress token create`, or its owner after choosing a password).
+ *
+ * Cookies ride along with any request a browser sends, whichever site's page sent it: so a state change
+ * carrying a session cookie (staff or portal) is refused with 403 `cross-site-request` unless the browser says
+ * it came from this site — `Sec-Fetch-Site: same-origin` (or `none`: typed by the user), or, from a browser
+ * without it, an `Origin` (else `Referer`) of PUBLIC_URL's origin. A bearer token is not sent by a browser on
+ * its own, so a request with an `Authorization` header is not checked (and its cookies are not read).
+ *
+ * An `Authorization` header that is no valid token is 401 at once, before the body is read, except on the
+ * endpoints anyone may call (`security: []` in the OpenAPI document: sign-in, sign-in links, the procedure,
+ * the portal's forms, the survey) and the web pages, which ignore it and answer as to anyone.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { requirePasswordChosen } from '../app/change-password.ts';
 import type { AppContext } from '../app/context.ts';
@@ -16,6 +26,7 @@ import { customerForPortalSession } from '../app/sign-in-customer.ts';
 import type { User } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Role } from '../domain/procedure.ts';
+import { problem, sendProblem } from './problem.ts';
 
 export const SESSION_COOKIE = 'redress_session';
 /** The customer portal's own cookie: a customer session never grants staff access, nor the reverse. */
@@ -46,21 +57,26 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
   app.decorateRequest('user', null);
   app.decorateRequest('staffAuth', null);
   app.decorateRequest('customerId', null);
-  app.addHook('onRequest', async (request) => {
+  const siteOrigin = new URL(ctx.publicUrl).origin;
+  app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.ownBearer) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const user = match?.[1] ? await userForToken(ctx, match[1]) : undefined;
-      if (!user)
+      if (!user) {
+        // A public endpoint serves anyone, whatever header a client library adds.
+        if (isPublic(request)) return;
         throw new AppError(
           'unauthenticated',
           'the bearer token is not valid (revoked, or its user is inactive)',
         );
+      }
       request.user = user;
       request.staffAuth = 'token';
       return;
     }
+    if (isCrossSiteWithCookie(request, siteOrigin)) return refuseCrossSite(reply);
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) request.user = (await userForSession(ctx, secret)) ?? null;
     if (request.user) request.staffAuth = 'session';
@@ -68,6 +84,55 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
     if (portal) request.customerId = (await customerForPortalSession(ctx, portal)) ?? null;
   });
 });
+
+/** An endpoint anyone may call: one of the API's with no security in its schema, or outside the API. */
+function isPublic(request: FastifyRequest): boolean {
+  if (!request.url.startsWith('/api/')) return true;
+  const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+  return Array.isArray(security) && security.length === 0;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Whether the request would change something on the strength of a session cookie, and the browser that
+ * sent it does not say it came from a page of this site. Checked before the session is even looked up.
+ */
+export function isCrossSiteWithCookie(request: FastifyRequest, siteOrigin: string): boolean {
+  if (!STATE_CHANGING.has(request.method)) return false;
+  if (!request.cookies[SESSION_COOKIE] && !request.cookies[PORTAL_COOKIE]) return false;
+  return !fromSite(request.headers, siteOrigin);
+}
+
+/**
+ * What the browser says of where the request came from. Fetch metadata first (every current browser sends it
+ * to https and loopback origins); else the `Origin` a browser sends with every POST, PUT, PATCH and DELETE;
+ * else the `Referer`. None of them (or `Origin: null`, a sandboxed page's): not from this site.
+ */
+function fromSite(headers: FastifyRequest['headers'], siteOrigin: string): boolean {
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const from = headers.origin ?? headers.referer;
+  if (!from) return false;
+  try {
+    return new URL(from).origin === siteOrigin;
+  } catch {
+    return false;
+  }
+}
+
+function refuseCrossSite(reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    reply,
+    problem(
+      'cross-site-request',
+      403,
+      'This request carries a Redress sign-in cookie but did not come from a Redress page (its Sec-Fetch-Site, ' +
+        'Origin or Referer names another site, or none is sent), so it was refused: a page of another site ' +
+        'cannot act in your name. Use Redress itself, or an API token (Authorization: Bearer) from a script.',
+    ),
+  );
+}
 
 /**
  * The signed-in member of staff, even one who must still change a password someone else chose: only for

@@ -69,6 +69,7 @@ const TITLES: Record<string, string> = {
   'unsupported-media-type': 'Send JSON',
   'route-not-found': 'No such endpoint',
   'rate-limited': 'Too many requests',
+  'cross-site-request': 'Refused: the request came from another site',
   internal: 'Something went wrong on our side',
 };
 

@@ -121,6 +121,47 @@ describeEachDialect('changing passwords', (harness) => {
     ).toBe(401);
   });
 
+  it('refuses a common or guessable password, or one with the user’s own name or email in it, saying why', async () => {
+    const add = (password: string) =>
+      t.as('admin').post('/users', {
+        email: 'pat.weak@test.redress',
+        name: 'Patricia Weakling',
+        roles: ['agent'],
+        password,
+      });
+    for (const [password, why] of [
+      ['password1234', /too easy to guess\. This is similar to a commonly used password\./],
+      ['qwertyuiop12', /too easy to guess\. \w/],
+      ['aaaaaaaaaaaaaaaa', /too easy to guess\. \w/],
+      ['patricia-rules-ok', /must not contain the name or email address/],
+      ['my weakling days are over', /must not contain the name or email address/],
+      ['pat.weak.for.ever.and.ever', /must not contain the name or email address/],
+    ] as const) {
+      const refused = await add(password);
+      expect(refused.status, password).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'validation', field: 'password' });
+      expect(refused.body.detail, password).toMatch(why);
+    }
+    expect(await findUserByEmail(t.db.kysely, 'pat.weak@test.redress')).toBeUndefined();
+
+    const added = await add('a sturdy lighthouse keeper');
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const reset = await t.as('admin').patch(`/users/${added.body.id}`, { password: 'letmein12345' });
+    expect(reset.body).toMatchObject({ code: 'validation', field: 'password' });
+    const cookie = await signIn('pat.weak@test.redress', 'a sturdy lighthouse keeper');
+    const own = await as(cookie, '/auth/password', {
+      currentPassword: 'a sturdy lighthouse keeper',
+      newPassword: 'Weakling2026!',
+    });
+    expect(own.body).toMatchObject({ status: 400, field: 'newPassword' });
+    expect(own.body.errors).toEqual([
+      {
+        field: 'newPassword',
+        message: 'must not contain the name or email address of the person it belongs to',
+      },
+    ]);
+  });
+
   it('does not hold back personal API tokens, which never came from the password', async () => {
     // The test's staff have tokens and no password; a token of a user with a one-time password still works.
     const added = await t.as('admin').post('/users', {

@@ -45,6 +45,16 @@ describe('customers and passwords in the workspace', () => {
     await page.getByText('There is a problem').waitFor();
     expect(await checkPage(page, 'staff-first-password-errors')).toEqual([]);
 
+    // Long enough, but a common password: the server's reason is shown by the field.
+    await page.getByLabel(/^New password(?! again)/).fill('password1234');
+    await page.getByLabel('New password again').fill('password1234');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page
+      .getByText(/too easy to guess\. This is similar to a commonly used password/)
+      .first()
+      .waitFor();
+    expect(await checkPage(page, 'staff-first-password-guessable')).toEqual([]);
+
     await page.getByLabel(/^New password(?! again)/).fill('a password of my own');
     await page.getByLabel('New password again').fill('a password of my own');
     await page.getByRole('button', { name: 'Change password' }).click();

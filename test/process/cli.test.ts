@@ -144,6 +144,21 @@ describeEachDialect('redress CLI', (harness) => {
         expect(await usersWithEmail('agent@test.redress')).toHaveLength(1);
       });
 
+      it('`redress user add` with a guessable password exits 2 saying why, and adds nobody', async () => {
+        const added = await runCli(
+          ['user', 'add', '--email', 'gus@test.redress', '--name', 'Gus', '--role', 'agent'].concat([
+            '--password',
+            'password1234',
+          ]),
+          env,
+        );
+        expectExit(added, 2);
+        expect(added.stderr).toMatch(
+          /password is too easy to guess\. This is similar to a commonly used password/,
+        );
+        expect(await usersWithEmail('gus@test.redress')).toEqual([]);
+      });
+
       it('`redress token create` prints a token on its last line that the running server accepts', async () => {
         const server = await startServe(env, { role: 'web' });
         const me = await apiClient(server.api, staff.token).get('/auth/me');

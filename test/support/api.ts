@@ -178,7 +178,12 @@ export async function startApi(
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `${address}/api/v1`;
   const client = (name: StaffName | null): Client => {
-    const auth: Record<string, string> = name ? { authorization: `Bearer ${users[name].token}` } : {};
+    // Sent as the web app's own fetches are, so that a session cookie a test adds is not taken for a
+    // cross-site request (test/api/cross-site.test.ts sends those itself).
+    const auth: Record<string, string> = {
+      'sec-fetch-site': 'same-origin',
+      ...(name ? { authorization: `Bearer ${users[name].token}` } : {}),
+    };
     const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
       method,
       headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },

@@ -26,7 +26,7 @@ import { linkTokensIn, startSmsGateway, type TestSmsGateway } from '../../suppor
 
 export const PASSWORD = 'browser-test-password';
 /** What an admin gives a new member of staff: it must be changed at first sign-in. */
-export const ONE_TIME_PASSWORD = 'set-by-an-admin-1';
+export const ONE_TIME_PASSWORD = 'chosen-for-you-once-1';
 
 export const STAFF = {
   agent: { name: 'Alex Agent', roles: ['agent'] },

@@ -251,7 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password: give the current one; the new one has 12 characters or more and is not your email. Every other session of yours ends. */
+        /** Change your own password: give the current one; the new one has 12 characters or more, is not easily guessed (a zxcvbn score of 3 or more; a refusal says why) and does not contain your name or email. Every other session of yours ends. */
         post: {
             parameters: {
                 query?: never;
@@ -2586,6 +2586,7 @@ export interface paths {
                         email: string;
                         name: string;
                         roles: ("agent" | "reviewer" | "director" | "admin")[];
+                        /** @description A one-time password (the user chooses their own at first sign-in): 12 characters or more, not easily guessed (a zxcvbn score of 3 or more), and not containing their name or email address */
                         password?: string;
                     };
                 };
@@ -2700,6 +2701,7 @@ export interface paths {
                         name?: string;
                         roles?: ("agent" | "reviewer" | "director" | "admin")[];
                         active?: boolean;
+                        /** @description A one-time password (the user chooses their own at first sign-in): 12 characters or more, not easily guessed (a zxcvbn score of 3 or more), and not containing their name or email address */
                         password?: string;
                     };
                 };

@@ -76,7 +76,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, option
       schema: {
         tags: ['auth'],
         summary:
-          'Change your own password: give the current one; the new one has 12 characters or more and is not your email. Every other session of yours ends.',
+          'Change your own password: give the current one; the new one has 12 characters or more, is not easily guessed (a zxcvbn score of 3 or more; a refusal says why) and does not contain your name or email. Every other session of yours ends.',
         body: z.strictObject({
           currentPassword: z.string().min(1).max(1024),
           newPassword: z.string().min(12, 'must be at least 12 characters').max(1024),

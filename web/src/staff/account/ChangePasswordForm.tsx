@@ -72,7 +72,7 @@ export function ChangePasswordForm(props: { email: string; onChanged?: () => voi
         <PasswordInput
           id="new-password"
           label="New password"
-          description={`At least ${MIN_PASSWORD} characters, and not your email address. A few unrelated words are easy to remember.`}
+          description={`At least ${MIN_PASSWORD} characters, not easy to guess, and without your name or email address in it. A few unrelated words are easy to remember.`}
           autoComplete="new-password"
           required
           value={fresh}

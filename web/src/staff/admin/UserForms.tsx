@@ -149,7 +149,7 @@ export function UserFormModal({
             <PasswordInput
               id="user-password"
               label="Initial password (optional)"
-              description={`At least ${MIN_PASSWORD} characters. It works once: at first sign-in they choose their own. Leave it empty and they cannot sign in until you set one with “Reset password”. Redress does not make one up.`}
+              description={`At least ${MIN_PASSWORD} characters, not easy to guess, without their name or email address in it. It works once: at first sign-in they choose their own. Leave it empty and they cannot sign in until you set one with “Reset password”. Redress does not make one up.`}
               autoComplete="new-password"
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
