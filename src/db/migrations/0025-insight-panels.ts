@@ -1,0 +1,35 @@
+/**
+ * The dashboard's last panels (issue 12): root causes (on the day a complaint closed), remedies accepted (by
+ * type, with their money) and the satisfaction survey (sent and answered, on the day it was sent) become
+ * measures of `insight_totals`, and the survey's are also kept per owner in `insight_owner_totals`.
+ *
+ * Why a per-owner table: satisfaction by handler over a year would otherwise read every survey of the year
+ * (half a million at a million complaints), or every owner's facts. Its rows are per day, owner and value
+ * ('sent', 'answered' with the sum of scores): at most a few hundred a day, read along the primary key. It
+ * keeps no other dimension — with them it would have as many rows as there are surveys — so the figures by
+ * handler are narrowed by the range and the owner, not by category or channel (the API says so).
+ *
+ * The backfill runs today's code (`rebuildInsight`, as 0024 did before this): the facts are the domain's
+ * own computation, and a frozen copy would drift from it. It fills facts and both totals from scratch, so a
+ * database that ran 0024's old backfill gets the new measures too. A later migration that changes the
+ * complaints' or the surveys' columns must keep this working, or replace this backfill with a frozen copy.
+ */
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../database.ts';
+import { rebuildInsight } from '../insight-rebuild.ts';
+import type { Schema } from '../schema.ts';
+import type { AnyDb } from './sql-helpers.ts';
+
+export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('insight_owner_totals')
+    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addColumn('amount', dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('insight_owner_totals_pk', ['measure', 'day', 'owner_id', 'value'])
+    .execute();
+  await rebuildInsight(db as Kysely<Schema>);
+}
