@@ -528,6 +528,28 @@ describeEachDialect('insight figures', (harness) => {
     expect(sheet('Time to resolve')['Not resolved (yet)']).toEqual([2, 2 / 3, 1, 1]);
     expect(sheet('Declined proposals')['Service quality']).toEqual([1, 0]); // B, 10 September
 
+    // Root causes closed in September: A's (billing, charged wrongly); none in August.
+    expect(sheet('Root causes')['Billing error']).toEqual([1, 0]);
+    expect(sheet('Root causes')['   Charged wrongly or twice']).toEqual([1, 0]);
+    // Surveys sent in September: A's (answered 5); C opted out. None in August.
+    const satisfaction = sheet('Satisfaction');
+    expect(satisfaction['September 2026']).toEqual([1, 1, 1, 5]);
+    expect(satisfaction['August 2026']?.slice(0, 2)).toEqual([0, 0]);
+    expect(satisfaction['Reached attempt 1']).toEqual([1, 1, 1, 5]);
+    expect(satisfaction['Category: billing']).toEqual([1, 1, 1, 5]);
+    expect(sheet('Satisfaction by handler')['Test agent']).toEqual([1, 1, 1, 5]);
+    // Remedies accepted in September: A's apology and £25 credit.
+    const remedies = sheet('Remedies');
+    expect(remedies['Credit or refund']).toEqual([1, 25, 0, 0]);
+    expect(remedies.Apology?.[0]).toBe(1);
+    expect(remedies['All remedies']).toEqual([2, 25, 0, 0]);
+    expect(sheet('Improvements done')[improvement]).toEqual([
+      'Plan changes charge twice: Billing run fixed',
+      'Test reviewer',
+      '2026-09-25',
+      refs.A,
+    ]);
+
     // October: B's referral with its £300 fee and the scheme's decision, upheld.
     const october = await sheets((await monthlyReportFile(t.ctx, '2026-10', 'xlsx')).bytes);
     const scheme = october('ADR scheme');
@@ -535,12 +557,28 @@ describeEachDialect('insight figures', (harness) => {
     expect(scheme['Upheld (fully or partly)']).toEqual([1, 0]);
     expect(scheme['Case fees (total)']).toEqual([300, 0]);
 
+    // October beside September: E's and B's remedies (D's practical action on 5 October too); E's cause.
+    const octoberRemedies = october('Remedies');
+    expect(octoberRemedies['Goodwill payment']).toEqual([2, 60, 0, 0]);
+    expect(octoberRemedies['Practical action']?.[0]).toBe(1);
+    expect(octoberRemedies['All remedies']).toEqual([4, 60, 2, 25]);
+    expect(october('Root causes').Equipment).toEqual([1, 0]);
+    expect(october('Root causes')['Billing error']).toEqual([0, 1]);
+    expect(october('Satisfaction')['October 2026']).toEqual([1, 1, 1, 4]); // E
+    expect(Object.keys(october('Improvements done'))).not.toContain(improvement);
+
     const pdf = await readPdf((await monthlyReportFile(t.ctx, '2026-09', 'pdf')).bytes);
     expect(pdf.text).toContain('Complaints management report: September 2026');
     expect(pdf.text).toMatch(/Complaints received 3 1 /);
     expect(pdf.text).toMatch(/Complaints per 100,000 customers \(Ofcom’s measure\) 1\.5 0\.5 /);
     expect(pdf.text).toMatch(/ADR letters at the time limit 1 0 /);
     expect(pdf.text).toMatch(/Not resolved \(yet\) 2 66\.7% 1 100% /);
+    expect(pdf.text).toMatch(/Billing error 1 0 /);
+    expect(pdf.text).toMatch(/September 2026 1 1 100% 5 /);
+    expect(pdf.text).toMatch(/Credit or refund 1 £25\.00 0 £0\.00/);
+    expect(pdf.text).toContain(
+      `${improvement} Plan changes charge twice: Billing run fixed Test reviewer 2026-09-25 ${refs.A}`,
+    );
     const octoberPdf = await readPdf((await monthlyReportFile(t.ctx, '2026-10', 'pdf')).bytes);
     expect(octoberPdf.text).toMatch(/Case fees \(total\) £300\.00 £0\.00/);
   });

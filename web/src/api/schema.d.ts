@@ -5136,8 +5136,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Management figures for a date range: volumes, funnel, time to resolve, ADR, team
-         * @description Complaints count on the London day they were received; ADR letters, referrals, decisions and declined proposals on their own day. Read from running totals kept with every change.
+         * Management figures for a date range: volumes, funnel, time to resolve, ADR, root causes, satisfaction, remedies, team
+         * @description Complaints count on the London day they were received; ADR letters, referrals, decisions and declined proposals on their own day; root causes on the day the complaint closed; surveys on the day sent; remedies on the day accepted. Read from running totals kept with every change.
          */
         get: {
             parameters: {
@@ -5254,7 +5254,7 @@ export interface paths {
         };
         /**
          * The monthly management report, as PDF or spreadsheet
-         * @description The dashboard’s figures for a month beside the month before: volumes, how far complaints went, time to resolve, ADR letters by trigger, the scheme, declined proposals and the team. The same report goes to the directors by email on the 1st of each month.
+         * @description The dashboard’s figures for a month beside the month before: volumes, how far complaints went, time to resolve, ADR letters by trigger, the scheme, declined proposals, root causes, satisfaction (by stage, category and handler), remedies accepted, the improvements completed in the month and the team. The same report goes to the directors by email on the 1st of each month.
          */
         get: {
             parameters: {
