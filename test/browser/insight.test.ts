@@ -1,10 +1,13 @@
 /**
  * The insight dashboard in the browser, as a director uses it: the year's figures, narrowed to a category
- * and a range kept in the address, a chart's numbers opened as a table, on a desktop and on a phone. Every
- * state passes axe-core.
+ * and a range kept in the address, a chart's numbers opened as a table, an improvement raised from a root
+ * cause (and found on the improvement log), the monthly report downloaded as PDF and XLSX, on a desktop and
+ * on a phone. Every state passes axe-core.
  */
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCommand } from '../../src/app/issue-command.ts';
 import { recordComplaint } from '../../src/app/record-complaint.ts';
 import type { Channel } from '../../src/domain/complaint.ts';
 import type { Category } from '../../src/domain/procedure.ts';
@@ -12,6 +15,11 @@ import { addDays, londonDate } from '../../src/domain/time.ts';
 import { checkPage, launchBrowser, PHONE } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
 import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
+
+/** The first bytes of a file the browser downloaded. */
+async function magic(download: Download, length: number): Promise<string> {
+  return (await readFile(await download.path())).subarray(0, length).toString('latin1');
+}
 
 describe('the insight dashboard', () => {
   let app: WebApp;
@@ -27,11 +35,26 @@ describe('the insight dashboard', () => {
       ['Ben Baker', 'service-quality', 'email', 40],
       ['Cat Carter', 'billing', 'web', 200],
     ];
+    const references: string[] = [];
     for (const [name, category, channel, daysAgo] of complaints) {
       app.setNow(`${addDays(today, -daysAgo)}T10:00:00Z`);
-      await recordComplaint(
+      const recorded = await recordComplaint(
         app.ctx,
         { customer: { name }, channel, category, description: `${name}'s complaint` },
+        agent,
+      );
+      references.push(recorded.reference);
+    }
+    // Ann's and Ben's complaints were withdrawn a day after they came, each put down to a root cause.
+    for (const [i, rootCause] of [
+      [0, 'billing-wrong-charge'],
+      [1, 'fault-repeat'],
+    ] as const) {
+      app.setNow(`${addDays(today, -complaints[i]![3] + 1)}T10:00:00Z`);
+      await issueCommand(
+        app.ctx,
+        references[i]!,
+        { type: 'withdraw', reason: 'Sorted out', rootCause },
         agent,
       );
     }
@@ -75,6 +98,50 @@ describe('the insight dashboard', () => {
     const phoneColumn = await table.getByRole('columnheader').allTextContents();
     expect(phoneColumn).toContain('Phone');
     expect(await checkPage(director, 'staff-insight-table')).toEqual([]);
+  });
+
+  it('raises an improvement from a root cause, and finds it on the improvement log', async () => {
+    await director.goto(`${app.url}/staff/insight`);
+    await director.getByRole('heading', { name: 'Root causes' }).waitFor();
+    await director.getByRole('button', { name: 'Raise an improvement: Billing error' }).click();
+    const dialog = director.getByRole('dialog', { name: 'Raise an improvement' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('textbox', { name: 'Root cause' }).inputValue()).toBe('billing-error');
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Charges after a plan change');
+    await dialog.getByRole('textbox', { name: 'What went wrong' }).fill('Billed twice after plan changes.');
+    expect(await checkPage(director, 'staff-insight-raise-improvement')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Raise the improvement' }).click();
+    await director.waitForURL(/\/staff\/improvements\/IMP-/);
+    await director.getByRole('link', { name: 'Improvements' }).click();
+    await director.getByRole('cell', { name: 'Charges after a plan change' }).waitFor();
+    // Back on the dashboard, the log counts it as open.
+    await director.getByRole('link', { name: 'Insight' }).click();
+    const log = director
+      .locator('div')
+      .filter({ has: director.getByRole('heading', { name: 'The improvement log' }) })
+      .last();
+    await expect.poll(() => log.textContent(), { timeout: 15_000 }).toMatch(/1\s*open/);
+  });
+
+  it('downloads the monthly report as PDF and as a spreadsheet', async () => {
+    await director.goto(`${app.url}/staff/insight`);
+    const pdfLink = director.getByRole('link', { name: 'Download PDF' });
+    await pdfLink.waitFor();
+    const get = async (link: ReturnType<Page['getByRole']>) => {
+      const href = (await link.getAttribute('href')) ?? '';
+      const response = await director.request.get(`${app.url}${href}`);
+      const [download] = await Promise.all([director.waitForEvent('download'), link.click()]);
+      return { type: response.headers()['content-type'], size: (await response.body()).length, download };
+    };
+    const pdf = await get(pdfLink);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.size).toBeGreaterThan(5_000);
+    expect(await magic(pdf.download, 5)).toBe('%PDF-');
+    const xlsx = await get(director.getByRole('link', { name: 'Download spreadsheet (XLSX)' }));
+    expect(xlsx.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.size).toBeGreaterThan(5_000);
+    expect(await magic(xlsx.download, 2)).toBe('PK');
+    expect(await checkPage(director, 'staff-insight-report')).toEqual([]);
   });
 
   it('fits a phone', async () => {
