@@ -5,6 +5,7 @@
  * on a phone. Every state passes axe-core.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCommand } from '../../src/app/issue-command.ts';
@@ -12,13 +13,23 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import type { Channel } from '../../src/domain/complaint.ts';
 import type { Category } from '../../src/domain/procedure.ts';
 import { addDays, londonDate } from '../../src/domain/time.ts';
-import { checkPage, launchBrowser, PHONE } from './support/browser.ts';
+import { checkPage, launchBrowser, PHONE, SCREENSHOTS } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
 import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
 
 /** The first bytes of a file the browser downloaded. */
 async function magic(download: Download, length: number): Promise<string> {
   return (await readFile(await download.path())).subarray(0, length).toString('latin1');
+}
+
+/** A panel of the dashboard by its heading, screenshotted on its own (the funnel's and root causes' axes). */
+async function panelShot(page: Page, heading: string, name: string) {
+  const panel = page
+    .locator('.mantine-Paper-root')
+    .filter({ has: page.getByRole('heading', { name: heading }) })
+    .last();
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 describe('the insight dashboard', () => {
@@ -78,6 +89,8 @@ describe('the insight dashboard', () => {
     await director.getByText('ADR letters by trigger').waitFor();
     expect(await received(director)).toBe('3');
     expect(await checkPage(director, 'staff-insight')).toEqual([]);
+    await panelShot(director, 'Where complaints ended', 'staff-insight-funnel');
+    await panelShot(director, 'Root causes', 'staff-insight-root-causes');
 
     await director.getByRole('textbox', { name: 'Category' }).click();
     await director.getByRole('option', { name: 'Billing' }).click();
@@ -150,5 +163,7 @@ describe('the insight dashboard', () => {
     await phone.getByText('ADR letters by trigger').waitFor();
     expect(await received(phone)).toBe('3');
     expect(await checkPage(phone, 'staff-insight-phone')).toEqual([]);
+    await panelShot(phone, 'Where complaints ended', 'staff-insight-funnel-phone');
+    await panelShot(phone, 'Root causes', 'staff-insight-root-causes-phone');
   });
 });

@@ -300,9 +300,11 @@ function Funnel({ data, stageName }: { data: Insight; stageName: (stage: string)
         description="The complaints received in the range."
         chart={
           <BarChart
-            h={260}
+            // A row of 40 px per step and labels wide enough for one line each: at 260 px high and 150 wide
+            // the labels wrapped and ran into each other.
+            h={steps.length * 40 + 40}
             orientation="vertical"
-            yAxisProps={{ width: 150 }}
+            yAxisProps={{ width: 180, interval: 0 }}
             data={steps.map((s) => ({ step: s.short, complaints: s.n }))}
             dataKey="step"
             series={[{ name: 'complaints', label: 'Complaints', color: 'teal.8' }]}

@@ -53,9 +53,9 @@ function RootCauses({ data }: { data: Insight }) {
         description={`Recorded when complaints closed: ${rootCauses.recorded} in the range, ${rootCauses.previousRecorded} in the same length of time before (${before}).`}
         chart={
           <BarChart
-            h={Math.max(160, 36 * rootCauses.causes.length + 60)}
+            h={Math.max(160, 48 * rootCauses.causes.length + 70)}
             orientation="vertical"
-            yAxisProps={{ width: 170, interval: 0 }}
+            yAxisProps={{ width: 180, interval: 0 }}
             data={rootCauses.causes.map((c) => ({ cause: c.label, now: c.count, before: c.previous }))}
             dataKey="cause"
             withLegend
