@@ -7,9 +7,11 @@ import { BarChart } from '@mantine/charts';
 import { Button, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { mayManageImprovements } from '../../../../src/domain/improvement.ts';
 import type { Schemas } from '../../api/client.ts';
 import { formatDay, formatPence, humanize } from '../../ui/format.ts';
 import { RaiseImprovementDialog } from '../improvements/RaiseImprovementDialog.tsx';
+import { useMe } from '../session.ts';
 import { ChartPanel } from './ChartPanel.tsx';
 
 type Insight = Schemas['Insight'];
@@ -44,6 +46,8 @@ function RootCauses({ data }: { data: Insight }) {
   const { rootCauses } = data;
   const [raising, setRaising] = useState<string | null>(null);
   const navigate = useNavigate();
+  // Reviewers and directors raise improvement items; an administrator sees the causes only.
+  const mayRaise = mayManageImprovements(useMe().data?.roles ?? []);
   const before = `${formatDay(rootCauses.previousFrom, { short: true })} to ${formatDay(rootCauses.previousTo, { short: true })}`;
   return (
     <Paper withBorder p="md" radius="md">
@@ -82,7 +86,7 @@ function RootCauses({ data }: { data: Insight }) {
         <Text size="sm" mt="sm">
           No root causes recorded in the range or the period before.
         </Text>
-      ) : (
+      ) : !mayRaise ? null : (
         <>
           <Title order={3} size="h5" mt="md" id="root-cause-actions">
             Act on a cause
