@@ -157,6 +157,19 @@ describe('the insight dashboard', () => {
     expect(await checkPage(director, 'staff-insight-report')).toEqual([]);
   });
 
+  it('keeps the whole staff menu reachable on a short window: it scrolls', async () => {
+    const short = await signIn(browser, app, app.staff.admin.email, { width: 1280, height: 360 });
+    const menu = short.getByRole('navigation', { name: 'Workspace' });
+    const last = menu.getByRole('link', { name: 'Change password' });
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(360);
+    expect(await checkPage(short, 'staff-menu-short-window')).toEqual([]);
+    await last.click();
+    await short.waitForURL(/\/staff\/account\/password/);
+    await short.close();
+  });
+
   it('fits a phone', async () => {
     const phone = await signIn(browser, app, app.staff.director.email, PHONE);
     await phone.goto(`${app.url}/staff/insight`);
