@@ -11,7 +11,7 @@ import { type Contribution, MEASURES, type Measure, type StageReached } from '..
 import { type Granularity, type InsightTotal, periodOf } from '../domain/insight-figures.ts';
 import type { Category } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
-import type { Executor } from './database.ts';
+import { dialectOf, type Executor } from './database.ts';
 import type { InsightTotalsTable, Schema } from './schema.ts';
 
 export interface InsightFilter {
@@ -42,14 +42,21 @@ export const SURVEY_READ: TotalsRead = { measures: ['survey'], byStageReached: t
 const given = <T>(list: readonly T[] | undefined): list is readonly T[] =>
   list !== undefined && list.length > 0;
 
-/** The range's totals, per day for weekly figures and per month (`YYYY-MM`) for monthly ones. */
+/** The range's totals, per week (its Monday) for weekly figures and per month (`YYYY-MM`) for monthly ones. */
 export async function sumInsightTotals(
   executor: Executor,
   filter: InsightFilter,
   granularity: Granularity,
   read: TotalsRead = { measures: RANGE_MEASURES, byStageReached: false },
 ): Promise<InsightTotal[]> {
-  const period = granularity === 'week' ? sql<string>`t.day` : sql<string>`substr(t.day, 1, 7)`;
+  // Summed per week here, not per day: at a million complaints 13 weeks are ~120,000 day groups, which took
+  // longer to hand over than to read.
+  const period =
+    granularity === 'month'
+      ? sql<string>`substr(t.day, 1, 7)`
+      : dialectOf(executor) === 'postgres'
+        ? sql<string>`to_char(date_trunc('week', cast(t.day as timestamp)), 'YYYY-MM-DD')`
+        : sql<string>`date(t.day, '-6 days', 'weekday 1')`;
   const stage = read.byStageReached ? sql<string | null>`t.stage_reached` : sql<string | null>`null`;
   const rows = await executor
     .selectFrom('insight_totals as t')
