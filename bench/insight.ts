@@ -8,9 +8,12 @@
  * ten closed, over 2025 and 2026), made more varied here so that the running totals are as many as at a
  * provider, if not more: six channels, six categories, four customers of the four types, one in seventeen
  * closed as withdrawn, a time-limit ADR letter for one in twenty-five and a deadlock letter for each at
- * deadlock, and attempts ending on many different days. Then the insight facts and totals are built as
- * migration 0024 builds them for a database that has complaints (`rebuildInsight`, timed: that is the
- * upgrade's cost at N). SQLite is read on reader threads, as `serve` reads it.
+ * deadlock, and attempts ending on many different days; every closed complaint has a root cause (one of
+ * the tree's codes), a handler (one of 40) and a satisfaction survey, answered for one in three; one in
+ * five agreed a proposal with an apology and a goodwill payment. Then the insight facts and totals are built
+ * as migration 0025 builds them for a database that has complaints (`rebuildInsight`, timed: that is the
+ * upgrade's cost at N). SQLite is read on reader threads, as `serve` reads it; PostgreSQL through its pool
+ * (`--dialect postgres`, an embedded server unless `--database-url` is given).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -22,12 +25,15 @@ import { openDatabase } from '../src/db/database.ts';
 import { rebuildInsight } from '../src/db/insight-rebuild.ts';
 import { keepStatistics } from '../src/db/statistics.ts';
 import { CUSTOMER_TYPES } from '../src/domain/complaint.ts';
+import { rootCauseCodes } from '../src/domain/procedure.ts';
 import { seedSyntheticHistory } from '../test/support/synthetic-history.ts';
 import { benchContext, count, flag, openTarget, progressBar } from './target.ts';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const BATCH = 50_000;
 const YEAR = { from: '2025-11-03', to: '2026-11-02' };
+/** Handlers of closed complaints: a team, so that satisfaction by handler has as many rows as at a provider. */
+const HANDLERS = 40;
 
 export async function insightCommand(argv: readonly string[]): Promise<number> {
   const total = count(argv, 'insight');
@@ -52,6 +58,14 @@ export async function insightCommand(argv: readonly string[]): Promise<number> {
       const customers = await Promise.all(
         CUSTOMER_TYPES.map((type, i) => createCustomer(ctx, { name: `Customer ${i}`, type })),
       );
+      const handlers: string[] = [];
+      for (let i = 0; i < HANDLERS; i++) {
+        const role = i % 2 === 0 ? 'agent' : 'reviewer';
+        handlers.push(
+          (await addUser(ctx, { email: `handler${i}@bench.example`, name: `Handler ${i}`, roles: [role] }))
+            .id,
+        );
+      }
       const t0 = performance.now();
       const bar = progressBar(`insight: ${target.db.dialect}`, total);
       for (let from = 1; from <= total; from += BATCH) {
@@ -63,13 +77,11 @@ export async function insightCommand(argv: readonly string[]): Promise<number> {
           owners: staff.map((s) => s.id),
           procedure: ctx.procedure,
         });
-        await vary(
-          db,
-          target.db.dialect,
-          from,
-          to,
-          customers.map((c) => c.id),
-        );
+        await vary(db, target.db.dialect, from, to, {
+          customers: customers.map((c) => c.id),
+          handlers,
+          rootCauses: rootCauseCodes(ctx.procedure),
+        });
         bar.update(to);
       }
       bar.end();
@@ -169,7 +181,7 @@ async function vary(
   dialect: 'sqlite' | 'postgres',
   from: number,
   to: number,
-  customers: string[],
+  { customers, handlers, rootCauses }: { customers: string[]; handlers: string[]; rootCauses: string[] },
 ) {
   const i = sql`cast(substr(id, 5) as integer)`;
   const range = sql`id like 'syn-%' and ${i} between ${from} and ${to}`;
@@ -194,9 +206,29 @@ async function vary(
       first_expressed_at = ${received} || 'T09:00:00.000Z',
       closed_at = (case when closed_at is not null then ${closed} || 'T12:00:00.000Z' end),
       adr_due_on = (case when closed_at is not null then ${day(sql`${offset} + 42`)} else adr_due_on end),
-      closure_reason = (case when closure_reason is not null and ${i} % 17 = 0 then 'withdrawn' else closure_reason end)
+      closure_reason = (case when closure_reason is not null and ${i} % 17 = 0 then 'withdrawn' else closure_reason end),
+      root_cause = (case when closed_at is not null then ${pick(rootCauses, sql`${i} % ${sql.lit(rootCauses.length)}`)} end),
+      owner_id = (case when closed_at is not null then ${pick(handlers, sql`(${i} / 3) % ${sql.lit(handlers.length)}`)} else owner_id end)
     where ${range}
   `.execute(db);
+  // A survey for every closed complaint, sent when it closed; one in three answered, scores 1 to 5.
+  await sql`
+    insert into satisfaction_surveys (complaint_id, sent_at, answered_at, score, stage_reached)
+    select id, closed_at, (case when ${i} % 3 = 0 then closed_at end),
+      (case when ${i} % 3 = 0 then ${i} % 5 + 1 end), 'attempt-1'
+    from complaints where ${range} and closed_at is not null
+  `.execute(db);
+  // One in five agreed a proposal with an apology and a goodwill payment, accepted the day it closed.
+  for (const [type, amount] of [
+    ['apology', sql`null`],
+    ['goodwill', sql`(${i} % 50 + 1) * 100`],
+  ] as const) {
+    await sql`
+      insert into remedies (id, complaint_id, source, attempt_number, type, amount_pence, recorded_at, accepted_at)
+      select 'syn-' || ${type} || '-' || substr(id, 5), id, 'proposal', 1, ${type}, ${amount}, closed_at, closed_at
+      from complaints where ${range} and closed_at is not null and ${i} % 5 = 2
+    `.execute(db);
+  }
   await sql`
     update attempts set
       opened_at = (select c.received_at from complaints c where c.id = attempts.complaint_id),

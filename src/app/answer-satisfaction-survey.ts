@@ -2,10 +2,11 @@
  * The customer answers the satisfaction survey: from the emailed link (no password: the link's token, unexpired)
  * or in the portal (signed in). One tap records the score; a comment may come with it or just after. The
  * answer is recorded once and goes on the complaint's trail (and so its timeline); a replayed request, a
- * second tab or a link clicked again changes nothing and reads the answer as given.
+ * second tab or a link clicked again changes nothing and reads the answer as given. The management figures
+ * (response rate, scores) move with the answer, in its transaction.
  */
 import { appendAuditEvent } from '../db/audit.ts';
-import { findComplaintById, findComplaintByReference } from '../db/complaints.ts';
+import { findComplaintById, findComplaintByReference, lockComplaint } from '../db/complaints.ts';
 import { transaction } from '../db/database.ts';
 import {
   addSurveyComment,
@@ -14,9 +15,11 @@ import {
   findSurveyByToken,
   type SatisfactionSurvey,
 } from '../db/satisfaction.ts';
+import { adrDueOn } from '../domain/clocks.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
+import { keepComplaintInsight } from './keep-insight.ts';
 import { canonicalReference } from './reference.ts';
 import { sha256 } from './sign-in.ts';
 
@@ -106,7 +109,11 @@ export async function answerSatisfactionSurvey(
   const at = ctx.now().toISOString();
   const comment = answer.comment?.trim() || null;
   await transaction(ctx.db, async (trx) => {
+    // Locked as every change to the complaint locks it, so its figures move by one writer at a time.
+    const complaint = await lockComplaint(trx, { id: survey.complaintId });
     if (!(await answerSurvey(trx, survey.complaintId, { score: answer.score, comment, at }))) return;
+    // The survey's figures move in the answer's transaction, as a change's do in its own.
+    if (complaint) await keepComplaintInsight(trx, complaint, adrDueOn(complaint, ctx.procedure));
     await appendAuditEvent(trx, {
       complaintId: survey.complaintId,
       type: 'satisfaction-recorded',

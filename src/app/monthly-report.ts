@@ -7,6 +7,7 @@ import type { MonthlyReportInput } from '../documents/report/model.ts';
 import { addDays, addMonths, type LocalDate, londonDate, startOfNextMonth } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { invalidField } from './errors.ts';
+import { listImprovementsDone } from './list-improvements-done.ts';
 import { readInsight } from './read-insight.ts';
 
 export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
@@ -50,9 +51,10 @@ export async function readMonthlyReport(ctx: AppContext, month: string): Promise
   if (first > today) throw invalidField('month', 'is still to come: a report covers a month that has begun');
   const partial = last >= today;
   const previousFirst = addMonths(first, -1);
-  const [current, previous] = await Promise.all([
+  const [current, previous, improvementsDone] = await Promise.all([
     readInsight(ctx, { from: first, to: partial ? today : last }),
     readInsight(ctx, { from: previousFirst, to: addDays(first, -1) }),
+    listImprovementsDone(ctx, month),
   ]);
   return {
     month,
@@ -63,6 +65,7 @@ export async function readMonthlyReport(ctx: AppContext, month: string): Promise
     procedure: ctx.procedure,
     current,
     previous,
+    improvementsDone,
   };
 }
 

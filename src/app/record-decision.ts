@@ -8,16 +8,15 @@
 import { appendAuditEvents } from '../db/audit.ts';
 import { insertComplaint, saveComplaint } from '../db/complaints.ts';
 import type { Executor } from '../db/database.ts';
-import { keepInsightFacts } from '../db/insight.ts';
 import { insertContact, insertNote } from '../db/interaction-log.ts';
 import { enqueueAll } from '../db/jobs.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import { adrDueOn } from '../domain/clocks.ts';
 import type { Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
-import { insightFacts } from '../domain/insight.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { clockJobsFor } from './clock-jobs.ts';
+import { keepComplaintInsight } from './keep-insight.ts';
 import { notificationJobsFor } from './notify-customer.ts';
 import { offerSatisfactionSurvey } from './offer-satisfaction-survey.ts';
 
@@ -47,8 +46,9 @@ export async function recordChange(
   const dueOn = adrDueOn(state, procedure);
   if (before) await saveComplaint(trx, before, state, dueOn, at);
   else await insertComplaint(trx, state, dueOn, at);
-  // The management figures move with the complaint, in the same transaction.
-  await keepInsightFacts(trx, insightFacts(state, dueOn));
+  // The survey first (at closure), so that the figures count it: they move with the complaint.
+  const surveyJobs = await offerSatisfactionSurvey(trx, state, events, now);
+  await keepComplaintInsight(trx, state, dueOn);
 
   const complaintId = state.id;
   await appendAuditEvents(
@@ -85,7 +85,7 @@ export async function recordChange(
     [
       ...clockJobsFor(state, events, procedure),
       ...notificationJobsFor(state, events, now, actor),
-      ...(await offerSatisfactionSurvey(trx, state, events, now)),
+      ...surveyJobs,
     ],
     now,
   );

@@ -10,7 +10,7 @@ export function registerReportCommands(program: Command): void {
   program
     .command('report')
     .description(
-      'Write the monthly complaints management report (the dashboard’s figures for a month beside the month before) as PDF or XLSX',
+      'Write the monthly complaints management report (the dashboard’s figures for a month beside the month before, with root causes, satisfaction, remedies and the improvements completed) as PDF or XLSX',
     )
     .option('--month <YYYY-MM>', 'the month (default: last month)')
     .requiredOption('--out <file>', 'where to write it; must not exist')

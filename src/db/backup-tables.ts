@@ -50,6 +50,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
     order: 32,
     key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
   },
+  insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
 };
 
 /** Every table, parents before children. */

@@ -1,10 +1,17 @@
 /**
- * Computes every complaint's insight facts and the totals from scratch: the backfill of migration 0024, and
+ * Computes every complaint's insight facts and the totals from scratch: the backfill of migration 0025, and
  * the proof that the totals kept change by change equal a recomputation (test/api/insight.test.ts). Reads the
  * complaints in batches along their primary key, so memory stays flat at a million.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { insightFacts, type TotalChange, totalChanges, totalKeyId } from '../domain/insight.ts';
+import {
+  insightFacts,
+  type OwnerTotalChange,
+  ownerTotalChanges,
+  type TotalChange,
+  totalChanges,
+  totalKeyId,
+} from '../domain/insight.ts';
 import {
   ADR_LETTER_COLUMNS,
   ATTEMPT_COLUMNS,
@@ -13,7 +20,7 @@ import {
   toComplaint,
 } from './complaints.ts';
 import { transaction } from './database.ts';
-import { addToTotals, factsRow } from './insight.ts';
+import { addToOwnerTotals, addToTotals, factsRow } from './insight.ts';
 import type { Schema } from './schema.ts';
 
 const BATCH = 1000;
@@ -21,6 +28,7 @@ const BATCH = 1000;
 /** Empties both tables and fills them again from the complaints. Returns how many complaints were read. */
 export async function rebuildInsight(db: Kysely<Schema> | Transaction<Schema>): Promise<number> {
   await db.deleteFrom('insight_totals').execute();
+  await db.deleteFrom('insight_owner_totals').execute();
   await db.deleteFrom('insight_facts').execute();
   let after = '';
   let count = 0;
@@ -36,7 +44,7 @@ export async function rebuildInsight(db: Kysely<Schema> | Transaction<Schema>): 
       .execute();
     if (rows.length === 0) return count;
     const ids = rows.map((r) => r.id);
-    const [attempts, letters, remedies] = await Promise.all([
+    const [attempts, letters, remedies, surveys] = await Promise.all([
       db
         .selectFrom('attempts')
         .select(['complaint_id', ...ATTEMPT_COLUMNS])
@@ -60,7 +68,14 @@ export async function rebuildInsight(db: Kysely<Schema> | Transaction<Schema>): 
         .orderBy('type')
         .orderBy('id')
         .execute(),
+      db
+        .selectFrom('satisfaction_surveys')
+        .select(['complaint_id', 'sent_at', 'score'])
+        .where('complaint_id', 'in', ids)
+        .execute(),
     ]);
+    const surveyOf = new Map(surveys.map((s) => [s.complaint_id, { sentAt: s.sent_at, score: s.score }]));
+    const ownerSums = new Map<string, OwnerTotalChange>();
     const attemptsOf = groupBy(attempts);
     const lettersOf = groupBy(letters);
     const remediesOf = groupBy(remedies);
@@ -74,11 +89,19 @@ export async function rebuildInsight(db: Kysely<Schema> | Transaction<Schema>): 
         lettersOf.get(row.id) ?? [],
         remediesOf.get(row.id) ?? [],
       );
-      const f = insightFacts(complaint, row.adr_due_on);
+      const f = insightFacts(complaint, row.adr_due_on, surveyOf.get(row.id));
       for (const change of totalChanges(undefined, f)) {
         const id = totalKeyId(change);
         const seen = sums.get(id);
         sums.set(id, seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change);
+      }
+      for (const change of ownerTotalChanges(undefined, f)) {
+        const id = ownerKeyId(change);
+        const seen = ownerSums.get(id);
+        ownerSums.set(
+          id,
+          seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change,
+        );
       }
       return f;
     });
@@ -92,11 +115,15 @@ export async function rebuildInsight(db: Kysely<Schema> | Transaction<Schema>): 
       }
       const sorted = [...sums.values()].sort((a, b) => (totalKeyId(a) < totalKeyId(b) ? -1 : 1));
       await addToTotals(trx, sorted);
+      const byOwner = [...ownerSums.values()].sort((a, b) => (ownerKeyId(a) < ownerKeyId(b) ? -1 : 1));
+      await addToOwnerTotals(trx, byOwner);
     });
     count += rows.length;
     after = rows.at(-1)?.id ?? after;
   }
 }
+
+const ownerKeyId = (c: OwnerTotalChange) => [c.measure, c.on, c.ownerId, c.value].join('|');
 
 function groupBy<T extends { complaint_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();

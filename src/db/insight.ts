@@ -7,8 +7,8 @@
  * (`totalChanges`), so two cannot deadlock, and a day's totals are shared only by complaints of that day.
  */
 import { sql } from 'kysely';
-import type { Contribution, InsightFacts, TotalChange } from '../domain/insight.ts';
-import { totalChanges } from '../domain/insight.ts';
+import type { Contribution, InsightFacts, OwnerTotalChange, TotalChange } from '../domain/insight.ts';
+import { ownerTotalChanges, totalChanges } from '../domain/insight.ts';
 import type { Executor } from './database.ts';
 import type { InsightFactsTable } from './schema.ts';
 
@@ -31,9 +31,12 @@ export function factsRow(f: InsightFacts): InsightFactsTable {
   };
 }
 
-/** Stored facts as the domain has them (only what `totalChanges` reads). */
-export function storedFacts(row: InsightFactsTable): Pick<InsightFacts, 'dimensions' | 'contributions'> {
+/** Stored facts as the domain has them (only what `totalChanges` and `ownerTotalChanges` read). */
+export function storedFacts(
+  row: InsightFactsTable,
+): Pick<InsightFacts, 'ownerId' | 'dimensions' | 'contributions'> {
   return {
+    ownerId: row.owner_id,
     dimensions: {
       category: row.category as InsightFacts['dimensions']['category'],
       channel: row.channel as InsightFacts['dimensions']['channel'],
@@ -59,7 +62,9 @@ export async function keepInsightFacts(trx: Executor, facts: InsightFacts): Prom
     .where('complaint_id', '=', facts.complaintId)
     .executeTakeFirst();
   if (stored && sameRow(stored, row)) return;
-  await addToTotals(trx, totalChanges(stored ? storedFacts(stored) : undefined, facts));
+  const before = stored ? storedFacts(stored) : undefined;
+  await addToTotals(trx, totalChanges(before, facts));
+  await addToOwnerTotals(trx, ownerTotalChanges(before, facts));
   if (stored) {
     const { complaint_id, ...changes } = row;
     await trx.updateTable('insight_facts').set(changes).where('complaint_id', '=', complaint_id).execute();
@@ -93,6 +98,31 @@ export async function addToTotals(trx: Executor, changes: readonly TotalChange[]
             n: sql`insight_totals.n + excluded.n`,
             amount: sql`insight_totals.amount + excluded.amount`,
           }),
+      )
+      .execute();
+  }
+}
+
+/** Adds changes to the per-owner totals (0025), creating the rows a change is the first to reach. */
+export async function addToOwnerTotals(trx: Executor, changes: readonly OwnerTotalChange[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    await trx
+      .insertInto('insight_owner_totals')
+      .values(
+        changes.slice(i, i + CHUNK).map((c) => ({
+          measure: c.measure,
+          day: c.on,
+          owner_id: c.ownerId,
+          value: c.value,
+          n: c.n,
+          amount: c.amount,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['measure', 'day', 'owner_id', 'value']).doUpdateSet({
+          n: sql`insight_owner_totals.n + excluded.n`,
+          amount: sql`insight_owner_totals.amount + excluded.amount`,
+        }),
       )
       .execute();
   }

@@ -29,6 +29,7 @@ const ALL = [
   '0022-improvements',
   '0023-imports',
   '0024-insight-facts',
+  '0025-insight-panels',
 ];
 
 const TABLES = [
@@ -50,6 +51,7 @@ const TABLES = [
   'improvement_complaints',
   'improvements',
   'insight_facts',
+  'insight_owner_totals',
   'insight_totals',
   'jobs',
   'notes',

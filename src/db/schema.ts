@@ -493,6 +493,18 @@ export interface InsightTotalsTable {
   amount: number | string;
 }
 
+/** Running totals of the owner measures (the survey) per day, owner and value (migration 0025). */
+export interface InsightOwnerTotalsTable {
+  measure: string;
+  day: DateText;
+  /** '' for complaints nobody owns. */
+  owner_id: string;
+  value: string;
+  n: number;
+  /** The sum of the scores, for answered surveys; bigint on PostgreSQL. */
+  amount: number | string;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -526,4 +538,5 @@ export interface Schema {
   imported_complaints: ImportedComplaintsTable;
   insight_facts: InsightFactsTable;
   insight_totals: InsightTotalsTable;
+  insight_owner_totals: InsightOwnerTotalsTable;
 }

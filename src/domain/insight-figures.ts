@@ -16,6 +16,7 @@ import {
   type Measure,
   RESOLVED_IN,
   type ResolvedIn,
+  type StageReached,
 } from './insight.ts';
 import { CATEGORIES, type Category } from './procedure.ts';
 import { addDays, daysBetween, type LocalDate, mondayOf, startOfNextMonth } from './time.ts';
@@ -55,6 +56,8 @@ export interface InsightTotal {
   value: string;
   category: Category;
   channel: Channel;
+  /** Only for the survey's totals, which are also shown by stage reached. */
+  stageReached?: StageReached | undefined;
   n: number;
   amount: number;
 }
@@ -189,6 +192,11 @@ export function insightFigures(
         break;
       case 'declined':
         declined[t.category] += t.n;
+        break;
+      case 'root-cause':
+      case 'remedy':
+      case 'survey':
+        // Their panels are worked out apart (insight-panels.ts).
         break;
       default: {
         const unreachable: never = t.measure;

@@ -65,6 +65,7 @@ describe('insight facts', () => {
         adrLetters: [],
         referral: null,
         closure: null,
+        remedies: [],
       } as unknown as Complaint,
       '2026-07-12',
     );

@@ -58,9 +58,22 @@ export const MEASURES = [
   'scheme-outcome',
   'remedy-due',
   'declined',
+  'root-cause',
+  'remedy',
+  'survey',
 ] as const;
 /** What a contribution counts towards; `value` says which part (a funnel outcome, a trigger, …). */
 export type Measure = (typeof MEASURES)[number];
+
+/**
+ * Measures also kept per owner (insight_owner_totals, 0025): the satisfaction survey, whose figures by
+ * handler would otherwise be a read of every survey of the range.
+ */
+export const OWNER_MEASURES = ['survey'] as const satisfies readonly Measure[];
+export type OwnerMeasure = (typeof OWNER_MEASURES)[number];
+
+/** The survey's two counts: put to the customer, and answered (its `amount` then the score, 1–5). */
+export const SURVEY_VALUES = ['sent', 'answered'] as const;
 
 /** Days at an attempt are counted up to this; the median is right while it is below. */
 export const ATTEMPT_DAYS_CAP = 120;
@@ -77,8 +90,15 @@ export interface Contribution {
   measure: Measure;
   value: string;
   n: number;
-  /** Pence, for case fees; 0 otherwise. */
+  /** Pence, for case fees and remedies; the score for an answered survey; 0 otherwise. */
   amount: number;
+}
+
+/** What the figures need of a complaint's satisfaction survey (kept outside the complaint, db/satisfaction.ts). */
+export interface SurveyFacts {
+  sentAt: string;
+  /** 1–5 once answered; null until then. */
+  score: number | null;
 }
 
 /** One complaint's facts for the figures. */
@@ -87,7 +107,7 @@ export interface InsightFacts {
   customerId: string;
   ownerId: string | null;
   receivedOn: LocalDate;
-  /** Kept for the root-cause panel (issue 12), which will add its own measure. */
+  /** Also counted as the `root-cause` measure, on the day the complaint closed. */
   rootCause: string | null;
   dimensions: InsightDimensions;
   contributions: Contribution[];
@@ -149,9 +169,18 @@ const on = (instant: string) => londonDate(new Date(instant));
 
 /**
  * The complaint's facts. `adrDueOn` is the domain's ADR limit for it (clocks.ts `adrDueOn`), which the
- * caller already has; taking it keeps this free of the procedure.
+ * caller already has; taking it keeps this free of the procedure. `survey` is its satisfaction survey, if
+ * one was put to the customer.
+ *
+ * A root cause counts on the day the complaint closed (the day it was found), an accepted remedy on the day
+ * the customer accepted it, and a survey — sent and answered alike — on the day it was sent, so that the
+ * response rate compares answers with the surveys they answer.
  */
-export function insightFacts(c: Complaint, adrDueOn: LocalDate): InsightFacts {
+export function insightFacts(
+  c: Complaint,
+  adrDueOn: LocalDate,
+  survey?: SurveyFacts | null | undefined,
+): InsightFacts {
   const receivedOn = on(c.receivedAt);
   const contributions: Contribution[] = [];
   const add = (day: LocalDate, measure: Measure, value = '', amount = 0) =>
@@ -181,6 +210,15 @@ export function insightFacts(c: Complaint, adrDueOn: LocalDate): InsightFacts {
         add(decision.remedyDueOn, 'remedy-due');
       }
     }
+  }
+  if (c.closure?.rootCause) add(on(c.closure.closedAt), 'root-cause', c.closure.rootCause);
+  for (const remedy of c.remedies) {
+    if (remedy.acceptedAt) add(on(remedy.acceptedAt), 'remedy', remedy.type, remedy.amountPence ?? 0);
+  }
+  if (survey) {
+    const sentOn = on(survey.sentAt);
+    add(sentOn, 'survey', 'sent');
+    if (survey.score !== null) add(sentOn, 'survey', 'answered', survey.score);
   }
   return {
     complaintId: c.id,
@@ -250,4 +288,50 @@ export function totalChanges(
 /** A total's key as one string, in the order of the totals table's primary key. */
 export function totalKeyId(k: TotalKey): string {
   return [k.measure, k.on, k.value, k.category, k.channel, k.customerType, k.stageReached].join('|');
+}
+
+/** A per-owner total's key (insight_owner_totals): `ownerId` is '' for complaints nobody owns. */
+export interface OwnerTotalChange {
+  on: LocalDate;
+  measure: OwnerMeasure;
+  ownerId: string;
+  value: string;
+  n: number;
+  amount: number;
+}
+
+const isOwnerMeasure = (m: Measure): m is OwnerMeasure => (OWNER_MEASURES as readonly string[]).includes(m);
+
+/**
+ * How the per-owner totals change when a complaint's facts go from `before` to `after` (either may be
+ * missing): its owner measures' contributions under the old owner come off, under the new one go on.
+ * Sorted by key, like `totalChanges`.
+ */
+export function ownerTotalChanges(
+  before: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined,
+  after: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined,
+): OwnerTotalChange[] {
+  const changes = new Map<string, OwnerTotalChange>();
+  const apply = (facts: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined, sign: number) => {
+    for (const c of facts?.contributions ?? []) {
+      if (!isOwnerMeasure(c.measure)) continue;
+      const ownerId = facts?.ownerId ?? '';
+      const id = [c.measure, c.on, ownerId, c.value].join('|');
+      const seen = changes.get(id) ?? {
+        on: c.on,
+        measure: c.measure,
+        ownerId,
+        value: c.value,
+        n: 0,
+        amount: 0,
+      };
+      changes.set(id, { ...seen, n: seen.n + sign * c.n, amount: seen.amount + sign * c.amount });
+    }
+  };
+  apply(before, -1);
+  apply(after, 1);
+  return [...changes.entries()]
+    .filter(([, c]) => c.n !== 0 || c.amount !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
 }

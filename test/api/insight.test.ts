@@ -1,6 +1,7 @@
 /**
  * The dashboard's figures are right: a known set of complaints across stages, dates, categories, channels,
- * customer types, ADR triggers and a referral, built through the use cases, and every number of
+ * customer types, ADR triggers, a referral, root causes, remedies and satisfaction surveys (and an
+ * improvement done), built through the use cases, and every number of
  * `GET /api/v1/insight` checked against values worked out by hand (below, beside each complaint). Then the
  * running totals, kept change by change, equal a recomputation from scratch, and the monthly report (PDF and
  * XLSX) carries the same figures.
@@ -8,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerSatisfactionSurvey } from '../../src/app/answer-satisfaction-survey.ts';
 import { updateCustomer } from '../../src/app/customers.ts';
 import { issueCommand } from '../../src/app/issue-command.ts';
 import { monthlyReportFile } from '../../src/app/monthly-report.ts';
@@ -16,7 +18,7 @@ import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
 import { migrate } from '../../src/db/migrations/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
-import type { Command } from '../../src/domain/commands.ts';
+import type { Command, RemedyInput } from '../../src/domain/commands.ts';
 import { type ApiPaths, STAFF, type StaffName, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import { readPdf } from '../support/pdf.ts';
@@ -27,6 +29,7 @@ describeEachDialect('insight figures', (harness) => {
   let t: TestApi;
   const refs: Record<string, string> = {};
   const customers: Record<string, string> = {};
+  let improvement = '';
 
   beforeAll(async () => {
     t = await startApi(harness, { procedure: { ...MISO_PROCEDURE, customerCount: 200_000 } });
@@ -60,11 +63,13 @@ describeEachDialect('insight figures', (harness) => {
       dueOn: string,
       satisfiedAt: string,
       rootCause?: string,
+      remedies?: RemedyInput[],
     ) => {
       const proposed = await run(who, name, {
         type: 'propose',
         summary: 'Put it right',
         steps: [{ description: 'Refund', ownerId: t.users[who].id, dueOn }],
+        ...(remedies ? { remedies } : {}),
       });
       await run(who, name, { type: 'record-response', outcome: 'agreed' });
       const stepId = proposed.attempts.at(-1)!.proposal!.steps[0]!.id;
@@ -83,18 +88,29 @@ describeEachDialect('insight figures', (harness) => {
     await raise('G', {});
     await resolveAtAttempt1('G', 'agent', '2026-03-05', '2026-04-22T09:00:00Z', 'billing-wrong-charge');
 
+    // J: before the year (received 1 October 2025, by web), resolved on 3 October 2025 with the root cause
+    // "credit not applied": the year before's only root cause. Its survey (sent then) is outside the year.
+    at('2025-10-01T10:00:00Z');
+    await raise('J', { channel: 'web' });
+    await resolveAtAttempt1('J', 'agent', '2025-10-02', '2025-10-03T10:00:00Z', 'billing-credit-not-applied');
+
     // F: a large business, open at attempt 1, received 15 August (agent).
     at('2026-08-15T10:00:00Z');
     await raise('F', { category: 'other', type: 'large-business' });
 
-    // A: resolved at attempt 1 on day 3: within a week.
+    // A: resolved at attempt 1 on day 3: within a week. Its proposal, agreed on 1 September, gave an apology
+    // and a £25 credit.
     at('2026-09-01T09:00:00Z');
     await raise('A', {});
-    await resolveAtAttempt1('A', 'agent', '2026-09-03', '2026-09-04T09:00:00Z', 'billing-wrong-charge');
+    await resolveAtAttempt1('A', 'agent', '2026-09-03', '2026-09-04T09:00:00Z', 'billing-wrong-charge', [
+      { type: 'apology' },
+      { type: 'credit-refund', amountPence: 2500 },
+    ]);
 
     // B: attempt 1 not practical (0 days); attempt 2 declined on 10 September (9 days; a declined proposal
-    // in service quality) escalates to attempt 3; deadlock on 20 September (10 days) with a deadlock letter;
-    // referred on 1 October with a £300 fee; upheld on 20 October and accepted, remedy due 17 November.
+    // in service quality, whose £15 credit was never accepted, so no remedy counts) escalates to attempt 3;
+    // deadlock on 20 September (10 days) with a deadlock letter; referred on 1 October with a £300 fee; upheld
+    // on 20 October and accepted, remedy due 17 November: an apology and £50 (goodwill) accepted that day.
     at('2026-09-01T10:00:00Z');
     await raise('B', { category: 'service-quality', channel: 'email' });
     await run('agent', 'B', { type: 'not-practical', reason: 'Needs a detailed review' });
@@ -104,6 +120,7 @@ describeEachDialect('insight figures', (harness) => {
       type: 'propose',
       summary: 'An engineer',
       steps: [{ description: 'Engineer visit', ownerId: t.users.reviewer.id, dueOn: '2026-09-15' }],
+      remedies: [{ type: 'credit-refund', amountPence: 1500 }],
     });
     at('2026-09-10T10:00:00Z');
     await run('reviewer', 'B', { type: 'record-response', outcome: 'declined' });
@@ -128,33 +145,68 @@ describeEachDialect('insight figures', (harness) => {
     });
 
     // C: a small business, first complained on 1 August, received 2 September: the clock issues the
-    // time-limit letter on 12 September (6 weeks); withdrawn on 15 September (attempt 1: 13 days).
+    // time-limit letter on 12 September (6 weeks); withdrawn on 15 September (attempt 1: 13 days). The
+    // customer asked not to be contacted, so no survey is put to them.
     at('2026-09-02T10:00:00Z');
     await raise('C', { channel: 'web', type: 'small-business', firstExpressedAt: '2026-08-01T10:00:00Z' });
+    await updateCustomer(t.ctx, customers.C!, { contactOptOut: true }, as('admin'));
     at('2026-09-12T10:00:00Z');
     await t.runJobs();
     at('2026-09-15T10:00:00Z');
     await run('agent', 'C', { type: 'withdraw', reason: 'Sorted it out themselves' });
 
     // D: attempt 1 not practical (0 days), attempt 2 resolved on 20 November (46 days): past its ADR limit
-    // of 16 November (no jobs run, so no letter: the bucket is what is tested).
+    // of 16 November (no jobs run, so no letter: the bucket is what is tested). Its proposal, agreed on 5
+    // October, was a practical action.
     at('2026-10-05T10:00:00Z');
     await raise('D', { category: 'contract' });
     await run('agent', 'D', { type: 'not-practical', reason: 'Needs a detailed review' });
     await run('reviewer', 'D', { type: 'take' });
     await run('reviewer', 'D', { type: 'record-review', findings: 'Contract terms' });
-    await resolveAtAttempt1('D', 'reviewer', '2026-10-10', '2026-11-20T10:00:00Z', 'contract-exit-charges');
+    await resolveAtAttempt1('D', 'reviewer', '2026-10-10', '2026-11-20T10:00:00Z', 'contract-exit-charges', [
+      { type: 'practical-action' },
+    ]);
 
-    // E: resolved at attempt 1 on day 14: within the ADR limit, not within a week.
+    // E: resolved at attempt 1 on day 14: within the ADR limit, not within a week. Its proposal, agreed on
+    // 6 October, was £10 of goodwill.
     at('2026-10-06T10:00:00Z');
     await raise('E', { category: 'equipment', channel: 'letter' });
-    await resolveAtAttempt1('E', 'agent', '2026-10-08', '2026-10-20T10:00:00Z', 'equipment-faulty');
+    await resolveAtAttempt1('E', 'agent', '2026-10-08', '2026-10-20T10:00:00Z', 'equipment-faulty', [
+      { type: 'goodwill', amountPence: 1000 },
+    ]);
 
     // I: 23:30 UTC on 31 May is 1 June in London (BST): counted in June. H: 30 November 2025, before the range.
     at('2026-05-31T23:30:00Z');
     await raise('I', { channel: 'email' });
     at('2025-11-30T23:59:00Z');
     await raise('H', {});
+
+    // Surveys went at closure to G (22 April), A (4 September), E (20 October), D (20 November) and J (3
+    // October 2025); not to C (opted out). A answers 5, E 4, D 2 (each some days later: an answer counts on
+    // its survey's day); G and J never answer.
+    const answer = (name: string, score: number) =>
+      answerSatisfactionSurvey(t.ctx, { reference: refs[name]!, customerId: customers[name]! }, { score });
+    at('2026-11-25T10:00:00Z');
+    await answer('A', 5);
+    await answer('E', 4);
+    await answer('D', 2);
+
+    // An improvement raised from the billing root cause on 10 September, done on 25 September.
+    at('2026-09-10T10:00:00Z');
+    const raised = await t.as('director').post('/improvements', {
+      title: 'Plan changes charge twice',
+      description: 'The billing run charges twice when a plan changes mid-month.',
+      ownerId: t.users.reviewer.id,
+      dueOn: '2026-10-31',
+      source: 'root-cause-trend',
+      rootCause: 'billing-wrong-charge',
+      complaints: [refs.A],
+    });
+    improvement = raised.body.reference;
+    at('2026-09-25T10:00:00Z');
+    await t
+      .as('reviewer')
+      .patch(`/improvements/${improvement}`, { status: 'done', actionTaken: 'Billing run fixed' });
 
     at('2026-12-01T10:00:00Z');
   }, 120_000);
@@ -238,6 +290,141 @@ describeEachDialect('insight figures', (harness) => {
       [t.users.agent.id, 3, 0, 0],
       [t.users.director.id, 1, 0, 0],
     ]);
+  });
+
+  it('gives root causes against the year before, satisfaction and remedies for a year', async () => {
+    const f = await insight(year);
+    const zeros = {
+      billing: 0,
+      'service-quality': 0,
+      'customer-service': 0,
+      contract: 0,
+      equipment: 0,
+      other: 0,
+    };
+    const noChannel = { phone: 0, email: 0, web: 0, letter: 0, textphone: 0, 'in-person': 0 };
+    // Closed with a root cause in the year: G (22 April) and A (4 September), billing by phone, charged
+    // wrongly; E (20 October), equipment by letter; D (20 November), contract by phone. The year before: J.
+    expect(f.rootCauses).toEqual({
+      previousFrom: '2024-12-01',
+      previousTo: '2025-11-30',
+      recorded: 4,
+      previousRecorded: 1,
+      causes: [
+        {
+          code: 'billing-error',
+          label: 'Billing error',
+          count: 2,
+          previous: 1,
+          byCategory: { ...zeros, billing: 2 },
+          byChannel: { ...noChannel, phone: 2 },
+          detail: [
+            { code: 'billing-wrong-charge', label: 'Charged wrongly or twice', count: 2, previous: 0 },
+            {
+              code: 'billing-credit-not-applied',
+              label: 'Credit or refund not applied',
+              count: 0,
+              previous: 1,
+            },
+          ],
+        },
+        {
+          code: 'contract-cancellation',
+          label: 'Contract or cancellation',
+          count: 1,
+          previous: 0,
+          byCategory: { ...zeros, contract: 1 },
+          byChannel: { ...noChannel, phone: 1 },
+          detail: [{ code: 'contract-exit-charges', label: 'Early exit charges', count: 1, previous: 0 }],
+        },
+        {
+          code: 'equipment',
+          label: 'Equipment',
+          count: 1,
+          previous: 0,
+          byCategory: { ...zeros, equipment: 1 },
+          byChannel: { ...noChannel, letter: 1 },
+          detail: [{ code: 'equipment-faulty', label: 'Faulty equipment', count: 1, previous: 0 }],
+        },
+      ],
+    });
+    // Sent in the year: G, A, E (attempt 1, agent) and D (attempt 2, reviewer); C opted out. Answered: A 5,
+    // E 4, D 2: 3 of 4 (0.75), mean 11 / 3 = 3.67. Attempt 1: 2 of 3 (0.6667), mean 4.5.
+    const none = { sent: 0, answered: 0, responseRate: null, averageScore: null };
+    expect(f.satisfaction).toEqual({
+      sent: 4,
+      answered: 3,
+      responseRate: 0.75,
+      averageScore: 3.67,
+      byStageReached: [
+        { stageReached: 'initiation', ...none },
+        { stageReached: 'attempt-1', sent: 3, answered: 2, responseRate: 0.6667, averageScore: 4.5 },
+        { stageReached: 'attempt-2', sent: 1, answered: 1, responseRate: 1, averageScore: 2 },
+        { stageReached: 'attempt-3', ...none },
+        { stageReached: 'deadlock', ...none },
+      ],
+      byCategory: [
+        { category: 'billing', sent: 2, answered: 1, responseRate: 0.5, averageScore: 5 }, // G, A
+        { category: 'service-quality', ...none },
+        { category: 'customer-service', ...none },
+        { category: 'contract', sent: 1, answered: 1, responseRate: 1, averageScore: 2 }, // D
+        { category: 'equipment', sent: 1, answered: 1, responseRate: 1, averageScore: 4 }, // E
+        { category: 'other', ...none },
+      ],
+      byHandler: [
+        {
+          person: { id: t.users.agent.id, name: 'Test agent' },
+          sent: 3,
+          answered: 2,
+          responseRate: 0.6667,
+          averageScore: 4.5,
+        },
+        {
+          person: { id: t.users.reviewer.id, name: 'Test reviewer' },
+          sent: 1,
+          answered: 1,
+          responseRate: 1,
+          averageScore: 2,
+        },
+      ],
+    });
+    // Accepted: A an apology and £25 credit (1 September), D a practical action (5 October), E £10 goodwill
+    // (6 October), B's decision an apology and £50 goodwill (20 October). B's declined £15 credit: never.
+    expect(f.remedies).toEqual({
+      count: 6,
+      pence: 8500,
+      byType: [
+        { type: 'apology', count: 2, pence: 0 },
+        { type: 'explanation', count: 0, pence: 0 },
+        { type: 'practical-action', count: 1, pence: 0 },
+        { type: 'credit-refund', count: 1, pence: 2500 },
+        { type: 'goodwill', count: 2, pence: 6000 },
+      ],
+    });
+  });
+
+  it('narrows the root causes, satisfaction and remedies too', async () => {
+    const billing = await insight({ ...year, category: 'billing' });
+    expect(billing.rootCauses.causes.map((c) => [c.code, c.count, c.previous])).toEqual([
+      ['billing-error', 2, 1],
+    ]);
+    expect([billing.satisfaction.sent, billing.satisfaction.answered]).toEqual([2, 1]);
+    expect([billing.remedies.count, billing.remedies.pence]).toEqual([2, 2500]); // A
+    // The handlers' figures are narrowed by the range and the owner, not by category.
+    expect(billing.satisfaction.byHandler.map((h) => h.sent)).toEqual([3, 1]);
+    const reviewer = await insight({ ...year, owner: t.users.reviewer.id });
+    expect(reviewer.rootCauses.causes.map((c) => [c.code, c.count])).toEqual([['contract-cancellation', 1]]);
+    expect(reviewer.satisfaction).toMatchObject({ sent: 1, answered: 1, averageScore: 2 });
+    expect(reviewer.satisfaction.byHandler.map((h) => h.person?.id)).toEqual([t.users.reviewer.id]);
+    expect(reviewer.remedies).toMatchObject({ count: 1, pence: 0 }); // D's practical action
+    // October alone against September (30 days before): E and B's remedies; E's root cause against A's.
+    const october = await insight({ from: '2026-10-01', to: '2026-10-31' });
+    expect(october.rootCauses.previousFrom).toBe('2026-08-31');
+    expect(october.rootCauses.causes.map((c) => [c.code, c.count, c.previous])).toEqual([
+      ['equipment', 1, 0],
+      ['billing-error', 0, 1],
+    ]);
+    expect(october.remedies).toMatchObject({ count: 4, pence: 6000 });
   });
 
   it('narrows every figure by category, channel, customer type and stage reached', async () => {
@@ -341,6 +528,28 @@ describeEachDialect('insight figures', (harness) => {
     expect(sheet('Time to resolve')['Not resolved (yet)']).toEqual([2, 2 / 3, 1, 1]);
     expect(sheet('Declined proposals')['Service quality']).toEqual([1, 0]); // B, 10 September
 
+    // Root causes closed in September: A's (billing, charged wrongly); none in August.
+    expect(sheet('Root causes')['Billing error']).toEqual([1, 0]);
+    expect(sheet('Root causes')['   Charged wrongly or twice']).toEqual([1, 0]);
+    // Surveys sent in September: A's (answered 5); C opted out. None in August.
+    const satisfaction = sheet('Satisfaction');
+    expect(satisfaction['September 2026']).toEqual([1, 1, 1, 5]);
+    expect(satisfaction['August 2026']?.slice(0, 2)).toEqual([0, 0]);
+    expect(satisfaction['Reached attempt 1']).toEqual([1, 1, 1, 5]);
+    expect(satisfaction['Category: billing']).toEqual([1, 1, 1, 5]);
+    expect(sheet('Satisfaction by handler')['Test agent']).toEqual([1, 1, 1, 5]);
+    // Remedies accepted in September: A's apology and £25 credit.
+    const remedies = sheet('Remedies');
+    expect(remedies['Credit or refund']).toEqual([1, 25, 0, 0]);
+    expect(remedies.Apology?.[0]).toBe(1);
+    expect(remedies['All remedies']).toEqual([2, 25, 0, 0]);
+    expect(sheet('Improvements done')[improvement]).toEqual([
+      'Plan changes charge twice: Billing run fixed',
+      'Test reviewer',
+      '2026-09-25',
+      refs.A,
+    ]);
+
     // October: B's referral with its £300 fee and the scheme's decision, upheld.
     const october = await sheets((await monthlyReportFile(t.ctx, '2026-10', 'xlsx')).bytes);
     const scheme = october('ADR scheme');
@@ -348,12 +557,28 @@ describeEachDialect('insight figures', (harness) => {
     expect(scheme['Upheld (fully or partly)']).toEqual([1, 0]);
     expect(scheme['Case fees (total)']).toEqual([300, 0]);
 
+    // October beside September: E's and B's remedies (D's practical action on 5 October too); E's cause.
+    const octoberRemedies = october('Remedies');
+    expect(octoberRemedies['Goodwill payment']).toEqual([2, 60, 0, 0]);
+    expect(octoberRemedies['Practical action']?.[0]).toBe(1);
+    expect(octoberRemedies['All remedies']).toEqual([4, 60, 2, 25]);
+    expect(october('Root causes').Equipment).toEqual([1, 0]);
+    expect(october('Root causes')['Billing error']).toEqual([0, 1]);
+    expect(october('Satisfaction')['October 2026']).toEqual([1, 1, 1, 4]); // E
+    expect(Object.keys(october('Improvements done'))).not.toContain(improvement);
+
     const pdf = await readPdf((await monthlyReportFile(t.ctx, '2026-09', 'pdf')).bytes);
     expect(pdf.text).toContain('Complaints management report: September 2026');
     expect(pdf.text).toMatch(/Complaints received 3 1 /);
     expect(pdf.text).toMatch(/Complaints per 100,000 customers \(Ofcom’s measure\) 1\.5 0\.5 /);
     expect(pdf.text).toMatch(/ADR letters at the time limit 1 0 /);
     expect(pdf.text).toMatch(/Not resolved \(yet\) 2 66\.7% 1 100% /);
+    expect(pdf.text).toMatch(/Billing error 1 0 /);
+    expect(pdf.text).toMatch(/September 2026 1 1 100% 5 /);
+    expect(pdf.text).toMatch(/Credit or refund 1 £25\.00 0 £0\.00/);
+    expect(pdf.text).toContain(
+      `${improvement} Plan changes charge twice: Billing run fixed Test reviewer 2026-09-25 ${refs.A}`,
+    );
     const octoberPdf = await readPdf((await monthlyReportFile(t.ctx, '2026-10', 'pdf')).bytes);
     expect(octoberPdf.text).toMatch(/Case fees \(total\) £300\.00 £0\.00/);
   });
@@ -374,7 +599,20 @@ describeEachDialect('insight figures', (harness) => {
         .orderBy('stage_reached')
         .execute();
       const facts = await db.selectFrom('insight_facts').selectAll().orderBy('complaint_id').execute();
-      return { totals: totals.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })), facts };
+      const owners = await db
+        .selectFrom('insight_owner_totals')
+        .selectAll()
+        .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
+        .orderBy('measure')
+        .orderBy('day')
+        .orderBy('owner_id')
+        .orderBy('value')
+        .execute();
+      return {
+        totals: totals.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
+        owners: owners.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
+        facts,
+      };
     }
 
     it('equal a recomputation from scratch, also after a customer changes type', async () => {
@@ -398,11 +636,14 @@ describeEachDialect('insight figures', (harness) => {
     it('are filled for the complaints already there by the migration that adds them', async () => {
       const kept = await snapshot();
       const db = t.db.kysely;
+      await db.schema.dropTable('insight_owner_totals').execute();
       await db.schema.dropTable('insight_totals').execute();
       await db.schema.dropTable('insight_facts').execute();
       await db.schema.dropIndex('attempts_follow_up_idx').execute();
-      await sql`delete from kysely_migration where name = '0024-insight-facts'`.execute(db);
-      expect((await migrate(t.db)).ran).toEqual(['0024-insight-facts']);
+      await sql`delete from kysely_migration where name in ('0024-insight-facts', '0025-insight-panels')`.execute(
+        db,
+      );
+      expect((await migrate(t.db)).ran).toEqual(['0024-insight-facts', '0025-insight-panels']);
       expect(await snapshot()).toEqual(kept);
     });
   });

@@ -67,6 +67,7 @@ const BIG_TABLES = [
   'jobs',
   'insight_facts',
   'insight_totals',
+  'insight_owner_totals',
 ];
 
 class CaptureQueries implements KyselyPlugin {

@@ -8,15 +8,12 @@
  * (insight_facts_owner_idx); a customer's type change moves their rows (insight_facts_customer_idx). The
  * follow-ups waiting are read from attempts_follow_up_idx, which holds only the attempts waiting for one.
  *
- * Existing complaints are backfilled here. Unlike other migrations this one runs today's code
- * (`rebuildInsight`, which reads complaints as db/complaints.ts does): the facts are the domain's own
- * computation, and copying it into a migration would let the two drift apart. A later migration that changes
- * the complaints' columns must keep this one working, or replace its backfill with a frozen copy then.
+ * Existing complaints were backfilled here until 0025 added measures and a table of its own: the backfill
+ * runs today's code (`rebuildInsight`), which now writes that table too, so 0025 does it once the table is
+ * there (a database that ran this migration before is filled again by 0025, from scratch).
  */
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../database.ts';
-import { rebuildInsight } from '../insight-rebuild.ts';
-import type { Schema } from '../schema.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
@@ -71,5 +68,4 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .column('complaint_id')
     .where(sql<SqlBool>`phase in ('follow-up', 'chasing')`)
     .execute();
-  await rebuildInsight(db as Kysely<Schema>);
 }

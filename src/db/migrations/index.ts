@@ -27,6 +27,7 @@ import * as m0020 from './0020-insight-records.ts';
 import * as m0022 from './0022-improvements.ts';
 import * as m0023 from './0023-imports.ts';
 import * as m0024 from './0024-insight-facts.ts';
+import * as m0025 from './0025-insight-panels.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0022-improvements': m0022,
   '0023-imports': m0023,
   '0024-insight-facts': m0024,
+  '0025-insight-panels': m0025,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {

@@ -7,11 +7,13 @@
  * whether things got better. The team is as it stood when the report was made: who has what open cannot be
  * read back for a past day.
  */
+import type { FixedImprovement } from '../../app/list-improvements-done.ts';
 import type { Insight } from '../../app/read-insight.ts';
 import { CHANNELS } from '../../domain/complaint.ts';
 import { FUNNEL_OUTCOMES, type FunnelOutcome } from '../../domain/insight.ts';
 import { CATEGORIES, type Procedure } from '../../domain/procedure.ts';
 import { formatPence, words } from '../case-file/format.ts';
+import { panelSections } from './panels.ts';
 
 /** Everything the report is made from, as plain data (it crosses to a render thread by structured clone). */
 export interface MonthlyReportInput {
@@ -27,6 +29,8 @@ export interface MonthlyReportInput {
   procedure: Procedure;
   current: Insight;
   previous: Insight;
+  /** The improvement items marked done in the month. */
+  improvementsDone: FixedImprovement[];
 }
 
 /** Money is kept in pence and shown as pounds; a share (0–1) as a percentage; null as a dash. */
@@ -35,6 +39,8 @@ export type Cell = string | number | null | { pence: number } | { share: number 
 export interface ReportTable {
   columns: string[];
   rows: Cell[][];
+  /** Each column's share of the page's width, for a table of text (the PDF); else the first wide, the rest even. */
+  widths?: number[] | undefined;
 }
 
 export interface ReportSection {
@@ -241,6 +247,7 @@ export function reportSections(report: MonthlyReportInput): ReportSection[] {
         ]),
       },
     },
+    ...panelSections(report),
     {
       sheet: 'Team',
       title: 'The team now',

@@ -134,14 +134,16 @@ class ReportWriter {
     doc.x = LEFT;
   }
 
-  /** The figures, a row a line: the first column wide, the rest right-aligned numbers. */
+  /** The figures, a row a line: the first column wide (unless given widths), numbers right-aligned, text left. */
   private table(parent: Element, section: ReportSection): void {
     const { doc } = this;
-    const { columns, rows } = section.table;
+    const { columns, rows, widths } = section.table;
     const first = WIDTH * (columns.length > 3 ? 0.32 : 0.5);
     const rest = (WIDTH - first) / Math.max(1, columns.length - 1);
-    const x = (i: number) => (i === 0 ? LEFT : LEFT + first + (i - 1) * rest);
-    const width = (i: number) => (i === 0 ? first - 6 : rest - 6);
+    const given = (i: number) => WIDTH * (widths ?? []).slice(0, i).reduce((a, b) => a + b, 0);
+    const x = (i: number) => (widths ? LEFT + given(i) : i === 0 ? LEFT : LEFT + first + (i - 1) * rest);
+    const width = (i: number) => (widths ? WIDTH * (widths[i] ?? 0) - 6 : i === 0 ? first - 6 : rest - 6);
+    const left = (i: number) => i === 0 || typeof rows[0]?.[i] === 'string';
     const table = group(doc, parent, 'Table');
     const line = (cells: readonly Cell[], header: boolean) => {
       const height = Math.max(
@@ -164,7 +166,7 @@ class ReportWriter {
             .fontSize(SIZE.body)
             .text(pdfText(cellText(cell)), x(i), y + 2, {
               width: width(i),
-              align: i === 0 ? 'left' : 'right',
+              align: left(i) ? 'left' : 'right',
             }),
         );
       });

@@ -5138,8 +5138,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Management figures for a date range: volumes, funnel, time to resolve, ADR, team
-         * @description Complaints count on the London day they were received; ADR letters, referrals, decisions and declined proposals on their own day. Read from running totals kept with every change.
+         * Management figures for a date range: volumes, funnel, time to resolve, ADR, root causes, satisfaction, remedies, team
+         * @description Complaints count on the London day they were received; ADR letters, referrals, decisions and declined proposals on their own day; root causes on the day the complaint closed; surveys on the day sent; remedies on the day accepted. Read from running totals kept with every change.
          */
         get: {
             parameters: {
@@ -5256,7 +5256,7 @@ export interface paths {
         };
         /**
          * The monthly management report, as PDF or spreadsheet
-         * @description The dashboard’s figures for a month beside the month before: volumes, how far complaints went, time to resolve, ADR letters by trigger, the scheme, declined proposals and the team. The same report goes to the directors by email on the 1st of each month.
+         * @description The dashboard’s figures for a month beside the month before: volumes, how far complaints went, time to resolve, ADR letters by trigger, the scheme, declined proposals, root causes, satisfaction (by stage, category and handler), remedies accepted, the improvements completed in the month and the team. The same report goes to the directors by email on the 1st of each month.
          */
         get: {
             parameters: {
@@ -8579,6 +8579,112 @@ export interface components {
                 category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
                 declined: number;
             }[];
+            /** @description Root causes by the tree’s top level, counted on the day each complaint closed, most recorded first, beside the period before */
+            rootCauses: {
+                /**
+                 * Format: date
+                 * @description First day of the period of the same length just before the range
+                 * @example 2026-11-30
+                 */
+                previousFrom: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                previousTo: string;
+                /** @description Complaints closed in the range with a root cause */
+                recorded: number;
+                previousRecorded: number;
+                causes: {
+                    code: string;
+                    label: string;
+                    count: number;
+                    /** @description In the period before */
+                    previous: number;
+                    byCategory: {
+                        billing: number;
+                        "service-quality": number;
+                        "customer-service": number;
+                        contract: number;
+                        equipment: number;
+                        other: number;
+                    };
+                    byChannel: {
+                        phone: number;
+                        email: number;
+                        web: number;
+                        letter: number;
+                        textphone: number;
+                        "in-person": number;
+                    };
+                    /** @description The codes recorded under this cause (its own code too, when recorded as it is) */
+                    detail: {
+                        code: string;
+                        label: string;
+                        count: number;
+                        /** @description In the period before */
+                        previous: number;
+                    }[];
+                }[];
+            };
+            /** @description The satisfaction survey of the complaints closed in the range: counted on the day it was sent (at closure), answers with their survey; customers who asked not to be contacted get none */
+            satisfaction: {
+                /** @description Surveys put to customers */
+                sent: number;
+                answered: number;
+                /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                responseRate: number | null;
+                /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                averageScore: number | null;
+                byStageReached: {
+                    /** @description Surveys put to customers */
+                    sent: number;
+                    answered: number;
+                    /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                    responseRate: number | null;
+                    /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                    averageScore: number | null;
+                    /** @enum {string} */
+                    stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+                }[];
+                byCategory: {
+                    /** @description Surveys put to customers */
+                    sent: number;
+                    answered: number;
+                    /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                    responseRate: number | null;
+                    /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                    averageScore: number | null;
+                    /** @enum {string} */
+                    category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+                }[];
+                /** @description By the complaint’s owner (its handler at closure); narrowed by the range and `owner`, not by the other filters */
+                byHandler: {
+                    /** @description Surveys put to customers */
+                    sent: number;
+                    answered: number;
+                    /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                    responseRate: number | null;
+                    /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                    averageScore: number | null;
+                    /** @description Null: nobody owned the complaints */
+                    person: {
+                        id: string;
+                        name: string;
+                    } | null;
+                }[];
+            };
+            /** @description Remedies the customer accepted in the range (agreed proposals, accepted ombudsman decisions), on the day accepted; money in pence */
+            remedies: {
+                count: number;
+                pence: number;
+                byType: {
+                    /** @enum {string} */
+                    type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                    count: number;
+                    pence: number;
+                }[];
+            };
             /** @description Today, whatever the range */
             team: {
                 /** @description Null: nobody owns them */
@@ -9787,6 +9893,112 @@ export interface components {
                 category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
                 declined: number;
             }[];
+            /** @description Root causes by the tree’s top level, counted on the day each complaint closed, most recorded first, beside the period before */
+            rootCauses: {
+                /**
+                 * Format: date
+                 * @description First day of the period of the same length just before the range
+                 * @example 2026-11-30
+                 */
+                previousFrom: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                previousTo: string;
+                /** @description Complaints closed in the range with a root cause */
+                recorded: number;
+                previousRecorded: number;
+                causes: {
+                    code: string;
+                    label: string;
+                    count: number;
+                    /** @description In the period before */
+                    previous: number;
+                    byCategory: {
+                        billing: number;
+                        "service-quality": number;
+                        "customer-service": number;
+                        contract: number;
+                        equipment: number;
+                        other: number;
+                    };
+                    byChannel: {
+                        phone: number;
+                        email: number;
+                        web: number;
+                        letter: number;
+                        textphone: number;
+                        "in-person": number;
+                    };
+                    /** @description The codes recorded under this cause (its own code too, when recorded as it is) */
+                    detail: {
+                        code: string;
+                        label: string;
+                        count: number;
+                        /** @description In the period before */
+                        previous: number;
+                    }[];
+                }[];
+            };
+            /** @description The satisfaction survey of the complaints closed in the range: counted on the day it was sent (at closure), answers with their survey; customers who asked not to be contacted get none */
+            satisfaction: {
+                /** @description Surveys put to customers */
+                sent: number;
+                answered: number;
+                /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                responseRate: number | null;
+                /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                averageScore: number | null;
+                byStageReached: {
+                    /** @description Surveys put to customers */
+                    sent: number;
+                    answered: number;
+                    /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                    responseRate: number | null;
+                    /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                    averageScore: number | null;
+                    /** @enum {string} */
+                    stageReached: "initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock";
+                }[];
+                byCategory: {
+                    /** @description Surveys put to customers */
+                    sent: number;
+                    answered: number;
+                    /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                    responseRate: number | null;
+                    /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                    averageScore: number | null;
+                    /** @enum {string} */
+                    category: "billing" | "service-quality" | "customer-service" | "contract" | "equipment" | "other";
+                }[];
+                /** @description By the complaint’s owner (its handler at closure); narrowed by the range and `owner`, not by the other filters */
+                byHandler: {
+                    /** @description Surveys put to customers */
+                    sent: number;
+                    answered: number;
+                    /** @description Answered ÷ sent (0–1, four places); null when none sent */
+                    responseRate: number | null;
+                    /** @description Mean score, 1 (very dissatisfied) to 5; null when none */
+                    averageScore: number | null;
+                    /** @description Null: nobody owned the complaints */
+                    person: {
+                        id: string;
+                        name: string;
+                    } | null;
+                }[];
+            };
+            /** @description Remedies the customer accepted in the range (agreed proposals, accepted ombudsman decisions), on the day accepted; money in pence */
+            remedies: {
+                count: number;
+                pence: number;
+                byType: {
+                    /** @enum {string} */
+                    type: "apology" | "explanation" | "practical-action" | "credit-refund" | "goodwill";
+                    count: number;
+                    pence: number;
+                }[];
+            };
             /** @description Today, whatever the range */
             team: {
                 /** @description Null: nobody owns them */

@@ -125,8 +125,11 @@ export function StaffLayout() {
             Log a complaint
           </Button>
         </AppShell.Section>
-        {/* The queues, mail and records scroll when the menu is taller than the window. */}
-        <AppShell.Section grow component={ScrollArea} type="auto">
+        {/*
+          Everything below the first button scrolls when the menu is taller than the window. One scrolling
+          section, allowed to shrink (min-height 0): sections after a growing one were cut off instead.
+        */}
+        <AppShell.Section grow component={ScrollArea} type="auto" style={{ minHeight: 0 }}>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
             Queues
           </Text>
@@ -146,20 +149,18 @@ export function StaffLayout() {
             link('/staff/workload', 'Workload')}
           {(['reviewer', 'director', 'admin'] as const).some((r) => hasRole(user, r)) &&
             link('/staff/insight', 'Insight')}
-        </AppShell.Section>
-        {hasRole(user, 'admin') && (
-          <AppShell.Section>
-            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
-              Administration
-            </Text>
-            {link('/staff/admin/users', 'Users and roles')}
-            {link('/staff/admin/tokens', 'API tokens')}
-            {link('/staff/admin/templates', 'Templates')}
-            {link('/staff/admin/procedure', 'Procedure')}
-          </AppShell.Section>
-        )}
-        <AppShell.Section>
-          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+          {hasRole(user, 'admin') && (
+            <>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4} mt="sm">
+                Administration
+              </Text>
+              {link('/staff/admin/users', 'Users and roles')}
+              {link('/staff/admin/tokens', 'API tokens')}
+              {link('/staff/admin/templates', 'Templates')}
+              {link('/staff/admin/procedure', 'Procedure')}
+            </>
+          )}
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4} mt="sm">
             Your account
           </Text>
           {link('/staff/account/password', 'Change password')}

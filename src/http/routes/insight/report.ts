@@ -23,7 +23,7 @@ export function registerInsightReportRoute(app: FastifyInstance, ctx: AppContext
         tags: ['insight'],
         summary: 'The monthly management report, as PDF or spreadsheet',
         description:
-          'The dashboard’s figures for a month beside the month before: volumes, how far complaints went, time to resolve, ADR letters by trigger, the scheme, declined proposals and the team. The same report goes to the directors by email on the 1st of each month.',
+          'The dashboard’s figures for a month beside the month before: volumes, how far complaints went, time to resolve, ADR letters by trigger, the scheme, declined proposals, root causes, satisfaction (by stage, category and handler), remedies accepted, the improvements completed in the month and the team. The same report goes to the directors by email on the 1st of each month.',
         querystring: reportQuery,
         response: binary('The report', ...Object.values(REPORT_MEDIA_TYPES)),
       },

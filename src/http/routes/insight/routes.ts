@@ -13,9 +13,10 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: AppContext): vo
     {
       schema: {
         tags: ['insight'],
-        summary: 'Management figures for a date range: volumes, funnel, time to resolve, ADR, team',
+        summary:
+          'Management figures for a date range: volumes, funnel, time to resolve, ADR, root causes, satisfaction, remedies, team',
         description:
-          'Complaints count on the London day they were received; ADR letters, referrals, decisions and declined proposals on their own day. Read from running totals kept with every change.',
+          'Complaints count on the London day they were received; ADR letters, referrals, decisions and declined proposals on their own day; root causes on the day the complaint closed; surveys on the day sent; remedies on the day accepted. Read from running totals kept with every change.',
         querystring: insightQuery,
         response: { 200: insightSchema, ...problems },
       },

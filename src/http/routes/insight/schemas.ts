@@ -1,6 +1,6 @@
 /** Request and response schemas of `GET /api/v1/insight`. */
 import { z } from 'zod';
-import { ATTEMPT_NUMBERS, CHANNELS, CUSTOMER_TYPES } from '../../../domain/complaint.ts';
+import { ATTEMPT_NUMBERS, CHANNELS, CUSTOMER_TYPES, REMEDY_TYPES } from '../../../domain/complaint.ts';
 import { FUNNEL_OUTCOMES, STAGES_REACHED } from '../../../domain/insight.ts';
 import { CATEGORIES } from '../../../domain/procedure.ts';
 import { category, localDate } from '../../schemas.ts';
@@ -24,6 +24,20 @@ const counts = <const K extends readonly [string, ...string[]]>(keys: K) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()]))) as z.ZodObject<
     Record<K[number], z.ZodNumber>
   >;
+
+const rootCauseCount = z.object({
+  code: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  previous: z.number().int().describe('In the period before'),
+});
+
+const satisfactionCount = z.object({
+  sent: z.number().int().describe('Surveys put to customers'),
+  answered: z.number().int(),
+  responseRate: z.number().nullable().describe('Answered ÷ sent (0–1, four places); null when none sent'),
+  averageScore: z.number().nullable().describe('Mean score, 1 (very dissatisfied) to 5; null when none'),
+});
 
 export const insightSchema = z
   .object({
@@ -86,6 +100,56 @@ export const insightSchema = z
       remediesOverdue: z.number().int().describe('Accepted remedies past their date and not done, today'),
     }),
     declinedProposals: z.array(z.object({ category, declined: z.number().int() })),
+    rootCauses: z
+      .object({
+        previousFrom: localDate.describe('First day of the period of the same length just before the range'),
+        previousTo: localDate,
+        recorded: z.number().int().describe('Complaints closed in the range with a root cause'),
+        previousRecorded: z.number().int(),
+        causes: z.array(
+          rootCauseCount.extend({
+            byCategory: counts(CATEGORIES),
+            byChannel: counts(CHANNELS),
+            detail: z
+              .array(rootCauseCount)
+              .describe('The codes recorded under this cause (its own code too, when recorded as it is)'),
+          }),
+        ),
+      })
+      .describe(
+        'Root causes by the tree’s top level, counted on the day each complaint closed, most recorded first, beside the period before',
+      ),
+    satisfaction: satisfactionCount
+      .extend({
+        byStageReached: z.array(satisfactionCount.extend({ stageReached: z.enum(STAGES_REACHED) })),
+        byCategory: z.array(satisfactionCount.extend({ category })),
+        byHandler: z
+          .array(
+            satisfactionCount.extend({
+              person: z
+                .object({ id: z.string(), name: z.string() })
+                .nullable()
+                .describe('Null: nobody owned the complaints'),
+            }),
+          )
+          .describe(
+            'By the complaint’s owner (its handler at closure); narrowed by the range and `owner`, not by the other filters',
+          ),
+      })
+      .describe(
+        'The satisfaction survey of the complaints closed in the range: counted on the day it was sent (at closure), answers with their survey; customers who asked not to be contacted get none',
+      ),
+    remedies: z
+      .object({
+        count: z.number().int(),
+        pence: z.number().int(),
+        byType: z.array(
+          z.object({ type: z.enum(REMEDY_TYPES), count: z.number().int(), pence: z.number().int() }),
+        ),
+      })
+      .describe(
+        'Remedies the customer accepted in the range (agreed proposals, accepted ombudsman decisions), on the day accepted; money in pence',
+      ),
     team: z
       .array(
         z.object({

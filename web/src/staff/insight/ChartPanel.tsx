@@ -7,7 +7,8 @@ import { type ReactNode, useId, useState } from 'react';
 
 export interface FigureTable {
   columns: string[];
-  rows: { label: string; values: (number | string)[] }[];
+  /** `key` when two rows share a label. */
+  rows: { label: string; key?: string; values: (number | string)[] }[];
 }
 
 export function ChartPanel({
@@ -16,19 +17,22 @@ export function ChartPanel({
   chart,
   table,
   alert,
+  bare,
 }: {
   title: string;
   description?: ReactNode;
   chart: ReactNode;
   table: FigureTable;
   alert?: boolean;
+  /** Without its own frame: inside a panel that adds more below it. */
+  bare?: boolean;
 }) {
   const [shown, setShown] = useState<'chart' | 'table'>('chart');
   const id = useId();
   return (
     <Paper
-      withBorder
-      p="md"
+      withBorder={!bare}
+      p={bare ? 0 : 'md'}
       radius="md"
       style={alert ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : undefined}
     >
@@ -68,7 +72,7 @@ export function ChartPanel({
             </Table.Thead>
             <Table.Tbody>
               {table.rows.map((r) => (
-                <Table.Tr key={r.label}>
+                <Table.Tr key={r.key ?? r.label}>
                   <Table.Th scope="row" fw={500}>
                     {r.label}
                   </Table.Th>

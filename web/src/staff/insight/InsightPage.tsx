@@ -15,8 +15,11 @@ import { formatDay, formatPence, humanize } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Loading, ProblemAlert } from '../../ui/states.tsx';
 import { ChartPanel } from './ChartPanel.tsx';
+import { ImprovementsPanel } from './ImprovementsPanel.tsx';
 import { InsightFilters } from './InsightFilters.tsx';
 import { periodLabel, useInsightView } from './insightParams.ts';
+import { LessonsPanels } from './LessonsPanels.tsx';
+import { ReportDownloads } from './ReportDownloads.tsx';
 
 type Insight = Schemas['Insight'];
 
@@ -64,7 +67,8 @@ export function InsightPage() {
       <PageHeading title="Insight" id="insight-heading" />
       <Text c="dimmed" mb="md">
         How the procedure is doing. Complaints count on the day they were received; ADR letters, referrals,
-        decisions and declined proposals on the day they happened. The team is as it stands today.
+        decisions and declined proposals on the day they happened; root causes and surveys on the day the
+        complaint closed; remedies on the day accepted. The team is as it stands today.
       </Text>
       <InsightFilters
         view={view}
@@ -252,6 +256,11 @@ function Figures({ data, stageName }: { data: Insight; stageName: (stage: string
           }}
         />
       </SimpleGrid>
+      <LessonsPanels data={data} stageName={stageName} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ImprovementsPanel />
+        <ReportDownloads />
+      </SimpleGrid>
       <Team data={data} />
     </Stack>
   );
@@ -291,9 +300,11 @@ function Funnel({ data, stageName }: { data: Insight; stageName: (stage: string)
         description="The complaints received in the range."
         chart={
           <BarChart
-            h={260}
+            // A row of 40 px per step and labels wide enough for one line each: at 260 px high and 150 wide
+            // the labels wrapped and ran into each other.
+            h={steps.length * 40 + 40}
             orientation="vertical"
-            yAxisProps={{ width: 150 }}
+            yAxisProps={{ width: 180, interval: 0 }}
             data={steps.map((s) => ({ step: s.short, complaints: s.n }))}
             dataKey="step"
             series={[{ name: 'complaints', label: 'Complaints', color: 'teal.8' }]}
