@@ -268,21 +268,13 @@ export function totalChanges(
   before: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined,
   after: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined,
 ): TotalChange[] {
-  const changes = new Map<string, TotalChange>();
-  const apply = (facts: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined, sign: number) => {
-    for (const c of facts?.contributions ?? []) {
-      const key: TotalKey = { ...facts!.dimensions, on: c.on, measure: c.measure, value: c.value };
-      const id = totalKeyId(key);
-      const seen = changes.get(id) ?? { ...key, n: 0, amount: 0 };
-      changes.set(id, { ...seen, n: seen.n + sign * c.n, amount: seen.amount + sign * c.amount });
-    }
-  };
-  apply(before, -1);
-  apply(after, 1);
-  return [...changes.entries()]
-    .filter(([, c]) => c.n !== 0 || c.amount !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, c]) => c);
+  const keyOf = (facts: Pick<InsightFacts, 'dimensions'>, c: Contribution): TotalKey | undefined => ({
+    ...facts.dimensions,
+    on: c.on,
+    measure: c.measure,
+    value: c.value,
+  });
+  return differences(before, after, keyOf, totalKeyId);
 }
 
 /** A total's key as one string, in the order of the totals table's primary key. */
@@ -311,20 +303,30 @@ export function ownerTotalChanges(
   before: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined,
   after: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined,
 ): OwnerTotalChange[] {
-  const changes = new Map<string, OwnerTotalChange>();
-  const apply = (facts: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined, sign: number) => {
+  const keyOf = (facts: Pick<InsightFacts, 'ownerId'>, c: Contribution) =>
+    isOwnerMeasure(c.measure)
+      ? { on: c.on, measure: c.measure, ownerId: facts.ownerId ?? '', value: c.value }
+      : undefined;
+  return differences(before, after, keyOf, (k) => [k.measure, k.on, k.ownerId, k.value].join('|'));
+}
+
+/**
+ * The contributions of `after` less those of `before`, summed by the key `keyOf` gives each (undefined: not
+ * counted here); zero differences left out, sorted by `idOf`.
+ */
+function differences<F extends { contributions: readonly Contribution[] }, K>(
+  before: F | undefined,
+  after: F | undefined,
+  keyOf: (facts: F, c: Contribution) => K | undefined,
+  idOf: (key: K) => string,
+): (K & { n: number; amount: number })[] {
+  const changes = new Map<string, K & { n: number; amount: number }>();
+  const apply = (facts: F | undefined, sign: number) => {
     for (const c of facts?.contributions ?? []) {
-      if (!isOwnerMeasure(c.measure)) continue;
-      const ownerId = facts?.ownerId ?? '';
-      const id = [c.measure, c.on, ownerId, c.value].join('|');
-      const seen = changes.get(id) ?? {
-        on: c.on,
-        measure: c.measure,
-        ownerId,
-        value: c.value,
-        n: 0,
-        amount: 0,
-      };
+      const key = facts && keyOf(facts, c);
+      if (!key) continue;
+      const id = idOf(key);
+      const seen = changes.get(id) ?? { ...key, n: 0, amount: 0 };
       changes.set(id, { ...seen, n: seen.n + sign * c.n, amount: seen.amount + sign * c.amount });
     }
   };
