@@ -160,7 +160,9 @@ describe('a customer on the portal', () => {
     await page.getByText('We could not find that complaint for you').waitFor();
     expect(await page.getByText('a private matter').count()).toBe(0);
     const status = await page.evaluate(
-      (ref) => fetch(`/api/v1/portal/complaints/${ref}`).then((r) => r.status),
+      // The body read too: an API answer is no-store, and Chromium keeps an unread one in flight, so the page
+      // would never fall network-idle.
+      (ref) => fetch(`/api/v1/portal/complaints/${ref}`).then(async (r) => (await r.text(), r.status)),
       other.reference,
     );
     expect(status).toBe(404);
