@@ -33,12 +33,67 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser profile (cookies, storage) at a screen size, in the London time zone and en-GB. */
-export function newContext(
+export async function newContext(
   browser: Browser,
   viewport: { width: number; height: number } = DESKTOP,
 ): Promise<BrowserContext> {
   // bypassCSP lets the test inject axe-core; the pages' own policy forbids inline scripts.
-  return browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: true });
+  const context = await browser.newContext({
+    viewport,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    bypassCSP: true,
+  });
+  await context.addInitScript({ content: TRACK_NETWORK });
+  return context;
+}
+
+interface NetworkTracker {
+  inflight: number;
+  /** performance.now() of the last request that started or ended. */
+  last: number;
+}
+
+/**
+ * Runs in every page before its own scripts: counts the page's fetches in flight and notes when the last
+ * request (a fetch, a script chunk, an image) started or ended, so `settle` can tell when the page is quiet.
+ * Plain JavaScript in a string: a function's source, as the test's transform leaves it, may call helpers
+ * that exist only in Node.
+ */
+const TRACK_NETWORK = `(() => {
+  const net = { inflight: 0, last: performance.now() };
+  globalThis.__redressNet = net;
+  const original = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = (...args) => {
+    net.inflight += 1;
+    net.last = performance.now();
+    return original(...args).finally(() => {
+      net.inflight -= 1;
+      net.last = performance.now();
+    });
+  };
+  new PerformanceObserver(() => {
+    net.last = performance.now();
+  }).observe({ type: 'resource', buffered: true });
+})();`;
+
+/**
+ * Waits until the page has loaded, has no fetch in flight and no request has started or ended for 150 ms.
+ * Playwright's `networkidle` asks for 500 ms of quiet every time, which alone took a minute of each browser
+ * run; a page without scripts (no tracker) still waits for it.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  const tracked = await page.evaluate(() => '__redressNet' in globalThis).catch(() => false);
+  if (!tracked) return page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () => {
+      const net = (globalThis as unknown as { __redressNet: NetworkTracker }).__redressNet;
+      return net.inflight === 0 && performance.now() - net.last > 150;
+    },
+    undefined,
+    { polling: 50 },
+  );
 }
 
 interface AxeViolation {
@@ -78,7 +133,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The checks every page gets once it has settled: no axe violations, and a screenshot. */
 export async function checkPage(page: Page, name: string): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
+  await settle(page);
   await screenshot(page, name);
   return axeViolations(page);
 }
