@@ -31,14 +31,17 @@ const satisfactionCells = (s: SatisfactionCount): Cell[] => [
 export function panelSections(report: MonthlyReportInput): ReportSection[] {
   const { current: now, previous: before, monthName, previousMonthName } = report;
   const satisfactionColumns = ['', 'Surveys sent', 'Answered', 'Response rate', 'Average score (1–5)'];
+  const causeRows = rootCauseRows(now, before);
   return [
     {
       sheet: 'Root causes',
       title: 'Root causes',
       note:
-        'The causes recorded for the complaints closed in each month, by the top level of the procedure’s ' +
-        'tree, with the detailed causes beneath each (indented).',
-      table: { columns: ['Root cause', monthName, previousMonthName], rows: rootCauseRows(now, before) },
+        causeRows.length > 0
+          ? 'The causes recorded for the complaints closed in each month, by the top level of the procedure’s ' +
+            'tree, with the detailed causes beneath each (indented).'
+          : `No root cause was recorded for a complaint closed in ${monthName} or ${previousMonthName}.`,
+      table: { columns: ['Root cause', monthName, previousMonthName], rows: causeRows },
       chart: { column: 1, alt: `Bar chart of root causes recorded in ${monthName}.` },
     },
     {

@@ -95,8 +95,11 @@ class ReportWriter {
     if (section.warning) this.text('P', section.warning, FONT.bold, SIZE.body, sect, BAR.warning);
     this.text('P', section.note, FONT.regular, SIZE.body, sect);
     this.doc.moveDown(0.4);
-    if (section.chart) this.chart(sect, section);
-    this.table(sect, section);
+    // A table of no rows would be a heading over nothing: the note says there is nothing to show.
+    if (rows > 0) {
+      if (section.chart) this.chart(sect, section);
+      this.table(sect, section);
+    }
     sect.end();
   }
 
