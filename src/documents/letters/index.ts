@@ -96,7 +96,7 @@ export async function renderLetter(input: LetterInput): Promise<RenderedLetter> 
     tag(doc, signature, 'P', () => drawText(doc, signerLine, style, { gap: 0 }));
   signature.end();
   root.end();
-  drawFooters(doc, reference, style);
+  drawFooters(doc, `Reference: ${reference}`, style.small);
   const pages = doc.bufferedPageRange().count;
   const pdf = await pdfBytes(doc);
 

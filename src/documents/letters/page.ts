@@ -108,19 +108,20 @@ export function drawAddress(
 }
 
 /**
- * "Page X of Y" and the reference at the foot of every page, once the number of pages is known. The bottom
- * margin is lifted while writing, or pdfkit would start a new page for text below it.
+ * "Page X of Y" and a line on the left (a letter's reference, a report's title) at the foot of every page,
+ * once the number of pages is known. The bottom margin is lifted while writing, or pdfkit would start a new
+ * page for text below it.
  */
-export function drawFooters(doc: PDFKit.PDFDocument, reference: string, style: LetterStyle): void {
+export function drawFooters(doc: PDFKit.PDFDocument, left: string, size: number): void {
   const { start, count } = doc.bufferedPageRange();
-  doc.font(FONT.regular).fontSize(style.small);
+  doc.font(FONT.regular).fontSize(size).fillColor('#000000');
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const page = `Page ${i - start + 1} of ${count}`;
     artifact(doc, 'Pagination', () => {
-      doc.text(`Reference: ${pdfText(reference)}`, PAGE.left, PAGE.footerTop, { lineBreak: false });
+      doc.text(pdfText(left), PAGE.left, PAGE.footerTop, { lineBreak: false });
       doc.text(page, PAGE.right - doc.widthOfString(page), PAGE.footerTop, { lineBreak: false });
     });
     doc.page.margins.bottom = margin;

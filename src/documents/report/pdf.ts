@@ -5,7 +5,7 @@
  * rather than its bars; the same figures are in the table below every chart.
  */
 import { formatDate } from '../case-file/format.ts';
-import { drawLetterhead } from '../letters/page.ts';
+import { drawFooters, drawLetterhead } from '../letters/page.ts';
 import { PAGE, STANDARD } from '../letters/style.ts';
 import { A4, FONT, mm, newPdf, pdfBytes, pdfText } from '../pdf/document.ts';
 import { artifact, documentElement, type Element, group, tag } from '../pdf/tagged.ts';
@@ -47,7 +47,7 @@ export function renderMonthlyReportPdf(report: MonthlyReportInput): Promise<Buff
   doc.moveDown(0.6);
   for (const section of reportSections(report)) writer.section(section);
   root.end();
-  drawFooter(doc, `Complaints management report, ${report.monthName}`);
+  drawFooters(doc, `Complaints management report, ${report.monthName}`, SIZE.small);
   return pdfBytes(doc);
 }
 
@@ -189,21 +189,5 @@ class ReportWriter {
     table.end();
     doc.x = LEFT;
     doc.moveDown(0.3);
-  }
-}
-
-function drawFooter(doc: PDFKit.PDFDocument, title: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const page = `Page ${i - start + 1} of ${count}`;
-    artifact(doc, 'Pagination', () => {
-      doc.font(FONT.regular).fontSize(SIZE.small).fillColor('#000000');
-      doc.text(pdfText(title), LEFT, PAGE.footerTop, { lineBreak: false });
-      doc.text(page, PAGE.right - doc.widthOfString(page), PAGE.footerTop, { lineBreak: false });
-    });
-    doc.page.margins.bottom = margin;
   }
 }
