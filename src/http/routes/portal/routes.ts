@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actAsCustomer } from '../../../app/act-as-customer.ts';
+import { actAsCustomer, type PortalAction } from '../../../app/act-as-customer.ts';
 import {
   answerSatisfactionSurvey,
   commentOnSatisfactionSurvey,
@@ -308,29 +308,45 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
     },
   );
 
+  // Each action: its body, and how a valid body becomes the use case's action. Typed per action, so a body
+  // that does not fit its action does not compile.
+  const action = <B extends z.ZodType, A extends PortalAction['action']>(
+    body: B,
+    toAction: (input: z.output<B>) => Extract<PortalAction, { action: A }>,
+  ) => ({ body, toAction: toAction as (input: unknown) => PortalAction });
   const actions = {
-    respond: z
-      .strictObject({ agree: z.boolean(), note: text(4000).optional() })
-      .describe('Accept or decline the proposal'),
-    'follow-up': z
-      .strictObject({ resolved: z.boolean(), note: text(4000).optional() })
-      .describe('Has this resolved your complaint? Yes or no'),
-    'add-information': z
-      .strictObject({ text: text(10_000), attachments: uploadsInput })
-      .describe('Add information to the complaint, with files if the customer has them'),
-  } as const;
-  for (const [action, body] of Object.entries(actions) as [
-    keyof typeof actions,
-    (typeof actions)[keyof typeof actions],
-  ][]) {
+    respond: action(
+      z
+        .strictObject({ agree: z.boolean(), note: text(4000).optional() })
+        .describe('Accept or decline the proposal'),
+      (input) => ({ action: 'respond', ...input }),
+    ),
+    'follow-up': action(
+      z
+        .strictObject({ resolved: z.boolean(), note: text(4000).optional() })
+        .describe('Has this resolved your complaint? Yes or no'),
+      (input) => ({ action: 'follow-up', ...input }),
+    ),
+    'add-information': action(
+      z
+        .strictObject({ text: text(10_000), attachments: uploadsInput })
+        .describe('Add information to the complaint, with files if the customer has them'),
+      ({ attachments, ...input }) => ({
+        action: 'add-information',
+        ...input,
+        ...(attachments ? { attachments: uploadedFiles(attachments) } : {}),
+      }),
+    ),
+  } satisfies Record<PortalAction['action'], unknown>;
+  for (const [name, { body, toAction }] of Object.entries(actions)) {
     api.post(
-      `/portal/complaints/:reference/${action}`,
+      `/portal/complaints/:reference/${name}`,
       {
-        ...(action === 'add-information' ? takesFiles : {}),
+        ...(name === 'add-information' ? takesFiles : {}),
         schema: {
           tags,
           security,
-          summary: body.description ?? action,
+          summary: body.description ?? name,
           params: referenceParams,
           body,
           response: { 200: portalComplaintSchema, ...problems },
@@ -338,12 +354,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
       },
       async (request) => {
         const customerId = portalCustomer(request);
-        const { attachments, ...fields } = request.body as { attachments?: z.infer<typeof uploadsInput> };
-        await actAsCustomer(ctx, request.params.reference, customerId, {
-          action,
-          ...fields,
-          ...(attachments ? { attachments: uploadedFiles(attachments) } : {}),
-        } as never);
+        await actAsCustomer(ctx, request.params.reference, customerId, toAction(request.body));
         return getPortalComplaint(ctx, request.params.reference, customerId);
       },
     );
