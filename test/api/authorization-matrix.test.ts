@@ -1,19 +1,20 @@
 /**
  * Who may call what: every operation of the OpenAPI document the app serves, called as each kind of caller —
  * nobody, a customer signed in to the portal (on their own complaint and on another customer's), each staff
- * role with its API token, and a revoked token — and each answer checked against MATRIX below. A route
+ * role with its API token, an agent signed in with a password (the web app's session cookie: answered as the
+ * agent's token is), and a revoked admin token — and each answer checked against MATRIX below. A route
  * without an entry fails the test, so a new route cannot land without someone deciding who may call it; an
  * entry for a route that is gone fails too.
  *
- * "allowed" means the caller got past authentication and authorisation: any answer but 401 and 403, and never
- * 5xx. A 400, 404, 409 or 422 from such a caller is fine: the test is about who, not about what. Each call
+ * "allowed" means the caller got past authentication and authorisation: any answer but 401 and 403 (and 404,
+ * on a route that refuses someone with 404), and never 5xx. A 400, 404, 409 or 422 from such a caller is fine: the test is about who, not about what. Each call
  * sends a body that passes the route's schema (BODIES), because Fastify validates the body before the
  * handler asks who is calling: with an empty body, a caller who is nobody would get a 400 and the test would
  * learn nothing about them. Each procedure command is sent to a complaint at a point where the command is
  * possible (COMMAND_SETUP), because "not possible now" (409) is decided before "not yours to do" (403).
  *
  * SQLite only: who may do what is decided by the same code on both dialects (src/http/auth.ts, the use
- * cases and src/domain/policy.ts); nothing of it is in SQL. The web's own pages that need a sign-in (the
+ * cases and src/domain/policy.ts), and the lookups it reads through are tested on both dialects elsewhere. The web's own pages that need a sign-in (the
  * staff workspace, the portal) are not in the OpenAPI document and are left out: they are the same static
  * app for everyone, and every byte of data they show comes from the routes checked here.
  */
@@ -45,6 +46,11 @@ const CALLERS = [
   'revokedToken',
 ] as const;
 type Caller = (typeof CALLERS)[number];
+/**
+ * Everyone the table names, and an agent signed in with a password: the session cookie the web app sends
+ * (with `Sec-Fetch-Site: same-origin`) must get exactly what an agent's token gets, so it has no column.
+ */
+type Who = Caller | 'agentSession';
 /** What a caller gets: past the checks (`allowed`), or refused — 401 unauthenticated, 403 forbidden, 404 not-found. */
 type Outcome = 'allowed' | 401 | 403 | 404;
 type Row = Record<Caller, Outcome>;
@@ -386,7 +392,7 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
   let seeded: Seeded;
   let cookie = '';
   let revokedToken = '';
-  const headersOf: Partial<Record<Caller, Record<string, string>>> = {};
+  const headersOf: Partial<Record<Who, Record<string, string>>> = {};
 
   const staff = (name: StaffName): Actor & { kind: 'staff' } => ({
     kind: 'staff',
@@ -552,6 +558,10 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
     headersOf.otherCustomer = { cookie, 'sec-fetch-site': 'same-origin' };
     for (const name of STAFF_CALLERS) headersOf[name] = bearer(t.users[name].token);
     headersOf.revokedToken = bearer(revokedToken);
+    const login = await t.as(null).post('/auth/login', { email: 'pat@test.redress', password });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    const session = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    headersOf.agentSession = { cookie: session, 'sec-fetch-site': 'same-origin' };
 
     const document = (await t.as(null).get('/openapi.json')).body as {
       paths: Record<string, Record<string, unknown>>;
@@ -569,7 +579,7 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
    */
   async function fill(
     operation: string,
-    caller: Caller,
+    caller: Who,
     expected: Outcome,
   ): Promise<{ url: string; body: unknown }> {
     const { t } = env;
@@ -590,8 +600,9 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
           : letThrough && !preview && !setup.repeatable
             ? await complaintAtPoint(setup.at)
             : await sharedAt(setup.at);
-      const view = (await t.as('admin').get(`/complaints/${reference}`)).body;
-      body = setup.body(stepOf(view), t.users.agent.id);
+      // Only completing a step needs to know the complaint (its step's id).
+      const view = setup.at === 'agreed' ? (await t.as('admin').get(`/complaints/${reference}`)).body : null;
+      body = setup.body(view ? stepOf(view) : '', t.users.agent.id);
     }
     const portalPoint = PORTAL_SETUP[operation];
     if (portalPoint && caller === 'customer') {
@@ -676,8 +687,8 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
     for (const operation of ordered) {
       const row = MATRIX[operation];
       if (!row) continue;
-      for (const caller of CALLERS) {
-        const expected = row[caller];
+      for (const caller of [...CALLERS, 'agentSession'] as const) {
+        const expected = row[caller === 'agentSession' ? 'agent' : caller];
         const { url, body } = await fill(operation, caller, expected);
         const response = await fetch(url, {
           method: operation.split(' ')[0],
