@@ -11,7 +11,8 @@
  * sends a body that passes the route's schema (BODIES), because Fastify validates the body before the
  * handler asks who is calling: with an empty body, a caller who is nobody would get a 400 and the test would
  * learn nothing about them. Each procedure command is sent to a complaint at a point where the command is
- * possible (COMMAND_SETUP), because "not possible now" (409) is decided before "not yours to do" (403).
+ * possible (COMMAND_SETUP), because "not possible now" (409) is decided before "not yours to do" (403). A
+ * refused call must also have written nothing: no row in any table it could have written to.
  *
  * SQLite only: who may do what is decided by the same code on both dialects (src/http/auth.ts, the use
  * cases and src/domain/policy.ts), and the lookups it reads through are tested on both dialects elsewhere. The web's own pages that need a sign-in (the
@@ -19,6 +20,7 @@
  * app for everyone, and every byte of data they show comes from the routes checked here.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
 import { createApiTokenFor, revokeApiToken } from '../../src/app/create-api-token.ts';
@@ -384,6 +386,25 @@ const PORTAL_SETUP: Record<string, Point> = {
   'POST /api/v1/portal/complaints/{reference}/satisfaction/comment': 'closed',
 };
 
+/** The tables a call could write to: the same counts before and after a refused call mean it wrote nothing. */
+const WRITTEN = [
+  'audit_events',
+  'complaints',
+  'customers',
+  'contacts',
+  'notes',
+  'emails',
+  'uploads',
+  'jobs',
+  'api_tokens',
+  'users',
+  'sessions',
+  'portal_sessions',
+  'templates',
+  'improvements',
+  'improvement_complaints',
+];
+
 const COMMAND_PATH = /^POST \/api\/v1\/complaints\/\{reference\}\/([a-z-]+)(\/preview)?$/;
 
 describeDialect('sqlite', 'who may call every operation of the API', (harness) => {
@@ -464,6 +485,14 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
     portalClosed ??= complaintAtPoint('closed');
     return portalClosed;
   };
+
+  async function rowCounts(): Promise<string> {
+    const counts = WRITTEN.map((table) => `(select count(*) from ${table})`).join(` || ',' || `);
+    const { rows } = await sql<{ counts: string }>`select ${sql.raw(counts)} as counts`.execute(
+      env.t.db.kysely,
+    );
+    return rows[0]?.counts ?? '';
+  }
 
   /** A one-time sign-in link's token for customer A, as the emailed link carries it. */
   async function signInToken(): Promise<string> {
@@ -690,6 +719,7 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
       for (const caller of [...CALLERS, 'agentSession'] as const) {
         const expected = row[caller === 'agentSession' ? 'agent' : caller];
         const { url, body } = await fill(operation, caller, expected);
+        const before = expected === 'allowed' ? '' : await rowCounts();
         const response = await fetch(url, {
           method: operation.split(' ')[0],
           headers: {
@@ -715,6 +745,10 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
         if (!ok) {
           const want = expected === 'allowed' ? 'allowed' : `${expected} ${REFUSAL_CODE[expected]}`;
           mismatches.push(`${operation} as ${caller}: expected ${want}, got ${got}`);
+        } else if (expected !== 'allowed') {
+          const after = await rowCounts();
+          const written = WRITTEN.filter((_, i) => after.split(',')[i] !== before.split(',')[i]);
+          if (written.length) mismatches.push(`${operation} as ${caller}: refused, but wrote to ${written}`);
         }
       }
     }
