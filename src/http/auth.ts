@@ -83,7 +83,23 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
     const portal = request.cookies[PORTAL_COOKIE];
     if (portal) request.customerId = (await customerForPortalSession(ctx, portal)) ?? null;
   });
+  // Fastify checks a body before the handler asks who is calling: without this, a caller who is not signed
+  // in would learn a staff endpoint's body schema from 400s before being told to sign in.
+  app.addHook('preValidation', async (request) => {
+    if (request.user || !forStaffOnly(request)) return;
+    throw new AppError('unauthenticated', 'sign in, or send a personal API token as Authorization: Bearer');
+  });
 });
+
+/**
+ * An API endpoint in the OpenAPI document that asks for a member of staff: not one with `security: []`, not
+ * one hidden from the document (the document itself) and not one checking its own bearer.
+ */
+function forStaffOnly(request: FastifyRequest): boolean {
+  if (!request.url.startsWith('/api/') || request.routeOptions.config.ownBearer) return false;
+  const schema = request.routeOptions.schema as { hide?: boolean } | undefined;
+  return schema !== undefined && !schema.hide && !isPublic(request);
+}
 
 /** An endpoint anyone may call: one of the API's with no security in its schema, or outside the API. */
 function isPublic(request: FastifyRequest): boolean {

@@ -1,7 +1,7 @@
 /**
  * An `Authorization` header that is not a valid token (a stale token a client library still adds, another
  * scheme): the endpoints anyone may call ignore it and answer as to anyone; every endpoint that needs a
- * member of staff still answers 401.
+ * member of staff still answers 401 — as it does to nobody at all, before it looks at the body.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
@@ -77,6 +77,18 @@ describeEachDialect('an invalid Authorization header', (harness) => {
       const body = method === 'GET' || method === 'DELETE' ? undefined : {};
       const res = await send(method, address, 'Bearer rdr_not-a-token', body);
       answered.push({ route: `${method} ${path}`, status: res.status, detail: res.body?.detail });
+      // Nobody at all, with a body no schema accepts: told to sign in, not shown the body's schema.
+      const nobody = await t.as(null).raw(address, {
+        method,
+        ...(body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: '{"unexpected": true}' }),
+      });
+      answered.push({
+        route: `${method} ${path} (nobody)`,
+        status: nobody.status,
+        detail: nobody.body?.detail,
+      });
     }
     expect(answered.filter((a) => a.status !== 401)).toEqual([]);
     expect(answered[0]?.detail).toMatch(/bearer token is not valid/);
