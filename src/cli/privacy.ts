@@ -47,4 +47,39 @@ export function registerPrivacyCommands(program: Command): void {
         }
       }),
     );
+
+  privacy
+    .command('purge')
+    .description(
+      'Anonymise the personal data of complaints past retention (procedure retention.monthsAfterClosure, ' +
+        'default 72 months after closure, never less than 12 months after an ADR letter), and of customers ' +
+        'none of whose complaints remain; the management figures stay. The worker runs it daily.',
+    )
+    .option('--dry-run', 'list what would change (CRNs, record counts) and write nothing')
+    .action((options: { dryRun?: boolean }) =>
+      withRuntime(async ({ ctx }) => {
+        const { purgePersonalData } = await import('../app/purge-personal-data.ts');
+        const report = await purgePersonalData(ctx, { dryRun: options.dryRun === true });
+        const verb = report.dryRun ? 'would anonymise' : 'anonymised';
+        process.stdout.write(
+          `retention: ${report.retentionMonths} months after closure; complaints closed before ${report.closedBefore}\n`,
+        );
+        for (const c of report.complaints) {
+          const r = c.records;
+          process.stdout.write(
+            `  ${c.reference}  closed ${c.closedAt.slice(0, 10)}, kept until ${c.keptUntil}: ${r.contacts} contact(s), ` +
+              `${r.notes} note(s), ${r.emails} email(s), ${r.attachments} attachment(s), ${r.letters} letter(s), ` +
+              `${r.uploads} upload(s), ${r.auditEvents} audit event(s)${c.customerCleared ? '; and the customer record' : ''}\n`,
+          );
+        }
+        for (const reference of report.keptForAdr)
+          process.stdout.write(`  ${reference}  kept: less than 12 months since its ADR letter\n`);
+        process.stdout.write(
+          `${verb} ${report.complaints.length} complaint(s) and ${report.customersCleared} customer record(s)` +
+            (report.dryRun
+              ? '; nothing was written\n'
+              : `; ${report.documentsRemoved} document(s) removed from the store\n`),
+        );
+      }),
+    );
 }
