@@ -122,7 +122,13 @@ describeEachDialect('retention purge', (harness) => {
       t.db.kysely
         .selectFrom('insight_totals')
         .selectAll()
-        .orderBy('measure').orderBy('day').orderBy('value').orderBy('category').orderBy('channel').orderBy('customer_type').orderBy('stage_reached')
+        .orderBy('measure')
+        .orderBy('day')
+        .orderBy('value')
+        .orderBy('category')
+        .orderBy('channel')
+        .orderBy('customer_type')
+        .orderBy('stage_reached')
         .execute();
     const figuresBefore = await figures();
     const totalsBefore = await totals();
