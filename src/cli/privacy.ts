@@ -82,4 +82,24 @@ export function registerPrivacyCommands(program: Command): void {
         );
       }),
     );
+
+  privacy
+    .command('erase')
+    .description(
+      "Erase a customer's personal data now (an erasure request): the record and every complaint anonymised " +
+        'as the purge would. Refused, with the reason, while a complaint of theirs is open or within 12 months ' +
+        'of an ADR letter.',
+    )
+    .requiredOption('--customer <id>', 'the customer id')
+    .action((options: { customer: string }) =>
+      withRuntime(async ({ ctx }) => {
+        const { eraseCustomer } = await import('../app/erase-customer.ts');
+        const erased = await eraseCustomer(ctx, options.customer, { kind: 'system' });
+        process.stdout.write(
+          `customer ${erased.customerId} erased: ${erased.complaints.length} complaint(s) anonymised` +
+            `${erased.complaints.length ? ` (${erased.complaints.join(', ')})` : ''}, ` +
+            `${erased.documentsRemoved} document(s) removed from the store\n`,
+        );
+      }),
+    );
 }

@@ -300,3 +300,27 @@ export async function unnamedDocuments(executor: Executor, hashes: readonly stri
   }
   return unique.filter((sha) => !named.has(sha));
 }
+
+/** Whether the customer record was anonymised (purge or erasure). */
+export async function isCustomerAnonymised(executor: Executor, customerId: string): Promise<boolean> {
+  const row = await executor
+    .selectFrom('customers')
+    .select('anonymised_at')
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  return row?.anonymised_at != null;
+}
+
+/** The customer's complaints with what an erasure must know (complaints_customer_received_idx). */
+export async function listComplaintsForErasure(
+  executor: Executor,
+  customerId: string,
+): Promise<{ id: string; reference: string; stage: string; purgedAt: string | null }[]> {
+  const rows = await executor
+    .selectFrom('complaints')
+    .select(['id', 'reference', 'stage', 'purged_at'])
+    .where('customer_id', '=', customerId)
+    .orderBy('received_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, reference: r.reference, stage: r.stage, purgedAt: r.purged_at }));
+}

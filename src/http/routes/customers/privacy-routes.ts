@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
+import { eraseCustomer } from '../../../app/erase-customer.ts';
 import { exportPersonalData } from '../../../app/export-personal-data.ts';
 import { requireRole } from '../../auth.ts';
 import { binary, sendFile } from '../../downloads.ts';
-import { id } from '../../schemas.ts';
+import { id, problems } from '../../schemas.ts';
 
 const tags = ['customers'];
 const params = z.strictObject({ id });
@@ -34,6 +35,34 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: AppContext): vo
       const actor = requireRole(request, 'admin');
       const file = await exportPersonalData(ctx, request.params.id, actor);
       return sendFile(reply, { filename: file.filename, type: 'application/zip', body: file.stream });
+    },
+  );
+  api.post(
+    '/customers/:id/erase',
+    {
+      schema: {
+        tags,
+        summary: 'Erase a customer’s personal data now (erasure request); admins only',
+        description:
+          'Anonymises the customer record and every complaint of theirs as the retention purge would ' +
+          '(docs/PRIVACY.md). Refused (409 `erasure-refused`, with the reason) while a complaint of theirs ' +
+          'is open or within 12 months of an ADR letter. Audited.',
+        params,
+        response: {
+          200: z
+            .object({
+              customerId: z.string(),
+              complaints: z.array(z.string()).describe('The CRNs anonymised now'),
+              documentsRemoved: z.number().int(),
+            })
+            .meta({ id: 'Erasure' }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, 'admin');
+      return eraseCustomer(ctx, request.params.id, actor);
     },
   );
 }

@@ -1,9 +1,12 @@
 /**
- * The customer's rights under UK GDPR, for admins: download everything held about them (subject access).
- * The export is recorded on the audit trail.
+ * The customer's rights under UK GDPR, for admins: download everything held about them (subject access),
+ * and erase it (an erasure request), which the API refuses with the reason while the law still needs it.
+ * Both are recorded on the audit trail.
  */
-import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
 import { fetchFile, saveFile } from '../../api/files.ts';
 import { ProblemAlert } from '../../ui/states.tsx';
 import type { Customer } from './api.ts';
@@ -13,6 +16,51 @@ function useExport(customer: Customer) {
     mutationFn: () => fetchFile(`/api/v1/customers/${encodeURIComponent(customer.id)}/personal-data`),
     onSuccess: ({ blob, filename }) => saveFile(blob, filename ?? `personal-data-${customer.id}.zip`),
   });
+}
+
+function Erasure({ customer }: { customer: Customer }) {
+  const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const erase = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/customers/{id}/erase', { params: { path: { id: customer.id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['customers', customer.id] }),
+  });
+  if (erase.isSuccess) {
+    return (
+      <Alert color="green" title="Personal data erased">
+        {erase.data.complaints.length} complaint(s) anonymised; the record keeps no name or contact details.
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="xs" align="flex-start">
+      {!confirming ? (
+        <Button variant="default" color="red" onClick={() => setConfirming(true)}>
+          Erase personal data…
+        </Button>
+      ) : (
+        <Alert color="red" title="Erase this customer’s personal data?">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">
+              Their name, contact details and the words of every complaint, email and letter are removed for
+              good. The figures stay. It is refused while a complaint is open or within 12 months of an ADR
+              letter.
+            </Text>
+            <Group gap="sm">
+              <Button color="red" loading={erase.isPending} onClick={() => erase.mutate()}>
+                Erase
+              </Button>
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {erase.isError && <ProblemAlert error={erase.error} />}
+    </Stack>
+  );
 }
 
 export function PersonalData({ customer }: { customer: Customer }) {
@@ -45,6 +93,7 @@ export function PersonalData({ customer }: { customer: Customer }) {
           </Text>
         </Group>
         {download.isError && <ProblemAlert error={download.error} />}
+        {customer.merged === null && <Erasure customer={customer} />}
       </Stack>
     </Paper>
   );
