@@ -46,7 +46,7 @@ export async function eraseCustomer(
     if (open.length > 0) {
       throw new AppError(
         'erasure-refused',
-        `customer ${customerId} has an open complaint (${open.join(', ')}): it must be closed before their data can be erased`,
+        `this customer has an open complaint (${open.join(', ')}): it must be closed before their data can be erased`,
       );
     }
     const letters = await adrLettersOf(
