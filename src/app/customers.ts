@@ -1,4 +1,5 @@
 /** Customer records: create, read, change, search (merging is merge-customers.ts). */
+import { isCustomerAnonymised } from '../db/anonymise.ts';
 import { appendAuditEvent } from '../db/audit.ts';
 import {
   findCustomer,
@@ -9,6 +10,7 @@ import {
 import { transaction } from '../db/database.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import type { Customer } from '../domain/customer.ts';
+import { customerChanges } from '../domain/customer-changes.ts';
 import type { AppContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { type NewCustomer, newCustomer } from './record-complaint.ts';
@@ -26,8 +28,10 @@ export async function getCustomer(ctx: AppContext, id: string): Promise<Customer
 }
 
 /**
- * Applies the given changes; fields left out keep their values, null clears an optional one. A change to
- * whether the customer may be contacted beyond their complaint goes on the audit trail with who made it.
+ * Applies the given changes; fields left out keep their values, null clears an optional one. Every change
+ * goes on the audit trail with who made it: the details changed, old and new (`customer-details-changed`),
+ * and whether the customer may be contacted beyond their complaint (`customer-contact-preference-changed`).
+ * An anonymised record cannot be changed.
  */
 export async function updateCustomer(
   ctx: AppContext,
@@ -38,6 +42,9 @@ export async function updateCustomer(
   actor: Actor,
 ): Promise<Customer> {
   const customer = await getCustomer(ctx, id);
+  if (await isCustomerAnonymised(ctx.db.kysely, id)) {
+    throw new AppError('not-allowed-now', `customer ${id} was anonymised: their details are gone for good`);
+  }
   if (customer.merged) {
     throw new AppError(
       'customer-merged',
@@ -51,8 +58,20 @@ export async function updateCustomer(
     needs: { ...customer.needs, ...changes.needs },
     updatedAt: ctx.now().toISOString(),
   };
+  const { contactOptOut: _preference, ...details } = customerChanges(customer, updated);
   await transaction(ctx.db, async (trx) => {
     await updateCustomerRow(trx, updated);
+    // Rectification: every detail changed, old and new, with who changed it (system chain; redacted with
+    // the rest of the customer's personal data when they are anonymised: docs/PRIVACY.md).
+    if (Object.keys(details).length > 0) {
+      await appendAuditEvent(trx, {
+        complaintId: null,
+        type: 'customer-details-changed',
+        actor: actorId(actor) ?? 'system',
+        at: updated.updatedAt,
+        payload: { customerId: id, changes: details },
+      });
+    }
     if (updated.contactOptOut !== customer.contactOptOut) {
       await appendAuditEvent(trx, {
         complaintId: null,

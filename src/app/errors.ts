@@ -17,6 +17,7 @@ export type AppErrorCode =
   | 'idempotency-key-reused'
   | 'password-change-required'
   | 'customer-merged'
+  | 'erasure-refused'
   | 'confirmation-required'
   | 'root-cause-required'
   | 'survey-not-found'

@@ -7,6 +7,7 @@ import type { AppContext } from './context.ts';
 import { issuePortalLink } from './issue-portal-link.ts';
 import { NOTIFY_CUSTOMER_KIND, notifyCustomer } from './notify-customer.ts';
 import { SATISFACTION_SURVEY_KIND } from './offer-satisfaction-survey.ts';
+import { PRIVACY_PURGE_KIND, runPrivacyPurge } from './purge-personal-data.ts';
 import { PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
 import { MONTHLY_REPORT_KIND, sendMonthlyReport } from './send-monthly-report.ts';
@@ -27,6 +28,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     ...clock,
     [ADR_SWEEP_KIND]: async (_job, jobCtx) => {
       await sweepAdrClock({ ...ctx, now: () => jobCtx.now });
+    },
+    [PRIVACY_PURGE_KIND]: async (_job, jobCtx) => {
+      await runPrivacyPurge({ ...ctx, now: () => jobCtx.now });
     },
     [ACKNOWLEDGEMENT_KIND]: async (job, jobCtx) => {
       await acknowledgeComplaint({ ...ctx, now: () => jobCtx.now }, job, job.payload);

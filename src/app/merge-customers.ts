@@ -19,6 +19,7 @@ import {
 import { transaction } from '../db/database.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Customer } from '../domain/customer.ts';
+import { customerChanges } from '../domain/customer-changes.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
 import { auditActor } from './record-decision.ts';
@@ -87,6 +88,8 @@ export async function mergeCustomers(
     const moved = await moveCustomerRecords(trx, merged.id, survivor.id, at);
     const updated = fillGaps(survivor, merged, at);
     await updateCustomerRow(trx, updated);
+    // The survivor's details filled from the merged record are a rectification too: audited, old and new.
+    const filled = customerChanges(survivor, updated);
     await markCustomerMerged(trx, merged.id, survivor.id, at);
     const by = auditActor(actor);
     const references = moved.complaints.map((c) => c.reference);
@@ -98,6 +101,17 @@ export async function mergeCustomers(
         at,
         payload: { fromCustomerId: merged.id, intoCustomerId: survivor.id },
       })),
+      ...(Object.keys(filled).length > 0
+        ? [
+            {
+              complaintId: null,
+              type: 'customer-details-changed',
+              actor: by,
+              at,
+              payload: { customerId: survivor.id, changes: filled, mergedCustomerId: merged.id },
+            },
+          ]
+        : []),
       {
         complaintId: null,
         type: 'customers-merged',

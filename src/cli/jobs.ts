@@ -88,15 +88,22 @@ export function registerJobCommands(program: Command): void {
 
 async function runDueNow(ctx: AppContext): Promise<void> {
   // Every job's code (letters, mail, reports) loads only for the commands that run jobs.
-  const [{ scheduleAdrSweep }, { scheduleMonthlyReport }, { runDueJobs }, { jobHandlers }] =
-    await Promise.all([
-      import('../app/sweep-adr-clock.ts'),
-      import('../app/send-monthly-report.ts'),
-      import('../jobs/worker.ts'),
-      import('../app/job-handlers.ts'),
-    ]);
+  const [
+    { scheduleAdrSweep },
+    { scheduleMonthlyReport },
+    { schedulePrivacyPurge },
+    { runDueJobs },
+    { jobHandlers },
+  ] = await Promise.all([
+    import('../app/sweep-adr-clock.ts'),
+    import('../app/send-monthly-report.ts'),
+    import('../app/purge-personal-data.ts'),
+    import('../jobs/worker.ts'),
+    import('../app/job-handlers.ts'),
+  ]);
   await scheduleAdrSweep(ctx);
   await scheduleMonthlyReport(ctx);
+  await schedulePrivacyPurge(ctx);
   const summary = await runDueJobs(ctx.db, jobHandlers(ctx), {
     now: ctx.now,
     owner: `${hostname()}:${process.pid}:cli`,

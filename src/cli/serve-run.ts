@@ -14,6 +14,7 @@ import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { keepHouse } from '../app/keep-house.ts';
 import { keepStatistics } from '../app/keep-statistics.ts';
+import { schedulePrivacyPurge } from '../app/purge-personal-data.ts';
 import { ownAddresses } from '../app/send-customer-email.ts';
 import { scheduleMonthlyReport } from '../app/send-monthly-report.ts';
 import { startHeartbeat } from '../app/serve-heartbeat.ts';
@@ -122,6 +123,8 @@ export async function runServe(role: ServeRole): Promise<void> {
     anchoring = startAuditAnchoring(ctx, { everyMs: 60_000 });
     await scheduleAdrSweep(ctx);
     await scheduleMonthlyReport(ctx);
+    // The retention purge, daily at 02:00 UTC (docs/PRIVACY.md).
+    await schedulePrivacyPurge(ctx);
     worker = startWorker(ctx.db, jobHandlers(ctx), {
       now: ctx.now,
       owner: `${hostname()}:${process.pid}`,

@@ -12,6 +12,7 @@ import {
   STAGES,
   STAGES_REACHED,
 } from '../domain/procedure.ts';
+import { ADR_RETENTION_FLOOR_MONTHS } from '../domain/retention.ts';
 import { isLocalDate } from '../domain/time.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -103,8 +104,32 @@ export const procedureSchema = z
     rootCauseRequiredAt: z.array(z.enum(STAGES_REACHED)),
     bankHolidays: z.array(localDate).optional(),
     customerCount: positiveInt.optional(),
+    retention: z
+      .strictObject({
+        monthsAfterClosure: z
+          .number()
+          .int()
+          .min(
+            ADR_RETENTION_FLOOR_MONTHS,
+            `must be at least ${ADR_RETENTION_FLOOR_MONTHS}: records are kept at least 12 months after an ADR letter, the customer's window to go to the ombudsman`,
+          ),
+      })
+      .optional(),
   })
   .superRefine((p, ctx) => {
+    // Below the 12-month floor the field's own check has said so already.
+    const months = p.retention?.monthsAfterClosure;
+    if (
+      months !== undefined &&
+      months >= ADR_RETENTION_FLOOR_MONTHS &&
+      months < p.timescales.adrWindowMonths
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retention', 'monthsAfterClosure'],
+        message: `${months} months is shorter than the ${p.timescales.adrWindowMonths}-month ADR window (timescales.adrWindowMonths): records must outlive it`,
+      });
+    }
     for (const week of p.timescales.adrWarningWeeks) {
       if (week >= p.timescales.adrLimitWeeks) {
         ctx.addIssue({

@@ -39,6 +39,8 @@ export interface CustomersTable {
   postcode_key: string | null;
   /** The customer asked not to be contacted beyond what their complaint needs: no survey (0020). */
   contact_opt_out: Generated<SqlBool>;
+  /** When the record's personal data was removed (retention purge or erasure, 0030). */
+  anonymised_at: Instant | null;
 }
 
 export interface ComplaintsTable {
@@ -80,6 +82,8 @@ export interface ComplaintsTable {
   adr_watch_on: DateText | null;
   /** An email to the customer could not be delivered (0014). */
   email_failed: Generated<SqlBool>;
+  /** When the retention purge or an erasure anonymised the complaint (0030). */
+  purged_at: Instant | null;
 }
 
 export interface AttemptsTable {

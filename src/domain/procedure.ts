@@ -166,6 +166,11 @@ export interface Procedure {
    * figure) on the dashboard; those figures are left out when it is not set.
    */
   customerCount?: number | undefined;
+  /**
+   * How long a closed complaint's personal data is kept (UK GDPR data minimisation; REGULATORY item 17):
+   * `monthsAfterClosure`, default 72 (6 years), never less than 12 months after an ADR letter.
+   */
+  retention?: { monthsAfterClosure: number } | undefined;
 }
 
 /**

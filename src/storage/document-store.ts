@@ -23,6 +23,11 @@ export interface DocumentStore {
   get(sha256: string): Promise<Buffer>;
   /** Whether bytes of that name are stored (not read, so not checked). */
   has(sha256: string): Promise<boolean>;
+  /**
+   * Deletes the bytes of that name, if stored. Only the retention purge and an erasure call it, and only
+   * for bytes no row names any more (documents are otherwise never deleted or changed).
+   */
+  remove(sha256: string): Promise<void>;
 }
 
 export type DocumentStoreErrorCode = 'document-missing' | 'document-corrupt';

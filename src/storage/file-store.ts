@@ -68,6 +68,17 @@ export function fileDocumentStore(folder: string): DocumentStore {
     },
 
     has: async (sha256) => isFile(pathOf(sha256)),
+
+    async remove(sha256) {
+      const target = pathOf(sha256);
+      try {
+        await unlink(target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
+      await syncFolder(dirname(target));
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -87,6 +88,11 @@ export function s3DocumentStore(settings: S3StoreSettings): DocumentStore & { cl
         if (isNotFound(error)) return false;
         throw error;
       }
+    },
+
+    async remove(sha256) {
+      // Deleting an absent key succeeds: removing twice is harmless.
+      await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(sha256) }));
     },
 
     close: () => client.destroy(),

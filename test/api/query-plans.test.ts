@@ -29,6 +29,7 @@ import { listComplaints } from '../../src/app/list-complaints.ts';
 import { listImprovements } from '../../src/app/list-improvements.ts';
 import { listImprovementsDone } from '../../src/app/list-improvements-done.ts';
 import { pruneDoneJobs } from '../../src/app/prune-done-jobs.ts';
+import { purgePersonalData } from '../../src/app/purge-personal-data.ts';
 import { listQueues, QUEUE_IDS } from '../../src/app/queues.ts';
 import { readInsight } from '../../src/app/read-insight.ts';
 import { readOperationalGauges } from '../../src/app/read-operational-gauges.ts';
@@ -144,6 +145,8 @@ describeEachDialect('query plans', (harness) => {
     await pruneDoneJobs(ctx, { retentionDays: 30, maxBatches: 1 });
     await readOperationalGauges(ctx);
     await anchorAuditTrail(ctx);
+    // The retention purge's candidates: a range of complaints_retention_idx (a dry run writes nothing).
+    await purgePersonalData(ctx, { dryRun: true });
     // The improvement log: its list (each filter's index), an item, a complaint's items, the counts. Its
     // complaint is another than the one read above, whose plan its audit events would change.
     const [, other] = await kysely

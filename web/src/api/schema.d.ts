@@ -2477,6 +2477,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about a customer (subject access), as a ZIP; admins only
+         * @description Streamed ZIP: `customer.json` (the record and any merged into it), `portal-sign-ins.json`, `emails.json` (emails about no complaint), `audit.json` (audit entries about the customer), and for each complaint `complaints/<CRN>/` with `complaint.json` (state), `timeline.json` (its audit trail), contacts, notes, emails, letters, uploads and survey as JSON, and every letter, email attachment and upload byte for byte; `manifest.json` last, with every file’s sha256. The export is on the audit trail.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The personal data export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a customer’s personal data now (erasure request); admins only
+         * @description Anonymises the customer record and every complaint of theirs as the retention purge would (docs/PRIVACY.md). Refused (409 `erasure-refused`, with the reason) while a complaint of theirs is open or within 12 months of an ADR letter. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -8952,6 +9160,12 @@ export interface components {
             description: string;
             count: number | null;
         };
+        ErasureInput: {
+            customerId: string;
+            /** @description The CRNs anonymised now */
+            complaints: string[];
+            documentsRemoved: number;
+        };
         RaisedComplaintInput: {
             /**
              * @description Complaint Reference Number
@@ -9084,6 +9298,9 @@ export interface components {
             rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
             customerCount?: number;
+            retention?: {
+                monthsAfterClosure: number;
+            };
         };
         ProcedureViewInput: {
             procedure: components["schemas"]["ProcedureInput"];
@@ -10266,6 +10483,12 @@ export interface components {
             description: string;
             count: number | null;
         };
+        Erasure: {
+            customerId: string;
+            /** @description The CRNs anonymised now */
+            complaints: string[];
+            documentsRemoved: number;
+        };
         RaisedComplaint: {
             /**
              * @description Complaint Reference Number
@@ -10398,6 +10621,9 @@ export interface components {
             rootCauseRequiredAt: ("initiation" | "attempt-1" | "attempt-2" | "attempt-3" | "deadlock")[];
             bankHolidays?: string[];
             customerCount?: number;
+            retention?: {
+                monthsAfterClosure: number;
+            };
         };
         ProcedureView: {
             procedure: components["schemas"]["Procedure"];

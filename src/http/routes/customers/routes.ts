@@ -9,6 +9,7 @@ import { mergeCustomers } from '../../../app/merge-customers.ts';
 import { staffActor } from '../../auth.ts';
 import { id, problems } from '../../schemas.ts';
 import { customerSchema, newCustomerBody } from '../complaints/schemas.ts';
+import { registerPrivacyRoutes } from './privacy-routes.ts';
 import { duplicatesSchema, mergeBody, mergedSchema } from './schemas.ts';
 
 const tags = ['customers'];
@@ -113,4 +114,5 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
       return mergeCustomers(ctx, request.params.id, request.body, actor);
     },
   );
+  registerPrivacyRoutes(app, ctx);
 }

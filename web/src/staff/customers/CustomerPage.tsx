@@ -1,6 +1,6 @@
 /**
  * A customer record (`/staff/customers/:id`): the details, the record's likely duplicates, and merging one
- * into the other. A record already merged says where it went.
+ * into the other. A record already merged says where it went. Admins can export the personal data.
  */
 import {
   Alert,
@@ -22,8 +22,10 @@ import { api, unwrap } from '../../api/client.ts';
 import { formatDateTime, humanize } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
+import { hasRole, useMe } from '../session.ts';
 import { type Customer, contactDetails, REASON_WORDS, useCustomer, useDuplicates } from './api.ts';
 import { MergeDialog } from './MergeDialog.tsx';
+import { PersonalData } from './PersonalData.tsx';
 
 function CustomerDetails({ customer }: { customer: Customer }) {
   const needs = [
@@ -136,6 +138,7 @@ function PossibleDuplicates({ customer }: { customer: Customer }) {
 export function CustomerPage() {
   const { id = '' } = useParams();
   const customer = useCustomer(id);
+  const me = useMe();
   if (customer.isPending) return <Loading label="Loading the customer" />;
   if (customer.isError) return <ProblemAlert error={customer.error} onRetry={() => customer.refetch()} />;
   const record = customer.data;
@@ -154,6 +157,7 @@ export function CustomerPage() {
       <CustomerDetails customer={record} />
       <ContactPreference customer={record} />
       {!record.merged && <PossibleDuplicates customer={record} />}
+      {hasRole(me.data, 'admin') && <PersonalData customer={record} />}
     </Stack>
   );
 }
