@@ -172,6 +172,9 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/customers/{id}': STAFF_ONLY,
   'GET /api/v1/customers/{id}/duplicates': STAFF_ONLY,
   'POST /api/v1/customers/{id}/merge': STAFF_ONLY,
+  'GET /api/v1/customers/{id}/personal-data': ADMIN,
+  // The customer has an open complaint, so an admin gets past the checks to the refusal (409).
+  'POST /api/v1/customers/{id}/erase': ADMIN,
   'GET /api/v1/users': STAFF_ONLY,
   'POST /api/v1/users': ADMIN,
   'PATCH /api/v1/users/{id}': ADMIN,
