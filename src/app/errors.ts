@@ -16,6 +16,8 @@ export type AppErrorCode =
   | 'unauthenticated'
   | 'idempotency-key-reused'
   | 'password-change-required'
+  | 'password-sign-in-off'
+  | 'sso-refused'
   | 'customer-merged'
   | 'confirmation-required'
   | 'root-cause-required'
