@@ -3,7 +3,7 @@
  * used, from which device and address; end one, or sign out everywhere. API tokens are not sessions: they
  * stay valid, and the page says where to revoke them.
  */
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -99,9 +99,9 @@ export function SessionsPage() {
                     <Group gap="xs">
                       {session.device}
                       {session.current && (
-                        <Badge variant="light" color="teal">
-                          This browser
-                        </Badge>
+                        <Text size="sm" fw={700} component="span">
+                          (this browser)
+                        </Text>
                       )}
                     </Group>
                   </Table.Th>
