@@ -17,5 +17,6 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     callback(): (request: IncomingMessage, response: ServerResponse) => void;
+    on(event: 'server_error', listener: (ctx: unknown, error: Error) => void): this;
   }
 }

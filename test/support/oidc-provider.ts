@@ -62,6 +62,8 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
       };
     },
   });
+  // A failure inside the provider answers only "server_error": say what it was.
+  provider.on('server_error', (_ctx: unknown, error: Error) => console.error('oidc-provider:', error));
   server.on('request', provider.callback());
   return {
     issuer,
