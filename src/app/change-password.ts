@@ -7,12 +7,14 @@
 import { verify } from '@node-rs/argon2';
 import { appendAuditEvent } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
-import { deleteSessionsOf, findPasswordHash, findUserById, setOwnPassword, type User } from '../db/users.ts';
+import { deleteSessionsOf } from '../db/sessions.ts';
+import { findPasswordHash, findUserById, setOwnPassword, type User } from '../db/users.ts';
 import { hashPassword } from './add-user.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
+import { sha256 } from './open-session.ts';
 import { checkNewPassword } from './password-policy.ts';
-import { sha256 } from './sign-in.ts';
+import { refuseIfPasswordsOff } from './sso-settings.ts';
 
 export interface PasswordChange {
   currentPassword: string;
@@ -29,6 +31,7 @@ export async function changePassword(
   change: PasswordChange,
   sessionSecret?: string,
 ): Promise<User> {
+  refuseIfPasswordsOff(ctx);
   const user = await findUserById(ctx.db.kysely, userId);
   if (!user) throw notFound(`user ${userId}`);
   const storedHash = await findPasswordHash(ctx.db.kysely, userId);
@@ -44,13 +47,17 @@ export async function changePassword(
   const now = ctx.now().toISOString();
   await transaction(ctx.db, async (trx) => {
     await setOwnPassword(trx, user.id, passwordHash);
-    await deleteSessionsOf(trx, user.id, sessionSecret === undefined ? undefined : sha256(sessionSecret));
+    const ended = await deleteSessionsOf(
+      trx,
+      user.id,
+      sessionSecret === undefined ? undefined : sha256(sessionSecret),
+    );
     await appendAuditEvent(trx, {
       complaintId: null,
       type: 'password-changed',
       actor: user.id,
       at: now,
-      payload: { userId: user.id, wasOneTime: user.mustChangePassword },
+      payload: { userId: user.id, wasOneTime: user.mustChangePassword, sessionsEnded: ended },
     });
   });
   return updated;

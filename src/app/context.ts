@@ -7,6 +7,8 @@ import type { Db } from '../db/database.ts';
 import type { LetterInput, RenderedLetter } from '../documents/letters/index.ts';
 import type { MonthlyReportInput } from '../documents/report/model.ts';
 import type { Procedure } from '../domain/procedure.ts';
+import type { SessionLimits } from '../domain/session-timeouts.ts';
+import type { StaffSignInSettings } from '../domain/sso.ts';
 import type { OutboundMailSettings } from '../mail/outbound/transport.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 
@@ -41,6 +43,10 @@ export interface AppContext {
   letters?: LetterRenderer | undefined;
   /** Where mail in and out is counted for /metrics; nothing counts without it (tests, one-off commands). */
   metrics?: { mail: MailCounters } | undefined;
+  /** How long staff sessions last (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS); DEFAULT_SESSION_LIMITS without it. */
+  sessions?: SessionLimits | undefined;
+  /** Staff sign-in: single sign-on (OIDC_*) and whether passwords are accepted (LOCAL_PASSWORDS). */
+  staffSignIn?: StaffSignInSettings | undefined;
 }
 
 /** Counts of mail, as the use cases see them; the Prometheus counters behind them live in src/metrics. */

@@ -16,6 +16,8 @@ export type AppErrorCode =
   | 'unauthenticated'
   | 'idempotency-key-reused'
   | 'password-change-required'
+  | 'password-sign-in-off'
+  | 'sso-refused'
   | 'customer-merged'
   | 'erasure-refused'
   | 'confirmation-required'

@@ -1,55 +1,29 @@
 /**
- * Staff sign-in: a password check that takes the same time whether or not the email exists, and a session
- * whose secret lives only in the browser's cookie (the database keeps its sha256).
+ * Staff sign-in: a password check that takes the same time whether or not the email exists, and a new
+ * session (open-session.ts: a fresh secret, the browser's previous session ended, audited).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
-import {
-  deleteExpiredSessions,
-  deleteSession,
-  findUserByEmail,
-  findUserBySession,
-  insertSession,
-  type User,
-} from '../db/users.ts';
+import { findUserByEmail } from '../db/users.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
+import { openSession, type SessionClient } from './open-session.ts';
+import { refuseIfPasswordsOff } from './sso-settings.ts';
 
-export const SESSION_DAYS = 7;
+/** Kept here for the many that hash a secret the same way (tokens, links, surveys). */
+export { sha256 } from './open-session.ts';
+
 // A real argon2id hash of a random password, verified when the email is unknown so timing tells nothing.
 const DECOY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$eL2Ixei7wYWXcmCtrv58Kw$DX18wN+8/Gft+4SP2vccFxiQTAjAtzJ+yp8HR4RL00o';
 
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
 /** Checks the password and opens a session; returns the cookie secret. */
-export async function signIn(ctx: AppContext, email: string, password: string) {
+export async function signIn(ctx: AppContext, email: string, password: string, client: SessionClient) {
+  refuseIfPasswordsOff(ctx);
   const found = await findUserByEmail(ctx.db.kysely, email);
   const valid = await verify(found?.passwordHash ?? DECOY_HASH, password).catch(() => false);
   if (!found?.passwordHash || !valid || !found.user.active) {
     throw new AppError('unauthenticated', 'the email or password is not right');
   }
-  const now = ctx.now();
-  // Signing in is rare enough to tidy up after: expired sessions are of no use to anyone.
-  await deleteExpiredSessions(ctx.db.kysely, now.toISOString());
-  const secret = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await insertSession(ctx.db.kysely, {
-    id: sha256(secret),
-    userId: found.user.id,
-    createdAt: now.toISOString(),
-    expiresAt: expiresAt.toISOString(),
-  });
+  const { secret, expiresAt } = await openSession(ctx, found.user, client, 'password');
   return { secret, user: found.user, expiresAt };
-}
-
-/** The user a session cookie belongs to, if it is valid. */
-export function userForSession(ctx: AppContext, secret: string): Promise<User | undefined> {
-  return findUserBySession(ctx.db.kysely, sha256(secret), ctx.now().toISOString());
-}
-
-export async function signOut(ctx: AppContext, secret: string): Promise<void> {
-  await deleteSession(ctx.db.kysely, sha256(secret));
 }

@@ -1,9 +1,12 @@
 /**
  * Changes a member of staff's name, roles, password or whether they can sign in. A password set here is
- * one-time: the user must change it at their next sign-in (change-password.ts).
+ * one-time: the user must change it at their next sign-in (change-password.ts). A new password or a
+ * deactivation ends every session of theirs; the change is audited (never the password), with the sessions ended.
  */
+import { appendAuditEvent } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
-import { deleteSessionsOf, findUserById, type User, updateUserRow } from '../db/users.ts';
+import { deleteSessionsOf } from '../db/sessions.ts';
+import { findUserById, type User, updateUserRow } from '../db/users.ts';
 import type { Role } from '../domain/procedure.ts';
 import { hashPassword } from './add-user.ts';
 import type { AppContext } from './context.ts';
@@ -17,7 +20,12 @@ export interface UserChanges {
   password?: string | undefined;
 }
 
-export async function updateUser(ctx: AppContext, id: string, changes: UserChanges): Promise<User> {
+export async function updateUser(
+  ctx: AppContext,
+  id: string,
+  changes: UserChanges,
+  actorId: string | null = null,
+): Promise<User> {
   const user = await findUserById(ctx.db.kysely, id);
   if (!user) throw notFound(`user ${id}`);
   if (changes.roles?.length === 0) throw invalidField('roles', 'needs at least one role');
@@ -39,7 +47,22 @@ export async function updateUser(ctx: AppContext, id: string, changes: UserChang
   await transaction(ctx.db, async (trx) => {
     await updateUserRow(trx, updated, passwordHash);
     // A new password or a deactivation must also shut out whoever holds an old session.
-    if (passwordHash !== undefined || !updated.active) await deleteSessionsOf(trx, updated.id);
+    const ended =
+      passwordHash !== undefined || !updated.active ? await deleteSessionsOf(trx, updated.id) : [];
+    await appendAuditEvent(trx, {
+      complaintId: null,
+      type: 'user-updated',
+      actor: actorId,
+      at: ctx.now().toISOString(),
+      payload: {
+        userId: updated.id,
+        ...(changes.name !== undefined ? { name: updated.name } : {}),
+        ...(changes.roles !== undefined ? { roles: updated.roles } : {}),
+        ...(changes.active !== undefined ? { active: updated.active } : {}),
+        passwordReset: passwordHash !== undefined,
+        sessionsEnded: ended,
+      },
+    });
   });
   return updated;
 }

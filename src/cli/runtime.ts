@@ -62,6 +62,8 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     now: () => new Date(),
     logger,
     publicUrl: settings.publicUrl,
+    sessions: settings.sessions,
+    staffSignIn: settings.staffSignIn,
     maxUploadBytes: settings.mail.maxBytes,
     mail: {
       smtpUrl: settings.mail.smtpUrl,

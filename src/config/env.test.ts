@@ -8,6 +8,8 @@ describe('readSettings', () => {
     expect(readSettings({})).toEqual({
       ok: true,
       settings: {
+        sessions: { idleMinutes: 60, maxHours: 12 },
+        staffSignIn: { localPasswords: true, oidc: undefined },
         port: 3000,
         host: '127.0.0.1',
         dataDir: path.resolve('./data'),
@@ -65,10 +67,37 @@ describe('readSettings', () => {
       IMAP_PROCESSED_FOLDER: 'Complaints/Done',
       IMAP_POLL_MS: '30000',
       IMAP_TLS_REJECT_UNAUTHORIZED: 'false',
+      SESSION_IDLE_MINUTES: '30',
+      SESSION_MAX_HOURS: '10',
+      LOCAL_PASSWORDS: 'off',
+      OIDC_ISSUER: 'https://login.example.co.uk/realms/staff',
+      OIDC_CLIENT_ID: 'redress',
+      OIDC_CLIENT_SECRET: 'a client secret',
+      OIDC_SCOPES: 'openid email profile groups',
+      OIDC_GROUPS_CLAIM: 'roles',
+      OIDC_ROLE_GROUPS: 'redress-agents:agent, redress-admins:admin,idp:directors:director',
+      OIDC_BUTTON_LABEL: 'Sign in with Miso',
     });
     expect(result).toEqual({
       ok: true,
       settings: {
+        sessions: { idleMinutes: 30, maxHours: 10 },
+        staffSignIn: {
+          localPasswords: false,
+          oidc: {
+            issuer: 'https://login.example.co.uk/realms/staff',
+            clientId: 'redress',
+            clientSecret: 'a client secret',
+            scopes: 'openid email profile groups',
+            groupsClaim: 'roles',
+            roleGroups: [
+              { group: 'redress-agents', role: 'agent' },
+              { group: 'redress-admins', role: 'admin' },
+              { group: 'idp:directors', role: 'director' },
+            ],
+            buttonLabel: 'Sign in with Miso',
+          },
+        },
         port: 8080,
         host: '0.0.0.0',
         dataDir: '/var/lib/redress',
@@ -262,5 +291,37 @@ describe('readSettings', () => {
 
   it('refuses a port that is not a number', () => {
     expect(readSettings({ PORT: 'http' })).toMatchObject({ ok: false, problems: [{ path: 'PORT' }] });
+  });
+
+  it('takes single sign-on whole, checks its group mapping, and lets passwords off only with it', () => {
+    const problems = (env: Record<string, string>) => {
+      const result = readSettings(env);
+      return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    };
+    expect(problems({ LOCAL_PASSWORDS: 'off' })).toEqual([
+      'LOCAL_PASSWORDS: can be off only with single sign-on (OIDC_ISSUER): otherwise no member of staff could sign in',
+    ]);
+    expect(problems({ OIDC_ISSUER: 'https://idp.example' })).toEqual([
+      'OIDC_CLIENT_ID: must be set with OIDC_ISSUER',
+      'OIDC_CLIENT_SECRET: must be set with OIDC_ISSUER',
+      'OIDC_ROLE_GROUPS: must be set with OIDC_ISSUER',
+    ]);
+    const whole = { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'r', OIDC_CLIENT_SECRET: 's' };
+    expect(problems({ ...whole, OIDC_ROLE_GROUPS: 'staff:boss' })).toEqual([
+      'OIDC_ROLE_GROUPS: "staff:boss": the role must be one of agent, reviewer, director, admin',
+    ]);
+    expect(problems({ ...whole, OIDC_ROLE_GROUPS: 'staff:agent', OIDC_SCOPES: 'email' })).toEqual([
+      'OIDC_SCOPES: must include openid',
+    ]);
+    expect(
+      problems({ ...whole, OIDC_ROLE_GROUPS: 'staff:agent', OIDC_ISSUER: 'http://idp.example' }),
+    ).toEqual([
+      'OIDC_ISSUER: must be https:// (or http:// to this machine): tokens and the client secret travel to it',
+    ]);
+    expect(problems({ OIDC_CLIENT_ID: 'r' })).toEqual(['OIDC_CLIENT_ID: is used only with OIDC_ISSUER']);
+    expect(problems({ SESSION_IDLE_MINUTES: '2', SESSION_MAX_HOURS: '0' })).toEqual([
+      'SESSION_IDLE_MINUTES: must be at least 5 (minutes)',
+      'SESSION_MAX_HOURS: must be at least 1 (hour)',
+    ]);
   });
 });

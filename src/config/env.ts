@@ -5,157 +5,221 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { SessionLimits } from '../domain/session-timeouts.ts';
+import { parseRoleGroups, type StaffSignInSettings } from '../domain/sso.ts';
 import { type ConfigProblem, describeIssues } from './load.ts';
 
-const envSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('127.0.0.1'),
-    DATA_DIR: z.string().default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(
-        /^(postgres|postgresql):\/\//,
-        'must be a postgres:// URL (leave unset for the embedded SQLite database)',
-      )
-      .optional(),
-    PUBLIC_URL: z.url().optional(),
-    PROCEDURE_FILE: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
-    SQLITE_READERS: z.coerce
-      .number({ error: 'must be a whole number of reader threads' })
-      .int({ error: 'must be a whole number of reader threads' })
-      .min(0, { error: 'must be 0 (reads on the main thread) or more' })
-      .max(64, { error: 'must be at most 64: more threads than cores only queue on the same cores' })
-      .optional(),
-    JOB_RETENTION_DAYS: z.coerce
-      .number({ error: 'must be a whole number of days' })
-      .int({ error: 'must be a whole number of days' })
-      .min(1, { error: 'must be at least 1 (day): done jobs are kept that long before they are pruned' })
-      .default(30),
-    WORKER_CONCURRENCY: z.coerce
-      .number({ error: 'must be a whole number of jobs' })
-      .int({ error: 'must be a whole number of jobs' })
-      .min(1, { error: 'must be at least 1' })
-      .max(256)
-      .default(8),
-    RENDER_THREADS: z.coerce
-      .number({ error: 'must be a whole number of threads' })
-      .int({ error: 'must be a whole number of threads' })
-      .min(0, { error: 'must be 0 (render in the main thread) or more' })
-      .max(64)
-      .optional(),
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
-    METRICS_TOKEN: z
-      .string()
-      .min(16, { error: 'must be at least 16 characters: it is all that guards /metrics from outside' })
-      .optional(),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
-      .optional(),
-    SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
-    SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
-    MAIL_FROM: z.string().optional(),
-    MAIL_REPLY_TO: z.email().optional(),
-    MAIL_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(10 * 1024 * 1024),
-    MAIL_NEW_MESSAGES: z.enum(['complaint', 'triage']).default('complaint'),
-    SMTP_TLS_KEY_FILE: z.string().optional(),
-    SMTP_TLS_CERT_FILE: z.string().optional(),
-    SMTP_AUTH_USER: z.string().optional(),
-    SMTP_AUTH_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).optional(),
-    IMAP_URL: z
-      .string()
-      .regex(/^imaps?:\/\/[^/]*@/, { error: 'must be an imap:// or imaps:// URL with user and password' })
-      .optional(),
-    IMAP_FOLDER: z.string().default('INBOX'),
-    IMAP_PROCESSED_FOLDER: z.string().optional(),
-    IMAP_POLL_MS: z.coerce.number().int().min(1000).default(60_000),
-    IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
-    SMS_GATEWAY_URL: z
-      .string()
-      .regex(/^https?:\/\/[^/\s]+/, { error: 'must be an https:// (or http://) URL' })
-      .optional(),
-    SMS_GATEWAY_TOKEN: z.string().optional(),
-    SMS_FROM: z
-      .string()
-      .regex(/^([A-Za-z0-9 ]{1,11}|\+?[0-9]{6,15})$/, {
-        error: 'must be a sender name of up to 11 letters, digits and spaces, or a phone number',
-      })
-      .optional(),
-    DOCUMENT_STORE: z
-      .string()
-      .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, {
-        error: 'must be s3://BUCKET or s3://BUCKET/PREFIX (leave unset for files under DATA_DIR/documents)',
-      })
-      .optional(),
-    S3_ENDPOINT: z
-      .string()
-      .regex(/^https?:\/\/[^/\s]+/, {
-        error: 'must be the http(s):// URL of an S3-compatible server, e.g. http://127.0.0.1:9000',
-      })
-      .optional(),
-    S3_REGION: z.string().optional(),
-    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
-    TRUST_PROXY: z
-      .string()
-      .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
-        error: 'must be true, false, or comma-separated proxy addresses (CIDR ranges allowed)',
-      })
-      .default('false'),
-  })
-  .superRefine((e, ctx) => {
-    const pairs = [
-      ['SMTP_TLS_KEY_FILE', 'SMTP_TLS_CERT_FILE'],
-      ['SMTP_AUTH_USER', 'SMTP_AUTH_PASSWORD'],
-    ] as const;
-    for (const [a, b] of pairs) {
-      if (Boolean(e[a]) !== Boolean(e[b])) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [e[a] ? b : a],
-          message: `must be set together with ${e[a] ? a : b}`,
-        });
-      }
-    }
-    if (e.SMS_GATEWAY_URL && !e.SMS_FROM) {
+const envObject = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(postgres|postgresql):\/\//,
+      'must be a postgres:// URL (leave unset for the embedded SQLite database)',
+    )
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  PROCEDURE_FILE: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+  SQLITE_READERS: z.coerce
+    .number({ error: 'must be a whole number of reader threads' })
+    .int({ error: 'must be a whole number of reader threads' })
+    .min(0, { error: 'must be 0 (reads on the main thread) or more' })
+    .max(64, { error: 'must be at most 64: more threads than cores only queue on the same cores' })
+    .optional(),
+  JOB_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1 (day): done jobs are kept that long before they are pruned' })
+    .default(30),
+  WORKER_CONCURRENCY: z.coerce
+    .number({ error: 'must be a whole number of jobs' })
+    .int({ error: 'must be a whole number of jobs' })
+    .min(1, { error: 'must be at least 1' })
+    .max(256)
+    .default(8),
+  RENDER_THREADS: z.coerce
+    .number({ error: 'must be a whole number of threads' })
+    .int({ error: 'must be a whole number of threads' })
+    .min(0, { error: 'must be 0 (render in the main thread) or more' })
+    .max(64)
+    .optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { error: 'must be at least 16 characters: it is all that guards /metrics from outside' })
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  MAIL_FROM: z.string().optional(),
+  MAIL_REPLY_TO: z.email().optional(),
+  MAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  MAIL_NEW_MESSAGES: z.enum(['complaint', 'triage']).default('complaint'),
+  SMTP_TLS_KEY_FILE: z.string().optional(),
+  SMTP_TLS_CERT_FILE: z.string().optional(),
+  SMTP_AUTH_USER: z.string().optional(),
+  SMTP_AUTH_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).optional(),
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]*@/, { error: 'must be an imap:// or imaps:// URL with user and password' })
+    .optional(),
+  IMAP_FOLDER: z.string().default('INBOX'),
+  IMAP_PROCESSED_FOLDER: z.string().optional(),
+  IMAP_POLL_MS: z.coerce.number().int().min(1000).default(60_000),
+  IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
+  SMS_GATEWAY_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, { error: 'must be an https:// (or http://) URL' })
+    .optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMS_FROM: z
+    .string()
+    .regex(/^([A-Za-z0-9 ]{1,11}|\+?[0-9]{6,15})$/, {
+      error: 'must be a sender name of up to 11 letters, digits and spaces, or a phone number',
+    })
+    .optional(),
+  DOCUMENT_STORE: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, {
+      error: 'must be s3://BUCKET or s3://BUCKET/PREFIX (leave unset for files under DATA_DIR/documents)',
+    })
+    .optional(),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, {
+      error: 'must be the http(s):// URL of an S3-compatible server, e.g. http://127.0.0.1:9000',
+    })
+    .optional(),
+  S3_REGION: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes' })
+    .int({ error: 'must be a whole number of minutes' })
+    .min(5, { error: 'must be at least 5 (minutes)' })
+    .max(1440, { error: 'must be at most 1440 (a day)' })
+    .default(60),
+  SESSION_MAX_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours' })
+    .int({ error: 'must be a whole number of hours' })
+    .min(1, { error: 'must be at least 1 (hour)' })
+    .max(720, { error: 'must be at most 720 (30 days)' })
+    .default(12),
+  LOCAL_PASSWORDS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  OIDC_ISSUER: z
+    .url({ error: 'must be the identity provider’s issuer URL, e.g. https://login.example.com/realms/staff' })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_GROUPS_CLAIM: z.string().default('groups'),
+  OIDC_ROLE_GROUPS: z.string().optional(),
+  OIDC_BUTTON_LABEL: z.string().max(60).default('Sign in with single sign-on'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+      error: 'must be true, false, or comma-separated proxy addresses (CIDR ranges allowed)',
+    })
+    .default('false'),
+});
+
+const envSchema = envObject.superRefine((e, ctx) => {
+  const pairs = [
+    ['SMTP_TLS_KEY_FILE', 'SMTP_TLS_CERT_FILE'],
+    ['SMTP_AUTH_USER', 'SMTP_AUTH_PASSWORD'],
+  ] as const;
+  for (const [a, b] of pairs) {
+    if (Boolean(e[a]) !== Boolean(e[b])) {
       ctx.addIssue({
         code: 'custom',
-        path: ['SMS_FROM'],
-        message: 'must be set with SMS_GATEWAY_URL: the sender name or number texts come from',
+        path: [e[a] ? b : a],
+        message: `must be set together with ${e[a] ? a : b}`,
       });
     }
-    for (const key of ['SMS_GATEWAY_TOKEN', 'SMS_FROM'] as const) {
-      if (e[key] && !e.SMS_GATEWAY_URL) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'is used only with SMS_GATEWAY_URL' });
-      }
+  }
+  if (e.SMS_GATEWAY_URL && !e.SMS_FROM) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMS_FROM'],
+      message: 'must be set with SMS_GATEWAY_URL: the sender name or number texts come from',
+    });
+  }
+  for (const key of ['SMS_GATEWAY_TOKEN', 'SMS_FROM'] as const) {
+    if (e[key] && !e.SMS_GATEWAY_URL) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is used only with SMS_GATEWAY_URL' });
     }
-    if (e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN && !sentSafely(e.SMS_GATEWAY_URL)) {
+  }
+  if (e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN && !sentSafely(e.SMS_GATEWAY_URL)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMS_GATEWAY_URL'],
+      message:
+        'must be https:// when it has a token: the token and the sign-in links must not travel in clear',
+    });
+  }
+  for (const key of ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE'] as const) {
+    if (e[key] && !e.DOCUMENT_STORE) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is used only with DOCUMENT_STORE=s3://…' });
+    }
+  }
+  checkOidc(e, ctx);
+  if (e.SMTP_AUTH_USER && !e.SMTP_TLS_KEY_FILE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMTP_AUTH_USER'],
+      message: 'needs SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE: a password is never accepted in clear',
+    });
+  }
+});
+
+const OIDC_REQUIRED = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_GROUPS'] as const;
+
+/** Single sign-on is all or nothing, and LOCAL_PASSWORDS=off needs it: nobody could sign in otherwise. */
+function checkOidc(e: z.infer<typeof envObject>, ctx: z.RefinementCtx): void {
+  if (e.OIDC_ISSUER) {
+    for (const key of OIDC_REQUIRED) {
+      if (!e[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set with OIDC_ISSUER' });
+    }
+    if (e.OIDC_ROLE_GROUPS) {
+      const parsed = parseRoleGroups(e.OIDC_ROLE_GROUPS);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_GROUPS'], message: parsed.message });
+    }
+    if (!e.OIDC_SCOPES.split(/\s+/).includes('openid')) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_SCOPES'], message: 'must include openid' });
+    }
+    if (!sentSafely(e.OIDC_ISSUER)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['SMS_GATEWAY_URL'],
-        message:
-          'must be https:// when it has a token: the token and the sign-in links must not travel in clear',
+        path: ['OIDC_ISSUER'],
+        message: 'must be https:// (or http:// to this machine): tokens and the client secret travel to it',
       });
     }
-    for (const key of ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE'] as const) {
-      if (e[key] && !e.DOCUMENT_STORE) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'is used only with DOCUMENT_STORE=s3://…' });
+  } else {
+    for (const key of OIDC_REQUIRED) {
+      if (e[key]) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is used only with OIDC_ISSUER' });
       }
     }
-    if (e.SMTP_AUTH_USER && !e.SMTP_TLS_KEY_FILE) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SMTP_AUTH_USER'],
-        message: 'needs SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE: a password is never accepted in clear',
-      });
-    }
-  });
+  }
+  if (e.LOCAL_PASSWORDS === 'off' && !e.OIDC_ISSUER) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LOCAL_PASSWORDS'],
+      message:
+        'can be off only with single sign-on (OIDC_ISSUER): otherwise no member of staff could sign in',
+    });
+  }
+}
 
 /** One SQLite reader thread per core, at most four: more would only queue on the same cores. */
 export function defaultSqliteReaders(): number {
@@ -177,6 +241,10 @@ function parseTrustProxy(value: string): TrustProxy {
 }
 
 export interface Settings {
+  /** How long staff sessions last (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+  sessions: SessionLimits;
+  /** LOCAL_PASSWORDS and single sign-on (OIDC_*). */
+  staffSignIn: StaffSignInSettings;
   port: number;
   host: string;
   dataDir: string;
@@ -282,6 +350,23 @@ export interface ImapSettings {
   tlsRejectUnauthorized: boolean;
 }
 
+function staffSignInSettings(e: z.infer<typeof envSchema>): StaffSignInSettings {
+  const parsed = e.OIDC_ROLE_GROUPS ? parseRoleGroups(e.OIDC_ROLE_GROUPS) : undefined;
+  const oidc =
+    e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && parsed?.ok
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID,
+          clientSecret: e.OIDC_CLIENT_SECRET,
+          scopes: e.OIDC_SCOPES,
+          groupsClaim: e.OIDC_GROUPS_CLAIM,
+          roleGroups: parsed.roleGroups,
+          buttonLabel: e.OIDC_BUTTON_LABEL,
+        }
+      : undefined;
+  return { localPasswords: e.LOCAL_PASSWORDS === 'on', oidc };
+}
+
 /**
  * Reads the settings from environment variables, or lists what is wrong with them. An empty variable
  * (`PORT=` in an env file) counts as unset: otherwise `PORT=` would be port 0, a random one.
@@ -297,6 +382,8 @@ export function readSettings(
   return {
     ok: true,
     settings: {
+      sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+      staffSignIn: staffSignInSettings(e),
       port: e.PORT,
       host: e.HOST,
       dataDir: path.resolve(e.DATA_DIR),

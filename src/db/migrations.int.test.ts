@@ -30,6 +30,8 @@ const ALL = [
   '0023-imports',
   '0024-insight-facts',
   '0025-insight-panels',
+  '0028-sessions-and-sso',
+  '0030-privacy',
 ];
 
 const TABLES = [

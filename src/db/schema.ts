@@ -167,6 +167,9 @@ export interface UsersTable {
   last_routed_at: Instant | null;
   /** The password was chosen by someone else (first start, an admin): it must be changed at sign-in. */
   must_change_password: SqlBool;
+  /** The identity provider's `iss` and `sub` of someone who signs in with single sign-on (OIDC). */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 }
 
 export interface ApiTokensTable {
@@ -183,9 +186,16 @@ export interface ApiTokensTable {
 export interface SessionsTable {
   /** sha256 hex of the cookie's secret. */
   id: string;
+  /** What the API calls the session ("end this session"): never its id, which is the secret's hash. */
+  handle: string;
   user_id: string;
   created_at: Instant;
+  /** The earlier of the idle end and the absolute end; moved on with `last_seen_at`. */
   expires_at: Instant;
+  /** Updated at most once a minute (a read is not a write per request). */
+  last_seen_at: Instant;
+  user_agent: string | null;
+  ip: string | null;
 }
 
 export interface EmailsTable {

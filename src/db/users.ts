@@ -1,4 +1,4 @@
-/** Staff users, their API tokens and their sessions. Secrets are stored only as hashes. */
+/** Staff users and their API tokens (sessions: sessions.ts). Secrets are stored only as hashes. */
 import type { Selectable } from 'kysely';
 import type { Role } from '../domain/procedure.ts';
 import type { Executor } from './database.ts';
@@ -16,7 +16,7 @@ export interface User {
   mustChangePassword: boolean;
 }
 
-function toUser(row: Selectable<UsersTable>): User {
+export function toUser(row: Selectable<UsersTable>): User {
   return {
     id: row.id,
     email: row.email,
@@ -161,49 +161,6 @@ export async function touchApiToken(executor: Executor, tokenHash: string, now: 
     .execute();
 }
 
-export async function insertSession(
-  trx: Executor,
-  session: { id: string; userId: string; createdAt: string; expiresAt: string },
-) {
-  await trx
-    .insertInto('sessions')
-    .values({
-      id: session.id,
-      user_id: session.userId,
-      created_at: session.createdAt,
-      expires_at: session.expiresAt,
-    })
-    .execute();
-}
-
-/** The active user of an unexpired session. */
-export async function findUserBySession(
-  trx: Executor,
-  sessionId: string,
-  now: string,
-): Promise<User | undefined> {
-  const row = await trx
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.expires_at', '>', now)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
-  return row && toUser(row);
-}
-
-export async function deleteSession(trx: Executor, sessionId: string) {
-  await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-}
-
-/** Ends every session of a user (after a password change or deactivation), or every one but `keep`. */
-export async function deleteSessionsOf(trx: Executor, userId: string, keep?: string) {
-  let query = trx.deleteFrom('sessions').where('user_id', '=', userId);
-  if (keep !== undefined) query = query.where('id', '!=', keep);
-  await query.execute();
-}
-
 /** The user's password hash, by id. */
 export async function findPasswordHash(trx: Executor, userId: string): Promise<string | null | undefined> {
   const row = await trx
@@ -223,11 +180,6 @@ export async function revokeApiTokensOf(trx: Executor, userId: string, at: strin
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** Deletes sessions that have expired (they can no longer sign anyone in). */
-export async function deleteExpiredSessions(trx: Executor, now: string): Promise<void> {
-  await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
 /** A token as people see it: who holds it and what it is for, never its hash. */

@@ -11,6 +11,10 @@
  * without it, an `Origin` (else `Referer`) of PUBLIC_URL's origin. A bearer token is not sent by a browser on
  * its own, so a request with an `Authorization` header is not checked (and its cookies are not read).
  *
+ * A sign-in (`config.signIn`: the password sign-in, the portal's sign-in with a link's token) is refused the
+ * same way even without a cookie: otherwise another site's page could sign the browser in to the attacker's
+ * own account (login CSRF), and what the victim then types lands there.
+ *
  * An `Authorization` header that is no valid token is 401 at once, before the body is read, except on the
  * endpoints anyone may call (`security: []` in the OpenAPI document: sign-in, sign-in links, the procedure,
  * the portal's forms, the survey) and the web pages, which ignore it and answer as to anyone.
@@ -21,8 +25,8 @@ import { requirePasswordChosen } from '../app/change-password.ts';
 import type { AppContext } from '../app/context.ts';
 import { userForToken } from '../app/create-api-token.ts';
 import { AppError } from '../app/errors.ts';
-import { userForSession } from '../app/sign-in.ts';
 import { customerForPortalSession } from '../app/sign-in-customer.ts';
+import { userForSession } from '../app/staff-session.ts';
 import type { User } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Role } from '../domain/procedure.ts';
@@ -43,6 +47,8 @@ declare module 'fastify' {
      * looked up as a personal API token, and nobody is signed in from it.
      */
     ownBearer?: boolean;
+    /** A sign-in: refused from another site's page even without a cookie (login CSRF). */
+    signIn?: boolean;
   }
   interface FastifyRequest {
     user: User | null;
@@ -60,6 +66,9 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
   const siteOrigin = new URL(ctx.publicUrl).origin;
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.ownBearer) return;
+    if (request.routeOptions.config.signIn && !fromSite(request.headers, siteOrigin)) {
+      return refuseCrossSiteSignIn(reply);
+    }
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -146,6 +155,19 @@ function refuseCrossSite(reply: FastifyReply): FastifyReply {
       'This request carries a Redress sign-in cookie but did not come from a Redress page (its Sec-Fetch-Site, ' +
         'Origin or Referer names another site, or none is sent), so it was refused: a page of another site ' +
         'cannot act in your name. Use Redress itself, or an API token (Authorization: Bearer) from a script.',
+    ),
+  );
+}
+
+function refuseCrossSiteSignIn(reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    reply,
+    problem(
+      'cross-site-request',
+      403,
+      'A sign-in must come from Redress’s own sign-in page (Sec-Fetch-Site: same-origin, else an Origin or ' +
+        'Referer of Redress’s public address): a page of another site cannot sign your browser in to an ' +
+        'account of its choosing.',
     ),
   );
 }

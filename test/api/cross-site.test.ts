@@ -3,7 +3,8 @@
  * with fetch, other methods) to Redress, cookies included. Every state-changing route in the OpenAPI
  * document is sent from another site with a valid staff cookie and a valid portal cookie: each is refused
  * with 403 `cross-site-request` and nothing is written; from Redress's own origin, none is refused by this
- * check. A bearer token is not a cookie, and is not checked.
+ * check. A bearer token is not a cookie, and is not checked. A sign-in is refused from another site even
+ * without any cookie (login CSRF: signing the victim's browser in to the attacker's account).
  */
 import { beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
@@ -11,6 +12,7 @@ import { phoneComplaint } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import { useApiWithSink } from '../support/mail-api.ts';
 import { portalSessionCookie } from '../support/portal-sign-in.ts';
+import { linkTokensIn } from '../support/sms-gateway.ts';
 
 const STATE_CHANGING = ['post', 'put', 'patch', 'delete'] as const;
 const PASSWORD = 'a long and unguessable staff passphrase';
@@ -153,5 +155,50 @@ describeEachDialect('cross-site requests with a session cookie', (harness) => {
         { 'sec-fetch-site': 'cross-site', origin: 'https://elsewhere.example' },
       );
     expect(response.status).toBe(200);
+  });
+
+  it('refuses a sign-in from another site even without a cookie, and lets the sign-in page through', async () => {
+    const login = (headers: Record<string, string>) =>
+      fetch(`${env.t.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ email: 'cass@test.redress', password: PASSWORD }),
+      });
+    const foreign: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', origin: 'https://attacker.example' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://attacker.example' },
+      { referer: 'https://attacker.example/login' },
+      {},
+    ];
+    for (const headers of foreign) {
+      const response = await login(headers);
+      const body = (await response.json()) as { code?: string };
+      expect({
+        headers,
+        status: response.status,
+        code: body.code,
+        cookie: response.headers.get('set-cookie'),
+      }).toEqual({ headers, status: 403, code: 'cross-site-request', cookie: null });
+    }
+    const own: Record<string, string>[] = [{ 'sec-fetch-site': 'same-origin' }, { origin: OWN_ORIGIN }];
+    for (const headers of own) {
+      const response = await login(headers);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('set-cookie')).toContain('redress_session=');
+    }
+    // The portal's sign-in with a link's token: refused from elsewhere, before the token is spent.
+    const { t, sink } = env;
+    const asked = await t.as(null).post('/portal/sign-in-link', { reference, contact: 'ria@example.org' });
+    expect(asked.status).toBe(202);
+    await t.runJobs();
+    const token = (await sink.parsed()).flatMap((m) => linkTokensIn(m.text ?? '')).at(-1);
+    const forged = await fetch(`${t.url}/api/v1/portal/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+      body: JSON.stringify({ token }),
+    });
+    expect(forged.status).toBe(403);
+    expect((await t.as(null).post('/portal/sign-in', { token })).status).toBe(200);
   });
 });

@@ -145,8 +145,11 @@ export async function startApi(
     sms?: SmsSender;
     /** Metrics as `serve` sets them up (queries timed, mail counted), /metrics guarded by this token. */
     metrics?: { token?: string };
+    /** Listen on this port, named in the public URL (single sign-on's redirect URI must name it). */
+    port?: number;
   } = {},
 ): Promise<TestApi> {
+  const publicUrl = options.port ? `http://127.0.0.1:${options.port}` : 'http://localhost';
   const db = await harness.freshDb();
   let now = new Date(options.now ?? '2026-11-02T10:00:00Z');
   const logs: string[] = [];
@@ -158,7 +161,7 @@ export async function startApi(
     procedure: options.procedure ?? MISO_PROCEDURE,
     now: () => now,
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
-    publicUrl: 'http://localhost',
+    publicUrl,
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.sms ? { sms: options.sms } : {}),
   };
@@ -170,12 +173,12 @@ export async function startApi(
   }
   // Tests send many requests from one address: the forms' rate limit is tested on its own.
   const app = await buildApp(ctx, {
-    publicUrl: 'http://localhost',
+    publicUrl,
     formsPerMinute: options.formsPerMinute ?? 100_000,
     metrics,
     metricsToken: options.metrics?.token,
   });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const base = `${address}/api/v1`;
   const client = (name: StaffName | null): Client => {
     // Sent as the web app's own fetches are, so that a session cookie a test adds is not taken for a

@@ -105,6 +105,13 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'account/sessions',
+            lazy: () =>
+              import('./staff/account/SessionsPage.tsx').then((m) => ({
+                Component: m.SessionsPage,
+              })),
+          },
+          {
             path: 'account/password',
             lazy: () =>
               import('./staff/account/ChangePasswordPage.tsx').then((m) => ({

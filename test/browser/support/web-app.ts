@@ -18,6 +18,7 @@ import { MISO_PROCEDURE } from '../../../src/config/miso.ts';
 import { openDatabase } from '../../../src/db/database.ts';
 import { migrate } from '../../../src/db/migrations/index.ts';
 import type { Role } from '../../../src/domain/procedure.ts';
+import type { StaffSignInSettings } from '../../../src/domain/sso.ts';
 import { buildApp } from '../../../src/http/app.ts';
 import { runDueJobs } from '../../../src/jobs/worker.ts';
 import { httpSmsGateway } from '../../../src/sms/http-gateway.ts';
@@ -57,10 +58,20 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(options: { now?: string; sms?: boolean } = {}): Promise<WebApp> {
+export async function startWebApp(
+  options: {
+    now?: string;
+    sms?: boolean;
+    /** Listen on this port, which is then in the public URL (single sign-on's redirect must name it). */
+    port?: number;
+    /** Single sign-on and LOCAL_PASSWORDS, as the environment would set them. */
+    staffSignIn?: StaffSignInSettings;
+  } = {},
+): Promise<WebApp> {
   const dir = mkdtempSync(join(tmpdir(), 'redress-browser-'));
   const mailboxDir = join(dir, 'mailbox');
   const smsGateway = options.sms ? await startSmsGateway() : undefined;
+  const publicUrl = options.port ? `http://127.0.0.1:${options.port}` : 'http://127.0.0.1';
   const db = await openDatabase({ dataDir: dir });
   await migrate(db);
   // The browser's own clock is real: by default the server's starts at the same moment, so "today" agrees.
@@ -72,7 +83,7 @@ export async function startWebApp(options: { now?: string; sms?: boolean } = {})
     procedure: MISO_PROCEDURE,
     now: () => now,
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
-    publicUrl: 'http://127.0.0.1',
+    publicUrl,
     mail: { mailboxDir },
     sms: smsGateway && httpSmsGateway(smsGateway.settings),
   };
@@ -89,8 +100,10 @@ export async function startWebApp(options: { now?: string; sms?: boolean } = {})
     await changePassword(ctx, user.id, { currentPassword: ONE_TIME_PASSWORD, newPassword: PASSWORD });
     staff[key] = { id: user.id, email, name: s.name };
   }
-  const app = await buildApp(ctx, { publicUrl: 'http://127.0.0.1', formsPerMinute: 100_000 });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // After the staff chose their passwords: with LOCAL_PASSWORDS=off, that would be refused.
+  if (options.staffSignIn) ctx.staffSignIn = options.staffSignIn;
+  const app = await buildApp(ctx, { publicUrl, formsPerMinute: 100_000 });
+  const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,
     ctx,

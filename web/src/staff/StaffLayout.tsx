@@ -1,6 +1,7 @@
 /**
  * The staff workspace's frame: the queues with their counts, Log a complaint, customers, the mail log and the
- * print queue, admin pages for admins, and the signed-in user with Change password. Anyone not signed in is
+ * print queue, admin pages for admins, and the signed-in user's sessions and Change password (when passwords
+ * are in use). Anyone not signed in is
  * sent to the sign-in page and brought back afterwards; anyone signed in with a one-time password chooses
  * their own first.
  */
@@ -21,7 +22,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react
 import { api, ProblemError, unwrap } from '../api/client.ts';
 import { Loading, ProblemAlert } from '../ui/states.tsx';
 import { FirstPasswordPage } from './account/FirstPasswordPage.tsx';
-import { hasRole, useMe } from './session.ts';
+import { hasRole, useMe, useSignInOptions } from './session.ts';
 
 /** The queues with their counts, and `landing`: the queue this person starts on. */
 export function useQueueMenu(enabled = true) {
@@ -51,6 +52,7 @@ export function Landing() {
 
 export function StaffLayout() {
   const me = useMe();
+  const signInOptions = useSignInOptions();
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -163,7 +165,8 @@ export function StaffLayout() {
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4} mt="sm">
             Your account
           </Text>
-          {link('/staff/account/password', 'Change password')}
+          {link('/staff/account/sessions', 'Your sessions')}
+          {signInOptions.data?.passwords !== false && link('/staff/account/password', 'Change password')}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -1,11 +1,37 @@
-/** Staff sign in with email and password; the session is an HttpOnly cookie. */
-import { Button, Container, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+/**
+ * Staff sign in: with single sign-on when it is configured, with email and password unless passwords are
+ * turned off (LOCAL_PASSWORDS=off); the session is an HttpOnly cookie. A refused single sign-on comes back
+ * here with `?sso=<why>`, said in words.
+ */
+import {
+  Alert,
+  Button,
+  Container,
+  Divider,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
 import { PageHeading } from '../ui/page.tsx';
+import { Loading } from '../ui/states.tsx';
+import { useSignInOptions } from './session.ts';
+
+/** What a refused single sign-on means, by the `sso` the callback sends back. */
+const SSO_REFUSALS: Record<string, string> = {
+  'no-role':
+    'Your single sign-on account is not in any group that gives access to Redress. Ask whoever manages your groups to add you.',
+  inactive: 'Your Redress account is deactivated. Ask a Redress administrator to reactivate it.',
+  'no-email':
+    'The identity provider did not send an email address that can be used for you. Ask a Redress administrator.',
+  failed: 'Single sign-on did not complete (it may have taken too long). Please try again.',
+};
 
 /** Only paths inside the workspace: never send someone to another site after signing in. */
 function safeNext(next: string | null): string {
@@ -19,6 +45,8 @@ export function StaffSignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
+  const options = useSignInOptions();
+  const refusal = params.get('sso');
   const signIn = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/auth/login', { body: { email, password } })),
     onSuccess: async () => {
@@ -42,40 +70,60 @@ export function StaffSignInPage() {
     setErrors(missing);
     if (!missing.length) signIn.mutate();
   };
+  const passwordForm = (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <ErrorSummary errors={errors} />
+        <TextInput
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errorFor(errors, 'email')}
+        />
+        <PasswordInput
+          id="password"
+          label="Password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={errorFor(errors, 'password')}
+        />
+        <Button type="submit" loading={signIn.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+  if (options.isPending) return <Loading label="Loading the sign-in page" />;
+  const sso = options.data?.sso ?? null;
+  const passwords = options.data?.passwords ?? true;
+  const ssoStart = sso && `${sso.start}?next=${encodeURIComponent(safeNext(params.get('next')))}`;
   return (
     <Container size={420} py={80} component="main" id="main">
       <Paper withBorder p="lg" radius="md">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <PageHeading title="Staff sign in" />
-            <Text size="sm" c="dimmed">
-              The workspace for handling complaints.
-            </Text>
-            <ErrorSummary errors={errors} />
-            <TextInput
-              id="email"
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={errorFor(errors, 'email')}
-            />
-            <PasswordInput
-              id="password"
-              label="Password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errorFor(errors, 'password')}
-            />
-            <Button type="submit" loading={signIn.isPending}>
-              Sign in
+        <Stack>
+          <PageHeading title="Staff sign in" />
+          <Text size="sm" c="dimmed">
+            The workspace for handling complaints.
+          </Text>
+          {refusal && (
+            <Alert color="red" variant="light" role="alert" title="You are not signed in">
+              <Text size="sm">{SSO_REFUSALS[refusal] ?? SSO_REFUSALS.failed}</Text>
+            </Alert>
+          )}
+          {ssoStart && (
+            <Button component="a" href={ssoStart} variant={passwords ? 'default' : 'filled'}>
+              {sso.label}
             </Button>
-          </Stack>
-        </form>
+          )}
+          {ssoStart && passwords && <Divider label="or with your password" labelPosition="center" />}
+          {passwords && passwordForm}
+        </Stack>
       </Paper>
     </Container>
   );

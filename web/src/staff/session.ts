@@ -25,3 +25,12 @@ export function useStaff() {
 export function hasRole(user: Pick<User, 'roles'> | undefined, role: Role): boolean {
   return !!user?.roles.includes(role);
 }
+
+/** How staff sign in here: with a password (unless LOCAL_PASSWORDS=off), single sign-on (when configured). */
+export function useSignInOptions() {
+  return useQuery({
+    queryKey: ['sign-in-options'],
+    queryFn: () => unwrap(api.GET('/api/v1/auth/options')),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -1,14 +1,18 @@
-/** Staff sign-in with a session cookie, sign-out, who am I, and changing one's own password. */
-import type { FastifyInstance } from 'fastify';
+/** Staff sign-in with a session cookie, sign-out, who am I, and changing one's own password (sessions: sessions.ts). */
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePassword } from '../../../app/change-password.ts';
 import type { AppContext } from '../../../app/context.ts';
-import { SESSION_DAYS, signIn, signOut } from '../../../app/sign-in.ts';
+import { signIn } from '../../../app/sign-in.ts';
+import { signOut } from '../../../app/staff-session.ts';
+import { DEFAULT_SESSION_LIMITS } from '../../../domain/session-timeouts.ts';
 import type { AppOptions } from '../../app.ts';
 import { SESSION_COOKIE, signedInStaff } from '../../auth.ts';
 import { formLimit } from '../../limits.ts';
 import { problems, role } from '../../schemas.ts';
+import { registerSessionRoutes, sessionClient } from './sessions.ts';
+import { registerSsoRoutes } from './sso.ts';
 
 export const userSchema = z
   .object({
@@ -29,27 +33,33 @@ export const userSchema = z
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, options: AppOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const secure = options.publicUrl.startsWith('https://');
+  const maxAge = (ctx.sessions ?? DEFAULT_SESSION_LIMITS).maxHours * 3_600;
+  /** The session's secret, for this site only, never to scripts; gone at the session's absolute end. */
+  const setSessionCookie = (reply: FastifyReply, secret: string) =>
+    reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge });
+  registerSessionRoutes(app, ctx);
+  registerSsoRoutes(app, ctx, options, setSessionCookie);
   api.post(
     '/auth/login',
     {
-      config: formLimit(options),
+      config: { ...formLimit(options), signIn: true },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with email and password; sets an HttpOnly session cookie',
+        summary:
+          'Sign in with email and password; sets an HttpOnly session cookie. Only from Redress’s own page (Sec-Fetch-Site same-origin, else Origin or Referer of the public address): otherwise 403 `cross-site-request`',
         security: [],
         body: z.strictObject({ email: z.string().max(254), password: z.string().max(1024) }),
         response: { 200: z.object({ user: userSchema, expiresAt: z.string() }), ...problems },
       },
     },
     async (request, reply) => {
-      const { secret, user, expiresAt } = await signIn(ctx, request.body.email, request.body.password);
-      reply.setCookie(SESSION_COOKIE, secret, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        path: '/',
-        maxAge: SESSION_DAYS * 86_400,
-      });
+      const { secret, user, expiresAt } = await signIn(
+        ctx,
+        request.body.email,
+        request.body.password,
+        sessionClient(request),
+      );
+      setSessionCookie(reply, secret);
       return { user, expiresAt: expiresAt.toISOString() };
     },
   );
@@ -60,7 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, option
         tags: ['auth'],
         // Anyone may sign out: without a session it only clears the cookie.
         security: [],
-        summary: 'Sign out: ends the session',
+        summary: 'Sign out: ends this session',
         response: { 204: z.null() },
       },
     },

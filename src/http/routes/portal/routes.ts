@@ -219,11 +219,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext, opti
   api.post(
     '/portal/sign-in',
     {
-      config: formLimit(options),
+      config: { ...formLimit(options), signIn: true },
       schema: {
         tags,
         security,
-        summary: 'Sign in with a one-time link’s token; sets the portal cookie',
+        summary:
+          'Sign in with a one-time link’s token; sets the portal cookie. Only from Redress’s own page: otherwise 403 `cross-site-request`',
         body: z.strictObject({ token: z.string().min(20).max(200) }),
         response: { 200: z.object({ reference: reference.nullable(), expiresAt: z.string() }), ...problems },
       },

@@ -74,8 +74,8 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
-      return updateUser(ctx, request.params.id, request.body);
+      const admin = requireRole(request, 'admin');
+      return updateUser(ctx, request.params.id, request.body, admin.id);
     },
   );
 }
