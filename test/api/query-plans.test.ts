@@ -68,6 +68,7 @@ const BIG_TABLES = [
   'insight_facts',
   'insight_totals',
   'insight_owner_totals',
+  'insight_month_totals',
 ];
 
 class CaptureQueries implements KyselyPlugin {
@@ -132,6 +133,10 @@ describeEachDialect('query plans', (harness) => {
       channels: ['phone'],
     });
     await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31', ownerId: t.users.agent.id });
+    // Whole months from the monthly totals, the days at the edges from the daily ones; and a year by month
+    // from the daily totals alone, as a customer type filter makes it.
+    await readInsight(ctx, { from: '2025-11-15', to: '2026-10-20', categories: ['billing'] });
+    await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31', customerTypes: ['residential'] });
     const real = await kysely
       .selectFrom('complaints')
       .select('reference')
@@ -187,6 +192,7 @@ describeEachDialect('query plans', (harness) => {
     // between an index scan and a bitmap scan and sort for a filtered year: laid out along the key first.
     if (dialect === 'postgres') {
       await sql`cluster insight_totals using insight_totals_pk`.execute(kysely);
+      await sql`cluster insight_month_totals using insight_month_totals_pk`.execute(kysely);
       await sql`vacuum analyze`.execute(kysely);
     }
     const sections: string[] = [];
