@@ -15,6 +15,7 @@ import { issueCommand } from '../../src/app/issue-command.ts';
 import { monthlyReportFile } from '../../src/app/monthly-report.ts';
 import { type ComplaintFacts, recordComplaint } from '../../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
+import { findClosedWithRootCause } from '../../src/db/improvements.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
 import { migrate } from '../../src/db/migrations/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
@@ -712,6 +713,7 @@ describeEachDialect('insight figures', (harness) => {
       await db.schema.dropTable('insight_totals').execute();
       await db.schema.dropTable('insight_facts').execute();
       await db.schema.dropIndex('attempts_follow_up_idx').execute();
+      await db.schema.dropIndex('complaints_root_cause_idx').execute();
       await sql`delete from kysely_migration where name in ('0024-insight-facts', '0025-insight-panels', '0026-insight-month-totals')`.execute(
         db,
       );
@@ -722,5 +724,37 @@ describeEachDialect('insight figures', (harness) => {
       ]);
       expect(await snapshot()).toEqual(kept);
     });
+  });
+
+  // Last: the item it raises would be among the open items the tests above count.
+  it("raises an improvement from a root cause with the period's complaints of that cause linked", async () => {
+    const body = {
+      title: 'Wrong charges keep coming',
+      description: 'Billing errors all year',
+      ownerId: t.users.reviewer.id,
+      dueOn: '2026-12-31',
+      source: 'root-cause-trend',
+      rootCause: 'billing-error',
+    };
+    // The year: A (closed 4 September) and G (22 April), both "billing-wrong-charge", under billing-error;
+    // not J, closed on 3 October 2025.
+    const raised = await t.as('director').post('/improvements', { ...body, rootCausePeriod: year });
+    expect(raised.status).toBe(201);
+    const item = await t.as('director').get(`/improvements/${raised.body.reference}`);
+    expect(item.body.complaints.map((c: { reference: string }) => c.reference).sort()).toEqual(
+      [refs.A, refs.G].sort(),
+    );
+    // Newest first, as many as asked for: A.
+    const newest = await findClosedWithRootCause(
+      t.db.kysely,
+      ['billing-error', 'billing-wrong-charge', 'billing-credit-not-applied'],
+      { fromAt: '2025-01-01T00:00:00Z', toAt: '2027-01-01T00:00:00Z' },
+      1,
+    );
+    expect(newest.map((c) => c.reference)).toEqual([refs.A]);
+    const refused = await t
+      .as('director')
+      .post('/improvements', { ...body, source: 'other', rootCausePeriod: year });
+    expect([refused.status, refused.body.field]).toEqual([400, 'rootCausePeriod']);
   });
 });

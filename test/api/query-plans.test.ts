@@ -36,6 +36,7 @@ import { summariseImprovements } from '../../src/app/summarise-improvements.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
 import { getWorkload } from '../../src/app/workload.ts';
 import type { Dialect } from '../../src/db/database.ts';
+import { findClosedWithRootCause } from '../../src/db/improvements.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
 import { claimDue } from '../../src/db/jobs.ts';
 import { phoneComplaint, STAFF, startApi, type TestApi } from '../support/api.ts';
@@ -179,6 +180,13 @@ describeEachDialect('query plans', (harness) => {
     await listImprovements(ctx, { overdue: true, sort: 'due' });
     await getImprovement(ctx, item.reference);
     await listComplaintImprovements(ctx, other.reference);
+    // An item raised from a root cause links the newest complaints closed with it in the period.
+    await findClosedWithRootCause(
+      ctx.db.kysely,
+      ['billing-error'],
+      { fromAt: '2025-11-01T00:00:00.000Z', toAt: '2026-11-01T00:00:00.000Z' },
+      200,
+    );
     await summariseImprovements(ctx);
     await listImprovementsDone(ctx, '2026-11');
 

@@ -9,6 +9,9 @@
  * The primary key starts with the measure and the month, as the daily totals' does with the day: a range of
  * months is one range of it per measure. WITHOUT ROWID on SQLite, as 0025 made the daily totals.
  *
+ * Also complaints_root_cause_idx: "Raise an improvement" from a root cause on the dashboard links the
+ * newest complaints closed with that cause in the period, read along it (db/improvements.ts).
+ *
  * Filled from the daily totals already there by a frozen statement of its own (a sum per month), not by
  * today's code: the daily totals are the monthly ones' only source, so this stays right whatever later
  * migrations do to the complaints.
@@ -47,4 +50,9 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       case when measure = 'survey' then stage_reached else '' end
     having sum(n) <> 0 or sum(amount) <> 0
   `.execute(db);
+  await db.schema
+    .createIndex('complaints_root_cause_idx')
+    .on('complaints')
+    .columns(['root_cause', 'closed_at'])
+    .execute();
 }
