@@ -7,7 +7,7 @@ import { appendAuditEvents, type NewAuditEvent } from '../db/audit.ts';
 import { findComplaintById } from '../db/complaints.ts';
 import { transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { insertImprovement, insertLink } from '../db/improvements.ts';
+import { findClosedWithRootCause, insertImprovement, insertLink } from '../db/improvements.ts';
 import { nextSequence } from '../db/sequences.ts';
 import {
   COMPLAINT_SOURCES,
@@ -15,7 +15,7 @@ import {
   type Improvement,
   type ImprovementSource,
 } from '../domain/improvement.ts';
-import { londonDate } from '../domain/time.ts';
+import { addDays, daysBetween, londonDate, startOfLondonDay } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { invalidField } from './errors.ts';
 import {
@@ -29,6 +29,7 @@ import {
   requireRootCause,
   type StaffActor,
 } from './improvement-checks.ts';
+import { MAX_RANGE_DAYS } from './read-insight.ts';
 
 export interface NewImprovement {
   title: string;
@@ -41,7 +42,15 @@ export interface NewImprovement {
   sourceComplaint?: string | undefined;
   /** Further complaints that showed the problem (the source complaint is linked without being listed). */
   complaints?: string[] | undefined;
+  /**
+   * For a root-cause trend: the dashboard's period (London dates, both included). The complaints closed in it
+   * with the root cause, or a cause under it, are linked too — the newest `TREND_COMPLAINTS`.
+   */
+  rootCausePeriod?: { from: string; to: string } | undefined;
 }
+
+/** How many of a trend's complaints an item raised from it links at most: the newest. */
+export const TREND_COMPLAINTS = 200;
 
 /** The sequence that numbers items: IMP-0001, IMP-0002… */
 const SEQUENCE = 'improvements';
@@ -70,6 +79,14 @@ export async function createImprovement(
   if (input.source === 'root-cause-trend' && !input.rootCause) {
     throw invalidField('rootCause', 'is required for an item raised from a root-cause trend');
   }
+  const period = input.rootCausePeriod;
+  if (period) {
+    if (input.source !== 'root-cause-trend' || !input.rootCause)
+      throw invalidField('rootCausePeriod', 'is only for an item raised from a root-cause trend');
+    if (period.from > period.to) throw invalidField('rootCausePeriod.from', 'must not be after to');
+    if (daysBetween(period.from, period.to) >= MAX_RANGE_DAYS)
+      throw invalidField('rootCausePeriod.from', `the period is at most ${MAX_RANGE_DAYS} days`);
+  }
   const at = now.toISOString();
   return transaction(ctx.db, async (trx) => {
     await requireOwner(trx, input.ownerId);
@@ -86,6 +103,20 @@ export async function createImprovement(
     for (const [i, given] of (input.complaints ?? []).entries()) {
       const complaint = await requireComplaint(trx, ctx.procedure, given, `complaints.${i}`);
       linked.set(complaint.id, complaint);
+    }
+    if (period && input.rootCause) {
+      const cause = ctx.procedure.rootCauses.find((c) => c.code === input.rootCause);
+      const codes = [input.rootCause, ...(cause?.children ?? []).map((c) => c.code)];
+      const trend = await findClosedWithRootCause(
+        trx,
+        codes,
+        {
+          fromAt: startOfLondonDay(period.from).toISOString(),
+          toAt: startOfLondonDay(addDays(period.to, 1)).toISOString(),
+        },
+        TREND_COMPLAINTS,
+      );
+      for (const complaint of trend) linked.set(complaint.id, complaint);
     }
     const item: Improvement = {
       id: newId(now.getTime()),

@@ -51,6 +51,10 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
     key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
   },
   insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
+  insight_month_totals: {
+    order: 34,
+    key: ['measure', 'month', 'value', 'category', 'channel', 'stage_reached'],
+  },
 };
 
 /** Every table, parents before children. */

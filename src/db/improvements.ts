@@ -320,3 +320,35 @@ export async function findComplaintIdentity(
     .where('reference', '=', reference)
     .executeTakeFirst();
 }
+
+/**
+ * The newest `limit` complaints closed from `fromAt` (included) to `toAt` (excluded) with one of the root
+ * `codes`, newest first: for each code the newest `limit` along complaints_root_cause_idx (0026), then the
+ * newest of them all — never every complaint of a common cause in a year.
+ */
+export async function findClosedWithRootCause(
+  executor: Executor,
+  codes: readonly string[],
+  range: { fromAt: string; toAt: string },
+  limit: number,
+): Promise<{ id: string; reference: string; closedAt: string }[]> {
+  // One after another: this runs in the caller's transaction, on one connection.
+  const found: { id: string; reference: string; closed_at: string | null }[] = [];
+  for (const code of codes) {
+    found.push(
+      ...(await executor
+        .selectFrom('complaints')
+        .select(['id', 'reference', 'closed_at'])
+        .where('root_cause', '=', code)
+        .where('closed_at', '>=', range.fromAt)
+        .where('closed_at', '<', range.toAt)
+        .orderBy('closed_at', 'desc')
+        .limit(limit)
+        .execute()),
+    );
+  }
+  return found
+    .map((r) => ({ id: r.id, reference: r.reference, closedAt: r.closed_at ?? '' }))
+    .sort((a, b) => (a.closedAt < b.closedAt ? 1 : a.closedAt > b.closedAt ? -1 : a.id < b.id ? 1 : -1))
+    .slice(0, limit);
+}

@@ -1,11 +1,14 @@
 /**
- * Computes every complaint's insight facts and the totals from scratch: the backfill of migration 0025, and
- * the proof that the totals kept change by change equal a recomputation (test/api/insight.test.ts). Reads the
- * complaints in batches along their primary key, so memory stays flat at a million.
+ * Computes every complaint's insight facts and the totals from scratch: the proof that the totals kept change
+ * by change equal a recomputation (test/api/insight.test.ts), and (`rebuildInsightFacts`, without the
+ * monthly totals, which came after it) the backfill of migration 0025. Reads the complaints in batches along
+ * their primary key, so memory stays flat at a million; the monthly totals are then summed from the daily
+ * ones in one statement.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import {
   insightFacts,
+  MONTH_TOTALS_BY_STAGE,
   type OwnerTotalChange,
   ownerTotalChanges,
   type TotalChange,
@@ -20,13 +23,26 @@ import {
   toComplaint,
 } from './complaints.ts';
 import { transaction } from './database.ts';
-import { addToOwnerTotals, addToTotals, factsRow } from './insight.ts';
+import { addToDailyTotals, addToOwnerTotals, factsRow } from './insight.ts';
 import type { Schema } from './schema.ts';
 
 const BATCH = 1000;
 
-/** Empties both tables and fills them again from the complaints. Returns how many complaints were read. */
-export async function rebuildInsight(db: Kysely<Schema> | Transaction<Schema>): Promise<number> {
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** Empties the facts and all the totals and fills them again. Returns how many complaints were read. */
+export async function rebuildInsight(db: Db): Promise<number> {
+  const count = await rebuildInsightFacts(db);
+  await rebuildMonthTotals(db);
+  return count;
+}
+
+/**
+ * Empties the facts, the daily and the per-owner totals and fills them again from the complaints, leaving the
+ * monthly totals (0026) alone: what migration 0025 runs, before that table exists. Returns how many
+ * complaints were read.
+ */
+export async function rebuildInsightFacts(db: Db): Promise<number> {
   await db.deleteFrom('insight_totals').execute();
   await db.deleteFrom('insight_owner_totals').execute();
   await db.deleteFrom('insight_facts').execute();
@@ -114,13 +130,29 @@ export async function rebuildInsight(db: Kysely<Schema> | Transaction<Schema>): 
           .execute();
       }
       const sorted = [...sums.values()].sort((a, b) => (totalKeyId(a) < totalKeyId(b) ? -1 : 1));
-      await addToTotals(trx, sorted);
+      await addToDailyTotals(trx, sorted);
       const byOwner = [...ownerSums.values()].sort((a, b) => (ownerKeyId(a) < ownerKeyId(b) ? -1 : 1));
       await addToOwnerTotals(trx, byOwner);
     });
     count += rows.length;
     after = rows.at(-1)?.id ?? after;
   }
+}
+
+/** The monthly totals (0026) summed again from the daily totals, as each change keeps them (db/insight.ts). */
+export async function rebuildMonthTotals(db: Db): Promise<void> {
+  const byStage = sql.join(MONTH_TOTALS_BY_STAGE.map((m) => sql.lit(m)));
+  const stage = sql`case when measure in (${byStage}) then stage_reached else '' end`;
+  await transaction(db, async (trx) => {
+    await trx.deleteFrom('insight_month_totals').execute();
+    await sql`
+      insert into insight_month_totals (measure, month, value, category, channel, stage_reached, n, amount)
+      select measure, substr(day, 1, 7), value, category, channel, ${stage}, sum(n), sum(amount)
+      from insight_totals
+      group by measure, substr(day, 1, 7), value, category, channel, ${stage}
+      having sum(n) <> 0 or sum(amount) <> 0
+    `.execute(trx);
+  });
 }
 
 const ownerKeyId = (c: OwnerTotalChange) => [c.measure, c.on, c.ownerId, c.value].join('|');

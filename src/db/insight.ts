@@ -3,12 +3,25 @@
  * `insight_totals` of their contributions per day. Every change to a complaint adjusts the totals by the
  * difference between its stored facts and its new ones, in the change's transaction (record-decision.ts),
  * so the dashboard reads a year of daily totals — never the complaints — and is right the moment a change
- * commits. On PostgreSQL a total's row is locked until its writer commits; writers take them in key order
- * (`totalChanges`), so two cannot deadlock, and a day's totals are shared only by complaints of that day.
+ * commits. The same changes, summed per month without customer type and stage reached, move the monthly
+ * totals (`insight_month_totals`, 0026), which the dashboard reads for a range's whole months.
+ *
+ * On PostgreSQL a total's row is locked until its writer commits. Every writer makes one call of
+ * `addToTotals` per transaction, which upserts its daily rows in key order (`totalChanges`) and then its
+ * monthly rows in key order (`monthTotalChanges`): all take the locks of both tables in one order, so two
+ * cannot deadlock. A day's totals are shared only by complaints of that day; a month's by the complaints of
+ * that month with the same category and channel — but the writers of a moment all write today's rows of
+ * both, so the monthly rows make few writers wait that the daily ones did not already.
  */
 import { sql } from 'kysely';
-import type { Contribution, InsightFacts, OwnerTotalChange, TotalChange } from '../domain/insight.ts';
-import { ownerTotalChanges, totalChanges } from '../domain/insight.ts';
+import type {
+  Contribution,
+  InsightFacts,
+  MonthTotalChange,
+  OwnerTotalChange,
+  TotalChange,
+} from '../domain/insight.ts';
+import { monthTotalChanges, ownerTotalChanges, totalChanges, totalKeyId } from '../domain/insight.ts';
 import type { Executor } from './database.ts';
 import type { InsightFactsTable } from './schema.ts';
 
@@ -73,8 +86,18 @@ export async function keepInsightFacts(trx: Executor, facts: InsightFacts): Prom
   }
 }
 
-/** Adds changes to the totals, creating the rows a change is the first to reach. */
+/**
+ * Adds changes (sorted by key, as `totalChanges` gives them) to the daily totals and, summed per month, to
+ * the monthly totals, creating the rows a change is the first to reach: daily rows first, then monthly, each
+ * in key order (see the header). One call per transaction.
+ */
 export async function addToTotals(trx: Executor, changes: readonly TotalChange[]): Promise<void> {
+  await addToDailyTotals(trx, changes);
+  await addToMonthTotals(trx, monthTotalChanges(changes));
+}
+
+/** Adds changes to the daily totals only: `rebuildInsight`, which sums the monthly ones at the end. */
+export async function addToDailyTotals(trx: Executor, changes: readonly TotalChange[]): Promise<void> {
   for (let i = 0; i < changes.length; i += CHUNK) {
     await trx
       .insertInto('insight_totals')
@@ -98,6 +121,33 @@ export async function addToTotals(trx: Executor, changes: readonly TotalChange[]
             n: sql`insight_totals.n + excluded.n`,
             amount: sql`insight_totals.amount + excluded.amount`,
           }),
+      )
+      .execute();
+  }
+}
+
+/** Adds changes to the monthly totals (0026), in the order given (`monthTotalChanges`: by key). */
+async function addToMonthTotals(trx: Executor, changes: readonly MonthTotalChange[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    await trx
+      .insertInto('insight_month_totals')
+      .values(
+        changes.slice(i, i + CHUNK).map((c) => ({
+          measure: c.measure,
+          month: c.month,
+          value: c.value,
+          category: c.category,
+          channel: c.channel,
+          stage_reached: c.stageReached,
+          n: c.n,
+          amount: c.amount,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['measure', 'month', 'value', 'category', 'channel', 'stage_reached']).doUpdateSet({
+          n: sql`insight_month_totals.n + excluded.n`,
+          amount: sql`insight_month_totals.amount + excluded.amount`,
+        }),
       )
       .execute();
   }
@@ -141,14 +191,28 @@ export async function refreshInsightCustomerType(trx: Executor, customerId: stri
     .where('f.customer_id', '=', customerId)
     .whereRef('f.customer_type', '<>', 'c.type')
     .execute();
+  // All the complaints' changes in one call, in one key order (see the header). The monthly totals keep
+  // no customer type: for them the changes sum to nothing.
+  const sums = new Map<string, TotalChange>();
   for (const { type, ...row } of rows) {
     const before = storedFacts(row);
     const after = { ...before, dimensions: { ...before.dimensions, customerType: type as never } };
-    await addToTotals(trx, totalChanges(before, after));
+    for (const change of totalChanges(before, after)) {
+      const id = totalKeyId(change);
+      const seen = sums.get(id);
+      sums.set(id, seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change);
+    }
+  }
+  const changes = [...sums.entries()]
+    .filter(([, c]) => c.n !== 0 || c.amount !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, c]) => c);
+  await addToTotals(trx, changes);
+  for (const { type, complaint_id } of rows) {
     await trx
       .updateTable('insight_facts')
       .set({ customer_type: type })
-      .where('complaint_id', '=', row.complaint_id)
+      .where('complaint_id', '=', complaint_id)
       .execute();
   }
 }

@@ -30,6 +30,7 @@ const ALL = [
   '0023-imports',
   '0024-insight-facts',
   '0025-insight-panels',
+  '0026-insight-month-totals',
   '0028-sessions-and-sso',
   '0030-privacy',
 ];
@@ -53,6 +54,7 @@ const TABLES = [
   'improvement_complaints',
   'improvements',
   'insight_facts',
+  'insight_month_totals',
   'insight_owner_totals',
   'insight_totals',
   'jobs',

@@ -519,6 +519,24 @@ export interface InsightOwnerTotalsTable {
   amount: number | string;
 }
 
+/**
+ * The daily totals summed per month, without customer type and (but for the survey) stage reached (migration
+ * 0026): what the dashboard reads for a range's whole months when neither of those is filtered.
+ */
+export interface InsightMonthTotalsTable {
+  measure: string;
+  /** `YYYY-MM`. */
+  month: string;
+  value: string;
+  category: string;
+  channel: string;
+  /** '' but for the survey's rows (domain/insight.ts, MONTH_TOTALS_BY_STAGE). */
+  stage_reached: string;
+  n: number;
+  /** bigint on PostgreSQL. */
+  amount: number | string;
+}
+
 export interface Schema {
   customers: CustomersTable;
   complaints: ComplaintsTable;
@@ -553,4 +571,5 @@ export interface Schema {
   insight_facts: InsightFactsTable;
   insight_totals: InsightTotalsTable;
   insight_owner_totals: InsightOwnerTotalsTable;
+  insight_month_totals: InsightMonthTotalsTable;
 }

@@ -49,6 +49,29 @@ export function periodsOf(range: InsightRange, granularity: Granularity): string
   return periods;
 }
 
+/** A range split for the monthly totals: its whole calendar months and the days at either edge outside them. */
+export interface MonthSplit {
+  /** The first and last whole month, `YYYY-MM`. */
+  months: { from: string; to: string };
+  /** The days before the first whole month, if the range starts within a month. */
+  before?: InsightRange | undefined;
+  /** The days after the last whole month, if the range ends within a month. */
+  after?: InsightRange | undefined;
+}
+
+/** The whole months of a range and its edges (days); undefined when it holds no whole month. */
+export function wholeMonthsOf(range: InsightRange): MonthSplit | undefined {
+  const first = range.from.endsWith('-01') ? range.from : startOfNextMonth(range.from);
+  const lastMonthEnd = addDays(startOfNextMonth(range.to), -1);
+  const last = lastMonthEnd === range.to ? range.to : addDays(`${range.to.slice(0, 7)}-01`, -1);
+  if (first > last) return undefined;
+  return {
+    months: { from: first.slice(0, 7), to: last.slice(0, 7) },
+    before: first > range.from ? { from: range.from, to: addDays(first, -1) } : undefined,
+    after: last < range.to ? { from: addDays(last, 1), to: range.to } : undefined,
+  };
+}
+
 /** A sum of contributions: per period (or day: it is put in its period here), measure, value and two filters. */
 export interface InsightTotal {
   period: string;

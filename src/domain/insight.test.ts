@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from './complaint.ts';
-import { type InsightFacts, insightFacts, resolvedIn, totalChanges } from './insight.ts';
-import { granularityFor, medianOfHistogram, periodsOf } from './insight-figures.ts';
+import { type InsightFacts, insightFacts, monthTotalChanges, resolvedIn, totalChanges } from './insight.ts';
+import { granularityFor, medianOfHistogram, periodsOf, wholeMonthsOf } from './insight-figures.ts';
 
 const closedOn = (first: string, closed: string, reason: 'resolved' | 'withdrawn' = 'resolved') =>
   ({
@@ -90,6 +90,91 @@ describe('insight figures', () => {
       '2025-12',
       '2026-01',
       '2026-02',
+    ]);
+  });
+
+  it('splits a range into its whole months and the days at its edges', () => {
+    expect(wholeMonthsOf({ from: '2025-12-01', to: '2026-11-30' })).toEqual({
+      months: { from: '2025-12', to: '2026-11' },
+      before: undefined,
+      after: undefined,
+    });
+    expect(wholeMonthsOf({ from: '2026-01-31', to: '2026-03-01' })).toEqual({
+      months: { from: '2026-02', to: '2026-02' },
+      before: { from: '2026-01-31', to: '2026-01-31' },
+      after: { from: '2026-03-01', to: '2026-03-01' },
+    });
+    expect(wholeMonthsOf({ from: '2024-01-15', to: '2024-02-29' })).toEqual({
+      months: { from: '2024-02', to: '2024-02' },
+      before: { from: '2024-01-15', to: '2024-01-31' },
+      after: undefined,
+    });
+    expect(wholeMonthsOf({ from: '2026-01-02', to: '2026-02-27' })).toBeUndefined();
+  });
+
+  it('sums the daily changes per month, without customer type, and keeps the stage only for the survey', () => {
+    const base = { category: 'billing', channel: 'phone', value: 'x', n: 1, amount: 0 } as const;
+    const changes = totalChanges(undefined, undefined).concat([
+      {
+        ...base,
+        measure: 'received',
+        on: '2026-03-02',
+        customerType: 'residential',
+        stageReached: 'attempt-1',
+      },
+      {
+        ...base,
+        measure: 'received',
+        on: '2026-03-30',
+        customerType: 'large-business',
+        stageReached: 'deadlock',
+      },
+      {
+        ...base,
+        measure: 'received',
+        on: '2026-04-01',
+        customerType: 'residential',
+        stageReached: 'attempt-1',
+      },
+      {
+        ...base,
+        measure: 'survey',
+        on: '2026-03-02',
+        customerType: 'residential',
+        stageReached: 'attempt-1',
+        amount: 4,
+      },
+      {
+        ...base,
+        measure: 'survey',
+        on: '2026-03-03',
+        customerType: 'residential',
+        stageReached: 'deadlock',
+        amount: 2,
+      },
+      {
+        ...base,
+        measure: 'outcome',
+        on: '2026-03-03',
+        customerType: 'residential',
+        stageReached: 'deadlock',
+      },
+      {
+        ...base,
+        measure: 'outcome',
+        on: '2026-03-09',
+        customerType: 'small-business',
+        stageReached: 'initiation',
+        n: -1,
+      },
+    ]);
+    const month = { category: 'billing', channel: 'phone', value: 'x', month: '2026-03', stageReached: '' };
+    expect(monthTotalChanges(changes)).toEqual([
+      // Sorted by key; the outcome's +1 and -1 cancel out and are left out.
+      { ...month, measure: 'received', n: 2, amount: 0 },
+      { ...month, measure: 'received', month: '2026-04', n: 1, amount: 0 },
+      { ...month, measure: 'survey', stageReached: 'attempt-1', n: 1, amount: 4 },
+      { ...month, measure: 'survey', stageReached: 'deadlock', n: 1, amount: 2 },
     ]);
   });
 

@@ -282,6 +282,64 @@ export function totalKeyId(k: TotalKey): string {
   return [k.measure, k.on, k.value, k.category, k.channel, k.customerType, k.stageReached].join('|');
 }
 
+/**
+ * Measures whose monthly totals (insight_month_totals, 0026) keep the stage reached: the survey, which the
+ * dashboard shows by stage. Every other measure's monthly totals are summed over it ('').
+ */
+export const MONTH_TOTALS_BY_STAGE: readonly Measure[] = ['survey'];
+
+/**
+ * A monthly total's key (insight_month_totals, 0026): the daily totals' key without the day (its month
+ * instead) and without the customer type and — but for `MONTH_TOTALS_BY_STAGE` — the stage reached. The
+ * dashboard reads a range's whole months from these when neither of those two filters is set.
+ */
+export interface MonthTotalKey {
+  measure: Measure;
+  /** `YYYY-MM`. */
+  month: string;
+  value: string;
+  category: Category;
+  channel: Channel;
+  /** '' but for `MONTH_TOTALS_BY_STAGE`. */
+  stageReached: StageReached | '';
+}
+
+export interface MonthTotalChange extends MonthTotalKey {
+  n: number;
+  amount: number;
+}
+
+/** A monthly total's key as one string, in the order of the monthly totals table's primary key. */
+export function monthKeyId(k: MonthTotalKey): string {
+  return [k.measure, k.month, k.value, k.category, k.channel, k.stageReached].join('|');
+}
+
+/**
+ * How the monthly totals change with the daily totals' `changes`: summed per monthly key, zero changes left
+ * out, sorted by key. A writer upserts its daily rows first, then these, each in key order, so that two
+ * writers on PostgreSQL take the row locks of both tables in one order and cannot deadlock.
+ */
+export function monthTotalChanges(changes: readonly TotalChange[]): MonthTotalChange[] {
+  const sums = new Map<string, MonthTotalChange>();
+  for (const c of changes) {
+    const key: MonthTotalKey = {
+      measure: c.measure,
+      month: c.on.slice(0, 7),
+      value: c.value,
+      category: c.category,
+      channel: c.channel,
+      stageReached: MONTH_TOTALS_BY_STAGE.includes(c.measure) ? c.stageReached : '',
+    };
+    const id = monthKeyId(key);
+    const seen = sums.get(id) ?? { ...key, n: 0, amount: 0 };
+    sums.set(id, { ...seen, n: seen.n + c.n, amount: seen.amount + c.amount });
+  }
+  return [...sums.entries()]
+    .filter(([, c]) => c.n !== 0 || c.amount !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
+}
+
 /** A per-owner total's key (insight_owner_totals): `ownerId` is '' for complaints nobody owns. */
 export interface OwnerTotalChange {
   on: LocalDate;

@@ -37,6 +37,7 @@ import { summariseImprovements } from '../../src/app/summarise-improvements.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
 import { getWorkload } from '../../src/app/workload.ts';
 import type { Dialect } from '../../src/db/database.ts';
+import { findClosedWithRootCause } from '../../src/db/improvements.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
 import { claimDue } from '../../src/db/jobs.ts';
 import { phoneComplaint, STAFF, startApi, type TestApi } from '../support/api.ts';
@@ -69,6 +70,7 @@ const BIG_TABLES = [
   'insight_facts',
   'insight_totals',
   'insight_owner_totals',
+  'insight_month_totals',
 ];
 
 class CaptureQueries implements KyselyPlugin {
@@ -133,6 +135,10 @@ describeEachDialect('query plans', (harness) => {
       channels: ['phone'],
     });
     await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31', ownerId: t.users.agent.id });
+    // Whole months from the monthly totals, the days at the edges from the daily ones; and a year by month
+    // from the daily totals alone, as a customer type filter makes it.
+    await readInsight(ctx, { from: '2025-11-15', to: '2026-10-20', categories: ['billing'] });
+    await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31', customerTypes: ['residential'] });
     const real = await kysely
       .selectFrom('complaints')
       .select('reference')
@@ -177,6 +183,13 @@ describeEachDialect('query plans', (harness) => {
     await listImprovements(ctx, { overdue: true, sort: 'due' });
     await getImprovement(ctx, item.reference);
     await listComplaintImprovements(ctx, other.reference);
+    // An item raised from a root cause links the newest complaints closed with it in the period.
+    await findClosedWithRootCause(
+      ctx.db.kysely,
+      ['billing-error'],
+      { fromAt: '2025-11-01T00:00:00.000Z', toAt: '2026-11-01T00:00:00.000Z' },
+      200,
+    );
     await summariseImprovements(ctx);
     await listImprovementsDone(ctx, '2026-11');
 
@@ -190,6 +203,7 @@ describeEachDialect('query plans', (harness) => {
     // between an index scan and a bitmap scan and sort for a filtered year: laid out along the key first.
     if (dialect === 'postgres') {
       await sql`cluster insight_totals using insight_totals_pk`.execute(kysely);
+      await sql`cluster insight_month_totals using insight_month_totals_pk`.execute(kysely);
       await sql`vacuum analyze`.execute(kysely);
     }
     const sections: string[] = [];

@@ -120,6 +120,8 @@ describe('the insight dashboard', () => {
     const dialog = director.getByRole('dialog', { name: 'Raise an improvement' });
     await dialog.waitFor();
     expect(await dialog.getByRole('textbox', { name: 'Root cause' }).inputValue()).toBe('billing-error');
+    // The range's complaints of that cause go with it.
+    await dialog.getByText(/are linked to the item: the newest 200 if there are more/).waitFor();
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Charges after a plan change');
     await dialog.getByRole('textbox', { name: 'What went wrong' }).fill('Billed twice after plan changes.');
     expect(await checkPage(director, 'staff-insight-raise-improvement')).toEqual([]);

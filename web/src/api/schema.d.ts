@@ -7636,7 +7636,7 @@ export interface paths {
         put?: never;
         /**
          * Raise an improvement item (reviewer or director)
-         * @description From a complaint or an ombudsman decision (`sourceComplaint`, linked at once; an ombudsman decision must have been recorded on it), a root-cause trend (`rootCause`), or anything else (`other`). Refused with 400 and the `field` for a bad owner, a due date in the past, an unknown root cause or complaint; nothing is written then.
+         * @description From a complaint or an ombudsman decision (`sourceComplaint`, linked at once; an ombudsman decision must have been recorded on it), a root-cause trend (`rootCause`; with `rootCausePeriod`, the newest 200 complaints closed in it with that cause are linked), or anything else (`other`). Refused with 400 and the `field` for a bad owner, a due date in the past, an unknown root cause or complaint; nothing is written then.
          */
         post: {
             parameters: {
@@ -7671,6 +7671,19 @@ export interface paths {
                         sourceComplaint?: string;
                         /** @description Further complaints that showed the problem (the source complaint is linked anyway) */
                         complaints?: string[];
+                        /** @description Only with a root-cause trend: the period (London dates, both included, at most 731 days) whose complaints closed with the root cause, or a cause under it, are linked too — the newest 200 */
+                        rootCausePeriod?: {
+                            /**
+                             * Format: date
+                             * @example 2026-11-30
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-30
+                             */
+                            to: string;
+                        };
                     };
                 };
             };

@@ -60,7 +60,8 @@ export function registerImprovementRoutes(app: FastifyInstance, ctx: AppContext)
         summary: 'Raise an improvement item (reviewer or director)',
         description:
           'From a complaint or an ombudsman decision (`sourceComplaint`, linked at once; an ombudsman ' +
-          'decision must have been recorded on it), a root-cause trend (`rootCause`), or anything else ' +
+          'decision must have been recorded on it), a root-cause trend (`rootCause`; with ' +
+          '`rootCausePeriod`, the newest 200 complaints closed in it with that cause are linked), or anything else ' +
           '(`other`). Refused with 400 and the `field` for a bad owner, a due date in the past, an unknown ' +
           'root cause or complaint; nothing is written then.',
         body: createBody,

@@ -113,6 +113,13 @@ export const createBody = z.strictObject({
     .max(100)
     .optional()
     .describe('Further complaints that showed the problem (the source complaint is linked anyway)'),
+  rootCausePeriod: z
+    .strictObject({ from: localDate, to: localDate })
+    .optional()
+    .describe(
+      'Only with a root-cause trend: the period (London dates, both included, at most 731 days) whose ' +
+        'complaints closed with the root cause, or a cause under it, are linked too — the newest 200',
+    ),
 });
 
 export const updateBody = z.strictObject({

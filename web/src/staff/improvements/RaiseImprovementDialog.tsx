@@ -11,7 +11,7 @@ import { addDays } from '../../../../src/domain/time.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { ErrorSummary, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
 import { optionalText, useFields } from '../../ui/fields.ts';
-import { londonToday } from '../../ui/format.ts';
+import { formatDay, londonToday } from '../../ui/format.ts';
 import { useMe, useStaff } from '../session.ts';
 import { IMPROVEMENTS_KEY, type Improvement, type ImprovementSource, SOURCE_WORDS } from './api.ts';
 
@@ -24,6 +24,11 @@ export interface RaiseImprovementProps {
   complaints?: string[];
   /** A root cause, filled in and editable (a trend's). */
   rootCause?: string;
+  /**
+   * A trend's period (the dashboard's range): the complaints closed in it with the root cause, the newest
+   * 200, are linked to the item.
+   */
+  rootCausePeriod?: { from: string; to: string };
   onClose: () => void;
   /** Called with the new item, after the dialog closes. */
   onRaised?: (item: Improvement) => void;
@@ -82,6 +87,7 @@ export function RaiseImprovementDialog(props: RaiseImprovementProps) {
             sourceComplaint:
               source === 'complaint' || source === 'ombudsman-decision' ? props.complaint : undefined,
             complaints: props.complaints,
+            rootCausePeriod: source === 'root-cause-trend' ? props.rootCausePeriod : undefined,
           },
         }),
       ),
@@ -127,6 +133,14 @@ export function RaiseImprovementDialog(props: RaiseImprovementProps) {
               </>
             )}
           </Text>
+          {source === 'root-cause-trend' && props.rootCausePeriod && (
+            <Text size="sm">
+              The complaints closed with this root cause (or a cause under it) from{' '}
+              {formatDay(props.rootCausePeriod.from, { short: true })} to{' '}
+              {formatDay(props.rootCausePeriod.to, { short: true })} are linked to the item: the newest 200 if
+              there are more.
+            </Text>
+          )}
           <TextInput {...form.text('title', errors)} maxLength={200} />
           <Textarea
             {...form.text('description', errors)}

@@ -122,6 +122,7 @@ function RootCauses({ data }: { data: Insight }) {
         <RaiseImprovementDialog
           source="root-cause-trend"
           rootCause={raising}
+          rootCausePeriod={{ from: data.from, to: data.to }}
           onClose={() => setRaising(null)}
           onRaised={(item) => navigate(`/staff/improvements/${item.reference}`)}
         />
