@@ -51,6 +51,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
     key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
   },
   insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
+  audit_checkpoints: { order: 34, key: ['seq'] },
 };
 
 /** Every table, parents before children. */
