@@ -41,6 +41,22 @@ export interface AppContext {
   letters?: LetterRenderer | undefined;
   /** Where mail in and out is counted for /metrics; nothing counts without it (tests, one-off commands). */
   metrics?: { mail: MailCounters } | undefined;
+  /**
+   * Where the audit trail's signed checkpoints are kept and sent (app/checkpoint-audit-trail.ts); without
+   * it (test harnesses) the daily checkpoint job does nothing.
+   */
+  auditCheckpoints?: AuditCheckpointSettings | undefined;
+}
+
+export interface AuditCheckpointSettings {
+  /** The append-only file of checkpoints, which also carries the public keys. */
+  file: string;
+  /** The Ed25519 private key (PEM) that signs them; generated there when missing. */
+  signingKeyFile: string;
+  /** Each checkpoint is also mailed here, when set. */
+  mailTo?: string | undefined;
+  /** Each checkpoint is also POSTed here as JSON, when set. */
+  url?: string | undefined;
 }
 
 /** Counts of mail, as the use cases see them; the Prometheus counters behind them live in src/metrics. */

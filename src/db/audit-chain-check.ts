@@ -36,6 +36,8 @@ export interface ChainCheckOptions {
    * truncation, and a plain-sha256 row past it is a forgery (every row a checkpoint leaves open is keyed).
    */
   sealed?: { head: (Head & { anchor: number }) | undefined; checkpoint: number } | undefined;
+  /** How much of the chain its head record says was anchored: more than any anchor holds means anchors went. */
+  anchoredLength?: number | undefined;
 }
 
 /**
@@ -131,6 +133,12 @@ export function checkChain(
           ...at,
           kind: 'truncated',
           detail: `chain ${ends} (position ${reached}), anchor ${anchored.anchor} recorded ${anchored.length}`,
+        });
+      else if ((options.anchoredLength ?? 0) > (anchored?.length ?? 0))
+        report({
+          ...at,
+          kind: 'truncated',
+          detail: `anchors are missing: the chain was anchored up to position ${options.anchoredLength}, the newest anchor left records ${anchored?.length ?? 0}`,
         });
       else if (reached < head.length)
         report({

@@ -101,7 +101,7 @@ export async function verifyAuditChain(
   for (;;) {
     const page = await db
       .selectFrom('audit_chains')
-      .select(['chain_id', 'length', 'head_hash'])
+      .select(['chain_id', 'length', 'head_hash', 'anchored_length'])
       .where('chain_id', '>', after)
       .where('chain_id', '!=', LEGACY_CHAIN)
       .orderBy('chain_id')
@@ -123,6 +123,7 @@ export async function verifyAuditChain(
           {
             keys,
             sealed: sealed && { head: sealed.get(chain.chain_id), checkpoint: seal.checkpoint },
+            anchoredLength: Number(chain.anchored_length),
           },
         ),
       ]),
