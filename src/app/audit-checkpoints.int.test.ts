@@ -4,7 +4,9 @@
  * `redress audit verify --checkpoints` runs), sorted as tampering or as truncation after the checkpoint.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -17,8 +19,10 @@ import { anchorAuditChains } from '../db/audit-anchors.ts';
 import type { AuditKey } from '../db/audit-hash.ts';
 import { type AuditKeyring, auditKeyring, withAuditKeys } from '../db/audit-keys.ts';
 import type { Executor } from '../db/database.ts';
+import { runDueJobs } from '../jobs/worker.ts';
 import { checkpointAuditTrail } from './checkpoint-audit-trail.ts';
-import type { AppContext } from './context.ts';
+import type { AppContext, AuditCheckpointSettings } from './context.ts';
+import { jobHandlers } from './job-handlers.ts';
 import { rotateAuditKey, rotateSigningKey } from './rotate-audit-keys.ts';
 import { verifyAuditCheckpoints } from './verify-audit-checkpoints.ts';
 
@@ -133,9 +137,7 @@ describeEachDialect('keyed audit trail and signed checkpoints', (t) => {
     });
     expect(found.latest).toMatchObject({ seq: 1, anchorSeq: 1, auditKeyId: keyring.current.id });
     // Without the key the rows cannot be verified at all, which the verifier says.
-    const unkeyed = await verifyAuditChain(
-      t.dialect === 'sqlite' ? ctx.db.kysely.withoutPlugins() : ctx.db.kysely.withoutPlugins(),
-    );
+    const unkeyed = await verifyAuditChain(ctx.db.kysely.withoutPlugins());
     expect(unkeyed.problems.map((p) => p.kind)).toContain('unknown-key');
   });
 
@@ -278,6 +280,63 @@ describeEachDialect('keyed audit trail and signed checkpoints', (t) => {
     const withoutOld = auditKeyring([Buffer.from(reloaded.keyring.current.secret)]);
     const missing = await verifyAuditChain(db.kysely, { keys: withoutOld });
     expect(missing.problems.map((p) => p.kind)).toContain('unknown-key');
+  });
+
+  describe.runIf(t.dialect === 'sqlite')('delivery', () => {
+    it('mails each checkpoint and POSTs it as JSON by jobs, retrying a POST that was refused', async () => {
+      const received: unknown[] = [];
+      let refuse = true;
+      const server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk) => {
+          body += chunk;
+        });
+        req.on('end', () => {
+          if (refuse) {
+            refuse = false;
+            res.writeHead(503).end();
+            return;
+          }
+          received.push(JSON.parse(body));
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const db = await t.freshDb();
+        const base = contextOf(db, auditKeyring([secret()]));
+        const mailboxDir = mkdtempSync(join(scratch, 'mailbox-'));
+        const { port } = server.address() as AddressInfo;
+        const ctx: AppContext = {
+          ...base,
+          mail: { smtpUrl: undefined, from: undefined, replyTo: undefined, mailboxDir },
+          auditCheckpoints: {
+            ...(base.auditCheckpoints as AuditCheckpointSettings),
+            mailTo: 'auditors@example.co.uk',
+            url: `http://127.0.0.1:${port}/checkpoints`,
+          },
+        };
+        await append(ctx.db.kysely, 'k1', 1);
+        const written = await checkpointAuditTrail(ctx);
+        let clock = new Date('2026-05-01T10:00:00Z');
+        const run = () => runDueJobs(ctx.db, jobHandlers(ctx), { now: () => clock, owner: 'test' });
+        const first = await run();
+        expect(first).toMatchObject({ done: 1, retried: 1 });
+        clock = new Date('2026-05-01T11:00:00Z');
+        expect(await run()).toMatchObject({ done: 1 });
+        expect(received).toEqual([
+          { redress: 'audit-checkpoint', checkpoint: written?.checkpoint, publicKey: expect.any(String) },
+        ]);
+        const mailed = readdirSync(mailboxDir);
+        expect(mailed).toHaveLength(1);
+        const message = readFileSync(join(mailboxDir, mailed[0] ?? ''), 'utf8');
+        expect(message).toContain('To: auditors@example.co.uk');
+        expect(message).toContain('Subject: Redress audit checkpoint 1 ');
+        expect(message.replace(/=\r?\n/g, '')).toContain(written?.checkpoint.hash.slice(0, 40) ?? 'no hash');
+      } finally {
+        server.close();
+      }
+    });
   });
 
   describe.runIf(t.dialect === 'sqlite')('before keying', () => {
