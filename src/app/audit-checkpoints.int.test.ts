@@ -148,7 +148,7 @@ describeEachDialect('keyed audit trail and signed checkpoints', (t) => {
     expect(plain.ok).toBe(false);
     expect(plain.truncation).toEqual([]);
     expect(plain.tampering.join('\n')).toMatch(/anchor-mismatch|unkeyed/);
-    // Without the checkpoint, a keyed row rewritten as plain sha256 still shows (after keyed rows of others).
+    // Rewritten with a key of the attacker's own, under the real key's id: every rewritten row fails its HMAC.
     const again = await checkpointed();
     const wrong = auditKeyring([secret()]).current;
     await rewriteChain(again.k, 'k1', { ...wrong, id: again.keyring.current.id }, 'someone-else');
