@@ -47,6 +47,22 @@ export interface AppContext {
   sessions?: SessionLimits | undefined;
   /** Staff sign-in: single sign-on (OIDC_*) and whether passwords are accepted (LOCAL_PASSWORDS). */
   staffSignIn?: StaffSignInSettings | undefined;
+  /**
+   * Where the audit trail's signed checkpoints are kept and sent (app/checkpoint-audit-trail.ts); without
+   * it (test harnesses) the daily checkpoint job does nothing.
+   */
+  auditCheckpoints?: AuditCheckpointSettings | undefined;
+}
+
+export interface AuditCheckpointSettings {
+  /** The append-only file of checkpoints, which also carries the public keys. */
+  file: string;
+  /** The Ed25519 private key (PEM) that signs them; generated there when missing. */
+  signingKeyFile: string;
+  /** Each checkpoint is also mailed here, when set. */
+  mailTo?: string | undefined;
+  /** Each checkpoint is also POSTed here as JSON, when set. */
+  url?: string | undefined;
 }
 
 /** Counts of mail, as the use cases see them; the Prometheus counters behind them live in src/metrics. */

@@ -2,6 +2,12 @@
 import type { JobHandlers } from '../jobs/worker.ts';
 import { ACKNOWLEDGEMENT_KIND, acknowledgeComplaint } from './acknowledge-complaint.ts';
 import { ALERT_STAFF_KIND, alertStaff } from './alert-staff.ts';
+import {
+  AUDIT_CHECKPOINT_KIND,
+  AUDIT_CHECKPOINT_MAIL_KIND,
+  AUDIT_CHECKPOINT_POST_KIND,
+  runDailyAuditCheckpoint,
+} from './checkpoint-audit-trail.ts';
 import { CLOCK_JOB_KINDS } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 import { issuePortalLink } from './issue-portal-link.ts';
@@ -10,6 +16,7 @@ import { SATISFACTION_SURVEY_KIND } from './offer-satisfaction-survey.ts';
 import { PRIVACY_PURGE_KIND, runPrivacyPurge } from './purge-personal-data.ts';
 import { PORTAL_LINK_KIND } from './request-portal-link.ts';
 import { runClockJob } from './run-clock-job.ts';
+import { mailAuditCheckpoint, postAuditCheckpoint } from './send-audit-checkpoint.ts';
 import { MONTHLY_REPORT_KIND, sendMonthlyReport } from './send-monthly-report.ts';
 import { sendSatisfactionSurvey } from './send-satisfaction-survey.ts';
 import { ADR_SWEEP_KIND, sweepAdrClock } from './sweep-adr-clock.ts';
@@ -46,6 +53,15 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     },
     [PORTAL_LINK_KIND]: async (job, jobCtx) => {
       await issuePortalLink({ ...ctx, now: () => jobCtx.now }, job, job.payload);
+    },
+    [AUDIT_CHECKPOINT_KIND]: async (_job, jobCtx) => {
+      await runDailyAuditCheckpoint({ ...ctx, now: () => jobCtx.now });
+    },
+    [AUDIT_CHECKPOINT_MAIL_KIND]: async (job, jobCtx) => {
+      await mailAuditCheckpoint({ ...ctx, now: () => jobCtx.now }, job, job.payload);
+    },
+    [AUDIT_CHECKPOINT_POST_KIND]: async (job, jobCtx) => {
+      await postAuditCheckpoint({ ...ctx, now: () => jobCtx.now }, job.payload);
     },
     [SATISFACTION_SURVEY_KIND]: async (job, jobCtx) => {
       await sendSatisfactionSurvey({ ...ctx, now: () => jobCtx.now }, job, job.payload);

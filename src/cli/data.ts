@@ -1,4 +1,4 @@
-/** `redress migrate | audit verify | audit anchor | backup | restore | demo`. */
+/** `redress migrate | audit verify | audit anchor | audit checkpoint | audit rotate-key | backup | restore | demo`. */
 import type { Command } from 'commander';
 import { AppError } from '../app/errors.ts';
 import { readSettings } from '../config/env.ts';
@@ -24,11 +24,45 @@ export function registerDataCommands(program: Command): void {
     .command('verify')
     .description(
       'Check every audit chain (one per complaint, one for events about no complaint, one for events before ' +
-        'the chains were per complaint) and every anchor; exits 1 and lists every edited, deleted or truncated ' +
-        'row or anchor. Prints the latest anchor: its hash, kept elsewhere, makes later truncation detectable',
+        'the chains were per complaint) and every anchor, with the audit keys (AUDIT_KEY or the key file); ' +
+        'exits 1 and lists every edited, deleted or truncated row or anchor. Prints the latest anchor. With ' +
+        '--checkpoints, also holds the trail to the signed checkpoint file: proves nothing up to the latest ' +
+        'checkpoint was changed or removed, and reports rows or anchors missing after it as truncation',
     )
-    .action(() =>
+    .option('--checkpoints <file>', 'the checkpoint file (DATA_DIR/audit-checkpoints.jsonl, or a copy of it)')
+    .action((options: { checkpoints?: string }) =>
       withRuntime(async ({ ctx }) => {
+        if (options.checkpoints) {
+          const found = await (await import('../app/verify-audit-checkpoints.ts')).verifyAuditCheckpoints(
+            ctx,
+            options.checkpoints,
+          );
+          const t = found.trail;
+          const latest = found.latest
+            ? `latest checkpoint ${found.latest.seq} at ${found.latest.at} sealing anchor ${found.latest.anchorSeq}` +
+              `${found.unsealedAnchors ? `; ${found.unsealedAnchors} anchor(s) since, not sealed yet` : ''}`
+            : 'no checkpoint';
+          const scope =
+            `${t.checked} events checked in ${t.chains} chains, ${t.anchors} anchors, ${found.checkpoints} ` +
+            `checkpoint(s) signed by ${found.signingKeys} key(s) (first ${found.firstSigningKey ?? 'none'}); ${latest}`;
+          if (found.ok) {
+            process.stdout.write(`audit trail intact up to the latest checkpoint and after: ${scope}\n`);
+            return;
+          }
+          process.stdout.write(`audit trail NOT intact: ${scope}\n`);
+          if (found.tampering.length) {
+            process.stdout.write(`TAMPERING: ${found.tampering.length} finding(s)\n`);
+            for (const line of found.tampering) process.stdout.write(`  ${line}\n`);
+          }
+          if (found.truncation.length) {
+            process.stdout.write(
+              `TRUNCATED after the latest checkpoint: ${found.truncation.length} finding(s)\n`,
+            );
+            for (const line of found.truncation) process.stdout.write(`  ${line}\n`);
+          }
+          process.exitCode = EXIT.problems;
+          return;
+        }
         const result = await (await import('../db/audit.ts')).verifyAuditChain(ctx.db.kysely);
         const anchor = result.latestAnchor;
         const latest = anchor
@@ -69,6 +103,65 @@ export function registerDataCommands(program: Command): void {
             : 'audit anchored: no chain changed since the last anchor\n',
         );
         if (latest) process.stdout.write(`latest anchor ${latest.seq} at ${latest.at}: ${latest.hash}\n`);
+      }),
+    );
+
+  audit
+    .command('checkpoint')
+    .description(
+      'Anchor what changed and write a signed checkpoint of the audit trail now (the worker does it daily at ' +
+        '02:00 UK time): recorded in the database and appended to the checkpoint file ' +
+        '(AUDIT_CHECKPOINT_FILE, default DATA_DIR/audit-checkpoints.jsonl), signed with AUDIT_SIGNING_KEY_FILE ' +
+        '(default DATA_DIR/audit-signing-key.pem, generated when missing); mailed to AUDIT_CHECKPOINT_MAIL_TO ' +
+        'and POSTed to AUDIT_CHECKPOINT_URL by the worker when set',
+    )
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const written = await (await import('../app/checkpoint-audit-trail.ts')).checkpointAuditTrail(ctx);
+        process.stdout.write(
+          written
+            ? `audit checkpoint ${written.checkpoint.seq} written to ${written.file}: anchor ` +
+                `${written.checkpoint.anchorSeq} ${written.checkpoint.anchorHash}, signed by ` +
+                `${written.checkpoint.signingKeyId}\n`
+            : 'no audit checkpoint: the audit trail is empty\n',
+        );
+      }),
+    );
+  audit
+    .command('rotate-key')
+    .description(
+      'Rotate the audit key: a new key is appended to the key file (AUDIT_KEY_FILE or DATA_DIR/audit-key) and ' +
+        'hashes new rows from each process’s next start, old rows still verifying with the old keys kept in ' +
+        'the file; a checkpoint marks the switch. With AUDIT_KEY set, prints a new key to append to it. ' +
+        '--signing rotates the checkpoint signing key instead: the old key vouches for the new one in the ' +
+        'checkpoint file, which keeps every old public key',
+    )
+    .option('--signing', 'rotate the Ed25519 signing key of the checkpoints', false)
+    .action((options: { signing: boolean }) =>
+      withRuntime(async ({ ctx, auditKeys }) => {
+        const rotate = await import('../app/rotate-audit-keys.ts');
+        if (options.signing) {
+          const done = await rotate.rotateSigningKey(ctx);
+          process.stdout.write(
+            `signing key rotated: ${done.oldKeyId} -> ${done.keyId}` +
+              `${done.checkpoint ? `; checkpoint ${done.checkpoint.checkpoint.seq} signed with it` : ''}\n`,
+          );
+          return;
+        }
+        const done = await rotate.rotateAuditKey(ctx, auditKeys);
+        if (!done.written) {
+          process.stdout.write(
+            'The audit keys come from AUDIT_KEY, which this command cannot change. To rotate, append this new ' +
+              'key to AUDIT_KEY after a comma (the last key hashes new rows; keep the old ones) in every ' +
+              `process, restart them, then run \`redress audit checkpoint\`:\n${done.proposedKey}\n`,
+          );
+          return;
+        }
+        process.stdout.write(
+          `audit key rotated: new key ${done.keyId} appended to ${done.file}; restart every Redress process ` +
+            'to hash with it' +
+            `${done.checkpoint ? `; checkpoint ${done.checkpoint.checkpoint.seq} marks the switch` : ''}\n`,
+        );
       }),
     );
 

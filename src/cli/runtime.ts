@@ -6,9 +6,11 @@ import path from 'node:path';
 import pino from 'pino';
 import type { AppContext } from '../app/context.ts';
 import { seedDefaultTemplates } from '../app/seed-default-templates.ts';
+import { AuditKeyError, type LoadedAuditKeys, loadAuditKeys } from '../config/audit-keys.ts';
 import { readSettings, type Settings } from '../config/env.ts';
 import { loadProcedure } from '../config/load.ts';
-import { openDatabase } from '../db/database.ts';
+import { withAuditKeys } from '../db/audit-keys.ts';
+import { isPostgresUrl, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrations/index.ts';
 import { httpSmsGateway } from '../sms/http-gateway.ts';
 import { openDocumentStore } from '../storage/open.ts';
@@ -17,6 +19,8 @@ import { CliError, EXIT, formatProblems } from './output.ts';
 export interface Runtime {
   ctx: AppContext;
   settings: Settings;
+  /** The audit keys this process hashes with, and where they came from (to rotate them). */
+  auditKeys: LoadedAuditKeys;
   close(): Promise<void>;
 }
 
@@ -39,11 +43,25 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     throw new CliError(formatProblems(settings.procedureFile ?? 'procedure', procedure.problems), EXIT.usage);
   }
   const logger = pino({ level: settings.logLevel }, options.logToStderr ? pino.destination(2) : undefined);
-  const db = await openDatabase({
+  let auditKeys: LoadedAuditKeys;
+  try {
+    auditKeys = loadAuditKeys(settings.audit, { postgres: isPostgresUrl(settings.databaseUrl) });
+  } catch (error) {
+    if (error instanceof AuditKeyError) throw new CliError(error.message, EXIT.usage);
+    throw error;
+  }
+  if (auditKeys.generated)
+    logger.warn(
+      { file: auditKeys.source, keyId: auditKeys.keyring.current.id },
+      'generated the audit key: keep this file, and a copy apart from the backups (docs/DEPLOYMENT.md, "Audit keys")',
+    );
+  const opened = await openDatabase({
     databaseUrl: settings.databaseUrl,
     dataDir: settings.dataDir,
     sqliteReaders: options.readers ? settings.sqliteReaders : 0,
   });
+  // Every audit row and anchor this process writes is an HMAC with the current key (db/audit-keys.ts).
+  const db = { ...opened, kysely: withAuditKeys(opened.kysely, auditKeys.keyring) };
   try {
     const { ran } = await migrate(db);
     if (ran.length) logger.info({ migrations: ran }, 'database migrated');
@@ -71,6 +89,12 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
       replyTo: settings.mail.replyTo,
       mailboxDir: path.join(settings.dataDir, 'mailbox'),
     },
+    auditCheckpoints: {
+      file: settings.audit.checkpointFile,
+      signingKeyFile: settings.audit.signingKeyFile,
+      mailTo: settings.audit.mailTo,
+      url: settings.audit.url,
+    },
     sms:
       settings.sms &&
       httpSmsGateway({ url: settings.sms.gatewayUrl, token: settings.sms.token, from: settings.sms.from }),
@@ -81,6 +105,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   return {
     ctx,
     settings,
+    auditKeys,
     close: async () => {
       documents.close();
       await db.close();

@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { scheduleAuditCheckpoint } from '../app/checkpoint-audit-trail.ts';
 import { ensureFirstAdmin } from '../app/ensure-first-admin.ts';
 import { jobHandlers } from '../app/job-handlers.ts';
 import { keepHouse } from '../app/keep-house.ts';
@@ -125,6 +126,8 @@ export async function runServe(role: ServeRole): Promise<void> {
     await scheduleMonthlyReport(ctx);
     // The retention purge, daily at 02:00 UTC (docs/PRIVACY.md).
     await schedulePrivacyPurge(ctx);
+    // Daily at 02:00 UK time, a signed checkpoint of the audit trail (app/checkpoint-audit-trail.ts).
+    await scheduleAuditCheckpoint(ctx);
     worker = startWorker(ctx.db, jobHandlers(ctx), {
       now: ctx.now,
       owner: `${hostname()}:${process.pid}`,

@@ -35,7 +35,34 @@ describe('readSettings', () => {
           imap: undefined,
         },
         documents: { kind: 'file', dir: path.resolve('./data/documents') },
+        audit: {
+          keys: undefined,
+          keyFile: undefined,
+          generatedKeyFile: path.resolve('./data/audit-key'),
+          signingKeyFile: path.resolve('./data/audit-signing-key.pem'),
+          checkpointFile: path.resolve('./data/audit-checkpoints.jsonl'),
+          mailTo: undefined,
+          url: undefined,
+        },
       },
+    });
+  });
+
+  it('reads the audit keys (several, comma-separated), refuses a short key and AUDIT_KEY with AUDIT_KEY_FILE', () => {
+    const long = 'a'.repeat(32);
+    expect(readSettings({ AUDIT_KEY: `${long}, ${'b'.repeat(40)}` })).toMatchObject({
+      ok: true,
+      settings: { audit: { keys: [long, 'b'.repeat(40)] } },
+    });
+    expect(readSettings({ AUDIT_KEY: 'short' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'AUDIT_KEY', message: expect.stringMatching(/at least 32 characters/) }],
+    });
+    expect(readSettings({ AUDIT_KEY: long, AUDIT_KEY_FILE: '/etc/redress/audit-key' })).toMatchObject({
+      ok: false,
+      problems: [
+        { path: 'AUDIT_KEY_FILE', message: expect.stringMatching(/must not be set with AUDIT_KEY/) },
+      ],
     });
   });
 
@@ -103,6 +130,15 @@ describe('readSettings', () => {
         dataDir: '/var/lib/redress',
         databaseUrl: 'postgres://redress@db/redress',
         documents: { kind: 'file', dir: '/var/lib/redress/documents' },
+        audit: {
+          keys: undefined,
+          keyFile: undefined,
+          generatedKeyFile: '/var/lib/redress/audit-key',
+          signingKeyFile: '/var/lib/redress/audit-signing-key.pem',
+          checkpointFile: '/var/lib/redress/audit-checkpoints.jsonl',
+          mailTo: undefined,
+          url: undefined,
+        },
         publicUrl: 'https://complaints.example.co.uk',
         procedureFile: 'procedure.json',
         logLevel: 'debug',

@@ -103,6 +103,20 @@ const envObject = z.object({
     .optional(),
   S3_REGION: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  AUDIT_KEY: z
+    .string()
+    .refine((v) => v.split(',').every((k) => k.trim().length >= 32), {
+      error: 'must be a key of at least 32 characters (e.g. `openssl rand -hex 32`), or several, comma-separated',
+    })
+    .optional(),
+  AUDIT_KEY_FILE: z.string().optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_MAIL_TO: z.email({ error: 'must be an email address' }).optional(),
+  AUDIT_CHECKPOINT_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, { error: 'must be an https:// (or http://) URL' })
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number({ error: 'must be a whole number of minutes' })
     .int({ error: 'must be a whole number of minutes' })
@@ -173,6 +187,13 @@ const envSchema = envObject.superRefine((e, ctx) => {
     }
   }
   checkOidc(e, ctx);
+  if (e.AUDIT_KEY && e.AUDIT_KEY_FILE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUDIT_KEY_FILE'],
+      message: 'must not be set with AUDIT_KEY: the audit keys come from one place',
+    });
+  }
   if (e.SMTP_AUTH_USER && !e.SMTP_TLS_KEY_FILE) {
     ctx.addIssue({
       code: 'custom',
@@ -240,6 +261,24 @@ function parseTrustProxy(value: string): TrustProxy {
   return value.split(',');
 }
 
+/** The audit trail's keys and checkpoints (see config/audit-keys.ts and docs/DEPLOYMENT.md, "Audit keys"). */
+export interface AuditSettings {
+  /** AUDIT_KEY: the audit keys themselves, oldest first (the last hashes new rows). */
+  keys: string[] | undefined;
+  /** AUDIT_KEY_FILE: a file of audit keys, one a line, oldest first. */
+  keyFile: string | undefined;
+  /** Where `npm start` keeps the key it generated when none is configured (SQLite only). */
+  generatedKeyFile: string;
+  /** AUDIT_SIGNING_KEY_FILE: the Ed25519 private key (PEM) checkpoints are signed with; default under DATA_DIR. */
+  signingKeyFile: string;
+  /** AUDIT_CHECKPOINT_FILE: the append-only file of signed checkpoints; default under DATA_DIR. */
+  checkpointFile: string;
+  /** AUDIT_CHECKPOINT_MAIL_TO: each checkpoint is also mailed here. */
+  mailTo: string | undefined;
+  /** AUDIT_CHECKPOINT_URL: each checkpoint is also POSTed here (JSON). */
+  url: string | undefined;
+}
+
 export interface Settings {
   /** How long staff sessions last (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
   sessions: SessionLimits;
@@ -272,6 +311,7 @@ export interface Settings {
   sms: SmsSettings | undefined;
   /** Where letters, attachments and uploads are stored (DOCUMENT_STORE); default DATA_DIR/documents. */
   documents: DocumentStoreSettings;
+  audit: AuditSettings;
 }
 
 export type DocumentStoreSettings =
@@ -426,6 +466,19 @@ export function readSettings(
           : undefined,
       },
       documents: documentStoreSettings(e, path.resolve(e.DATA_DIR), env.AWS_REGION),
+      audit: {
+        keys: e.AUDIT_KEY?.split(',').map((k) => k.trim()),
+        keyFile: e.AUDIT_KEY_FILE && path.resolve(e.AUDIT_KEY_FILE),
+        generatedKeyFile: path.resolve(e.DATA_DIR, 'audit-key'),
+        signingKeyFile: path.resolve(
+          e.AUDIT_SIGNING_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem'),
+        ),
+        checkpointFile: path.resolve(
+          e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoints.jsonl'),
+        ),
+        mailTo: e.AUDIT_CHECKPOINT_MAIL_TO,
+        url: e.AUDIT_CHECKPOINT_URL,
+      },
       sms:
         e.SMS_GATEWAY_URL && e.SMS_FROM
           ? { gatewayUrl: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, from: e.SMS_FROM }

@@ -9,9 +9,11 @@
  * it never waits for a transaction appending to a chain (that chain goes in the next anchor), and appends wait
  * at most for one anchor's commit; one advisory lock keeps two processes from anchoring at once. At most
  * `maxChains` heads go in one anchor, so an anchor's transaction stays short; the rest go in the next.
+ * An anchor's hash is an HMAC with the executor's audit key, like the rows' (audit-keys.ts).
  */
 import { sql } from 'kysely';
 import { anchorHash, GENESIS_HASH, headsDigest } from './audit-hash.ts';
+import { auditKeysOf } from './audit-keys.ts';
 import { dialectOf, type Executor, transaction } from './database.ts';
 import type { Instant } from './schema.ts';
 
@@ -27,6 +29,8 @@ export interface AuditAnchor {
   headsHash: string;
   prevHash: string;
   hash: string;
+  /** The audit key its hash is an HMAC with; null: plain sha256 (before keying). */
+  keyId: string | null;
 }
 
 /**
@@ -39,6 +43,7 @@ export async function anchorAuditChains(
   options: { maxChains?: number | undefined } = {},
 ): Promise<AuditAnchor | null> {
   const maxChains = options.maxChains ?? 5000;
+  const key = auditKeysOf(executor)?.current ?? null;
   return transaction(executor, async (trx) => {
     const postgres = dialectOf(trx) === 'postgres';
     if (postgres) await sql`select pg_advisory_xact_lock(${ANCHOR_LOCK_KEY})`.execute(trx);
@@ -82,7 +87,7 @@ export async function anchorAuditChains(
       .execute();
     const fields = { seq, at, chains: changed.length, headsHash: digest.digest() };
     const prevHash = previous?.hash ?? GENESIS_HASH;
-    const anchor = { ...fields, prevHash, hash: anchorHash(prevHash, fields) };
+    const anchor = { ...fields, prevHash, hash: anchorHash(prevHash, fields, key), keyId: key?.id ?? null };
     await trx
       .insertInto('audit_anchors')
       .values({
@@ -92,6 +97,7 @@ export async function anchorAuditChains(
         heads_hash: anchor.headsHash,
         prev_hash: prevHash,
         hash: anchor.hash,
+        key_id: anchor.keyId,
       })
       .execute();
     return anchor;
@@ -114,5 +120,6 @@ export async function latestAuditAnchor(db: Executor): Promise<AuditAnchor | nul
     headsHash: row.heads_hash,
     prevHash: row.prev_hash,
     hash: row.hash,
+    keyId: row.key_id,
   };
 }

@@ -8,12 +8,13 @@
  * so every link still holds and the chain's head and anchors are unchanged. In the same transaction an event
  * is appended to the same chain (`personal-data-purged`, `personal-data-erased`, `customer-anonymised`)
  * listing each redacted row's id and the hash the row has with its redacted payload — `auditHash` over its
- * unchanged fields and new payload. That event is itself chained and anchored. `redress audit verify` then
+ * unchanged fields and new payload, with the audit key the row was hashed with. That event is itself chained and anchored. `redress audit verify` then
  * accepts a row whose stored hash no longer matches only if a later redaction event of its chain vouches for
  * exactly its present content; a row edited any other way, or a redacted row edited again, is still reported.
  */
 import { redactValue } from '../domain/redaction.ts';
 import { auditHash } from './audit-hash.ts';
+import { auditKeysOf } from './audit-keys.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Executor } from './database.ts';
 
@@ -54,13 +55,20 @@ export async function redactAuditRows(
     payload: string;
     prev_hash: string;
     chain_seq: number | null;
+    key_id: string | null;
   }[],
 ): Promise<RedactedRow[]> {
+  const keys = auditKeysOf(trx);
   const redacted: RedactedRow[] = [];
   for (const row of rows) {
     if (row.chain_seq === null || REDACTION_EVENT_TYPES.has(row.type)) continue;
     const payload = canonicalJson(redactValue(JSON.parse(row.payload)));
     if (payload === row.payload) continue;
+    // Vouched for with the key the row was hashed with, so verify can recompute it; a row of a key not
+    // configured here cannot be vouched for, so nothing is redacted rather than leave it unverifiable.
+    const key = row.key_id === null ? null : keys?.byId.get(row.key_id);
+    if (key === undefined)
+      throw new Error(`audit row ${row.seq} is hashed with audit key ${row.key_id}, which is not configured`);
     await trx.updateTable('audit_events').set({ payload }).where('seq', '=', row.seq).execute();
     const fields = {
       id: row.id,
@@ -70,7 +78,7 @@ export async function redactAuditRows(
       at: row.at,
       chainSeq: Number(row.chain_seq),
     };
-    redacted.push({ id: row.id, hash: auditHash(row.prev_hash, fields, payload) });
+    redacted.push({ id: row.id, hash: auditHash(row.prev_hash, fields, payload, key) });
   }
   return redacted;
 }

@@ -9,10 +9,13 @@
  * - Every anchor: its hash, its link to the anchor before and the digest of the heads it recorded.
  * - Rows or anchored chains that no `audit_chains` row accounts for (found by counting, so the usual case,
  *   nothing missing, costs two counts rather than a search).
+ * - Keyed hashes with the keyring (audit-keys.ts); plain sha256 only where keying cannot have been (before
+ *   the first keyed row of a chain or anchor; with a checkpoint, only what it sealed).
  */
 import { sql } from 'kysely';
-import { checkChain } from './audit-chain-check.ts';
+import { type ChainCheckOptions, checkChain } from './audit-chain-check.ts';
 import { anchorHash, GENESIS_HASH, headsDigest, LEGACY_CHAIN, SYSTEM_CHAIN } from './audit-hash.ts';
+import { type AuditKeyring, auditKeysOf } from './audit-keys.ts';
 import type { Executor } from './database.ts';
 
 export type AuditProblemKind =
@@ -27,7 +30,11 @@ export type AuditProblemKind =
   /** A row at an anchored position that is not the one the anchor recorded (rewritten with new hashes). */
   | 'anchor-mismatch'
   /** Chained rows that belong to no chain head (the head's record was deleted). */
-  | 'unchained';
+  | 'unchained'
+  /** A row or anchor hashed with an audit key this process does not have (not in its keyring). */
+  | 'unknown-key'
+  /** A plain-sha256 row or anchor where only keyed ones can be: rewritten by someone without the key. */
+  | 'unkeyed';
 
 export interface AuditProblem {
   kind: AuditProblemKind;
@@ -59,26 +66,42 @@ export interface VerifyPages {
 const PAGES: VerifyPages = { chains: 200, rows: 2000 };
 const MAX_LISTED = 1000;
 
-/** Walks the whole audit trail; see the module comment. */
+/** A signed checkpoint verification starts from: what it sealed is held to it. */
+export interface AuditSeal {
+  checkpoint: number;
+  /** The anchor the checkpoint signed: every chain's head as of it, and every anchor up to it, is fixed. */
+  anchorSeq: number;
+}
+
+/**
+ * Walks the whole audit trail; see the module comment. Rows and anchors are checked with `keys` (default:
+ * the executor's keyring). With `seal`, what the checkpoint sealed is held to it (see ChainCheckOptions).
+ */
 export async function verifyAuditChain(
   db: Executor,
-  options: { pages?: VerifyPages | undefined } = {},
+  options: {
+    pages?: VerifyPages | undefined;
+    keys?: AuditKeyring | null | undefined;
+    seal?: AuditSeal | undefined;
+  } = {},
 ): Promise<AuditVerification> {
   const pages = options.pages ?? PAGES;
+  const keys = options.keys === undefined ? auditKeysOf(db) : options.keys;
+  const seal = options.seal;
   const found: AuditProblem[] = [];
   let problemCount = 0;
   const report = (problem: AuditProblem) => {
     problemCount++;
     if (found.length < MAX_LISTED) found.push(problem);
   };
-  let checked = await verifyLegacyChain(db, pages, report);
+  let checked = await verifyLegacyChain(db, pages, report, keys);
   let chains = checked > 0 ? 1 : 0;
   let chained = 0;
   let after = '';
   for (;;) {
     const page = await db
       .selectFrom('audit_chains')
-      .select(['chain_id', 'length', 'head_hash'])
+      .select(['chain_id', 'length', 'head_hash', 'anchored_length'])
       .where('chain_id', '>', after)
       .where('chain_id', '!=', LEGACY_CHAIN)
       .orderBy('chain_id')
@@ -86,10 +109,9 @@ export async function verifyAuditChain(
       .execute();
     if (page.length === 0) break;
     after = (page.at(-1) as { chain_id: string }).chain_id;
-    const anchored = await latestAnchoredHeads(
-      db,
-      page.map((c) => c.chain_id),
-    );
+    const ids = page.map((c) => c.chain_id);
+    const anchored = await latestAnchoredHeads(db, ids);
+    const sealed = seal && (await latestAnchoredHeads(db, ids, seal.anchorSeq));
     const checks = new Map(
       page.map((chain) => [
         chain.chain_id,
@@ -98,6 +120,11 @@ export async function verifyAuditChain(
           { length: Number(chain.length), hash: chain.head_hash },
           anchored.get(chain.chain_id),
           report,
+          {
+            keys,
+            sealed: sealed && { head: sealed.get(chain.chain_id), checkpoint: seal.checkpoint },
+            anchoredLength: Number(chain.anchored_length),
+          },
         ),
       ]),
     );
@@ -111,7 +138,7 @@ export async function verifyAuditChain(
   }
   checked += chained;
   await findUnchained(db, chained, report);
-  const anchors = await verifyAnchors(db, pages, report);
+  const anchors = await verifyAnchors(db, pages, report, keys, seal);
   return {
     ok: problemCount === 0,
     checked,
@@ -132,9 +159,15 @@ interface AnchorRow {
   heads_hash: string;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
-async function verifyLegacyChain(db: Executor, pages: VerifyPages, report: Report): Promise<number> {
+async function verifyLegacyChain(
+  db: Executor,
+  pages: VerifyPages,
+  report: Report,
+  keys: AuditKeyring | null,
+): Promise<number> {
   const head = await db
     .selectFrom('audit_chains')
     .select(['length', 'head_hash'])
@@ -146,6 +179,7 @@ async function verifyLegacyChain(db: Executor, pages: VerifyPages, report: Repor
     head ? { length: Number(head.length), hash: head.head_hash } : { length: 0, hash: GENESIS_HASH },
     anchored,
     report,
+    { keys } satisfies ChainCheckOptions,
   );
   let afterSeq = 0;
   // Legacy rows come before every chained row in `seq`; the first chained row ends the walk.
@@ -216,10 +250,11 @@ async function* complaintChainRows(db: Executor, pages: VerifyPages, complaints:
   }
 }
 
-/** The head each chain's latest anchor recorded. */
+/** The head each chain's latest anchor (up to anchor `upTo`, when given) recorded. */
 async function latestAnchoredHeads(
   db: Executor,
   chains: string[],
+  upTo?: number,
 ): Promise<Map<string, { length: number; hash: string; anchor: number }>> {
   const rows = await db
     .selectFrom('audit_anchor_heads as h')
@@ -232,7 +267,8 @@ async function latestAnchoredHeads(
         eb
           .selectFrom('audit_anchor_heads as h2')
           .select((e) => e.fn.max('h2.anchor_seq').as('latest'))
-          .whereRef('h2.chain_id', '=', 'h.chain_id'),
+          .whereRef('h2.chain_id', '=', 'h.chain_id')
+          .$if(upTo !== undefined, (qb) => qb.where('h2.anchor_seq', '<=', upTo ?? 0)),
       ),
     )
     .execute();
@@ -314,8 +350,11 @@ async function verifyAnchors(
   db: Executor,
   pages: VerifyPages,
   report: Report,
+  keys: AuditKeyring | null,
+  seal: AuditSeal | undefined,
 ): Promise<{ count: number; latest: AuditVerification['latestAnchor'] }> {
   let count = 0;
+  let keyed = false;
   let previous: { seq: number; at: string; hash: string } | null = null;
   for (;;) {
     const anchors: AnchorRow[] = await db
@@ -347,8 +386,21 @@ async function verifyAnchors(
       }
       const fields = { seq, at: anchor.at, chains: Number(anchor.chains), headsHash: anchor.heads_hash };
       const where = { chain: 'anchors', seq };
-      if (anchorHash(anchor.prev_hash, fields) !== anchor.hash)
+      const key = anchor.key_id === null ? null : keys?.byId.get(anchor.key_id);
+      if (key === undefined)
+        report({
+          ...where,
+          kind: 'unknown-key',
+          detail: `anchor ${seq} is hashed with audit key ${anchor.key_id}, which is not configured here`,
+        });
+      else if (anchorHash(anchor.prev_hash, fields, key) !== anchor.hash)
         report({ ...where, kind: 'edited', detail: `anchor ${seq} does not match its hash` });
+      else if (key === null && (keyed || (seal && seq > seal.anchorSeq)))
+        report({
+          ...where,
+          kind: 'unkeyed',
+          detail: `anchor ${seq} is plain sha256 where only keyed anchors can be: rewritten without the key`,
+        });
       else if (digest.digest() !== anchor.heads_hash || heads !== fields.chains)
         report({
           ...where,
@@ -365,6 +417,7 @@ async function verifyAnchors(
             : `anchor ${seq} does not follow ${previous ? `anchor ${previous.seq}` : 'the start'}`,
         });
       }
+      if (key) keyed = true;
       previous = { seq, at: anchor.at, hash: anchor.hash };
     }
     if (anchors.length < pages.chains) break;

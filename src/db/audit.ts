@@ -17,9 +17,12 @@
  * before, each anchor hashed over its heads and chained to the previous anchor. Deleting anchored rows, or
  * rewriting a chain and its head, breaks an anchor. Issue 13's signed checkpoints sign an anchor's hash and
  * keep it outside the database, which closes the rest (rewriting the anchors too).
+ *
+ * Keyed: the hashes are HMACs with the audit key the executor carries (audit-keys.ts), its id on each row.
  */
 import { type Selectable, sql } from 'kysely';
 import { auditHash, chainOf, GENESIS_HASH } from './audit-hash.ts';
+import { auditKeysOf } from './audit-keys.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { dialectOf, type Executor, transaction } from './database.ts';
 import { newId } from './ids.ts';
@@ -77,6 +80,7 @@ export async function appendAuditEvents(
   events: readonly NewAuditEvent[],
 ): Promise<AuditEvent[]> {
   if (events.length === 0) return [];
+  const key = auditKeysOf(executor)?.current ?? null;
   return transaction(executor, async (trx) => {
     const heads = new Map<string, { length: number; hash: string }>();
     for (const chain of [...new Set(events.map((e) => chainOf(e.complaintId)))].sort())
@@ -93,7 +97,7 @@ export async function appendAuditEvents(
       const chainSeq = head.length + 1;
       const payload = canonicalJson(event.payload ?? null);
       const prevHash = head.hash;
-      const hash = auditHash(prevHash, { ...fields, chainSeq }, payload);
+      const hash = auditHash(prevHash, { ...fields, chainSeq }, payload, key);
       head.length = chainSeq;
       head.hash = hash;
       return { fields, chainSeq, payload, value: event.payload ?? null, prevHash, hash };
@@ -111,6 +115,7 @@ export async function appendAuditEvents(
           prev_hash: prevHash,
           hash,
           chain_seq: chainSeq,
+          key_id: key?.id ?? null,
         })),
       )
       .returning(['id', 'seq'])
@@ -174,6 +179,7 @@ export const AUDIT_EVENT_COLUMNS = [
   'prev_hash',
   'hash',
   'chain_seq',
+  'key_id',
 ] as const satisfies readonly (keyof AuditEventsTable)[];
 
 export function toAuditEvent(

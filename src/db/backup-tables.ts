@@ -55,6 +55,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
     order: 34,
     key: ['measure', 'month', 'value', 'category', 'channel', 'stage_reached'],
   },
+  audit_checkpoints: { order: 35, key: ['seq'] },
 };
 
 /** Every table, parents before children. */

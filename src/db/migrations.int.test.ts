@@ -31,6 +31,7 @@ const ALL = [
   '0024-insight-facts',
   '0025-insight-panels',
   '0026-insight-month-totals',
+  '0027-audit-keys',
   '0028-sessions-and-sso',
   '0030-privacy',
 ];

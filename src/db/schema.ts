@@ -311,6 +311,8 @@ export interface AuditEventsTable {
   hash: string;
   /** Position in the chain of `complaint_id` (or the system chain); null for legacy rows (before 0015). */
   chain_seq: number | null;
+  /** The fingerprint of the audit key whose HMAC `hash` is; null: plain sha256 (rows before 0027). */
+  key_id: Generated<string | null>;
 }
 
 /** One row per audit chain: its head, and how much of it the last anchor covered (see db/audit.ts). */
@@ -330,6 +332,24 @@ export interface AuditAnchorsTable {
   heads_hash: string;
   prev_hash: string;
   hash: string;
+  /** The fingerprint of the audit key whose HMAC `hash` is; null: plain sha256 (anchors before 0027). */
+  key_id: Generated<string | null>;
+}
+
+/** Signed checkpoints of the anchors' head, also kept outside the database (see app/checkpoint-audit-trail.ts). */
+export interface AuditCheckpointsTable {
+  seq: number;
+  at: Instant;
+  anchor_seq: number;
+  anchor_hash: string;
+  /** The audit key the writing process hashed with (so a checkpoint marks a key's switch). */
+  audit_key_id: string | null;
+  /** The fingerprint of the Ed25519 key that signed it. */
+  signing_key_id: string;
+  prev_hash: string;
+  hash: string;
+  /** Ed25519 signature of `hash`, base64. */
+  signature: string;
 }
 
 /** The chain heads an anchor recorded: the chains changed since the anchor before. */
@@ -558,6 +578,7 @@ export interface Schema {
   audit_chains: AuditChainsTable;
   audit_anchors: AuditAnchorsTable;
   audit_anchor_heads: AuditAnchorHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   idempotency_keys: IdempotencyKeysTable;
   sequences: SequencesTable;
   jobs: JobsTable;

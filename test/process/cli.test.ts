@@ -271,6 +271,47 @@ describeEachDialect('redress CLI', (harness) => {
     },
   );
 
+  describe('signed audit checkpoints', () => {
+    // The commands are the same on both databases (the use cases are tested on both): one run is enough.
+    it.skipIf(harness.dialect !== 'sqlite' && dialects.includes('sqlite'))(
+      '`redress audit checkpoint` writes a signed checkpoint; `audit verify --checkpoints` passes, and fails naming a deleted checkpoint line',
+      async () => {
+        const db = await harness.freshDb();
+        const env = redressEnv(db.options);
+        const written = await runCli(['audit', 'checkpoint'], env);
+        expectExit(written, 0);
+        const file = join(db.options.dataDir, 'audit-checkpoints.jsonl');
+        expect(written.stdout).toMatch(
+          new RegExp(`audit checkpoint 1 written to ${file}: anchor 1 [0-9a-f]{64}`),
+        );
+        expectExit(await runCli(['audit', 'checkpoint'], env), 0);
+        const verified = await runCli(['audit', 'verify', '--checkpoints', file], env);
+        expectExit(verified, 0);
+        expect(verified.stdout).toMatch(
+          /audit trail intact up to the latest checkpoint and after: .* 2 checkpoint\(s\)/,
+        );
+        const lines = readFileSync(file, 'utf8').trim().split('\n');
+        const copy = join(db.options.dataDir, 'copy.jsonl');
+        writeFileSync(copy, `${lines.slice(0, -1).join('\n')}\n`);
+        const cut = await runCli(['audit', 'verify', '--checkpoints', copy], env);
+        expectExit(cut, 1);
+        expect(cut.stdout).toMatch(
+          /TAMPERING: 1 finding\(s\)\n {2}checkpoint 2 is recorded in the database but missing from the file/,
+        );
+      },
+    );
+
+    it.runIf(harness.dialect === 'postgres')(
+      'refuses to start on PostgreSQL without AUDIT_KEY or AUDIT_KEY_FILE: exit 2, saying why',
+      async () => {
+        const db = await harness.freshDb();
+        const refused = await runCli(['audit', 'verify'], { ...redressEnv(db.options), AUDIT_KEY: '' });
+        expectExit(refused, 2);
+        expect(refused.stderr).toMatch(/the audit key is not configured: with PostgreSQL set AUDIT_KEY/);
+      },
+    );
+  });
+
   describe('demo data, backup and the audit trail', () => {
     let db: TestDb;
     let env: Env;

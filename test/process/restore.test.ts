@@ -16,6 +16,7 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { appendAuditEvent, GENESIS_HASH, verifyAuditChain } from '../../src/db/audit.ts';
 import { anchorAuditChains } from '../../src/db/audit-anchors.ts';
+import { auditKeyring, withAuditKeys } from '../../src/db/audit-keys.ts';
 import { type Db, type OpenDatabaseOptions, openDatabase } from '../../src/db/database.ts';
 import { contentOf, type DocumentStore } from '../../src/storage/document-store.ts';
 import { phoneComplaint, startApi, type TestApi } from '../support/api.ts';
@@ -23,7 +24,14 @@ import { describeEachDialect } from '../support/databases.ts';
 import { documentsOf } from '../support/documents.ts';
 import { complaintAt } from '../support/factories.ts';
 import { PDF, PNG } from '../support/files.ts';
-import { type CliResult, describeRun, redressEnv, runCli, stopAllProcesses } from '../support/processes.ts';
+import {
+  type CliResult,
+  describeRun,
+  redressEnv,
+  runCli,
+  stopAllProcesses,
+  TEST_AUDIT_KEY,
+} from '../support/processes.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'redress-restore-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -122,7 +130,12 @@ describeEachDialect('redress backup and restore', (harness) => {
     const checked = await runCli(['documents', 'check', '--verify'], redressEnv(target));
     expectExit(checked, 0);
     expect(checked.stdout).toMatch(/; 0 missing or corrupt/);
-    restored = await openDatabase(target);
+    // The audit key lives outside the database: the restored rows verify with the key they were hashed with.
+    const opened = await openDatabase(target);
+    restored = {
+      ...opened,
+      kysely: withAuditKeys(opened.kysely, auditKeyring([Buffer.from(TEST_AUDIT_KEY)])),
+    };
     const after = await contents(restored, documentsOf({ options: target }));
     expect(after).toEqual(before);
     const verified = await runCli(['audit', 'verify'], redressEnv(target));
@@ -132,6 +145,10 @@ describeEachDialect('redress backup and restore', (harness) => {
       `${before.anchors.length} anchors; latest anchor ${before.anchors.length} `,
     );
     expect(before.anchors.length).toBeGreaterThan(0);
+    // Without that key the trail cannot be verified, which `audit verify` says rather than calling it intact.
+    const keyless = await runCli(['audit', 'verify'], redressEnv(target, { AUDIT_KEY: 'x'.repeat(40) }));
+    expectExit(keyless, 1);
+    expect(keyless.stdout).toMatch(/unknown-key: .* which is not configured here/);
     for (const letter of [...after.letters, ...after.uploads]) expect(letter.actual).toBe(letter.stored);
   }, 180_000); // four commands, each a process that starts Redress
 

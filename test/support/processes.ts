@@ -39,7 +39,19 @@ const REDRESS_VARS = [
   'RENDER_THREADS',
   'SMTP_MAX_CONNECTIONS',
   'SHUTDOWN_TIMEOUT_MS',
+  'AUDIT_KEY',
+  'AUDIT_KEY_FILE',
+  'AUDIT_SIGNING_KEY_FILE',
+  'AUDIT_CHECKPOINT_FILE',
+  'AUDIT_CHECKPOINT_MAIL_TO',
+  'AUDIT_CHECKPOINT_URL',
 ];
+
+/**
+ * The audit key of the tests' processes: PostgreSQL refuses to start without one, and every process on one
+ * database (a backup and the restore of it too) must hash with the same key, as in production.
+ */
+export const TEST_AUDIT_KEY = 'redress-test-audit-key-0123456789abcdef';
 
 export type Env = Record<string, string>;
 
@@ -54,6 +66,7 @@ export function redressEnv(options: OpenDatabaseOptions, extra: Env = {}): Env {
     DATA_DIR: options.dataDir,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     LOG_LEVEL: 'warn',
+    AUDIT_KEY: TEST_AUDIT_KEY,
     ...extra,
   };
 }

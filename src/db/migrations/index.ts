@@ -29,6 +29,7 @@ import * as m0023 from './0023-imports.ts';
 import * as m0024 from './0024-insight-facts.ts';
 import * as m0025 from './0025-insight-panels.ts';
 import * as m0026 from './0026-insight-month-totals.ts';
+import * as m0027 from './0027-audit-keys.ts';
 import * as m0028 from './0028-sessions-and-sso.ts';
 import * as m0030 from './0030-privacy.ts';
 import type { AnyDb } from './sql-helpers.ts';
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0024-insight-facts': m0024,
   '0025-insight-panels': m0025,
   '0026-insight-month-totals': m0026,
+  '0027-audit-keys': m0027,
   '0028-sessions-and-sso': m0028,
   '0030-privacy': m0030,
 };
