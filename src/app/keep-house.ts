@@ -1,14 +1,19 @@
 /**
- * The worker's hourly housekeeping: done jobs pruned past their retention, and the query planner's
- * statistics kept current. Each chore runs even if the one before it failed; the first failure is thrown.
+ * The worker's hourly housekeeping: done jobs pruned past their retention, the rate limits' ended windows
+ * deleted, and the query planner's statistics kept current. Each chore runs even if the one before it failed; the first failure is thrown.
  */
 import type { AppContext } from './context.ts';
+import { pruneRequestCounts } from './count-request.ts';
 import { keepStatistics } from './keep-statistics.ts';
 import { pruneDoneJobs } from './prune-done-jobs.ts';
 
 /** Runs every housekeeping chore once. */
 export async function keepHouse(ctx: AppContext, options: { retentionDays: number }): Promise<void> {
-  const chores = [() => pruneDoneJobs(ctx, options), () => keepStatistics(ctx)];
+  const chores = [
+    () => pruneDoneJobs(ctx, options),
+    () => pruneRequestCounts(ctx),
+    () => keepStatistics(ctx),
+  ];
   let failure: { error: unknown } | undefined;
   for (const chore of chores) {
     try {

@@ -364,6 +364,15 @@ export interface JobsTable {
 }
 
 /** A running `redress serve` process, kept fresh while it runs (see migration 0018). */
+/** Requests counted per limited endpoint and client in fixed windows, shared by every process (0029). */
+export interface RateLimitHitsTable {
+  /** When the window began. */
+  window_start: Instant;
+  /** The endpoint and the client (its address), e.g. `POST /api/v1/auth/login 203.0.113.9`. */
+  key: string;
+  count: number;
+}
+
 export interface ProcessHeartbeatsTable {
   id: string;
   /** all | web | worker | mail */
@@ -539,4 +548,5 @@ export interface Schema {
   insight_facts: InsightFactsTable;
   insight_totals: InsightTotalsTable;
   insight_owner_totals: InsightOwnerTotalsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }

@@ -28,6 +28,7 @@ import * as m0022 from './0022-improvements.ts';
 import * as m0023 from './0023-imports.ts';
 import * as m0024 from './0024-insight-facts.ts';
 import * as m0025 from './0025-insight-panels.ts';
+import * as m0029 from './0029-access.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0023-imports': m0023,
   '0024-insight-facts': m0024,
   '0025-insight-panels': m0025,
+  '0029-access': m0029,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
