@@ -14,6 +14,7 @@ import {
 } from '../db/users.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
+import { clearFailedSignIns, recordFailedSignIn, refuseIfLockedOut } from './sign-in-lockout.ts';
 
 export const SESSION_DAYS = 7;
 // A real argon2id hash of a random password, verified when the email is unknown so timing tells nothing.
@@ -24,13 +25,19 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Checks the password and opens a session; returns the cookie secret. */
+/**
+ * Checks the password and opens a session; returns the cookie secret. Failures lock the address out with
+ * back-off, whether or not it is anyone's (sign-in-lockout.ts).
+ */
 export async function signIn(ctx: AppContext, email: string, password: string) {
+  await refuseIfLockedOut(ctx, email);
   const found = await findUserByEmail(ctx.db.kysely, email);
   const valid = await verify(found?.passwordHash ?? DECOY_HASH, password).catch(() => false);
   if (!found?.passwordHash || !valid || !found.user.active) {
+    await recordFailedSignIn(ctx, email, found?.user.id ?? null);
     throw new AppError('unauthenticated', 'the email or password is not right');
   }
+  await clearFailedSignIns(ctx, email);
   const now = ctx.now();
   // Signing in is rare enough to tidy up after: expired sessions are of no use to anyone.
   await deleteExpiredSessions(ctx.db.kysely, now.toISOString());

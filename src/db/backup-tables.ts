@@ -53,6 +53,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
   // A minute's counts at most: kept so that every table travels, though a restore could do without it.
   rate_limit_hits: { order: 34, key: ['window_start', 'key'] },
+  sign_in_failures: { order: 35, key: ['email_hash'] },
 };
 
 /** Every table, parents before children. */

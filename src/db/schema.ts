@@ -373,6 +373,15 @@ export interface RateLimitHitsTable {
   count: number;
 }
 
+/** Failed password sign-ins in a row per email address, known or not (0029). */
+export interface SignInFailuresTable {
+  /** sha256 hex of the lower-cased email address. */
+  email_hash: string;
+  failures: number;
+  last_failure_at: Instant;
+  locked_until: Instant | null;
+}
+
 export interface ProcessHeartbeatsTable {
   id: string;
   /** all | web | worker | mail */
@@ -549,4 +558,5 @@ export interface Schema {
   insight_totals: InsightTotalsTable;
   insight_owner_totals: InsightOwnerTotalsTable;
   rate_limit_hits: RateLimitHitsTable;
+  sign_in_failures: SignInFailuresTable;
 }

@@ -38,6 +38,7 @@ const STATUS: Record<AppErrorCode, number> = {
   'confirmation-required': 409,
   'root-cause-required': 422,
   'survey-not-found': 404,
+  'sign-in-locked': 429,
   'database-unavailable': 503,
   'database-timeout': 503,
   'storage-full': 507,
@@ -61,6 +62,7 @@ const TITLES: Record<string, string> = {
   'confirmation-required': 'Please confirm',
   'root-cause-required': 'Say what caused the complaint before closing it',
   'survey-not-found': 'That survey link has expired or is not known',
+  'sign-in-locked': 'Too many failed sign-ins: wait before trying again',
   'database-unavailable': 'The database is not reachable just now',
   'database-timeout': 'The database could not answer in time',
   'storage-full': 'The server has run out of storage space',
@@ -201,5 +203,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     );
   }
   if (body.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  if (error instanceof AppError && error.details.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(error.details.retryAfterSeconds));
+  }
   return sendProblem(reply, body);
 }

@@ -26,9 +26,11 @@ describeEachDialect('rate limits', (harness) => {
   const signInTo = (app: 'first' | 'second') => {
     const body = { email: 'nobody@example.org', password: 'wrong' };
     if (app === 'first') return t.as(null).post('/auth/login', body);
-    return other
-      .inject({ method: 'POST', url: '/api/v1/auth/login', payload: body })
-      .then((res) => ({ status: res.statusCode, headers: res.headers, body: res.json() }));
+    return other.inject({ method: 'POST', url: '/api/v1/auth/login', payload: body }).then((res) => ({
+      status: res.statusCode,
+      headers: new Headers(res.headers as Record<string, string>),
+      body: res.json(),
+    }));
   };
 
   it('limits password sign-in per address across processes, with problem+json and Retry-After', async () => {

@@ -5,6 +5,10 @@
  * `rate_limit_hits` has one row per limited endpoint and client in each fixed window, counted by one upsert.
  * Its key starts with the window, so housekeeping deletes old windows along the primary key, and the
  * upsert of a window that is still young finds its row the same way.
+ *
+ * `sign_in_failures` counts failed password sign-ins in a row per email address, known or not (an unknown
+ * address is locked out like a known one, so a lockout says nothing of who has an account). The address is
+ * kept as its sha256 only: this table must not become a list of the addresses strangers tried.
  */
 import type { Dialect } from '../database.ts';
 import type { AnyDb } from './sql-helpers.ts';
@@ -16,5 +20,19 @@ export async function up(db: AnyDb, _dialect: Dialect): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('rate_limit_hits_pk', ['window_start', 'key'])
+    .execute();
+
+  await db.schema
+    .createTable('sign_in_failures')
+    .addColumn('email_hash', 'text', (c) => c.primaryKey())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('last_failure_at', 'text', (c) => c.notNull())
+    .addColumn('locked_until', 'text')
+    .execute();
+  // Housekeeping forgets the failures of a day ago.
+  await db.schema
+    .createIndex('sign_in_failures_last_idx')
+    .on('sign_in_failures')
+    .column('last_failure_at')
     .execute();
 }

@@ -9,7 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; sets an HttpOnly session cookie */
+        /**
+         * Sign in with email and password; sets an HttpOnly session cookie
+         * @description Five failed sign-ins in a row with one email address lock it out: each further failure answers 429 `sign-in-locked` with Retry-After, for a minute at first, doubling to at most an hour. While locked, even the right password is refused. An address nobody has is locked out the same way. A success (or an admin: POST /users/{id}/unlock) starts the count again.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2501,7 +2504,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: components["schemas"]["StaffMember"][];
                         };
                     };
                 };
@@ -2600,6 +2603,105 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["User"];
                     };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a member of staff’s sign-in lockout and forget their failed sign-ins (admin); audited as sign-in-unlocked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlocked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -8916,6 +9018,18 @@ export interface components {
              */
             token: string;
         };
+        StaffMemberInput: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
+            /** @description Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else */
+            lockedUntil: string | null;
+        };
         WorkloadInput: {
             stages: {
                 /** @enum {string} */
@@ -10229,6 +10343,18 @@ export interface components {
              * @example rdr_…
              */
             token: string;
+        };
+        StaffMember: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
+            /** @description Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else */
+            lockedUntil: string | null;
         };
         Workload: {
             stages: {
