@@ -21,6 +21,7 @@ export type AppErrorCode =
   | 'root-cause-required'
   | 'survey-not-found'
   | 'sign-in-locked'
+  | 'token-scope'
   | 'database-unavailable'
   | 'database-timeout'
   | 'storage-full';

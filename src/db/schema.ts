@@ -174,6 +174,10 @@ export interface ApiTokensTable {
   created_at: Instant;
   last_used_at: Instant | null;
   revoked_at: Instant | null;
+  /** When it stops working; null: never (0029). */
+  expires_at: Instant | null;
+  /** `full`, `read` or `commands:a,b` (domain/token-scope.ts; 0029). */
+  scope: string;
 }
 
 export interface SessionsTable {

@@ -11,6 +11,9 @@
  * without it, an `Origin` (else `Referer`) of PUBLIC_URL's origin. A bearer token is not sent by a browser on
  * its own, so a request with an `Authorization` header is not checked (and its cookies are not read).
  *
+ * A token may be held to reading (GET, HEAD) or to named commands (and reading): a request outside its scope
+ * is 403 `token-scope` before the body is read. An expired token is 401, saying when it expired.
+ *
  * An `Authorization` header that is no valid token is 401 at once, before the body is read, except on the
  * endpoints anyone may call (`security: []` in the OpenAPI document: sign-in, sign-in links, the procedure,
  * the portal's forms, the survey) and the web pages, which ignore it and answer as to anyone.
@@ -26,6 +29,7 @@ import { customerForPortalSession } from '../app/sign-in-customer.ts';
 import type { User } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Role } from '../domain/procedure.ts';
+import { formatTokenScope, tokenScopeAllows } from '../domain/token-scope.ts';
 import { problem, sendProblem } from './problem.ts';
 
 export const SESSION_COOKIE = 'redress_session';
@@ -43,6 +47,8 @@ declare module 'fastify' {
      * looked up as a personal API token, and nobody is signed in from it.
      */
     ownBearer?: boolean;
+    /** The procedure command the route issues (or previews): a token scoped to commands may call it if named. */
+    command?: string;
   }
   interface FastifyRequest {
     user: User | null;
@@ -63,16 +69,27 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = match?.[1] ? await userForToken(ctx, match[1]) : undefined;
-      if (!user) {
+      const check = match?.[1] ? await userForToken(ctx, match[1]) : undefined;
+      if (!check || 'expiredAt' in check) {
         // A public endpoint serves anyone, whatever header a client library adds.
         if (isPublic(request)) return;
         throw new AppError(
           'unauthenticated',
-          'the bearer token is not valid (revoked, or its user is inactive)',
+          check
+            ? `the bearer token expired at ${check.expiredAt}: create a new one`
+            : 'the bearer token is not valid (revoked, or its user is inactive)',
         );
       }
-      request.user = user;
+      if (!isPublic(request)) {
+        const { method, routeOptions } = request;
+        if (!tokenScopeAllows(check.scope, method, routeOptions.config.command)) {
+          throw new AppError(
+            'token-scope',
+            `this token’s scope (${formatTokenScope(check.scope)}) does not allow ${method} ${routeOptions.url ?? request.url}`,
+          );
+        }
+      }
+      request.user = check.user;
       request.staffAuth = 'token';
       return;
     }

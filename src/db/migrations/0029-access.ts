@@ -9,6 +9,8 @@
  * `sign_in_failures` counts failed password sign-ins in a row per email address, known or not (an unknown
  * address is locked out like a known one, so a lockout says nothing of who has an account). The address is
  * kept as its sha256 only: this table must not become a list of the addresses strangers tried.
+ *
+ * API tokens get an optional expiry and a scope (`full`, `read`, or `commands:a,b`): existing tokens are full.
  */
 import type { Dialect } from '../database.ts';
 import type { AnyDb } from './sql-helpers.ts';
@@ -29,6 +31,13 @@ export async function up(db: AnyDb, _dialect: Dialect): Promise<void> {
     .addColumn('last_failure_at', 'text', (c) => c.notNull())
     .addColumn('locked_until', 'text')
     .execute();
+  // A token may expire, and may be held to reading or to named commands (domain/token-scope.ts).
+  await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('scope', 'text', (c) => c.notNull().defaultTo('full'))
+    .execute();
+
   // Housekeeping forgets the failures of a day ago.
   await db.schema
     .createIndex('sign_in_failures_last_idx')

@@ -2997,6 +2997,14 @@ export interface paths {
                     "application/json": {
                         /** @example Billing system integration */
                         name: string;
+                        /**
+                         * Format: date-time
+                         * @description When it stops working; in the future. Default: never
+                         * @example 2026-11-28T10:15:00Z
+                         */
+                        expiresAt?: string;
+                        /** @description full (default), read, or commands: and procedure command names, e.g. commands:log-contact,add-note */
+                        scope?: string;
                     };
                 };
             };
@@ -8997,7 +9005,15 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
         };
         CreatedApiTokenInput: {
             id: string;
@@ -9011,7 +9027,15 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
             /**
              * @description The token itself, to send as Authorization: Bearer. Shown in this answer only.
              * @example rdr_…
@@ -10323,7 +10347,15 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
         };
         CreatedApiToken: {
             id: string;
@@ -10337,7 +10369,15 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
             /**
              * @description The token itself, to send as Authorization: Bearer. Shown in this answer only.
              * @example rdr_…
