@@ -30,6 +30,7 @@ const ALL = [
   '0023-imports',
   '0024-insight-facts',
   '0025-insight-panels',
+  '0029-access',
 ];
 
 const TABLES = [
@@ -58,10 +59,12 @@ const TABLES = [
   'portal_links',
   'portal_sessions',
   'process_heartbeats',
+  'rate_limit_hits',
   'remedies',
   'satisfaction_surveys',
   'sequences',
   'sessions',
+  'sign_in_failures',
   'steps',
   'templates',
   'uploads',
