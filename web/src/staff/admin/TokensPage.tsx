@@ -204,8 +204,14 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
           body: {
             name,
             scope: choice === 'commands' ? `commands:${commands.replace(/\s+/g, '')}` : choice,
-            // Works to the end of the London day chosen.
-            ...(expiresOn ? { expiresAt: startOfLondonDay(addDays(expiresOn, 1)).toISOString() } : {}),
+            // Works to the end of the London day chosen (shown as 23:59 of it, not midnight of the next).
+            ...(expiresOn
+              ? {
+                  expiresAt: new Date(
+                    startOfLondonDay(addDays(expiresOn, 1)).getTime() - 60_000,
+                  ).toISOString(),
+                }
+              : {}),
           },
         }),
       ),
