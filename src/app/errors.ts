@@ -23,6 +23,8 @@ export type AppErrorCode =
   | 'confirmation-required'
   | 'root-cause-required'
   | 'survey-not-found'
+  | 'sign-in-locked'
+  | 'token-scope'
   | 'database-unavailable'
   | 'database-timeout'
   | 'storage-full';
@@ -55,6 +57,8 @@ export interface AppErrorDetails {
   field?: string | undefined;
   /** For `not-allowed-now`: what the actor may do instead. */
   allowed?: CommandType[] | undefined;
+  /** For a refusal that lifts by itself (a lockout): the seconds until it does. */
+  retryAfterSeconds?: number | undefined;
 }
 
 export class AppError extends Error {

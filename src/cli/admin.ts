@@ -42,15 +42,24 @@ export function registerAdminCommands(program: Command): void {
     )
     .requiredOption('--email <email>', 'the user the token acts as')
     .option('--name <name>', 'what the token is for', 'personal token')
-    .action(async (o: { email: string; name: string }) => {
+    .option(
+      '--scope <scope>',
+      'what it may do: full (all its user may), read (GET only), or commands:NAME,… (reading and those ' +
+        'procedure commands, e.g. commands:log-contact,add-note)',
+      'full',
+    )
+    .option('--expires <instant>', 'when it stops working, e.g. 2027-03-31T17:00:00Z (default: never)')
+    .action(async (o: { email: string; name: string; scope: string; expires?: string }) => {
       await withRuntime(async ({ ctx }) => {
         const created = await (await import('../app/create-api-token.ts')).createApiToken(
           ctx,
           o.email,
           o.name,
+          { scope: o.scope, expiresAt: o.expires },
         );
+        const until = created.expiresAt ? `until ${created.expiresAt}` : 'no expiry';
         process.stdout.write(
-          `token for ${created.user.email} (send as Authorization: Bearer):\n${created.token}\n`,
+          `token for ${created.user.email}, scope ${created.scope}, ${until} (send as Authorization: Bearer):\n${created.token}\n`,
         );
       });
     });

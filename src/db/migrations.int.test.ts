@@ -33,6 +33,7 @@ const ALL = [
   '0026-insight-month-totals',
   '0027-audit-keys',
   '0028-sessions-and-sso',
+  '0029-access',
   '0030-privacy',
 ];
 
@@ -63,10 +64,12 @@ const TABLES = [
   'portal_links',
   'portal_sessions',
   'process_heartbeats',
+  'rate_limit_hits',
   'remedies',
   'satisfaction_surveys',
   'sequences',
   'sessions',
+  'sign_in_failures',
   'steps',
   'templates',
   'uploads',

@@ -181,6 +181,10 @@ export interface ApiTokensTable {
   created_at: Instant;
   last_used_at: Instant | null;
   revoked_at: Instant | null;
+  /** When it stops working; null: never (0029). */
+  expires_at: Instant | null;
+  /** `full`, `read` or `commands:a,b` (domain/token-scope.ts; 0029). */
+  scope: string;
 }
 
 export interface SessionsTable {
@@ -398,6 +402,24 @@ export interface JobsTable {
 }
 
 /** A running `redress serve` process, kept fresh while it runs (see migration 0018). */
+/** Requests counted per limited endpoint and client in fixed windows, shared by every process (0029). */
+export interface RateLimitHitsTable {
+  /** When the window began. */
+  window_start: Instant;
+  /** The endpoint and the client (its address), e.g. `POST /api/v1/auth/login 203.0.113.9`. */
+  key: string;
+  count: number;
+}
+
+/** Failed password sign-ins in a row per email address, known or not (0029). */
+export interface SignInFailuresTable {
+  /** sha256 hex of the lower-cased email address. */
+  email_hash: string;
+  failures: number;
+  last_failure_at: Instant;
+  locked_until: Instant | null;
+}
+
 export interface ProcessHeartbeatsTable {
   id: string;
   /** all | web | worker | mail */
@@ -593,4 +615,6 @@ export interface Schema {
   insight_totals: InsightTotalsTable;
   insight_owner_totals: InsightOwnerTotalsTable;
   insight_month_totals: InsightMonthTotalsTable;
+  rate_limit_hits: RateLimitHitsTable;
+  sign_in_failures: SignInFailuresTable;
 }

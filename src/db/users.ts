@@ -110,7 +110,15 @@ export async function countUsers(trx: Executor): Promise<number> {
 
 export async function insertApiToken(
   trx: Executor,
-  token: { id: string; userId: string; name: string; tokenHash: string; createdAt: string },
+  token: {
+    id: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    createdAt: string;
+    expiresAt: string | null;
+    scope: string;
+  },
 ) {
   await trx
     .insertInto('api_tokens')
@@ -122,25 +130,44 @@ export async function insertApiToken(
       created_at: token.createdAt,
       last_used_at: null,
       revoked_at: null,
+      expires_at: token.expiresAt,
+      scope: token.scope,
     })
     .execute();
 }
 
-/** The active user holding an unrevoked token with this hash, and when the token was last used. */
+/**
+ * The active user holding an unrevoked token with this hash, when the token was last used, when it expires
+ * and its scope.
+ */
 export async function findUserByTokenHash(
   trx: Executor,
   tokenHash: string,
-): Promise<{ user: User; tokenLastUsedAt: string | null } | undefined> {
+): Promise<
+  | { user: User; tokenLastUsedAt: string | null; tokenExpiresAt: string | null; tokenScope: string }
+  | undefined
+> {
   const row = await trx
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select('api_tokens.last_used_at as token_last_used_at')
+    .select([
+      'api_tokens.last_used_at as token_last_used_at',
+      'api_tokens.expires_at as token_expires_at',
+      'api_tokens.scope as token_scope',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.active', '=', 1)
     .executeTakeFirst();
-  return row && { user: toUser(row), tokenLastUsedAt: row.token_last_used_at };
+  return (
+    row && {
+      user: toUser(row),
+      tokenLastUsedAt: row.token_last_used_at,
+      tokenExpiresAt: row.token_expires_at,
+      tokenScope: row.token_scope,
+    }
+  );
 }
 
 /** How stale a token's recorded last use may get before a request records it again. */
@@ -191,6 +218,8 @@ export interface ApiTokenSummary {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string | null;
+  scope: string;
 }
 
 /** Unrevoked tokens, newest first: one user's when `userId` is given, else everyone's. */
@@ -209,6 +238,8 @@ export async function listApiTokens(
       'api_tokens.name as name',
       'api_tokens.created_at as createdAt',
       'api_tokens.last_used_at as lastUsedAt',
+      'api_tokens.expires_at as expiresAt',
+      'api_tokens.scope as scope',
     ])
     .where('api_tokens.revoked_at', 'is', null);
   if (filter.userId !== undefined) query = query.where('api_tokens.user_id', '=', filter.userId);

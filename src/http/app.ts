@@ -20,6 +20,7 @@ import type { AppContext } from '../app/context.ts';
 import type { TrustProxy } from '../config/env.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { authPlugin } from './auth.ts';
+import { databaseRateLimitStore } from './limits.ts';
 import { registerAttachmentRoutes } from './routes/attachments/routes.ts';
 import { registerAuditRoutes } from './routes/audit/routes.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
@@ -54,7 +55,7 @@ export interface AppOptions {
   trustProxy?: TrustProxy | undefined;
   /**
    * Requests a minute from one address to each endpoint anyone can call (sign-in, the portal's forms):
-   * default 20. Counted per process.
+   * default 20. Counted in the database, so shared by every process on it.
    */
   formsPerMinute?: number | undefined;
   /** The process's metrics (serve makes one per process); a fresh set when not given. */
@@ -116,7 +117,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Ap
   });
   await app.register(cookie);
   // Only the routes that name a limit are limited (sign-in and the portal's anonymous forms).
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx) });
   await app.register(authPlugin, { ctx });
   // Before the routes, so that its request timing hook covers every one of them.
   registerOperationsRoutes(app, ctx, {

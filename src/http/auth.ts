@@ -15,6 +15,9 @@
  * same way even without a cookie: otherwise another site's page could sign the browser in to the attacker's
  * own account (login CSRF), and what the victim then types lands there.
  *
+ * A token may be held to reading (GET, HEAD) or to named commands (and reading): a request outside its scope
+ * is 403 `token-scope` before the body is read. An expired token is 401, saying when it expired.
+ *
  * An `Authorization` header that is no valid token is 401 at once, before the body is read, except on the
  * endpoints anyone may call (`security: []` in the OpenAPI document: sign-in, sign-in links, the procedure,
  * the portal's forms, the survey) and the web pages, which ignore it and answer as to anyone.
@@ -30,6 +33,7 @@ import { userForSession } from '../app/staff-session.ts';
 import type { User } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Role } from '../domain/procedure.ts';
+import { formatTokenScope, tokenScopeAllows } from '../domain/token-scope.ts';
 import { problem, sendProblem } from './problem.ts';
 
 export const SESSION_COOKIE = 'redress_session';
@@ -49,6 +53,8 @@ declare module 'fastify' {
     ownBearer?: boolean;
     /** A sign-in: refused from another site's page even without a cookie (login CSRF). */
     signIn?: boolean;
+    /** The procedure command the route issues (or previews): a token scoped to commands may call it if named. */
+    command?: string;
   }
   interface FastifyRequest {
     user: User | null;
@@ -72,16 +78,27 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = match?.[1] ? await userForToken(ctx, match[1]) : undefined;
-      if (!user) {
+      const check = match?.[1] ? await userForToken(ctx, match[1]) : undefined;
+      if (!check || 'expiredAt' in check) {
         // A public endpoint serves anyone, whatever header a client library adds.
         if (isPublic(request)) return;
         throw new AppError(
           'unauthenticated',
-          'the bearer token is not valid (revoked, or its user is inactive)',
+          check
+            ? `the bearer token expired at ${check.expiredAt}: create a new one`
+            : 'the bearer token is not valid (revoked, or its user is inactive)',
         );
       }
-      request.user = user;
+      if (!isPublic(request)) {
+        const { method, routeOptions } = request;
+        if (!tokenScopeAllows(check.scope, method, routeOptions.config.command)) {
+          throw new AppError(
+            'token-scope',
+            `this token’s scope (${formatTokenScope(check.scope)}) does not allow ${method} ${routeOptions.url ?? request.url}`,
+          );
+        }
+      }
+      request.user = check.user;
       request.staffAuth = 'token';
       return;
     }

@@ -41,6 +41,8 @@ const STATUS: Record<AppErrorCode, number> = {
   'confirmation-required': 409,
   'root-cause-required': 422,
   'survey-not-found': 404,
+  'sign-in-locked': 429,
+  'token-scope': 403,
   'database-unavailable': 503,
   'database-timeout': 503,
   'storage-full': 507,
@@ -67,6 +69,8 @@ const TITLES: Record<string, string> = {
   'confirmation-required': 'Please confirm',
   'root-cause-required': 'Say what caused the complaint before closing it',
   'survey-not-found': 'That survey link has expired or is not known',
+  'sign-in-locked': 'Too many failed sign-ins: wait before trying again',
+  'token-scope': 'This API token may not do that',
   'database-unavailable': 'The database is not reachable just now',
   'database-timeout': 'The database could not answer in time',
   'storage-full': 'The server has run out of storage space',
@@ -207,5 +211,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     );
   }
   if (body.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  if (error instanceof AppError && error.details.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(error.details.retryAfterSeconds));
+  }
   return sendProblem(reply, body);
 }

@@ -89,6 +89,31 @@ describe('queues and admin pages', () => {
     expect(await call()).toBe(401);
   });
 
+  it('creates a read-only token that expires, and shows a lockout an admin lifts', async () => {
+    await admin.goto(`${app.url}/staff/admin/tokens`);
+    await admin.getByRole('heading', { level: 1 }).waitFor();
+    await admin.getByLabel('Label').fill('Dashboard feed');
+    await admin.getByLabel('Read only').check();
+    await admin.getByLabel('Expires on (optional)').fill('2027-03-31');
+    await admin.getByRole('button', { name: /Create/ }).click();
+    await admin.getByLabel('Your new token').waitFor();
+    await admin.getByRole('button', { name: 'I have copied it' }).click();
+    const row = admin.getByRole('row', { name: /Dashboard feed/ });
+    await row.getByText('Read only').waitFor();
+    await row.getByText('31 Mar 2027, 23:59').waitFor();
+    expect(await checkPage(admin, 'staff-admin-tokens-scoped')).toEqual([]);
+
+    const { recordFailedSignIn } = await import('../../src/app/sign-in-lockout.ts');
+    const email = app.staff.agent.email;
+    for (let i = 0; i < 5; i++) await recordFailedSignIn(app.ctx, email, app.staff.agent.id).catch(() => {});
+    await admin.goto(`${app.url}/staff/admin/users`);
+    await admin.getByText(/^Locked until/).waitFor();
+    expect(await checkPage(admin, 'staff-admin-users-locked')).toEqual([]);
+    await admin.getByRole('button', { name: /^Unlock / }).click();
+    await admin.getByText(/can sign in again: their failed sign-ins are forgotten/).waitFor();
+    expect(await admin.getByText(/^Locked until/).count()).toBe(0);
+  });
+
   it('shows the procedure in force', async () => {
     await admin.goto(`${app.url}/staff/admin/procedure`);
     await admin.getByRole('heading', { level: 1 }).waitFor();

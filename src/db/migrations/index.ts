@@ -31,6 +31,7 @@ import * as m0025 from './0025-insight-panels.ts';
 import * as m0026 from './0026-insight-month-totals.ts';
 import * as m0027 from './0027-audit-keys.ts';
 import * as m0028 from './0028-sessions-and-sso.ts';
+import * as m0029 from './0029-access.ts';
 import * as m0030 from './0030-privacy.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0026-insight-month-totals': m0026,
   '0027-audit-keys': m0027,
   '0028-sessions-and-sso': m0028,
+  '0029-access': m0029,
   '0030-privacy': m0030,
 };
 

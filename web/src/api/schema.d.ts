@@ -483,7 +483,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; sets an HttpOnly session cookie. Only from Redress’s own page (Sec-Fetch-Site same-origin, else Origin or Referer of the public address): otherwise 403 `cross-site-request` */
+        /**
+         * Sign in with email and password; sets an HttpOnly session cookie. Only from Redress’s own page (Sec-Fetch-Site same-origin, else Origin or Referer of the public address): otherwise 403 `cross-site-request`
+         * @description Five failed sign-ins in a row with one email address lock it out: each further failure answers 429 `sign-in-locked` with Retry-After, for a minute at first, doubling to at most an hour. While locked, even the right password is refused. An address nobody has is locked out the same way. A success (or an admin: POST /users/{id}/unlock) starts the count again.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3183,7 +3186,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: components["schemas"]["StaffMember"][];
                         };
                     };
                 };
@@ -3282,6 +3285,105 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["User"];
                     };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a member of staff’s sign-in lockout and forget their failed sign-ins (admin); audited as sign-in-unlocked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlocked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -3577,6 +3679,14 @@ export interface paths {
                     "application/json": {
                         /** @example Billing system integration */
                         name: string;
+                        /**
+                         * Format: date-time
+                         * @description When it stops working; in the future. Default: never
+                         * @example 2026-11-28T10:15:00Z
+                         */
+                        expiresAt?: string;
+                        /** @description full (default), read, or commands: and procedure command names, e.g. commands:log-contact,add-note */
+                        scope?: string;
                     };
                 };
             };
@@ -9603,7 +9713,15 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
         };
         CreatedApiTokenInput: {
             id: string;
@@ -9617,12 +9735,32 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
             /**
              * @description The token itself, to send as Authorization: Bearer. Shown in this answer only.
              * @example rdr_…
              */
             token: string;
+        };
+        StaffMemberInput: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
+            /** @description Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else */
+            lockedUntil: string | null;
         };
         WorkloadInput: {
             stages: {
@@ -10939,7 +11077,15 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
         };
         CreatedApiToken: {
             id: string;
@@ -10953,12 +11099,32 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             createdAt: string;
+            /** @description When it was last used, to the minute (recorded at most once a minute) */
             lastUsedAt: string | null;
+            /** @description When it stops working (401 after); null: never */
+            expiresAt: string | null;
+            /**
+             * @description full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`
+             * @example commands:log-contact,add-note
+             */
+            scope: string;
             /**
              * @description The token itself, to send as Authorization: Bearer. Shown in this answer only.
              * @example rdr_…
              */
             token: string;
+        };
+        StaffMember: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
+            /** @description Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else */
+            lockedUntil: string | null;
         };
         Workload: {
             stages: {

@@ -47,6 +47,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, option
         tags: ['auth'],
         summary:
           'Sign in with email and password; sets an HttpOnly session cookie. Only from Redress’s own page (Sec-Fetch-Site same-origin, else Origin or Referer of the public address): otherwise 403 `cross-site-request`',
+        description:
+          'Five failed sign-ins in a row with one email address lock it out: each further failure answers 429 ' +
+          '`sign-in-locked` with Retry-After, for a minute at first, doubling to at most an hour. While locked, ' +
+          'even the right password is refused. An address nobody has is locked out the same way. A success ' +
+          '(or an admin: POST /users/{id}/unlock) starts the count again.',
         security: [],
         body: z.strictObject({ email: z.string().max(254), password: z.string().max(1024) }),
         response: { 200: z.object({ user: userSchema, expiresAt: z.string() }), ...problems },

@@ -74,6 +74,7 @@ function registerCommand<N extends CommandName>(api: Api, ctx: AppContext, name:
     api.post(
       `/complaints/:reference/${name}`,
       {
+        config: { command: name },
         schema: {
           ...schema,
           operationId: name,
@@ -93,6 +94,7 @@ function registerCommand<N extends CommandName>(api: Api, ctx: AppContext, name:
     `/complaints/:reference/${name}/preview`,
     {
       ...limitsOf(ctx, name),
+      config: { ...limitsOf(ctx, name).config, command: name },
       schema: {
         ...schema,
         operationId: `preview-${name}`,
@@ -128,6 +130,7 @@ function registerReply(api: Api, ctx: AppContext): void {
     '/complaints/:reference/reply',
     {
       ...limitsOf(ctx, 'reply'),
+      config: { ...limitsOf(ctx, 'reply').config, command: 'reply' },
       schema: {
         tags: ['procedure'],
         operationId: 'reply',

@@ -21,7 +21,15 @@ const apiTokenSchema = z
     ownerName: z.string(),
     ownerEmail: z.string(),
     createdAt: instant,
-    lastUsedAt: instant.nullable(),
+    lastUsedAt: instant
+      .nullable()
+      .meta({ description: 'When it was last used, to the minute (recorded at most once a minute)' }),
+    expiresAt: instant.nullable().meta({ description: 'When it stops working (401 after); null: never' }),
+    scope: z.string().meta({
+      description:
+        'full: all its holder may; read: GET only; commands:a,b: reading and those procedure commands. Outside it: 403 `token-scope`',
+      example: 'commands:log-contact,add-note',
+    }),
   })
   .meta({ id: 'ApiToken', description: 'A personal API token, without its secret' });
 
@@ -61,6 +69,13 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
           'create one for someone else here; an operator can, with the CLI (`redress token create`).',
         body: z.strictObject({
           name: text(100).meta({ example: 'Billing system integration' }),
+          expiresAt: instant
+            .optional()
+            .meta({ description: 'When it stops working; in the future. Default: never' }),
+          scope: z.string().max(1000).optional().meta({
+            description:
+              'full (default), read, or commands: and procedure command names, e.g. commands:log-contact,add-note',
+          }),
         }),
         response: { 201: createdTokenSchema, ...problems },
       },

@@ -4,14 +4,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addUser } from '../../../app/add-user.ts';
 import type { AppContext } from '../../../app/context.ts';
+import { listStaff } from '../../../app/list-staff.ts';
+import { unlockSignIn } from '../../../app/sign-in-lockout.ts';
 import { updateUser } from '../../../app/update-user.ts';
-import { listUsers } from '../../../db/users.ts';
 import { EMAIL_ADDRESS } from '../../../domain/contact-details.ts';
 import { requireRole, staffActor } from '../../auth.ts';
-import { id, problems, role, text } from '../../schemas.ts';
+import { id, instant, problems, role, text } from '../../schemas.ts';
 import { userSchema } from '../auth/routes.ts';
 
 const tags = ['users'];
+
+const staffMemberSchema = userSchema
+  .extend({
+    lockedUntil: instant
+      .nullable()
+      .describe(
+        'Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else',
+      ),
+  })
+  .meta({ id: 'StaffMember' });
 
 export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -21,12 +32,25 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags,
         summary: 'List staff (any signed-in staff: needed to assign complaints and steps)',
-        response: { 200: z.object({ items: z.array(userSchema) }), ...problems },
+        response: { 200: z.object({ items: z.array(staffMemberSchema) }), ...problems },
       },
     },
-    async (request) => {
-      staffActor(request);
-      return { items: await listUsers(ctx.db.kysely) };
+    async (request) => ({ items: await listStaff(ctx, staffActor(request)) }),
+  );
+  api.post(
+    '/users/:id/unlock',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lift a member of staff’s sign-in lockout and forget their failed sign-ins (admin); audited as sign-in-unlocked',
+        params: z.strictObject({ id }),
+        response: { 204: z.null().meta({ description: 'Unlocked' }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await unlockSignIn(ctx, requireRole(request, 'admin'), request.params.id);
+      return reply.code(204).send(null);
     },
   );
   /** A password someone sets: the policy beyond its length (app/password-policy.ts) answers 400 on `password`. */

@@ -1,6 +1,7 @@
 /**
- * Personal API tokens: what exists (everyone's for an admin, your own otherwise), creating one of your own
- * whose secret is shown exactly once, and revoking with a confirmation. Nobody creates a token for someone
+ * Personal API tokens: what exists (everyone's for an admin, your own otherwise) with what each may do, until
+ * when and when it was last used; creating one of your own (optionally read-only or held to named commands,
+ * and expiring) whose secret is shown exactly once; and revoking with a confirmation. Nobody creates a token for someone
  * else here: a token acts as its holder.
  */
 import {
@@ -10,6 +11,7 @@ import {
   CopyButton,
   Fieldset,
   Group,
+  Radio,
   Stack,
   Table,
   Text,
@@ -19,6 +21,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { addDays, isLocalDate, startOfLondonDay } from '../../../../src/domain/time.ts';
 import { api, type Schemas, unwrap } from '../../api/client.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -96,7 +99,7 @@ export function TokensPage() {
         </Empty>
       ) : (
         <Table.ScrollContainer
-          minWidth={720}
+          minWidth={900}
           type="native"
           tabIndex={0}
           role="region"
@@ -107,7 +110,9 @@ export function TokensPage() {
               <Table.Tr>
                 <Table.Th scope="col">Label</Table.Th>
                 <Table.Th scope="col">Owner</Table.Th>
+                <Table.Th scope="col">May do</Table.Th>
                 <Table.Th scope="col">Created</Table.Th>
+                <Table.Th scope="col">Expires</Table.Th>
                 <Table.Th scope="col">Last used</Table.Th>
                 <Table.Th scope="col">Actions</Table.Th>
               </Table.Tr>
@@ -124,7 +129,9 @@ export function TokensPage() {
                       {token.ownerEmail}
                     </Text>
                   </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{scopeWords(token.scope)}</Table.Td>
                   <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
+                  <Table.Td>{token.expiresAt ? formatDateTime(token.expiresAt) : 'Never'}</Table.Td>
                   <Table.Td>
                     {token.lastUsedAt ? (
                       formatDateTime(token.lastUsedAt)
@@ -172,23 +179,70 @@ export function TokensPage() {
   );
 }
 
+/** A token's scope in words. */
+function scopeWords(scope: string): string {
+  if (scope === 'full') return 'Everything its holder may';
+  if (scope === 'read') return 'Read only';
+  return `Read, and ${scope
+    .replace(/^commands:/, '')
+    .split(',')
+    .join(', ')}`;
+}
+
+type ScopeChoice = 'full' | 'read' | 'commands';
+
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const [name, setName] = useState('');
+  const [choice, setChoice] = useState<ScopeChoice>('full');
+  const [commands, setCommands] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/tokens', { body: { name } })),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/tokens', {
+          body: {
+            name,
+            scope: choice === 'commands' ? `commands:${commands.replace(/\s+/g, '')}` : choice,
+            // Works to the end of the London day chosen (shown as 23:59 of it, not midnight of the next).
+            ...(expiresOn
+              ? {
+                  expiresAt: new Date(
+                    startOfLondonDay(addDays(expiresOn, 1)).getTime() - 60_000,
+                  ).toISOString(),
+                }
+              : {}),
+          },
+        }),
+      ),
     onSuccess: (token) => {
       setName('');
+      setCommands('');
+      setExpiresOn('');
+      setChoice('full');
       setErrors([]);
       onCreated(token);
     },
-    onError: (error) => setErrors(formErrors(error, { 'body.name': 'token-name' }, { 'body.name': 'Label' })),
+    onError: (error) =>
+      setErrors(
+        formErrors(
+          error,
+          { 'body.name': 'token-name', scope: 'token-commands', expiresAt: 'token-expires' },
+          { 'body.name': 'Label', scope: 'Commands', expiresAt: 'Expires on' },
+        ),
+      ),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: FormError[] = name.trim()
-      ? []
-      : [{ inputId: 'token-name', message: 'Enter a label saying what the token is for' }];
+    const found: FormError[] = [];
+    if (!name.trim())
+      found.push({ inputId: 'token-name', message: 'Enter a label saying what the token is for' });
+    if (choice === 'commands' && !commands.trim()) {
+      found.push({ inputId: 'token-commands', message: 'Name at least one command, e.g. log-contact' });
+    }
+    if (expiresOn && !isLocalDate(expiresOn)) {
+      found.push({ inputId: 'token-expires', message: 'Enter a date, or leave it empty for no expiry' });
+    }
     setErrors(found);
     if (!found.length) create.mutate();
   };
@@ -206,6 +260,38 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             error={errorFor(errors, 'token-name')}
+            errorProps={ERROR_TEXT}
+          />
+          <Radio.Group
+            label="What it may do"
+            value={choice}
+            onChange={(value) => setChoice(value as ScopeChoice)}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="full" label="Everything you may do" />
+              <Radio value="read" label="Read only" />
+              <Radio value="commands" label="Read, and only the procedure commands named below" />
+            </Stack>
+          </Radio.Group>
+          {choice === 'commands' && (
+            <TextInput
+              id="token-commands"
+              label="Commands"
+              description="Their names in the API, separated by commas (for example log-contact, add-note)."
+              value={commands}
+              onChange={(e) => setCommands(e.currentTarget.value)}
+              error={errorFor(errors, 'token-commands')}
+              errorProps={ERROR_TEXT}
+            />
+          )}
+          <TextInput
+            id="token-expires"
+            type="date"
+            label="Expires on (optional)"
+            description="It works until the end of that day (UK time); leave empty for no expiry."
+            value={expiresOn}
+            onChange={(e) => setExpiresOn(e.currentTarget.value)}
+            error={errorFor(errors, 'token-expires')}
             errorProps={ERROR_TEXT}
           />
           <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
 /**
  * Users and roles (admins): the staff list, adding someone, changing their name and roles, resetting a
- * password, deactivating and reactivating. Others see the list and a note, with no controls.
+ * password, deactivating and reactivating, and lifting a lockout after failed sign-ins. Others see the list and a note, with no controls.
  */
 import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -44,6 +44,11 @@ export function UsersPage() {
     onSuccess: (user) =>
       finished(user.active ? `${user.name} can sign in again.` : `${user.name} is deactivated.`),
   });
+  const unlock = useMutation({
+    mutationFn: (user: User) =>
+      unwrap(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: user.id } } })).then(() => user),
+    onSuccess: (user) => finished(`${user.name} can sign in again: their failed sign-ins are forgotten.`),
+  });
   const closeDialog = () => {
     toggleActive.reset();
     setDialog(null);
@@ -72,6 +77,7 @@ export function UsersPage() {
         </Alert>
       )}
       <DoneStatus done={done} onDismiss={() => setDone(null)} />
+      {unlock.isError && <ProblemAlert error={unlock.error} />}
       {staff.isPending ? (
         <Loading label="Loading staff" />
       ) : staff.isError ? (
@@ -120,7 +126,11 @@ export function UsersPage() {
                       <RoleBadges roles={user.roles} />
                     </Table.Td>
                     <Table.Td>
-                      {user.active ? (
+                      {user.lockedUntil ? (
+                        <Badge color="red.9" variant="filled" style={{ minWidth: 'max-content' }}>
+                          Locked until {formatDateTime(user.lockedUntil)}
+                        </Badge>
+                      ) : user.active ? (
                         <Badge color="teal.9" variant="filled" style={{ minWidth: 'max-content' }}>
                           Active
                         </Badge>
@@ -150,6 +160,17 @@ export function UsersPage() {
                           >
                             Reset password
                           </Button>
+                          {user.lockedUntil && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              aria-label={`Unlock ${user.name}`}
+                              loading={unlock.isPending && unlock.variables?.id === user.id}
+                              onClick={() => unlock.mutate(user)}
+                            >
+                              Unlock
+                            </Button>
+                          )}
                           {!self && (
                             <Button
                               size="xs"
