@@ -115,6 +115,14 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/login': PUBLIC,
   // Anyone may sign out (security: []), so an invalid Authorization header is ignored there too.
   'POST /api/v1/auth/logout': PUBLIC,
+  'GET /api/v1/auth/options': PUBLIC,
+  // Without single sign-on configured these answer that it is off; they are anyone's to call.
+  'GET /api/v1/auth/sso/start': PUBLIC,
+  'GET /api/v1/auth/sso/callback': PUBLIC,
+  'GET /api/v1/auth/sessions': STAFF_ONLY,
+  // A session nobody has: 404 to staff (one's own sessions only), 401 to the rest.
+  'DELETE /api/v1/auth/sessions/{id}': STAFF_ONLY,
+  'POST /api/v1/auth/sign-out-everywhere': STAFF_ONLY,
   'GET /api/v1/auth/me': STAFF_ONLY,
   'POST /api/v1/auth/password': STAFF_ONLY,
   'POST /api/v1/complaints': STAFF_ONLY,
@@ -178,6 +186,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/users': STAFF_ONLY,
   'POST /api/v1/users': ADMIN,
   'PATCH /api/v1/users/{id}': ADMIN,
+  'POST /api/v1/users/{id}/unlock': ADMIN,
   // Asked for someone else's tokens (?userId=): an admin only. Everyone may list their own.
   'GET /api/v1/tokens': ADMIN,
   'POST /api/v1/tokens': STAFF_ONLY,
@@ -224,8 +233,15 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/improvements/{reference}/complaints/{complaintReference}': MANAGERS,
 };
 
+/** The sign-ins: refused from another site's page even without a cookie (login CSRF). */
+const SIGN_INS = ['POST /api/v1/auth/login', 'POST /api/v1/portal/sign-in'];
+
 /** Routes that end the caller's session: called last, so that the portal and staff cookies serve every other call. */
-const LAST = ['POST /api/v1/portal/sign-out', 'POST /api/v1/auth/logout'];
+const LAST = [
+  'POST /api/v1/portal/sign-out',
+  'POST /api/v1/auth/sign-out-everywhere',
+  'POST /api/v1/auth/logout',
+];
 
 /** What the seeded data offers the calls: customer A's things, customer B's, and the staff's. */
 interface Seeded {
@@ -417,6 +433,15 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
   let cookie = '';
   let revokedToken = '';
   const headersOf: Partial<Record<Who, Record<string, string>>> = {};
+  /**
+   * The headers a caller sends. A sign-in comes from Redress's own sign-in page (login CSRF is refused) in a
+   * browser without a session: a sign-in ends the browser's previous session, which the later calls need.
+   */
+  function headersFor(operation: string, caller: Who): Record<string, string> {
+    if (!SIGN_INS.includes(operation)) return headersOf[caller] ?? {};
+    const { cookie: _session, ...rest } = headersOf[caller] ?? {};
+    return { ...rest, 'sec-fetch-site': 'same-origin' };
+  }
 
   const staff = (name: StaffName): Actor & { kind: 'staff' } => ({
     kind: 'staff',
@@ -653,6 +678,7 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
       body = { into: into.body.id };
     }
     if (path.startsWith('/api/v1/users/{id}')) id = t.users.agent2.id;
+    if (path.startsWith('/api/v1/auth/sessions/{id}')) id = '01JAAAAAAAAAAAAAAAAAAAAAAA';
     if (path.startsWith('/api/v1/tokens/{id}')) {
       // Someone else's token, made for this call: revoking it is what is tried.
       id = (await createApiTokenFor(t.ctx, staff('agent2'), { name: 'agent2' })).id;
@@ -728,7 +754,7 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
         const response = await fetch(url, {
           method: operation.split(' ')[0],
           headers: {
-            ...headersOf[caller],
+            ...headersFor(operation, caller),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
