@@ -27,6 +27,7 @@ import { insertCustomers } from '../db/customers.ts';
 import { transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { findImportedCustomers, findImportedIds, type ImportKey, insertImportKeys } from '../db/imports.ts';
+import { addNewFacts } from '../db/insight.ts';
 import { enqueueAll, type NewJob } from '../db/jobs.ts';
 import { nextSequences } from '../db/sequences.ts';
 import { listUsers } from '../db/users.ts';
@@ -42,6 +43,7 @@ import {
   type ImportColumn,
   readImportRow,
 } from '../domain/historical-complaint.ts';
+import { insightFacts } from '../domain/insight.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import { londonDate, startOfLondonDay } from '../domain/time.ts';
 import { adrTimeLimitJob, adrWarningJobs, adrWindowEndJob } from './clock-jobs.ts';
@@ -353,6 +355,11 @@ async function storeRows(
   }
   await insertCustomers(trx, newCustomers);
   await insertComplaints(trx, complaints, at);
+  // The dashboard counts them from the day they were received, as if they had been made here.
+  await addNewFacts(
+    trx,
+    complaints.map(({ complaint, adrDueOn }) => insightFacts(complaint, adrDueOn, undefined)),
+  );
   await insertImportKeys(trx, importKeys, at);
   await appendAuditEvents(trx, audit);
   await enqueueAll(trx, jobs, now);

@@ -106,7 +106,8 @@ const envObject = z.object({
   AUDIT_KEY: z
     .string()
     .refine((v) => v.split(',').every((k) => k.trim().length >= 32), {
-      error: 'must be a key of at least 32 characters (e.g. `openssl rand -hex 32`), or several, comma-separated',
+      error:
+        'must be a key of at least 32 characters (e.g. `openssl rand -hex 32`), or several, comma-separated',
     })
     .optional(),
   AUDIT_KEY_FILE: z.string().optional(),

@@ -6,15 +6,7 @@
  * ones in one statement.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import {
-  insightFacts,
-  MONTH_TOTALS_BY_STAGE,
-  type OwnerTotalChange,
-  ownerTotalChanges,
-  type TotalChange,
-  totalChanges,
-  totalKeyId,
-} from '../domain/insight.ts';
+import { insightFacts, MONTH_TOTALS_BY_STAGE } from '../domain/insight.ts';
 import {
   ADR_LETTER_COLUMNS,
   ATTEMPT_COLUMNS,
@@ -23,7 +15,7 @@ import {
   toComplaint,
 } from './complaints.ts';
 import { transaction } from './database.ts';
-import { addToDailyTotals, addToOwnerTotals, factsRow } from './insight.ts';
+import { addNewFacts, addToDailyTotals } from './insight.ts';
 import type { Schema } from './schema.ts';
 
 const BATCH = 1000;
@@ -91,11 +83,9 @@ export async function rebuildInsightFacts(db: Db): Promise<number> {
         .execute(),
     ]);
     const surveyOf = new Map(surveys.map((s) => [s.complaint_id, { sentAt: s.sent_at, score: s.score }]));
-    const ownerSums = new Map<string, OwnerTotalChange>();
     const attemptsOf = groupBy(attempts);
     const lettersOf = groupBy(letters);
     const remediesOf = groupBy(remedies);
-    const sums = new Map<string, TotalChange>();
     const facts = rows.map((row) => {
       // Steps decide no figure, so they are not read.
       const complaint = toComplaint(
@@ -105,35 +95,10 @@ export async function rebuildInsightFacts(db: Db): Promise<number> {
         lettersOf.get(row.id) ?? [],
         remediesOf.get(row.id) ?? [],
       );
-      const f = insightFacts(complaint, row.adr_due_on, surveyOf.get(row.id));
-      for (const change of totalChanges(undefined, f)) {
-        const id = totalKeyId(change);
-        const seen = sums.get(id);
-        sums.set(id, seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change);
-      }
-      for (const change of ownerTotalChanges(undefined, f)) {
-        const id = ownerKeyId(change);
-        const seen = ownerSums.get(id);
-        ownerSums.set(
-          id,
-          seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change,
-        );
-      }
-      return f;
+      return insightFacts(complaint, row.adr_due_on, surveyOf.get(row.id));
     });
     // One transaction a batch: one commit (and fsync) for a thousand complaints, not one per statement.
-    await transaction(db, async (trx) => {
-      for (let i = 0; i < facts.length; i += 500) {
-        await trx
-          .insertInto('insight_facts')
-          .values(facts.slice(i, i + 500).map(factsRow))
-          .execute();
-      }
-      const sorted = [...sums.values()].sort((a, b) => (totalKeyId(a) < totalKeyId(b) ? -1 : 1));
-      await addToDailyTotals(trx, sorted);
-      const byOwner = [...ownerSums.values()].sort((a, b) => (ownerKeyId(a) < ownerKeyId(b) ? -1 : 1));
-      await addToOwnerTotals(trx, byOwner);
-    });
+    await transaction(db, (trx) => addNewFacts(trx, facts, addToDailyTotals));
     count += rows.length;
     after = rows.at(-1)?.id ?? after;
   }
@@ -154,8 +119,6 @@ export async function rebuildMonthTotals(db: Db): Promise<void> {
     `.execute(trx);
   });
 }
-
-const ownerKeyId = (c: OwnerTotalChange) => [c.measure, c.on, c.ownerId, c.value].join('|');
 
 function groupBy<T extends { complaint_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -21,7 +21,13 @@ import type {
   OwnerTotalChange,
   TotalChange,
 } from '../domain/insight.ts';
-import { monthTotalChanges, ownerTotalChanges, totalChanges, totalKeyId } from '../domain/insight.ts';
+import {
+  monthTotalChanges,
+  newFactsChanges,
+  ownerTotalChanges,
+  totalChanges,
+  totalKeyId,
+} from '../domain/insight.ts';
 import type { Executor } from './database.ts';
 import type { InsightFactsTable } from './schema.ts';
 
@@ -84,6 +90,27 @@ export async function keepInsightFacts(trx: Executor, facts: InsightFacts): Prom
   } else {
     await trx.insertInto('insight_facts').values(row).execute();
   }
+}
+
+/**
+ * Stores the facts of complaints new to the figures and adds them to the totals in one go (sorted, one call
+ * each): an import's batch, with `addToTotals`; a rebuild's, with `addToDailyTotals` (it sums the months last).
+ */
+export async function addNewFacts(
+  trx: Executor,
+  facts: readonly InsightFacts[],
+  add: (trx: Executor, changes: readonly TotalChange[]) => Promise<void> = addToTotals,
+): Promise<void> {
+  if (facts.length === 0) return;
+  for (let i = 0; i < facts.length; i += 500) {
+    await trx
+      .insertInto('insight_facts')
+      .values(facts.slice(i, i + 500).map(factsRow))
+      .execute();
+  }
+  const { totals, owners } = newFactsChanges(facts);
+  await add(trx, totals);
+  await addToOwnerTotals(trx, owners);
 }
 
 /**

@@ -365,7 +365,40 @@ export function ownerTotalChanges(
     isOwnerMeasure(c.measure)
       ? { on: c.on, measure: c.measure, ownerId: facts.ownerId ?? '', value: c.value }
       : undefined;
-  return differences(before, after, keyOf, (k) => [k.measure, k.on, k.ownerId, k.value].join('|'));
+  return differences(before, after, keyOf, ownerKeyId);
+}
+
+/** A per-owner total's key as one string, the order its rows are written in. */
+export const ownerKeyId = (k: Omit<OwnerTotalChange, 'n' | 'amount'>): string =>
+  [k.measure, k.on, k.ownerId, k.value].join('|');
+
+/**
+ * What the totals gain from complaints new to them (a rebuild's batch, an import): every complaint's
+ * contributions summed by key, each list sorted by key as the writes must be.
+ */
+export function newFactsChanges(facts: readonly InsightFacts[]): {
+  totals: TotalChange[];
+  owners: OwnerTotalChange[];
+} {
+  const sum = <C extends { n: number; amount: number }>(changes: Iterable<C>, idOf: (c: C) => string) => {
+    const sums = new Map<string, C>();
+    for (const change of changes) {
+      const id = idOf(change);
+      const seen = sums.get(id);
+      sums.set(id, seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change);
+    }
+    return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c);
+  };
+  return {
+    totals: sum(
+      facts.flatMap((f) => totalChanges(undefined, f)),
+      totalKeyId,
+    ),
+    owners: sum(
+      facts.flatMap((f) => ownerTotalChanges(undefined, f)),
+      ownerKeyId,
+    ),
+  };
 }
 
 /**

@@ -121,6 +121,19 @@ describeEachDialect('import', (harness) => {
     expect(await count('complaints')).toBe(good);
     expect(await count('customers')).toBe(size / 10);
 
+    // On the dashboard in the months they were received, closed ones with their root cause.
+    const { data: figures } = await t.typed('director').GET('/api/v1/insight', {
+      params: { query: { from: '2025-01-01', to: '2025-12-31' } },
+    });
+    expect(figures?.received).toBe(good);
+    const withCause = await t.db.kysely
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('root_cause', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(withCause.n)).toBeGreaterThan(good / 2);
+    expect(figures?.rootCauses.recorded).toBe(Number(withCause.n));
+
     // A complaint as imported: closed with its root cause, in the year it was received, and its trail.
     const one = await t.db.kysely
       .selectFrom('imported_complaints as i')

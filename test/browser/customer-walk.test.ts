@@ -162,7 +162,11 @@ describe('a customer on the portal', () => {
     const status = await page.evaluate(
       // The body read too: an API answer is no-store, and Chromium keeps an unread one in flight, so the page
       // would never fall network-idle.
-      (ref) => fetch(`/api/v1/portal/complaints/${ref}`).then(async (r) => (await r.text(), r.status)),
+      (ref) =>
+        fetch(`/api/v1/portal/complaints/${ref}`).then(async (r) => {
+          await r.text();
+          return r.status;
+        }),
       other.reference,
     );
     expect(status).toBe(404);
