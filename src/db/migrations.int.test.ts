@@ -35,6 +35,7 @@ const ALL = [
   '0028-sessions-and-sso',
   '0029-access',
   '0030-privacy',
+  '0031-team-counts',
 ];
 
 const TABLES = [
