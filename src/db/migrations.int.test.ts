@@ -45,6 +45,7 @@ const TABLES = [
   'audit_anchor_heads',
   'audit_anchors',
   'audit_chains',
+  'audit_checkpoints',
   'audit_events',
   'complaints',
   'contacts',

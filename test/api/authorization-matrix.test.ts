@@ -752,6 +752,8 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
         const counted = expected !== 'allowed' && !operation.startsWith('GET ');
         const before = counted ? await rowCounts() : '';
         const response = await fetch(url, {
+          // A sign-in's redirect (single sign-on) is the answer: following it would ask for the web app's pages.
+          redirect: 'manual',
           method: operation.split(' ')[0],
           headers: {
             ...headersFor(operation, caller),
