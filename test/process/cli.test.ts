@@ -109,7 +109,7 @@ describe.concurrent('redress CLI, no database', () => {
 describeEachDialect('redress CLI', (harness) => {
   afterEach(stopAllProcesses);
   // The same code on both databases, and a process start costs a second or two: one run is enough, on
-  // SQLite when it runs too. The demo, backup and audit commands below differ by dialect (backup's file).
+  // SQLite when it runs too. (Backup and restore, which differ by dialect, have their own test on both.)
   describe.skipIf(harness.dialect !== 'sqlite' && dialects.includes('sqlite'))(
     'staff, tokens and jobs',
     () => {
@@ -312,134 +312,141 @@ describeEachDialect('redress CLI', (harness) => {
     );
   });
 
-  describe('demo data, backup and the audit trail', () => {
-    let db: TestDb;
-    let env: Env;
-    let demo: CliResult;
-    beforeAll(async () => {
-      db = await harness.freshDb();
-      env = redressEnv(db.options);
-      demo = await runCli(['demo'], env);
-    });
+  // The commands below run the use cases that the API and restore tests run on both databases; once, on
+  // SQLite when it runs, keeps the suite's time (a process start and the demo cost seconds each).
+  describe.skipIf(harness.dialect !== 'sqlite' && dialects.includes('sqlite'))(
+    'demo data, backup and the audit trail',
+    () => {
+      let db: TestDb;
+      let env: Env;
+      let demo: CliResult;
+      beforeAll(async () => {
+        db = await harness.freshDb();
+        env = redressEnv(db.options);
+        demo = await runCli(['demo'], env);
+      });
 
-    it('`redress demo` exits 0 and leaves complaints at four or more stages', async () => {
-      expectExit(demo, 0);
-      const stages = await db.kysely.selectFrom('complaints').select('stage').distinct().execute();
-      expect(stages.length, JSON.stringify(stages)).toBeGreaterThanOrEqual(4);
-      const count = Number(/demo data: (\d+) complaints/.exec(demo.stdout)?.[1]);
-      expect(await db.kysely.selectFrom('complaints').select('id').execute()).toHaveLength(count);
-    });
+      it('`redress demo` exits 0 and leaves complaints at four or more stages', async () => {
+        expectExit(demo, 0);
+        const stages = await db.kysely.selectFrom('complaints').select('stage').distinct().execute();
+        expect(stages.length, JSON.stringify(stages)).toBeGreaterThanOrEqual(4);
+        const count = Number(/demo data: (\d+) complaints/.exec(demo.stdout)?.[1]);
+        expect(await db.kysely.selectFrom('complaints').select('id').execute()).toHaveLength(count);
+      });
 
-    it('`redress backup FILE` writes a copy holding the complaints, and refuses a file that exists', async () => {
-      const complaints = await db.kysely.selectFrom('complaints').select('reference').execute();
-      expect(complaints.length).toBeGreaterThan(0);
-      const file = join(db.options.dataDir, `backup-${harness.dialect}`);
-      const written = await runCli(['backup', file], env);
-      expectExit(written, 0);
-      let copied: string[];
-      if (harness.dialect === 'sqlite') {
-        const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-        try {
-          expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-          copied = copy
-            .prepare('select reference from complaints')
-            .all()
-            .map((r) => (r as { reference: string }).reference);
-        } finally {
-          copy.close();
+      it('`redress backup FILE` writes a copy holding the complaints, and refuses a file that exists', async () => {
+        const complaints = await db.kysely.selectFrom('complaints').select('reference').execute();
+        expect(complaints.length).toBeGreaterThan(0);
+        const file = join(db.options.dataDir, `backup-${harness.dialect}`);
+        const written = await runCli(['backup', file], env);
+        expectExit(written, 0);
+        let copied: string[];
+        if (harness.dialect === 'sqlite') {
+          const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+          try {
+            expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+            copied = copy
+              .prepare('select reference from complaints')
+              .all()
+              .map((r) => (r as { reference: string }).reference);
+          } finally {
+            copy.close();
+          }
+        } else {
+          copied = readFileSync(file, 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as { table: string; row: { reference?: string } })
+            .filter((entry) => entry.table === 'complaints')
+            .map((entry) => entry.row.reference ?? '');
         }
-      } else {
-        copied = readFileSync(file, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line) as { table: string; row: { reference?: string } })
-          .filter((entry) => entry.table === 'complaints')
-          .map((entry) => entry.row.reference ?? '');
-      }
-      expect(copied.sort()).toEqual(complaints.map((c) => c.reference).sort());
+        expect(copied.sort()).toEqual(complaints.map((c) => c.reference).sort());
 
-      const before = statSync(file);
-      const again = await runCli(['backup', file], env);
-      expectExit(again, 2);
-      expect(again.stderr).toMatch(/already exists/);
-      expect(statSync(file)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
-    });
+        const before = statSync(file);
+        const again = await runCli(['backup', file], env);
+        expectExit(again, 2);
+        expect(again.stderr).toMatch(/already exists/);
+        expect(statSync(file)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
+      });
 
-    it('`redress audit anchor` anchors the changed chains once; `audit verify` exits 0 on a healthy trail, printing the anchor, and 1 naming a row whose payload was edited', async () => {
-      const anchored = await runCli(['audit', 'anchor'], env);
-      expectExit(anchored, 0);
-      expect(anchored.stdout).toMatch(
-        /audit anchored: 1 anchor\(s\) of \d+ changed chain\(s\)\nlatest anchor 1 at .*: [0-9a-f]{64}/,
-      );
-      const again = await runCli(['audit', 'anchor'], env);
-      expect(again.stdout).toMatch(/no chain changed since the last anchor\nlatest anchor 1 /);
-      const healthy = await runCli(['audit', 'verify'], env);
-      expectExit(healthy, 0);
-      expect(healthy.stdout).toMatch(
-        /audit trail intact: \d+ events checked in \d+ chains, 1 anchors; latest anchor 1 /,
-      );
+      it('`redress audit anchor` anchors the changed chains once; `audit verify` exits 0 on a healthy trail, printing the anchor, and 1 naming a row whose payload was edited', async () => {
+        const anchored = await runCli(['audit', 'anchor'], env);
+        expectExit(anchored, 0);
+        expect(anchored.stdout).toMatch(
+          /audit anchored: 1 anchor\(s\) of \d+ changed chain\(s\)\nlatest anchor 1 at .*: [0-9a-f]{64}/,
+        );
+        const again = await runCli(['audit', 'anchor'], env);
+        expect(again.stdout).toMatch(/no chain changed since the last anchor\nlatest anchor 1 /);
+        const healthy = await runCli(['audit', 'verify'], env);
+        expectExit(healthy, 0);
+        expect(healthy.stdout).toMatch(
+          /audit trail intact: \d+ events checked in \d+ chains, 1 anchors; latest anchor 1 /,
+        );
 
-      const victim = await db.kysely
-        .selectFrom('audit_events')
-        .select('seq')
-        .orderBy('seq')
-        .offset(5)
-        .limit(1)
-        .executeTakeFirstOrThrow();
-      await db.kysely
-        .updateTable('audit_events')
-        .set({ payload: '{"description":"nothing to see here"}' })
-        .where('seq', '=', victim.seq)
-        .execute();
-      const damaged = await runCli(['audit', 'verify'], env);
-      expectExit(damaged, 1);
-      expect(damaged.stdout).toMatch(/audit trail damaged: 1 problem/);
-      expect(damaged.stdout).toMatch(new RegExp(`seq ${victim.seq}: edited`));
-    });
+        const victim = await db.kysely
+          .selectFrom('audit_events')
+          .select('seq')
+          .orderBy('seq')
+          .offset(5)
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        await db.kysely
+          .updateTable('audit_events')
+          .set({ payload: '{"description":"nothing to see here"}' })
+          .where('seq', '=', victim.seq)
+          .execute();
+        const damaged = await runCli(['audit', 'verify'], env);
+        expectExit(damaged, 1);
+        expect(damaged.stdout).toMatch(/audit trail damaged: 1 problem/);
+        expect(damaged.stdout).toMatch(new RegExp(`seq ${victim.seq}: edited`));
+      });
 
-    it('`redress adr audit` exits 0 once the jobs have run, and 1 naming a complaint whose letter is missing', async () => {
-      expectExit(await runCli(['jobs', 'run'], env), 0);
-      const healthy = await runCli(['adr', 'audit'], env);
-      expectExit(healthy, 0);
-      expect(healthy.stdout).toMatch(/none missing or late/);
+      it('`redress adr audit` exits 0 once the jobs have run, and 1 naming a complaint whose letter is missing', async () => {
+        expectExit(await runCli(['jobs', 'run'], env), 0);
+        const healthy = await runCli(['adr', 'audit'], env);
+        expectExit(healthy, 0);
+        expect(healthy.stdout).toMatch(/none missing or late/);
 
-      // A complaint whose limit passed with no letter (as if the clock had been stopped for months).
-      const victim = await db.kysely
-        .selectFrom('complaints')
-        .select(['id', 'reference'])
-        .where('stage', 'in', ['attempt-1', 'attempt-2'])
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('adr_letters').select('id').whereRef('complaint_id', '=', 'complaints.id'))),
-        )
-        .limit(1)
-        .executeTakeFirstOrThrow();
-      await db.kysely
-        .updateTable('complaints')
-        .set({ adr_due_on: '2020-01-01' })
-        .where('id', '=', victim.id)
-        .execute();
-      const missing = await runCli(['adr', 'audit'], env);
-      expectExit(missing, 1);
-      expect(missing.stdout).toMatch(new RegExp(`${victim.reference}\\s+missing: .*2020-01-01`));
-    });
+        // A complaint whose limit passed with no letter (as if the clock had been stopped for months).
+        const victim = await db.kysely
+          .selectFrom('complaints')
+          .select(['id', 'reference'])
+          .where('stage', 'in', ['attempt-1', 'attempt-2'])
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(selectFrom('adr_letters').select('id').whereRef('complaint_id', '=', 'complaints.id')),
+            ),
+          )
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        await db.kysely
+          .updateTable('complaints')
+          .set({ adr_due_on: '2020-01-01' })
+          .where('id', '=', victim.id)
+          .execute();
+        const missing = await runCli(['adr', 'audit'], env);
+        expectExit(missing, 1);
+        expect(missing.stdout).toMatch(new RegExp(`${victim.reference}\\s+missing: .*2020-01-01`));
+      });
 
-    it('`redress case-file CRN --out FILE` writes the ZIP, and refuses a file that exists or an unknown CRN', async () => {
-      const { reference } = await db.kysely
-        .selectFrom('complaints')
-        .select('reference')
-        .where('stage', '=', 'deadlock')
-        .limit(1)
-        .executeTakeFirstOrThrow();
-      const file = join(db.options.dataDir, `case-file-${harness.dialect}.zip`);
-      const written = await runCli(['case-file', reference, '--out', file], env);
-      expectExit(written, 0);
-      expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
-      const again = await runCli(['case-file', reference, '--out', file], env);
-      expectExit(again, 2);
-      expect(again.stderr).toMatch(/already exists/);
-      const unknown = await runCli(['case-file', 'MISO-26-999999-A', '--out', `${file}.2`], env);
-      expectExit(unknown, 2);
-      expect(existsSync(`${file}.2`)).toBe(false);
-    });
-  });
+      it('`redress case-file CRN --out FILE` writes the ZIP, and refuses a file that exists or an unknown CRN', async () => {
+        const { reference } = await db.kysely
+          .selectFrom('complaints')
+          .select('reference')
+          .where('stage', '=', 'deadlock')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        const file = join(db.options.dataDir, `case-file-${harness.dialect}.zip`);
+        const written = await runCli(['case-file', reference, '--out', file], env);
+        expectExit(written, 0);
+        expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+        const again = await runCli(['case-file', reference, '--out', file], env);
+        expectExit(again, 2);
+        expect(again.stderr).toMatch(/already exists/);
+        const unknown = await runCli(['case-file', 'MISO-26-999999-A', '--out', `${file}.2`], env);
+        expectExit(unknown, 2);
+        expect(existsSync(`${file}.2`)).toBe(false);
+      });
+    },
+  );
 });
