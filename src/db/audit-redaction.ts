@@ -13,6 +13,7 @@
  * exactly its present content; a row edited any other way, or a redacted row edited again, is still reported.
  */
 import { redactValue } from '../domain/redaction.ts';
+import type { StoredAuditRow } from './audit-chain-check.ts';
 import { auditHash } from './audit-hash.ts';
 import { auditKeysOf } from './audit-keys.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -45,18 +46,7 @@ export function redactedRowsOf(type: string, payloadJson: string): RedactedRow[]
  */
 export async function redactAuditRows(
   trx: Executor,
-  rows: readonly {
-    seq: number;
-    id: string;
-    complaint_id: string | null;
-    type: string;
-    actor: string | null;
-    at: string;
-    payload: string;
-    prev_hash: string;
-    chain_seq: number | null;
-    key_id: string | null;
-  }[],
+  rows: readonly Omit<StoredAuditRow, 'hash'>[],
 ): Promise<RedactedRow[]> {
   const keys = auditKeysOf(trx);
   const redacted: RedactedRow[] = [];
