@@ -13,7 +13,7 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import type { Channel } from '../../src/domain/complaint.ts';
 import type { Category } from '../../src/domain/procedure.ts';
 import { addDays, londonDate } from '../../src/domain/time.ts';
-import { checkPage, launchBrowser, PHONE, SCREENSHOTS } from './support/browser.ts';
+import { checkPage, launchBrowser, PHONE, SCREENSHOTS, TAKE_SCREENSHOTS } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
 import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
 
@@ -24,6 +24,7 @@ async function magic(download: Download, length: number): Promise<string> {
 
 /** A panel of the dashboard by its heading, screenshotted on its own (the funnel's and root causes' axes). */
 async function panelShot(page: Page, heading: string, name: string) {
+  if (!TAKE_SCREENSHOTS) return;
   const panel = page
     .locator('.mantine-Paper-root')
     .filter({ has: page.getByRole('heading', { name: heading }) })

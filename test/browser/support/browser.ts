@@ -125,8 +125,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Screenshots are for people to look at. CI keeps nothing of a passing run, so under `CI` they are not taken
+ * (a full-page PNG of a chart-heavy page costs seconds) unless `SCREENSHOTS=1`.
+ */
+export const TAKE_SCREENSHOTS = process.env.SCREENSHOTS === '1' || !process.env.CI;
+
 /** Saves a full-page screenshot as test-artifacts/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
