@@ -7,10 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCommand } from '../../src/app/issue-command.ts';
 import { recordComplaint } from '../../src/app/record-complaint.ts';
-import type { Actor } from '../../src/domain/actor.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { checkPage, launchBrowser, newContext, PHONE } from './support/browser.ts';
-import { STAFF, type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
+import { type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
 
 const SECRET_NOTE = 'Internal: customer sounded cross, check the billing run';
 
@@ -29,13 +28,8 @@ describe('a customer on the portal', () => {
     await app?.close();
   });
 
-  const staff = (name: StaffName): Actor => ({
-    kind: 'staff',
-    id: app.staff[name].id,
-    roles: STAFF[name].roles,
-  });
   const asStaff = (name: StaffName, command: Command) =>
-    issueCommand(app.ctx, reference, command, staff(name));
+    issueCommand(app.ctx, reference, command, app.actor(name));
   const complaint = () => page.getByRole('heading', { level: 1, name: 'Your complaint' });
 
   it('raises a complaint on the web and is given its reference', async () => {
@@ -154,7 +148,7 @@ describe('a customer on the portal', () => {
         description: 'Not Priya’s complaint: a private matter',
         formal: false,
       },
-      staff('agent'),
+      app.actor('agent'),
     );
     await page.goto(`${app.url}/track/complaints/${other.reference}`);
     await page.getByText('We could not find that complaint for you').waitFor();

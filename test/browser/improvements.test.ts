@@ -19,7 +19,7 @@ describe('the improvement log', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-    const agent = { kind: 'staff' as const, id: app.staff.agent.id, roles: STAFF.agent.roles };
+    const agent = app.actor('agent');
     const created = await recordComplaint(
       app.ctx,
       {

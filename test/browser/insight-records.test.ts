@@ -10,7 +10,7 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { checkPage, launchBrowser, newContext, PHONE } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
-import { STAFF, type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
+import { type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
 
 describe('root cause at closure, then the one-tap survey', () => {
   let app: WebApp;
@@ -20,11 +20,7 @@ describe('root cause at closure, then the one-tap survey', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
     // A complaint at attempt 2 whose agreed step is done: the follow-up is next.
-    const as = (name: StaffName) => ({
-      kind: 'staff' as const,
-      id: app.staff[name].id,
-      roles: [...STAFF[name].roles],
-    });
+    const as = app.actor;
     ({ reference } = await recordComplaint(
       app.ctx,
       {

@@ -15,7 +15,7 @@ import type { Category } from '../../src/domain/procedure.ts';
 import { addDays, londonDate } from '../../src/domain/time.ts';
 import { checkPage, launchBrowser, PHONE, SCREENSHOTS, TAKE_SCREENSHOTS } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
-import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
+import { startWebApp, type WebApp } from './support/web-app.ts';
 
 /** The first bytes of a file the browser downloaded. */
 async function magic(download: Download, length: number): Promise<string> {
@@ -41,7 +41,7 @@ describe('the insight dashboard', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-    const agent = { kind: 'staff' as const, id: app.staff.agent.id, roles: STAFF.agent.roles };
+    const agent = app.actor('agent');
     const complaints: [string, Category, Channel, number][] = [
       ['Ann Archer', 'billing', 'phone', 20],
       ['Ben Baker', 'service-quality', 'email', 40],

@@ -16,7 +16,7 @@ import { requestPortalLink } from '../../src/app/request-portal-link.ts';
 import { londonDate } from '../../src/domain/time.ts';
 import { checkPage, launchBrowser, newContext, PHONE } from './support/browser.ts';
 import { runCommand, signIn } from './support/staff.ts';
-import { STAFF, type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
+import { startWebApp, type WebApp } from './support/web-app.ts';
 
 const DAY = 86_400_000;
 const ADDRESS = { addressLines: ['12 Acacia Avenue', 'Little Whinging'], postcode: 'WA1 1AA' };
@@ -46,17 +46,12 @@ describe('letters, the print queue and the case file', () => {
   let postedElsewhere: string;
   let referred: string;
 
-  const staff = (name: StaffName) => ({
-    kind: 'staff' as const,
-    id: app.staff[name].id,
-    roles: [...STAFF[name].roles],
-  });
   const raise = async (customer: Record<string, unknown> & { name: string }, description: string) =>
     (
       await recordComplaint(
         app.ctx,
         { customer, channel: 'phone', category: 'billing', description, formal: true },
-        staff('agent'),
+        app.actor('agent'),
       )
     ).reference;
   const open = async (page: Page, reference: string) => {
@@ -89,7 +84,7 @@ describe('letters, the print queue and the case file', () => {
         customerAccepted: true,
       },
     ]) {
-      await issueCommand(app.ctx, referred, command, staff('director'));
+      await issueCommand(app.ctx, referred, command, app.actor('director'));
     }
     app.setNow(now.toISOString());
     await app.runJobs();
@@ -241,7 +236,7 @@ describe('letters, the print queue and the case file', () => {
       ),
     );
     const letter = queue.items.find((i) => i.reference === postedElsewhere);
-    await markLetterPosted(app.ctx, letter?.id ?? '', staff('agent'));
+    await markLetterPosted(app.ctx, letter?.id ?? '', app.actor('agent'));
 
     await row.getByRole('button', { name: /^Mark posted the letter/ }).click();
     await director.getByRole('dialog').getByRole('button', { name: 'Mark posted' }).click();

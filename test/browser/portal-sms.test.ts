@@ -38,7 +38,7 @@ describe('a customer who gave only a phone number', () => {
         description: 'My broadband drops every evening.',
         formal: true,
       },
-      { kind: 'staff', id: app.staff.agent.id, roles: ['agent'] },
+      app.actor('agent'),
     );
     await app.runJobs();
     return complaint.reference;

@@ -11,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCommand } from '../../src/app/issue-command.ts';
 import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
-import type { Actor } from '../../src/domain/actor.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { PDF } from '../support/files.ts';
 import { checkPage, launchBrowser } from './support/browser.ts';
 import { runCommand, signIn } from './support/staff.ts';
-import { STAFF, type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
+import { type StaffName, startWebApp, type WebApp } from './support/web-app.ts';
 
 describe('routing, replies and previews', () => {
   let app: WebApp;
@@ -31,11 +30,6 @@ describe('routing, replies and previews', () => {
     await app?.close();
   });
 
-  const actor = (who: StaffName): Actor => ({
-    kind: 'staff',
-    id: app.staff[who].id,
-    roles: [...STAFF[who].roles],
-  });
   const raise = async (
     name: string,
     email: string | null = `${name.split(' ')[0]?.toLowerCase()}@example.org`,
@@ -49,13 +43,13 @@ describe('routing, replies and previews', () => {
         description: 'Charged twice for October.',
         desiredOutcome: 'A refund',
       },
-      actor('agent'),
+      app.actor('agent'),
     );
     await app.runJobs();
     return reference;
   };
   const run = (reference: string, who: StaffName, command: Command) =>
-    issueCommand(app.ctx, reference, command, actor(who));
+    issueCommand(app.ctx, reference, command, app.actor(who));
   const open = async (page: Page, reference: string) => {
     await page.goto(`${app.url}/staff/complaints/${reference}`);
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();

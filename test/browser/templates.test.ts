@@ -9,7 +9,7 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { seedDefaultTemplates } from '../../src/app/seed-default-templates.ts';
 import { checkPage, launchBrowser } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
-import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
+import { startWebApp, type WebApp } from './support/web-app.ts';
 
 describe('response templates', () => {
   let app: WebApp;
@@ -21,7 +21,7 @@ describe('response templates', () => {
     [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
     // As at a new installation's first start.
     await seedDefaultTemplates(app.ctx);
-    const agent = { kind: 'staff' as const, id: app.staff.agent.id, roles: STAFF.agent.roles };
+    const agent = app.actor('agent');
     const created = await recordComplaint(
       app.ctx,
       {

@@ -8,7 +8,7 @@ import { recordComplaint } from '../../src/app/record-complaint.ts';
 import { insertEmail } from '../../src/db/emails.ts';
 import { checkPage, launchBrowser, PHONE } from './support/browser.ts';
 import { signIn } from './support/staff.ts';
-import { STAFF, startWebApp, type WebApp } from './support/web-app.ts';
+import { startWebApp, type WebApp } from './support/web-app.ts';
 
 describe('queues and admin pages', () => {
   let app: WebApp;
@@ -18,7 +18,7 @@ describe('queues and admin pages', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-    const agent = { kind: 'staff' as const, id: app.staff.agent.id, roles: STAFF.agent.roles };
+    const agent = app.actor('agent');
     for (const [name, description] of [
       ['Ann Archer', 'Broadband drops every evening'],
       ['Ben Baker', 'Charged for a router I returned'],

@@ -17,6 +17,7 @@ import { jobHandlers } from '../../../src/app/job-handlers.ts';
 import { MISO_PROCEDURE } from '../../../src/config/miso.ts';
 import { openDatabase } from '../../../src/db/database.ts';
 import { migrate } from '../../../src/db/migrations/index.ts';
+import type { Actor } from '../../../src/domain/actor.ts';
 import type { Role } from '../../../src/domain/procedure.ts';
 import type { StaffSignInSettings } from '../../../src/domain/sso.ts';
 import { buildApp } from '../../../src/http/app.ts';
@@ -41,6 +42,8 @@ export interface WebApp {
   url: string;
   ctx: AppContext;
   staff: Record<StaffName, { id: string; email: string; name: string }>;
+  /** A member of staff as the use cases take them, for what a test does behind the browser's back. */
+  actor(name: StaffName): Extract<Actor, { kind: 'staff' }>;
   /** Runs every job that is due, as the worker would. */
   runJobs(): Promise<void>;
   /**
@@ -108,6 +111,7 @@ export async function startWebApp(
     url,
     ctx,
     staff,
+    actor: (name) => ({ kind: 'staff', id: staff[name].id, roles: [...STAFF[name].roles] }),
     runJobs: async () => {
       await runDueJobs(db, jobHandlers(ctx), { now: () => now, owner: 'browser-test' });
     },
