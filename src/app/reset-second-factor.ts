@@ -6,7 +6,7 @@
  */
 import { deletePendingSignInsOf, deleteSecondFactor } from '../db/second-factors.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
-import { findUserById } from '../db/users.ts';
+import { findUserByEmail, findUserById } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { AppContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
@@ -17,10 +17,28 @@ export async function resetSecondFactor(ctx: AppContext, actor: Actor & { kind: 
     throw new AppError('forbidden', 'only an admin can reset someone’s 2-step verification');
   const user = await findUserById(ctx.db.kysely, userId);
   if (!user) throw notFound(`user ${userId}`);
-  const payload: Record<string, unknown> = { userId };
-  await recordSecondFactorChange(ctx, 'second-factor-reset', actor.id, payload, async (trx) => {
+  await reset(ctx, actor.id, userId);
+}
+
+/**
+ * The same, by an operator at the command line (`redress user reset-2-step`): for the admin who lost their
+ * phone and codes when no other admin can help. Audited with no actor, as other operator commands are.
+ */
+export async function resetSecondFactorOf(
+  ctx: AppContext,
+  email: string,
+): Promise<{ hadSecondFactor: boolean }> {
+  const found = await findUserByEmail(ctx.db.kysely, email);
+  if (!found) throw notFound(`the member of staff ${email}`);
+  return reset(ctx, null, found.user.id);
+}
+
+async function reset(ctx: AppContext, actor: string | null, userId: string) {
+  const payload: Record<string, unknown> & { hadSecondFactor?: boolean } = { userId };
+  await recordSecondFactorChange(ctx, 'second-factor-reset', actor, payload, async (trx) => {
     payload.hadSecondFactor = await deleteSecondFactor(trx, userId);
     await deletePendingSignInsOf(trx, userId);
     payload.sessionsEnded = await deleteSessionsOf(trx, userId);
   });
+  return { hadSecondFactor: payload.hadSecondFactor === true };
 }

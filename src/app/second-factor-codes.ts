@@ -155,7 +155,7 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
 export async function recordSecondFactorChange(
   ctx: AppContext,
   type: string,
-  actor: string,
+  actor: string | null,
   payload: Record<string, unknown>,
   write: Parameters<typeof transaction>[1],
 ): Promise<void> {

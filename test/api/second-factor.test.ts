@@ -12,6 +12,8 @@ import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
 const PASSWORD = 'a quiet harbour at low tide';
+/** The key test/support/api.ts seals with. */
+const TEST_SEALING_KEY = 'test sealing key, only ever used by test harnesses';
 
 describeEachDialect('2-step verification', (harness) => {
   let t: TestApi;
@@ -106,9 +108,7 @@ describeEachDialect('2-step verification', (harness) => {
 
     const stored = await t.db.kysely.selectFrom('staff_second_factors').selectAll().executeTakeFirstOrThrow();
     expect(stored.sealed_secret).not.toContain(secret);
-    expect(stored.key_id).toBe(
-      auditKeyring([Buffer.from('test sealing key, only ever used by test harnesses')]).current.id,
-    );
+    expect(stored.key_id).toBe(auditKeyring([Buffer.from(TEST_SEALING_KEY)]).current.id);
     expect(stored.confirmed_at).toBeNull();
 
     const wrong = await withCookie(cookie, 'POST', '/auth/second-factor/confirm', { code: '000000' });
@@ -203,7 +203,19 @@ describeEachDialect('2-step verification', (harness) => {
   });
 
   it('replaces the recovery codes given a current code, and turns off only with the password and a code', async () => {
+    // The audit key is rotated: the secret sealed with the old key still opens, and is resealed with the new.
+    const rotated = auditKeyring([
+      Buffer.from(TEST_SEALING_KEY),
+      Buffer.from('a newer key, after redress audit rotate-key'),
+    ]);
+    t.ctx.sealingKeys = rotated;
     const cookie = await signInFully('tess@test.redress', secret);
+    const resealed = await t.db.kysely
+      .selectFrom('staff_second_factors')
+      .select('key_id')
+      .where('user_id', '=', tess.id)
+      .executeTakeFirstOrThrow();
+    expect(resealed.key_id).toBe(rotated.current.id);
     expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body.recoveryCodesLeft).toBe(9);
     expect(
       (await withCookie(cookie, 'POST', '/auth/second-factor/recovery-codes', { code: '111111' })).status,
