@@ -7,6 +7,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
+import { resetSecondFactorOf } from '../../src/app/reset-second-factor.ts';
 import { auditKeyring } from '../../src/db/audit-keys.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
@@ -302,6 +303,10 @@ describeEachDialect('2-step verification', (harness) => {
       expect((await withCookie(cookieOf(afterReset), 'GET', '/auth/me')).body.secondFactorSetUpRequired).toBe(
         true,
       );
+      // An operator's reset (redress user reset-2-step), for when no other admin can: audited with no actor.
+      expect(await resetSecondFactorOf(t.ctx, 'DORA@test.redress')).toEqual({ hadSecondFactor: false });
+      expect((await auditOf('second-factor-reset')).at(-1)?.actor).toBeNull();
+      expect((await withCookie(cookieOf(afterReset), 'GET', '/auth/me')).status).toBe(401);
     } finally {
       t.ctx.staffSignIn = undefined;
     }
