@@ -3,6 +3,7 @@
  * replace, through `now`.
  */
 import type { Logger } from 'pino';
+import type { AuditKeyring } from '../db/audit-keys.ts';
 import type { Db } from '../db/database.ts';
 import type { LetterInput, RenderedLetter } from '../documents/letters/index.ts';
 import type { MonthlyReportInput } from '../documents/report/model.ts';
@@ -52,6 +53,12 @@ export interface AppContext {
    * it (test harnesses) the daily checkpoint job does nothing.
    */
   auditCheckpoints?: AuditCheckpointSettings | undefined;
+  /**
+   * The keys stored secrets (staff second factors) are sealed with (app/sealed-secrets.ts). Without it, the
+   * audit keyring the database handle carries, as in every `redress` process; test harnesses that hash the
+   * audit trail without keys give one here.
+   */
+  sealingKeys?: AuditKeyring | undefined;
 }
 
 export interface AuditCheckpointSettings {

@@ -16,6 +16,7 @@ export type AppErrorCode =
   | 'unauthenticated'
   | 'idempotency-key-reused'
   | 'password-change-required'
+  | 'second-factor-required'
   | 'password-sign-in-off'
   | 'sso-refused'
   | 'customer-merged'

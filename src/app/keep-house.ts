@@ -1,10 +1,11 @@
 /**
- * The worker's hourly housekeeping: done jobs pruned past their retention, ended staff sessions, the rate
- * limits' ended windows and failed sign-ins of a day ago deleted, and the query planner's statistics kept
- * current. Each chore runs even if the one before it failed; the first failure is thrown.
+ * The worker's hourly housekeeping: done jobs pruned past their retention, ended staff sessions and pending
+ * sign-ins, the rate limits' ended windows and failed sign-ins of a day ago deleted, and the query planner's
+ * statistics kept current. Each chore runs even if the one before it failed; the first failure is thrown.
  */
 import type { AppContext } from './context.ts';
 import { pruneRequestCounts } from './count-request.ts';
+import { prunePendingSignIns } from './finish-sign-in.ts';
 import { keepStatistics } from './keep-statistics.ts';
 import { pruneDoneJobs } from './prune-done-jobs.ts';
 import { pruneSessions } from './prune-sessions.ts';
@@ -17,6 +18,7 @@ export async function keepHouse(ctx: AppContext, options: { retentionDays: numbe
     () => pruneSessions(ctx),
     () => pruneRequestCounts(ctx),
     () => pruneFailedSignIns(ctx),
+    () => prunePendingSignIns(ctx),
     () => keepStatistics(ctx),
   ];
   let failure: { error: unknown } | undefined;

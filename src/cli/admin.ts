@@ -1,4 +1,4 @@
-/** `redress user add` and `redress token create`. */
+/** `redress user add`, `redress user reset-2-step` and `redress token create`. */
 import type { Command } from 'commander';
 import { ROLES, type Role } from '../domain/procedure.ts';
 import { CliError } from './output.ts';
@@ -31,6 +31,22 @@ export function registerAdminCommands(program: Command): void {
         });
         process.stdout.write(
           `added ${created.name} <${created.email}> as ${created.roles.join(', ')} (id ${created.id})\n`,
+        );
+      });
+    });
+  user
+    .command('reset-2-step')
+    .description(
+      'Reset a member of staff’s 2-step verification (lost phone and recovery codes, no other admin to do it): their authenticator and recovery codes are deleted and their sessions end; audited',
+    )
+    .requiredOption('--email <email>', 'whose 2-step verification to reset')
+    .action(async (o: { email: string }) => {
+      await withRuntime(async ({ ctx }) => {
+        const done = await (await import('../app/reset-second-factor.ts')).resetSecondFactorOf(ctx, o.email);
+        process.stdout.write(
+          done.hadSecondFactor
+            ? `reset the 2-step verification of ${o.email}; their sessions ended\n`
+            : `${o.email} had no 2-step verification; their sessions ended\n`,
         );
       });
     });

@@ -9,7 +9,7 @@ describe('readSettings', () => {
       ok: true,
       settings: {
         sessions: { idleMinutes: 60, maxHours: 12 },
-        staffSignIn: { localPasswords: true, oidc: undefined },
+        staffSignIn: { localPasswords: true, oidc: undefined, mfaRequiredRoles: [] },
         port: 3000,
         host: '127.0.0.1',
         dataDir: path.resolve('./data'),
@@ -66,6 +66,15 @@ describe('readSettings', () => {
     });
   });
 
+  it('refuses a role MFA_REQUIRED_ROLES does not know', () => {
+    expect(readSettings({ MFA_REQUIRED_ROLES: 'admin,boss' })).toMatchObject({
+      ok: false,
+      problems: [
+        { path: 'MFA_REQUIRED_ROLES', message: expect.stringMatching(/of agent, reviewer, director, admin/) },
+      ],
+    });
+  });
+
   it('reads every variable, numbers from text', () => {
     const result = readSettings({
       PORT: '8080',
@@ -104,6 +113,7 @@ describe('readSettings', () => {
       OIDC_GROUPS_CLAIM: 'roles',
       OIDC_ROLE_GROUPS: 'redress-agents:agent, redress-admins:admin,idp:directors:director',
       OIDC_BUTTON_LABEL: 'Sign in with Miso',
+      MFA_REQUIRED_ROLES: 'admin, director,admin',
     });
     expect(result).toEqual({
       ok: true,
@@ -111,6 +121,7 @@ describe('readSettings', () => {
         sessions: { idleMinutes: 30, maxHours: 10 },
         staffSignIn: {
           localPasswords: false,
+          mfaRequiredRoles: ['admin', 'director'],
           oidc: {
             issuer: 'https://login.example.co.uk/realms/staff',
             clientId: 'redress',

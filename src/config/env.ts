@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from '../domain/procedure.ts';
 import type { SessionLimits } from '../domain/session-timeouts.ts';
 import { parseRoleGroups, type StaffSignInSettings } from '../domain/sso.ts';
 import { type ConfigProblem, describeIssues } from './load.ts';
@@ -140,6 +141,15 @@ const envObject = z.object({
   OIDC_GROUPS_CLAIM: z.string().default('groups'),
   OIDC_ROLE_GROUPS: z.string().optional(),
   OIDC_BUTTON_LABEL: z.string().max(60).default('Sign in with single sign-on'),
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((r) => r.trim() === '' || (ROLES as readonly string[]).includes(r.trim())),
+      {
+        error: `must be roles separated by commas, of ${ROLES.join(', ')} (e.g. admin,director)`,
+      },
+    )
+    .default(''),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
@@ -405,7 +415,14 @@ function staffSignInSettings(e: z.infer<typeof envSchema>): StaffSignInSettings 
           buttonLabel: e.OIDC_BUTTON_LABEL,
         }
       : undefined;
-  return { localPasswords: e.LOCAL_PASSWORDS === 'on', oidc };
+  const mfaRequiredRoles = [
+    ...new Set(
+      e.MFA_REQUIRED_ROLES.split(',')
+        .map((r) => r.trim())
+        .filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+    ),
+  ];
+  return { localPasswords: e.LOCAL_PASSWORDS === 'on', oidc, mfaRequiredRoles };
 }
 
 /**

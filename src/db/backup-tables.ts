@@ -59,6 +59,10 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   // A minute's counts at most: kept so that every table travels, though a restore could do without it.
   rate_limit_hits: { order: 36, key: ['window_start', 'key'] },
   sign_in_failures: { order: 37, key: ['email_hash'] },
+  // The secrets stay sealed: a restore needs the same audit keys to open them (docs/DEPLOYMENT.md).
+  staff_second_factors: { order: 38, key: ['user_id'] },
+  staff_recovery_codes: { order: 39, key: ['user_id', 'code_hash'] },
+  pending_sign_ins: { order: 40, key: ['id'] },
 };
 
 /** Every table, parents before children. */

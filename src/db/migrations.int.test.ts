@@ -36,6 +36,7 @@ const ALL = [
   '0029-access',
   '0030-privacy',
   '0031-team-counts',
+  '0032-second-factor',
 ];
 
 const TABLES = [
@@ -63,6 +64,7 @@ const TABLES = [
   'insight_totals',
   'jobs',
   'notes',
+  'pending_sign_ins',
   'portal_links',
   'portal_sessions',
   'process_heartbeats',
@@ -72,6 +74,8 @@ const TABLES = [
   'sequences',
   'sessions',
   'sign_in_failures',
+  'staff_recovery_codes',
+  'staff_second_factors',
   'steps',
   'templates',
   'uploads',

@@ -420,6 +420,36 @@ export interface SignInFailuresTable {
   locked_until: Instant | null;
 }
 
+/** A member of staff's TOTP authenticator (0032); the secret sealed, never in the clear. */
+export interface StaffSecondFactorsTable {
+  user_id: string;
+  /** AES-256-GCM of the base32 secret (app/sealed-secrets.ts). */
+  sealed_secret: string;
+  /** The audit key the sealing key was derived from (db/audit-hash.ts auditKeyId). */
+  key_id: string;
+  enrolled_at: Instant;
+  /** Null while being set up: it is asked for only once a code has shown it works. */
+  confirmed_at: Instant | null;
+  /** The TOTP time step of the last code accepted; bigint on PostgreSQL. */
+  last_step: number | string | null;
+}
+
+/** A single-use recovery code of a member of staff (0032), as its sha256. */
+export interface StaffRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  created_at: Instant;
+  used_at: Instant | null;
+}
+
+/** A password sign-in waiting for its second step (0032): the sha256 of its ticket. */
+export interface PendingSignInsTable {
+  id: string;
+  user_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
 export interface ProcessHeartbeatsTable {
   id: string;
   /** all | web | worker | mail */
@@ -617,4 +647,7 @@ export interface Schema {
   insight_month_totals: InsightMonthTotalsTable;
   rate_limit_hits: RateLimitHitsTable;
   sign_in_failures: SignInFailuresTable;
+  staff_second_factors: StaffSecondFactorsTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
 }

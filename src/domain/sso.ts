@@ -24,6 +24,11 @@ export interface StaffSignInSettings {
   /** LOCAL_PASSWORDS: whether staff may sign in with a password (default on). */
   localPasswords: boolean;
   oidc: OidcSettings | undefined;
+  /**
+   * MFA_REQUIRED_ROLES: roles whose holders, when they sign in with a password, must use 2-step
+   * verification (a TOTP authenticator); none by default.
+   */
+  mfaRequiredRoles?: readonly Role[] | undefined;
 }
 
 /** Least to most: the highest role a person's groups map to is the one they get. */

@@ -28,6 +28,7 @@ import { requirePasswordChosen } from '../app/change-password.ts';
 import type { AppContext } from '../app/context.ts';
 import { userForToken } from '../app/create-api-token.ts';
 import { AppError } from '../app/errors.ts';
+import { mustSetUpSecondFactor } from '../app/second-factor-codes.ts';
 import { customerForPortalSession } from '../app/sign-in-customer.ts';
 import { userForSession } from '../app/staff-session.ts';
 import type { User } from '../db/users.ts';
@@ -60,6 +61,8 @@ declare module 'fastify' {
     user: User | null;
     /** How the user signed in: a password session's limits differ from a token's. */
     staffAuth: 'token' | 'session' | null;
+    /** The session's user must set up 2-step verification before anything else (MFA_REQUIRED_ROLES). */
+    secondFactorSetUpRequired: boolean;
     /** The customer signed in to the portal, if any. */
     customerId: string | null;
   }
@@ -68,6 +71,7 @@ declare module 'fastify' {
 export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
   app.decorateRequest('user', null);
   app.decorateRequest('staffAuth', null);
+  app.decorateRequest('secondFactorSetUpRequired', false);
   app.decorateRequest('customerId', null);
   const siteOrigin = new URL(ctx.publicUrl).origin;
   app.addHook('onRequest', async (request, reply) => {
@@ -105,7 +109,10 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
     if (isCrossSiteWithCookie(request, siteOrigin)) return refuseCrossSite(reply);
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) request.user = (await userForSession(ctx, secret)) ?? null;
-    if (request.user) request.staffAuth = 'session';
+    if (request.user) {
+      request.staffAuth = 'session';
+      request.secondFactorSetUpRequired = await mustSetUpSecondFactor(ctx, request.user);
+    }
     const portal = request.cookies[PORTAL_COOKIE];
     if (portal) request.customerId = (await customerForPortalSession(ctx, portal)) ?? null;
   });
@@ -202,12 +209,27 @@ export function signedInStaff(request: FastifyRequest): User {
 
 /**
  * The signed-in member of staff as a domain actor; 401 when nobody is signed in, 403 when their session's
- * password must be changed first.
+ * password must be changed first, or their 2-step verification set up.
  */
 export function staffActor(request: FastifyRequest): Actor & { kind: 'staff' } {
   const user = signedInStaff(request);
-  if (request.staffAuth === 'session') requirePasswordChosen(user);
+  if (request.staffAuth === 'session') {
+    requirePasswordChosen(user);
+    requireSecondFactorSetUp(request);
+  }
   return { kind: 'staff', id: user.id, roles: user.roles };
+}
+
+/**
+ * 403 `second-factor-required` when the session's user must set up 2-step verification first (their role
+ * requires it): everything but setting it up, `/auth/me` and signing out waits for that.
+ */
+export function requireSecondFactorSetUp(request: FastifyRequest): void {
+  if (request.secondFactorSetUpRequired)
+    throw new AppError(
+      'second-factor-required',
+      'your role requires 2-step verification: set up an authenticator app first (GET /auth/second-factor, POST /auth/second-factor/setup)',
+    );
 }
 
 /** The customer signed in to the portal; 401 when there is none. */

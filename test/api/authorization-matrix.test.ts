@@ -21,13 +21,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { Secret, TOTP } from 'otpauth';
 import { beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
+import { confirmSecondFactorSetUp } from '../../src/app/confirm-second-factor.ts';
 import { createApiTokenFor, revokeApiToken } from '../../src/app/create-api-token.ts';
 import { issueCommand } from '../../src/app/issue-command.ts';
+import { setUpSecondFactor } from '../../src/app/set-up-second-factor.ts';
 import { sha256 } from '../../src/app/sign-in.ts';
 import { findComplaintByReference } from '../../src/db/complaints.ts';
 import { insertPortalLink } from '../../src/db/portal.ts';
+import { insertPendingSignIn } from '../../src/db/second-factors.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { STAFF, type StaffName } from '../support/api.ts';
@@ -124,6 +128,14 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/auth/sessions/{id}': STAFF_ONLY,
   'POST /api/v1/auth/sign-out-everywhere': STAFF_ONLY,
   'GET /api/v1/auth/me': STAFF_ONLY,
+  // The second step of a sign-in: anyone with a ticket (a live one is made for each call by fill()).
+  'POST /api/v1/auth/login/second-step': PUBLIC,
+  // One's own 2-step verification: any member of staff.
+  'GET /api/v1/auth/second-factor': STAFF_ONLY,
+  'POST /api/v1/auth/second-factor/setup': STAFF_ONLY,
+  'POST /api/v1/auth/second-factor/confirm': STAFF_ONLY,
+  'POST /api/v1/auth/second-factor/recovery-codes': STAFF_ONLY,
+  'POST /api/v1/auth/second-factor/turn-off': STAFF_ONLY,
   'POST /api/v1/auth/password': STAFF_ONLY,
   'POST /api/v1/complaints': STAFF_ONLY,
   'GET /api/v1/complaints': STAFF_ONLY,
@@ -187,6 +199,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/users': ADMIN,
   'PATCH /api/v1/users/{id}': ADMIN,
   'POST /api/v1/users/{id}/unlock': ADMIN,
+  'POST /api/v1/users/{id}/second-factor/reset': ADMIN,
   // Asked for someone else's tokens (?userId=): an admin only. Everyone may list their own.
   'GET /api/v1/tokens': ADMIN,
   'POST /api/v1/tokens': STAFF_ONLY,
@@ -234,7 +247,11 @@ const MATRIX: Record<string, Row> = {
 };
 
 /** The sign-ins: refused from another site's page even without a cookie (login CSRF). */
-const SIGN_INS = ['POST /api/v1/auth/login', 'POST /api/v1/portal/sign-in'];
+const SIGN_INS = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/second-step',
+  'POST /api/v1/portal/sign-in',
+];
 
 /** Routes that end the caller's session: called last, so that the portal and staff cookies serve every other call. */
 const LAST = [
@@ -264,6 +281,13 @@ const uniq = (() => {
 /** A minimal body each route accepts (its schema's required fields), by operation; `{}` otherwise. */
 const BODIES: Record<string, (s: Seeded) => unknown> = {
   'POST /api/v1/auth/login': (s) => ({ email: 'pat@test.redress', password: s.password }),
+  'POST /api/v1/auth/login/second-step': () => ({
+    ticket: 'a live one is made for each call by fill()',
+    code: '000000',
+  }),
+  'POST /api/v1/auth/second-factor/confirm': () => ({ code: '000000' }),
+  'POST /api/v1/auth/second-factor/recovery-codes': () => ({ code: '000000' }),
+  'POST /api/v1/auth/second-factor/turn-off': (s) => ({ password: s.password, code: '000000' }),
   'POST /api/v1/auth/password': () => ({
     currentPassword: 'not the current password',
     newPassword: 'another long passphrase nobody guesses',
@@ -313,6 +337,8 @@ const BODIES: Record<string, (s: Seeded) => unknown> = {
   'POST /api/v1/improvements/{reference}/complaints': (s) => ({ reference: s.b.reference }),
 };
 let ownerOfImprovements = '';
+/** Tia signs in with 2-step verification (the second step's calls). */
+let tiaId = '';
 const improvementBody = () => ({
   title: 'Bills double-charged',
   description: 'Seen on several complaints',
@@ -547,6 +573,18 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
       password,
       mustChangePassword: false,
     });
+    // Someone with 2-step verification on, for the second step of a sign-in.
+    const tia = await addUser(t.ctx, {
+      email: 'tia@test.redress',
+      name: 'Tia Totp',
+      roles: ['agent'],
+      password,
+      mustChangePassword: false,
+    });
+    const { secret } = await setUpSecondFactor(t.ctx, tia);
+    const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: t.now().getTime() });
+    await confirmSecondFactorSetUp(t.ctx, tia, code);
+    tiaId = tia.id;
     ownerOfImprovements = t.users.reviewer.id;
     const raise = async (name: string, email: string) => {
       const raised = await t.as(null).post('/portal/complaints', {
@@ -669,6 +707,16 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
         : await complaintAtPoint(portalPoint);
     }
     if (operation === 'POST /api/v1/portal/sign-in') body = { token: await signInToken() };
+    if (operation === 'POST /api/v1/auth/login/second-step') {
+      const ticket = randomBytes(16).toString('hex');
+      await insertPendingSignIn(t.db.kysely, {
+        id: sha256(ticket),
+        userId: tiaId,
+        createdAt: t.now().toISOString(),
+        expiresAt: new Date(t.now().getTime() + 60_000).toISOString(),
+      });
+      body = { ticket, code: '000000' };
+    }
     if (path.startsWith('/api/v1/customers/{id}')) id = mine.customerId;
     if (operation === 'POST /api/v1/customers/{id}/merge') {
       // A merge moves complaints: two records of nobody else's, made for this call.

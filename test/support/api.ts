@@ -17,6 +17,7 @@ import type { AppContext, SmsSender } from '../../src/app/context.ts';
 import { createApiToken } from '../../src/app/create-api-token.ts';
 import { jobHandlers } from '../../src/app/job-handlers.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
+import { auditKeyring } from '../../src/db/audit-keys.ts';
 import type { Procedure, Role } from '../../src/domain/procedure.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { type RunSummary, runDueJobs } from '../../src/jobs/worker.ts';
@@ -164,6 +165,8 @@ export async function startApi(
     publicUrl,
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.sms ? { sms: options.sms } : {}),
+    // The audit trail is hashed without keys here; second factors are still sealed, never stored plain.
+    sealingKeys: auditKeyring([Buffer.from('test sealing key, only ever used by test harnesses')]),
   };
   const users = {} as TestApi['users'];
   for (const [name, roles] of Object.entries(STAFF) as [StaffName, Role[]][]) {

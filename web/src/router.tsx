@@ -112,6 +112,13 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'account/2-step',
+            lazy: () =>
+              import('./staff/account/SecondFactorPage.tsx').then((m) => ({
+                Component: m.SecondFactorPage,
+              })),
+          },
+          {
             path: 'account/password',
             lazy: () =>
               import('./staff/account/ChangePasswordPage.tsx').then((m) => ({

@@ -15,6 +15,7 @@ import { changePassword } from '../../../src/app/change-password.ts';
 import type { AppContext } from '../../../src/app/context.ts';
 import { jobHandlers } from '../../../src/app/job-handlers.ts';
 import { MISO_PROCEDURE } from '../../../src/config/miso.ts';
+import { auditKeyring } from '../../../src/db/audit-keys.ts';
 import { openDatabase } from '../../../src/db/database.ts';
 import { migrate } from '../../../src/db/migrations/index.ts';
 import type { Actor } from '../../../src/domain/actor.ts';
@@ -89,6 +90,8 @@ export async function startWebApp(
     publicUrl,
     mail: { mailboxDir },
     sms: smsGateway && httpSmsGateway(smsGateway.settings),
+    // The audit trail is hashed without keys here; second factors are still sealed, never stored plain.
+    sealingKeys: auditKeyring([Buffer.from('test sealing key, only ever used by test harnesses')]),
   };
   const staff = {} as WebApp['staff'];
   for (const [key, s] of Object.entries(STAFF) as [StaffName, (typeof STAFF)[StaffName]][]) {

@@ -301,6 +301,518 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your 2-step verification: whether it is on, whether your role requires it, recovery codes left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecondFactorStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: a new secret, as a QR code and as text. Nothing changes at sign-in until it is confirmed (POST /auth/second-factor/confirm); calling this again replaces the secret. 409 while 2-step verification is on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecondFactorSetup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator with the code it shows: 2-step verification is then on, and the answer carries ten recovery codes (shown once). A wrong code is 400 on body.code and counts as a failed sign-in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace your recovery codes with ten new ones (the old stop working), given a code from your authenticator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/turn-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn 2-step verification off, given your password and a code (from the authenticator, or a recovery code). 403 when your role requires it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;
@@ -485,7 +997,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password; sets an HttpOnly session cookie. Only from Redress’s own page (Sec-Fetch-Site same-origin, else Origin or Referer of the public address): otherwise 403 `cross-site-request`
-         * @description Five failed sign-ins in a row with one email address lock it out: each further failure answers 429 `sign-in-locked` with Retry-After, for a minute at first, doubling to at most an hour. While locked, even the right password is refused. An address nobody has is locked out the same way. A success (or an admin: POST /users/{id}/unlock) starts the count again.
+         * @description Five failed sign-ins in a row with one email address lock it out: each further failure answers 429 `sign-in-locked` with Retry-After, for a minute at first, doubling to at most an hour. While locked, even the right password is refused. An address nobody has is locked out the same way. A success (or an admin: POST /users/{id}/unlock) starts the count again. With 2-step verification on, the answer is `secondStep` instead of a session: post its ticket with a code to POST /auth/login/second-step within five minutes (the failures are counted on until then).
          */
         post: {
             parameters: {
@@ -509,10 +1021,116 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: components["schemas"]["User"];
-                            expiresAt: string;
-                        };
+                        "application/json": components["schemas"]["SignedIn"] | components["schemas"]["SecondStepNeeded"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/second-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The second step of a sign-in with 2-step verification on: the ticket from POST /auth/login and the 6-digit code the authenticator app shows (or one of the recovery codes); sets the session cookie
+         * @description A code is accepted once (a code already used, or for an earlier time step, is refused). A wrong code is 400 on body.code and counts as a failed sign-in for the lockout (429 `sign-in-locked`); an ended or used ticket is 401: sign in again. Only from Redress’s own page, like POST /auth/login.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ticket: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
                     };
                 };
                 /** @description Default Response */
@@ -643,7 +1261,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["Me"];
                     };
                 };
                 /** @description Default Response */
@@ -3379,6 +3997,105 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Unlocked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a member of staff’s 2-step verification (admin): their authenticator and recovery codes are deleted and their sessions end; audited as second-factor-reset. If their role requires it, they set up a new one at their next sign-in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reset */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -9084,6 +9801,10 @@ export interface components {
             /** @description The commands the caller may issue now */
             nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "record-root-cause" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
+        RecoveryCodesInput: {
+            /** @description Ten single-use recovery codes, each good for one sign-in without the authenticator. Shown this once: only their hashes are kept */
+            recoveryCodes: string[];
+        };
         SessionInput: {
             id: string;
             createdAt: string;
@@ -9106,6 +9827,10 @@ export interface components {
             createdAt: string;
             /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
             mustChangePassword: boolean;
+        };
+        SignedInInput: {
+            user: components["schemas"]["UserInput"];
+            expiresAt: string;
         };
         CustomerFacingPreviewInput: {
             items: {
@@ -9761,6 +10486,8 @@ export interface components {
             mustChangePassword: boolean;
             /** @description Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else */
             lockedUntil: string | null;
+            /** @description Whether 2-step verification (an authenticator app) is on for their password sign-in. Shown to admins only: null to anyone else */
+            twoStep: boolean | null;
         };
         WorkloadInput: {
             stages: {
@@ -9790,6 +10517,39 @@ export interface components {
                 nextAdrDueOn: string | null;
                 adrDaysLeft: number | null;
             }[];
+        };
+        SecondFactorStatusInput: {
+            enabled: boolean;
+            /** @description Your role requires it (MFA_REQUIRED_ROLES): it cannot be turned off */
+            required: boolean;
+            recoveryCodesLeft: number;
+        };
+        SecondFactorSetupInput: {
+            /** @description Base32, to type into an app that cannot scan the QR code */
+            secret: string;
+            /** @description The otpauth:// URI the QR code holds */
+            uri: string;
+            /** @description The QR code, an SVG data URL */
+            qrCode: string;
+        };
+        SecondStepNeededInput: {
+            secondStep: {
+                /** @description For POST /auth/login/second-step: one use, five minutes */
+                ticket: string;
+                expiresAt: string;
+            };
+        };
+        MeInput: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
+            /** @description Their role requires 2-step verification and they have not set it up: until they do, this session can only set it up (/auth/second-factor/...), read /auth/me and sign out */
+            secondFactorSetUpRequired: boolean;
         };
         QueueInput: {
             /** @enum {string} */
@@ -10448,6 +11208,10 @@ export interface components {
             /** @description The commands the caller may issue now */
             nextActions: ("not-practical" | "record-review" | "propose" | "record-response" | "complete-step" | "record-follow-up" | "escalate" | "declare-deadlock" | "record-referral" | "record-ombudsman-outcome" | "record-case-fee" | "withdraw" | "close" | "record-root-cause" | "assign" | "take" | "log-contact" | "add-note" | "reply" | "issue-time-limit-adr-letter" | "close-no-response" | "close-adr-window-expired")[];
         };
+        RecoveryCodes: {
+            /** @description Ten single-use recovery codes, each good for one sign-in without the authenticator. Shown this once: only their hashes are kept */
+            recoveryCodes: string[];
+        };
         Session: {
             id: string;
             createdAt: string;
@@ -10470,6 +11234,10 @@ export interface components {
             createdAt: string;
             /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
             mustChangePassword: boolean;
+        };
+        SignedIn: {
+            user: components["schemas"]["User"];
+            expiresAt: string;
         };
         CustomerFacingPreview: {
             items: {
@@ -11125,6 +11893,8 @@ export interface components {
             mustChangePassword: boolean;
             /** @description Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else */
             lockedUntil: string | null;
+            /** @description Whether 2-step verification (an authenticator app) is on for their password sign-in. Shown to admins only: null to anyone else */
+            twoStep: boolean | null;
         };
         Workload: {
             stages: {
@@ -11154,6 +11924,39 @@ export interface components {
                 nextAdrDueOn: string | null;
                 adrDaysLeft: number | null;
             }[];
+        };
+        SecondFactorStatus: {
+            enabled: boolean;
+            /** @description Your role requires it (MFA_REQUIRED_ROLES): it cannot be turned off */
+            required: boolean;
+            recoveryCodesLeft: number;
+        };
+        SecondFactorSetup: {
+            /** @description Base32, to type into an app that cannot scan the QR code */
+            secret: string;
+            /** @description The otpauth:// URI the QR code holds */
+            uri: string;
+            /** @description The QR code, an SVG data URL */
+            qrCode: string;
+        };
+        SecondStepNeeded: {
+            secondStep: {
+                /** @description For POST /auth/login/second-step: one use, five minutes */
+                ticket: string;
+                expiresAt: string;
+            };
+        };
+        Me: {
+            id: string;
+            email: string;
+            name: string;
+            roles: ("agent" | "reviewer" | "director" | "admin")[];
+            active: boolean;
+            createdAt: string;
+            /** @description The password was set by someone else (first start, an admin): a session signed in with it can only change it (POST /auth/password), read /auth/me and sign out */
+            mustChangePassword: boolean;
+            /** @description Their role requires 2-step verification and they have not set it up: until they do, this session can only set it up (/auth/second-factor/...), read /auth/me and sign out */
+            secondFactorSetUpRequired: boolean;
         };
         Queue: {
             /** @enum {string} */

@@ -1,9 +1,9 @@
 /**
  * The staff workspace's frame: the queues with their counts, Log a complaint, customers, the mail log and the
- * print queue, admin pages for admins, and the signed-in user's sessions and Change password (when passwords
- * are in use). Anyone not signed in is
+ * print queue, admin pages for admins, and the signed-in user's sessions, Change password and 2-step
+ * verification (when passwords are in use). Anyone not signed in is
  * sent to the sign-in page and brought back afterwards; anyone signed in with a one-time password chooses
- * their own first.
+ * their own first, and anyone whose role requires 2-step verification sets it up first.
  */
 import {
   AppShell,
@@ -22,6 +22,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react
 import { api, ProblemError, unwrap } from '../api/client.ts';
 import { Loading, ProblemAlert } from '../ui/states.tsx';
 import { FirstPasswordPage } from './account/FirstPasswordPage.tsx';
+import { FirstSecondFactorPage } from './account/FirstSecondFactorPage.tsx';
 import { hasRole, useMe, useSignInOptions } from './session.ts';
 
 /** The queues with their counts, and `landing`: the queue this person starts on. */
@@ -57,8 +58,8 @@ export function StaffLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure();
-  // Not asked for while the password must be changed: the API would refuse it.
-  const queues = useQueues(me.data?.mustChangePassword === false);
+  // Not asked for while the password must be changed or 2-step verification set up: the API would refuse it.
+  const queues = useQueues(me.data?.mustChangePassword === false && !me.data.secondFactorSetUpRequired);
   const signOut = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
     onSettled: () => {
@@ -75,6 +76,8 @@ export function StaffLayout() {
   if (me.isError) return <ProblemAlert error={me.error} onRetry={() => me.refetch()} />;
   const user = me.data;
   if (user.mustChangePassword) return <FirstPasswordPage user={user} onSignOut={() => signOut.mutate()} />;
+  if (user.secondFactorSetUpRequired)
+    return <FirstSecondFactorPage user={user} onSignOut={() => signOut.mutate()} />;
 
   const link = (to: string, label: string, count?: number) => (
     <MantineNavLink
@@ -167,6 +170,7 @@ export function StaffLayout() {
           </Text>
           {link('/staff/account/sessions', 'Your sessions')}
           {signInOptions.data?.passwords !== false && link('/staff/account/password', 'Change password')}
+          {signInOptions.data?.passwords !== false && link('/staff/account/2-step', '2-step verification')}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -1,7 +1,8 @@
 /**
  * Staff sign in: with single sign-on when it is configured, with email and password unless passwords are
  * turned off (LOCAL_PASSWORDS=off); the session is an HttpOnly cookie. A refused single sign-on comes back
- * here with `?sso=<why>`, said in words.
+ * here with `?sso=<why>`, said in words. With 2-step verification on, the password is followed by a code from
+ * the authenticator app (or a recovery code) on the same page.
  */
 import {
   Alert,
@@ -17,10 +18,11 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap } from '../api/client.ts';
+import { api, ProblemError, unwrap } from '../api/client.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
 import { PageHeading } from '../ui/page.tsx';
 import { Loading } from '../ui/states.tsx';
+import { CodeInput, missingCode } from './account/SecondFactorSetUp.tsx';
 import { useSignInOptions } from './session.ts';
 
 /** What a refused single sign-on means, by the `sso` the callback sends back. */
@@ -45,13 +47,20 @@ export function StaffSignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
+  const [ticket, setTicket] = useState<string | null>(null);
   const options = useSignInOptions();
   const refusal = params.get('sso');
+  const signedIn = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['me'] });
+    navigate(safeNext(params.get('next')), { replace: true });
+  };
   const signIn = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/auth/login', { body: { email, password } })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate(safeNext(params.get('next')), { replace: true });
+    onSuccess: async (data) => {
+      if ('secondStep' in data) {
+        setPassword('');
+        setTicket(data.secondStep.ticket);
+      } else await signedIn();
     },
     onError: (error) =>
       setErrors(
@@ -100,6 +109,14 @@ export function StaffSignInPage() {
     </form>
   );
   if (options.isPending) return <Loading label="Loading the sign-in page" />;
+  if (ticket)
+    return (
+      <Container size={420} py={80} component="main" id="main">
+        <Paper withBorder p="lg" radius="md">
+          <SecondStep ticket={ticket} onSignedIn={signedIn} onRestart={() => setTicket(null)} />
+        </Paper>
+      </Container>
+    );
   const sso = options.data?.sso ?? null;
   const passwords = options.data?.passwords ?? true;
   const ssoStart = sso && `${sso.start}?next=${encodeURIComponent(safeNext(params.get('next')))}`;
@@ -126,5 +143,46 @@ export function StaffSignInPage() {
         </Stack>
       </Paper>
     </Container>
+  );
+}
+
+/** The second step: a code from the authenticator app, or a recovery code, for the ticket the password gave. */
+function SecondStep(props: { ticket: string; onSignedIn: () => Promise<void>; onRestart: () => void }) {
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const finish = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/auth/login/second-step', { body: { ticket: props.ticket, code } })),
+    onSuccess: props.onSignedIn,
+    onError: (error) => {
+      // The ticket ended (five minutes, or an admin's reset): the password again.
+      if (error instanceof ProblemError && error.status === 401) props.onRestart();
+      else setErrors(formErrors(error, { 'body.code': 'code' }, { 'body.code': 'Code' }));
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = missingCode(code, 'code');
+    setErrors(found);
+    if (!found.length) finish.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <PageHeading title="2-step verification" />
+        <Text size="sm">
+          Open your authenticator app and enter the code it shows for Redress. No phone? Enter one of your
+          recovery codes.
+        </Text>
+        <ErrorSummary errors={errors} />
+        <CodeInput id="code" label="Code" value={code} onChange={setCode} errors={errors} recovery />
+        <Button type="submit" loading={finish.isPending}>
+          Verify and sign in
+        </Button>
+        <Button variant="subtle" onClick={props.onRestart}>
+          Start again
+        </Button>
+      </Stack>
+    </form>
   );
 }

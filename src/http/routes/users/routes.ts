@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { addUser } from '../../../app/add-user.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { listStaff } from '../../../app/list-staff.ts';
+import { resetSecondFactor } from '../../../app/reset-second-factor.ts';
 import { unlockSignIn } from '../../../app/sign-in-lockout.ts';
 import { updateUser } from '../../../app/update-user.ts';
 import { EMAIL_ADDRESS } from '../../../domain/contact-details.ts';
@@ -20,6 +21,12 @@ const staffMemberSchema = userSchema
       .nullable()
       .describe(
         'Until when failed password sign-ins lock them out (5 in a row: a minute, doubling each time to an hour); null when they are not. Shown to admins only: null to anyone else',
+      ),
+    twoStep: z
+      .boolean()
+      .nullable()
+      .describe(
+        'Whether 2-step verification (an authenticator app) is on for their password sign-in. Shown to admins only: null to anyone else',
       ),
   })
   .meta({ id: 'StaffMember' });
@@ -50,6 +57,22 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       await unlockSignIn(ctx, requireRole(request, 'admin'), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  api.post(
+    '/users/:id/second-factor/reset',
+    {
+      schema: {
+        tags,
+        summary:
+          'Reset a member of staff’s 2-step verification (admin): their authenticator and recovery codes are deleted and their sessions end; audited as second-factor-reset. If their role requires it, they set up a new one at their next sign-in',
+        params: z.strictObject({ id }),
+        response: { 204: z.null().meta({ description: 'Reset' }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await resetSecondFactor(ctx, requireRole(request, 'admin'), request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,6 +1,7 @@
 /**
  * Users and roles (admins): the staff list, adding someone, changing their name and roles, resetting a
- * password, deactivating and reactivating, and lifting a lockout after failed sign-ins. Others see the list and a note, with no controls.
+ * password, deactivating and reactivating, lifting a lockout after failed sign-ins, and resetting someone's
+ * 2-step verification. Others see the list and a note, with no controls.
  */
 import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -17,7 +18,8 @@ type Dialog =
   | { kind: 'add' }
   | { kind: 'edit'; user: User }
   | { kind: 'password'; user: User }
-  | { kind: 'active'; user: User };
+  | { kind: 'active'; user: User }
+  | { kind: 'two-step'; user: User };
 
 export function UsersPage() {
   const me = useMe();
@@ -49,8 +51,17 @@ export function UsersPage() {
       unwrap(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: user.id } } })).then(() => user),
     onSuccess: (user) => finished(`${user.name} can sign in again: their failed sign-ins are forgotten.`),
   });
+  const resetTwoStep = useMutation({
+    mutationFn: (user: User) =>
+      unwrap(api.POST('/api/v1/users/{id}/second-factor/reset', { params: { path: { id: user.id } } })).then(
+        () => user,
+      ),
+    onSuccess: (user) =>
+      finished(`${user.name}’s 2-step verification was reset; they were signed out everywhere.`),
+  });
   const closeDialog = () => {
     toggleActive.reset();
+    resetTwoStep.reset();
     setDialog(null);
   };
 
@@ -139,6 +150,11 @@ export function UsersPage() {
                           Deactivated
                         </Badge>
                       )}
+                      {user.twoStep !== null && (
+                        <Text size="xs" mt={4} style={{ whiteSpace: 'nowrap' }}>
+                          2-step: {user.twoStep ? 'on' : 'off'}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{formatDateTime(user.createdAt)}</Table.Td>
                     {isAdmin && (
@@ -169,6 +185,16 @@ export function UsersPage() {
                               onClick={() => unlock.mutate(user)}
                             >
                               Unlock
+                            </Button>
+                          )}
+                          {user.twoStep && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              aria-label={`Reset 2-step verification for ${user.name}`}
+                              onClick={() => setDialog({ kind: 'two-step', user })}
+                            >
+                              Reset 2-step
                             </Button>
                           )}
                           {!self && (
@@ -227,6 +253,22 @@ export function UsersPage() {
               {dialog?.kind === 'active' && dialog.user.active
                 ? 'They are signed out at once and can no longer sign in or use their API tokens. Complaints they own stay with them until reassigned.'
                 : 'They can sign in again with their password, and any API tokens they still hold work again.'}
+            </Text>
+          </ConfirmModal>
+          <ConfirmModal
+            opened={dialog?.kind === 'two-step'}
+            title={dialog?.kind === 'two-step' ? `Reset 2-step verification for ${dialog.user.name}?` : ''}
+            confirmLabel="Reset 2-step"
+            danger
+            loading={resetTwoStep.isPending}
+            onClose={closeDialog}
+            onConfirm={() => dialog?.kind === 'two-step' && resetTwoStep.mutate(dialog.user)}
+          >
+            {resetTwoStep.isError && <ProblemAlert error={resetTwoStep.error} />}
+            <Text size="sm">
+              For someone who lost their phone and their recovery codes. Their authenticator and recovery
+              codes are deleted and they are signed out everywhere; they sign in with their password alone
+              until they set it up again (at once, if their role requires it). Check who is asking first.
             </Text>
           </ConfirmModal>
         </>

@@ -1,0 +1,44 @@
+/**
+ * The second step of a password sign-in with 2-step verification on: the ticket the password step gave
+ * (five minutes, one use) and a code — six digits from the authenticator, or a recovery code — open the
+ * session. A wrong code counts as a failed sign-in for the lockout and is audited; the ticket stays good for
+ * another try until it ends, and the lockout bounds the guesses.
+ */
+import { deleteEndedPendingSignIns, deletePendingSignIn, findPendingSignIn } from '../db/second-factors.ts';
+import { findUserById } from '../db/users.ts';
+import type { AppContext } from './context.ts';
+import { AppError } from './errors.ts';
+import { openSession, type SessionClient, sha256 } from './open-session.ts';
+import { acceptCode, loadSecondFactor } from './second-factor-codes.ts';
+import type { SignInResult } from './sign-in.ts';
+import { clearFailedSignIns } from './sign-in-lockout.ts';
+
+const expired = () =>
+  new AppError('unauthenticated', 'this sign-in has ended (after 5 minutes, or once used): sign in again');
+
+/** Checks the code for the pending sign-in `ticket` and opens the session. */
+export async function finishSignIn(
+  ctx: AppContext,
+  ticket: string,
+  code: string,
+  client: SessionClient,
+): Promise<Extract<SignInResult, { kind: 'session' }>> {
+  const id = sha256(ticket);
+  const userId = await findPendingSignIn(ctx.db.kysely, id, ctx.now().toISOString());
+  const user = userId ? await findUserById(ctx.db.kysely, userId) : undefined;
+  if (!user?.active) throw expired();
+  const factor = await loadSecondFactor(ctx, user.id);
+  // Reset by an admin meanwhile (which also ends pending sign-ins): start again.
+  if (!factor) throw expired();
+  await acceptCode(ctx, user, factor, code, { use: 'sign-in', field: 'body.code', recovery: true });
+  // Two tries at once with two good codes: one session.
+  if (!(await deletePendingSignIn(ctx.db.kysely, id))) throw expired();
+  await clearFailedSignIns(ctx, user.email);
+  const { secret, expiresAt } = await openSession(ctx, user, client, 'password');
+  return { kind: 'session', secret, user, expiresAt };
+}
+
+/** Housekeeping: forgets the pending sign-ins that have ended; returns how many. */
+export async function prunePendingSignIns(ctx: AppContext): Promise<number> {
+  return deleteEndedPendingSignIns(ctx.db.kysely, ctx.now().toISOString());
+}

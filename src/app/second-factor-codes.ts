@@ -1,0 +1,166 @@
+/**
+ * What every second-factor use case shares: the user's authenticator opened, a code checked against it (a
+ * TOTP code once per time step, or an unused recovery code once), failures counted with the password
+ * sign-in's lockout and audited, and whether someone must set one up before using the workspace.
+ */
+import { randomInt } from 'node:crypto';
+import { appendAuditEvent } from '../db/audit.ts';
+import { transaction } from '../db/database.ts';
+import {
+  countUnusedRecoveryCodes,
+  findSecondFactor,
+  type StoredSecondFactor,
+  spendRecoveryCode,
+  spendSecondFactorStep,
+} from '../db/second-factors.ts';
+import { findPasswordHash, type User } from '../db/users.ts';
+import {
+  acceptedStep,
+  isTotpCode,
+  newRecoveryCode,
+  normaliseRecoveryCode,
+  RECOVERY_CODE_COUNT,
+  secondFactorRequired,
+} from '../domain/second-factor.ts';
+import type { AppContext } from './context.ts';
+import { AppError } from './errors.ts';
+import { sha256 } from './open-session.ts';
+import { openSecret, sealSecret } from './sealed-secrets.ts';
+import { recordFailedSignIn, refuseIfLockedOut } from './sign-in-lockout.ts';
+import { passwordsAllowed } from './sso-settings.ts';
+
+/** The roles MFA_REQUIRED_ROLES names (none unless configured). */
+export const requiredRoles = (ctx: AppContext) => ctx.staffSignIn?.mfaRequiredRoles ?? [];
+
+/** What a member of staff sees of their own second factor. */
+export interface SecondFactorStatus {
+  enabled: boolean;
+  /** Their role requires one (MFA_REQUIRED_ROLES) and they sign in with a password. */
+  required: boolean;
+  /** Recovery codes not yet used (0 when there is no second factor). */
+  recoveryCodesLeft: number;
+}
+
+/**
+ * Whether `user` signs in with a Redress password (not only with single sign-on, whose identity provider
+ * does its own second factor) while passwords are on: only such accounts are asked for one.
+ */
+async function signsInWithPassword(ctx: AppContext, userId: string): Promise<boolean> {
+  return passwordsAllowed(ctx) && Boolean(await findPasswordHash(ctx.db.kysely, userId));
+}
+
+/** A member of staff's own second factor, as the account page shows it. */
+export async function secondFactorStatus(ctx: AppContext, user: User): Promise<SecondFactorStatus> {
+  const factor = await findSecondFactor(ctx.db.kysely, user.id);
+  const enabled = Boolean(factor?.confirmedAt);
+  return {
+    enabled,
+    required:
+      secondFactorRequired(user.roles, requiredRoles(ctx)) && (await signsInWithPassword(ctx, user.id)),
+    recoveryCodesLeft: enabled ? await countUnusedRecoveryCodes(ctx.db.kysely, user.id) : 0,
+  };
+}
+
+/**
+ * Whether `user`'s session may do nothing but set up a second factor: their role requires one, they sign
+ * in with a password, and they have none yet. Asks the database only for holders of a required role.
+ */
+export async function mustSetUpSecondFactor(ctx: AppContext, user: User): Promise<boolean> {
+  if (!secondFactorRequired(user.roles, requiredRoles(ctx))) return false;
+  const factor = await findSecondFactor(ctx.db.kysely, user.id);
+  return !factor?.confirmedAt && (await signsInWithPassword(ctx, user.id));
+}
+
+/** The user's authenticator with its secret opened; undefined when they have none (or only half set up). */
+export async function loadSecondFactor(
+  ctx: AppContext,
+  userId: string,
+  options: { unconfirmed?: boolean } = {},
+): Promise<(StoredSecondFactor & { secret: string; stale: boolean }) | undefined> {
+  const factor = await findSecondFactor(ctx.db.kysely, userId);
+  if (!factor || (!factor.confirmedAt && !options.unconfirmed)) return undefined;
+  const { plaintext, stale } = openSecret(ctx, { sealed: factor.sealedSecret, keyId: factor.keyId }, userId);
+  return { ...factor, secret: plaintext, stale };
+}
+
+export type CodeUse = 'sign-in' | 'set-up' | 'new-recovery-codes' | 'turn-off';
+
+/**
+ * Checks `code` — six digits from the authenticator, or (when `recovery` allows) a recovery code — and uses
+ * it up. A wrong or replayed code is audited (`second-factor-failed`), counts as a failed sign-in for the
+ * user's lockout (which may throw `sign-in-locked`), and throws `validation` on `field`. While locked out,
+ * nothing is checked. Returns how the code was accepted.
+ */
+export async function acceptCode(
+  ctx: AppContext,
+  user: User,
+  factor: StoredSecondFactor & { secret: string; stale: boolean },
+  code: string,
+  options: { use: CodeUse; field: string; recovery: boolean },
+): Promise<'totp' | 'recovery-code'> {
+  await refuseIfLockedOut(ctx, user.email);
+  const now = ctx.now();
+  const at = now.toISOString();
+  let how: 'totp' | 'recovery-code' | null = null;
+  if (isTotpCode(code)) {
+    const step = acceptedStep(factor.secret, code, now, factor.lastStep);
+    if (step !== null) {
+      const resealed = factor.stale ? sealSecret(ctx, factor.secret, user.id) : undefined;
+      const used = await spendSecondFactorStep(
+        ctx.db.kysely,
+        user.id,
+        step,
+        resealed && { sealedSecret: resealed.sealed, keyId: resealed.keyId },
+      );
+      if (used) how = 'totp';
+    }
+  } else if (options.recovery) {
+    const hash = sha256(normaliseRecoveryCode(code));
+    const used = await transaction(ctx.db, async (trx) => {
+      if (!(await spendRecoveryCode(trx, user.id, hash, at))) return false;
+      await appendAuditEvent(trx, {
+        complaintId: null,
+        type: 'second-factor-recovery-code-used',
+        actor: user.id,
+        at,
+        payload: { userId: user.id, use: options.use, left: await countUnusedRecoveryCodes(trx, user.id) },
+      });
+      return true;
+    });
+    if (used) how = 'recovery-code';
+  }
+  if (how) return how;
+  await appendAuditEvent(ctx.db.kysely, {
+    complaintId: null,
+    type: 'second-factor-failed',
+    actor: null,
+    at,
+    payload: { userId: user.id, use: options.use },
+  });
+  await recordFailedSignIn(ctx, user.email, user.id);
+  throw new AppError(
+    'validation',
+    `${options.field} is not right: enter the 6-digit code your authenticator app shows now${options.recovery ? ', or one of your recovery codes' : ''} (each code works once)`,
+    { field: options.field },
+  );
+}
+
+/** Ten new recovery codes, to show once, and their hashes, to keep. */
+export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => newRecoveryCode((n) => randomInt(n)));
+  return { codes, hashes: codes.map((c) => sha256(normaliseRecoveryCode(c))) };
+}
+
+/** Runs `write` in a transaction with an audit event of `type` about `userId`'s second factor. */
+export async function recordSecondFactorChange(
+  ctx: AppContext,
+  type: string,
+  actor: string | null,
+  payload: Record<string, unknown>,
+  write: Parameters<typeof transaction>[1],
+): Promise<void> {
+  await transaction(ctx.db, async (trx) => {
+    await write(trx);
+    await appendAuditEvent(trx, { complaintId: null, type, actor, at: ctx.now().toISOString(), payload });
+  });
+}
