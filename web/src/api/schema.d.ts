@@ -442,7 +442,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the identity provider sends the browser back: signs in and redirects (302) to the workspace, or to the sign-in page with `?sso=no-role|inactive|no-email|failed` */
+        /** Where the identity provider sends the browser back: signs in and redirects (302) to the workspace, or to the sign-in page with `?sso=no-role|inactive|no-email|email-unverified|failed` */
         get: {
             parameters: {
                 query?: {
