@@ -36,6 +36,7 @@ const ALL = [
   '0029-access',
   '0030-privacy',
   '0031-team-counts',
+  '0034-audit-user-chains',
 ];
 
 const TABLES = [
