@@ -2844,7 +2844,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor */
+        /** Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor. Reviewers, directors and admins only (403 for agents) */
         post: {
             parameters: {
                 query?: never;
