@@ -53,6 +53,8 @@ export async function anonymiseCustomer(
     .selectFrom('audit_events')
     .select(AUDIT_EVENT_COLUMNS)
     .where('complaint_id', 'is', null)
+    // The system chain only: staff chains (sign-ins, sessions) never name a customer.
+    .where('chain_id', 'is', null)
     .where('payload', 'like', `%"${customerId}"%`)
     .orderBy('seq')
     .execute();

@@ -5,7 +5,7 @@
  * audited — without either password.
  */
 import { verify } from '@node-rs/argon2';
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
 import { findPasswordHash, findUserById, setOwnPassword, type User } from '../db/users.ts';
@@ -54,6 +54,7 @@ export async function changePassword(
     );
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain: userChain(user.id),
       type: 'password-changed',
       actor: user.id,
       at: now,

@@ -2,7 +2,7 @@
  * A member of staff ends one of their own sessions ("sign out that device"), audited. Someone else's session,
  * or one that has already ended, is not found: a handle tells nobody whether another person's session exists.
  */
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
 import { deleteSession, findSessionByHandle } from '../db/sessions.ts';
 import type { AppContext } from './context.ts';
@@ -17,6 +17,7 @@ export async function endSession(ctx: AppContext, userId: string, handle: string
     await deleteSession(trx, session.id);
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain: userChain(userId),
       type: 'session-ended',
       actor: userId,
       at: now,

@@ -3,7 +3,10 @@
  * signature, issuer, audience and nonce — openid-client does it), the member of staff found by the provider's
  * issuer and subject, and the role derived again from the groups the provider names:
  * - a subject not seen before with a mapped group becomes a member of staff with that role (or, when an
- *   account with the same email exists and is tied to no subject, that account is tied to it);
+ *   account with the same email exists and is tied to no subject, that account is tied to it — only when the
+ *   provider says it verified the email (`email_verified`): anyone can type someone else's address into a
+ *   provider that lets users edit their profile, and linking on it would hand them that person's account);
+ * - once tied, the account is found by the provider's issuer and subject alone, whatever email it sends later;
  * - someone in no mapped group is refused, and an existing account is deactivated and its sessions end;
  * - someone moved to another group gets the new role;
  * - an account deactivated in Redress stays out (an admin reactivates it).
@@ -30,13 +33,15 @@ import { openSession, type SessionClient } from './open-session.ts';
 import type { SsoAttempt } from './start-sso.ts';
 
 /** Why a sign-in was refused, in the words the sign-in page shows. */
-export type SsoRefusal = 'no-role' | 'inactive' | 'no-email';
+export type SsoRefusal = 'no-role' | 'inactive' | 'no-email' | 'email-unverified';
 
 /** What the provider says about the person signing in. */
 interface Identity {
   issuer: string;
   subject: string;
   email: string | undefined;
+  /** Whether the provider vouches that the person controls `email` (the `email_verified` claim). */
+  emailVerified: boolean;
   name: string | undefined;
   groups: unknown;
 }
@@ -84,7 +89,11 @@ async function identityFrom(
   if (!claims) throw new AppError('sso-refused', 'the identity provider sent no ID token');
   let info: Record<string, unknown> = claims;
   // Many providers put groups (and the email) only in the userinfo answer, not in the ID token.
-  if (claims[settings.groupsClaim] === undefined || claims.email === undefined) {
+  if (
+    claims[settings.groupsClaim] === undefined ||
+    claims.email === undefined ||
+    claims.email_verified === undefined
+  ) {
     const userInfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
     info = { ...userInfo, ...claims };
   }
@@ -93,6 +102,8 @@ async function identityFrom(
     issuer: claims.iss,
     subject: claims.sub,
     email: text(info.email)?.toLowerCase(),
+    // Some providers send the boolean as a string; anything else (absent, false) is not verified.
+    emailVerified: info.email_verified === true || info.email_verified === 'true',
     name: text(info.name),
     groups: info[settings.groupsClaim] ?? userInfoGroups(info, settings.groupsClaim),
   };
@@ -127,6 +138,16 @@ async function applyIdentity(
       return { ok: false, refusal: 'no-email' };
     }
     const existing = await findUserForLinking(trx, identity.email);
+    if (existing && !existing.linked && !identity.emailVerified) {
+      // Linking on an address the provider has not verified would let anyone who can set that address
+      // there take over the local account: refused, and audited against the account it aimed at.
+      await audit('sso-refused', null, {
+        userId: existing.user.id,
+        ...who,
+        reason: 'email-unverified',
+      });
+      return { ok: false, refusal: 'email-unverified' };
+    }
     if (existing && !existing.linked) {
       await setOidcSubject(trx, existing.user.id, identity.issuer, identity.subject);
       await audit('user-linked-to-sso', existing.user.id, { userId: existing.user.id, ...who });

@@ -5,6 +5,9 @@
  * never deleted), and the survivor gains any contact details it lacked. One audit event goes on each complaint
  * that moved and one records the merge itself, all in one transaction.
  *
+ * Only reviewers, directors and admins may merge (domain/customer.ts, `mayMergeCustomers`: a merge cannot be
+ * undone and moves portal sign-ins with the complaints).
+ *
  * Refused: merging a record into itself, a record already merged (or into one), and — unless confirmed —
  * customers of different types: the type decides whether the complaints can go to ADR, and the moved
  * complaints take the survivor's.
@@ -18,7 +21,7 @@ import {
 } from '../db/customers.ts';
 import { transaction } from '../db/database.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { Customer } from '../domain/customer.ts';
+import { type Customer, mayMergeCustomers } from '../domain/customer.ts';
 import { customerChanges } from '../domain/customer-changes.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
@@ -67,6 +70,8 @@ export async function mergeCustomers(
   request: MergeRequest,
   actor: Extract<Actor, { kind: 'staff' }>,
 ): Promise<MergeResult> {
+  if (!mayMergeCustomers(actor.roles))
+    throw new AppError('forbidden', 'only a reviewer, a director or an admin can merge customer records');
   if (id === request.into)
     throw invalidField('into', 'must be another customer: a record cannot merge into itself');
   return transaction(ctx.db, async (trx) => {

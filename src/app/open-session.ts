@@ -1,10 +1,11 @@
 /**
  * Opens a staff session after a successful sign-in (password or single sign-on): a new secret every time,
- * the browser's previous session (if its cookie came along) ended, and both audited in one transaction.
+ * the browser's previous session (if its cookie came along) ended, and both audited in one transaction, on
+ * the person's own audit chain (`user:<id>`): sign-ins of different people never wait on one chain's lock.
  * The secret lives only in the browser's cookie; the database keeps its sha256.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { deleteSession, insertSession } from '../db/sessions.ts';
@@ -45,6 +46,7 @@ export async function openSession(
     if (previous) {
       await appendAuditEvent(trx, {
         complaintId: null,
+        chain: userChain(previous.userId),
         type: 'session-ended',
         actor: user.id,
         at: now.toISOString(),
@@ -62,6 +64,7 @@ export async function openSession(
     });
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain: userChain(user.id),
       type: 'session-started',
       actor: user.id,
       at: now.toISOString(),

@@ -5,7 +5,7 @@
  * (with the address's sha256 and the user's id when there is one, never the address typed).
  */
 import { createHash } from 'node:crypto';
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
 import {
   clearSignInFailures,
@@ -55,8 +55,11 @@ export async function recordFailedSignIn(ctx: AppContext, email: string, userId:
     const until = new Date(now.getTime() + ms).toISOString();
     await lockSignIn(trx, hash, until);
     const subject = { userId, emailSha256: hash };
+    // Someone's account: on their own chain. An address that is nobody's: on the system chain.
+    const chain = userId === null ? undefined : userChain(userId);
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain,
       type: 'sign-in-failed',
       actor: null,
       at,
@@ -64,6 +67,7 @@ export async function recordFailedSignIn(ctx: AppContext, email: string, userId:
     });
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain,
       type: 'sign-in-locked-out',
       actor: null,
       at,
@@ -90,6 +94,7 @@ export async function unlockSignIn(ctx: AppContext, actor: Actor & { kind: 'staf
     await clearSignInFailures(trx, hash);
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain: userChain(userId),
       type: 'sign-in-unlocked',
       actor: actor.id,
       at: ctx.now().toISOString(),

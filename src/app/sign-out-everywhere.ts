@@ -2,7 +2,7 @@
  * "Sign out everywhere": every session of the member of staff ends, this one included, audited. API tokens
  * are not sessions and stay valid (they are revoked one by one, `DELETE /tokens/{id}`): the page says so.
  */
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
 import type { AppContext } from './context.ts';
@@ -13,6 +13,7 @@ export async function signOutEverywhere(ctx: AppContext, userId: string): Promis
     const ended = await deleteSessionsOf(trx, userId);
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain: userChain(userId),
       type: 'sessions-ended',
       actor: userId,
       at: ctx.now().toISOString(),

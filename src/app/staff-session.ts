@@ -2,7 +2,7 @@
  * A staff session in use: who a cookie signs in (recording, at most once a minute, that the session was seen,
  * which moves its idle end on), and signing out.
  */
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
 import { deleteSession, findSessionUser, recordSessionSeen } from '../db/sessions.ts';
 import type { User } from '../db/users.ts';
@@ -40,6 +40,7 @@ export async function signOut(ctx: AppContext, secret: string): Promise<void> {
     if (!ended) return;
     await appendAuditEvent(trx, {
       complaintId: null,
+      chain: userChain(ended.userId),
       type: 'session-ended',
       actor: ended.userId,
       at: ctx.now().toISOString(),

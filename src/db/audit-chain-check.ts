@@ -20,6 +20,8 @@ export interface StoredAuditRow {
   prev_hash: string;
   hash: string;
   chain_seq: number | null;
+  /** The chain the row names (`user:<id>`); null: its complaint's, or the system chain. */
+  chain_id: string | null;
   key_id: string | null;
 }
 
@@ -73,6 +75,7 @@ export function checkChain(
         actor: row.actor,
         at: row.at,
         chainSeq,
+        chain: row.chain_id ?? undefined,
       };
       const at = { chain, seq: row.seq };
       const key = row.key_id === null ? null : options.keys?.byId.get(row.key_id);

@@ -19,8 +19,16 @@ export const SYSTEM_CHAIN = 'system';
 /** The one global chain of the rows written before chains were per complaint (migration 0015). */
 export const LEGACY_CHAIN = 'legacy';
 
-/** The chain an event belongs to: its complaint's, or the system chain. */
-export const chainOf = (complaintId: string | null): string => complaintId ?? SYSTEM_CHAIN;
+/**
+ * A member of staff's own chain: their sign-ins, sign-outs, sessions and lockouts (since 0034; before, the
+ * system chain's). One chain per person, so sign-ins never queue on one chain lock, and a person's events are
+ * found by chain rather than by searching payloads.
+ */
+export const userChain = (userId: string): `user:${string}` => `user:${userId}`;
+
+/** The chain an event belongs to: the one it names, else its complaint's, else the system chain. */
+export const chainOf = (event: { complaintId: string | null; chain?: string | null | undefined }): string =>
+  event.chain ?? event.complaintId ?? SYSTEM_CHAIN;
 
 export interface AuditLinkFields {
   id: string;
@@ -30,6 +38,11 @@ export interface AuditLinkFields {
   at: string;
   /** The row's position in its chain; absent for legacy rows, whose hash never covered one. */
   chainSeq?: number | undefined;
+  /**
+   * The chain the row names (`user:<id>`); absent where the chain follows from `complaintId`, so the rows
+   * written before 0034 hash exactly as they did. Covered by the hash: a row cannot move to another chain.
+   */
+  chain?: string | undefined;
 }
 
 /** An audit key: the secret an HMAC is made with, and its public fingerprint. */

@@ -67,6 +67,7 @@ export async function redactAuditRows(
       actor: row.actor,
       at: row.at,
       chainSeq: Number(row.chain_seq),
+      chain: row.chain_id ?? undefined,
     };
     redacted.push({ id: row.id, hash: auditHash(row.prev_hash, fields, payload, key) });
   }

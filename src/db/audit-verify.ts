@@ -4,7 +4,8 @@
  *
  * - The legacy chain (rows before migration 0015) in `seq` order, as the one global chain it was.
  * - Every chain listed in `audit_chains`, a page of chains at a time, their rows read together in pages
- *   through the (complaint_id, seq) index; the system chain by itself.
+ *   through the (complaint_id, seq) index, or (chain_id, seq) for the chains rows name (a member of staff's,
+ *   `user:<id>`); the system chain by itself.
  * - Each chain against its head in `audit_chains` and against the head its latest anchor recorded.
  * - Every anchor: its hash, its link to the anchor before and the digest of the heads it recorded.
  * - Rows or anchored chains that no `audit_chains` row accounts for (found by counting, so the usual case,
@@ -38,7 +39,7 @@ export type AuditProblemKind =
 
 export interface AuditProblem {
   kind: AuditProblemKind;
-  /** The chain (a complaint id, `system`, `legacy`, or `anchors` for the chain of anchors). */
+  /** The chain (a complaint id, `user:<id>`, `system`, `legacy`, or `anchors` for the chain of anchors). */
   chain: string;
   /** The row's `seq` (the anchor's, for the anchors), or null when the problem is the chain's end. */
   seq: number | null;
@@ -131,8 +132,11 @@ export async function verifyAuditChain(
     chains += page.length;
     const system = checks.get(SYSTEM_CHAIN);
     if (system) for await (const row of systemChainRows(db, pages)) system.row(row);
-    const complaints = page.map((c) => c.chain_id).filter((id) => id !== SYSTEM_CHAIN);
-    for await (const row of complaintChainRows(db, pages, complaints))
+    const named = ids.filter(isNamedChain);
+    for await (const row of chainRows(db, pages, 'chain_id', named))
+      checks.get(row.chain_id as string)?.row(row);
+    const complaints = ids.filter((id) => id !== SYSTEM_CHAIN && !isNamedChain(id));
+    for await (const row of chainRows(db, pages, 'complaint_id', complaints))
       checks.get(row.complaint_id as string)?.row(row);
     for (const check of checks.values()) chained += check.end();
   }
@@ -200,7 +204,10 @@ async function verifyLegacyChain(
   return check.end();
 }
 
-/** The system chain's rows in order, a page at a time. */
+/** A chain that rows name in `chain_id` (`user:<id>`), rather than one that follows from `complaint_id`. */
+const isNamedChain = (chain: string) => chain.includes(':');
+
+/** The system chain's rows in order, a page at a time (through audit_events_system_idx). */
 async function* systemChainRows(db: Executor, pages: VerifyPages) {
   let afterSeq = 0;
   for (;;) {
@@ -208,6 +215,7 @@ async function* systemChainRows(db: Executor, pages: VerifyPages) {
       .selectFrom('audit_events')
       .selectAll()
       .where('complaint_id', 'is', null)
+      .where('chain_id', 'is', null)
       .where('seq', '>', afterSeq)
       .where('chain_seq', 'is not', null)
       .orderBy('seq')
@@ -220,33 +228,36 @@ async function* systemChainRows(db: Executor, pages: VerifyPages) {
 }
 
 /**
- * The rows of a page of complaints' chains, each chain's in order, a page of rows at a time through the
- * (complaint_id, seq) index: one query per page rather than one per complaint (a million round trips on
- * PostgreSQL). Legacy rows of the same complaints are left out.
+ * The rows of a page of chains, each chain's in order, a page of rows at a time through the (complaint_id,
+ * seq) index for complaints' chains, or (chain_id, seq) for named ones: one query per page rather than one per
+ * chain (a million round trips on PostgreSQL). Legacy rows of the same complaints are left out.
  */
-async function* complaintChainRows(db: Executor, pages: VerifyPages, complaints: string[]) {
-  if (complaints.length === 0) return;
-  let after: { complaintId: string; seq: number } | undefined;
+async function* chainRows(
+  db: Executor,
+  pages: VerifyPages,
+  column: 'complaint_id' | 'chain_id',
+  chains: string[],
+) {
+  if (chains.length === 0) return;
+  let after: { chain: string; seq: number } | undefined;
   for (;;) {
     const from = after;
     const rows = await db
       .selectFrom('audit_events')
       .selectAll()
-      .where('complaint_id', 'in', complaints)
+      .where(column, 'in', chains)
       .where('chain_seq', 'is not', null)
       .$if(from !== undefined, (qb) =>
-        qb.where((eb) =>
-          eb(eb.refTuple('complaint_id', 'seq'), '>', eb.tuple(from?.complaintId ?? '', from?.seq ?? 0)),
-        ),
+        qb.where((eb) => eb(eb.refTuple(column, 'seq'), '>', eb.tuple(from?.chain ?? '', from?.seq ?? 0))),
       )
-      .orderBy('complaint_id')
+      .orderBy(column)
       .orderBy('seq')
       .limit(pages.rows)
       .execute();
     yield* rows;
     const last = rows.at(-1);
     if (rows.length < pages.rows || !last) return;
-    after = { complaintId: last.complaint_id as string, seq: last.seq };
+    after = { chain: last[column] as string, seq: last.seq };
   }
 }
 
@@ -287,14 +298,16 @@ async function findUnchained(db: Executor, chained: number, report: Report): Pro
   if (Number(n) > chained) {
     const stray = await db
       .selectFrom('audit_events as e')
-      .select(['e.seq', 'e.complaint_id'])
+      .select(['e.seq', 'e.complaint_id', 'e.chain_id'])
       .where('e.chain_seq', 'is not', null)
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
             selectFrom('audit_chains as c')
               .select('c.chain_id')
-              .where((eb) => eb('c.chain_id', '=', sql<string>`coalesce(e.complaint_id, ${SYSTEM_CHAIN})`)),
+              .where((eb) =>
+                eb('c.chain_id', '=', sql<string>`coalesce(e.chain_id, e.complaint_id, ${SYSTEM_CHAIN})`),
+              ),
           ),
         ),
       )
@@ -304,7 +317,7 @@ async function findUnchained(db: Executor, chained: number, report: Report): Pro
     for (const row of stray)
       report({
         kind: 'unchained',
-        chain: row.complaint_id ?? SYSTEM_CHAIN,
+        chain: row.chain_id ?? row.complaint_id ?? SYSTEM_CHAIN,
         seq: row.seq,
         detail: `row ${row.seq} belongs to no recorded chain (its chain's head was deleted)`,
       });

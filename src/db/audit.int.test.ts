@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/databases.ts';
-import { appendAuditEvent, auditHash, GENESIS_HASH, listAuditEvents, verifyAuditChain } from './audit.ts';
+import {
+  appendAuditEvent,
+  auditHash,
+  GENESIS_HASH,
+  listAuditEvents,
+  userChain,
+  verifyAuditChain,
+} from './audit.ts';
 import { anchorAuditChains } from './audit-anchors.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { type Executor, transaction } from './database.ts';
@@ -72,6 +79,50 @@ describeEachDialect('audit trail', (t) => {
     ]);
     const verification = await verifyAuditChain(db.kysely);
     expect(verification).toMatchObject({ ok: true, checked: 4, chains: 3, anchors: 0, problems: [] });
+  });
+
+  it('puts staff events on each person’s chain beside the system rows written before, and verifies both', async () => {
+    const db = await t.freshDb();
+    // Before 0034 a sign-in went on the system chain (0034 added chain_id, null on such rows): it stays there.
+    const signIn = (userId: string, minute: number, chain?: `user:${string}`) =>
+      appendAuditEvent(db.kysely, {
+        complaintId: null,
+        ...(chain ? { chain } : {}),
+        type: 'session-started',
+        actor: userId,
+        at: at(minute),
+        payload: { userId },
+      });
+    await signIn('u1', 0);
+    await signIn('u1', 1, userChain('u1'));
+    await signIn('u2', 2, userChain('u2'));
+    await signIn('u1', 3, userChain('u1'));
+    const rows = await db.kysely
+      .selectFrom('audit_events')
+      .select(['chain_id', 'chain_seq'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => [r.chain_id, Number(r.chain_seq)])).toEqual([
+      [null, 1],
+      ['user:u1', 1],
+      ['user:u2', 1],
+      ['user:u1', 2],
+    ]);
+    await anchorAuditChains(db.kysely, at(4));
+    expect(await verifyAuditChain(db.kysely)).toMatchObject({ ok: true, checked: 4, chains: 3 });
+
+    // A row's chain is in its hash: moved to another person's chain, it is caught.
+    await db.kysely
+      .updateTable('audit_events')
+      .set({ chain_id: 'user:u1' })
+      .where('chain_id', '=', 'user:u2')
+      .execute();
+    expect((await problemsOf(db.kysely)).map(([chain, , kind]) => [chain, kind])).toEqual(
+      expect.arrayContaining([
+        ['user:u1', 'edited'],
+        ['user:u2', 'truncated'],
+      ]),
+    );
   });
 
   it('detects a row whose payload was edited', async () => {

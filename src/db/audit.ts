@@ -2,8 +2,10 @@
  * The audit trail: append-only, hash-chained, one chain per complaint. Each row's hash covers the previous
  * row's hash in its chain, the row's own content and its position (`chain_seq`), so editing a row, deleting
  * one from the middle or re-ordering rows shows up in `verifyAuditChain` (audit-verify.ts). Events about no
- * complaint (templates, customer merges) form one "system" chain; rows written before migration 0015 stay
- * the one global "legacy" chain they were written as, and verify as before.
+ * complaint (templates, customer merges) form one "system" chain, except a member of staff's sign-ins and
+ * sessions, which form a chain per person (`user:<id>`, named on the row in `chain_id`; since 0034, before
+ * which they were the system chain's and stay there). Rows written before migration 0015 stay the one global
+ * "legacy" chain they were written as, and verify as before.
  *
  * Why per complaint: with one global chain every append read the last row under one global lock, so on
  * PostgreSQL every write of every complaint queued behind every other. Now an append locks only its chain's
@@ -21,14 +23,14 @@
  * Keyed: the hashes are HMACs with the audit key the executor carries (audit-keys.ts), its id on each row.
  */
 import { type Selectable, sql } from 'kysely';
-import { auditHash, chainOf, GENESIS_HASH } from './audit-hash.ts';
+import { type AuditLinkFields, auditHash, chainOf, GENESIS_HASH } from './audit-hash.ts';
 import { auditKeysOf } from './audit-keys.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { dialectOf, type Executor, transaction } from './database.ts';
 import { newId } from './ids.ts';
 import type { AuditEventsTable, Instant } from './schema.ts';
 
-export { auditHash, GENESIS_HASH } from './audit-hash.ts';
+export { auditHash, GENESIS_HASH, userChain } from './audit-hash.ts';
 export {
   type AuditProblem,
   type AuditProblemKind,
@@ -43,6 +45,11 @@ export interface NewAuditEvent {
   actor: string | null;
   at: Instant;
   payload: unknown;
+  /**
+   * A chain of its own for an event about no complaint (`userChain(id)`: a member of staff's sign-ins and
+   * sessions); absent: the complaint's chain, or the system chain.
+   */
+  chain?: `user:${string}` | undefined;
 }
 
 export interface AuditEvent {
@@ -57,6 +64,8 @@ export interface AuditEvent {
   hash: string;
   /** Position in its chain; null for a legacy row. */
   chainSeq: number | null;
+  /** The chain it names (`user:<id>`); null: its complaint's chain, or the system chain. */
+  chainId: string | null;
 }
 
 /**
@@ -80,13 +89,18 @@ export async function appendAuditEvents(
   events: readonly NewAuditEvent[],
 ): Promise<AuditEvent[]> {
   if (events.length === 0) return [];
+  for (const event of events)
+    if (event.chain !== undefined && event.complaintId !== null)
+      throw new Error(
+        `an event about complaint ${event.complaintId} belongs on its chain, not ${event.chain}`,
+      );
   const key = auditKeysOf(executor)?.current ?? null;
   return transaction(executor, async (trx) => {
     const heads = new Map<string, { length: number; hash: string }>();
-    for (const chain of [...new Set(events.map((e) => chainOf(e.complaintId)))].sort())
+    for (const chain of [...new Set(events.map(chainOf))].sort())
       heads.set(chain, await lockChainHead(trx, chain));
     const chained = events.map((event) => {
-      const head = heads.get(chainOf(event.complaintId)) as { length: number; hash: string };
+      const head = heads.get(chainOf(event)) as { length: number; hash: string };
       const fields = {
         id: newId(Date.parse(event.at)),
         complaintId: event.complaintId,
@@ -97,15 +111,17 @@ export async function appendAuditEvents(
       const chainSeq = head.length + 1;
       const payload = canonicalJson(event.payload ?? null);
       const prevHash = head.hash;
-      const hash = auditHash(prevHash, { ...fields, chainSeq }, payload, key);
+      const link: AuditLinkFields = { ...fields, chainSeq, chain: event.chain };
+      const hash = auditHash(prevHash, link, payload, key);
       head.length = chainSeq;
       head.hash = hash;
-      return { fields, chainSeq, payload, value: event.payload ?? null, prevHash, hash };
+      const chainId = event.chain ?? null;
+      return { fields, chainSeq, chainId, payload, value: event.payload ?? null, prevHash, hash };
     });
     const rows = await trx
       .insertInto('audit_events')
       .values(
-        chained.map(({ fields, chainSeq, payload, prevHash, hash }) => ({
+        chained.map(({ fields, chainSeq, chainId, payload, prevHash, hash }) => ({
           id: fields.id,
           complaint_id: fields.complaintId,
           type: fields.type,
@@ -115,6 +131,7 @@ export async function appendAuditEvents(
           prev_hash: prevHash,
           hash,
           chain_seq: chainSeq,
+          chain_id: chainId,
           key_id: key?.id ?? null,
         })),
       )
@@ -132,13 +149,14 @@ export async function appendAuditEvents(
         )
         .execute();
     const seqs = new Map(rows.map((r) => [r.id, r.seq]));
-    return chained.map(({ fields, chainSeq, value, prevHash, hash }) => ({
+    return chained.map(({ fields, chainSeq, chainId, value, prevHash, hash }) => ({
       ...fields,
       seq: seqs.get(fields.id) ?? 0,
       payload: value,
       prevHash,
       hash,
       chainSeq,
+      chainId,
     }));
   });
 }
@@ -179,6 +197,7 @@ export const AUDIT_EVENT_COLUMNS = [
   'prev_hash',
   'hash',
   'chain_seq',
+  'chain_id',
   'key_id',
 ] as const satisfies readonly (keyof AuditEventsTable)[];
 
@@ -196,6 +215,7 @@ export function toAuditEvent(
     prevHash: r.prev_hash,
     hash: r.hash,
     chainSeq: r.chain_seq === null ? null : Number(r.chain_seq),
+    chainId: r.chain_id,
   };
 }
 

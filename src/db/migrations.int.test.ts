@@ -37,6 +37,7 @@ const ALL = [
   '0030-privacy',
   '0031-team-counts',
   '0032-second-factor',
+  '0034-audit-user-chains',
 ];
 
 const TABLES = [

@@ -97,7 +97,8 @@ export async function listCustomersMergedInto(executor: Executor, customerId: st
 
 /**
  * Events of the system chain (about no complaint) that name the customer: details changed, merges, exports,
- * erasure. Read along audit_events_complaint_idx (complaint_id null), the payload matched on the id.
+ * erasure. Read along audit_events_system_idx, the payload matched on the id; the staff's own chains
+ * (`user:<id>`: every sign-in and session, by far the most rows about no complaint) are not read at all.
  */
 export async function listSystemAuditEventsAbout(
   executor: Executor,
@@ -107,6 +108,7 @@ export async function listSystemAuditEventsAbout(
     .selectFrom('audit_events')
     .select(AUDIT_EVENT_COLUMNS)
     .where('complaint_id', 'is', null)
+    .where('chain_id', 'is', null)
     .where('payload', 'like', sql<string>`${`%"${customerId}"%`}`)
     .orderBy('seq')
     .execute();

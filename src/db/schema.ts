@@ -313,8 +313,13 @@ export interface AuditEventsTable {
   payload: JsonText;
   prev_hash: string;
   hash: string;
-  /** Position in the chain of `complaint_id` (or the system chain); null for legacy rows (before 0015). */
+  /** Position in its chain; null for legacy rows (before 0015). */
   chain_seq: number | null;
+  /**
+   * The chain the row was put on by name (`user:<id>`, a member of staff's sessions; since 0034); null: the
+   * chain of `complaint_id`, or the system chain when that is null.
+   */
+  chain_id: Generated<string | null>;
   /** The fingerprint of the audit key whose HMAC `hash` is; null: plain sha256 (rows before 0027). */
   key_id: Generated<string | null>;
 }

@@ -1,6 +1,7 @@
 /**
  * Both document stores keep the same promises: bytes come back as put, named by their sha256; the same bytes
- * put twice are one document; a missing or altered document is a clear error, never other bytes. The S3
+ * put twice are one document; a missing or altered document is a clear error, never other bytes; removing
+ * takes away exactly the bytes named, and is harmless twice. The S3
  * store runs against s3rver, an S3-compatible server started here on a free loopback port.
  */
 import { randomBytes } from 'node:crypto';
@@ -71,10 +72,27 @@ function contract(name: string, subject: () => Subject) {
       expect((error as Error).message).toMatch(/is corrupt: its bytes hash to [0-9a-f]{64}/);
     });
 
+    it('removes the bytes of one name only, and removing them again (or ones never held) is harmless', async () => {
+      const { store } = subject();
+      const [gone, kept] = [randomBytes(2000), randomBytes(2000)];
+      const { sha256 } = await store.put(gone);
+      await store.put(kept);
+      await store.remove(sha256);
+      expect(await store.has(sha256)).toBe(false);
+      await expect(store.get(sha256)).rejects.toMatchObject({ code: 'document-missing', sha256 });
+      expect((await store.get(sha256Hex(kept))).equals(kept)).toBe(true);
+      await store.remove(sha256);
+      await store.remove(sha256Hex(randomBytes(16)));
+      // Put back after removal (an erased customer's letter re-sent to someone else), it is whole again.
+      await store.put(gone);
+      expect((await store.get(sha256)).equals(gone)).toBe(true);
+    });
+
     it('takes only a sha256 as a name, so no name reaches outside the store', async () => {
       const { store } = subject();
       await expect(store.get('../../etc/passwd')).rejects.toThrow(/not a sha256 document name/);
       await expect(store.has('ABCDEF')).rejects.toThrow(/not a sha256 document name/);
+      await expect(store.remove('../../etc/passwd')).rejects.toThrow(/not a sha256 document name/);
     });
   });
 }

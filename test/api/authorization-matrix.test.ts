@@ -191,7 +191,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/customers/{id}': STAFF_ONLY,
   'PATCH /api/v1/customers/{id}': STAFF_ONLY,
   'GET /api/v1/customers/{id}/duplicates': STAFF_ONLY,
-  'POST /api/v1/customers/{id}/merge': STAFF_ONLY,
+  // A merge cannot be undone and moves portal sign-ins too: not for agents (domain/customer.ts).
+  'POST /api/v1/customers/{id}/merge': staffWith(['reviewer', 'director', 'admin']),
   'GET /api/v1/customers/{id}/personal-data': ADMIN,
   // The customer has an open complaint, so an admin gets past the checks to the refusal (409).
   'POST /api/v1/customers/{id}/erase': ADMIN,

@@ -180,7 +180,7 @@ describeEachDialect('duplicate customers', (harness) => {
     t.setNow(new Date(t.now().getTime() + 60_000));
 
     const merged = await t
-      .as('agent')
+      .as('reviewer')
       .post(`/customers/${older.customerId}/merge`, { into: survivor.customerId });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     expect(merged.body.moved.complaints).toEqual([older.reference]);
@@ -225,7 +225,7 @@ describeEachDialect('duplicate customers', (harness) => {
       .where('type', '=', 'customers-merged')
       .executeTakeFirstOrThrow();
     expect(mergeRow.complaint_id).toBeNull();
-    expect(mergeRow.actor).toBe(t.users.agent.id);
+    expect(mergeRow.actor).toBe(t.users.reviewer.id);
     expect(JSON.parse(mergeRow.payload)).toMatchObject({
       mergedCustomerId: older.customerId,
       intoCustomerId: survivor.customerId,
@@ -248,7 +248,7 @@ describeEachDialect('duplicate customers', (harness) => {
     expect(onTombstone.body.field).toBe('customer.id');
   });
 
-  it('refuses a merge into itself, of a merged record, into a merged record, and across types unconfirmed', async () => {
+  it('refuses a merge by an agent, into itself, of a merged record, into a merged record, and across types unconfirmed', async () => {
     const a = await raisedOnline({ name: 'Ann Alpha', email: 'ann@example.org' });
     const b = await raisedOnline({ name: 'Ann Alpha', email: 'ann@example.org' });
     const business = await raisedOnline({
@@ -258,17 +258,25 @@ describeEachDialect('duplicate customers', (harness) => {
     });
     const before = await t.db.kysely.selectFrom('audit_events').select('seq').execute();
 
-    const self = await t.as('agent').post(`/customers/${a.customerId}/merge`, { into: a.customerId });
+    // An agent finds duplicates but may not merge them: a merge cannot be undone.
+    const byAgent = await t.as('agent').post(`/customers/${b.customerId}/merge`, { into: a.customerId });
+    expect(byAgent.status).toBe(403);
+    expect(byAgent.body).toMatchObject({ code: 'forbidden' });
+    expect(byAgent.body.detail).toContain('only a reviewer, a director or an admin');
+
+    const self = await t.as('reviewer').post(`/customers/${a.customerId}/merge`, { into: a.customerId });
     expect(self.status).toBe(400);
     expect(self.body.field).toBe('into');
-    const bad = await t.as('agent').post(`/customers/${a.customerId}/merge`, { into: '' });
+    const bad = await t.as('reviewer').post(`/customers/${a.customerId}/merge`, { into: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('body.into');
-    const unknown = await t.as('agent').post(`/customers/${a.customerId}/merge`, { into: 'nobody' });
+    const unknown = await t.as('reviewer').post(`/customers/${a.customerId}/merge`, { into: 'nobody' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.field).toBe('into');
 
-    const types = await t.as('agent').post(`/customers/${business.customerId}/merge`, { into: a.customerId });
+    const types = await t
+      .as('reviewer')
+      .post(`/customers/${business.customerId}/merge`, { into: a.customerId });
     expect(types.status).toBe(409);
     expect(types.body).toMatchObject({ code: 'confirmation-required', field: 'confirmDifferentType' });
     // Nothing was written by any refusal.
@@ -278,18 +286,18 @@ describeEachDialect('duplicate customers', (harness) => {
     );
 
     expect(
-      (await t.as('agent').post(`/customers/${b.customerId}/merge`, { into: a.customerId })).status,
+      (await t.as('reviewer').post(`/customers/${b.customerId}/merge`, { into: a.customerId })).status,
     ).toBe(200);
-    const again = await t.as('agent').post(`/customers/${b.customerId}/merge`, { into: a.customerId });
+    const again = await t.as('reviewer').post(`/customers/${b.customerId}/merge`, { into: a.customerId });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('customer-merged');
-    const intoTombstone = await t.as('agent').post(`/customers/${business.customerId}/merge`, {
+    const intoTombstone = await t.as('reviewer').post(`/customers/${business.customerId}/merge`, {
       into: b.customerId,
       confirmDifferentType: true,
     });
     expect(intoTombstone.body.code).toBe('customer-merged');
 
-    const confirmed = await t.as('agent').post(`/customers/${business.customerId}/merge`, {
+    const confirmed = await t.as('reviewer').post(`/customers/${business.customerId}/merge`, {
       into: a.customerId,
       confirmDifferentType: true,
     });
@@ -301,7 +309,7 @@ describeEachDialect('duplicate customers', (harness) => {
     // Merging the survivor on repoints the records merged into it: one hop to the live record.
     const c = await raisedOnline({ name: 'Ann Alpha', email: 'ann@example.org' });
     expect(
-      (await t.as('agent').post(`/customers/${a.customerId}/merge`, { into: c.customerId })).status,
+      (await t.as('reviewer').post(`/customers/${a.customerId}/merge`, { into: c.customerId })).status,
     ).toBe(200);
     expect((await t.as('agent').get(`/customers/${b.customerId}`)).body.merged.intoId).toBe(c.customerId);
   });

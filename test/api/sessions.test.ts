@@ -2,11 +2,13 @@
  * Staff sessions: a fresh secret at every sign-in (the browser's old session ended), an idle and an absolute
  * timeout, last use recorded at most once a minute, the list of one's own sessions with "end this one" and
  * "sign out everywhere" (API tokens untouched), an admin's deactivation or password reset ending them, the
- * housekeeping pruning the ended ones, LOCAL_PASSWORDS=off refusing passwords — each audited.
+ * housekeeping pruning the ended ones, LOCAL_PASSWORDS=off refusing passwords — each audited, on the
+ * person's own audit chain.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
 import { keepHouse } from '../../src/app/keep-house.ts';
+import { verifyAuditChain } from '../../src/db/audit.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
@@ -218,6 +220,37 @@ describeEachDialect('staff sessions', (harness) => {
       [t.users.admin.id, false, false, 1],
     ]);
     await t.as('admin').patch(`/users/${userId}`, { active: true });
+  });
+
+  it('audits each person’s sign-ins and sign-outs on their own chain, and the trail verifies', async () => {
+    t.setNow('2026-12-12T08:00:00Z');
+    const other = await addUser(t.ctx, {
+      email: 'sam@test.redress',
+      name: 'Sam Second',
+      roles: ['agent'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
+    const sol = await signIn(FIREFOX);
+    const sam = await t.as(null).post('/auth/login', { email: 'sam@test.redress', password: PASSWORD });
+    expect(sam.status).toBe(200);
+    expect((await send(sol, 'POST', '/auth/logout')).status).toBe(204);
+    const rows = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['type', 'actor', 'complaint_id', 'chain_id', 'chain_seq'])
+      .where('at', '>=', '2026-12-12T08:00:00.000Z')
+      .where('type', 'in', ['session-started', 'session-ended'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => [r.type, r.actor, r.complaint_id, r.chain_id])).toEqual([
+      ['session-started', userId, null, `user:${userId}`],
+      ['session-started', other.id, null, `user:${other.id}`],
+      ['session-ended', userId, null, `user:${userId}`],
+    ]);
+    // Sam's first event starts Sam's chain; Sol's go on after Sol's earlier ones.
+    expect(Number(rows[1]?.chain_seq)).toBe(1);
+    expect(Number(rows[2]?.chain_seq)).toBe(Number(rows[0]?.chain_seq) + 1);
+    expect(await verifyAuditChain(t.db.kysely)).toMatchObject({ ok: true, problems: [] });
   });
 
   it('refuses passwords with a clear problem when they are turned off', async () => {

@@ -3,7 +3,9 @@
  * redirects and the provider's development forms as a browser would: a first sign-in creates the member of
  * staff with the role of their group; moved to another group they get its role; in none, they are refused
  * and deactivated with their sessions ended; someone in no group is never created; an answer that comes back
- * to a browser that did not start the sign-in (login CSRF) is refused. Each step is audited.
+ * to a browser that did not start the sign-in (login CSRF) is refused; an existing local account is tied to
+ * the provider by email only when the provider verified that email, and then found by subject alone. Each
+ * step is audited.
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -177,5 +179,52 @@ describeEachDialect('single sign-on', (harness) => {
     expect(await findUserByOidcSubject(t.db.kysely, idp.issuer, 'ada')).toBeUndefined();
     const fair = await signInAs('ada');
     expect((await me(fair.session)).body.roles).toEqual(['admin']);
+  });
+
+  it('ties a local account to the provider only on a verified email, then by subject whatever the email', async () => {
+    const local = await t.as('admin').post('/users', {
+      email: 'lee@test.redress',
+      name: 'Lee Local',
+      roles: ['reviewer'],
+      password: 'set by the admin',
+    });
+    expect(local.status).toBe(201);
+    // Someone at the provider types Lee's address into their own profile: the provider has not verified it.
+    idp.accounts.set('mallory', {
+      email: 'lee@test.redress',
+      name: 'Mallory',
+      groups: ['redress-agents'],
+      emailVerified: false,
+    });
+    expect(await signInAs('mallory')).toEqual({
+      landed: '/staff/sign-in?sso=email-unverified',
+      session: undefined,
+    });
+    expect(await findUserByOidcSubject(t.db.kysely, idp.issuer, 'mallory')).toBeUndefined();
+    const refusal = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('payload')
+      .where('type', '=', 'sso-refused')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(refusal.payload)).toMatchObject({
+      userId: local.body.id,
+      subject: 'mallory',
+      reason: 'email-unverified',
+    });
+
+    // Lee's own provider account, with the address verified: tied, and from then on found by the subject.
+    idp.accounts.set('lee', { email: 'lee@test.redress', name: 'Lee Local', groups: ['redress-agents'] });
+    const linked = await signInAs('lee');
+    expect((await me(linked.session)).body).toMatchObject({ id: local.body.id, roles: ['agent'] });
+    expect((await findUserByOidcSubject(t.db.kysely, idp.issuer, 'lee'))?.id).toBe(local.body.id);
+    idp.accounts.set('lee', {
+      email: 'lee.renamed@idp.example',
+      name: 'Lee Local',
+      groups: ['redress-agents'],
+      emailVerified: false,
+    });
+    const later = await signInAs('lee');
+    expect((await me(later.session)).body.id).toBe(local.body.id);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * In the browser: a new member of staff signs in with the password an admin gave them and must choose their
  * own before the workspace opens; an agent finds two records of one customer (the web form makes a new one
- * each time) and merges them. A complaint taken in person is logged. Every page and dialog passes axe-core.
+ * each time) and a reviewer merges them (an agent sees who can). A complaint taken in person is logged.
+ * Every page and dialog passes axe-core.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,15 +87,20 @@ describe('customers and passwords in the workspace', () => {
     await agent.getByRole('link', { name: 'Merle Merger' }).click();
     await agent.getByRole('heading', { level: 2, name: 'Possible duplicates' }).waitFor();
     await agent.getByText('same email').waitFor();
+    // An agent sees the duplicate, and who can merge it: a merge cannot be undone.
+    await agent.getByText(/a reviewer, a director or an admin makes it/).waitFor();
+    expect(await agent.getByRole('button', { name: /^Merge / }).count()).toBe(0);
     expect(await checkPage(agent, 'staff-customer-duplicates')).toEqual([]);
 
-    await agent.getByRole('button', { name: 'Merge M. Merger…' }).click();
-    const dialog = agent.getByRole('dialog');
+    const reviewer: Page = await signIn(browser, app, app.staff.reviewer.email);
+    await reviewer.goto(agent.url());
+    await reviewer.getByRole('button', { name: 'Merge M. Merger…' }).click();
+    const dialog = reviewer.getByRole('dialog');
     await dialog.waitFor();
-    expect(await checkPage(agent, 'staff-customer-merge-dialog')).toEqual([]);
+    expect(await checkPage(reviewer, 'staff-customer-merge-dialog')).toEqual([]);
     await dialog.getByRole('button', { name: 'Merge into Merle Merger' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await agent.getByText('No likely duplicates').waitFor();
+    await reviewer.getByText('No likely duplicates').waitFor();
 
     // Both complaints now belong to the surviving record; the other record points to it.
     const view = await fetchComplaint(agent, second.reference);

@@ -12,6 +12,8 @@ export interface TestAccount {
   email: string;
   name: string;
   groups: string[];
+  /** What the provider says of the email (`email_verified`); true unless set. */
+  emailVerified?: boolean;
 }
 
 export interface TestOidcProvider {
@@ -54,7 +56,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
           return {
             sub: id,
             email: account.email,
-            email_verified: true,
+            email_verified: account.emailVerified ?? true,
             name: account.name,
             groups: account.groups,
           };

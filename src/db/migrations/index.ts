@@ -35,6 +35,7 @@ import * as m0029 from './0029-access.ts';
 import * as m0030 from './0030-privacy.ts';
 import * as m0031 from './0031-team-counts.ts';
 import * as m0032 from './0032-second-factor.ts';
+import * as m0034 from './0034-audit-user-chains.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0030-privacy': m0030,
   '0031-team-counts': m0031,
   '0032-second-factor': m0032,
+  '0034-audit-user-chains': m0034,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {

@@ -180,6 +180,7 @@ export function caseFileInput(): CaseFileInput {
     return {
       seq: i + 1,
       chainSeq: i + 1,
+      chainId: null,
       id: `audit-${i + 1}`,
       complaintId: story.complaint.id,
       type: event.type,

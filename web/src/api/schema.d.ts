@@ -954,7 +954,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the identity provider sends the browser back: signs in and redirects (302) to the workspace, or to the sign-in page with `?sso=no-role|inactive|no-email|failed` */
+        /** Where the identity provider sends the browser back: signs in and redirects (302) to the workspace, or to the sign-in page with `?sso=no-role|inactive|no-email|email-unverified|failed` */
         get: {
             parameters: {
                 query?: {
@@ -3462,7 +3462,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor */
+        /** Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor. Reviewers, directors and admins only (403 for agents) */
         post: {
             parameters: {
                 query?: never;

@@ -32,6 +32,8 @@ const SSO_REFUSALS: Record<string, string> = {
   inactive: 'Your Redress account is deactivated. Ask a Redress administrator to reactivate it.',
   'no-email':
     'The identity provider did not send an email address that can be used for you. Ask a Redress administrator.',
+  'email-unverified':
+    'Your identity provider has not verified your email address, so it cannot be tied to your existing Redress account. Verify it with your provider, or ask a Redress administrator.',
   failed: 'Single sign-on did not complete (it may have taken too long). Please try again.',
 };
 

@@ -113,7 +113,7 @@ export function registerSsoRoutes(
         tags,
         security: [],
         summary:
-          'Where the identity provider sends the browser back: signs in and redirects (302) to the workspace, or to the sign-in page with `?sso=no-role|inactive|no-email|failed`',
+          'Where the identity provider sends the browser back: signs in and redirects (302) to the workspace, or to the sign-in page with `?sso=no-role|inactive|no-email|email-unverified|failed`',
         // What a provider sends back (RFC 6749 §4.1.2, RFC 9207's iss); openid-client reads the address itself.
         querystring: z.looseObject({
           code: z.string().max(4096).optional(),

@@ -103,7 +103,7 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags,
         summary:
-          'Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor',
+          'Merge this customer record into another (`into`): its complaints, emails and portal sign-ins follow; it is kept as a tombstone pointing to the survivor. Reviewers, directors and admins only (403 for agents)',
         params,
         body: mergeBody,
         response: { 200: mergedSchema, ...problems },

@@ -3,16 +3,16 @@
  * password, deactivating and reactivating, lifting a lockout after failed sign-ins, and resetting someone's
  * 2-step verification. Others see the list and a note, with no controls.
  */
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { formatDateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { hasRole, type User, useMe, useStaff } from '../session.ts';
-import { ConfirmModal, DoneStatus, RoleBadges } from './shared.tsx';
+import { ConfirmModal, DoneStatus } from './shared.tsx';
 import { PasswordModal, UserFormModal } from './UserForms.tsx';
+import { UserCards, type UserListActions, UserTable } from './UserList.tsx';
 
 type Dialog =
   | { kind: 'add' }
@@ -59,6 +59,16 @@ export function UsersPage() {
     onSuccess: (user) =>
       finished(`${user.name}’s 2-step verification was reset; they were signed out everywhere.`),
   });
+  const actions: UserListActions | null = isAdmin
+    ? {
+        edit: (user) => setDialog({ kind: 'edit', user }),
+        resetPassword: (user) => setDialog({ kind: 'password', user }),
+        unlock: (user) => unlock.mutate(user),
+        unlocking: unlock.isPending ? unlock.variables?.id : undefined,
+        toggleActive: (user) => setDialog({ kind: 'active', user }),
+        resetTwoStep: (user) => setDialog({ kind: 'two-step', user }),
+      }
+    : null;
   const closeDialog = () => {
     toggleActive.reset();
     resetTwoStep.reset();
@@ -96,126 +106,10 @@ export function UsersPage() {
       ) : staff.data.length === 0 ? (
         <Empty title="No staff yet" />
       ) : (
-        <Table.ScrollContainer
-          minWidth={isAdmin ? 860 : 600}
-          type="native"
-          // Focusable so that keyboard users can scroll it sideways on a narrow screen.
-          tabIndex={0}
-          role="region"
-          aria-label="Staff table"
-        >
-          <Table striped highlightOnHover>
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
-              {staff.data.length} member{staff.data.length === 1 ? '' : 's'} of staff
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Roles</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Added</Table.Th>
-                {isAdmin && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {staff.data.map((user) => {
-                const self = user.id === me.data?.id;
-                return (
-                  <Table.Tr key={user.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {user.name}
-                      {self && (
-                        <Text span c="dimmed" size="sm">
-                          {' '}
-                          (you)
-                        </Text>
-                      )}
-                    </Table.Th>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{user.email}</Table.Td>
-                    <Table.Td>
-                      <RoleBadges roles={user.roles} />
-                    </Table.Td>
-                    <Table.Td>
-                      {user.lockedUntil ? (
-                        <Badge color="red.9" variant="filled" style={{ minWidth: 'max-content' }}>
-                          Locked until {formatDateTime(user.lockedUntil)}
-                        </Badge>
-                      ) : user.active ? (
-                        <Badge color="teal.9" variant="filled" style={{ minWidth: 'max-content' }}>
-                          Active
-                        </Badge>
-                      ) : (
-                        <Badge color="gray" c="gray.9" variant="light" style={{ minWidth: 'max-content' }}>
-                          Deactivated
-                        </Badge>
-                      )}
-                      {user.twoStep !== null && (
-                        <Text size="xs" mt={4} style={{ whiteSpace: 'nowrap' }}>
-                          2-step: {user.twoStep ? 'on' : 'off'}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(user.createdAt)}</Table.Td>
-                    {isAdmin && (
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`Edit ${user.name}`}
-                            onClick={() => setDialog({ kind: 'edit', user })}
-                          >
-                            Edit
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`Reset password for ${user.name}`}
-                            onClick={() => setDialog({ kind: 'password', user })}
-                          >
-                            Reset password
-                          </Button>
-                          {user.lockedUntil && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={`Unlock ${user.name}`}
-                              loading={unlock.isPending && unlock.variables?.id === user.id}
-                              onClick={() => unlock.mutate(user)}
-                            >
-                              Unlock
-                            </Button>
-                          )}
-                          {user.twoStep && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={`Reset 2-step verification for ${user.name}`}
-                              onClick={() => setDialog({ kind: 'two-step', user })}
-                            >
-                              Reset 2-step
-                            </Button>
-                          )}
-                          {!self && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.name}`}
-                              onClick={() => setDialog({ kind: 'active', user })}
-                            >
-                              {user.active ? 'Deactivate' : 'Reactivate'}
-                            </Button>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <>
+          <UserTable users={staff.data} meId={me.data?.id} actions={actions} />
+          <UserCards users={staff.data} meId={me.data?.id} actions={actions} />
+        </>
       )}
       {isAdmin && (
         <>

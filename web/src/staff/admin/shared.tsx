@@ -24,7 +24,8 @@ export function RoleBadges({ roles }: { roles: readonly Role[] }) {
   return (
     <Group gap={4} wrap="wrap">
       {ROLE_ORDER.filter((r) => roles.includes(r)).map((r) => (
-        <Badge key={r} variant="light" color="blue" c="blue.9" size="sm">
+        // Never narrower than its word: in a tight column it was cut to "DIR…".
+        <Badge key={r} variant="light" color="blue" c="blue.9" size="sm" style={{ minWidth: 'max-content' }}>
           {ROLE_WORDS[r].label}
         </Badge>
       ))}

@@ -1,6 +1,7 @@
 /**
  * A customer record (`/staff/customers/:id`): the details, the record's likely duplicates, and merging one
- * into the other. A record already merged says where it went. Admins can export the personal data.
+ * into the other (reviewers, directors and admins: a merge cannot be undone). A record already merged says
+ * where it went. Admins can export the personal data.
  */
 import {
   Alert,
@@ -18,6 +19,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { mayMergeCustomers } from '../../../../src/domain/customer.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { formatDateTime, humanize } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
@@ -89,6 +91,7 @@ function ContactPreference({ customer }: { customer: Customer }) {
 function PossibleDuplicates({ customer }: { customer: Customer }) {
   const duplicates = useDuplicates(customer.id, customer.merged === null);
   const [merging, setMerging] = useState<Customer | null>(null);
+  const mayMerge = mayMergeCustomers(useMe().data?.roles ?? []);
   return (
     <section aria-labelledby="duplicates-heading">
       <Stack gap="sm">
@@ -97,6 +100,12 @@ function PossibleDuplicates({ customer }: { customer: Customer }) {
         </Title>
         {duplicates.isPending && <Loading label="Looking for likely duplicates" />}
         {duplicates.isError && <ProblemAlert error={duplicates.error} onRetry={() => duplicates.refetch()} />}
+        {!mayMerge && duplicates.data !== undefined && duplicates.data.length > 0 && (
+          <Text size="sm">
+            A merge cannot be undone, so a reviewer, a director or an admin makes it: ask one if these are the
+            same customer.
+          </Text>
+        )}
         {duplicates.data?.length === 0 && (
           <Empty title="No likely duplicates">
             No other record has the same email or phone number, or the same postcode and a similar name.
@@ -123,9 +132,11 @@ function PossibleDuplicates({ customer }: { customer: Customer }) {
                   ))}
                 </Group>
               </Stack>
-              <Button variant="default" onClick={() => setMerging(other)}>
-                Merge {other.name}…
-              </Button>
+              {mayMerge && (
+                <Button variant="default" onClick={() => setMerging(other)}>
+                  Merge {other.name}…
+                </Button>
+              )}
             </Group>
           </Paper>
         ))}
