@@ -10,6 +10,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, type Schemas, unwrap } from '../../api/client.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { ConfirmModal } from '../admin/shared.tsx';
 
@@ -75,13 +76,7 @@ export function SessionsPage() {
       ) : sessions.data.length === 0 ? (
         <Empty title="No sessions">You are using an API token, not a browser session.</Empty>
       ) : (
-        <Table.ScrollContainer
-          minWidth={720}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label="Sessions table"
-        >
+        <ScrollTable label="Sessions table" minWidth={720}>
           <Table striped aria-labelledby="sessions-heading">
             <Table.Thead>
               <Table.Tr>
@@ -125,7 +120,7 @@ export function SessionsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Group>
         <Button color="red" variant="outline" onClick={() => setConfirmAll(true)}>

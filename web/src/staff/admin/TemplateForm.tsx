@@ -26,6 +26,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import {
   PURPOSE_WORDS,
   type ResponseTemplate,
@@ -283,7 +284,7 @@ export function TemplateFormModal({
                 <Text size="sm" c="dimmed" mb="xs">
                   Choose one to put it in the text where the cursor is.
                 </Text>
-                <Table.ScrollContainer minWidth={360} type="native">
+                <ScrollTable label="Placeholders table" minWidth={360}>
                   <Table verticalSpacing={4}>
                     <Table.Thead>
                       <Table.Tr>
@@ -311,7 +312,7 @@ export function TemplateFormModal({
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               </section>
             </Stack>
           </Grid.Col>

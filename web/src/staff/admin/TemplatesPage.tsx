@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { hasRole, useMe } from '../session.ts';
 import {
@@ -113,14 +114,7 @@ export function TemplatesPage() {
           {purpose || stage ? 'Try another purpose or stage.' : 'Add one to get started.'}
         </Empty>
       ) : (
-        <Table.ScrollContainer
-          minWidth={isAdmin ? 860 : 640}
-          type="native"
-          // Focusable so that keyboard users can scroll it sideways on a narrow screen.
-          tabIndex={0}
-          role="region"
-          aria-label="Templates table"
-        >
+        <ScrollTable label="Templates table" minWidth={isAdmin ? 860 : 640}>
           <Table striped highlightOnHover>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
               {templates.data.length} template{templates.data.length === 1 ? '' : 's'}
@@ -195,7 +189,7 @@ export function TemplatesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <TryTemplate />
       {isAdmin && (

@@ -26,6 +26,7 @@ import { api, type Schemas, unwrap } from '../../api/client.ts';
 import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { hasRole, useMe } from '../session.ts';
 import { ConfirmModal, ERROR_TEXT } from './shared.tsx';
@@ -98,13 +99,7 @@ export function TokensPage() {
             : 'You have no tokens. Create one above if a system needs to act as you.'}
         </Empty>
       ) : (
-        <Table.ScrollContainer
-          minWidth={900}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label="Tokens table"
-        >
+        <ScrollTable label="Tokens table" minWidth={900}>
           <Table striped aria-labelledby="tokens-heading">
             <Table.Thead>
               <Table.Tr>
@@ -158,7 +153,7 @@ export function TokensPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <ConfirmModal
         opened={revoking !== null}

@@ -6,6 +6,7 @@
  */
 import { Badge, Box, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../ui/format.ts';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import type { useStaff } from '../session.ts';
 import { RoleBadges } from './shared.tsx';
 
@@ -143,14 +144,7 @@ const count = (users: User[]) => `${users.length} member${users.length === 1 ? '
 export function UserTable({ users, meId, actions }: ListProps) {
   return (
     <Box visibleFrom="sm">
-      <Table.ScrollContainer
-        minWidth={actions ? 720 : 520}
-        type="native"
-        // Focusable so that keyboard users can scroll it sideways on a narrow screen.
-        tabIndex={0}
-        role="region"
-        aria-label="Staff table"
-      >
+      <ScrollTable label="Staff table" minWidth={actions ? 720 : 520}>
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{count(users)}</Table.Caption>
           <Table.Thead>
@@ -191,7 +185,7 @@ export function UserTable({ users, meId, actions }: ListProps) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Box>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { type ReactNode, useId, useState } from 'react';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 
 export interface FigureTable {
   columns: string[];
@@ -59,7 +60,7 @@ export function ChartPanel({
         // Inert: the chart is for the eye, the table for everyone else (recharts makes its SVG focusable).
         <div inert>{chart}</div>
       ) : (
-        <Table.ScrollContainer minWidth={300} type="native" tabIndex={0}>
+        <ScrollTable label={`${title}: table`} minWidth={300}>
           <Table aria-labelledby={`${id}-title`} striped verticalSpacing={4} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -85,7 +86,7 @@ export function ChartPanel({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Paper>
   );

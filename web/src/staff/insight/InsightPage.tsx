@@ -13,6 +13,7 @@ import { api, type Schemas, unwrap } from '../../api/client.ts';
 import { useProcedure } from '../../procedure.ts';
 import { formatDay, formatPence, humanize } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { Loading, ProblemAlert } from '../../ui/states.tsx';
 import { ChartPanel } from './ChartPanel.tsx';
 import { ImprovementsPanel } from './ImprovementsPanel.tsx';
@@ -370,7 +371,7 @@ function Team({ data }: { data: Insight }) {
           No open complaints.
         </Alert>
       ) : (
-        <Table.ScrollContainer minWidth={360} type="native" tabIndex={0}>
+        <ScrollTable label="Team table" minWidth={360}>
           <Table aria-labelledby="insight-team" striped verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
@@ -401,7 +402,7 @@ function Team({ data }: { data: Insight }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Paper>
   );

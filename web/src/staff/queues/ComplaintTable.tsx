@@ -8,6 +8,7 @@ import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { paths } from '../../api/schema';
 import { formatDay, humanize, londonToday } from '../../ui/format.ts';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { AdrDue } from './adrDue.tsx';
 import type { Order, Sort } from './queueParams.ts';
 
@@ -88,15 +89,7 @@ export function ComplaintTable({
       </Text>
       {/* Positioned, so the visually hidden sort words stay inside the scrolling box on a phone. Focusable, so
           it scrolls from the keyboard and its keys are on only while the focus is here. */}
-      <Table.ScrollContainer
-        minWidth={900}
-        type="native"
-        pos="relative"
-        role="region"
-        aria-label={TABLE_REGION_LABEL}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-      >
+      <ScrollTable label={TABLE_REGION_LABEL} minWidth={900} pos="relative" onKeyDown={onKeyDown}>
         <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -191,7 +184,7 @@ export function ComplaintTable({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </>
   );
 }

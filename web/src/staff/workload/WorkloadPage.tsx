@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { formatDay, humanize } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { Loading, ProblemAlert } from '../../ui/states.tsx';
 
 /** The stage queues complaints wait in unassigned. */
@@ -48,7 +49,7 @@ export function WorkloadPage() {
       ) : workload.isError ? (
         <ProblemAlert error={workload.error} onRetry={() => workload.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={820} type="native">
+        <ScrollTable label="Workload table" minWidth={820}>
           <Table aria-labelledby="workload-heading" verticalSpacing="xs" striped>
             <Table.Thead>
               <Table.Tr>
@@ -115,7 +116,7 @@ export function WorkloadPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </>
   );
