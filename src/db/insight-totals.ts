@@ -1,23 +1,24 @@
 /**
  * The dashboard's reads: the totals of a date range summed per period, measure, value, category and channel
- * — by month, its whole months from the monthly totals (0026: a year is about 30,000 rows at a million
- * complaints) and the days at its edges from the daily totals, unless customer type or stage reached is
- * filtered, which only the daily totals keep (a year of them is about a million rows at a million
- * complaints, read along the primary key) — and the same sums for
- * one owner's complaints from their facts (an owner's rows through insight_facts_owner_idx, summed here).
- * The survey's totals are read apart, with their stage reached; its figures by handler come from the
- * per-owner totals (0025), a few rows per owner and day.
+ * — its whole months, then the whole weeks left at its edges, from the rollups (0033: each already summed over
+ * the customer types and stages not asked for; a month of those summed over both is a few thousand rows at a
+ * million complaints), and only the days left over (at most six at each edge) from the daily totals — and the
+ * same sums for one owner's complaints from their facts (an owner's rows through insight_facts_owner_idx,
+ * summed here). The survey's totals are read apart, with their stage reached; its figures by handler come from
+ * the per-owner totals (0025), a few rows per owner and day.
  */
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import {
+  ANY,
   type Contribution,
   MEASURES,
   type Measure,
-  MONTH_TOTALS_BY_STAGE,
+  type RollupSpan,
+  STAGES_REACHED,
   type StageReached,
 } from '../domain/insight.ts';
-import { type Granularity, type InsightTotal, periodOf, wholeMonthsOf } from '../domain/insight-figures.ts';
+import { type Granularity, type InsightTotal, periodOf, splitRange } from '../domain/insight-figures.ts';
 import type { Category } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
@@ -52,63 +53,74 @@ const given = <T>(list: readonly T[] | undefined): list is readonly T[] =>
   list !== undefined && list.length > 0;
 
 /**
- * The range's totals, per week (or day) for weekly figures and per month (`YYYY-MM`) for monthly ones. By
- * month, the whole months come from the monthly totals when they can give the figures: neither customer
- * type nor stage reached filtered, and the stage reached asked for only of measures whose monthly totals
- * keep it. Either way the figures are the same (test/api/insight.test.ts checks it for random ranges).
+ * The range's totals, per week (or day) for weekly figures and per month (`YYYY-MM`) for monthly ones: by
+ * month, its whole months from the monthly rollups; the whole weeks left at its edges (by week, its whole
+ * weeks) from the weekly ones; the days left over from the daily totals (`splitRange`). The figures are the
+ * same as from the daily totals alone (`from: 'daily'`), which test/api/insight.test.ts checks for random
+ * ranges and filters.
  */
 export async function sumInsightTotals(
   executor: Executor,
   filter: InsightFilter,
   granularity: Granularity,
   read: TotalsRead = { measures: RANGE_MEASURES, byStageReached: false },
+  from: 'rollups' | 'daily' = 'rollups',
 ): Promise<InsightTotal[]> {
-  const split = granularity === 'month' && monthTotalsServe(filter, read) ? wholeMonthsOf(filter) : undefined;
-  if (!split) return sumDailyTotals(executor, filter, granularity, read);
+  if (from === 'daily') return sumDailyTotals(executor, filter, granularity, read);
+  const split = splitRange(filter, granularity);
   const parts = await Promise.all([
-    sumMonthTotals(executor, filter, split.months, read),
-    split.before ? sumDailyTotals(executor, { ...filter, ...split.before }, granularity, read) : [],
-    split.after ? sumDailyTotals(executor, { ...filter, ...split.after }, granularity, read) : [],
+    split.months ? sumRollups(executor, filter, 'month', split.months, granularity, read) : [],
+    ...split.weeks.map((weeks) => sumRollups(executor, filter, 'week', weeks, granularity, read)),
+    ...split.days.map((days) => sumDailyTotals(executor, { ...filter, ...days }, granularity, read)),
   ]);
   return parts.flat();
 }
 
-/** Whether the monthly totals hold what `read` needs under `filter`. */
-function monthTotalsServe(filter: InsightFilter, read: TotalsRead): boolean {
-  return (
-    !given(filter.customerTypes) &&
-    !given(filter.stagesReached) &&
-    (!read.byStageReached || read.measures.every((m) => MONTH_TOTALS_BY_STAGE.includes(m)))
-  );
-}
-
-/** Whole months' totals (`months`, `YYYY-MM` both ends included), from the monthly totals. */
-async function sumMonthTotals(
+/**
+ * Whole months' or weeks' totals (`periods`: months `YYYY-MM`, or weeks' Mondays, both ends included), from
+ * the rollups of the customer types and stages the filter asks for, or those summed over them ('*'); by stage
+ * reached, each stage's rows.
+ */
+async function sumRollups(
   executor: Executor,
   filter: Omit<InsightFilter, 'from' | 'to'>,
-  months: { from: string; to: string },
+  span: RollupSpan,
+  periods: { from: string; to: string },
+  granularity: Granularity,
   read: TotalsRead,
 ): Promise<InsightTotal[]> {
-  const stage = read.byStageReached ? sql<string | null>`m.stage_reached` : sql<string | null>`null`;
+  const types: readonly string[] = given(filter.customerTypes) ? filter.customerTypes : [ANY];
+  const stages: readonly string[] = given(filter.stagesReached)
+    ? filter.stagesReached
+    : read.byStageReached
+      ? STAGES_REACHED
+      : [ANY];
+  // A whole week at a month's edge lies in that month (splitRange).
+  const period =
+    span === 'week' && granularity === 'month' ? sql<string>`substr(r.period, 1, 7)` : sql<string>`r.period`;
+  const stage = read.byStageReached ? sql<string | null>`r.stage_reached` : sql<string | null>`null`;
   const rows = await executor
-    .selectFrom('insight_month_totals as m')
+    .selectFrom('insight_rollups as r')
     .select((eb) => [
-      'm.measure',
-      'm.value',
-      'm.category',
-      'm.channel',
-      'm.month as period',
+      'r.measure',
+      'r.value',
+      'r.category',
+      'r.channel',
+      period.as('period'),
       stage.as('stage_reached'),
-      eb.fn.sum<string | number>('m.n').as('n'),
-      eb.fn.sum<string | number>('m.amount').as('amount'),
+      eb.fn.sum<string | number>('r.n').as('n'),
+      eb.fn.sum<string | number>('r.amount').as('amount'),
     ])
-    .where('m.measure', 'in', read.measures)
-    .where('m.month', '>=', months.from)
-    .where('m.month', '<=', months.to)
-    .$if(given(filter.categories), (q) => q.where('m.category', 'in', filter.categories ?? []))
-    .$if(given(filter.channels), (q) => q.where('m.channel', 'in', filter.channels ?? []))
-    .groupBy(['m.measure', 'm.value', 'm.category', 'm.channel', 'm.month'])
-    .$if(read.byStageReached, (q) => q.groupBy('m.stage_reached'))
+    .where('r.measure', 'in', read.measures)
+    .where('r.span', '=', span)
+    .where('r.customer_type', 'in', types)
+    .where('r.stage_reached', 'in', stages)
+    .where('r.period', '>=', periods.from)
+    .where('r.period', '<=', periods.to)
+    .$if(given(filter.categories), (q) => q.where('r.category', 'in', filter.categories ?? []))
+    .$if(given(filter.channels), (q) => q.where('r.channel', 'in', filter.channels ?? []))
+    .groupBy(['r.measure', 'r.value', 'r.category', 'r.channel', period])
+    .$if(read.byStageReached, (q) => q.groupBy('r.stage_reached'))
     .execute();
   return totalsOf(rows);
 }

@@ -36,6 +36,7 @@ const ALL = [
   '0029-access',
   '0030-privacy',
   '0031-team-counts',
+  '0033-insight-rollups',
 ];
 
 const TABLES = [
@@ -58,8 +59,8 @@ const TABLES = [
   'improvement_complaints',
   'improvements',
   'insight_facts',
-  'insight_month_totals',
   'insight_owner_totals',
+  'insight_rollups',
   'insight_totals',
   'jobs',
   'notes',

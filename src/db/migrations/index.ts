@@ -34,6 +34,7 @@ import * as m0028 from './0028-sessions-and-sso.ts';
 import * as m0029 from './0029-access.ts';
 import * as m0030 from './0030-privacy.ts';
 import * as m0031 from './0031-team-counts.ts';
+import * as m0033 from './0033-insight-rollups.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0029-access': m0029,
   '0030-privacy': m0030,
   '0031-team-counts': m0031,
+  '0033-insight-rollups': m0033,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
