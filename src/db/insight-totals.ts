@@ -7,7 +7,7 @@
  * summed here). The survey's totals are read apart, with their stage reached; its figures by handler come from
  * the per-owner totals (0025), a few rows per owner and day.
  */
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import {
   ANY,
@@ -18,7 +18,13 @@ import {
   STAGES_REACHED,
   type StageReached,
 } from '../domain/insight.ts';
-import { type Granularity, type InsightTotal, periodOf, splitRange } from '../domain/insight-figures.ts';
+import {
+  type Granularity,
+  type InsightTotal,
+  PER_PERIOD_MEASURES,
+  periodOf,
+  splitRange,
+} from '../domain/insight-figures.ts';
 import type { Category } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
@@ -66,14 +72,27 @@ export async function sumInsightTotals(
   read: TotalsRead = { measures: RANGE_MEASURES, byStageReached: false },
   from: 'rollups' | 'daily' = 'rollups',
 ): Promise<InsightTotal[]> {
-  if (from === 'daily') return sumDailyTotals(executor, filter, granularity, read);
+  const first = periodOf(filter.from, granularity);
+  if (from === 'daily') return sumDailyTotals(executor, filter, granularity, read, first);
   const split = splitRange(filter, granularity);
   const parts = await Promise.all([
-    split.months ? sumRollups(executor, filter, 'month', split.months, granularity, read) : [],
-    ...split.weeks.map((weeks) => sumRollups(executor, filter, 'week', weeks, granularity, read)),
-    ...split.days.map((days) => sumDailyTotals(executor, { ...filter, ...days }, granularity, read)),
+    split.months ? sumRollups(executor, filter, 'month', split.months, granularity, read, first) : [],
+    ...split.weeks.map((weeks) => sumRollups(executor, filter, 'week', weeks, granularity, read, first)),
+    ...split.days.map((days) => sumDailyTotals(executor, { ...filter, ...days }, granularity, read, first)),
   ]);
   return parts.flat();
+}
+
+/**
+ * A total's period, or for a measure the figures sum over the whole range (all but `PER_PERIOD_MEASURES`)
+ * the range's first period, `first`: a year's totals are then a few thousand rows rather than ~30,000 (per
+ * month, value, category and channel), which cost more to hand over from a reader thread and to sum here
+ * than the rollups cost to read.
+ */
+function periodFor(measure: RawBuilder<string>, period: RawBuilder<string>, first: string) {
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(first)) throw new Error(`not a period: ${first}`);
+  const perPeriod = sql.join(PER_PERIOD_MEASURES.map((m) => sql.lit(m)));
+  return sql<string>`case when ${measure} in (${perPeriod}) then ${period} else ${sql.lit(first)} end`;
 }
 
 /**
@@ -88,6 +107,7 @@ async function sumRollups(
   periods: { from: string; to: string },
   granularity: Granularity,
   read: TotalsRead,
+  first: string,
 ): Promise<InsightTotal[]> {
   const types: readonly string[] = given(filter.customerTypes) ? filter.customerTypes : [ANY];
   const stages: readonly string[] = given(filter.stagesReached)
@@ -96,8 +116,11 @@ async function sumRollups(
       ? STAGES_REACHED
       : [ANY];
   // A whole week at a month's edge lies in that month (splitRange).
-  const period =
-    span === 'week' && granularity === 'month' ? sql<string>`substr(r.period, 1, 7)` : sql<string>`r.period`;
+  const period = periodFor(
+    sql`r.measure`,
+    span === 'week' && granularity === 'month' ? sql<string>`substr(r.period, 1, 7)` : sql<string>`r.period`,
+    first,
+  );
   const stage = read.byStageReached ? sql<string | null>`r.stage_reached` : sql<string | null>`null`;
   const rows = await executor
     .selectFrom('insight_rollups as r')
@@ -131,17 +154,21 @@ async function sumDailyTotals(
   filter: InsightFilter,
   granularity: Granularity,
   read: TotalsRead,
+  first: string,
 ): Promise<InsightTotal[]> {
   // On SQLite summed per week here (its Monday), not per day: at a million complaints 13 weeks are ~120,000
   // day groups, which took longer to hand over from the reader thread than to read (2.2 s, 0.9 s so). On
   // PostgreSQL the week's expression cost more than it saved (13 weeks 3.5 s by day, 4.7 s by week), so it
   // sums per day and insight-figures.ts puts each day in its week.
-  const period =
+  const period = periodFor(
+    sql`t.measure`,
     granularity === 'month'
       ? sql<string>`substr(t.day, 1, 7)`
       : dialectOf(executor) === 'postgres'
         ? sql<string>`t.day`
-        : sql<string>`date(t.day, '-6 days', 'weekday 1')`;
+        : sql<string>`date(t.day, '-6 days', 'weekday 1')`,
+    first,
+  );
   const stage = read.byStageReached ? sql<string | null>`t.stage_reached` : sql<string | null>`null`;
   const rows = await executor
     .selectFrom('insight_totals as t')

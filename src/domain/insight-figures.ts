@@ -23,6 +23,12 @@ import { addDays, daysBetween, type LocalDate, mondayOf, startOfNextMonth } from
 
 export type Granularity = 'week' | 'month';
 
+/**
+ * The measures whose figures are per period (volumes, ADR letters); every other one is summed over the whole
+ * range, so its totals are read summed over the periods too (db/insight-totals.ts).
+ */
+export const PER_PERIOD_MEASURES: readonly Measure[] = ['received', 'adr-letter'];
+
 export interface InsightRange {
   from: LocalDate;
   to: LocalDate;
@@ -95,7 +101,10 @@ export function splitRange(range: InsightRange, granularity: Granularity): Range
   return split;
 }
 
-/** A sum of contributions: per period (or day: it is put in its period here), measure, value and two filters. */
+/**
+ * A sum of contributions: per period (or day: it is put in its period here; for a measure not in
+ * `PER_PERIOD_MEASURES`, the range's first period, whatever its day), measure, value and two filters.
+ */
 export interface InsightTotal {
   period: string;
   measure: Measure;
