@@ -51,9 +51,9 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
     key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
   },
   insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
-  insight_month_totals: {
+  insight_rollups: {
     order: 34,
-    key: ['measure', 'month', 'value', 'category', 'channel', 'stage_reached'],
+    key: ['measure', 'span', 'customer_type', 'stage_reached', 'period', 'value', 'category', 'channel'],
   },
   audit_checkpoints: { order: 35, key: ['seq'] },
   // A minute's counts at most: kept so that every table travels, though a restore could do without it.

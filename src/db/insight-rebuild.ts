@@ -1,12 +1,11 @@
 /**
  * Computes every complaint's insight facts and the totals from scratch: the proof that the totals kept change
  * by change equal a recomputation (test/api/insight.test.ts), and (`rebuildInsightFacts`, without the
- * monthly totals, which came after it) the backfill of migration 0025. Reads the complaints in batches along
- * their primary key, so memory stays flat at a million; the monthly totals are then summed from the daily
- * ones in one statement.
+ * rollups, which came after it) the backfill of migration 0025. Reads the complaints in batches along their
+ * primary key, so memory stays flat at a million; the rollups are then summed from the daily totals.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { insightFacts, MONTH_TOTALS_BY_STAGE } from '../domain/insight.ts';
+import { ANY, insightFacts, ROLLUP_SPANS } from '../domain/insight.ts';
 import {
   ADR_LETTER_COLUMNS,
   ATTEMPT_COLUMNS,
@@ -14,7 +13,7 @@ import {
   REMEDY_COLUMNS,
   toComplaint,
 } from './complaints.ts';
-import { transaction } from './database.ts';
+import { dialectOf, transaction } from './database.ts';
 import { addNewFacts, addToDailyTotals } from './insight.ts';
 import type { Schema } from './schema.ts';
 
@@ -25,13 +24,13 @@ type Db = Kysely<Schema> | Transaction<Schema>;
 /** Empties the facts and all the totals and fills them again. Returns how many complaints were read. */
 export async function rebuildInsight(db: Db): Promise<number> {
   const count = await rebuildInsightFacts(db);
-  await rebuildMonthTotals(db);
+  await rebuildRollups(db);
   return count;
 }
 
 /**
  * Empties the facts, the daily and the per-owner totals and fills them again from the complaints, leaving the
- * monthly totals (0026) alone: what migration 0025 runs, before that table exists. Returns how many
+ * rollups (0033) alone: what migration 0025 runs, before that table exists. Returns how many
  * complaints were read.
  */
 export async function rebuildInsightFacts(db: Db): Promise<number> {
@@ -104,19 +103,47 @@ export async function rebuildInsightFacts(db: Db): Promise<number> {
   }
 }
 
-/** The monthly totals (0026) summed again from the daily totals, as each change keeps them (db/insight.ts). */
-export async function rebuildMonthTotals(db: Db): Promise<void> {
-  const byStage = sql.join(MONTH_TOTALS_BY_STAGE.map((m) => sql.lit(m)));
-  const stage = sql`case when measure in (${byStage}) then stage_reached else '' end`;
+/**
+ * The rollups (0033) summed again from the daily totals, as each change keeps them (db/insight.ts,
+ * `rollupChanges`): per span, the rows with customer type and stage reached kept from the daily totals, then
+ * the rows with either or both summed over (`ANY`) from those.
+ */
+export async function rebuildRollups(db: Db): Promise<void> {
+  const week =
+    dialectOf(db) === 'postgres'
+      ? sql`to_char(date_trunc('week', day::date), 'YYYY-MM-DD')`
+      : sql`date(day, '-6 days', 'weekday 1')`;
+  const any = sql.lit(ANY);
   await transaction(db, async (trx) => {
-    await trx.deleteFrom('insight_month_totals').execute();
-    await sql`
-      insert into insight_month_totals (measure, month, value, category, channel, stage_reached, n, amount)
-      select measure, substr(day, 1, 7), value, category, channel, ${stage}, sum(n), sum(amount)
-      from insight_totals
-      group by measure, substr(day, 1, 7), value, category, channel, ${stage}
-      having sum(n) <> 0 or sum(amount) <> 0
-    `.execute(trx);
+    await trx.deleteFrom('insight_rollups').execute();
+    for (const span of ROLLUP_SPANS) {
+      const period = span === 'week' ? week : sql`substr(day, 1, 7)`;
+      await sql`
+        insert into insight_rollups
+          (measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
+        select measure, ${span}, customer_type, stage_reached, ${period}, value, category, channel,
+          sum(n), sum(amount)
+        from insight_totals
+        group by measure, customer_type, stage_reached, ${period}, value, category, channel
+        having sum(n) <> 0 or sum(amount) <> 0
+      `.execute(trx);
+      for (const [customerType, stageReached, kept] of [
+        [sql`customer_type`, any, sql`, customer_type`],
+        [any, sql`stage_reached`, sql`, stage_reached`],
+        [any, any, sql``],
+      ] as const) {
+        await sql`
+          insert into insight_rollups
+            (measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
+          select measure, span, ${customerType}, ${stageReached}, period, value, category, channel,
+            sum(n), sum(amount)
+          from insight_rollups
+          where span = ${span} and customer_type <> ${any} and stage_reached <> ${any}
+          group by measure, span, period, value, category, channel${kept}
+          having sum(n) <> 0 or sum(amount) <> 0
+        `.execute(trx);
+      }
+    }
   });
 }
 

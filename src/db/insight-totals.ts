@@ -1,23 +1,30 @@
 /**
  * The dashboard's reads: the totals of a date range summed per period, measure, value, category and channel
- * — by month, its whole months from the monthly totals (0026: a year is about 30,000 rows at a million
- * complaints) and the days at its edges from the daily totals, unless customer type or stage reached is
- * filtered, which only the daily totals keep (a year of them is about a million rows at a million
- * complaints, read along the primary key) — and the same sums for
- * one owner's complaints from their facts (an owner's rows through insight_facts_owner_idx, summed here).
- * The survey's totals are read apart, with their stage reached; its figures by handler come from the
- * per-owner totals (0025), a few rows per owner and day.
+ * — its whole months, then the whole weeks left at its edges, from the rollups (0033: each already summed over
+ * the customer types and stages not asked for; a month of those summed over both is a few thousand rows at a
+ * million complaints), and only the days left over (at most six at each edge) from the daily totals — and the
+ * same sums for one owner's complaints from their facts (an owner's rows through insight_facts_owner_idx,
+ * summed here). The survey's totals are read apart, with their stage reached; its figures by handler come from
+ * the per-owner totals (0025), a few rows per owner and day.
  */
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import {
+  ANY,
   type Contribution,
   MEASURES,
   type Measure,
-  MONTH_TOTALS_BY_STAGE,
+  type RollupSpan,
+  STAGES_REACHED,
   type StageReached,
 } from '../domain/insight.ts';
-import { type Granularity, type InsightTotal, periodOf, wholeMonthsOf } from '../domain/insight-figures.ts';
+import {
+  type Granularity,
+  type InsightTotal,
+  PER_PERIOD_MEASURES,
+  periodOf,
+  splitRange,
+} from '../domain/insight-figures.ts';
 import type { Category } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
@@ -52,63 +59,91 @@ const given = <T>(list: readonly T[] | undefined): list is readonly T[] =>
   list !== undefined && list.length > 0;
 
 /**
- * The range's totals, per week (or day) for weekly figures and per month (`YYYY-MM`) for monthly ones. By
- * month, the whole months come from the monthly totals when they can give the figures: neither customer
- * type nor stage reached filtered, and the stage reached asked for only of measures whose monthly totals
- * keep it. Either way the figures are the same (test/api/insight.test.ts checks it for random ranges).
+ * The range's totals, per week (or day) for weekly figures and per month (`YYYY-MM`) for monthly ones: by
+ * month, its whole months from the monthly rollups; the whole weeks left at its edges (by week, its whole
+ * weeks) from the weekly ones; the days left over from the daily totals (`splitRange`). The figures are the
+ * same as from the daily totals alone (`from: 'daily'`), which test/api/insight.test.ts checks for random
+ * ranges and filters.
  */
 export async function sumInsightTotals(
   executor: Executor,
   filter: InsightFilter,
   granularity: Granularity,
   read: TotalsRead = { measures: RANGE_MEASURES, byStageReached: false },
+  from: 'rollups' | 'daily' = 'rollups',
 ): Promise<InsightTotal[]> {
-  const split = granularity === 'month' && monthTotalsServe(filter, read) ? wholeMonthsOf(filter) : undefined;
-  if (!split) return sumDailyTotals(executor, filter, granularity, read);
+  const first = periodOf(filter.from, granularity);
+  if (from === 'daily') return sumDailyTotals(executor, filter, granularity, read, first);
+  const split = splitRange(filter, granularity);
   const parts = await Promise.all([
-    sumMonthTotals(executor, filter, split.months, read),
-    split.before ? sumDailyTotals(executor, { ...filter, ...split.before }, granularity, read) : [],
-    split.after ? sumDailyTotals(executor, { ...filter, ...split.after }, granularity, read) : [],
+    split.months ? sumRollups(executor, filter, 'month', split.months, granularity, read, first) : [],
+    ...split.weeks.map((weeks) => sumRollups(executor, filter, 'week', weeks, granularity, read, first)),
+    ...split.days.map((days) => sumDailyTotals(executor, { ...filter, ...days }, granularity, read, first)),
   ]);
   return parts.flat();
 }
 
-/** Whether the monthly totals hold what `read` needs under `filter`. */
-function monthTotalsServe(filter: InsightFilter, read: TotalsRead): boolean {
-  return (
-    !given(filter.customerTypes) &&
-    !given(filter.stagesReached) &&
-    (!read.byStageReached || read.measures.every((m) => MONTH_TOTALS_BY_STAGE.includes(m)))
-  );
+/**
+ * A total's period, or for a measure the figures sum over the whole range (all but `PER_PERIOD_MEASURES`)
+ * the range's first period, `first`: a year's totals are then a few thousand rows rather than ~30,000 (per
+ * month, value, category and channel), which cost more to hand over from a reader thread and to sum here
+ * than the rollups cost to read.
+ */
+function periodFor(measure: RawBuilder<string>, period: RawBuilder<string>, first: string) {
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(first)) throw new Error(`not a period: ${first}`);
+  const perPeriod = sql.join(PER_PERIOD_MEASURES.map((m) => sql.lit(m)));
+  return sql<string>`case when ${measure} in (${perPeriod}) then ${period} else ${sql.lit(first)} end`;
 }
 
-/** Whole months' totals (`months`, `YYYY-MM` both ends included), from the monthly totals. */
-async function sumMonthTotals(
+/**
+ * Whole months' or weeks' totals (`periods`: months `YYYY-MM`, or weeks' Mondays, both ends included), from
+ * the rollups of the customer types and stages the filter asks for, or those summed over them ('*'); by stage
+ * reached, each stage's rows.
+ */
+async function sumRollups(
   executor: Executor,
   filter: Omit<InsightFilter, 'from' | 'to'>,
-  months: { from: string; to: string },
+  span: RollupSpan,
+  periods: { from: string; to: string },
+  granularity: Granularity,
   read: TotalsRead,
+  first: string,
 ): Promise<InsightTotal[]> {
-  const stage = read.byStageReached ? sql<string | null>`m.stage_reached` : sql<string | null>`null`;
+  const types: readonly string[] = given(filter.customerTypes) ? filter.customerTypes : [ANY];
+  const stages: readonly string[] = given(filter.stagesReached)
+    ? filter.stagesReached
+    : read.byStageReached
+      ? STAGES_REACHED
+      : [ANY];
+  // A whole week at a month's edge lies in that month (splitRange).
+  const period = periodFor(
+    sql`r.measure`,
+    span === 'week' && granularity === 'month' ? sql<string>`substr(r.period, 1, 7)` : sql<string>`r.period`,
+    first,
+  );
+  const stage = read.byStageReached ? sql<string | null>`r.stage_reached` : sql<string | null>`null`;
   const rows = await executor
-    .selectFrom('insight_month_totals as m')
+    .selectFrom('insight_rollups as r')
     .select((eb) => [
-      'm.measure',
-      'm.value',
-      'm.category',
-      'm.channel',
-      'm.month as period',
+      'r.measure',
+      'r.value',
+      'r.category',
+      'r.channel',
+      period.as('period'),
       stage.as('stage_reached'),
-      eb.fn.sum<string | number>('m.n').as('n'),
-      eb.fn.sum<string | number>('m.amount').as('amount'),
+      eb.fn.sum<string | number>('r.n').as('n'),
+      eb.fn.sum<string | number>('r.amount').as('amount'),
     ])
-    .where('m.measure', 'in', read.measures)
-    .where('m.month', '>=', months.from)
-    .where('m.month', '<=', months.to)
-    .$if(given(filter.categories), (q) => q.where('m.category', 'in', filter.categories ?? []))
-    .$if(given(filter.channels), (q) => q.where('m.channel', 'in', filter.channels ?? []))
-    .groupBy(['m.measure', 'm.value', 'm.category', 'm.channel', 'm.month'])
-    .$if(read.byStageReached, (q) => q.groupBy('m.stage_reached'))
+    .where('r.measure', 'in', read.measures)
+    .where('r.span', '=', span)
+    .where('r.customer_type', 'in', types)
+    .where('r.stage_reached', 'in', stages)
+    .where('r.period', '>=', periods.from)
+    .where('r.period', '<=', periods.to)
+    .$if(given(filter.categories), (q) => q.where('r.category', 'in', filter.categories ?? []))
+    .$if(given(filter.channels), (q) => q.where('r.channel', 'in', filter.channels ?? []))
+    .groupBy(['r.measure', 'r.value', 'r.category', 'r.channel', period])
+    .$if(read.byStageReached, (q) => q.groupBy('r.stage_reached'))
     .execute();
   return totalsOf(rows);
 }
@@ -119,17 +154,21 @@ async function sumDailyTotals(
   filter: InsightFilter,
   granularity: Granularity,
   read: TotalsRead,
+  first: string,
 ): Promise<InsightTotal[]> {
   // On SQLite summed per week here (its Monday), not per day: at a million complaints 13 weeks are ~120,000
   // day groups, which took longer to hand over from the reader thread than to read (2.2 s, 0.9 s so). On
   // PostgreSQL the week's expression cost more than it saved (13 weeks 3.5 s by day, 4.7 s by week), so it
   // sums per day and insight-figures.ts puts each day in its week.
-  const period =
+  const period = periodFor(
+    sql`t.measure`,
     granularity === 'month'
       ? sql<string>`substr(t.day, 1, 7)`
       : dialectOf(executor) === 'postgres'
         ? sql<string>`t.day`
-        : sql<string>`date(t.day, '-6 days', 'weekday 1')`;
+        : sql<string>`date(t.day, '-6 days', 'weekday 1')`,
+    first,
+  );
   const stage = read.byStageReached ? sql<string | null>`t.stage_reached` : sql<string | null>`null`;
   const rows = await executor
     .selectFrom('insight_totals as t')

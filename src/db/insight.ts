@@ -2,29 +2,31 @@
  * The management figures' storage (migration 0024): one `insight_facts` row per complaint and the running
  * `insight_totals` of their contributions per day. Every change to a complaint adjusts the totals by the
  * difference between its stored facts and its new ones, in the change's transaction (record-decision.ts),
- * so the dashboard reads a year of daily totals — never the complaints — and is right the moment a change
- * commits. The same changes, summed per month without customer type and stage reached, move the monthly
- * totals (`insight_month_totals`, 0026), which the dashboard reads for a range's whole months.
+ * so the dashboard reads a year of totals — never the complaints — and is right the moment a change
+ * commits. The same changes, summed per week and per month with customer type and stage reached kept or
+ * summed over, move the rollups (`insight_rollups`, 0033), which the dashboard reads for a range's whole
+ * months and weeks.
  *
  * On PostgreSQL a total's row is locked until its writer commits. Every writer makes one call of
  * `addToTotals` per transaction, which upserts its daily rows in key order (`totalChanges`) and then its
- * monthly rows in key order (`monthTotalChanges`): all take the locks of both tables in one order, so two
- * cannot deadlock. A day's totals are shared only by complaints of that day; a month's by the complaints of
- * that month with the same category and channel — but the writers of a moment all write today's rows of
- * both, so the monthly rows make few writers wait that the daily ones did not already.
+ * rollups in key order (`rollupChanges`): all take the locks of both tables in one order, so two cannot
+ * deadlock. A day's totals are shared only by complaints of that day; a rollup by the complaints of that
+ * week or month with the same category and channel (and type and stage, or any) — but the writers of a
+ * moment all write today's rows of both, so the rollups make few writers wait that the daily ones did not
+ * already.
  */
 import { sql } from 'kysely';
 import type {
   Contribution,
   InsightFacts,
-  MonthTotalChange,
   OwnerTotalChange,
+  RollupChange,
   TotalChange,
 } from '../domain/insight.ts';
 import {
-  monthTotalChanges,
   newFactsChanges,
   ownerTotalChanges,
+  rollupChanges,
   totalChanges,
   totalKeyId,
 } from '../domain/insight.ts';
@@ -94,7 +96,8 @@ export async function keepInsightFacts(trx: Executor, facts: InsightFacts): Prom
 
 /**
  * Stores the facts of complaints new to the figures and adds them to the totals in one go (sorted, one call
- * each): an import's batch, with `addToTotals`; a rebuild's, with `addToDailyTotals` (it sums the months last).
+ * each): an import's batch, with `addToTotals`; a rebuild's, with `addToDailyTotals` (it sums the rollups
+ * last).
  */
 export async function addNewFacts(
   trx: Executor,
@@ -114,16 +117,16 @@ export async function addNewFacts(
 }
 
 /**
- * Adds changes (sorted by key, as `totalChanges` gives them) to the daily totals and, summed per month, to
- * the monthly totals, creating the rows a change is the first to reach: daily rows first, then monthly, each
- * in key order (see the header). One call per transaction.
+ * Adds changes (sorted by key, as `totalChanges` gives them) to the daily totals and, summed per week and
+ * month, to the rollups, creating the rows a change is the first to reach: daily rows first, then rollups,
+ * each in key order (see the header). One call per transaction.
  */
 export async function addToTotals(trx: Executor, changes: readonly TotalChange[]): Promise<void> {
   await addToDailyTotals(trx, changes);
-  await addToMonthTotals(trx, monthTotalChanges(changes));
+  await addToRollups(trx, rollupChanges(changes));
 }
 
-/** Adds changes to the daily totals only: `rebuildInsight`, which sums the monthly ones at the end. */
+/** Adds changes to the daily totals only: `rebuildInsight`, which sums the rollups at the end. */
 export async function addToDailyTotals(trx: Executor, changes: readonly TotalChange[]): Promise<void> {
   for (let i = 0; i < changes.length; i += CHUNK) {
     await trx
@@ -153,28 +156,41 @@ export async function addToDailyTotals(trx: Executor, changes: readonly TotalCha
   }
 }
 
-/** Adds changes to the monthly totals (0026), in the order given (`monthTotalChanges`: by key). */
-async function addToMonthTotals(trx: Executor, changes: readonly MonthTotalChange[]): Promise<void> {
+/** Adds changes to the rollups (0033), in the order given (`rollupChanges`: by key). */
+async function addToRollups(trx: Executor, changes: readonly RollupChange[]): Promise<void> {
   for (let i = 0; i < changes.length; i += CHUNK) {
     await trx
-      .insertInto('insight_month_totals')
+      .insertInto('insight_rollups')
       .values(
         changes.slice(i, i + CHUNK).map((c) => ({
           measure: c.measure,
-          month: c.month,
+          span: c.span,
+          customer_type: c.customerType,
+          stage_reached: c.stageReached,
+          period: c.period,
           value: c.value,
           category: c.category,
           channel: c.channel,
-          stage_reached: c.stageReached,
           n: c.n,
           amount: c.amount,
         })),
       )
       .onConflict((oc) =>
-        oc.columns(['measure', 'month', 'value', 'category', 'channel', 'stage_reached']).doUpdateSet({
-          n: sql`insight_month_totals.n + excluded.n`,
-          amount: sql`insight_month_totals.amount + excluded.amount`,
-        }),
+        oc
+          .columns([
+            'measure',
+            'span',
+            'customer_type',
+            'stage_reached',
+            'period',
+            'value',
+            'category',
+            'channel',
+          ])
+          .doUpdateSet({
+            n: sql`insight_rollups.n + excluded.n`,
+            amount: sql`insight_rollups.amount + excluded.amount`,
+          }),
       )
       .execute();
   }
@@ -218,8 +234,8 @@ export async function refreshInsightCustomerType(trx: Executor, customerId: stri
     .where('f.customer_id', '=', customerId)
     .whereRef('f.customer_type', '<>', 'c.type')
     .execute();
-  // All the complaints' changes in one call, in one key order (see the header). The monthly totals keep
-  // no customer type: for them the changes sum to nothing.
+  // All the complaints' changes in one call, in one key order (see the header). The rollups summed over
+  // customer types ('*') sum these changes to nothing.
   const sums = new Map<string, TotalChange>();
   for (const { type, ...row } of rows) {
     const before = storedFacts(row);

@@ -37,6 +37,7 @@ const ALL = [
   '0030-privacy',
   '0031-team-counts',
   '0032-second-factor',
+  '0033-insight-rollups',
   '0034-audit-user-chains',
 ];
 
@@ -60,8 +61,8 @@ const TABLES = [
   'improvement_complaints',
   'improvements',
   'insight_facts',
-  'insight_month_totals',
   'insight_owner_totals',
+  'insight_rollups',
   'insight_totals',
   'jobs',
   'notes',

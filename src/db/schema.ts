@@ -597,18 +597,23 @@ export interface InsightOwnerTotalsTable {
 }
 
 /**
- * The daily totals summed per month, without customer type and (but for the survey) stage reached (migration
- * 0026): what the dashboard reads for a range's whole months when neither of those is filtered.
+ * The daily totals summed per week and per month, each with customer type and stage reached kept or summed
+ * over ('*') (migration 0033, domain/insight.ts `rollupChanges`): what the dashboard reads for a range's whole
+ * months and weeks.
  */
-export interface InsightMonthTotalsTable {
+export interface InsightRollupsTable {
   measure: string;
-  /** `YYYY-MM`. */
-  month: string;
+  /** `week` or `month`. */
+  span: string;
+  /** A customer type, or '*' for all. */
+  customer_type: string;
+  /** A stage reached, or '*' for all. */
+  stage_reached: string;
+  /** The week's Monday (`YYYY-MM-DD`) or the month (`YYYY-MM`). */
+  period: string;
   value: string;
   category: string;
   channel: string;
-  /** '' but for the survey's rows (domain/insight.ts, MONTH_TOTALS_BY_STAGE). */
-  stage_reached: string;
   n: number;
   /** bigint on PostgreSQL. */
   amount: number | string;
@@ -649,7 +654,7 @@ export interface Schema {
   insight_facts: InsightFactsTable;
   insight_totals: InsightTotalsTable;
   insight_owner_totals: InsightOwnerTotalsTable;
-  insight_month_totals: InsightMonthTotalsTable;
+  insight_rollups: InsightRollupsTable;
   rate_limit_hits: RateLimitHitsTable;
   sign_in_failures: SignInFailuresTable;
   staff_second_factors: StaffSecondFactorsTable;

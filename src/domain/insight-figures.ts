@@ -23,6 +23,12 @@ import { addDays, daysBetween, type LocalDate, mondayOf, startOfNextMonth } from
 
 export type Granularity = 'week' | 'month';
 
+/**
+ * The measures whose figures are per period (volumes, ADR letters); every other one is summed over the whole
+ * range, so its totals are read summed over the periods too (db/insight-totals.ts).
+ */
+export const PER_PERIOD_MEASURES: readonly Measure[] = ['received', 'adr-letter'];
+
 export interface InsightRange {
   from: LocalDate;
   to: LocalDate;
@@ -49,30 +55,56 @@ export function periodsOf(range: InsightRange, granularity: Granularity): string
   return periods;
 }
 
-/** A range split for the monthly totals: its whole calendar months and the days at either edge outside them. */
-export interface MonthSplit {
-  /** The first and last whole month, `YYYY-MM`. */
-  months: { from: string; to: string };
-  /** The days before the first whole month, if the range starts within a month. */
-  before?: InsightRange | undefined;
-  /** The days after the last whole month, if the range ends within a month. */
-  after?: InsightRange | undefined;
+/**
+ * A range split for the rollups (insight_rollups, 0033): by month, its whole calendar months; then, of what
+ * is left at either edge (or of the whole range by week), its whole weeks, Monday to Sunday; then the days
+ * left over. Each part lies in one of the range's periods, so its sums can be put in that period as they are.
+ */
+export interface RangeSplit {
+  /** The first and last whole month, `YYYY-MM`; none by week, or when the range holds no whole month. */
+  months?: { from: string; to: string } | undefined;
+  /** Runs of whole weeks, each from its first Monday to its last Monday. */
+  weeks: { from: LocalDate; to: LocalDate }[];
+  /** Runs of days in no whole month or week of the split. */
+  days: InsightRange[];
 }
 
-/** The whole months of a range and its edges (days); undefined when it holds no whole month. */
-export function wholeMonthsOf(range: InsightRange): MonthSplit | undefined {
+export function splitRange(range: InsightRange, granularity: Granularity): RangeSplit {
+  const split: RangeSplit = { weeks: [], days: [] };
+  const edges: InsightRange[] = [];
   const first = range.from.endsWith('-01') ? range.from : startOfNextMonth(range.from);
   const lastMonthEnd = addDays(startOfNextMonth(range.to), -1);
   const last = lastMonthEnd === range.to ? range.to : addDays(`${range.to.slice(0, 7)}-01`, -1);
-  if (first > last) return undefined;
-  return {
-    months: { from: first.slice(0, 7), to: last.slice(0, 7) },
-    before: first > range.from ? { from: range.from, to: addDays(first, -1) } : undefined,
-    after: last < range.to ? { from: addDays(last, 1), to: range.to } : undefined,
-  };
+  if (granularity === 'month' && first <= last) {
+    split.months = { from: first.slice(0, 7), to: last.slice(0, 7) };
+    if (first > range.from) edges.push({ from: range.from, to: addDays(first, -1) });
+    if (last < range.to) edges.push({ from: addDays(last, 1), to: range.to });
+  } else if (granularity === 'month' && range.from.slice(0, 7) !== range.to.slice(0, 7)) {
+    // No whole month, but two part-months: a week must not cross from one into the other.
+    const next = startOfNextMonth(range.from);
+    edges.push({ from: range.from, to: addDays(next, -1) }, { from: next, to: range.to });
+  } else {
+    edges.push(range);
+  }
+  for (const edge of edges) {
+    const monday = mondayOf(edge.from) === edge.from ? edge.from : addDays(mondayOf(edge.from), 7);
+    const lastMonday = addDays(mondayOf(addDays(edge.to, 1)), -7);
+    if (monday > lastMonday) {
+      split.days.push(edge);
+      continue;
+    }
+    split.weeks.push({ from: monday, to: lastMonday });
+    if (monday > edge.from) split.days.push({ from: edge.from, to: addDays(monday, -1) });
+    const sunday = addDays(lastMonday, 6);
+    if (sunday < edge.to) split.days.push({ from: addDays(sunday, 1), to: edge.to });
+  }
+  return split;
 }
 
-/** A sum of contributions: per period (or day: it is put in its period here), measure, value and two filters. */
+/**
+ * A sum of contributions: per period (or day: it is put in its period here; for a measure not in
+ * `PER_PERIOD_MEASURES`, the range's first period, whatever its day), measure, value and two filters.
+ */
 export interface InsightTotal {
   period: string;
   measure: Measure;

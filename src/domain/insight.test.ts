@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from './complaint.ts';
-import { type InsightFacts, insightFacts, monthTotalChanges, resolvedIn, totalChanges } from './insight.ts';
-import { granularityFor, medianOfHistogram, periodsOf, wholeMonthsOf } from './insight-figures.ts';
+import { type InsightFacts, insightFacts, resolvedIn, rollupChanges, totalChanges } from './insight.ts';
+import { granularityFor, medianOfHistogram, periodsOf, splitRange } from './insight-figures.ts';
 
 const closedOn = (first: string, closed: string, reason: 'resolved' | 'withdrawn' = 'resolved') =>
   ({
@@ -93,26 +93,69 @@ describe('insight figures', () => {
     ]);
   });
 
-  it('splits a range into its whole months and the days at its edges', () => {
-    expect(wholeMonthsOf({ from: '2025-12-01', to: '2026-11-30' })).toEqual({
+  it('splits a range into whole months, then whole weeks, then days', () => {
+    expect(splitRange({ from: '2025-12-01', to: '2026-11-30' }, 'month')).toEqual({
       months: { from: '2025-12', to: '2026-11' },
-      before: undefined,
-      after: undefined,
+      weeks: [],
+      days: [],
     });
-    expect(wholeMonthsOf({ from: '2026-01-31', to: '2026-03-01' })).toEqual({
+    // The bench's year: 3 November 2025 is a Monday, so its first edge is four whole weeks; 1 November 2026 a
+    // Sunday, whose week began in October: the last edge is two days.
+    expect(splitRange({ from: '2025-11-03', to: '2026-11-02' }, 'month')).toEqual({
+      months: { from: '2025-12', to: '2026-10' },
+      weeks: [{ from: '2025-11-03', to: '2025-11-24' }],
+      days: [{ from: '2026-11-01', to: '2026-11-02' }],
+    });
+    // Wednesday 14 January to 30 April: days to the Sunday, one week, then Monday 26 to Saturday 31 January
+    // (that week ends in February); February to April whole.
+    expect(splitRange({ from: '2026-01-14', to: '2026-04-30' }, 'month')).toEqual({
+      months: { from: '2026-02', to: '2026-04' },
+      weeks: [{ from: '2026-01-19', to: '2026-01-19' }],
+      days: [
+        { from: '2026-01-14', to: '2026-01-18' },
+        { from: '2026-01-26', to: '2026-01-31' },
+      ],
+    });
+    expect(splitRange({ from: '2026-01-31', to: '2026-03-01' }, 'month')).toEqual({
       months: { from: '2026-02', to: '2026-02' },
-      before: { from: '2026-01-31', to: '2026-01-31' },
-      after: { from: '2026-03-01', to: '2026-03-01' },
+      weeks: [],
+      days: [
+        { from: '2026-01-31', to: '2026-01-31' },
+        { from: '2026-03-01', to: '2026-03-01' },
+      ],
     });
-    expect(wholeMonthsOf({ from: '2024-01-15', to: '2024-02-29' })).toEqual({
-      months: { from: '2024-02', to: '2024-02' },
-      before: { from: '2024-01-15', to: '2024-01-31' },
-      after: undefined,
+    // No whole month: each month's part apart, so that no week crosses from one into the other.
+    expect(splitRange({ from: '2026-01-02', to: '2026-02-27' }, 'month')).toEqual({
+      weeks: [
+        { from: '2026-01-05', to: '2026-01-19' },
+        { from: '2026-02-02', to: '2026-02-16' },
+      ],
+      days: [
+        { from: '2026-01-02', to: '2026-01-04' },
+        { from: '2026-01-26', to: '2026-01-31' },
+        { from: '2026-02-01', to: '2026-02-01' },
+        { from: '2026-02-23', to: '2026-02-27' },
+      ],
     });
-    expect(wholeMonthsOf({ from: '2026-01-02', to: '2026-02-27' })).toBeUndefined();
+    // By week: the bench's 13 weeks are whole; a range from a Wednesday to a Tuesday has days at both edges.
+    expect(splitRange({ from: '2026-08-03', to: '2026-11-01' }, 'week')).toEqual({
+      weeks: [{ from: '2026-08-03', to: '2026-10-26' }],
+      days: [],
+    });
+    expect(splitRange({ from: '2026-09-02', to: '2026-09-15' }, 'week')).toEqual({
+      weeks: [{ from: '2026-09-07', to: '2026-09-07' }],
+      days: [
+        { from: '2026-09-02', to: '2026-09-06' },
+        { from: '2026-09-14', to: '2026-09-15' },
+      ],
+    });
+    expect(splitRange({ from: '2026-09-02', to: '2026-09-05' }, 'week')).toEqual({
+      weeks: [],
+      days: [{ from: '2026-09-02', to: '2026-09-05' }],
+    });
   });
 
-  it('sums the daily changes per month, without customer type, and keeps the stage only for the survey', () => {
+  it('sums the daily changes per week and month, with type and stage each kept and summed over', () => {
     const base = { category: 'billing', channel: 'phone', value: 'x', n: 1, amount: 0 } as const;
     const changes = totalChanges(undefined, undefined).concat([
       {
@@ -125,9 +168,9 @@ describe('insight figures', () => {
       {
         ...base,
         measure: 'received',
-        on: '2026-03-30',
+        on: '2026-03-31',
         customerType: 'large-business',
-        stageReached: 'deadlock',
+        stageReached: 'attempt-1',
       },
       {
         ...base,
@@ -135,46 +178,33 @@ describe('insight figures', () => {
         on: '2026-04-01',
         customerType: 'residential',
         stageReached: 'attempt-1',
-      },
-      {
-        ...base,
-        measure: 'survey',
-        on: '2026-03-02',
-        customerType: 'residential',
-        stageReached: 'attempt-1',
-        amount: 4,
-      },
-      {
-        ...base,
-        measure: 'survey',
-        on: '2026-03-03',
-        customerType: 'residential',
-        stageReached: 'deadlock',
-        amount: 2,
-      },
-      {
-        ...base,
-        measure: 'outcome',
-        on: '2026-03-03',
-        customerType: 'residential',
-        stageReached: 'deadlock',
-      },
-      {
-        ...base,
-        measure: 'outcome',
-        on: '2026-03-09',
-        customerType: 'small-business',
-        stageReached: 'initiation',
         n: -1,
       },
     ]);
-    const month = { category: 'billing', channel: 'phone', value: 'x', month: '2026-03', stageReached: '' };
-    expect(monthTotalChanges(changes)).toEqual([
-      // Sorted by key; the outcome's +1 and -1 cancel out and are left out.
-      { ...month, measure: 'received', n: 2, amount: 0 },
-      { ...month, measure: 'received', month: '2026-04', n: 1, amount: 0 },
-      { ...month, measure: 'survey', stageReached: 'attempt-1', n: 1, amount: 4 },
-      { ...month, measure: 'survey', stageReached: 'deadlock', n: 1, amount: 2 },
+    const rollups = rollupChanges(changes).map((r) =>
+      [r.span, r.customerType, r.stageReached, r.period, r.n].join(' '),
+    );
+    expect(rollups).toEqual([
+      // Sorted by key (measure, span, type, stage, period, …): the month of March has both; the week of 30
+      // March has 31 March's +1 and 1 April's -1, which cancel out where type is summed over and are left out.
+      'month * * 2026-03 2',
+      'month * * 2026-04 -1',
+      'month * attempt-1 2026-03 2',
+      'month * attempt-1 2026-04 -1',
+      'month large-business * 2026-03 1',
+      'month large-business attempt-1 2026-03 1',
+      'month residential * 2026-03 1',
+      'month residential * 2026-04 -1',
+      'month residential attempt-1 2026-03 1',
+      'month residential attempt-1 2026-04 -1',
+      'week * * 2026-03-02 1',
+      'week * attempt-1 2026-03-02 1',
+      'week large-business * 2026-03-30 1',
+      'week large-business attempt-1 2026-03-30 1',
+      'week residential * 2026-03-02 1',
+      'week residential * 2026-03-30 -1',
+      'week residential attempt-1 2026-03-02 1',
+      'week residential attempt-1 2026-03-30 -1',
     ]);
   });
 

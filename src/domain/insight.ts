@@ -21,7 +21,7 @@ import {
   isOpen,
 } from './complaint.ts';
 import type { Category, Stage } from './procedure.ts';
-import { addDays, daysBetween, type LocalDate, londonDate } from './time.ts';
+import { addDays, daysBetween, type LocalDate, londonDate, mondayOf } from './time.ts';
 
 /** The furthest a complaint went: the dashboard's "stage reached" (closed is not a stage one reaches). */
 export const STAGES_REACHED = ['initiation', 'attempt-1', 'attempt-2', 'attempt-3', 'deadlock'] as const;
@@ -282,57 +282,79 @@ export function totalKeyId(k: TotalKey): string {
   return [k.measure, k.on, k.value, k.category, k.channel, k.customerType, k.stageReached].join('|');
 }
 
-/**
- * Measures whose monthly totals (insight_month_totals, 0026) keep the stage reached: the survey, which the
- * dashboard shows by stage. Every other measure's monthly totals are summed over it ('').
- */
-export const MONTH_TOTALS_BY_STAGE: readonly Measure[] = ['survey'];
+/** The spans the daily totals are also summed over (insight_rollups, 0033): a week from its Monday, a month. */
+export const ROLLUP_SPANS = ['week', 'month'] as const;
+export type RollupSpan = (typeof ROLLUP_SPANS)[number];
+
+/** A rollup's customer type or stage reached when it is summed over all of them. */
+export const ANY = '*';
 
 /**
- * A monthly total's key (insight_month_totals, 0026): the daily totals' key without the day (its month
- * instead) and without the customer type and — but for `MONTH_TOTALS_BY_STAGE` — the stage reached. The
- * dashboard reads a range's whole months from these when neither of those two filters is set.
+ * A rollup's key (insight_rollups, 0033): the daily totals' key with the day's week (its Monday) or month
+ * (`YYYY-MM`) for the day, and each of customer type and stage reached either kept or summed over (`ANY`).
+ * A day's change goes into eight rollups: two spans, each with both kept, one kept, the other kept, and
+ * neither. So a read filtered by neither dimension reads the rows with neither (a month of them is a few
+ * thousand rows at a million complaints, where its daily totals are ~90,000), one filtered by customer type
+ * only reads that type's rows summed over the stages, and so on: every read takes only the rows of what it
+ * asks for, each already summed over what it does not.
  */
-export interface MonthTotalKey {
+export interface RollupKey {
   measure: Measure;
-  /** `YYYY-MM`. */
-  month: string;
+  span: RollupSpan;
+  customerType: CustomerType | typeof ANY;
+  stageReached: StageReached | typeof ANY;
+  /** The week's Monday (`YYYY-MM-DD`) or the month (`YYYY-MM`). */
+  period: string;
   value: string;
   category: Category;
   channel: Channel;
-  /** '' but for `MONTH_TOTALS_BY_STAGE`. */
-  stageReached: StageReached | '';
 }
 
-export interface MonthTotalChange extends MonthTotalKey {
+export interface RollupChange extends RollupKey {
   n: number;
   amount: number;
 }
 
-/** A monthly total's key as one string, in the order of the monthly totals table's primary key. */
-export function monthKeyId(k: MonthTotalKey): string {
-  return [k.measure, k.month, k.value, k.category, k.channel, k.stageReached].join('|');
+/** A rollup's key as one string, in the order of the rollups table's primary key. */
+export function rollupKeyId(k: RollupKey): string {
+  return [k.measure, k.span, k.customerType, k.stageReached, k.period, k.value, k.category, k.channel].join(
+    '|',
+  );
 }
 
+/** The period of `span` that a day is in. */
+export const rollupPeriod = (day: LocalDate, span: RollupSpan): string =>
+  span === 'week' ? mondayOf(day) : day.slice(0, 7);
+
 /**
- * How the monthly totals change with the daily totals' `changes`: summed per monthly key, zero changes left
- * out, sorted by key. A writer upserts its daily rows first, then these, each in key order, so that two
- * writers on PostgreSQL take the row locks of both tables in one order and cannot deadlock.
+ * How the rollups change with the daily totals' `changes`: each change in its eight rollups, summed per key,
+ * zero changes left out, sorted by key. A writer upserts its daily rows first, then these, each in key
+ * order, so that two writers on PostgreSQL take the row locks of both tables in one order and cannot
+ * deadlock.
  */
-export function monthTotalChanges(changes: readonly TotalChange[]): MonthTotalChange[] {
-  const sums = new Map<string, MonthTotalChange>();
+export function rollupChanges(changes: readonly TotalChange[]): RollupChange[] {
+  const sums = new Map<string, RollupChange>();
   for (const c of changes) {
-    const key: MonthTotalKey = {
-      measure: c.measure,
-      month: c.on.slice(0, 7),
-      value: c.value,
-      category: c.category,
-      channel: c.channel,
-      stageReached: MONTH_TOTALS_BY_STAGE.includes(c.measure) ? c.stageReached : '',
-    };
-    const id = monthKeyId(key);
-    const seen = sums.get(id) ?? { ...key, n: 0, amount: 0 };
-    sums.set(id, { ...seen, n: seen.n + c.n, amount: seen.amount + c.amount });
+    for (const span of ROLLUP_SPANS) {
+      const period = rollupPeriod(c.on, span);
+      for (const customerType of [c.customerType, ANY] as const) {
+        for (const stageReached of [c.stageReached, ANY] as const) {
+          const key: RollupKey = {
+            measure: c.measure,
+            span,
+            customerType,
+            stageReached,
+            period,
+            value: c.value,
+            category: c.category,
+            channel: c.channel,
+          };
+          const id = rollupKeyId(key);
+          const seen = sums.get(id) ?? { ...key, n: 0, amount: 0 };
+          sums.set(id, { ...seen, n: seen.n + c.n, amount: seen.amount + c.amount });
+        }
+      }
+    }
   }
   return [...sums.entries()]
     .filter(([, c]) => c.n !== 0 || c.amount !== 0)

@@ -16,11 +16,19 @@ import { type ComplaintFacts, recordComplaint } from '../../src/app/record-compl
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { findClosedWithRootCause } from '../../src/db/improvements.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
+import { type InsightFilter, SURVEY_READ, sumInsightTotals } from '../../src/db/insight-totals.ts';
 import * as m0024 from '../../src/db/migrations/0024-insight-facts.ts';
 import * as m0025 from '../../src/db/migrations/0025-insight-panels.ts';
 import * as m0026 from '../../src/db/migrations/0026-insight-month-totals.ts';
+import * as m0033 from '../../src/db/migrations/0033-insight-rollups.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { Command, RemedyInput } from '../../src/domain/commands.ts';
+import {
+  type Granularity,
+  granularityFor,
+  type InsightTotal,
+  periodOf,
+} from '../../src/domain/insight-figures.ts';
 import { addDays } from '../../src/domain/time.ts';
 import { type ApiPaths, STAFF, type StaffName, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
@@ -465,8 +473,9 @@ describeEachDialect('insight figures', (harness) => {
     expect(f.funnel).toMatchObject({ 'resolved-attempt-1': 1, deadlock: 1, withdrawn: 1 });
   });
 
-  it('reads whole months from the monthly totals and the days at the edges from the daily ones', async () => {
-    // 22 April to 1 September: May to August whole, 22–30 April and 1 September from the daily totals. In
+  it('reads whole months and weeks from the rollups and the days at the edges from the daily totals', async () => {
+    // 22 April to 1 September: May to August whole; 22–26 April (to a Sunday) and 1 September from the daily
+    // totals, the week of 27 April from the weekly rollups. In
     // it: I (1 June) and F (15 August) in whole months; A and B (1 September) and G's resolution, root cause
     // and survey (22 April) at the edges; G's receipt (2 March) and C (2 September) outside it.
     const f = await insight({ from: '2026-04-22', to: '2026-09-01' });
@@ -484,7 +493,7 @@ describeEachDialect('insight figures', (harness) => {
     // The 133 days before: 10 December 2025 to 21 April 2026, with no root cause.
     expect(f.rootCauses.causes.map((c) => [c.code, c.count, c.previous])).toEqual([['billing-error', 1, 0]]);
     expect([f.satisfaction.sent, f.satisfaction.answered]).toEqual([1, 0]);
-    // Narrowed by category and channel, which the monthly totals keep: F is "other", I came by email.
+    // Narrowed by category and channel: F is "other", I came by email.
     const phoneBilling = await insight({
       from: '2026-04-22',
       to: '2026-09-01',
@@ -494,9 +503,9 @@ describeEachDialect('insight figures', (harness) => {
     expect(phoneBilling.volumes.map((v) => v.total)).toEqual([0, 0, 0, 0, 0, 1]);
   });
 
-  it('gives the same figures from the monthly totals as from the daily totals alone, for any range', async () => {
-    // Every customer type (or stage reached) asked for is no narrowing, but only the daily totals keep them:
-    // those reads take no monthly totals. Ranges from a seeded generator, so a failure can be replayed.
+  it('gives the same figures with every customer type or stage asked for as with none, for any range', async () => {
+    // Every customer type (or stage reached) asked for is no narrowing, but is read from other rollups (each
+    // type's rather than those summed over them). Ranges from a seeded generator, so a failure can be replayed.
     let seed = 12;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -513,6 +522,94 @@ describeEachDialect('insight figures', (harness) => {
       expect(await insight({ ...range, customerType: allTypes }), `${from} to ${to}`).toEqual(both);
       if (i % 4 === 0) expect(await insight({ ...range, stageReached: allStages })).toEqual(both);
     }
+  });
+
+  it('reads a filtered range of part-months and part-weeks from the rollups and the days left over', async () => {
+    // 8 July to 10 October by month: 8–12 July as days, the weeks of 13 and 20 July, 27–31 July as days,
+    // August and September whole, 1–10 October as days. Only B reached deadlock: received 1 September (its
+    // attempts counted then), its deadlock letter 20 September, referred with the £300 fee on 1 October.
+    const deadlock = await insight({ from: '2026-07-08', to: '2026-10-10', stageReached: 'deadlock' });
+    expect(deadlock.granularity).toBe('month');
+    expect(deadlock.volumes.map((v) => [v.period, v.total])).toEqual([
+      ['2026-07', 0],
+      ['2026-08', 0],
+      ['2026-09', 1],
+      ['2026-10', 0],
+    ]);
+    expect(deadlock.adrLetters).toMatchObject({ deadlock: 1, timeLimit: 0 });
+    expect(deadlock.referrals).toMatchObject({ referred: 1, caseFeesPaid: 1, caseFeesPence: 30_000 });
+    expect(deadlock.attempts.map((a) => a.medianDays)).toEqual([0, 9, 10]);
+    // F, the one large business, received 15 August (in a whole month); none in the days at the edges.
+    const large = await insight({ from: '2026-07-08', to: '2026-10-10', customerType: 'large-business' });
+    expect(large.volumes.map((v) => v.total)).toEqual([0, 1, 0, 0]);
+    expect(large.funnel).toMatchObject({ open: 1 });
+    // By week, Wednesday 12 August to Wednesday 23 September: 12–16 August and 21–23 September as days, the
+    // five weeks between from the weekly rollups. B in the week of 31 August, its letter in that of 14
+    // September, its declined proposal (10 September, service quality) in that of 7 September.
+    const weekly = await insight({ from: '2026-08-12', to: '2026-09-23', stageReached: 'deadlock' });
+    expect(weekly.granularity).toBe('week');
+    expect(weekly.volumes.filter((v) => v.total > 0).map((v) => v.period)).toEqual(['2026-08-31']);
+    expect(weekly.adrLetters.byPeriod.filter((p) => p.deadlock > 0).map((p) => p.period)).toEqual([
+      '2026-09-14',
+    ]);
+    expect(weekly.declinedProposals.find((d) => d.category === 'service-quality')?.declined).toBe(1);
+    expect(weekly.referrals.referred).toBe(0);
+  });
+
+  it('sums the same totals from the rollups as from the daily totals alone, for any range and filter', async () => {
+    // Ranges and filters from a seeded generator, so a failure can be replayed.
+    let seed = 33;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const some = <T>(values: readonly T[]) => {
+      const picked = values.filter(() => random() < 0.6);
+      return picked.length > 0 && random() < 0.4 ? picked : undefined;
+    };
+    const normalised = (totals: readonly InsightTotal[], granularity: Granularity) => {
+      const sums = new Map<string, [number, number]>();
+      for (const r of totals) {
+        const key = [
+          periodOf(r.period, granularity),
+          r.measure,
+          r.value,
+          r.category,
+          r.channel,
+          r.stageReached ?? '',
+        ].join('|');
+        const [n, amount] = sums.get(key) ?? [0, 0];
+        sums.set(key, [n + r.n, amount + r.amount]);
+      }
+      return [...sums]
+        .filter(([, [n, amount]]) => n !== 0 || amount !== 0)
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+    };
+    const db = t.db.kysely;
+    let compared = 0;
+    for (let i = 0; i < 24; i++) {
+      const from = addDays('2025-09-01', Math.floor(random() * 420));
+      const to = addDays(from, Math.floor(random() * (i % 2 === 0 ? 90 : 420)));
+      const filter: InsightFilter = {
+        from,
+        to,
+        categories: some(['billing', 'service-quality', 'other'] as const),
+        channels: some(['phone', 'email', 'web'] as const),
+        customerTypes: some(['residential', 'small-business', 'large-business'] as const),
+        stagesReached: some(['initiation', 'attempt-1', 'attempt-3', 'deadlock'] as const),
+      };
+      const granularity = granularityFor(filter);
+      for (const read of [undefined, SURVEY_READ]) {
+        const rollups = await sumInsightTotals(db, filter, granularity, read);
+        const daily = await sumInsightTotals(db, filter, granularity, read, 'daily');
+        expect(normalised(rollups, granularity), JSON.stringify(filter)).toEqual(
+          normalised(daily, granularity),
+        );
+        if (normalised(daily, granularity).length > 0) compared++;
+      }
+    }
+    // Nearly half of the ranges and filters hold some of the complaints above.
+    expect(compared).toBeGreaterThan(20);
   });
 
   it("gives one owner's figures from their complaints", async () => {
@@ -661,21 +758,23 @@ describeEachDialect('insight figures', (harness) => {
         .orderBy('owner_id')
         .orderBy('value')
         .execute();
-      const months = await db
-        .selectFrom('insight_month_totals')
+      const rollups = await db
+        .selectFrom('insight_rollups')
         .selectAll()
         .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
         .orderBy('measure')
-        .orderBy('month')
+        .orderBy('span')
+        .orderBy('customer_type')
+        .orderBy('stage_reached')
+        .orderBy('period')
         .orderBy('value')
         .orderBy('category')
         .orderBy('channel')
-        .orderBy('stage_reached')
         .execute();
       return {
         totals: totals.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
         owners: owners.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
-        months: months.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
+        rollups: rollups.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
         facts,
       };
     }
@@ -693,14 +792,12 @@ describeEachDialect('insight figures', (harness) => {
       );
       const kept = await snapshot();
       expect(kept.totals.filter((r) => r.customer_type === 'large-business')).toEqual([]);
-      // The monthly totals kept change by change are the daily ones summed (rebuildInsight sums them so).
-      expect(kept.months.length).toBeGreaterThan(20);
-      expect(kept.months.filter((r) => r.stage_reached !== '').map((r) => r.measure)).toEqual(
-        expect.arrayContaining(['survey']),
+      // The rollups kept change by change are the daily totals summed (rebuildInsight sums them so): by week
+      // and by month, each with type and stage kept and summed over.
+      const ways = new Set(
+        kept.rollups.map((r) => [r.span, r.customer_type === '*', r.stage_reached === '*'].join(' ')),
       );
-      expect(new Set(kept.months.filter((r) => r.stage_reached !== '').map((r) => r.measure))).toEqual(
-        new Set(['survey']),
-      );
+      expect(ways.size).toBe(8);
       await rebuildInsight(t.db.kysely);
       expect(await snapshot()).toEqual(kept);
       expect((await insight({ ...year, customerType: 'residential' })).received).toBe(7);
@@ -709,14 +806,14 @@ describeEachDialect('insight figures', (harness) => {
     it('are filled for the complaints already there by the migration that adds them', async () => {
       const kept = await snapshot();
       const db = t.db.kysely;
-      await db.schema.dropTable('insight_month_totals').execute();
+      await db.schema.dropTable('insight_rollups').execute();
       await db.schema.dropTable('insight_owner_totals').execute();
       await db.schema.dropTable('insight_totals').execute();
       await db.schema.dropTable('insight_facts').execute();
       await db.schema.dropIndex('attempts_follow_up_idx').execute();
       await db.schema.dropIndex('complaints_root_cause_idx').execute();
       // Run as the migrator ran them on a database that had complaints (later migrations are already in).
-      for (const migration of [m0024, m0025, m0026]) await migration.up(db, t.db.dialect);
+      for (const migration of [m0024, m0025, m0026, m0033]) await migration.up(db, t.db.dialect);
       expect(await snapshot()).toEqual(kept);
     });
   });

@@ -70,7 +70,7 @@ const BIG_TABLES = [
   'insight_facts',
   'insight_totals',
   'insight_owner_totals',
-  'insight_month_totals',
+  'insight_rollups',
 ];
 
 class CaptureQueries implements KyselyPlugin {
@@ -135,10 +135,17 @@ describeEachDialect('query plans', (harness) => {
       channels: ['phone'],
     });
     await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31', ownerId: t.users.agent.id });
-    // Whole months from the monthly totals, the days at the edges from the daily ones; and a year by month
-    // from the daily totals alone, as a customer type filter makes it.
+    // Whole months, then whole weeks at the edges, from the rollups, the days left over from the daily
+    // totals; a year filtered by customer type and stage reached (each value's rollups); 13 weeks by week.
     await readInsight(ctx, { from: '2025-11-15', to: '2026-10-20', categories: ['billing'] });
     await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31', customerTypes: ['residential'] });
+    await readInsight(ctx, {
+      from: '2025-11-03',
+      to: '2026-11-02',
+      customerTypes: ['residential'],
+      stagesReached: ['attempt-2', 'attempt-3', 'deadlock'],
+    });
+    await readInsight(ctx, { from: '2026-08-03', to: '2026-11-01' });
     const real = await kysely
       .selectFrom('complaints')
       .select('reference')
@@ -203,7 +210,7 @@ describeEachDialect('query plans', (harness) => {
     // between an index scan and a bitmap scan and sort for a filtered year: laid out along the key first.
     if (dialect === 'postgres') {
       await sql`cluster insight_totals using insight_totals_pk`.execute(kysely);
-      await sql`cluster insight_month_totals using insight_month_totals_pk`.execute(kysely);
+      await sql`cluster insight_rollups using insight_rollups_pk`.execute(kysely);
       await sql`vacuum analyze`.execute(kysely);
     }
     const sections: string[] = [];

@@ -35,6 +35,7 @@ import * as m0029 from './0029-access.ts';
 import * as m0030 from './0030-privacy.ts';
 import * as m0031 from './0031-team-counts.ts';
 import * as m0032 from './0032-second-factor.ts';
+import * as m0033 from './0033-insight-rollups.ts';
 import * as m0034 from './0034-audit-user-chains.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0030-privacy': m0030,
   '0031-team-counts': m0031,
   '0032-second-factor': m0032,
+  '0033-insight-rollups': m0033,
   '0034-audit-user-chains': m0034,
 };
 
