@@ -26,7 +26,7 @@ import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { sha256 } from './open-session.ts';
 import { openSecret, sealSecret } from './sealed-secrets.ts';
-import { recordFailedSignIn, refuseIfLockedOut } from './sign-in-lockout.ts';
+import { forgiveFailedSignIn, recordFailedSignIn, refuseIfLockedOut } from './sign-in-lockout.ts';
 import { passwordsAllowed } from './sso-settings.ts';
 
 /** The roles MFA_REQUIRED_ROLES names (none unless configured). */
@@ -87,9 +87,12 @@ export type CodeUse = 'sign-in' | 'set-up' | 'new-recovery-codes' | 'turn-off';
 
 /**
  * Checks `code` — six digits from the authenticator, or (when `recovery` allows) a recovery code — and uses
- * it up. A wrong or replayed code is audited (`second-factor-failed`), counts as a failed sign-in for the
- * user's lockout (which may throw `sign-in-locked`), and throws `validation` on `field`. While locked out,
- * nothing is checked. Returns how the code was accepted.
+ * it up. Each try is counted as a failed sign-in for the user's lockout before the code is checked, and
+ * taken back when it is right: tries sent at once cannot all pass the lockout check before any of them is
+ * counted, so no more codes are checked than the lockout allows. The try that locks the account out is not
+ * checked (`sign-in-locked`); nor is anything while locked out, and a right code does not beat a lockout that
+ * tries sent alongside it set meanwhile. A wrong or replayed code is audited (`second-factor-failed`) and
+ * throws `validation` on `field`. Returns how the code was accepted.
  */
 export async function acceptCode(
   ctx: AppContext,
@@ -99,50 +102,63 @@ export async function acceptCode(
   options: { use: CodeUse; field: string; recovery: boolean },
 ): Promise<'totp' | 'recovery-code'> {
   await refuseIfLockedOut(ctx, user.email);
+  await recordFailedSignIn(ctx, user.email, user.id);
+  const how = await spendCode(ctx, user, factor, code, options);
+  if (!how) {
+    await appendAuditEvent(ctx.db.kysely, {
+      complaintId: null,
+      type: 'second-factor-failed',
+      actor: null,
+      at: ctx.now().toISOString(),
+      payload: { userId: user.id, use: options.use },
+    });
+    throw new AppError(
+      'validation',
+      `${options.field} is not right: enter the 6-digit code your authenticator app shows now${options.recovery ? ', or one of your recovery codes' : ''} (each code works once)`,
+      { field: options.field },
+    );
+  }
+  await refuseIfLockedOut(ctx, user.email);
+  await forgiveFailedSignIn(ctx, user.email);
+  return how;
+}
+
+/** Uses up `code` if it is right and unused: how it was accepted, or null. */
+async function spendCode(
+  ctx: AppContext,
+  user: User,
+  factor: StoredSecondFactor & { secret: string; stale: boolean },
+  code: string,
+  options: { use: CodeUse; recovery: boolean },
+): Promise<'totp' | 'recovery-code' | null> {
   const now = ctx.now();
   const at = now.toISOString();
-  let how: 'totp' | 'recovery-code' | null = null;
   if (isTotpCode(code)) {
     const step = acceptedStep(factor.secret, code, now, factor.lastStep);
-    if (step !== null) {
-      const resealed = factor.stale ? sealSecret(ctx, factor.secret, user.id) : undefined;
-      const used = await spendSecondFactorStep(
-        ctx.db.kysely,
-        user.id,
-        step,
-        resealed && { sealedSecret: resealed.sealed, keyId: resealed.keyId },
-      );
-      if (used) how = 'totp';
-    }
-  } else if (options.recovery) {
-    const hash = sha256(normaliseRecoveryCode(code));
-    const used = await transaction(ctx.db, async (trx) => {
-      if (!(await spendRecoveryCode(trx, user.id, hash, at))) return false;
-      await appendAuditEvent(trx, {
-        complaintId: null,
-        type: 'second-factor-recovery-code-used',
-        actor: user.id,
-        at,
-        payload: { userId: user.id, use: options.use, left: await countUnusedRecoveryCodes(trx, user.id) },
-      });
-      return true;
-    });
-    if (used) how = 'recovery-code';
+    if (step === null) return null;
+    const resealed = factor.stale ? sealSecret(ctx, factor.secret, user.id) : undefined;
+    const used = await spendSecondFactorStep(
+      ctx.db.kysely,
+      user.id,
+      step,
+      resealed && { sealedSecret: resealed.sealed, keyId: resealed.keyId },
+    );
+    return used ? 'totp' : null;
   }
-  if (how) return how;
-  await appendAuditEvent(ctx.db.kysely, {
-    complaintId: null,
-    type: 'second-factor-failed',
-    actor: null,
-    at,
-    payload: { userId: user.id, use: options.use },
+  if (!options.recovery) return null;
+  const hash = sha256(normaliseRecoveryCode(code));
+  const used = await transaction(ctx.db, async (trx) => {
+    if (!(await spendRecoveryCode(trx, user.id, hash, at))) return false;
+    await appendAuditEvent(trx, {
+      complaintId: null,
+      type: 'second-factor-recovery-code-used',
+      actor: user.id,
+      at,
+      payload: { userId: user.id, use: options.use, left: await countUnusedRecoveryCodes(trx, user.id) },
+    });
+    return true;
   });
-  await recordFailedSignIn(ctx, user.email, user.id);
-  throw new AppError(
-    'validation',
-    `${options.field} is not right: enter the 6-digit code your authenticator app shows now${options.recovery ? ', or one of your recovery codes' : ''} (each code works once)`,
-    { field: options.field },
-  );
+  return used ? 'recovery-code' : null;
 }
 
 /** Ten new recovery codes, to show once, and their hashes, to keep. */

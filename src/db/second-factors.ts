@@ -161,15 +161,26 @@ export async function insertPendingSignIn(
     .execute();
 }
 
-/** The user of a pending sign-in that has not ended. */
-export async function findPendingSignIn(trx: Executor, id: string, now: string): Promise<string | undefined> {
+/**
+ * Claims one try of a pending sign-in that has not ended and has tries left: one conditional update, so
+ * parallel tries each get their own number and no more than `maxAttempts` get one. The user, and which try
+ * this is; undefined when the ticket has ended, is used up, or never was.
+ */
+export async function claimPendingSignInAttempt(
+  trx: Executor,
+  id: string,
+  now: string,
+  maxAttempts: number,
+): Promise<{ userId: string; attempt: number } | undefined> {
   const row = await trx
-    .selectFrom('pending_sign_ins')
-    .select('user_id')
+    .updateTable('pending_sign_ins')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .where('expires_at', '>', now)
+    .where('attempts', '<', maxAttempts)
+    .returning(['user_id', 'attempts'])
     .executeTakeFirst();
-  return row?.user_id;
+  return row && { userId: row.user_id, attempt: Number(row.attempts) };
 }
 
 /** Uses up a pending sign-in; false when it was already used (or never was). */

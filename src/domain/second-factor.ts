@@ -17,6 +17,8 @@ export const TOTP_WINDOW = 1;
 export const RECOVERY_CODE_COUNT = 10;
 /** How long a pending sign-in (password checked, code awaited) lasts. */
 export const PENDING_SIGN_IN_MS = 5 * 60_000;
+/** How many codes one pending sign-in takes before it ends (the password must be given again). */
+export const PENDING_SIGN_IN_ATTEMPTS = 3;
 
 /** A new random TOTP secret (160 bits, as RFC 4226 recommends), base32 as apps take it. */
 export function newTotpSecret(): string {

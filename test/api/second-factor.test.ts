@@ -175,17 +175,31 @@ describeEachDialect('2-step verification', (harness) => {
     expect(crossSite.status).toBe(403);
   });
 
-  it('counts wrong codes as failed sign-ins: five in a row lock the account out', async () => {
+  it('checks at most three codes per ticket and no more than the lockout allows, even sent at once', async () => {
     later(60);
+    const checked = async () =>
+      (await auditOf('second-factor-failed')).filter((e) => e.payload.use === 'sign-in').length;
+    const before = await checked();
+    const wrong = (i: number) => String((Number(codeFor(secret)) + 1 + i) % 1_000_000).padStart(6, '0');
     const { ticket } = (await login('tess@test.redress')).body.secondStep;
-    for (let i = 1; i <= 4; i++) expect((await secondStep(ticket, '123456')).status).toBe(400);
-    const fifth = await secondStep(ticket, '654321');
-    expect(fifth.status).toBe(429);
-    expect(fifth.body.code).toBe('sign-in-locked');
-    // Locked: even the right code waits.
-    expect((await secondStep(ticket, codeFor(secret))).status).toBe(429);
-    const failed = (await auditOf('second-factor-failed')).filter((e) => e.payload.use === 'sign-in');
-    expect(failed.length).toBeGreaterThanOrEqual(5);
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => secondStep(ticket, wrong(i))));
+    expect(burst.map((r) => r.status).sort()).toEqual([...Array(3).fill(400), ...Array(9).fill(401)]);
+    expect((await checked()) - before).toBe(3);
+    // The ticket ended with its third code: the right one comes too late.
+    expect((await secondStep(ticket, codeFor(secret))).status).toBe(401);
+
+    // Three failures in a row so far: of twelve codes at once on two new tickets, only one more is checked
+    // before the fifth failure locks the account out.
+    const tickets = [await login('tess@test.redress'), await login('tess@test.redress')].map(
+      (r) => r.body.secondStep.ticket as string,
+    );
+    const locking = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => secondStep(tickets[i % 2] ?? '', wrong(i))),
+    );
+    expect((await checked()) - before).toBe(4);
+    expect(locking.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    // Locked: not even the password is checked.
+    expect((await login('tess@test.redress')).status).toBe(429);
     expect((await auditOf('sign-in-locked-out')).at(-1)?.payload.userId).toBe(tess.id);
     expect((await t.as('admin').post(`/users/${tess.id}/unlock`)).status).toBe(204);
   });
