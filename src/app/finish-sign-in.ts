@@ -45,14 +45,21 @@ export async function finishSignIn(
   // Reset by an admin meanwhile (which also ends pending sign-ins): start again.
   if (!factor) throw expired();
   try {
-    await acceptCode(ctx, user, factor, code, { use: 'sign-in', field: 'body.code', recovery: true });
+    await acceptCode(ctx, user, factor, code, {
+      use: 'sign-in',
+      field: 'body.code',
+      recovery: true,
+      // The ticket is used up before the code is spent, in one transaction: of two right codes sent at once
+      // (a recovery code and the authenticator's), one opens the session and the other is not spent.
+      claim: async (trx) => {
+        if (!(await deletePendingSignIn(trx, id))) throw expired();
+      },
+    });
   } catch (error) {
     // The last try this ticket allowed: it ends here.
     if (claimed.attempt >= PENDING_SIGN_IN_ATTEMPTS) await deletePendingSignIn(ctx.db.kysely, id);
     throw error;
   }
-  // Two tries at once with two good codes: one session.
-  if (!(await deletePendingSignIn(ctx.db.kysely, id))) throw expired();
   await clearFailedSignIns(ctx, user.email);
   const { secret, expiresAt } = await openSession(ctx, user, client, 'password');
   return { kind: 'session', secret, user, expiresAt };

@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { appendAuditEvent } from '../db/audit.ts';
-import { transaction } from '../db/database.ts';
+import { type Executor, transaction } from '../db/database.ts';
 import {
   countUnusedRecoveryCodes,
   findSecondFactor,
@@ -85,6 +85,20 @@ export async function loadSecondFactor(
 
 export type CodeUse = 'sign-in' | 'set-up' | 'new-recovery-codes' | 'turn-off';
 
+export interface CodeCheck {
+  use: CodeUse;
+  field: string;
+  recovery: boolean;
+  /**
+   * Claims what the code is for (a pending sign-in's ticket) in the same transaction as the code is spent,
+   * before it is: throws when another try got it first, and then nothing is spent.
+   */
+  claim?: (trx: Executor) => Promise<void>;
+}
+
+/** A right code not spent after all (another try spent it a moment before): undoes the claim. */
+class NotSpent extends Error {}
+
 /**
  * Checks `code` — six digits from the authenticator, or (when `recovery` allows) a recovery code — and uses
  * it up. Each try is counted as a failed sign-in for the user's lockout before the code is checked, and
@@ -99,7 +113,7 @@ export async function acceptCode(
   user: User,
   factor: StoredSecondFactor & { secret: string; stale: boolean },
   code: string,
-  options: { use: CodeUse; field: string; recovery: boolean },
+  options: CodeCheck,
 ): Promise<'totp' | 'recovery-code'> {
   await refuseIfLockedOut(ctx, user.email);
   await recordFailedSignIn(ctx, user.email, user.id);
@@ -123,42 +137,59 @@ export async function acceptCode(
   return how;
 }
 
-/** Uses up `code` if it is right and unused: how it was accepted, or null. */
+/**
+ * Uses up `code` if it is right and unused, after the claim (if any) and in its transaction: how it was
+ * accepted, or null.
+ */
 async function spendCode(
   ctx: AppContext,
   user: User,
   factor: StoredSecondFactor & { secret: string; stale: boolean },
   code: string,
-  options: { use: CodeUse; recovery: boolean },
+  options: CodeCheck,
 ): Promise<'totp' | 'recovery-code' | null> {
   const now = ctx.now();
   const at = now.toISOString();
+  let spend: ((trx: Executor) => Promise<boolean>) | undefined;
+  let how: 'totp' | 'recovery-code' = 'totp';
   if (isTotpCode(code)) {
     const step = acceptedStep(factor.secret, code, now, factor.lastStep);
     if (step === null) return null;
     const resealed = factor.stale ? sealSecret(ctx, factor.secret, user.id) : undefined;
-    const used = await spendSecondFactorStep(
-      ctx.db.kysely,
-      user.id,
-      step,
-      resealed && { sealedSecret: resealed.sealed, keyId: resealed.keyId },
-    );
-    return used ? 'totp' : null;
+    spend = (trx) =>
+      spendSecondFactorStep(
+        trx,
+        user.id,
+        step,
+        resealed && { sealedSecret: resealed.sealed, keyId: resealed.keyId },
+      );
+  } else if (options.recovery) {
+    how = 'recovery-code';
+    const hash = sha256(normaliseRecoveryCode(code));
+    spend = async (trx) => {
+      if (!(await spendRecoveryCode(trx, user.id, hash, at))) return false;
+      await appendAuditEvent(trx, {
+        complaintId: null,
+        type: 'second-factor-recovery-code-used',
+        actor: user.id,
+        at,
+        payload: { userId: user.id, use: options.use, left: await countUnusedRecoveryCodes(trx, user.id) },
+      });
+      return true;
+    };
   }
-  if (!options.recovery) return null;
-  const hash = sha256(normaliseRecoveryCode(code));
-  const used = await transaction(ctx.db, async (trx) => {
-    if (!(await spendRecoveryCode(trx, user.id, hash, at))) return false;
-    await appendAuditEvent(trx, {
-      complaintId: null,
-      type: 'second-factor-recovery-code-used',
-      actor: user.id,
-      at,
-      payload: { userId: user.id, use: options.use, left: await countUnusedRecoveryCodes(trx, user.id) },
+  if (!spend) return null;
+  const spending = spend;
+  try {
+    await transaction(ctx.db, async (trx) => {
+      await options.claim?.(trx);
+      if (!(await spending(trx))) throw new NotSpent();
     });
-    return true;
-  });
-  return used ? 'recovery-code' : null;
+    return how;
+  } catch (error) {
+    if (error instanceof NotSpent) return null;
+    throw error;
+  }
 }
 
 /** Ten new recovery codes, to show once, and their hashes, to keep. */

@@ -217,6 +217,37 @@ describeEachDialect('2-step verification', (harness) => {
     expect(used.map((e) => e.payload)).toEqual([{ userId: tess.id, use: 'sign-in', left: 9 }]);
   });
 
+  it('spends only the winning code when a recovery code and an authenticator code come at once on one ticket', async () => {
+    later(30);
+    const lastStep = async () =>
+      (
+        await t.db.kysely
+          .selectFrom('staff_second_factors')
+          .select('last_step')
+          .where('user_id', '=', tess.id)
+          .executeTakeFirstOrThrow()
+      ).last_step;
+    const stepBefore = await lastStep();
+    const recoveryUsed = async () => (await auditOf('second-factor-recovery-code-used')).length;
+    const usedBefore = await recoveryUsed();
+    const { ticket } = (await login('tess@test.redress')).body.secondStep;
+    const recovery = recoveryCodes[2] ?? '';
+    const [byApp, byRecovery] = await Promise.all([
+      secondStep(ticket, codeFor(secret)),
+      secondStep(ticket, recovery),
+    ]);
+    expect([byApp.status, byRecovery.status].sort()).toEqual([200, 401]);
+    if (byApp.status === 200) {
+      expect(await recoveryUsed()).toBe(usedBefore);
+      // Still good: it was never spent.
+      const again = await login('tess@test.redress');
+      expect((await secondStep(again.body.secondStep.ticket, recovery)).status).toBe(200);
+    } else {
+      expect(await lastStep()).toEqual(stepBefore);
+      expect(await recoveryUsed()).toBe(usedBefore + 1);
+    }
+  });
+
   it('replaces the recovery codes given a current code, and turns off only with the password and a code', async () => {
     // The audit key is rotated: the secret sealed with the old key still opens, and is resealed with the new.
     const rotated = auditKeyring([
@@ -231,7 +262,7 @@ describeEachDialect('2-step verification', (harness) => {
       .where('user_id', '=', tess.id)
       .executeTakeFirstOrThrow();
     expect(resealed.key_id).toBe(rotated.current.id);
-    expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body.recoveryCodesLeft).toBe(9);
+    expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body.recoveryCodesLeft).toBe(8);
     expect(
       (await withCookie(cookie, 'POST', '/auth/second-factor/recovery-codes', { code: '111111' })).status,
     ).toBe(400);
