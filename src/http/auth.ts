@@ -232,6 +232,19 @@ export function requireSecondFactorSetUp(request: FastifyRequest): void {
     );
 }
 
+/**
+ * 403 unless the caller signed in to Redress in a browser (a session), not with an API token: managing how
+ * someone signs in (2-step verification) must not be open to a token, or a leaked token could enrol its
+ * holder's authenticator and keep them out.
+ */
+export function requireBrowserSession(request: FastifyRequest, what: string): void {
+  if (request.staffAuth !== 'session')
+    throw new AppError(
+      'forbidden',
+      `${what} needs you signed in to Redress in a browser: an API token cannot do it. Sign in and use the web app`,
+    );
+}
+
 /** The customer signed in to the portal; 401 when there is none. */
 export function portalCustomer(request: FastifyRequest): string {
   if (!request.customerId) {

@@ -20,6 +20,7 @@ describeEachDialect('2-step verification', (harness) => {
   let t: TestApi;
   let tess: { id: string };
   let dora: { id: string };
+  let ada: { id: string };
   let secret = '';
   let recoveryCodes: string[] = [];
   beforeAll(async () => {
@@ -27,6 +28,7 @@ describeEachDialect('2-step verification', (harness) => {
     for (const [email, name, role] of [
       ['tess@test.redress', 'Tess Totp', 'agent'],
       ['dora@test.redress', 'Dora Director', 'director'],
+      ['ada@test.redress', 'Ada Admin', 'admin'],
     ] as const) {
       const user = await addUser(t.ctx, {
         email,
@@ -36,7 +38,8 @@ describeEachDialect('2-step verification', (harness) => {
         mustChangePassword: false,
       });
       if (role === 'agent') tess = user;
-      else dora = user;
+      else if (role === 'director') dora = user;
+      else ada = user;
     }
   });
   afterAll(() => t.close());
@@ -300,6 +303,10 @@ describeEachDialect('2-step verification', (harness) => {
   it('holds a role that requires it to setting it up before anything else, and forbids turning it off', async () => {
     t.ctx.staffSignIn = { localPasswords: true, oidc: undefined, mfaRequiredRoles: ['director', 'admin'] };
     try {
+      // Ada, an admin, holds a role that requires it too: she sets hers up to act.
+      const adaCookie = cookieOf(await login('ada@test.redress'));
+      later(30);
+      await setUp(adaCookie);
       const login1 = await login('dora@test.redress');
       expect(login1.status).toBe(200);
       const cookie = cookieOf(login1);
@@ -334,12 +341,15 @@ describeEachDialect('2-step verification', (harness) => {
       const asAgent = (await t.as('agent').get('/users')).body.items as { twoStep: boolean | null }[];
       expect(asAgent.every((u) => u.twoStep === null)).toBe(true);
       expect((await t.as('director').post(`/users/${dora.id}/second-factor/reset`)).status).toBe(403);
-      expect((await t.as('admin').post(`/users/${dora.id}/second-factor/reset`)).status).toBe(204);
+      const byToken = await t.as('admin').post(`/users/${dora.id}/second-factor/reset`);
+      expect(byToken.status).toBe(403);
+      expect(byToken.body.detail).toContain('an API token cannot do it');
+      expect((await withCookie(adaCookie, 'POST', `/users/${dora.id}/second-factor/reset`)).status).toBe(204);
       expect((await withCookie(cookie, 'GET', '/auth/me')).status).toBe(401);
       const reset = await auditOf('second-factor-reset');
       expect(reset).toEqual([
         {
-          actor: t.users.admin.id,
+          actor: ada.id,
           payload: { userId: dora.id, hadSecondFactor: true, sessionsEnded: [expect.any(String)] },
         },
       ]);
@@ -355,5 +365,19 @@ describeEachDialect('2-step verification', (harness) => {
     } finally {
       t.ctx.staffSignIn = undefined;
     }
+  });
+
+  it('refuses an API token the 2-step routes: a leaked token cannot enrol another authenticator', async () => {
+    for (const [method, path] of [
+      ['get', '/auth/second-factor'],
+      ['post', '/auth/second-factor/setup'],
+    ] as const) {
+      const refused = await t.as('agent')[method](path);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain('an API token cannot do it');
+    }
+    expect(
+      await t.db.kysely.selectFrom('staff_second_factors').select('user_id').execute(),
+    ).not.toContainEqual({ user_id: t.users.agent.id });
   });
 });
