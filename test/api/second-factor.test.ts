@@ -341,6 +341,10 @@ describeEachDialect('2-step verification', (harness) => {
       const asAgent = (await t.as('agent').get('/users')).body.items as { twoStep: boolean | null }[];
       expect(asAgent.every((u) => u.twoStep === null)).toBe(true);
       expect((await t.as('director').post(`/users/${dora.id}/second-factor/reset`)).status).toBe(403);
+      // Not her own: that is turned off with her password and a code.
+      const own = await withCookie(adaCookie, 'POST', `/users/${ada.id}/second-factor/reset`);
+      expect(own.status).toBe(403);
+      expect(own.body.detail).toContain('turn it off on your account page');
       const byToken = await t.as('admin').post(`/users/${dora.id}/second-factor/reset`);
       expect(byToken.status).toBe(403);
       expect(byToken.body.detail).toContain('an API token cannot do it');
