@@ -108,7 +108,8 @@ describeEachDialect('2-step verification', (harness) => {
       Buffer.from(setup.body.qrCode.replace('data:image/svg+xml;base64,', ''), 'base64').toString(),
     ).toMatch(/^<svg /);
     // Not on until confirmed: sign-in still opens a session at once.
-    expect((await login('tess@test.redress')).body.user.id).toBe(tess.id);
+    const elsewhere = await login('tess@test.redress');
+    expect(elsewhere.body.user.id).toBe(tess.id);
 
     const stored = await t.db.kysely.selectFrom('staff_second_factors').selectAll().executeTakeFirstOrThrow();
     expect(stored.sealed_secret).not.toContain(secret);
@@ -123,6 +124,8 @@ describeEachDialect('2-step verification', (harness) => {
     });
     expect(confirmed.status).toBe(200);
     recoveryCodes = confirmed.body.recoveryCodes;
+    // The session opened with the password alone ends; the one that confirmed stays.
+    expect((await withCookie(cookieOf(elsewhere), 'GET', '/auth/me')).status).toBe(401);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body).toEqual({
@@ -135,7 +138,9 @@ describeEachDialect('2-step verification', (harness) => {
     // A second setup while on is refused.
     expect((await withCookie(cookie, 'POST', '/auth/second-factor/setup')).status).toBe(409);
     expect((await auditOf('second-factor-enrolled')).map((e) => e.payload.userId)).toEqual([tess.id]);
-    expect((await auditOf('second-factor-confirmed')).map((e) => e.actor)).toEqual([tess.id]);
+    expect(
+      (await auditOf('second-factor-confirmed')).map((e) => [e.actor, e.payload.otherSessionsEnded]),
+    ).toEqual([[tess.id, [expect.any(String)]]]);
     expect((await auditOf('second-factor-failed')).map((e) => e.payload)).toEqual([
       { userId: tess.id, use: 'set-up' },
     ]);

@@ -508,7 +508,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the authenticator with the code it shows: 2-step verification is then on, and the answer carries ten recovery codes (shown once). A wrong code is 400 on body.code and counts as a failed sign-in. Browser sessions only: 403 with an API token */
+        /** Confirm the authenticator with the code it shows: 2-step verification is then on, your other sessions end (this one stays), and the answer carries ten recovery codes (shown once). A wrong code is 400 on body.code and counts as a failed sign-in. Browser sessions only: 403 with an API token */
         post: {
             parameters: {
                 query?: never;

@@ -16,7 +16,7 @@ import { setUpSecondFactor } from '../../../app/set-up-second-factor.ts';
 import { turnOffSecondFactor } from '../../../app/turn-off-second-factor.ts';
 import type { User } from '../../../db/users.ts';
 import type { AppOptions } from '../../app.ts';
-import { requireBrowserSession, signedInStaff } from '../../auth.ts';
+import { requireBrowserSession, SESSION_COOKIE, signedInStaff } from '../../auth.ts';
 import { formLimit } from '../../limits.ts';
 import { problems } from '../../schemas.ts';
 
@@ -96,12 +96,13 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         summary:
-          'Confirm the authenticator with the code it shows: 2-step verification is then on, and the answer carries ten recovery codes (shown once). A wrong code is 400 on body.code and counts as a failed sign-in. Browser sessions only: 403 with an API token',
+          'Confirm the authenticator with the code it shows: 2-step verification is then on, your other sessions end (this one stays), and the answer carries ten recovery codes (shown once). A wrong code is 400 on body.code and counts as a failed sign-in. Browser sessions only: 403 with an API token',
         body: z.strictObject({ code: secondFactorCode }),
         response: { 200: recoveryCodesSchema, ...problems },
       },
     },
-    async (request) => confirmSecondFactorSetUp(ctx, owner(request), request.body.code),
+    async (request) =>
+      confirmSecondFactorSetUp(ctx, owner(request), request.body.code, request.cookies[SESSION_COOKIE]),
   );
   api.post(
     '/auth/second-factor/recovery-codes',
