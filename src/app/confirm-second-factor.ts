@@ -36,7 +36,12 @@ export async function confirmSecondFactorSetUp(
   const at = ctx.now().toISOString();
   const payload: Record<string, unknown> = { userId: user.id, recoveryCodes: codes.length };
   await recordSecondFactorChange(ctx, 'second-factor-confirmed', user.id, payload, async (trx) => {
-    await confirmSecondFactor(trx, user.id, at);
+    // Only the authenticator whose code was checked: a setup started again meanwhile has a new secret.
+    if (!(await confirmSecondFactor(trx, factor, at)))
+      throw new AppError(
+        'conflict',
+        'your authenticator was set up again (or confirmed) meanwhile: confirm the latest one with a code it shows',
+      );
     await replaceRecoveryCodes(trx, user.id, hashes, at);
     const keep = sessionSecret === undefined ? undefined : sha256(sessionSecret);
     payload.otherSessionsEnded = await deleteSessionsOf(trx, user.id, keep);

@@ -159,7 +159,7 @@ async function spendCode(
     spend = (trx) =>
       spendSecondFactorStep(
         trx,
-        user.id,
+        { userId: user.id, enrolledAt: factor.enrolledAt },
         step,
         resealed && { sealedSecret: resealed.sealed, keyId: resealed.keyId },
       );

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
 import { resetSecondFactorOf } from '../../src/app/reset-second-factor.ts';
 import { auditKeyring } from '../../src/db/audit-keys.ts';
+import { confirmSecondFactor, spendSecondFactorStep } from '../../src/db/second-factors.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
@@ -388,5 +389,43 @@ describeEachDialect('2-step verification', (harness) => {
     expect(
       await t.db.kysely.selectFrom('staff_second_factors').select('user_id').execute(),
     ).not.toContainEqual({ user_id: t.users.agent.id });
+  });
+  it('confirms only the authenticator whose code it checked, even with a new setup racing it', async () => {
+    const cara = await addUser(t.ctx, {
+      email: 'cara@test.redress',
+      name: 'Cara Confirm',
+      roles: ['agent'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
+    const cookie = cookieOf(await login('cara@test.redress'));
+    const first = (await withCookie(cookie, 'POST', '/auth/second-factor/setup')).body.secret as string;
+    later(30);
+    const [confirmed, again] = await Promise.all([
+      withCookie(cookie, 'POST', '/auth/second-factor/confirm', { code: codeFor(first) }),
+      withCookie(cookie, 'POST', '/auth/second-factor/setup'),
+    ]);
+    const stored = await t.db.kysely
+      .selectFrom('staff_second_factors')
+      .select(['confirmed_at', 'enrolled_at'])
+      .where('user_id', '=', cara.id)
+      .executeTakeFirstOrThrow();
+    if (confirmed.status === 200) {
+      // The new setup came second and was refused: what is on is the secret the code came from.
+      expect(again.status).toBe(409);
+      expect(stored.confirmed_at).not.toBeNull();
+    } else {
+      // The new secret replaced the first before it was confirmed: nothing is on.
+      expect([400, 409]).toContain(confirmed.status);
+      expect(again.status).toBe(200);
+      expect(stored.confirmed_at).toBeNull();
+    }
+    // Asked directly: the authenticator set up before is neither confirmed nor spent once replaced.
+    const at = t.now().toISOString();
+    const old = { userId: cara.id, enrolledAt: '2026-01-01T00:00:00.000Z' };
+    await t.db.kysely.transaction().execute(async (trx) => {
+      expect(await confirmSecondFactor(trx, old, at)).toBe(false);
+      expect(await spendSecondFactorStep(trx, old, 99_999_999)).toBe(false);
+    });
   });
 });
