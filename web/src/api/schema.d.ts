@@ -1106,7 +1106,7 @@ export interface paths {
         put?: never;
         /**
          * The second step of a sign-in with 2-step verification on: the ticket from POST /auth/login and the 6-digit code the authenticator app shows (or one of the recovery codes); sets the session cookie
-         * @description A code is accepted once (a code already used, or for an earlier time step, is refused). A wrong code is 400 on body.code and counts as a failed sign-in for the lockout (429 `sign-in-locked`); an ended or used ticket is 401: sign in again. Only from Redress’s own page, like POST /auth/login.
+         * @description A code is accepted once (a code already used, or for an earlier time step, is refused). A wrong code is 400 on body.code and counts as a failed sign-in for the lockout (429 `sign-in-locked`). A ticket takes three codes at most; an ended, used or spent ticket is 401: sign in again. Only from Redress’s own page, like POST /auth/login.
          */
         post: {
             parameters: {
