@@ -26,15 +26,19 @@ export async function confirmSecondFactorSetUp(
   user: User,
   code: string,
   sessionSecret?: string,
+  ip: string | null = null,
 ): Promise<{ recoveryCodes: string[] }> {
   const factor = await loadSecondFactor(ctx, user.id, { unconfirmed: true });
   if (!factor)
     throw new AppError('conflict', 'set up your authenticator first (POST /auth/second-factor/setup)');
   if (factor.confirmedAt) throw new AppError('conflict', 'your 2-step verification is already on');
-  await acceptCode(ctx, user, factor, code, { use: 'set-up', field: 'body.code', recovery: false });
+  await acceptCode(ctx, user, factor, code, { use: 'set-up', field: 'body.code', recovery: false, ip });
   const { codes, hashes } = newRecoveryCodes();
   const at = ctx.now().toISOString();
-  const payload: Record<string, unknown> = { userId: user.id, recoveryCodes: codes.length };
+  const payload: { userId: string } & Record<string, unknown> = {
+    userId: user.id,
+    recoveryCodes: codes.length,
+  };
   await recordSecondFactorChange(ctx, 'second-factor-confirmed', user.id, payload, async (trx) => {
     // Only the authenticator whose code was checked: a setup started again meanwhile has a new secret.
     if (!(await confirmSecondFactor(trx, factor, at)))

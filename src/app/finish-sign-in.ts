@@ -44,11 +44,13 @@ export async function finishSignIn(
   const factor = await loadSecondFactor(ctx, user.id);
   // Reset by an admin meanwhile (which also ends pending sign-ins): start again.
   if (!factor) throw expired();
+  let how: 'totp' | 'recovery-code';
   try {
-    await acceptCode(ctx, user, factor, code, {
+    how = await acceptCode(ctx, user, factor, code, {
       use: 'sign-in',
       field: 'body.code',
       recovery: true,
+      ip: client.ip,
       // The ticket is used up before the code is spent, in one transaction: of two right codes sent at once
       // (a recovery code and the authenticator's), one opens the session and the other is not spent.
       claim: async (trx) => {
@@ -61,7 +63,8 @@ export async function finishSignIn(
     throw error;
   }
   await clearFailedSignIns(ctx, user.email);
-  const { secret, expiresAt } = await openSession(ctx, user, client, 'password');
+  const method = how === 'totp' ? 'password+totp' : 'password+recovery-code';
+  const { secret, expiresAt } = await openSession(ctx, user, client, method);
   return { kind: 'session', secret, user, expiresAt };
 }
 

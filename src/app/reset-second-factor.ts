@@ -43,7 +43,7 @@ export async function resetSecondFactorOf(
 }
 
 async function reset(ctx: AppContext, actor: string | null, userId: string) {
-  const payload: Record<string, unknown> & { hadSecondFactor?: boolean } = { userId };
+  const payload: { userId: string; hadSecondFactor?: boolean } & Record<string, unknown> = { userId };
   await recordSecondFactorChange(ctx, 'second-factor-reset', actor, payload, async (trx) => {
     payload.hadSecondFactor = await deleteSecondFactor(trx, userId);
     await deletePendingSignInsOf(trx, userId);

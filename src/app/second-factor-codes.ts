@@ -4,7 +4,7 @@
  * sign-in's lockout and audited, and whether someone must set one up before using the workspace.
  */
 import { randomInt } from 'node:crypto';
-import { appendAuditEvent } from '../db/audit.ts';
+import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { type Executor, transaction } from '../db/database.ts';
 import {
   countUnusedRecoveryCodes,
@@ -89,6 +89,8 @@ export interface CodeCheck {
   use: CodeUse;
   field: string;
   recovery: boolean;
+  /** Where the code came from, for the audit of a wrong one. */
+  ip: string | null;
   /**
    * Claims what the code is for (a pending sign-in's ticket) in the same transaction as the code is spent,
    * before it is: throws when another try got it first, and then nothing is spent.
@@ -121,10 +123,11 @@ export async function acceptCode(
   if (!how) {
     await appendAuditEvent(ctx.db.kysely, {
       complaintId: null,
+      chain: userChain(user.id),
       type: 'second-factor-failed',
       actor: null,
       at: ctx.now().toISOString(),
-      payload: { userId: user.id, use: options.use },
+      payload: { userId: user.id, use: options.use, ip: options.ip },
     });
     throw new AppError(
       'validation',
@@ -170,6 +173,7 @@ async function spendCode(
       if (!(await spendRecoveryCode(trx, user.id, hash, at))) return false;
       await appendAuditEvent(trx, {
         complaintId: null,
+        chain: userChain(user.id),
         type: 'second-factor-recovery-code-used',
         actor: user.id,
         at,
@@ -198,16 +202,26 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
   return { codes, hashes: codes.map((c) => sha256(normaliseRecoveryCode(c))) };
 }
 
-/** Runs `write` in a transaction with an audit event of `type` about `userId`'s second factor. */
+/**
+ * Runs `write` in a transaction with an audit event of `type` about `payload.userId`'s second factor, on
+ * that person's own audit chain (as their sign-ins are).
+ */
 export async function recordSecondFactorChange(
   ctx: AppContext,
   type: string,
   actor: string | null,
-  payload: Record<string, unknown>,
+  payload: { userId: string } & Record<string, unknown>,
   write: Parameters<typeof transaction>[1],
 ): Promise<void> {
   await transaction(ctx.db, async (trx) => {
     await write(trx);
-    await appendAuditEvent(trx, { complaintId: null, type, actor, at: ctx.now().toISOString(), payload });
+    await appendAuditEvent(trx, {
+      complaintId: null,
+      chain: userChain(payload.userId),
+      type,
+      actor,
+      at: ctx.now().toISOString(),
+      payload,
+    });
   });
 }

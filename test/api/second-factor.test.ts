@@ -143,8 +143,16 @@ describeEachDialect('2-step verification', (harness) => {
       (await auditOf('second-factor-confirmed')).map((e) => [e.actor, e.payload.otherSessionsEnded]),
     ).toEqual([[tess.id, [expect.any(String)]]]);
     expect((await auditOf('second-factor-failed')).map((e) => e.payload)).toEqual([
-      { userId: tess.id, use: 'set-up' },
+      { userId: tess.id, use: 'set-up', ip: '127.0.0.1' },
     ]);
+    // On her own chain, beside her sign-ins.
+    const chains = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('chain_id')
+      .where('type', 'like', 'second-factor-%')
+      .distinct()
+      .execute();
+    expect(chains.map((c) => c.chain_id)).toEqual([`user:${tess.id}`]);
   });
 
   it('signs in in two steps with a one-use ticket, and never accepts a code twice', async () => {
@@ -222,6 +230,8 @@ describeEachDialect('2-step verification', (harness) => {
     const again = await login('tess@test.redress');
     const reused = await secondStep(again.body.secondStep.ticket, code);
     expect(reused.status).toBe(400);
+    const methods = (await auditOf('session-started')).slice(-2).map((e) => e.payload.method);
+    expect(methods).toEqual(['password+totp', 'password+recovery-code']);
     const used = await auditOf('second-factor-recovery-code-used');
     expect(used.map((e) => e.payload)).toEqual([{ userId: tess.id, use: 'sign-in', left: 9 }]);
   });

@@ -102,7 +102,13 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
       },
     },
     async (request) =>
-      confirmSecondFactorSetUp(ctx, owner(request), request.body.code, request.cookies[SESSION_COOKIE]),
+      confirmSecondFactorSetUp(
+        ctx,
+        owner(request),
+        request.body.code,
+        request.cookies[SESSION_COOKIE],
+        request.ip,
+      ),
   );
   api.post(
     '/auth/second-factor/recovery-codes',
@@ -116,7 +122,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
         response: { 200: recoveryCodesSchema, ...problems },
       },
     },
-    async (request) => replaceMyRecoveryCodes(ctx, owner(request), request.body.code),
+    async (request) => replaceMyRecoveryCodes(ctx, owner(request), request.body.code, request.ip),
   );
   api.post(
     '/auth/second-factor/turn-off',
@@ -131,7 +137,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      await turnOffSecondFactor(ctx, owner(request), request.body);
+      await turnOffSecondFactor(ctx, owner(request), request.body, request.ip);
       return reply.code(204).send(null);
     },
   );
