@@ -18,6 +18,7 @@ import { openSession, type SessionClient, sha256 } from './open-session.ts';
 import { acceptCode, loadSecondFactor } from './second-factor-codes.ts';
 import type { SignInResult } from './sign-in.ts';
 import { clearFailedSignIns } from './sign-in-lockout.ts';
+import { refuseIfPasswordsOff } from './sso-settings.ts';
 
 const expired = () =>
   new AppError(
@@ -32,6 +33,8 @@ export async function finishSignIn(
   code: string,
   client: SessionClient,
 ): Promise<Extract<SignInResult, { kind: 'session' }>> {
+  // Passwords turned off since the ticket was given: the password step no longer counts.
+  refuseIfPasswordsOff(ctx);
   const id = sha256(ticket);
   const claimed = await claimPendingSignInAttempt(
     ctx.db.kysely,

@@ -41,9 +41,12 @@ export function totpUri(secret: string, account: string, issuer: string): string
   return totpOf(secret, account, issuer).toString();
 }
 
-/** Whether `text` looks like a one-time code (six digits, spaces allowed) rather than a recovery code. */
+/** The digits of a one-time code as typed: spaces and dashes dropped (`123 456`, `123-456`). */
+const digitsOf = (text: string) => text.replace(/[\s-]/g, '');
+
+/** Whether `text` looks like a one-time code (six digits, spaces or a dash allowed) rather than a recovery code. */
 export function isTotpCode(text: string): boolean {
-  return /^\d{6}$/.test(text.replace(/\s/g, ''));
+  return /^\d{6}$/.test(digitsOf(text));
 }
 
 /**
@@ -56,7 +59,7 @@ export function acceptedStep(
   now: Date,
   lastStep: number | null,
 ): number | null {
-  const token = code.replace(/\s/g, '');
+  const token = digitsOf(code);
   if (!/^\d{6}$/.test(token)) return null;
   const timestamp = now.getTime();
   const delta = totpOf(secret).validate({ token, timestamp, window: TOTP_WINDOW });

@@ -222,7 +222,7 @@ export function staffActor(request: FastifyRequest): Actor & { kind: 'staff' } {
 
 /**
  * 403 `second-factor-required` when the session's user must set up 2-step verification first (their role
- * requires it): everything but setting it up, `/auth/me` and signing out waits for that.
+ * requires it): everything but setting it up, `/auth/me`, one's own sessions and signing out waits for that.
  */
 export function requireSecondFactorSetUp(request: FastifyRequest): void {
   if (request.secondFactorSetUpRequired)

@@ -177,7 +177,9 @@ describeEachDialect('2-step verification', (harness) => {
     expect(replay.status).toBe(400);
     expect(replay.body.field).toBe('body.code');
     later(30);
-    expect((await secondStep(again.body.secondStep.ticket, codeFor(secret))).status).toBe(200);
+    // Typed with a dash, as some apps show it.
+    const dashed = codeFor(secret).replace(/^(\d{3})/, '$1-');
+    expect((await secondStep(again.body.secondStep.ticket, dashed)).status).toBe(200);
 
     // A ticket lasts five minutes.
     const slow = await login('tess@test.redress');
@@ -330,7 +332,10 @@ describeEachDialect('2-step verification', (harness) => {
       const held = await withCookie(cookie, 'GET', '/complaints');
       expect(held.status).toBe(403);
       expect(held.body.code).toBe('second-factor-required');
-      expect((await withCookie(cookie, 'GET', '/auth/sessions')).status).toBe(403);
+      // Its own sessions it may see and end: that is part of securing the account.
+      const mine = await withCookie(cookie, 'GET', '/auth/sessions');
+      expect(mine.status).toBe(200);
+      expect(mine.body.items.map((s: { current: boolean }) => s.current)).toEqual([true]);
       expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body.required).toBe(true);
       // Tokens are not held back (an operator made them), nor is an agent.
       expect((await t.as('director').get('/complaints')).status).toBe(200);
@@ -437,5 +442,32 @@ describeEachDialect('2-step verification', (harness) => {
       expect(await confirmSecondFactor(trx, old, at)).toBe(false);
       expect(await spendSecondFactorStep(trx, old, 99_999_999)).toBe(false);
     });
+  });
+
+  it('ends a sign-in waiting for its code when the password changes, or passwords are turned off', async () => {
+    const pia = await addUser(t.ctx, {
+      email: 'pia@test.redress',
+      name: 'Pia Pending',
+      roles: ['agent'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
+    later(30);
+    const { secret: piasSecret } = await setUp(cookieOf(await login('pia@test.redress')));
+    const before = (await login('pia@test.redress')).body.secondStep.ticket;
+    t.ctx.staffSignIn = { localPasswords: false, oidc: undefined, mfaRequiredRoles: [] };
+    try {
+      const off = await secondStep(before, codeFor(piasSecret, 30));
+      expect(off.status).toBe(403);
+      expect(off.body.code).toBe('password-sign-in-off');
+    } finally {
+      t.ctx.staffSignIn = undefined;
+    }
+    const reset = await t.as('admin').patch(`/users/${pia.id}`, {
+      password: 'marmalade skylines over the old quarry',
+    });
+    expect(reset.status).toBe(200);
+    later(30);
+    expect((await secondStep(before, codeFor(piasSecret))).status).toBe(401);
   });
 });

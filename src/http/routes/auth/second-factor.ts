@@ -22,7 +22,7 @@ import { problems } from '../../schemas.ts';
 
 const tags = ['auth'];
 
-/** Six digits from the authenticator app (spaces allowed), or, where said, a recovery code. */
+/** Six digits from the authenticator app (spaces or a dash allowed), or, where said, a recovery code. */
 export const secondFactorCode = z.string().min(6).max(40);
 
 const recoveryCodesSchema = z
@@ -71,6 +71,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
   api.post(
     '/auth/second-factor/setup',
     {
+      config: formLimit(options),
       schema: {
         tags,
         summary:
