@@ -34,6 +34,34 @@ export async function findSecondFactor(
   );
 }
 
+/** Every authenticator's sealed secret and the audit key that sealed it (for resealing after a rotation). */
+export async function listSealedSecondFactors(
+  trx: Executor,
+): Promise<{ userId: string; sealed: string; keyId: string }[]> {
+  const rows = await trx
+    .selectFrom('staff_second_factors')
+    .select(['user_id', 'sealed_secret', 'key_id'])
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, sealed: r.sealed_secret, keyId: r.key_id }));
+}
+
+/** Replaces a sealed secret with the same secret sealed anew, only if it is still `was`; whether it was. */
+export async function resealSecondFactor(
+  trx: Executor,
+  userId: string,
+  was: string,
+  fresh: { sealed: string; keyId: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('staff_second_factors')
+    .set({ sealed_secret: fresh.sealed, key_id: fresh.keyId })
+    .where('user_id', '=', userId)
+    .where('sealed_secret', '=', was)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Which of these users have a confirmed authenticator. */
 export async function findConfirmedSecondFactors(
   trx: Executor,
