@@ -20,10 +20,13 @@ import type { AuditKey } from '../db/audit-hash.ts';
 import { type AuditKeyring, auditKeyring, withAuditKeys } from '../db/audit-keys.ts';
 import type { Executor } from '../db/database.ts';
 import { runDueJobs } from '../jobs/worker.ts';
+import { addUser } from './add-user.ts';
 import { checkpointAuditTrail } from './checkpoint-audit-trail.ts';
 import type { AppContext, AuditCheckpointSettings } from './context.ts';
 import { jobHandlers } from './job-handlers.ts';
 import { rotateAuditKey, rotateSigningKey } from './rotate-audit-keys.ts';
+import { openSecret } from './sealed-secrets.ts';
+import { setUpSecondFactor } from './set-up-second-factor.ts';
 import { verifyAuditCheckpoints } from './verify-audit-checkpoints.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'redress-checkpoints-'));
@@ -224,6 +227,50 @@ describeEachDialect('keyed audit trail and signed checkpoints', (t) => {
     expect((await verifyAuditCheckpoints(ctx, file)).tampering).toEqual([
       'checkpoint 3 of the file is missing from the database',
     ]);
+  });
+
+  it('reseals the 2-step secrets with the new audit key when it rotates it', async () => {
+    const db = await t.freshDb();
+    const dir = mkdtempSync(join(scratch, 'reseal-'));
+    const keyFile = join(dir, 'audit-key');
+    writeFileSync(keyFile, `${secret().toString()}\n`, { mode: 0o600 });
+    const { loadAuditKeys } = await import('../config/audit-keys.ts');
+    const loaded = loadAuditKeys(
+      {
+        keys: undefined,
+        keyFile,
+        generatedKeyFile: join(dir, 'x'),
+        signingKeyFile: '',
+        checkpointFile: '',
+        mailTo: undefined,
+        url: undefined,
+      },
+      { postgres: t.dialect === 'postgres' },
+    );
+    const ctx = { ...contextOf(db, loaded.keyring, dir), sealingKeys: loaded.keyring };
+    const user = await addUser(ctx, { email: 'sam@test.redress', name: 'Sam Sealed', roles: ['agent'] });
+    await setUpSecondFactor(ctx, user);
+    const rotation = await rotateAuditKey(ctx, loaded);
+    expect(rotation).toMatchObject({ written: true, resealed: 1 });
+    const row = await db.kysely.selectFrom('staff_second_factors').selectAll().executeTakeFirstOrThrow();
+    expect(row.key_id).toBe(rotation.written && rotation.keyId);
+    // The new key alone opens it now: the old one could be lost, or taken, without exposing the secret.
+    const settings = {
+      keys: undefined,
+      keyFile,
+      generatedKeyFile: join(dir, 'x'),
+      signingKeyFile: '',
+      checkpointFile: '',
+      mailTo: undefined,
+      url: undefined,
+    };
+    const newOnly = auditKeyring([loadAuditKeys(settings, { postgres: false }).keyring.current.secret]);
+    const opened = openSecret(
+      { ...ctx, sealingKeys: newOnly },
+      { sealed: row.sealed_secret, keyId: row.key_id },
+      user.id,
+    );
+    expect(opened.stale).toBe(false);
   });
 
   it('(d) verifies after the audit key and the signing key were rotated: old rows with the old key, a checkpoint marking each switch', async () => {

@@ -1,12 +1,14 @@
 /**
  * A member of staff changes their own password: they give the current one (so a session left open on a shared
  * screen cannot lock its owner out), the new one passes the password policy (password-policy.ts: 12 characters
- * or more, not their name or email, not easily guessed), every other session of theirs ends, and the change is
+ * or more, not their name or email, not easily guessed), every other session of theirs ends (and any sign-in
+ * waiting for a 2-step code), and the change is
  * audited — without either password.
  */
 import { verify } from '@node-rs/argon2';
 import { appendAuditEvent, userChain } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
+import { deletePendingSignInsOf } from '../db/second-factors.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
 import { findPasswordHash, findUserById, setOwnPassword, type User } from '../db/users.ts';
 import { hashPassword } from './add-user.ts';
@@ -47,6 +49,8 @@ export async function changePassword(
   const now = ctx.now().toISOString();
   await transaction(ctx.db, async (trx) => {
     await setOwnPassword(trx, user.id, passwordHash);
+    // A ticket the old password earned must not open a session now.
+    await deletePendingSignInsOf(trx, user.id);
     const ended = await deleteSessionsOf(
       trx,
       user.id,

@@ -21,7 +21,8 @@ export interface SessionClient {
   previousSecret?: string | undefined;
 }
 
-export type SignInMethod = 'password' | 'sso';
+/** How the person proved who they are: the password alone, with an authenticator's code or a recovery code, or SSO. */
+export type SignInMethod = 'password' | 'password+totp' | 'password+recovery-code' | 'sso';
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');

@@ -18,6 +18,7 @@ export async function replaceMyRecoveryCodes(
   ctx: AppContext,
   user: User,
   code: string,
+  ip: string | null = null,
 ): Promise<{ recoveryCodes: string[] }> {
   const factor = await loadSecondFactor(ctx, user.id);
   if (!factor) throw new AppError('conflict', 'your 2-step verification is not on');
@@ -25,6 +26,7 @@ export async function replaceMyRecoveryCodes(
     use: 'new-recovery-codes',
     field: 'body.code',
     recovery: false,
+    ip,
   });
   const { codes, hashes } = newRecoveryCodes();
   await recordSecondFactorChange(

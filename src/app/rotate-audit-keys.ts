@@ -4,7 +4,9 @@
  * - The audit key: a new random key is appended to the key file (AUDIT_KEY_FILE, or the generated one); it
  *   hashes new rows from each process's next start (this command's own checkpoint already uses it), and the
  *   old keys stay in the file so the rows they hashed still verify. With AUDIT_KEY in the environment
- *   nothing can be written: a new key is proposed, to append (comma-separated) in every process.
+ *   nothing can be written: a new key is proposed, to append (comma-separated) in every process. Staff 2-step
+ *   secrets (sealed under a key derived from the audit key) are resealed with the new key when it is written;
+ *   with AUDIT_KEY, each is resealed when next used after the restart.
  * - The signing key: a new Ed25519 key, whose public key goes into the checkpoint file vouched for by the
  *   old key's signature, replaces the private key file; the old public keys stay in the checkpoint file.
  */
@@ -25,9 +27,17 @@ import {
   type WrittenCheckpoint,
 } from './checkpoint-audit-trail.ts';
 import type { AppContext } from './context.ts';
+import { resealSecondFactors } from './reseal-second-factors.ts';
 
 export type AuditKeyRotation =
-  | { written: true; file: string; keyId: string; checkpoint: WrittenCheckpoint | null }
+  | {
+      written: true;
+      file: string;
+      keyId: string;
+      checkpoint: WrittenCheckpoint | null;
+      /** 2-step secrets resealed with the new key. */
+      resealed: number;
+    }
   | { written: false; proposedKey: string };
 
 /** Rotates the audit key of `loaded` (see the module comment). */
@@ -36,11 +46,13 @@ export async function rotateAuditKey(ctx: AppContext, loaded: LoadedAuditKeys): 
   const keyring = rotateAuditKeyFile(loaded.file);
   ctx.logger.info({ file: loaded.file, keyId: keyring.current.id }, 'audit key rotated');
   const rotated = { ...ctx, db: { ...ctx.db, kysely: withAuditKeys(ctx.db.kysely, keyring) } };
+  const resealed = await resealSecondFactors(ctx, keyring);
   return {
     written: true,
     file: loaded.file,
     keyId: keyring.current.id,
     checkpoint: await checkpointAuditTrail(rotated),
+    resealed,
   };
 }
 

@@ -37,5 +37,16 @@ describe('sealed secrets', () => {
     expect(() =>
       openSecret(withKeys(first), { ...sealed, sealed: [format, iv, tag, flipped].join('.') }, 'user-1'),
     ).toThrow();
+    // A tag cut short (GCM would check only what is left) or an IV of another length is refused.
+    const short = Buffer.from(tag ?? '', 'base64url')
+      .subarray(0, 12)
+      .toString('base64url');
+    expect(() =>
+      openSecret(withKeys(first), { ...sealed, sealed: [format, iv, short, body].join('.') }, 'user-1'),
+    ).toThrow(/not a sealed secret/);
+    const longIv = Buffer.alloc(16).toString('base64url');
+    expect(() =>
+      openSecret(withKeys(first), { ...sealed, sealed: [format, longIv, tag, body].join('.') }, 'user-1'),
+    ).toThrow(/not a sealed secret/);
   });
 });

@@ -16,6 +16,9 @@ import type { AppContext } from './context.ts';
 
 const INFO = 'redress staff second factor v1';
 const FORMAT = 'v1';
+const IV_BYTES = 12;
+// Pinned, and checked on opening: GCM would otherwise accept a tag cut short, weakening the check.
+const TAG_BYTES = 16;
 
 function sealingKey(key: AuditKey): Buffer {
   return Buffer.from(hkdfSync('sha256', key.secret, Buffer.alloc(0), INFO, 32));
@@ -35,8 +38,8 @@ export function sealSecret(
   owner: string,
 ): { sealed: string; keyId: string } {
   const key = keyring(ctx).current;
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(key), iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(key), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(owner, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const sealed = [FORMAT, iv, cipher.getAuthTag(), body]
@@ -57,11 +60,14 @@ export function openSecret(
   const ring = keyring(ctx);
   const key = ring.byId.get(sealed.keyId);
   if (!key) throw new Error(`the audit key ${sealed.keyId} that sealed this secret is not loaded`);
-  const [format, iv, tag, body] = sealed.sealed.split('.');
-  if (format !== FORMAT || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
-  const decipher = createDecipheriv('aes-256-gcm', sealingKey(key), Buffer.from(iv, 'base64url'));
+  const [format, ivText, tagText, body] = sealed.sealed.split('.');
+  if (format !== FORMAT || !ivText || !tagText || body === undefined) throw new Error('not a sealed secret');
+  const iv = Buffer.from(ivText, 'base64url');
+  const tag = Buffer.from(tagText, 'base64url');
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('not a sealed secret');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(key), iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(owner, 'utf8'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  decipher.setAuthTag(tag);
   const plaintext = Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
   return { plaintext: plaintext.toString('utf8'), stale: key.id !== ring.current.id };
 }

@@ -27,22 +27,17 @@ export async function setUpSecondFactor(ctx: AppContext, user: User): Promise<Se
   const sealed = sealSecret(ctx, secret, user.id);
   const at = ctx.now().toISOString();
   await recordSecondFactorChange(ctx, 'second-factor-enrolled', user.id, { userId: user.id }, async (trx) => {
-    const found = await trx
-      .selectFrom('staff_second_factors')
-      .select('confirmed_at')
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (found?.confirmed_at)
-      throw new AppError(
-        'conflict',
-        'your 2-step verification is already on: turn it off first to set up another authenticator',
-      );
-    await saveUnconfirmedSecondFactor(trx, {
+    const saved = await saveUnconfirmedSecondFactor(trx, {
       userId: user.id,
       sealedSecret: sealed.sealed,
       keyId: sealed.keyId,
       enrolledAt: at,
     });
+    if (!saved)
+      throw new AppError(
+        'conflict',
+        'your 2-step verification is already on: turn it off first to set up another authenticator',
+      );
   });
   const uri = totpUri(secret, user.email, `Redress (${ctx.procedure.company.name})`);
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });

@@ -14,6 +14,7 @@ import {
   findSignInLocks,
   lockSignIn,
   pruneSignInFailures,
+  uncountSignInFailure,
 } from '../db/sign-in-failures.ts';
 import { findUserById, type User } from '../db/users.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -76,6 +77,14 @@ export async function recordFailedSignIn(ctx: AppContext, email: string, userId:
     return ms;
   });
   if (lockMs > 0) throw lockedOut(Math.ceil(lockMs / 1000));
+}
+
+/**
+ * Takes back a failure recorded before a check that then passed (a second factor's code is counted as a
+ * failure first, so that tries sent at once cannot all get past the lockout check before any is counted).
+ */
+export async function forgiveFailedSignIn(ctx: AppContext, email: string): Promise<void> {
+  await uncountSignInFailure(ctx.db.kysely, emailHash(email));
 }
 
 /** A successful sign-in forgets the failures before it. */

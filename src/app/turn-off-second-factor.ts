@@ -20,6 +20,7 @@ export async function turnOffSecondFactor(
   ctx: AppContext,
   user: User,
   given: { password: string; code: string },
+  ip: string | null = null,
 ): Promise<void> {
   if (secondFactorRequired(user.roles, requiredRoles(ctx)))
     throw new AppError(
@@ -36,7 +37,12 @@ export async function turnOffSecondFactor(
       field: 'body.password',
     });
   }
-  await acceptCode(ctx, user, factor, given.code, { use: 'turn-off', field: 'body.code', recovery: true });
+  await acceptCode(ctx, user, factor, given.code, {
+    use: 'turn-off',
+    field: 'body.code',
+    recovery: true,
+    ip,
+  });
   await recordSecondFactorChange(
     ctx,
     'second-factor-turned-off',

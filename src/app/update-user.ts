@@ -5,6 +5,7 @@
  */
 import { appendAuditEvent } from '../db/audit.ts';
 import { transaction } from '../db/database.ts';
+import { deletePendingSignInsOf } from '../db/second-factors.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
 import { findUserById, type User, updateUserRow } from '../db/users.ts';
 import type { Role } from '../domain/procedure.ts';
@@ -47,8 +48,10 @@ export async function updateUser(
   await transaction(ctx.db, async (trx) => {
     await updateUserRow(trx, updated, passwordHash);
     // A new password or a deactivation must also shut out whoever holds an old session.
-    const ended =
-      passwordHash !== undefined || !updated.active ? await deleteSessionsOf(trx, updated.id) : [];
+    const shutOut = passwordHash !== undefined || !updated.active;
+    const ended = shutOut ? await deleteSessionsOf(trx, updated.id) : [];
+    // And a sign-in the old password began, waiting for its 2-step code.
+    if (shutOut) await deletePendingSignInsOf(trx, updated.id);
     await appendAuditEvent(trx, {
       complaintId: null,
       type: 'user-updated',

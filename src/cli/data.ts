@@ -132,7 +132,8 @@ export function registerDataCommands(program: Command): void {
     .description(
       'Rotate the audit key: a new key is appended to the key file (AUDIT_KEY_FILE or DATA_DIR/audit-key) and ' +
         'hashes new rows from each process’s next start, old rows still verifying with the old keys kept in ' +
-        'the file; a checkpoint marks the switch. With AUDIT_KEY set, prints a new key to append to it. ' +
+        'the file; a checkpoint marks the switch, and staff 2-step secrets are resealed with the new key. ' +
+        'With AUDIT_KEY set, prints a new key to append to it. ' +
         '--signing rotates the checkpoint signing key instead: the old key vouches for the new one in the ' +
         'checkpoint file, which keeps every old public key',
     )
@@ -160,6 +161,7 @@ export function registerDataCommands(program: Command): void {
         process.stdout.write(
           `audit key rotated: new key ${done.keyId} appended to ${done.file}; restart every Redress process ` +
             'to hash with it' +
+            `; ${done.resealed} 2-step secret${done.resealed === 1 ? '' : 's'} resealed with it` +
             `${done.checkpoint ? `; checkpoint ${done.checkpoint.checkpoint.seq} marks the switch` : ''}\n`,
         );
       }),

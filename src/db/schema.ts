@@ -453,6 +453,8 @@ export interface PendingSignInsTable {
   user_id: string;
   created_at: Instant;
   expires_at: Instant;
+  /** Second steps tried on this ticket (each claimed before its code is checked). */
+  attempts: Generated<number>;
 }
 
 export interface ProcessHeartbeatsTable {

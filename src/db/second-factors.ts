@@ -34,6 +34,34 @@ export async function findSecondFactor(
   );
 }
 
+/** Every authenticator's sealed secret and the audit key that sealed it (for resealing after a rotation). */
+export async function listSealedSecondFactors(
+  trx: Executor,
+): Promise<{ userId: string; sealed: string; keyId: string }[]> {
+  const rows = await trx
+    .selectFrom('staff_second_factors')
+    .select(['user_id', 'sealed_secret', 'key_id'])
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, sealed: r.sealed_secret, keyId: r.key_id }));
+}
+
+/** Replaces a sealed secret with the same secret sealed anew, only if it is still `was`; whether it was. */
+export async function resealSecondFactor(
+  trx: Executor,
+  userId: string,
+  was: string,
+  fresh: { sealed: string; keyId: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('staff_second_factors')
+    .set({ sealed_secret: fresh.sealed, key_id: fresh.keyId })
+    .where('user_id', '=', userId)
+    .where('sealed_secret', '=', was)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Which of these users have a confirmed authenticator. */
 export async function findConfirmedSecondFactors(
   trx: Executor,
@@ -49,13 +77,20 @@ export async function findConfirmedSecondFactors(
   return new Set(rows.map((r) => r.user_id));
 }
 
-/** Starts (or starts again) setting up an authenticator: unconfirmed, no step used. */
+/**
+ * Starts (or starts again) setting up an authenticator: unconfirmed, no step used. False, and nothing
+ * written, when the user has a confirmed one (even one confirmed a moment ago, by a request racing this).
+ */
 export async function saveUnconfirmedSecondFactor(
   trx: Executor,
   factor: { userId: string; sealedSecret: string; keyId: string; enrolledAt: string },
-): Promise<void> {
-  await trx.deleteFrom('staff_second_factors').where('user_id', '=', factor.userId).execute();
+): Promise<boolean> {
   await trx
+    .deleteFrom('staff_second_factors')
+    .where('user_id', '=', factor.userId)
+    .where('confirmed_at', 'is', null)
+    .execute();
+  const result = await trx
     .insertInto('staff_second_factors')
     .values({
       user_id: factor.userId,
@@ -65,17 +100,21 @@ export async function saveUnconfirmedSecondFactor(
       confirmed_at: null,
       last_step: null,
     })
-    .execute();
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return result !== undefined;
 }
 
 /**
- * Records that a code for `step` was accepted, only if no code for that step or a later one was: false when
- * another request got there first (the same code twice at once is accepted once). Reseals the secret when
- * `resealed` is given (it was sealed with an older audit key).
+ * Records that a code for `step` was accepted, only if no code for that step or a later one was, and only on
+ * the authenticator the code was checked against (set up at `enrolledAt`): false when another request got
+ * there first (the same code twice at once is accepted once), or the authenticator was set up again
+ * meanwhile. Reseals the secret when `resealed` is given (it was sealed with an older audit key).
  */
 export async function spendSecondFactorStep(
   trx: Executor,
-  userId: string,
+  factor: { userId: string; enrolledAt: string },
   step: number,
   resealed?: { sealedSecret: string; keyId: string },
 ): Promise<boolean> {
@@ -85,19 +124,30 @@ export async function spendSecondFactorStep(
       last_step: step,
       ...(resealed ? { sealed_secret: resealed.sealedSecret, key_id: resealed.keyId } : {}),
     })
-    .where('user_id', '=', userId)
+    .where('user_id', '=', factor.userId)
+    .where('enrolled_at', '=', factor.enrolledAt)
     .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Marks a user's authenticator confirmed: from now on their sign-ins ask for a code. */
-export async function confirmSecondFactor(trx: Executor, userId: string, at: string): Promise<void> {
-  await trx
+/**
+ * Marks a user's authenticator confirmed — the one set up at `enrolledAt`, whose code was checked, and only
+ * while unconfirmed: false when it was set up again (or confirmed) meanwhile.
+ */
+export async function confirmSecondFactor(
+  trx: Executor,
+  factor: { userId: string; enrolledAt: string },
+  at: string,
+): Promise<boolean> {
+  const result = await trx
     .updateTable('staff_second_factors')
     .set({ confirmed_at: at })
-    .where('user_id', '=', userId)
-    .execute();
+    .where('user_id', '=', factor.userId)
+    .where('enrolled_at', '=', factor.enrolledAt)
+    .where('confirmed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Removes a user's authenticator and recovery codes; whether there was an authenticator. */
@@ -161,15 +211,26 @@ export async function insertPendingSignIn(
     .execute();
 }
 
-/** The user of a pending sign-in that has not ended. */
-export async function findPendingSignIn(trx: Executor, id: string, now: string): Promise<string | undefined> {
+/**
+ * Claims one try of a pending sign-in that has not ended and has tries left: one conditional update, so
+ * parallel tries each get their own number and no more than `maxAttempts` get one. The user, and which try
+ * this is; undefined when the ticket has ended, is used up, or never was.
+ */
+export async function claimPendingSignInAttempt(
+  trx: Executor,
+  id: string,
+  now: string,
+  maxAttempts: number,
+): Promise<{ userId: string; attempt: number } | undefined> {
   const row = await trx
-    .selectFrom('pending_sign_ins')
-    .select('user_id')
+    .updateTable('pending_sign_ins')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .where('expires_at', '>', now)
+    .where('attempts', '<', maxAttempts)
+    .returning(['user_id', 'attempts'])
     .executeTakeFirst();
-  return row?.user_id;
+  return row && { userId: row.user_id, attempt: Number(row.attempts) };
 }
 
 /** Uses up a pending sign-in; false when it was already used (or never was). */

@@ -51,6 +51,16 @@ export async function countSignInFailure(
   return Number(row.failures);
 }
 
+/** Takes back one failure counted ahead of a check that then succeeded (never below none). */
+export async function uncountSignInFailure(executor: Executor, emailHash: string): Promise<void> {
+  await executor
+    .updateTable('sign_in_failures')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('email_hash', '=', emailHash)
+    .where('failures', '>', 0)
+    .execute();
+}
+
 export async function lockSignIn(executor: Executor, emailHash: string, until: Instant): Promise<void> {
   await executor
     .updateTable('sign_in_failures')

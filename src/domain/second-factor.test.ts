@@ -39,6 +39,7 @@ describe('second factor', () => {
       code.replaceAll('-', ''),
     );
     expect(isTotpCode('123 456')).toBe(true);
+    expect(isTotpCode('123-456')).toBe(true);
     expect(isTotpCode(code)).toBe(false);
   });
 

@@ -17,6 +17,8 @@ export const TOTP_WINDOW = 1;
 export const RECOVERY_CODE_COUNT = 10;
 /** How long a pending sign-in (password checked, code awaited) lasts. */
 export const PENDING_SIGN_IN_MS = 5 * 60_000;
+/** How many codes one pending sign-in takes before it ends (the password must be given again). */
+export const PENDING_SIGN_IN_ATTEMPTS = 3;
 
 /** A new random TOTP secret (160 bits, as RFC 4226 recommends), base32 as apps take it. */
 export function newTotpSecret(): string {
@@ -39,9 +41,12 @@ export function totpUri(secret: string, account: string, issuer: string): string
   return totpOf(secret, account, issuer).toString();
 }
 
-/** Whether `text` looks like a one-time code (six digits, spaces allowed) rather than a recovery code. */
+/** The digits of a one-time code as typed: spaces and dashes dropped (`123 456`, `123-456`). */
+const digitsOf = (text: string) => text.replace(/[\s-]/g, '');
+
+/** Whether `text` looks like a one-time code (six digits, spaces or a dash allowed) rather than a recovery code. */
 export function isTotpCode(text: string): boolean {
-  return /^\d{6}$/.test(text.replace(/\s/g, ''));
+  return /^\d{6}$/.test(digitsOf(text));
 }
 
 /**
@@ -54,7 +59,7 @@ export function acceptedStep(
   now: Date,
   lastStep: number | null,
 ): number | null {
-  const token = code.replace(/\s/g, '');
+  const token = digitsOf(code);
   if (!/^\d{6}$/.test(token)) return null;
   const timestamp = now.getTime();
   const delta = totpOf(secret).validate({ token, timestamp, window: TOTP_WINDOW });

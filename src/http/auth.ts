@@ -222,13 +222,26 @@ export function staffActor(request: FastifyRequest): Actor & { kind: 'staff' } {
 
 /**
  * 403 `second-factor-required` when the session's user must set up 2-step verification first (their role
- * requires it): everything but setting it up, `/auth/me` and signing out waits for that.
+ * requires it): everything but setting it up, `/auth/me`, one's own sessions and signing out waits for that.
  */
 export function requireSecondFactorSetUp(request: FastifyRequest): void {
   if (request.secondFactorSetUpRequired)
     throw new AppError(
       'second-factor-required',
       'your role requires 2-step verification: set up an authenticator app first (GET /auth/second-factor, POST /auth/second-factor/setup)',
+    );
+}
+
+/**
+ * 403 unless the caller signed in to Redress in a browser (a session), not with an API token: managing how
+ * someone signs in (2-step verification) must not be open to a token, or a leaked token could enrol its
+ * holder's authenticator and keep them out.
+ */
+export function requireBrowserSession(request: FastifyRequest, what: string): void {
+  if (request.staffAuth !== 'session')
+    throw new AppError(
+      'forbidden',
+      `${what} needs you signed in to Redress in a browser: an API token cannot do it. Sign in and use the web app`,
     );
 }
 

@@ -59,7 +59,8 @@ type Caller = (typeof CALLERS)[number];
 type Who = Caller | 'agentSession';
 /** What a caller gets: past the checks (`allowed`), or refused — 401 unauthenticated, 403 forbidden, 404 not-found. */
 type Outcome = 'allowed' | 401 | 403 | 404;
-type Row = Record<Caller, Outcome>;
+/** `agentSession` answered as `agent` unless the row says otherwise (a route for browser sessions only). */
+type Row = Record<Caller, Outcome> & { agentSession?: Outcome };
 const REFUSAL_CODE = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found' } as const;
 const STAFF_CALLERS = ['agent', 'reviewer', 'director', 'admin'] as const;
 type StaffCaller = (typeof STAFF_CALLERS)[number];
@@ -103,6 +104,13 @@ const PORTAL: Row = {
   revokedToken: 401,
 };
 const ADMIN = staffWith(['admin']);
+/** Any member of staff signed in in a browser (a session): tokens, even an admin's, are refused. */
+const SESSION_ONLY: Row = {
+  ...staffWith([]),
+  agentSession: 'allowed',
+};
+/** An admin signed in in a browser: every token is refused, and so is the agent's session. */
+const ADMIN_SESSION_ONLY: Row = { ...staffWith([]), agentSession: 403 };
 /** The roles that handle complaints (an admin does not, unless they hold one of them too). */
 const HANDLERS = staffWith(['agent', 'reviewer', 'director']);
 /** Reviewers and directors: attempt 2 (the procedure's roles for it), ombudsman outcomes, improvements. */
@@ -131,11 +139,11 @@ const MATRIX: Record<string, Row> = {
   // The second step of a sign-in: anyone with a ticket (a live one is made for each call by fill()).
   'POST /api/v1/auth/login/second-step': PUBLIC,
   // One's own 2-step verification: any member of staff.
-  'GET /api/v1/auth/second-factor': STAFF_ONLY,
-  'POST /api/v1/auth/second-factor/setup': STAFF_ONLY,
-  'POST /api/v1/auth/second-factor/confirm': STAFF_ONLY,
-  'POST /api/v1/auth/second-factor/recovery-codes': STAFF_ONLY,
-  'POST /api/v1/auth/second-factor/turn-off': STAFF_ONLY,
+  'GET /api/v1/auth/second-factor': SESSION_ONLY,
+  'POST /api/v1/auth/second-factor/setup': SESSION_ONLY,
+  'POST /api/v1/auth/second-factor/confirm': SESSION_ONLY,
+  'POST /api/v1/auth/second-factor/recovery-codes': SESSION_ONLY,
+  'POST /api/v1/auth/second-factor/turn-off': SESSION_ONLY,
   'POST /api/v1/auth/password': STAFF_ONLY,
   'POST /api/v1/complaints': STAFF_ONLY,
   'GET /api/v1/complaints': STAFF_ONLY,
@@ -200,7 +208,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/users': ADMIN,
   'PATCH /api/v1/users/{id}': ADMIN,
   'POST /api/v1/users/{id}/unlock': ADMIN,
-  'POST /api/v1/users/{id}/second-factor/reset': ADMIN,
+  'POST /api/v1/users/{id}/second-factor/reset': ADMIN_SESSION_ONLY,
   // Asked for someone else's tokens (?userId=): an admin only. Everyone may list their own.
   'GET /api/v1/tokens': ADMIN,
   'POST /api/v1/tokens': STAFF_ONLY,
@@ -795,7 +803,7 @@ describeDialect('sqlite', 'who may call every operation of the API', (harness) =
       const row = MATRIX[operation];
       if (!row) continue;
       for (const caller of [...CALLERS, 'agentSession'] as const) {
-        const expected = row[caller === 'agentSession' ? 'agent' : caller];
+        const expected = caller === 'agentSession' ? (row.agentSession ?? row.agent) : row[caller];
         const { url, body } = await fill(operation, caller, expected);
         // A refused change must have written nothing (reads are not counted: they are the cost of the walk).
         const counted = expected !== 'allowed' && !operation.startsWith('GET ');

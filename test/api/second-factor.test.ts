@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.ts';
 import { resetSecondFactorOf } from '../../src/app/reset-second-factor.ts';
 import { auditKeyring } from '../../src/db/audit-keys.ts';
+import { confirmSecondFactor, spendSecondFactorStep } from '../../src/db/second-factors.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 
@@ -20,6 +21,7 @@ describeEachDialect('2-step verification', (harness) => {
   let t: TestApi;
   let tess: { id: string };
   let dora: { id: string };
+  let ada: { id: string };
   let secret = '';
   let recoveryCodes: string[] = [];
   beforeAll(async () => {
@@ -27,6 +29,7 @@ describeEachDialect('2-step verification', (harness) => {
     for (const [email, name, role] of [
       ['tess@test.redress', 'Tess Totp', 'agent'],
       ['dora@test.redress', 'Dora Director', 'director'],
+      ['ada@test.redress', 'Ada Admin', 'admin'],
     ] as const) {
       const user = await addUser(t.ctx, {
         email,
@@ -36,7 +39,8 @@ describeEachDialect('2-step verification', (harness) => {
         mustChangePassword: false,
       });
       if (role === 'agent') tess = user;
-      else dora = user;
+      else if (role === 'director') dora = user;
+      else ada = user;
     }
   });
   afterAll(() => t.close());
@@ -105,7 +109,8 @@ describeEachDialect('2-step verification', (harness) => {
       Buffer.from(setup.body.qrCode.replace('data:image/svg+xml;base64,', ''), 'base64').toString(),
     ).toMatch(/^<svg /);
     // Not on until confirmed: sign-in still opens a session at once.
-    expect((await login('tess@test.redress')).body.user.id).toBe(tess.id);
+    const elsewhere = await login('tess@test.redress');
+    expect(elsewhere.body.user.id).toBe(tess.id);
 
     const stored = await t.db.kysely.selectFrom('staff_second_factors').selectAll().executeTakeFirstOrThrow();
     expect(stored.sealed_secret).not.toContain(secret);
@@ -120,6 +125,8 @@ describeEachDialect('2-step verification', (harness) => {
     });
     expect(confirmed.status).toBe(200);
     recoveryCodes = confirmed.body.recoveryCodes;
+    // The session opened with the password alone ends; the one that confirmed stays.
+    expect((await withCookie(cookieOf(elsewhere), 'GET', '/auth/me')).status).toBe(401);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body).toEqual({
@@ -132,10 +139,20 @@ describeEachDialect('2-step verification', (harness) => {
     // A second setup while on is refused.
     expect((await withCookie(cookie, 'POST', '/auth/second-factor/setup')).status).toBe(409);
     expect((await auditOf('second-factor-enrolled')).map((e) => e.payload.userId)).toEqual([tess.id]);
-    expect((await auditOf('second-factor-confirmed')).map((e) => e.actor)).toEqual([tess.id]);
+    expect(
+      (await auditOf('second-factor-confirmed')).map((e) => [e.actor, e.payload.otherSessionsEnded]),
+    ).toEqual([[tess.id, [expect.any(String)]]]);
     expect((await auditOf('second-factor-failed')).map((e) => e.payload)).toEqual([
-      { userId: tess.id, use: 'set-up' },
+      { userId: tess.id, use: 'set-up', ip: '127.0.0.1' },
     ]);
+    // On her own chain, beside her sign-ins.
+    const chains = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('chain_id')
+      .where('type', 'like', 'second-factor-%')
+      .distinct()
+      .execute();
+    expect(chains.map((c) => c.chain_id)).toEqual([`user:${tess.id}`]);
   });
 
   it('signs in in two steps with a one-use ticket, and never accepts a code twice', async () => {
@@ -160,7 +177,9 @@ describeEachDialect('2-step verification', (harness) => {
     expect(replay.status).toBe(400);
     expect(replay.body.field).toBe('body.code');
     later(30);
-    expect((await secondStep(again.body.secondStep.ticket, codeFor(secret))).status).toBe(200);
+    // Typed with a dash, as some apps show it.
+    const dashed = codeFor(secret).replace(/^(\d{3})/, '$1-');
+    expect((await secondStep(again.body.secondStep.ticket, dashed)).status).toBe(200);
 
     // A ticket lasts five minutes.
     const slow = await login('tess@test.redress');
@@ -175,17 +194,31 @@ describeEachDialect('2-step verification', (harness) => {
     expect(crossSite.status).toBe(403);
   });
 
-  it('counts wrong codes as failed sign-ins: five in a row lock the account out', async () => {
+  it('checks at most three codes per ticket and no more than the lockout allows, even sent at once', async () => {
     later(60);
+    const checked = async () =>
+      (await auditOf('second-factor-failed')).filter((e) => e.payload.use === 'sign-in').length;
+    const before = await checked();
+    const wrong = (i: number) => String((Number(codeFor(secret)) + 1 + i) % 1_000_000).padStart(6, '0');
     const { ticket } = (await login('tess@test.redress')).body.secondStep;
-    for (let i = 1; i <= 4; i++) expect((await secondStep(ticket, '123456')).status).toBe(400);
-    const fifth = await secondStep(ticket, '654321');
-    expect(fifth.status).toBe(429);
-    expect(fifth.body.code).toBe('sign-in-locked');
-    // Locked: even the right code waits.
-    expect((await secondStep(ticket, codeFor(secret))).status).toBe(429);
-    const failed = (await auditOf('second-factor-failed')).filter((e) => e.payload.use === 'sign-in');
-    expect(failed.length).toBeGreaterThanOrEqual(5);
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => secondStep(ticket, wrong(i))));
+    expect(burst.map((r) => r.status).sort()).toEqual([...Array(3).fill(400), ...Array(9).fill(401)]);
+    expect((await checked()) - before).toBe(3);
+    // The ticket ended with its third code: the right one comes too late.
+    expect((await secondStep(ticket, codeFor(secret))).status).toBe(401);
+
+    // Three failures in a row so far: of twelve codes at once on two new tickets, only one more is checked
+    // before the fifth failure locks the account out.
+    const tickets = [await login('tess@test.redress'), await login('tess@test.redress')].map(
+      (r) => r.body.secondStep.ticket as string,
+    );
+    const locking = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => secondStep(tickets[i % 2] ?? '', wrong(i))),
+    );
+    expect((await checked()) - before).toBe(4);
+    expect(locking.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    // Locked: not even the password is checked.
+    expect((await login('tess@test.redress')).status).toBe(429);
     expect((await auditOf('sign-in-locked-out')).at(-1)?.payload.userId).toBe(tess.id);
     expect((await t.as('admin').post(`/users/${tess.id}/unlock`)).status).toBe(204);
   });
@@ -199,8 +232,41 @@ describeEachDialect('2-step verification', (harness) => {
     const again = await login('tess@test.redress');
     const reused = await secondStep(again.body.secondStep.ticket, code);
     expect(reused.status).toBe(400);
+    const methods = (await auditOf('session-started')).slice(-2).map((e) => e.payload.method);
+    expect(methods).toEqual(['password+totp', 'password+recovery-code']);
     const used = await auditOf('second-factor-recovery-code-used');
     expect(used.map((e) => e.payload)).toEqual([{ userId: tess.id, use: 'sign-in', left: 9 }]);
+  });
+
+  it('spends only the winning code when a recovery code and an authenticator code come at once on one ticket', async () => {
+    later(30);
+    const lastStep = async () =>
+      (
+        await t.db.kysely
+          .selectFrom('staff_second_factors')
+          .select('last_step')
+          .where('user_id', '=', tess.id)
+          .executeTakeFirstOrThrow()
+      ).last_step;
+    const stepBefore = await lastStep();
+    const recoveryUsed = async () => (await auditOf('second-factor-recovery-code-used')).length;
+    const usedBefore = await recoveryUsed();
+    const { ticket } = (await login('tess@test.redress')).body.secondStep;
+    const recovery = recoveryCodes[2] ?? '';
+    const [byApp, byRecovery] = await Promise.all([
+      secondStep(ticket, codeFor(secret)),
+      secondStep(ticket, recovery),
+    ]);
+    expect([byApp.status, byRecovery.status].sort()).toEqual([200, 401]);
+    if (byApp.status === 200) {
+      expect(await recoveryUsed()).toBe(usedBefore);
+      // Still good: it was never spent.
+      const again = await login('tess@test.redress');
+      expect((await secondStep(again.body.secondStep.ticket, recovery)).status).toBe(200);
+    } else {
+      expect(await lastStep()).toEqual(stepBefore);
+      expect(await recoveryUsed()).toBe(usedBefore + 1);
+    }
   });
 
   it('replaces the recovery codes given a current code, and turns off only with the password and a code', async () => {
@@ -217,7 +283,7 @@ describeEachDialect('2-step verification', (harness) => {
       .where('user_id', '=', tess.id)
       .executeTakeFirstOrThrow();
     expect(resealed.key_id).toBe(rotated.current.id);
-    expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body.recoveryCodesLeft).toBe(9);
+    expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body.recoveryCodesLeft).toBe(8);
     expect(
       (await withCookie(cookie, 'POST', '/auth/second-factor/recovery-codes', { code: '111111' })).status,
     ).toBe(400);
@@ -255,6 +321,10 @@ describeEachDialect('2-step verification', (harness) => {
   it('holds a role that requires it to setting it up before anything else, and forbids turning it off', async () => {
     t.ctx.staffSignIn = { localPasswords: true, oidc: undefined, mfaRequiredRoles: ['director', 'admin'] };
     try {
+      // Ada, an admin, holds a role that requires it too: she sets hers up to act.
+      const adaCookie = cookieOf(await login('ada@test.redress'));
+      later(30);
+      await setUp(adaCookie);
       const login1 = await login('dora@test.redress');
       expect(login1.status).toBe(200);
       const cookie = cookieOf(login1);
@@ -262,7 +332,10 @@ describeEachDialect('2-step verification', (harness) => {
       const held = await withCookie(cookie, 'GET', '/complaints');
       expect(held.status).toBe(403);
       expect(held.body.code).toBe('second-factor-required');
-      expect((await withCookie(cookie, 'GET', '/auth/sessions')).status).toBe(403);
+      // Its own sessions it may see and end: that is part of securing the account.
+      const mine = await withCookie(cookie, 'GET', '/auth/sessions');
+      expect(mine.status).toBe(200);
+      expect(mine.body.items.map((s: { current: boolean }) => s.current)).toEqual([true]);
       expect((await withCookie(cookie, 'GET', '/auth/second-factor')).body.required).toBe(true);
       // Tokens are not held back (an operator made them), nor is an agent.
       expect((await t.as('director').get('/complaints')).status).toBe(200);
@@ -289,12 +362,19 @@ describeEachDialect('2-step verification', (harness) => {
       const asAgent = (await t.as('agent').get('/users')).body.items as { twoStep: boolean | null }[];
       expect(asAgent.every((u) => u.twoStep === null)).toBe(true);
       expect((await t.as('director').post(`/users/${dora.id}/second-factor/reset`)).status).toBe(403);
-      expect((await t.as('admin').post(`/users/${dora.id}/second-factor/reset`)).status).toBe(204);
+      // Not her own: that is turned off with her password and a code.
+      const own = await withCookie(adaCookie, 'POST', `/users/${ada.id}/second-factor/reset`);
+      expect(own.status).toBe(403);
+      expect(own.body.detail).toContain('turn it off on your account page');
+      const byToken = await t.as('admin').post(`/users/${dora.id}/second-factor/reset`);
+      expect(byToken.status).toBe(403);
+      expect(byToken.body.detail).toContain('an API token cannot do it');
+      expect((await withCookie(adaCookie, 'POST', `/users/${dora.id}/second-factor/reset`)).status).toBe(204);
       expect((await withCookie(cookie, 'GET', '/auth/me')).status).toBe(401);
       const reset = await auditOf('second-factor-reset');
       expect(reset).toEqual([
         {
-          actor: t.users.admin.id,
+          actor: ada.id,
           payload: { userId: dora.id, hadSecondFactor: true, sessionsEnded: [expect.any(String)] },
         },
       ]);
@@ -310,5 +390,84 @@ describeEachDialect('2-step verification', (harness) => {
     } finally {
       t.ctx.staffSignIn = undefined;
     }
+  });
+
+  it('refuses an API token the 2-step routes: a leaked token cannot enrol another authenticator', async () => {
+    for (const [method, path] of [
+      ['get', '/auth/second-factor'],
+      ['post', '/auth/second-factor/setup'],
+    ] as const) {
+      const refused = await t.as('agent')[method](path);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain('an API token cannot do it');
+    }
+    expect(
+      await t.db.kysely.selectFrom('staff_second_factors').select('user_id').execute(),
+    ).not.toContainEqual({ user_id: t.users.agent.id });
+  });
+  it('confirms only the authenticator whose code it checked, even with a new setup racing it', async () => {
+    const cara = await addUser(t.ctx, {
+      email: 'cara@test.redress',
+      name: 'Cara Confirm',
+      roles: ['agent'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
+    const cookie = cookieOf(await login('cara@test.redress'));
+    const first = (await withCookie(cookie, 'POST', '/auth/second-factor/setup')).body.secret as string;
+    later(30);
+    const [confirmed, again] = await Promise.all([
+      withCookie(cookie, 'POST', '/auth/second-factor/confirm', { code: codeFor(first) }),
+      withCookie(cookie, 'POST', '/auth/second-factor/setup'),
+    ]);
+    const stored = await t.db.kysely
+      .selectFrom('staff_second_factors')
+      .select(['confirmed_at', 'enrolled_at'])
+      .where('user_id', '=', cara.id)
+      .executeTakeFirstOrThrow();
+    if (confirmed.status === 200) {
+      // The new setup came second and was refused: what is on is the secret the code came from.
+      expect(again.status).toBe(409);
+      expect(stored.confirmed_at).not.toBeNull();
+    } else {
+      // The new secret replaced the first before it was confirmed: nothing is on.
+      expect([400, 409]).toContain(confirmed.status);
+      expect(again.status).toBe(200);
+      expect(stored.confirmed_at).toBeNull();
+    }
+    // Asked directly: the authenticator set up before is neither confirmed nor spent once replaced.
+    const at = t.now().toISOString();
+    const old = { userId: cara.id, enrolledAt: '2026-01-01T00:00:00.000Z' };
+    await t.db.kysely.transaction().execute(async (trx) => {
+      expect(await confirmSecondFactor(trx, old, at)).toBe(false);
+      expect(await spendSecondFactorStep(trx, old, 99_999_999)).toBe(false);
+    });
+  });
+
+  it('ends a sign-in waiting for its code when the password changes, or passwords are turned off', async () => {
+    const pia = await addUser(t.ctx, {
+      email: 'pia@test.redress',
+      name: 'Pia Pending',
+      roles: ['agent'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
+    later(30);
+    const { secret: piasSecret } = await setUp(cookieOf(await login('pia@test.redress')));
+    const before = (await login('pia@test.redress')).body.secondStep.ticket;
+    t.ctx.staffSignIn = { localPasswords: false, oidc: undefined, mfaRequiredRoles: [] };
+    try {
+      const off = await secondStep(before, codeFor(piasSecret, 30));
+      expect(off.status).toBe(403);
+      expect(off.body.code).toBe('password-sign-in-off');
+    } finally {
+      t.ctx.staffSignIn = undefined;
+    }
+    const reset = await t.as('admin').patch(`/users/${pia.id}`, {
+      password: 'marmalade skylines over the old quarry',
+    });
+    expect(reset.status).toBe(200);
+    later(30);
+    expect((await secondStep(before, codeFor(piasSecret))).status).toBe(401);
   });
 });

@@ -11,7 +11,9 @@
  * `staff_recovery_codes` keeps the sha256 of each code (73 random bits: a hash is enough) and when it was used.
  *
  * `pending_sign_ins` keeps the sha256 of the ticket a password sign-in hands back instead of a session; the
- * ticket is good for one second step within five minutes. Housekeeping deletes the ended ones.
+ * ticket is good for one second step within five minutes, and for at most three codes: `attempts` counts the
+ * codes tried, each claimed by one conditional update before the code is checked, so parallel tries cannot
+ * all slip under the cap. Housekeeping deletes the ended ones.
  */
 import type { AnyDb } from './sql-helpers.ts';
 
@@ -41,6 +43,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema
     .createIndex('pending_sign_ins_expires_idx')

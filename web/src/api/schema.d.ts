@@ -308,7 +308,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your 2-step verification: whether it is on, whether your role requires it, recovery codes left */
+        /** Your 2-step verification: whether it is on, whether your role requires it, recovery codes left. Browser sessions only: 403 with an API token */
         get: {
             parameters: {
                 query?: never;
@@ -409,7 +409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start setting up an authenticator app: a new secret, as a QR code and as text. Nothing changes at sign-in until it is confirmed (POST /auth/second-factor/confirm); calling this again replaces the secret. 409 while 2-step verification is on */
+        /** Start setting up an authenticator app: a new secret, as a QR code and as text. Nothing changes at sign-in until it is confirmed (POST /auth/second-factor/confirm); calling this again replaces the secret. 409 while 2-step verification is on. Browser sessions only: 403 with an API token */
         post: {
             parameters: {
                 query?: never;
@@ -508,7 +508,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the authenticator with the code it shows: 2-step verification is then on, and the answer carries ten recovery codes (shown once). A wrong code is 400 on body.code and counts as a failed sign-in */
+        /** Confirm the authenticator with the code it shows: 2-step verification is then on, your other sessions end (this one stays), and the answer carries ten recovery codes (shown once). A wrong code is 400 on body.code and counts as a failed sign-in. Browser sessions only: 403 with an API token */
         post: {
             parameters: {
                 query?: never;
@@ -613,7 +613,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace your recovery codes with ten new ones (the old stop working), given a code from your authenticator */
+        /** Replace your recovery codes with ten new ones (the old stop working), given a code from your authenticator. Browser sessions only: 403 with an API token */
         post: {
             parameters: {
                 query?: never;
@@ -718,7 +718,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn 2-step verification off, given your password and a code (from the authenticator, or a recovery code). 403 when your role requires it */
+        /** Turn 2-step verification off, given your password and a code (from the authenticator, or a recovery code). 403 when your role requires it. Browser sessions only: 403 with an API token */
         post: {
             parameters: {
                 query?: never;
@@ -1106,7 +1106,7 @@ export interface paths {
         put?: never;
         /**
          * The second step of a sign-in with 2-step verification on: the ticket from POST /auth/login and the 6-digit code the authenticator app shows (or one of the recovery codes); sets the session cookie
-         * @description A code is accepted once (a code already used, or for an earlier time step, is refused). A wrong code is 400 on body.code and counts as a failed sign-in for the lockout (429 `sign-in-locked`); an ended or used ticket is 401: sign in again. Only from Redress’s own page, like POST /auth/login.
+         * @description A code is accepted once (a code already used, or for an earlier time step, is refused). A wrong code is 400 on body.code and counts as a failed sign-in for the lockout (429 `sign-in-locked`). A ticket takes three codes at most; an ended, used or spent ticket is 401: sign in again. Only from Redress’s own page, like POST /auth/login.
          */
         post: {
             parameters: {
@@ -4083,7 +4083,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset a member of staff’s 2-step verification (admin): their authenticator and recovery codes are deleted and their sessions end; audited as second-factor-reset. If their role requires it, they set up a new one at their next sign-in */
+        /** Reset a member of staff’s 2-step verification (admin): their authenticator and recovery codes are deleted and their sessions end; audited as second-factor-reset. If their role requires it, they set up a new one at their next sign-in. Only in a browser session: 403 with an API token */
         post: {
             parameters: {
                 query?: never;

@@ -50,6 +50,12 @@ export function StaffSignInPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [ticket, setTicket] = useState<string | null>(null);
+  // Why the second step ended without signing in (its ticket ran out): said on the password form.
+  const [restarted, setRestarted] = useState<string | null>(null);
+  const restart = (why: string | null) => {
+    setTicket(null);
+    setRestarted(why);
+  };
   const options = useSignInOptions();
   const refusal = params.get('sso');
   const signedIn = async () => {
@@ -61,6 +67,7 @@ export function StaffSignInPage() {
     onSuccess: async (data) => {
       if ('secondStep' in data) {
         setPassword('');
+        setRestarted(null);
         setTicket(data.secondStep.ticket);
       } else await signedIn();
     },
@@ -115,7 +122,7 @@ export function StaffSignInPage() {
     return (
       <Container size={420} py={80} component="main" id="main">
         <Paper withBorder p="lg" radius="md">
-          <SecondStep ticket={ticket} onSignedIn={signedIn} onRestart={() => setTicket(null)} />
+          <SecondStep ticket={ticket} onSignedIn={signedIn} onRestart={restart} />
         </Paper>
       </Container>
     );
@@ -130,6 +137,11 @@ export function StaffSignInPage() {
           <Text size="sm" c="dimmed">
             The workspace for handling complaints.
           </Text>
+          {restarted && (
+            <Alert color="red" variant="light" role="alert" title="You are not signed in">
+              <Text size="sm">{restarted}</Text>
+            </Alert>
+          )}
           {refusal && (
             <Alert color="red" variant="light" role="alert" title="You are not signed in">
               <Text size="sm">{SSO_REFUSALS[refusal] ?? SSO_REFUSALS.failed}</Text>
@@ -149,7 +161,12 @@ export function StaffSignInPage() {
 }
 
 /** The second step: a code from the authenticator app, or a recovery code, for the ticket the password gave. */
-function SecondStep(props: { ticket: string; onSignedIn: () => Promise<void>; onRestart: () => void }) {
+function SecondStep(props: {
+  ticket: string;
+  onSignedIn: () => Promise<void>;
+  /** Back to the password, saying why when the ticket ended. */
+  onRestart: (why: string | null) => void;
+}) {
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const finish = useMutation({
@@ -157,8 +174,9 @@ function SecondStep(props: { ticket: string; onSignedIn: () => Promise<void>; on
       unwrap(api.POST('/api/v1/auth/login/second-step', { body: { ticket: props.ticket, code } })),
     onSuccess: props.onSignedIn,
     onError: (error) => {
-      // The ticket ended (five minutes, or an admin's reset): the password again.
-      if (error instanceof ProblemError && error.status === 401) props.onRestart();
+      // The ticket ended (five minutes, three codes, or an admin's reset): the password again, and why.
+      if (error instanceof ProblemError && error.status === 401)
+        props.onRestart('That sign-in took too long: start again. Enter your password, then a new code.');
       else setErrors(formErrors(error, { 'body.code': 'code' }, { 'body.code': 'Code' }));
     },
   });
@@ -173,15 +191,15 @@ function SecondStep(props: { ticket: string; onSignedIn: () => Promise<void>; on
       <Stack>
         <PageHeading title="2-step verification" />
         <Text size="sm">
-          Open your authenticator app and enter the code it shows for Redress. No phone? Enter one of your
+          Open your authenticator app and enter the code it shows for Redress. No phone? Use one of your
           recovery codes.
         </Text>
         <ErrorSummary errors={errors} />
-        <CodeInput id="code" label="Code" value={code} onChange={setCode} errors={errors} recovery />
+        <CodeInput id="code" value={code} onChange={setCode} errors={errors} recovery />
         <Button type="submit" loading={finish.isPending}>
           Verify and sign in
         </Button>
-        <Button variant="subtle" onClick={props.onRestart}>
+        <Button variant="subtle" onClick={() => props.onRestart(null)}>
           Start again
         </Button>
       </Stack>

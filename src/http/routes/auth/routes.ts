@@ -98,8 +98,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, option
           'The second step of a sign-in with 2-step verification on: the ticket from POST /auth/login and the 6-digit code the authenticator app shows (or one of the recovery codes); sets the session cookie',
         description:
           'A code is accepted once (a code already used, or for an earlier time step, is refused). A wrong code ' +
-          'is 400 on body.code and counts as a failed sign-in for the lockout (429 `sign-in-locked`); an ended ' +
-          'or used ticket is 401: sign in again. Only from Redress’s own page, like POST /auth/login.',
+          'is 400 on body.code and counts as a failed sign-in for the lockout (429 `sign-in-locked`). A ticket ' +
+          'takes three codes at most; an ended, used or spent ticket is 401: sign in again. Only from Redress’s ' +
+          'own page, like POST /auth/login.',
         security: [],
         body: z.strictObject({ ticket: z.string().min(1).max(100), code: secondFactorCode }),
         response: { 200: signedInSchema, ...problems },

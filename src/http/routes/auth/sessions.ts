@@ -2,12 +2,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requirePasswordChosen } from '../../../app/change-password.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { endSession } from '../../../app/end-session.ts';
 import { listMySessions } from '../../../app/list-my-sessions.ts';
 import type { SessionClient } from '../../../app/open-session.ts';
 import { signOutEverywhere } from '../../../app/sign-out-everywhere.ts';
-import { SESSION_COOKIE, staffActor } from '../../auth.ts';
+import { SESSION_COOKIE, signedInStaff } from '../../auth.ts';
 import { problems } from '../../schemas.ts';
 
 const tags = ['auth'];
@@ -35,6 +36,17 @@ export function sessionClient(request: FastifyRequest): SessionClient {
   };
 }
 
+/**
+ * The member of staff whose sessions these are, their password their own. Open to a session that must still
+ * set up 2-step verification (MFA_REQUIRED_ROLES): seeing and ending one's own sessions is part of securing
+ * the account, not a way round it.
+ */
+function sessionOwner(request: FastifyRequest): string {
+  const user = signedInStaff(request);
+  if (request.staffAuth === 'session') requirePasswordChosen(user);
+  return user.id;
+}
+
 export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
@@ -48,9 +60,9 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request) => {
-      const actor = staffActor(request);
+      const owner = sessionOwner(request);
       const current = request.staffAuth === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
-      return { items: await listMySessions(ctx, actor.id, current) };
+      return { items: await listMySessions(ctx, owner, current) };
     },
   );
   api.delete(
@@ -65,8 +77,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request, reply) => {
-      const actor = staffActor(request);
-      await endSession(ctx, actor.id, request.params.id);
+      await endSession(ctx, sessionOwner(request), request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -81,8 +92,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request, reply) => {
-      const actor = staffActor(request);
-      const ended = await signOutEverywhere(ctx, actor.id);
+      const ended = await signOutEverywhere(ctx, sessionOwner(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ended };
     },

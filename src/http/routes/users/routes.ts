@@ -9,7 +9,7 @@ import { resetSecondFactor } from '../../../app/reset-second-factor.ts';
 import { unlockSignIn } from '../../../app/sign-in-lockout.ts';
 import { updateUser } from '../../../app/update-user.ts';
 import { EMAIL_ADDRESS } from '../../../domain/contact-details.ts';
-import { requireRole, staffActor } from '../../auth.ts';
+import { requireBrowserSession, requireRole, staffActor } from '../../auth.ts';
 import { id, instant, problems, role, text } from '../../schemas.ts';
 import { userSchema } from '../auth/routes.ts';
 
@@ -66,13 +66,15 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags,
         summary:
-          'Reset a member of staff’s 2-step verification (admin): their authenticator and recovery codes are deleted and their sessions end; audited as second-factor-reset. If their role requires it, they set up a new one at their next sign-in',
+          'Reset a member of staff’s 2-step verification (admin): their authenticator and recovery codes are deleted and their sessions end; audited as second-factor-reset. If their role requires it, they set up a new one at their next sign-in. Only in a browser session: 403 with an API token',
         params: z.strictObject({ id }),
         response: { 204: z.null().meta({ description: 'Reset' }), ...problems },
       },
     },
     async (request, reply) => {
-      await resetSecondFactor(ctx, requireRole(request, 'admin'), request.params.id);
+      const admin = requireRole(request, 'admin');
+      requireBrowserSession(request, 'Resetting 2-step verification');
+      await resetSecondFactor(ctx, admin, request.params.id);
       return reply.code(204).send(null);
     },
   );

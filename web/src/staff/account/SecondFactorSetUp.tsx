@@ -4,7 +4,19 @@
  * and Download. Used by the 2-step verification page and, for someone whose role requires it, instead of the
  * whole workspace.
  */
-import { Alert, Button, Code, Group, Image, List, Paper, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Image,
+  List,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -14,32 +26,65 @@ import { ProblemAlert } from '../../ui/states.tsx';
 /** The secret in groups of four, as authenticator apps show and take it. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
-/** One code from the authenticator app (or a recovery code, where `recovery`), with its label and errors. */
+/**
+ * One code from the authenticator app, with its label and errors: a numeric field (the phone's number pad,
+ * the code offered from a text message or the app by `one-time-code`). Where `recovery` allows, "Use a
+ * recovery code instead" switches to a text field for one of the recovery codes, and back.
+ */
 export function CodeInput(props: {
   id: string;
   value: string;
   onChange: (value: string) => void;
   errors: FormError[];
   recovery?: boolean;
-  label?: string;
 }) {
-  return (
+  const [byRecoveryCode, setByRecoveryCode] = useState(false);
+  const switchTo = (recovery: boolean) => {
+    setByRecoveryCode(recovery);
+    props.onChange('');
+    // The field is replaced: keep the keyboard where the person is typing.
+    requestAnimationFrame(() => document.getElementById(props.id)?.focus());
+  };
+  const field = byRecoveryCode ? (
     <TextInput
+      key="recovery"
       id={props.id}
-      label={props.label ?? (props.recovery ? 'Code' : 'Code from your authenticator app')}
-      description={
-        props.recovery
-          ? 'The 6-digit code your authenticator app shows now, or one of your recovery codes'
-          : 'The 6 digits it shows now'
-      }
-      autoComplete="one-time-code"
-      inputMode={props.recovery ? 'text' : 'numeric'}
+      label="Recovery code"
+      description="One of the ten codes you kept when you set up 2-step verification, like ABCDE-FGHJK-MNPQR"
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
       required
       maw="20rem"
       value={props.value}
       onChange={(e) => props.onChange(e.currentTarget.value)}
       error={errorFor(props.errors, props.id)}
     />
+  ) : (
+    <TextInput
+      key="app"
+      id={props.id}
+      label="Code from your authenticator app"
+      description="The 6 digits it shows now"
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      autoCapitalize="off"
+      spellCheck={false}
+      required
+      maw="20rem"
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={errorFor(props.errors, props.id)}
+    />
+  );
+  if (!props.recovery) return field;
+  return (
+    <Stack gap={4}>
+      {field}
+      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => switchTo(!byRecoveryCode)}>
+        {byRecoveryCode ? 'Use a code from your authenticator app instead' : 'Use a recovery code instead'}
+      </Anchor>
+    </Stack>
   );
 }
 

@@ -115,7 +115,8 @@ function Actions({ user, self, actions }: { user: User; self: boolean; actions: 
           Unlock
         </Button>
       )}
-      {user.twoStep && (
+      {/* One's own is turned off on the account page, with the password and a code. */}
+      {user.twoStep && !self && (
         <Button
           size="xs"
           variant="default"
