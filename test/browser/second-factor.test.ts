@@ -71,7 +71,7 @@ describe('2-step verification in the workspace', () => {
     laterBy(301);
     await page.getByLabel('Code from your authenticator app').fill(codeNow(secret));
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
-    await page.getByText('That sign-in took too long: start again').waitFor();
+    await page.getByText('That sign-in has ended (after five minutes, or three wrong codes)').waitFor();
     expect(await checkPage(page, 'staff-sign-in-took-too-long')).toEqual([]);
     await password(page);
     const field = page.getByLabel('Code from your authenticator app');

@@ -176,7 +176,9 @@ function SecondStep(props: {
     onError: (error) => {
       // The ticket ended (five minutes, three codes, or an admin's reset): the password again, and why.
       if (error instanceof ProblemError && error.status === 401)
-        props.onRestart('That sign-in took too long: start again. Enter your password, then a new code.');
+        props.onRestart(
+          'That sign-in has ended (after five minutes, or three wrong codes): start again. Enter your password, then a new code.',
+        );
       else setErrors(formErrors(error, { 'body.code': 'code' }, { 'body.code': 'Code' }));
     },
   });
