@@ -72,7 +72,7 @@ describe('2-step verification in the workspace', () => {
     await page.getByLabel('Code from your authenticator app').fill(codeNow(secret));
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     await page.getByText('That sign-in has ended (after five minutes, or three wrong codes)').waitFor();
-    expect(await checkPage(page, 'staff-sign-in-took-too-long')).toEqual([]);
+    expect(await checkPage(page, 'staff-sign-in-ended')).toEqual([]);
     await password(page);
     const field = page.getByLabel('Code from your authenticator app');
     expect(await field.getAttribute('inputmode')).toBe('numeric');
