@@ -13,6 +13,8 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeEachDialect, type TestDb } from '../../test/support/databases.ts';
 import { documentsOf } from '../../test/support/documents.ts';
+import { loadAuditKeys } from '../config/audit-keys.ts';
+import type { AuditSettings } from '../config/env.ts';
 import { MISO_PROCEDURE } from '../config/miso.ts';
 import { appendAuditEvent, auditHash, verifyAuditChain } from '../db/audit.ts';
 import { anchorAuditChains } from '../db/audit-anchors.ts';
@@ -48,6 +50,23 @@ function contextOf(db: TestDb, keyring: AuditKeyring, dir = mkdtempSync(join(scr
       signingKeyFile: join(dir, 'audit-signing-key.pem'),
     },
   };
+}
+
+/** A fresh directory holding an audit key file (AUDIT_KEY_FILE), and the settings that read it. */
+function auditKeyFileIn(prefix: string) {
+  const dir = mkdtempSync(join(scratch, prefix));
+  const keyFile = join(dir, 'audit-key');
+  writeFileSync(keyFile, `${secret().toString()}\n`, { mode: 0o600 });
+  const settings: AuditSettings = {
+    keys: undefined,
+    keyFile,
+    generatedKeyFile: join(dir, 'x'),
+    signingKeyFile: '',
+    checkpointFile: '',
+    mailTo: undefined,
+    url: undefined,
+  };
+  return { dir, settings };
 }
 
 async function append(db: Executor, complaintId: string, minute: number) {
@@ -231,22 +250,8 @@ describeEachDialect('keyed audit trail and signed checkpoints', (t) => {
 
   it('reseals the 2-step secrets with the new audit key when it rotates it', async () => {
     const db = await t.freshDb();
-    const dir = mkdtempSync(join(scratch, 'reseal-'));
-    const keyFile = join(dir, 'audit-key');
-    writeFileSync(keyFile, `${secret().toString()}\n`, { mode: 0o600 });
-    const { loadAuditKeys } = await import('../config/audit-keys.ts');
-    const loaded = loadAuditKeys(
-      {
-        keys: undefined,
-        keyFile,
-        generatedKeyFile: join(dir, 'x'),
-        signingKeyFile: '',
-        checkpointFile: '',
-        mailTo: undefined,
-        url: undefined,
-      },
-      { postgres: t.dialect === 'postgres' },
-    );
+    const { dir, settings } = auditKeyFileIn('reseal-');
+    const loaded = loadAuditKeys(settings, { postgres: t.dialect === 'postgres' });
     const ctx = { ...contextOf(db, loaded.keyring, dir), sealingKeys: loaded.keyring };
     const user = await addUser(ctx, { email: 'sam@test.redress', name: 'Sam Sealed', roles: ['agent'] });
     await setUpSecondFactor(ctx, user);
@@ -255,15 +260,6 @@ describeEachDialect('keyed audit trail and signed checkpoints', (t) => {
     const row = await db.kysely.selectFrom('staff_second_factors').selectAll().executeTakeFirstOrThrow();
     expect(row.key_id).toBe(rotation.written && rotation.keyId);
     // The new key alone opens it now: the old one could be lost, or taken, without exposing the secret.
-    const settings = {
-      keys: undefined,
-      keyFile,
-      generatedKeyFile: join(dir, 'x'),
-      signingKeyFile: '',
-      checkpointFile: '',
-      mailTo: undefined,
-      url: undefined,
-    };
     const newOnly = auditKeyring([loadAuditKeys(settings, { postgres: false }).keyring.current.secret]);
     const opened = openSecret(
       { ...ctx, sealingKeys: newOnly },
@@ -275,19 +271,7 @@ describeEachDialect('keyed audit trail and signed checkpoints', (t) => {
 
   it('(d) verifies after the audit key and the signing key were rotated: old rows with the old key, a checkpoint marking each switch', async () => {
     const db = await t.freshDb();
-    const dir = mkdtempSync(join(scratch, 'rotate-'));
-    const keyFile = join(dir, 'audit-key');
-    writeFileSync(keyFile, `${secret().toString()}\n`, { mode: 0o600 });
-    const { loadAuditKeys } = await import('../config/audit-keys.ts');
-    const settings = {
-      keys: undefined,
-      keyFile,
-      generatedKeyFile: join(dir, 'x'),
-      signingKeyFile: '',
-      checkpointFile: '',
-      mailTo: undefined,
-      url: undefined,
-    };
+    const { dir, settings } = auditKeyFileIn('rotate-');
     const loaded = loadAuditKeys(settings, { postgres: t.dialect === 'postgres' });
     const ctx = contextOf(db, loaded.keyring, dir);
     await append(ctx.db.kysely, 'k1', 1);
