@@ -8,6 +8,7 @@ import { anonymiseComplaintRows, anonymiseCustomerRows, unnamedDocuments } from 
 import { AUDIT_EVENT_COLUMNS, appendAuditEvent } from '../db/audit.ts';
 import { redactAuditRows } from '../db/audit-redaction.ts';
 import type { Executor } from '../db/database.ts';
+import { systemAuditRowsAbout } from '../db/personal-data.ts';
 import type { AppContext } from './context.ts';
 
 export type AnonymisationReason = 'retention' | 'erasure';
@@ -49,16 +50,8 @@ export async function anonymiseCustomer(
   event: { reason: AnonymisationReason; actor: string; at: string },
 ): Promise<void> {
   await anonymiseCustomerRows(trx, customerId, event.at);
-  const rows = await trx
-    .selectFrom('audit_events')
-    .select(AUDIT_EVENT_COLUMNS)
-    .where('complaint_id', 'is', null)
-    // The system chain only: staff chains (sign-ins, sessions) never name a customer.
-    .where('chain_id', 'is', null)
-    .where('payload', 'like', `%"${customerId}"%`)
-    .orderBy('seq')
-    .execute();
-  const redactedRows = await redactAuditRows(trx, rows);
+  // The system chain only: staff chains (sign-ins, sessions) never name a customer.
+  const redactedRows = await redactAuditRows(trx, await systemAuditRowsAbout(trx, customerId));
   await appendAuditEvent(trx, {
     complaintId: null,
     type: 'customer-anonymised',

@@ -99,12 +99,10 @@ export async function listCustomersMergedInto(executor: Executor, customerId: st
  * Events of the system chain (about no complaint) that name the customer: details changed, merges, exports,
  * erasure. Read along audit_events_system_idx, the payload matched on the id; the staff's own chains
  * (`user:<id>`: every sign-in and session, by far the most rows about no complaint) are not read at all.
+ * As stored: the subject access export reads them (listSystemAuditEventsAbout), an anonymisation redacts them.
  */
-export async function listSystemAuditEventsAbout(
-  executor: Executor,
-  customerId: string,
-): Promise<AuditEvent[]> {
-  const rows = await executor
+export function systemAuditRowsAbout(executor: Executor, customerId: string) {
+  return executor
     .selectFrom('audit_events')
     .select(AUDIT_EVENT_COLUMNS)
     .where('complaint_id', 'is', null)
@@ -112,5 +110,12 @@ export async function listSystemAuditEventsAbout(
     .where('payload', 'like', sql<string>`${`%"${customerId}"%`}`)
     .orderBy('seq')
     .execute();
-  return rows.map(toAuditEvent);
+}
+
+/** The system chain's events about the customer (systemAuditRowsAbout), oldest first. */
+export async function listSystemAuditEventsAbout(
+  executor: Executor,
+  customerId: string,
+): Promise<AuditEvent[]> {
+  return (await systemAuditRowsAbout(executor, customerId)).map(toAuditEvent);
 }
