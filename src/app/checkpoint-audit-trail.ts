@@ -118,7 +118,7 @@ export function keyRecordsNeeded(
   key: SigningKey,
   now: Date,
 ): CheckpointFileRecord[] {
-  const reading = readCheckpointFile(readIfExists(file));
+  const reading = readCheckpointFile(readIfExists(file), { keysOnly: true });
   if (reading.keys.has(key.id)) return [];
   if (reading.keys.size > 0)
     // Nothing can vouch for it: the verifier will say so. `audit rotate-key --signing` is the way.

@@ -21,7 +21,8 @@ async function checkpointOf(ctx: AppContext, payload: unknown) {
   if (!checkpoint) throw new Error(`audit checkpoint ${seq} is not in the database`);
   const settings = checkpointSettings(ctx);
   const publicKey =
-    readCheckpointFile(readIfExists(settings.file)).keys.get(checkpoint.signingKeyId)?.publicKey ?? null;
+    readCheckpointFile(readIfExists(settings.file), { keysOnly: true }).keys.get(checkpoint.signingKeyId)
+      ?.publicKey ?? null;
   return { checkpoint, publicKey, settings };
 }
 

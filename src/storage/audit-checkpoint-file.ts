@@ -189,8 +189,15 @@ export interface CheckpointFileReading {
   problems: CheckpointFileProblem[];
 }
 
-/** Reads `text` (the file's content) and checks every record: signatures, key hand-overs, the chain. */
-export function readCheckpointFile(text: string): CheckpointFileReading {
+/**
+ * Reads `text` (the file's content) and checks every record: signatures, key hand-overs, the chain. With
+ * `keysOnly`, the signing keys alone: the checkpoints (one a day, each an Ed25519 verification) are skipped
+ * and not listed — for a checkpoint being written or sent, which needs only to know the keys.
+ */
+export function readCheckpointFile(
+  text: string,
+  options: { keysOnly?: boolean } = {},
+): CheckpointFileReading {
   const keys = new Map<string, SigningKeyRecord>();
   const checkpoints: CheckpointRecord[] = [];
   const problems: CheckpointFileProblem[] = [];
@@ -225,6 +232,7 @@ export function readCheckpointFile(text: string): CheckpointFileReading {
         currentKey = record;
       }
     } else if (record.type === 'checkpoint') {
+      if (options.keysOnly) continue;
       const key = keys.get(record.signingKeyId);
       if (!key) {
         problems.push({
