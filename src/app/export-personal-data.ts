@@ -108,8 +108,11 @@ export async function exportPersonalData(
       { path: `${folder}/survey.json`, bytes: json(survey ?? null) },
     );
     for (const letter of letters) {
+      // One read of the letter for its two entries (written one after the other), let go after the second.
+      let loading: ReturnType<typeof findDocument> | undefined;
       const load = async () => {
-        const stored = await findDocument(db, ctx.documents, id, letter.id);
+        loading ??= findDocument(db, ctx.documents, id, letter.id);
+        const stored = await loading;
         if (!stored) throw notFound(`letter ${letter.id}`);
         return stored;
       };
@@ -120,7 +123,11 @@ export async function exportPersonalData(
         },
         {
           path: `${folder}/letters/${fileName(letter.id, letter.filename.replace(/\.pdf$/i, ''))}.txt`,
-          bytes: async () => Buffer.from((await load()).text, 'utf8'),
+          bytes: async () => {
+            const { text } = await load();
+            loading = undefined;
+            return Buffer.from(text, 'utf8');
+          },
         },
       );
     }
