@@ -63,12 +63,20 @@ export async function secondFactorStatus(ctx: AppContext, user: User): Promise<S
 
 /**
  * Whether `user`'s session may do nothing but set up a second factor: their role requires one, they sign
- * in with a password, and they have none yet. Asks the database only for holders of a required role.
+ * in with a password (while passwords are on), and they have none confirmed yet. Pure: the session lookup
+ * already read whether they have a password and a confirmed authenticator.
  */
-export async function mustSetUpSecondFactor(ctx: AppContext, user: User): Promise<boolean> {
-  if (!secondFactorRequired(user.roles, requiredRoles(ctx))) return false;
-  const factor = await findSecondFactor(ctx.db.kysely, user.id);
-  return !factor?.confirmedAt && (await signsInWithPassword(ctx, user.id));
+export function mustSetUpSecondFactor(
+  ctx: AppContext,
+  user: User,
+  facts: { hasPassword: boolean; secondFactorConfirmed: boolean },
+): boolean {
+  return (
+    secondFactorRequired(user.roles, requiredRoles(ctx)) &&
+    !facts.secondFactorConfirmed &&
+    facts.hasPassword &&
+    passwordsAllowed(ctx)
+  );
 }
 
 /** The user's authenticator with its secret opened; undefined when they have none (or only half set up). */

@@ -15,8 +15,14 @@ import {
 import type { AppContext } from './context.ts';
 import { sha256 } from './open-session.ts';
 
-/** The user a session cookie belongs to, if the session has not ended (idle, too old, or signed out). */
-export async function userForSession(ctx: AppContext, secret: string): Promise<User | undefined> {
+/**
+ * The user a session cookie belongs to, if the session has not ended (idle, too old, or signed out), with
+ * whether they have a password and a confirmed authenticator (for the 2-step gate).
+ */
+export async function userForSession(
+  ctx: AppContext,
+  secret: string,
+): Promise<{ user: User; hasPassword: boolean; secondFactorConfirmed: boolean } | undefined> {
   const now = ctx.now();
   const id = sha256(secret);
   const found = await findSessionUser(ctx.db.kysely, id, now.toISOString());
@@ -30,7 +36,7 @@ export async function userForSession(ctx: AppContext, secret: string): Promise<U
       expiresAt: sessionEnd(new Date(found.createdAt), now, limits).toISOString(),
     });
   }
-  return found.user;
+  return found;
 }
 
 /** Ends the session of this cookie, audited; nothing when it had already ended. */

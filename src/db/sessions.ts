@@ -41,23 +41,47 @@ export async function insertSession(trx: Executor, session: NewSession): Promise
     .execute();
 }
 
-/** The active user of an unexpired session, and when the session was opened and last seen. */
+/**
+ * The active user of an unexpired session, when the session was opened and last seen, and what the
+ * 2-step gate needs (whether they have a password, whether their authenticator is confirmed): one read per
+ * request, not three.
+ */
 export async function findSessionUser(
   trx: Executor,
   sessionId: string,
   now: string,
-): Promise<{ user: User; createdAt: string; lastSeenAt: string } | undefined> {
+): Promise<
+  | {
+      user: User;
+      createdAt: string;
+      lastSeenAt: string;
+      hasPassword: boolean;
+      secondFactorConfirmed: boolean;
+    }
+  | undefined
+> {
   const row = await trx
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('staff_second_factors', 'staff_second_factors.user_id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.created_at as session_created_at', 'sessions.last_seen_at as session_last_seen_at'])
+    .select([
+      'sessions.created_at as session_created_at',
+      'sessions.last_seen_at as session_last_seen_at',
+      'staff_second_factors.confirmed_at as second_factor_confirmed_at',
+    ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', now)
     .where('users.active', '=', 1)
     .executeTakeFirst();
   return (
-    row && { user: toUser(row), createdAt: row.session_created_at, lastSeenAt: row.session_last_seen_at }
+    row && {
+      user: toUser(row),
+      createdAt: row.session_created_at,
+      lastSeenAt: row.session_last_seen_at,
+      hasPassword: Boolean(row.password_hash),
+      secondFactorConfirmed: Boolean(row.second_factor_confirmed_at),
+    }
   );
 }
 

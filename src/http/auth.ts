@@ -108,10 +108,11 @@ export const authPlugin = fp<AuthOptions>(async (app, { ctx }) => {
     }
     if (isCrossSiteWithCookie(request, siteOrigin)) return refuseCrossSite(reply);
     const secret = request.cookies[SESSION_COOKIE];
-    if (secret) request.user = (await userForSession(ctx, secret)) ?? null;
-    if (request.user) {
+    const session = secret ? await userForSession(ctx, secret) : undefined;
+    if (session) {
+      request.user = session.user;
       request.staffAuth = 'session';
-      request.secondFactorSetUpRequired = await mustSetUpSecondFactor(ctx, request.user);
+      request.secondFactorSetUpRequired = mustSetUpSecondFactor(ctx, session.user, session);
     }
     const portal = request.cookies[PORTAL_COOKIE];
     if (portal) request.customerId = (await customerForPortalSession(ctx, portal)) ?? null;

@@ -7,20 +7,12 @@
  * the provider by email only when the provider verified that email, and then found by subject alone. Each
  * step is audited.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findUserByOidcSubject } from '../../src/db/staff-identities.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
-import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { staffSignInWith, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import { freePort } from '../support/processes.ts';
 
 describeEachDialect('single sign-on', (harness) => {
   let t: TestApi;
@@ -29,22 +21,7 @@ describeEachDialect('single sign-on', (harness) => {
     const port = await freePort();
     idp = await startOidcProvider(`http://127.0.0.1:${port}/api/v1/auth/sso/callback`);
     t = await startApi(harness, { port });
-    t.ctx.staffSignIn = {
-      localPasswords: true,
-      oidc: {
-        issuer: idp.issuer,
-        clientId: idp.clientId,
-        clientSecret: idp.clientSecret,
-        scopes: 'openid email profile groups',
-        groupsClaim: 'groups',
-        roleGroups: [
-          { group: 'redress-agents', role: 'agent' },
-          { group: 'redress-directors', role: 'director' },
-          { group: 'redress-admins', role: 'admin' },
-        ],
-        buttonLabel: 'Sign in with the test provider',
-      },
-    };
+    t.ctx.staffSignIn = staffSignInWith(idp, true);
   });
   afterAll(async () => {
     await t?.close();

@@ -4,21 +4,18 @@
  * their sessions page lists the browser. Removed from the group at the provider, their next sign-in is
  * refused with the reason and the role is gone. Redress's pages pass axe-core.
  */
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserForLinking } from '../../src/db/staff-identities.ts';
-import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import {
+  staffSignInWith,
+  startOidcProvider,
+  TEST_SSO_BUTTON,
+  type TestOidcProvider,
+} from '../support/oidc-provider.ts';
+import { freePort } from '../support/processes.ts';
 import { checkPage, launchBrowser, newContext } from './support/browser.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('single sign-on for staff', () => {
   let app: WebApp;
@@ -36,21 +33,7 @@ describe('single sign-on for staff', () => {
     [app, browser] = await Promise.all([
       startWebApp({
         port,
-        staffSignIn: {
-          localPasswords: false,
-          oidc: {
-            issuer: idp.issuer,
-            clientId: idp.clientId,
-            clientSecret: idp.clientSecret,
-            scopes: 'openid email profile groups',
-            groupsClaim: 'groups',
-            roleGroups: [
-              { group: 'redress-agents', role: 'agent' },
-              { group: 'redress-directors', role: 'director' },
-            ],
-            buttonLabel: 'Sign in with Test IdP',
-          },
-        },
+        staffSignIn: staffSignInWith(idp, false),
       }),
       launchBrowser(),
     ]);
@@ -63,7 +46,7 @@ describe('single sign-on for staff', () => {
 
   /** Through the provider's development pages: its login form (any password), then its consent, if asked. */
   async function throughProvider(page: Page, login: string): Promise<void> {
-    await page.getByRole('link', { name: 'Sign in with Test IdP' }).click();
+    await page.getByRole('link', { name: TEST_SSO_BUTTON }).click();
     // The provider's page, or (when it still remembers the person) straight back to the workspace or a refusal.
     await page.waitForURL(
       (url) =>

@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import type { StaffSignInSettings } from '../../src/domain/sso.ts';
 
 export interface TestAccount {
   email: string;
@@ -73,5 +74,31 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     clientSecret,
     accounts,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The button the sign-in page shows for the test provider. */
+export const TEST_SSO_BUTTON = 'Sign in with Test IdP';
+
+/**
+ * Redress's staff sign-in settings for single sign-on with this provider: groups redress-agents,
+ * redress-directors and redress-admins give those roles; passwords on or off as asked.
+ */
+export function staffSignInWith(idp: TestOidcProvider, localPasswords: boolean): StaffSignInSettings {
+  return {
+    localPasswords,
+    oidc: {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      scopes: 'openid email profile groups',
+      groupsClaim: 'groups',
+      roleGroups: [
+        { group: 'redress-agents', role: 'agent' },
+        { group: 'redress-directors', role: 'director' },
+        { group: 'redress-admins', role: 'admin' },
+      ],
+      buttonLabel: TEST_SSO_BUTTON,
+    },
   };
 }

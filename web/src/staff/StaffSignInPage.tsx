@@ -19,7 +19,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ProblemError, unwrap } from '../api/client.ts';
-import { ErrorSummary, errorFor, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
+import { ErrorSummary, type FormError, formErrors } from '../ui/ErrorSummary.tsx';
+import { fieldProps } from '../ui/fields.ts';
 import { PageHeading } from '../ui/page.tsx';
 import { Loading } from '../ui/states.tsx';
 import { CodeInput, missingCode } from './account/SecondFactorSetUp.tsx';
@@ -93,23 +94,19 @@ export function StaffSignInPage() {
       <Stack>
         <ErrorSummary errors={errors} />
         <TextInput
-          id="email"
-          label="Email"
+          {...fieldProps(errors, 'email', 'Email')}
           type="email"
           autoComplete="username"
           required
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
-          error={errorFor(errors, 'email')}
         />
         <PasswordInput
-          id="password"
-          label="Password"
+          {...fieldProps(errors, 'password', 'Password')}
           autoComplete="current-password"
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errorFor(errors, 'password')}
         />
         <Button type="submit" loading={signIn.isPending}>
           Sign in

@@ -6,7 +6,8 @@ import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { ErrorSummary, errorFor, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary, type FormError, formErrors } from '../../ui/ErrorSummary.tsx';
+import { fieldProps } from '../../ui/fields.ts';
 
 const MIN_PASSWORD = 12;
 const FIELDS = {
@@ -61,32 +62,26 @@ export function ChangePasswordForm(props: { email: string; onChanged?: () => voi
         {/* For password managers: the account the password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={props.email} readOnly hidden />
         <PasswordInput
-          id="current-password"
-          label="Current password"
+          {...fieldProps(errors, 'current-password', 'Current password')}
           autoComplete="current-password"
           required
           value={current}
           onChange={(e) => setCurrent(e.currentTarget.value)}
-          error={errorFor(errors, 'current-password')}
         />
         <PasswordInput
-          id="new-password"
-          label="New password"
+          {...fieldProps(errors, 'new-password', 'New password')}
           description={`At least ${MIN_PASSWORD} characters, not easy to guess, and without your name or email address in it. A few unrelated words are easy to remember.`}
           autoComplete="new-password"
           required
           value={fresh}
           onChange={(e) => setFresh(e.currentTarget.value)}
-          error={errorFor(errors, 'new-password')}
         />
         <PasswordInput
-          id="repeat-password"
-          label="New password again"
+          {...fieldProps(errors, 'repeat-password', 'New password again')}
           autoComplete="new-password"
           required
           value={repeat}
           onChange={(e) => setRepeat(e.currentTarget.value)}
-          error={errorFor(errors, 'repeat-password')}
         />
         <Text size="sm" c="dimmed">
           Changing it signs you out everywhere else.
