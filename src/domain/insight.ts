@@ -327,14 +327,21 @@ export const rollupPeriod = (day: LocalDate, span: RollupSpan): string =>
   span === 'week' ? mondayOf(day) : day.slice(0, 7);
 
 /**
- * How the rollups change with the daily totals' `changes`: each change in its eight rollups, summed per key,
- * zero changes left out, sorted by key. A writer upserts its daily rows first, then these, each in key
+ * The one measure the rollups leave out: the remedies due, never summed over a range but counted up to today
+ * from the daily totals (db/insight-totals.ts `countRemediesOverdue`, and the owner's from their facts).
+ */
+export const NOT_ROLLED_UP: Measure = 'remedy-due';
+
+/**
+ * How the rollups change with the daily totals' `changes`: each change (but the remedies due,
+ * `NOT_ROLLED_UP`) in its eight rollups, summed per key, zero changes left out, sorted by key. A writer upserts its daily rows first, then these, each in key
  * order, so that two writers on PostgreSQL take the row locks of both tables in one order and cannot
  * deadlock.
  */
 export function rollupChanges(changes: readonly TotalChange[]): RollupChange[] {
   const sums = new Map<string, RollupChange>();
   for (const c of changes) {
+    if (c.measure === NOT_ROLLED_UP) continue;
     for (const span of ROLLUP_SPANS) {
       const period = rollupPeriod(c.on, span);
       for (const customerType of [c.customerType, ANY] as const) {
