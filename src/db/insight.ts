@@ -248,13 +248,15 @@ export async function refreshInsightCustomerType(trx: Executor, customerId: stri
     totalKeyId,
   );
   await addToTotals(trx, changes);
-  for (const { type, complaint_id } of rows) {
-    await trx
-      .updateTable('insight_facts')
-      .set({ customer_type: type })
-      .where('complaint_id', '=', complaint_id)
-      .execute();
-  }
+  // One customer, so one type: their rows in one statement.
+  const type = rows[0]?.type;
+  if (type === undefined) return;
+  await trx
+    .updateTable('insight_facts')
+    .set({ customer_type: type })
+    .where('customer_id', '=', customerId)
+    .where('customer_type', '<>', type)
+    .execute();
 }
 
 /** Moves the facts of one customer's complaints to another's (a merge; the complaints move with them). */
