@@ -107,6 +107,9 @@ export async function rebuildInsightFacts(db: Db): Promise<number> {
  * The rollups (0033) summed again from the daily totals, as each change keeps them (db/insight.ts,
  * `rollupChanges`, so without the remedies due): per span, the rows with customer type and stage reached kept
  * from the daily totals, then the rows with either or both summed over (`ANY`) from those.
+ * Migration 0033 fills the rollups with a frozen copy of these statements, not by calling this: a migration
+ * must not run code that changes after it (as 0024's backfill once did). test/api/insight.test.ts checks that
+ * both give the rollups kept change by change.
  */
 export async function rebuildRollups(db: Db): Promise<void> {
   const week =
