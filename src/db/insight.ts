@@ -27,6 +27,7 @@ import {
   newFactsChanges,
   ownerTotalChanges,
   rollupChanges,
+  sumChanges,
   totalChanges,
   totalKeyId,
 } from '../domain/insight.ts';
@@ -236,28 +237,26 @@ export async function refreshInsightCustomerType(trx: Executor, customerId: stri
     .execute();
   // All the complaints' changes in one call, in one key order (see the header). The rollups summed over
   // customer types ('*') sum these changes to nothing.
-  const sums = new Map<string, TotalChange>();
-  for (const { type, ...row } of rows) {
-    const before = storedFacts(row);
-    const after = { ...before, dimensions: { ...before.dimensions, customerType: type as never } };
-    for (const change of totalChanges(before, after)) {
-      const id = totalKeyId(change);
-      const seen = sums.get(id);
-      sums.set(id, seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change);
-    }
-  }
-  const changes = [...sums.entries()]
-    .filter(([, c]) => c.n !== 0 || c.amount !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, c]) => c);
+  const changes = sumChanges(
+    rows.flatMap(({ type, ...row }) => {
+      const before = storedFacts(row);
+      return totalChanges(before, {
+        ...before,
+        dimensions: { ...before.dimensions, customerType: type as never },
+      });
+    }),
+    totalKeyId,
+  );
   await addToTotals(trx, changes);
-  for (const { type, complaint_id } of rows) {
-    await trx
-      .updateTable('insight_facts')
-      .set({ customer_type: type })
-      .where('complaint_id', '=', complaint_id)
-      .execute();
-  }
+  // One customer, so one type: their rows in one statement.
+  const type = rows[0]?.type;
+  if (type === undefined) return;
+  await trx
+    .updateTable('insight_facts')
+    .set({ customer_type: type })
+    .where('customer_id', '=', customerId)
+    .where('customer_type', '<>', type)
+    .execute();
 }
 
 /** Moves the facts of one customer's complaints to another's (a merge; the complaints move with them). */

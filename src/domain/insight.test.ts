@@ -206,6 +206,18 @@ describe('insight figures', () => {
       'week residential attempt-1 2026-03-02 1',
       'week residential attempt-1 2026-03-30 -1',
     ]);
+    // The remedies due are counted up to today from the daily totals, never from the rollups.
+    expect(
+      rollupChanges([
+        {
+          ...base,
+          measure: 'remedy-due',
+          on: '2026-03-02',
+          customerType: 'residential',
+          stageReached: 'deadlock',
+        },
+      ]),
+    ).toEqual([]);
   });
 
   it('takes the median of a histogram of days', () => {

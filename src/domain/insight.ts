@@ -327,38 +327,57 @@ export const rollupPeriod = (day: LocalDate, span: RollupSpan): string =>
   span === 'week' ? mondayOf(day) : day.slice(0, 7);
 
 /**
- * How the rollups change with the daily totals' `changes`: each change in its eight rollups, summed per key,
- * zero changes left out, sorted by key. A writer upserts its daily rows first, then these, each in key
- * order, so that two writers on PostgreSQL take the row locks of both tables in one order and cannot
- * deadlock.
+ * The one measure the rollups leave out: the remedies due, never summed over a range but counted up to today
+ * from the daily totals (db/insight-totals.ts `countRemediesOverdue`, and the owner's from their facts).
+ */
+export const NOT_ROLLED_UP: Measure = 'remedy-due';
+
+/**
+ * How the rollups change with the daily totals' `changes`: each change (but the remedies due,
+ * `NOT_ROLLED_UP`) in its eight rollups, summed per key, zero changes left out, sorted by key. A writer
+ * upserts its daily rows first, then these, each in key order, so that two writers on PostgreSQL take the
+ * row locks of both tables in one order and cannot deadlock.
  */
 export function rollupChanges(changes: readonly TotalChange[]): RollupChange[] {
-  const sums = new Map<string, RollupChange>();
-  for (const c of changes) {
-    for (const span of ROLLUP_SPANS) {
-      const period = rollupPeriod(c.on, span);
-      for (const customerType of [c.customerType, ANY] as const) {
-        for (const stageReached of [c.stageReached, ANY] as const) {
-          const key: RollupKey = {
-            measure: c.measure,
-            span,
-            customerType,
-            stageReached,
-            period,
-            value: c.value,
-            category: c.category,
-            channel: c.channel,
-          };
-          const id = rollupKeyId(key);
-          const seen = sums.get(id) ?? { ...key, n: 0, amount: 0 };
-          sums.set(id, { ...seen, n: seen.n + c.n, amount: seen.amount + c.amount });
-        }
-      }
-    }
+  const each = changes
+    .filter((c) => c.measure !== NOT_ROLLED_UP)
+    .flatMap((c) =>
+      ROLLUP_SPANS.flatMap((span) =>
+        ([c.customerType, ANY] as const).flatMap((customerType) =>
+          ([c.stageReached, ANY] as const).map(
+            (stageReached): RollupChange => ({
+              measure: c.measure,
+              span,
+              customerType,
+              stageReached,
+              period: rollupPeriod(c.on, span),
+              value: c.value,
+              category: c.category,
+              channel: c.channel,
+              n: c.n,
+              amount: c.amount,
+            }),
+          ),
+        ),
+      ),
+    );
+  return sumChanges(each, rollupKeyId);
+}
+
+/** Changes summed per key (`idOf`), zero sums left out, sorted by key: the order their rows are written in. */
+export function sumChanges<C extends { n: number; amount: number }>(
+  changes: Iterable<C>,
+  idOf: (c: C) => string,
+): C[] {
+  const sums = new Map<string, C>();
+  for (const change of changes) {
+    const id = idOf(change);
+    const seen = sums.get(id);
+    sums.set(id, seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change);
   }
   return [...sums.entries()]
     .filter(([, c]) => c.n !== 0 || c.amount !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, c]) => c);
 }
 
@@ -402,21 +421,12 @@ export function newFactsChanges(facts: readonly InsightFacts[]): {
   totals: TotalChange[];
   owners: OwnerTotalChange[];
 } {
-  const sum = <C extends { n: number; amount: number }>(changes: Iterable<C>, idOf: (c: C) => string) => {
-    const sums = new Map<string, C>();
-    for (const change of changes) {
-      const id = idOf(change);
-      const seen = sums.get(id);
-      sums.set(id, seen ? { ...seen, n: seen.n + change.n, amount: seen.amount + change.amount } : change);
-    }
-    return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c);
-  };
   return {
-    totals: sum(
+    totals: sumChanges(
       facts.flatMap((f) => totalChanges(undefined, f)),
       totalKeyId,
     ),
-    owners: sum(
+    owners: sumChanges(
       facts.flatMap((f) => ownerTotalChanges(undefined, f)),
       ownerKeyId,
     ),

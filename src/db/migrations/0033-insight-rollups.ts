@@ -14,6 +14,8 @@
  * is one range of it per measure and (filtered) dimension value. WITHOUT ROWID on SQLite, as 0025 made the
  * daily totals.
  *
+ * The remedies due are left out: they are counted up to today from the daily totals, never summed by period.
+ *
  * Filled from the daily totals already there by frozen statements of its own, not by today's code: each
  * span's rows with both dimensions kept summed from the daily totals, the other three ways from those.
  */
@@ -60,6 +62,7 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       select measure, ${span}, customer_type, stage_reached, ${period}, value, category, channel,
         sum(n), sum(amount)
       from insight_totals
+      where measure <> 'remedy-due'
       group by measure, customer_type, stage_reached, ${period}, value, category, channel
       having sum(n) <> 0 or sum(amount) <> 0
     `.execute(db);
