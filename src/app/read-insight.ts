@@ -16,7 +16,6 @@ import {
   type InsightFilter,
   SURVEY_READ,
   sumInsightTotals,
-  sumOwnerInsight,
   sumOwnerSurveys,
   type TotalsRead,
 } from '../db/insight-totals.ts';
@@ -89,15 +88,9 @@ export async function readInsight(ctx: AppContext, query: InsightQuery): Promise
     { range: filter, read: SURVEY_READ },
     { range: previous, read: ROOT_CAUSE_READ },
   ];
-  const sums =
-    ownerId !== undefined
-      ? sumOwnerInsight(db, ownerId, filter, reads, granularity, today)
-      : Promise.all([
-          Promise.all(reads.map(({ range, read }) => sumInsightTotals(db, range, granularity, read))),
-          countRemediesOverdue(db, filter, today),
-        ]).then(([totals, remediesOverdue]) => ({ totals, remediesOverdue }));
-  const [{ totals: sets, remediesOverdue }, owners, team, staff] = await Promise.all([
-    sums,
+  const [sets, remediesOverdue, owners, team, staff] = await Promise.all([
+    Promise.all(reads.map(({ range, read }) => sumInsightTotals(db, range, granularity, read))),
+    countRemediesOverdue(db, filter, today),
     sumOwnerSurveys(db, filter, ownerId),
     users.then((list) => readTeam(ctx, today, ownerId, list)),
     users,

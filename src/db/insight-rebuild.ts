@@ -1,8 +1,8 @@
 /**
  * Computes every complaint's insight facts and the totals from scratch: the proof that the totals kept change
- * by change equal a recomputation (test/api/insight.test.ts), and (`rebuildInsightFacts`, without the
- * rollups, which came after it) the backfill of migration 0025. Reads the complaints in batches along their
- * primary key, so memory stays flat at a million; the rollups are then summed from the daily totals.
+ * by change equal a recomputation (test/api/insight.test.ts), and the backfill of a database whose facts were
+ * never filled (migration 0035). Reads the complaints in batches along their primary key, so memory stays
+ * flat at a million; the rollups are then summed from the daily totals.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { ANY, insightFacts, NOT_ROLLED_UP, ROLLUP_SPANS } from '../domain/insight.ts';
@@ -30,10 +30,9 @@ export async function rebuildInsight(db: Db): Promise<number> {
 
 /**
  * Empties the facts, the daily and the per-owner totals and fills them again from the complaints, leaving the
- * rollups (0033) alone: what migration 0025 runs, before that table exists. Returns how many
- * complaints were read.
+ * rollups (0033) to be summed after. Returns how many complaints were read.
  */
-export async function rebuildInsightFacts(db: Db): Promise<number> {
+async function rebuildInsightFacts(db: Db): Promise<number> {
   await db.deleteFrom('insight_totals').execute();
   await db.deleteFrom('insight_owner_totals').execute();
   await db.deleteFrom('insight_facts').execute();
@@ -107,9 +106,9 @@ export async function rebuildInsightFacts(db: Db): Promise<number> {
  * The rollups (0033) summed again from the daily totals, as each change keeps them (db/insight.ts,
  * `rollupChanges`, so without the remedies due): per span, the rows with customer type and stage reached kept
  * from the daily totals, then the rows with either or both summed over (`ANY`) from those.
- * Migration 0033 fills the rollups with a frozen copy of these statements, not by calling this: a migration
- * must not run code that changes after it (as 0024's backfill once did). test/api/insight.test.ts checks that
- * both give the rollups kept change by change.
+ * Migrations 0033 and 0035 fill the rollups with frozen copies of these statements, not by calling this: a
+ * migration must not run code that changes after it (as 0024's backfill once did). test/api/insight.test.ts
+ * checks that both give the rollups kept change by change.
  */
 export async function rebuildRollups(db: Db): Promise<void> {
   const week =
@@ -123,12 +122,12 @@ export async function rebuildRollups(db: Db): Promise<void> {
       const period = span === 'week' ? week : sql`substr(day, 1, 7)`;
       await sql`
         insert into insight_rollups
-          (measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
-        select measure, ${span}, customer_type, stage_reached, ${period}, value, category, channel,
+          (owner_id, measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
+        select owner_id, measure, ${span}, customer_type, stage_reached, ${period}, value, category, channel,
           sum(n), sum(amount)
         from insight_totals
         where measure <> ${NOT_ROLLED_UP}
-        group by measure, customer_type, stage_reached, ${period}, value, category, channel
+        group by owner_id, measure, customer_type, stage_reached, ${period}, value, category, channel
         having sum(n) <> 0 or sum(amount) <> 0
       `.execute(trx);
       for (const [customerType, stageReached, kept] of [
@@ -138,12 +137,12 @@ export async function rebuildRollups(db: Db): Promise<void> {
       ] as const) {
         await sql`
           insert into insight_rollups
-            (measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
-          select measure, span, ${customerType}, ${stageReached}, period, value, category, channel,
+            (owner_id, measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
+          select owner_id, measure, span, ${customerType}, ${stageReached}, period, value, category, channel,
             sum(n), sum(amount)
           from insight_rollups
           where span = ${span} and customer_type <> ${any} and stage_reached <> ${any}
-          group by measure, span, period, value, category, channel${kept}
+          group by owner_id, measure, span, period, value, category, channel${kept}
           having sum(n) <> 0 or sum(amount) <> 0
         `.execute(trx);
       }

@@ -2,9 +2,8 @@
  * The dashboard's reads: the totals of a date range summed per period, measure, value, category and channel
  * — its whole months, then the whole weeks left at its edges, from the rollups (0033: each already summed over
  * the customer types and stages not asked for; a month of those summed over both is a few thousand rows at a
- * million complaints), and only the days left over (at most six at each edge) from the daily totals — and the
- * same sums for one owner's complaints from their facts (an owner's rows through insight_facts_owner_idx,
- * summed here). The survey's totals are read apart, with their stage reached; its figures by handler come from
+ * million complaints), and only the days left over (at most six at each edge) from the daily totals; for all
+ * complaints (owner '*') or one owner's (0035), whose rows both tables keep apart. The survey's totals are read apart, with their stage reached; its figures by handler come from
  * the per-owner totals (0025), a few rows per owner and day.
  */
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
@@ -33,6 +32,8 @@ import type { InsightTotalsTable, Schema } from './schema.ts';
 export interface InsightFilter {
   from: LocalDate;
   to: LocalDate;
+  /** The complaints this person owns now; all without it. */
+  ownerId?: string | undefined;
   categories?: readonly Category[] | undefined;
   channels?: readonly Channel[] | undefined;
   customerTypes?: readonly CustomerType[] | undefined;
@@ -134,6 +135,7 @@ async function sumRollups(
       eb.fn.sum<string | number>('r.n').as('n'),
       eb.fn.sum<string | number>('r.amount').as('amount'),
     ])
+    .where('r.owner_id', '=', filter.ownerId ?? ANY)
     .where('r.measure', 'in', read.measures)
     .where('r.span', '=', span)
     .where('r.customer_type', 'in', types)
@@ -182,6 +184,7 @@ async function sumDailyTotals(
       eb.fn.sum<string | number>('t.n').as('n'),
       eb.fn.sum<string | number>('t.amount').as('amount'),
     ])
+    .where('t.owner_id', '=', filter.ownerId ?? ANY)
     .where('t.measure', 'in', read.measures)
     .where('t.day', '>=', filter.from)
     .where('t.day', '<=', filter.to)
@@ -218,7 +221,10 @@ function totalsOf(
     .filter((t) => t.n !== 0 || t.amount !== 0);
 }
 
-/** Accepted ombudsman remedies due before `today` and not implemented, under the filter's dimensions. */
+/**
+ * Accepted ombudsman remedies due before `today` and not implemented, under the filter's dimensions (and
+ * owner).
+ */
 export async function countRemediesOverdue(
   executor: Executor,
   filter: Omit<InsightFilter, 'from' | 'to'>,
@@ -227,6 +233,7 @@ export async function countRemediesOverdue(
   const row = await executor
     .selectFrom('insight_totals as t')
     .select((eb) => eb.fn.sum<string | number>('t.n').as('n'))
+    .where('t.owner_id', '=', filter.ownerId ?? ANY)
     .where('t.measure', '=', 'remedy-due')
     .where('t.day', '<', today)
     .$call((q) => withDimensions(q, filter))
@@ -246,69 +253,6 @@ function withDimensions<O>(
   if (given(filter.customerTypes)) q = q.where('t.customer_type', 'in', filter.customerTypes);
   if (given(filter.stagesReached)) q = q.where('t.stage_reached', 'in', filter.stagesReached);
   return q;
-}
-
-/**
- * One owner's totals for each of `reads` (a range, and the measures to sum, default as `sumInsightTotals`)
- * and their overdue remedies, summed from the facts of the complaints they own now, read once: an owner
- * holds a small share of the complaints, read through insight_facts_owner_idx.
- */
-export async function sumOwnerInsight(
-  executor: Executor,
-  ownerId: string,
-  filter: Omit<InsightFilter, 'from' | 'to'>,
-  reads: readonly { range: { from: LocalDate; to: LocalDate }; read?: TotalsRead | undefined }[],
-  granularity: Granularity,
-  today: LocalDate,
-): Promise<{ totals: InsightTotal[][]; remediesOverdue: number }> {
-  const rows = await executor
-    .selectFrom('insight_facts as f')
-    .select(['f.category', 'f.channel', 'f.customer_type', 'f.stage_reached', 'f.contributions'])
-    .where('f.owner_id', '=', ownerId)
-    .execute();
-  const sums = reads.map(() => new Map<string, InsightTotal>());
-  let remediesOverdue = 0;
-  const keep = <T>(list: readonly T[] | undefined, value: T) => !given(list) || list.includes(value);
-  for (const r of rows) {
-    if (
-      !keep(filter.categories, r.category as Category) ||
-      !keep(filter.channels, r.channel as Channel) ||
-      !keep(filter.customerTypes, r.customer_type as CustomerType) ||
-      !keep(filter.stagesReached, r.stage_reached as StageReached)
-    )
-      continue;
-    for (const c of JSON.parse(r.contributions) as Contribution[]) {
-      if (c.measure === 'remedy-due') {
-        if (c.on < today) remediesOverdue += c.n;
-        continue;
-      }
-      reads.forEach(({ range, read }, i) => {
-        if (c.on < range.from || c.on > range.to) return;
-        const { measures, byStageReached } = read ?? { measures: RANGE_MEASURES, byStageReached: false };
-        if (!measures.includes(c.measure)) return;
-        const period = granularity === 'week' ? c.on : periodOf(c.on, 'month');
-        const stageReached = byStageReached ? (r.stage_reached as StageReached) : undefined;
-        const key = [period, c.measure, c.value, r.category, r.channel, stageReached].join('|');
-        const seen = sums[i]?.get(key);
-        if (seen) {
-          seen.n += c.n;
-          seen.amount += c.amount;
-        } else {
-          sums[i]?.set(key, {
-            period,
-            measure: c.measure,
-            value: c.value,
-            category: r.category as Category,
-            channel: r.channel as Channel,
-            stageReached,
-            n: c.n,
-            amount: c.amount,
-          });
-        }
-      });
-    }
-  }
-  return { totals: sums.map((m) => [...m.values()]), remediesOverdue };
 }
 
 /**

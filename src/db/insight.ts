@@ -5,7 +5,9 @@
  * so the dashboard reads a year of totals — never the complaints — and is right the moment a change
  * commits. The same changes, summed per week and per month with customer type and stage reached kept or
  * summed over, move the rollups (`insight_rollups`, 0033), which the dashboard reads for a range's whole
- * months and weeks.
+ * months and weeks. Both tables hold every total twice (0035): for all complaints (owner '*') and for the
+ * complaints of the person who owns them now, so a change of owner moves the complaint's rows from one person
+ * to the other in the same transaction.
  *
  * On PostgreSQL a total's row is locked until its writer commits. Every writer makes one call of
  * `addToTotals` per transaction, which upserts its daily rows in key order (`totalChanges`) and then its
@@ -134,6 +136,7 @@ export async function addToDailyTotals(trx: Executor, changes: readonly TotalCha
       .insertInto('insight_totals')
       .values(
         changes.slice(i, i + CHUNK).map((c) => ({
+          owner_id: c.ownerId,
           measure: c.measure,
           day: c.on,
           value: c.value,
@@ -147,7 +150,16 @@ export async function addToDailyTotals(trx: Executor, changes: readonly TotalCha
       )
       .onConflict((oc) =>
         oc
-          .columns(['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'])
+          .columns([
+            'owner_id',
+            'measure',
+            'day',
+            'value',
+            'category',
+            'channel',
+            'customer_type',
+            'stage_reached',
+          ])
           .doUpdateSet({
             n: sql`insight_totals.n + excluded.n`,
             amount: sql`insight_totals.amount + excluded.amount`,
@@ -164,6 +176,7 @@ async function addToRollups(trx: Executor, changes: readonly RollupChange[]): Pr
       .insertInto('insight_rollups')
       .values(
         changes.slice(i, i + CHUNK).map((c) => ({
+          owner_id: c.ownerId,
           measure: c.measure,
           span: c.span,
           customer_type: c.customerType,
@@ -179,6 +192,7 @@ async function addToRollups(trx: Executor, changes: readonly RollupChange[]): Pr
       .onConflict((oc) =>
         oc
           .columns([
+            'owner_id',
             'measure',
             'span',
             'customer_type',

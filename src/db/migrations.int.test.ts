@@ -39,6 +39,7 @@ const ALL = [
   '0032-second-factor',
   '0033-insight-rollups',
   '0034-audit-user-chains',
+  '0035-insight-owner-totals',
 ];
 
 const TABLES = [

@@ -572,8 +572,13 @@ export interface InsightFactsTable {
   contributions: JsonText;
 }
 
-/** Running totals of contributions per day, measure, value and dimensions (migration 0024). */
+/**
+ * Running totals of contributions per day, measure, value and dimensions (migration 0024), for all
+ * complaints and for each owner's (0035).
+ */
 export interface InsightTotalsTable {
+  /** '*' for all complaints, or a user's id for the complaints they own now (0035). */
+  owner_id: string;
   measure: string;
   day: DateText;
   value: string;
@@ -604,6 +609,8 @@ export interface InsightOwnerTotalsTable {
  * months and weeks.
  */
 export interface InsightRollupsTable {
+  /** '*' for all complaints, or a user's id for the complaints they own now (0035). */
+  owner_id: string;
   measure: string;
   /** `week` or `month`. */
   span: string;

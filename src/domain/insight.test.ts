@@ -19,7 +19,8 @@ describe('insight facts', () => {
   });
 
   it('moves totals by the difference only, in key order, and not at all when nothing changed', () => {
-    const before: Pick<InsightFacts, 'dimensions' | 'contributions'> = {
+    const before: Pick<InsightFacts, 'ownerId' | 'dimensions' | 'contributions'> = {
+      ownerId: null,
       dimensions: {
         category: 'billing',
         channel: 'phone',
@@ -47,6 +48,32 @@ describe('insight facts', () => {
       ['received', 'attempt-1', -1],
       ['received', 'attempt-2', 1],
     ]);
+  });
+
+  it('counts each contribution for all and for its owner, and moves the owner’s share when it changes hands', () => {
+    const facts: Pick<InsightFacts, 'ownerId' | 'dimensions' | 'contributions'> = {
+      ownerId: 'u1',
+      dimensions: {
+        category: 'billing',
+        channel: 'phone',
+        customerType: 'residential',
+        stageReached: 'attempt-1',
+      },
+      contributions: [{ on: '2026-05-01', measure: 'received', value: '', n: 1, amount: 0 }],
+    };
+    expect(totalChanges(undefined, facts).map((c) => [c.ownerId, c.measure, c.n])).toEqual([
+      ['*', 'received', 1],
+      ['u1', 'received', 1],
+    ]);
+    // A new owner: the team's totals stay; the complaint leaves one person's and joins the other's.
+    expect(totalChanges(facts, { ...facts, ownerId: 'u2' }).map((c) => [c.ownerId, c.n])).toEqual([
+      ['u1', -1],
+      ['u2', 1],
+    ]);
+    expect(totalChanges(facts, { ...facts, ownerId: null }).map((c) => [c.ownerId, c.n])).toEqual([
+      ['u1', -1],
+    ]);
+    expect(rollupChanges(totalChanges(undefined, facts)).filter((r) => r.ownerId === 'u1')).toHaveLength(8);
   });
 
   it('counts a complaint on the London day it was received', () => {
@@ -156,7 +183,14 @@ describe('insight figures', () => {
   });
 
   it('sums the daily changes per week and month, with type and stage each kept and summed over', () => {
-    const base = { category: 'billing', channel: 'phone', value: 'x', n: 1, amount: 0 } as const;
+    const base = {
+      ownerId: '*',
+      category: 'billing',
+      channel: 'phone',
+      value: 'x',
+      n: 1,
+      amount: 0,
+    } as const;
     const changes = totalChanges(undefined, undefined).concat([
       {
         ...base,

@@ -247,8 +247,15 @@ export function mergeContributions(list: readonly Contribution[]): Contribution[
   return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
 }
 
-/** A running total's key: a contribution's day, measure and value under a complaint's dimensions. */
+/**
+ * A running total's key: a contribution's day, measure and value under a complaint's dimensions, for all
+ * complaints (`ownerId` `ANY`) or for those one person owns now (0035). Each contribution counts twice: once
+ * for all, once for its complaint's owner (when it has one). An owner's rows move with the complaint when it
+ * changes hands, so one person's figures are read as the whole team's are, from their own totals and
+ * rollups, and never from their complaints' facts.
+ */
 export interface TotalKey extends InsightDimensions {
+  ownerId: string;
   on: LocalDate;
   measure: Measure;
   value: string;
@@ -265,28 +272,28 @@ export interface TotalChange extends TotalKey {
  * take the totals' row locks in the same order and cannot deadlock).
  */
 export function totalChanges(
-  before: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined,
-  after: Pick<InsightFacts, 'dimensions' | 'contributions'> | undefined,
+  before: Pick<InsightFacts, 'ownerId' | 'dimensions' | 'contributions'> | undefined,
+  after: Pick<InsightFacts, 'ownerId' | 'dimensions' | 'contributions'> | undefined,
 ): TotalChange[] {
-  const keyOf = (facts: Pick<InsightFacts, 'dimensions'>, c: Contribution): TotalKey | undefined => ({
-    ...facts.dimensions,
-    on: c.on,
-    measure: c.measure,
-    value: c.value,
-  });
-  return differences(before, after, keyOf, totalKeyId);
+  const keysOf = (facts: Pick<InsightFacts, 'ownerId' | 'dimensions'>, c: Contribution): TotalKey[] => {
+    const all: TotalKey = { ...facts.dimensions, ownerId: ANY, on: c.on, measure: c.measure, value: c.value };
+    return facts.ownerId === null ? [all] : [all, { ...all, ownerId: facts.ownerId }];
+  };
+  return differences(before, after, keysOf, totalKeyId);
 }
 
 /** A total's key as one string, in the order of the totals table's primary key. */
 export function totalKeyId(k: TotalKey): string {
-  return [k.measure, k.on, k.value, k.category, k.channel, k.customerType, k.stageReached].join('|');
+  return [k.ownerId, k.measure, k.on, k.value, k.category, k.channel, k.customerType, k.stageReached].join(
+    '|',
+  );
 }
 
 /** The spans the daily totals are also summed over (insight_rollups, 0033): a week from its Monday, a month. */
 export const ROLLUP_SPANS = ['week', 'month'] as const;
 export type RollupSpan = (typeof ROLLUP_SPANS)[number];
 
-/** A rollup's customer type or stage reached when it is summed over all of them. */
+/** A total's or rollup's owner, customer type or stage reached when it is summed over all of them. */
 export const ANY = '*';
 
 /**
@@ -299,6 +306,8 @@ export const ANY = '*';
  * asks for, each already summed over what it does not.
  */
 export interface RollupKey {
+  /** All complaints (`ANY`) or one owner's, as the daily totals (`TotalKey`). */
+  ownerId: string;
   measure: Measure;
   span: RollupSpan;
   customerType: CustomerType | typeof ANY;
@@ -317,9 +326,17 @@ export interface RollupChange extends RollupKey {
 
 /** A rollup's key as one string, in the order of the rollups table's primary key. */
 export function rollupKeyId(k: RollupKey): string {
-  return [k.measure, k.span, k.customerType, k.stageReached, k.period, k.value, k.category, k.channel].join(
-    '|',
-  );
+  return [
+    k.ownerId,
+    k.measure,
+    k.span,
+    k.customerType,
+    k.stageReached,
+    k.period,
+    k.value,
+    k.category,
+    k.channel,
+  ].join('|');
 }
 
 /** The period of `span` that a day is in. */
@@ -328,7 +345,7 @@ export const rollupPeriod = (day: LocalDate, span: RollupSpan): string =>
 
 /**
  * The one measure the rollups leave out: the remedies due, never summed over a range but counted up to today
- * from the daily totals (db/insight-totals.ts `countRemediesOverdue`, and the owner's from their facts).
+ * from the daily totals (db/insight-totals.ts `countRemediesOverdue`), the team's or one owner's.
  */
 export const NOT_ROLLED_UP: Measure = 'remedy-due';
 
@@ -346,6 +363,7 @@ export function rollupChanges(changes: readonly TotalChange[]): RollupChange[] {
         ([c.customerType, ANY] as const).flatMap((customerType) =>
           ([c.stageReached, ANY] as const).map(
             (stageReached): RollupChange => ({
+              ownerId: c.ownerId,
               measure: c.measure,
               span,
               customerType,
@@ -402,11 +420,11 @@ export function ownerTotalChanges(
   before: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined,
   after: Pick<InsightFacts, 'ownerId' | 'contributions'> | undefined,
 ): OwnerTotalChange[] {
-  const keyOf = (facts: Pick<InsightFacts, 'ownerId'>, c: Contribution) =>
+  const keysOf = (facts: Pick<InsightFacts, 'ownerId'>, c: Contribution) =>
     isOwnerMeasure(c.measure)
-      ? { on: c.on, measure: c.measure, ownerId: facts.ownerId ?? '', value: c.value }
-      : undefined;
-  return differences(before, after, keyOf, ownerKeyId);
+      ? [{ on: c.on, measure: c.measure, ownerId: facts.ownerId ?? '', value: c.value }]
+      : [];
+  return differences(before, after, keysOf, ownerKeyId);
 }
 
 /** A per-owner total's key as one string, the order its rows are written in. */
@@ -434,23 +452,24 @@ export function newFactsChanges(facts: readonly InsightFacts[]): {
 }
 
 /**
- * The contributions of `after` less those of `before`, summed by the key `keyOf` gives each (undefined: not
- * counted here); zero differences left out, sorted by `idOf`.
+ * The contributions of `after` less those of `before`, summed under each of the keys `keysOf` gives each
+ * (none: not counted here); zero differences left out, sorted by `idOf`.
  */
 function differences<F extends { contributions: readonly Contribution[] }, K>(
   before: F | undefined,
   after: F | undefined,
-  keyOf: (facts: F, c: Contribution) => K | undefined,
+  keysOf: (facts: F, c: Contribution) => readonly K[],
   idOf: (key: K) => string,
 ): (K & { n: number; amount: number })[] {
   const changes = new Map<string, K & { n: number; amount: number }>();
   const apply = (facts: F | undefined, sign: number) => {
-    for (const c of facts?.contributions ?? []) {
-      const key = facts && keyOf(facts, c);
-      if (!key) continue;
-      const id = idOf(key);
-      const seen = changes.get(id) ?? { ...key, n: 0, amount: 0 };
-      changes.set(id, { ...seen, n: seen.n + sign * c.n, amount: seen.amount + sign * c.amount });
+    if (!facts) return;
+    for (const c of facts.contributions) {
+      for (const key of keysOf(facts, c)) {
+        const id = idOf(key);
+        const seen = changes.get(id) ?? { ...key, n: 0, amount: 0 };
+        changes.set(id, { ...seen, n: seen.n + sign * c.n, amount: seen.amount + sign * c.amount });
+      }
     }
   };
   apply(before, -1);

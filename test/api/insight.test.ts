@@ -7,6 +7,7 @@
  * XLSX) carries the same figures.
  */
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSatisfactionSurvey } from '../../src/app/answer-satisfaction-survey.ts';
 import { updateCustomer } from '../../src/app/customers.ts';
@@ -21,6 +22,7 @@ import * as m0024 from '../../src/db/migrations/0024-insight-facts.ts';
 import * as m0025 from '../../src/db/migrations/0025-insight-panels.ts';
 import * as m0026 from '../../src/db/migrations/0026-insight-month-totals.ts';
 import * as m0033 from '../../src/db/migrations/0033-insight-rollups.ts';
+import * as m0035 from '../../src/db/migrations/0035-insight-owner-totals.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { Command, RemedyInput } from '../../src/domain/commands.ts';
 import {
@@ -625,6 +627,25 @@ describeEachDialect('insight figures', (harness) => {
     ]);
     const director = await insight({ ...year, owner: t.users.director.id, category: 'service-quality' });
     expect(director.referrals).toMatchObject({ referred: 1, remediesOverdue: 1 });
+    // F changes hands: its figures go with it, to the reviewer and back.
+    const assign = (ownerId: string) =>
+      issueCommand(
+        t.ctx,
+        refs.F!,
+        { type: 'assign', ownerId },
+        {
+          kind: 'staff',
+          id: t.users.director.id,
+          roles: [...STAFF.director],
+        },
+      );
+    await assign(t.users.reviewer.id);
+    expect((await insight({ ...year, owner: t.users.agent.id })).received).toBe(5);
+    const moved = await insight({ ...year, owner: t.users.reviewer.id });
+    expect([moved.received, moved.funnel.open]).toEqual([2, 1]);
+    expect((await insight(year)).received).toBe(8);
+    await assign(t.users.agent.id);
+    expect((await insight({ ...year, owner: t.users.agent.id })).received).toBe(6);
   });
 
   it('is for reviewers and up, and refuses a range the wrong way round', async () => {
@@ -740,6 +761,7 @@ describeEachDialect('insight figures', (harness) => {
         .selectFrom('insight_totals')
         .selectAll()
         .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
+        .orderBy('owner_id')
         .orderBy('measure')
         .orderBy('day')
         .orderBy('value')
@@ -762,6 +784,7 @@ describeEachDialect('insight figures', (harness) => {
         .selectFrom('insight_rollups')
         .selectAll()
         .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
+        .orderBy('owner_id')
         .orderBy('measure')
         .orderBy('span')
         .orderBy('customer_type')
@@ -812,8 +835,41 @@ describeEachDialect('insight figures', (harness) => {
       await db.schema.dropTable('insight_facts').execute();
       await db.schema.dropIndex('attempts_follow_up_idx').execute();
       await db.schema.dropIndex('complaints_root_cause_idx').execute();
-      // Run as the migrator ran them on a database that had complaints (later migrations are already in).
-      for (const migration of [m0024, m0025, m0026, m0033]) await migration.up(db, t.db.dialect);
+      // Run as the migrator ran them on a database that had complaints (later migrations are already in):
+      // 0025 empties the facts, and 0035 fills them and every total from the complaints.
+      for (const migration of [m0024, m0025, m0026, m0033, m0035]) await migration.up(db, t.db.dialect);
+      expect(await snapshot()).toEqual(kept);
+    });
+
+    it('are given to each owner from the facts by the migration that adds owners', async () => {
+      const kept = await snapshot();
+      expect(new Set(kept.totals.map((r) => r.owner_id)).size).toBeGreaterThan(2);
+      const db = t.db.kysely;
+      // The totals as 0033 left them: all complaints' only, no owner column; the facts' owner index.
+      await db.schema.dropTable('insight_rollups').execute();
+      await db.schema.dropTable('insight_totals').execute();
+      await sql`
+        create table insight_totals (
+          measure text not null, day text not null, value text not null, category text not null,
+          channel text not null, customer_type text not null, stage_reached text not null, n integer not null,
+          amount bigint not null,
+          constraint insight_totals_pk primary key
+            (measure, day, value, category, channel, customer_type, stage_reached))
+      `.execute(db);
+      const all = kept.totals.filter((r) => r.owner_id === '*').map(({ owner_id: _, ...r }) => r);
+      for (let i = 0; i < all.length; i += 100) {
+        await db
+          .insertInto('insight_totals')
+          .values(all.slice(i, i + 100) as never)
+          .execute();
+      }
+      await sql`create table insight_rollups (measure text)`.execute(db);
+      await db.schema
+        .createIndex('insight_facts_owner_idx')
+        .on('insight_facts')
+        .columns(['owner_id', 'received_on'])
+        .execute();
+      await m0035.up(db, t.db.dialect);
       expect(await snapshot()).toEqual(kept);
     });
   });

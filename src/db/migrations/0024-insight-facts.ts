@@ -9,8 +9,9 @@
  * follow-ups waiting are read from attempts_follow_up_idx, which holds only the attempts waiting for one.
  *
  * Existing complaints were backfilled here until 0025 added measures and a table of its own: the backfill
- * runs today's code (`rebuildInsight`), which now writes that table too, so 0025 does it once the table is
- * there (a database that ran this migration before is filled again by 0025, from scratch).
+ * runs today's code (`rebuildInsight`), which writes later migrations' tables and columns too, so the last
+ * migration to change them does it (0035; a database that ran this migration before is filled again there,
+ * from scratch).
  */
 import { type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../database.ts';

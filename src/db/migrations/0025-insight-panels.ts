@@ -13,16 +13,13 @@
  * range of it is read in order rather than a row looked up for each index entry. At a million complaints (a
  * million daily totals in a year) the dashboard's main sum took 3.6–4.6 s as it was and 1.6–1.9 s so.
  *
- * The backfill runs today's code (`rebuildInsightFacts`, as 0024 did before this): the facts are the domain's
- * own computation, and a frozen copy would drift from it. It fills facts and both totals from scratch, so a
- * database that ran 0024's old backfill gets the new measures too; not the monthly totals, whose table 0026
- * adds and fills from the daily totals. A later migration that changes the complaints' or the surveys'
- * columns must keep this working, or replace this backfill with a frozen copy.
+ * The facts and totals are emptied here, and filled from the complaints again by 0035 (today's
+ * `rebuildInsight`), so a database that ran 0024's old backfill gets the new measures too. This migration ran
+ * that backfill itself (`rebuildInsightFacts`) until 0035 gave the totals an owner column, which today's code
+ * writes and the tables made here lack.
  */
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Dialect } from '../database.ts';
-import { rebuildInsightFacts } from '../insight-rebuild.ts';
-import type { Schema } from '../schema.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
@@ -63,5 +60,6 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       .modifyEnd(sql`without rowid`)
       .execute();
   }
-  await rebuildInsightFacts(db as Kysely<Schema>);
+  await db.deleteFrom('insight_totals').execute();
+  await db.deleteFrom('insight_facts').execute();
 }

@@ -37,6 +37,7 @@ import * as m0031 from './0031-team-counts.ts';
 import * as m0032 from './0032-second-factor.ts';
 import * as m0033 from './0033-insight-rollups.ts';
 import * as m0034 from './0034-audit-user-chains.ts';
+import * as m0035 from './0035-insight-owner-totals.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -76,6 +77,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0032-second-factor': m0032,
   '0033-insight-rollups': m0033,
   '0034-audit-user-chains': m0034,
+  '0035-insight-owner-totals': m0035,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
