@@ -48,12 +48,22 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   insight_facts: { order: 31, key: ['complaint_id'] },
   insight_totals: {
     order: 32,
-    key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
+    key: ['owner_id', 'measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
   },
   insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
   insight_rollups: {
     order: 34,
-    key: ['measure', 'span', 'customer_type', 'stage_reached', 'period', 'value', 'category', 'channel'],
+    key: [
+      'owner_id',
+      'measure',
+      'span',
+      'customer_type',
+      'stage_reached',
+      'period',
+      'value',
+      'category',
+      'channel',
+    ],
   },
   audit_checkpoints: { order: 35, key: ['seq'] },
   // A minute's counts at most: kept so that every table travels, though a restore could do without it.

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { runContenders } from '../../test/support/contenders.ts';
 import { describeEachDialect } from '../../test/support/databases.ts';
+import { BACKUP_TABLES, tableKey } from './backup-tables.ts';
+import type { Db } from './database.ts';
 import { migrate, migrateTo } from './migrations/index.ts';
 
 /** Every migration, in the order they run: written out, so a new one is a change to this test too. */
@@ -98,6 +100,18 @@ describeEachDialect('migrations', (t) => {
       .filter((name) => !/^complaint_(words|ids)/.test(name))
       .sort();
     expect(tables).toEqual(TABLES);
+  });
+
+  it('leave every table a unique key that `redress backup` pages it by (a key that is not unique skips rows)', async () => {
+    const db = await t.emptyDb();
+    await migrate(db);
+    const keys = await uniqueKeys(db);
+    for (const table of BACKUP_TABLES) {
+      expect({ table, unique: keys.get(table)?.includes(tableKey(table).join(',')) }).toEqual({
+        table,
+        unique: true,
+      });
+    }
   });
 
   it('are safe to start from several processes at once: one runs them, the others find nothing to do', async () => {
@@ -289,3 +303,36 @@ describeEachDialect('migrations', (t) => {
     });
   });
 });
+
+/** Each table's primary key and unique indexes, as comma-joined column lists in their order. */
+async function uniqueKeys(db: Db): Promise<Map<string, string[]>> {
+  const keys = new Map<string, string[]>();
+  const add = (table: string, columns: string) => keys.set(table, [...(keys.get(table) ?? []), columns]);
+  if (db.dialect === 'postgres') {
+    const { rows } = await sql<{ table: string; columns: string }>`
+      select c.relname as table,
+        string_agg(a.attname, ',' order by array_position(i.indkey::int2[], a.attnum)) as columns
+      from pg_index i
+      join pg_class c on c.oid = i.indrelid
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+      where i.indisunique and i.indpred is null
+      group by c.relname, i.indexrelid
+    `.execute(db.kysely);
+    for (const r of rows) add(r.table, r.columns);
+    return keys;
+  }
+  for (const table of BACKUP_TABLES) {
+    const pk = await sql<{ name: string }>`
+      select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(db.kysely);
+    if (pk.rows.length > 0) add(table, pk.rows.map((r) => r.name).join(','));
+    const indexes = await sql<{ name: string }>`
+      select name from pragma_index_list(${table}) where "unique" = 1 and partial = 0`.execute(db.kysely);
+    for (const index of indexes.rows) {
+      const columns = await sql<{ name: string }>`
+        select name from pragma_index_info(${index.name}) order by seqno`.execute(db.kysely);
+      add(table, columns.rows.map((r) => r.name).join(','));
+    }
+  }
+  return keys;
+}

@@ -4,8 +4,9 @@
  * and dimensions, kept by every change in its own transaction (db/insight.ts).
  *
  * The totals' primary key starts with the measure and the day: a year's figures are one range of it per
- * measure, and the remedies due before today another. An owner's figures come from their facts rows
- * (insight_facts_owner_idx); a customer's type change moves their rows (insight_facts_customer_idx). The
+ * measure, and the remedies due before today another. An owner's figures came from their facts rows
+ * (insight_facts_owner_idx, until 0035 gave the totals an owner); a customer's type change moves their rows
+ * (insight_facts_customer_idx). The
  * follow-ups waiting are read from attempts_follow_up_idx, which holds only the attempts waiting for one.
  *
  * Existing complaints were backfilled here until 0025 added measures and a table of its own: the backfill
