@@ -48,11 +48,27 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   insight_facts: { order: 31, key: ['complaint_id'] },
   insight_totals: {
     order: 32,
-    key: ['owner_id', 'measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
+    key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
   },
   insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
   insight_rollups: {
     order: 34,
+    key: ['measure', 'span', 'customer_type', 'stage_reached', 'period', 'value', 'category', 'channel'],
+  },
+  audit_checkpoints: { order: 35, key: ['seq'] },
+  // A minute's counts at most: kept so that every table travels, though a restore could do without it.
+  rate_limit_hits: { order: 36, key: ['window_start', 'key'] },
+  sign_in_failures: { order: 37, key: ['email_hash'] },
+  // The secrets stay sealed: a restore needs the same audit keys to open them (docs/DEPLOYMENT.md).
+  staff_second_factors: { order: 38, key: ['user_id'] },
+  staff_recovery_codes: { order: 39, key: ['user_id', 'code_hash'] },
+  pending_sign_ins: { order: 40, key: ['id'] },
+  insight_owner_daily: {
+    order: 41,
+    key: ['owner_id', 'measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
+  },
+  insight_owner_rollups: {
+    order: 42,
     key: [
       'owner_id',
       'measure',
@@ -65,14 +81,6 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
       'channel',
     ],
   },
-  audit_checkpoints: { order: 35, key: ['seq'] },
-  // A minute's counts at most: kept so that every table travels, though a restore could do without it.
-  rate_limit_hits: { order: 36, key: ['window_start', 'key'] },
-  sign_in_failures: { order: 37, key: ['email_hash'] },
-  // The secrets stay sealed: a restore needs the same audit keys to open them (docs/DEPLOYMENT.md).
-  staff_second_factors: { order: 38, key: ['user_id'] },
-  staff_recovery_codes: { order: 39, key: ['user_id', 'code_hash'] },
-  pending_sign_ins: { order: 40, key: ['id'] },
 };
 
 /** Every table, parents before children. */

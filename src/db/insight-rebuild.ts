@@ -4,7 +4,7 @@
  * never filled (migration 0035). Reads the complaints in batches along their primary key, so memory stays
  * flat at a million; the rollups are then summed from the daily totals.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { ANY, insightFacts, NOT_ROLLED_UP, ROLLUP_SPANS } from '../domain/insight.ts';
 import {
   ADR_LETTER_COLUMNS,
@@ -29,11 +29,12 @@ export async function rebuildInsight(db: Db): Promise<number> {
 }
 
 /**
- * Empties the facts, the daily and the per-owner totals and fills them again from the complaints, leaving the
+ * Empties the facts, the daily totals (the team's and each owner's) and the per-owner survey totals and fills them again from the complaints, leaving the
  * rollups (0033) to be summed after. Returns how many complaints were read.
  */
 async function rebuildInsightFacts(db: Db): Promise<number> {
   await db.deleteFrom('insight_totals').execute();
+  await db.deleteFrom('insight_owner_daily').execute();
   await db.deleteFrom('insight_owner_totals').execute();
   await db.deleteFrom('insight_facts').execute();
   let after = '';
@@ -103,7 +104,7 @@ async function rebuildInsightFacts(db: Db): Promise<number> {
 }
 
 /**
- * The rollups (0033) summed again from the daily totals, as each change keeps them (db/insight.ts,
+ * The rollups (0033), the team's and each owner's (0035), summed again from their daily totals, as each change keeps them (db/insight.ts,
  * `rollupChanges`, so without the remedies due): per span, the rows with customer type and stage reached kept
  * from the daily totals, then the rows with either or both summed over (`ANY`) from those.
  * Migrations 0033 and 0035 fill the rollups with frozen copies of these statements, not by calling this: a
@@ -111,43 +112,58 @@ async function rebuildInsightFacts(db: Db): Promise<number> {
  * checks that both give the rollups kept change by change.
  */
 export async function rebuildRollups(db: Db): Promise<void> {
+  await transaction(db, async (trx) => {
+    await trx.deleteFrom('insight_rollups').execute();
+    await trx.deleteFrom('insight_owner_rollups').execute();
+    await sumRollups(trx, { daily: sql`insight_totals`, rollups: sql`insight_rollups`, owner: sql`` });
+    await sumRollups(trx, {
+      daily: sql`insight_owner_daily`,
+      rollups: sql`insight_owner_rollups`,
+      owner: sql`owner_id, `,
+    });
+  });
+}
+
+/** The team's rollups from the team's daily totals, or the owners' from theirs (`owner`: their column). */
+async function sumRollups(
+  trx: Db,
+  to: { daily: RawBuilder<unknown>; rollups: RawBuilder<unknown>; owner: RawBuilder<unknown> },
+) {
   const week =
-    dialectOf(db) === 'postgres'
+    dialectOf(trx) === 'postgres'
       ? sql`to_char(date_trunc('week', day::date), 'YYYY-MM-DD')`
       : sql`date(day, '-6 days', 'weekday 1')`;
   const any = sql.lit(ANY);
-  await transaction(db, async (trx) => {
-    await trx.deleteFrom('insight_rollups').execute();
-    for (const span of ROLLUP_SPANS) {
-      const period = span === 'week' ? week : sql`substr(day, 1, 7)`;
+  const { daily, rollups, owner } = to;
+  for (const span of ROLLUP_SPANS) {
+    const period = span === 'week' ? week : sql`substr(day, 1, 7)`;
+    await sql`
+      insert into ${rollups}
+        (${owner}measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
+      select ${owner}measure, ${span}, customer_type, stage_reached, ${period}, value, category, channel,
+        sum(n), sum(amount)
+      from ${daily}
+      where measure <> ${NOT_ROLLED_UP}
+      group by ${owner}measure, customer_type, stage_reached, ${period}, value, category, channel
+      having sum(n) <> 0 or sum(amount) <> 0
+    `.execute(trx);
+    for (const [customerType, stageReached, kept] of [
+      [sql`customer_type`, any, sql`, customer_type`],
+      [any, sql`stage_reached`, sql`, stage_reached`],
+      [any, any, sql``],
+    ] as const) {
       await sql`
-        insert into insight_rollups
-          (owner_id, measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
-        select owner_id, measure, ${span}, customer_type, stage_reached, ${period}, value, category, channel,
+        insert into ${rollups}
+          (${owner}measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
+        select ${owner}measure, span, ${customerType}, ${stageReached}, period, value, category, channel,
           sum(n), sum(amount)
-        from insight_totals
-        where measure <> ${NOT_ROLLED_UP}
-        group by owner_id, measure, customer_type, stage_reached, ${period}, value, category, channel
+        from ${rollups}
+        where span = ${span} and customer_type <> ${any} and stage_reached <> ${any}
+        group by ${owner}measure, span, period, value, category, channel${kept}
         having sum(n) <> 0 or sum(amount) <> 0
       `.execute(trx);
-      for (const [customerType, stageReached, kept] of [
-        [sql`customer_type`, any, sql`, customer_type`],
-        [any, sql`stage_reached`, sql`, stage_reached`],
-        [any, any, sql``],
-      ] as const) {
-        await sql`
-          insert into insight_rollups
-            (owner_id, measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
-          select owner_id, measure, span, ${customerType}, ${stageReached}, period, value, category, channel,
-            sum(n), sum(amount)
-          from insight_rollups
-          where span = ${span} and customer_type <> ${any} and stage_reached <> ${any}
-          group by owner_id, measure, span, period, value, category, channel${kept}
-          having sum(n) <> 0 or sum(amount) <> 0
-        `.execute(trx);
-      }
     }
-  });
+  }
 }
 
 function groupBy<T extends { complaint_id: string }>(rows: readonly T[]): Map<string, T[]> {

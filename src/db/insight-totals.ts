@@ -2,8 +2,8 @@
  * The dashboard's reads: the totals of a date range summed per period, measure, value, category and channel
  * — its whole months, then the whole weeks left at its edges, from the rollups (0033: each already summed over
  * the customer types and stages not asked for; a month of those summed over both is a few thousand rows at a
- * million complaints), and only the days left over (at most six at each edge) from the daily totals; for all
- * complaints (owner '*') or one owner's (0035), whose rows both tables keep apart. The survey's totals are read apart, with their stage reached; its figures by handler come from
+ * million complaints), and only the days left over (at most six at each edge) from the daily totals; the
+ * team's, or one owner's from their own (0035). The survey's totals are read apart, with their stage reached; its figures by handler come from
  * the per-owner totals (0025), a few rows per owner and day.
  */
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
@@ -27,7 +27,7 @@ import {
 import type { Category } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
-import type { InsightTotalsTable, Schema } from './schema.ts';
+import type { InsightRollupsTable, InsightTotalsTable, Schema } from './schema.ts';
 
 export interface InsightFilter {
   from: LocalDate;
@@ -123,8 +123,7 @@ async function sumRollups(
     first,
   );
   const stage = read.byStageReached ? sql<string | null>`r.stage_reached` : sql<string | null>`null`;
-  const rows = await executor
-    .selectFrom('insight_rollups as r')
+  const rows = await rollupsOf(executor, filter.ownerId)
     .select((eb) => [
       'r.measure',
       'r.value',
@@ -135,7 +134,6 @@ async function sumRollups(
       eb.fn.sum<string | number>('r.n').as('n'),
       eb.fn.sum<string | number>('r.amount').as('amount'),
     ])
-    .where('r.owner_id', '=', filter.ownerId ?? ANY)
     .where('r.measure', 'in', read.measures)
     .where('r.span', '=', span)
     .where('r.customer_type', 'in', types)
@@ -172,8 +170,7 @@ async function sumDailyTotals(
     first,
   );
   const stage = read.byStageReached ? sql<string | null>`t.stage_reached` : sql<string | null>`null`;
-  const rows = await executor
-    .selectFrom('insight_totals as t')
+  const rows = await dailyTotalsOf(executor, filter.ownerId)
     .select((eb) => [
       't.measure',
       't.value',
@@ -184,7 +181,6 @@ async function sumDailyTotals(
       eb.fn.sum<string | number>('t.n').as('n'),
       eb.fn.sum<string | number>('t.amount').as('amount'),
     ])
-    .where('t.owner_id', '=', filter.ownerId ?? ANY)
     .where('t.measure', 'in', read.measures)
     .where('t.day', '>=', filter.from)
     .where('t.day', '<=', filter.to)
@@ -230,10 +226,8 @@ export async function countRemediesOverdue(
   filter: Omit<InsightFilter, 'from' | 'to'>,
   today: LocalDate,
 ): Promise<number> {
-  const row = await executor
-    .selectFrom('insight_totals as t')
+  const row = await dailyTotalsOf(executor, filter.ownerId)
     .select((eb) => eb.fn.sum<string | number>('t.n').as('n'))
-    .where('t.owner_id', '=', filter.ownerId ?? ANY)
     .where('t.measure', '=', 'remedy-due')
     .where('t.day', '<', today)
     .$call((q) => withDimensions(q, filter))
@@ -242,6 +236,26 @@ export async function countRemediesOverdue(
 }
 
 type TotalsQuery<O> = SelectQueryBuilder<Schema & { t: InsightTotalsTable }, 't', O>;
+type RollupsQuery = SelectQueryBuilder<Schema & { r: InsightRollupsTable }, 'r', object>;
+
+/**
+ * The team's daily totals, or one owner's (0035: their own table, the same columns and the owner). Read as
+ * the team's, narrowed to the owner: the rest of the query is the same.
+ */
+function dailyTotalsOf(executor: Executor, ownerId: string | undefined): TotalsQuery<object> {
+  if (ownerId === undefined) return executor.selectFrom('insight_totals as t');
+  return executor
+    .selectFrom('insight_owner_daily as t')
+    .where('t.owner_id', '=', ownerId) as unknown as TotalsQuery<object>;
+}
+
+/** The team's rollups, or one owner's (0035), as `dailyTotalsOf`. */
+function rollupsOf(executor: Executor, ownerId: string | undefined): RollupsQuery {
+  if (ownerId === undefined) return executor.selectFrom('insight_rollups as r');
+  return executor
+    .selectFrom('insight_owner_rollups as r')
+    .where('r.owner_id', '=', ownerId) as unknown as RollupsQuery;
+}
 
 function withDimensions<O>(
   query: TotalsQuery<O>,

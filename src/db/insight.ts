@@ -5,14 +5,14 @@
  * so the dashboard reads a year of totals — never the complaints — and is right the moment a change
  * commits. The same changes, summed per week and per month with customer type and stage reached kept or
  * summed over, move the rollups (`insight_rollups`, 0033), which the dashboard reads for a range's whole
- * months and weeks. Both tables hold every total twice (0035): for all complaints (owner '*') and for the
- * complaints of the person who owns them now, so a change of owner moves the complaint's rows from one person
- * to the other in the same transaction.
+ * months and weeks. Each owner's share of both is kept apart, in `insight_owner_daily` and
+ * `insight_owner_rollups` (0035): the same totals for the complaints that person owns now, so a change of
+ * owner moves the complaint's rows from one person to the other in the same transaction.
  *
  * On PostgreSQL a total's row is locked until its writer commits. Every writer makes one call of
- * `addToTotals` per transaction, which upserts its daily rows in key order (`totalChanges`) and then its
- * rollups in key order (`rollupChanges`): all take the locks of both tables in one order, so two cannot
- * deadlock. A day's totals are shared only by complaints of that day; a rollup by the complaints of that
+ * `addToTotals` per transaction, which upserts its daily rows in key order (`totalChanges`; the team's, then
+ * the owners') and then its rollups in key order (`rollupChanges`; the same): all take the locks of the four
+ * tables in one order, so two cannot deadlock. A day's totals are shared only by complaints of that day; a rollup by the complaints of that
  * week or month with the same category and channel (and type and stage, or any) — but the writers of a
  * moment all write today's rows of both, so the rollups make few writers wait that the daily ones did not
  * already.
@@ -26,6 +26,7 @@ import type {
   TotalChange,
 } from '../domain/insight.ts';
 import {
+  ANY,
   newFactsChanges,
   ownerTotalChanges,
   rollupChanges,
@@ -129,86 +130,107 @@ export async function addToTotals(trx: Executor, changes: readonly TotalChange[]
   await addToRollups(trx, rollupChanges(changes));
 }
 
-/** Adds changes to the daily totals only: `rebuildInsight`, which sums the rollups at the end. */
+/**
+ * Adds changes to the daily totals only (`rebuildInsight` sums the rollups at the end): the team's to
+ * `insight_totals`, then each owner's to `insight_owner_daily` (0035), each in key order.
+ */
 export async function addToDailyTotals(trx: Executor, changes: readonly TotalChange[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += CHUNK) {
+  const row = (c: TotalChange) => ({
+    measure: c.measure,
+    day: c.on,
+    value: c.value,
+    category: c.category,
+    channel: c.channel,
+    customer_type: c.customerType,
+    stage_reached: c.stageReached,
+    n: c.n,
+    amount: c.amount,
+  });
+  const key = ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'] as const;
+  const [team, owners] = split(changes);
+  for (let i = 0; i < team.length; i += CHUNK) {
     await trx
       .insertInto('insight_totals')
-      .values(
-        changes.slice(i, i + CHUNK).map((c) => ({
-          owner_id: c.ownerId,
-          measure: c.measure,
-          day: c.on,
-          value: c.value,
-          category: c.category,
-          channel: c.channel,
-          customer_type: c.customerType,
-          stage_reached: c.stageReached,
-          n: c.n,
-          amount: c.amount,
-        })),
-      )
+      .values(team.slice(i, i + CHUNK).map(row))
       .onConflict((oc) =>
-        oc
-          .columns([
-            'owner_id',
-            'measure',
-            'day',
-            'value',
-            'category',
-            'channel',
-            'customer_type',
-            'stage_reached',
-          ])
-          .doUpdateSet({
-            n: sql`insight_totals.n + excluded.n`,
-            amount: sql`insight_totals.amount + excluded.amount`,
-          }),
+        oc.columns(key).doUpdateSet({
+          n: sql`insight_totals.n + excluded.n`,
+          amount: sql`insight_totals.amount + excluded.amount`,
+        }),
+      )
+      .execute();
+  }
+  for (let i = 0; i < owners.length; i += CHUNK) {
+    await trx
+      .insertInto('insight_owner_daily')
+      .values(owners.slice(i, i + CHUNK).map((c) => ({ owner_id: c.ownerId, ...row(c) })))
+      .onConflict((oc) =>
+        oc.columns(['owner_id', ...key]).doUpdateSet({
+          n: sql`insight_owner_daily.n + excluded.n`,
+          amount: sql`insight_owner_daily.amount + excluded.amount`,
+        }),
       )
       .execute();
   }
 }
 
-/** Adds changes to the rollups (0033), in the order given (`rollupChanges`: by key). */
+/**
+ * Adds changes to the rollups (0033), in the order given (`rollupChanges`: by key): the team's to
+ * `insight_rollups`, then each owner's to `insight_owner_rollups` (0035).
+ */
 async function addToRollups(trx: Executor, changes: readonly RollupChange[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += CHUNK) {
+  const row = (c: RollupChange) => ({
+    measure: c.measure,
+    span: c.span,
+    customer_type: c.customerType,
+    stage_reached: c.stageReached,
+    period: c.period,
+    value: c.value,
+    category: c.category,
+    channel: c.channel,
+    n: c.n,
+    amount: c.amount,
+  });
+  const key = [
+    'measure',
+    'span',
+    'customer_type',
+    'stage_reached',
+    'period',
+    'value',
+    'category',
+    'channel',
+  ] as const;
+  const [team, owners] = split(changes);
+  for (let i = 0; i < team.length; i += CHUNK) {
     await trx
       .insertInto('insight_rollups')
-      .values(
-        changes.slice(i, i + CHUNK).map((c) => ({
-          owner_id: c.ownerId,
-          measure: c.measure,
-          span: c.span,
-          customer_type: c.customerType,
-          stage_reached: c.stageReached,
-          period: c.period,
-          value: c.value,
-          category: c.category,
-          channel: c.channel,
-          n: c.n,
-          amount: c.amount,
-        })),
-      )
+      .values(team.slice(i, i + CHUNK).map(row))
       .onConflict((oc) =>
-        oc
-          .columns([
-            'owner_id',
-            'measure',
-            'span',
-            'customer_type',
-            'stage_reached',
-            'period',
-            'value',
-            'category',
-            'channel',
-          ])
-          .doUpdateSet({
-            n: sql`insight_rollups.n + excluded.n`,
-            amount: sql`insight_rollups.amount + excluded.amount`,
-          }),
+        oc.columns(key).doUpdateSet({
+          n: sql`insight_rollups.n + excluded.n`,
+          amount: sql`insight_rollups.amount + excluded.amount`,
+        }),
       )
       .execute();
   }
+  for (let i = 0; i < owners.length; i += CHUNK) {
+    await trx
+      .insertInto('insight_owner_rollups')
+      .values(owners.slice(i, i + CHUNK).map((c) => ({ owner_id: c.ownerId, ...row(c) })))
+      .onConflict((oc) =>
+        oc.columns(['owner_id', ...key]).doUpdateSet({
+          n: sql`insight_owner_rollups.n + excluded.n`,
+          amount: sql`insight_owner_rollups.amount + excluded.amount`,
+        }),
+      )
+      .execute();
+  }
+}
+
+/** The team's changes (owner `ANY`) and the owners', each still in key order. */
+function split<C extends { ownerId: string }>(changes: readonly C[]): [C[], C[]] {
+  return [changes.filter((c) => c.ownerId === ANY), changes.filter((c) => c.ownerId !== ANY)];
 }
 
 /** Adds changes to the per-owner totals (0025), creating the rows a change is the first to reach. */

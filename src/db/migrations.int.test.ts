@@ -64,6 +64,8 @@ const TABLES = [
   'improvement_complaints',
   'improvements',
   'insight_facts',
+  'insight_owner_daily',
+  'insight_owner_rollups',
   'insight_owner_totals',
   'insight_rollups',
   'insight_totals',

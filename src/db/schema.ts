@@ -572,13 +572,8 @@ export interface InsightFactsTable {
   contributions: JsonText;
 }
 
-/**
- * Running totals of contributions per day, measure, value and dimensions (migration 0024), for all
- * complaints and for each owner's (0035).
- */
+/** Running totals of contributions per day, measure, value and dimensions (migration 0024). */
 export interface InsightTotalsTable {
-  /** '*' for all complaints, or a user's id for the complaints they own now (0035). */
-  owner_id: string;
   measure: string;
   day: DateText;
   value: string;
@@ -609,8 +604,6 @@ export interface InsightOwnerTotalsTable {
  * months and weeks.
  */
 export interface InsightRollupsTable {
-  /** '*' for all complaints, or a user's id for the complaints they own now (0035). */
-  owner_id: string;
   measure: string;
   /** `week` or `month`. */
   span: string;
@@ -626,6 +619,16 @@ export interface InsightRollupsTable {
   n: number;
   /** bigint on PostgreSQL. */
   amount: number | string;
+}
+
+/** The daily totals of the complaints one person owns now (migration 0035). */
+export interface InsightOwnerDailyTable extends InsightTotalsTable {
+  owner_id: string;
+}
+
+/** The rollups of the complaints one person owns now (migration 0035). */
+export interface InsightOwnerRollupsTable extends InsightRollupsTable {
+  owner_id: string;
 }
 
 export interface Schema {
@@ -664,6 +667,8 @@ export interface Schema {
   insight_totals: InsightTotalsTable;
   insight_owner_totals: InsightOwnerTotalsTable;
   insight_rollups: InsightRollupsTable;
+  insight_owner_daily: InsightOwnerDailyTable;
+  insight_owner_rollups: InsightOwnerRollupsTable;
   rate_limit_hits: RateLimitHitsTable;
   sign_in_failures: SignInFailuresTable;
   staff_second_factors: StaffSecondFactorsTable;

@@ -71,6 +71,8 @@ const BIG_TABLES = [
   'insight_totals',
   'insight_owner_totals',
   'insight_rollups',
+  'insight_owner_daily',
+  'insight_owner_rollups',
 ];
 
 class CaptureQueries implements KyselyPlugin {
@@ -211,6 +213,8 @@ describeEachDialect('query plans', (harness) => {
     if (dialect === 'postgres') {
       await sql`cluster insight_totals using insight_totals_pk`.execute(kysely);
       await sql`cluster insight_rollups using insight_rollups_pk`.execute(kysely);
+      await sql`cluster insight_owner_daily using insight_owner_daily_pk`.execute(kysely);
+      await sql`cluster insight_owner_rollups using insight_owner_rollups_pk`.execute(kysely);
       await sql`vacuum analyze`.execute(kysely);
     }
     const sections: string[] = [];

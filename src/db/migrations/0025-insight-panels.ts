@@ -15,8 +15,8 @@
  *
  * The facts and totals are emptied here, and filled from the complaints again by 0035 (today's
  * `rebuildInsight`), so a database that ran 0024's old backfill gets the new measures too. This migration ran
- * that backfill itself (`rebuildInsightFacts`) until 0035 gave the totals an owner column, which today's code
- * writes and the tables made here lack.
+ * that backfill itself (`rebuildInsightFacts`) until 0035 added each owner's totals, tables today's code
+ * writes and which do not exist yet here.
  */
 import { sql } from 'kysely';
 import type { Dialect } from '../database.ts';

@@ -1,21 +1,24 @@
 /**
- * One person's figures at a million complaints (issue 12, docs/PERFORMANCE.md): the daily totals and the
- * rollups gain an owner, `'*'` for all complaints or a user's id for the complaints that person owns now, first
- * in each primary key. Every contribution counts twice, for all and for its owner (domain/insight.ts
- * `totalChanges`), and a change of owner moves the complaint's rows from one person to the other in the
- * change's transaction. The dashboard filtered by owner then reads that owner's totals and rollups exactly as
- * it reads the team's, instead of every one of their complaints' facts: 0.86–0.94 s p99 at 33,334 complaints for
+ * One person's figures at a million complaints (issue 12, docs/PERFORMANCE.md): `insight_owner_daily` and
+ * `insight_owner_rollups`, the daily totals and the rollups of the complaints each person owns now, with the
+ * owner first in each primary key. Every contribution counts for the team and for its complaint's owner
+ * (domain/insight.ts `totalChanges`), and a change of owner moves the complaint's rows from one person to the
+ * other in the change's transaction. The dashboard filtered by owner then reads that owner's rows exactly as it
+ * reads the team's, instead of every one of their complaints' facts: 0.86–0.94 s p99 at 33,334 complaints for
  * one owner, summing their facts' JSON row by row. `insight_facts_owner_idx` served only that read and goes.
  *
- * Filled by frozen statements of its own, not by today's code: the rows for all complaints are the totals
- * already there; each owner's are summed from the facts' contributions (`json_each` on SQLite,
- * `json_array_elements` on PostgreSQL); the rollups are then summed again from the daily totals, as 0033 did,
- * now per owner.
+ * Tables of their own, not an owner column on the team's: with the owners' rows beside them (five times as
+ * many), PostgreSQL's planner priced the team's index ranges above a scan of the whole table and read 13.8
+ * million rollups for a filtered year (2.5 s where it had taken 34 ms).
+ *
+ * Filled by frozen statements of its own, not by today's code: each owner's daily totals are summed from
+ * their complaints' facts (`json_each` on SQLite, `json_array_elements` on PostgreSQL), their rollups from
+ * those, as 0033 summed the team's.
  *
  * A database whose facts were never filled while it has complaints (one that ran 0024 and 0025 before 0025's
- * backfill was retired here: that backfill ran today's code, which now writes the owner column 0025's tables
- * lack) is filled from the complaints by today's `rebuildInsight`. A later migration that changes the
- * complaints', the facts' or the totals' columns must keep that working, or replace it with a frozen copy.
+ * backfill was retired here: that backfill ran today's code, which now writes these tables) is filled from the
+ * complaints by today's `rebuildInsight`. A later migration that changes the complaints', the facts' or the
+ * totals' columns must keep that working, or replace it with a frozen copy.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../database.ts';
@@ -23,41 +26,10 @@ import { rebuildInsight } from '../insight-rebuild.ts';
 import type { Schema } from '../schema.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
-const TOTALS_KEY = [
-  'owner_id',
-  'measure',
-  'day',
-  'value',
-  'category',
-  'channel',
-  'customer_type',
-  'stage_reached',
-] as const;
-
-const ROLLUPS_KEY = [
-  'owner_id',
-  'measure',
-  'span',
-  'customer_type',
-  'stage_reached',
-  'period',
-  'value',
-  'category',
-  'channel',
-] as const;
-
 export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   const amount = dialect === 'postgres' ? 'bigint' : 'integer';
-  // The daily totals, made again with the owner first in the key and filled with the rows there as '*'.
-  await db.schema.alterTable('insight_totals').renameTo('insight_totals_0024').execute();
-  if (dialect === 'postgres') {
-    // A primary key's index is named in the schema: the old one's name is freed for the new table.
-    await sql`alter table insight_totals_0024 rename constraint insight_totals_pk to insight_totals_0024_pk`.execute(
-      db,
-    );
-  }
   await db.schema
-    .createTable('insight_totals')
+    .createTable('insight_owner_daily')
     .addColumn('owner_id', 'text', (c) => c.notNull())
     .addColumn('measure', 'text', (c) => c.notNull())
     .addColumn('day', 'text', (c) => c.notNull())
@@ -68,16 +40,44 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn('stage_reached', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
     .addColumn('amount', amount, (c) => c.notNull())
-    .addPrimaryKeyConstraint('insight_totals_pk', [...TOTALS_KEY])
+    .addPrimaryKeyConstraint('insight_owner_daily_pk', [
+      'owner_id',
+      'measure',
+      'day',
+      'value',
+      'category',
+      'channel',
+      'customer_type',
+      'stage_reached',
+    ])
     .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
     .execute();
-  await sql`
-    insert into insight_totals
-      (owner_id, measure, day, value, category, channel, customer_type, stage_reached, n, amount)
-    select '*', measure, day, value, category, channel, customer_type, stage_reached, n, amount
-    from insight_totals_0024
-  `.execute(db);
-  await db.schema.dropTable('insight_totals_0024').execute();
+  await db.schema
+    .createTable('insight_owner_rollups')
+    .addColumn('owner_id', 'text', (c) => c.notNull())
+    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('span', 'text', (c) => c.notNull())
+    .addColumn('customer_type', 'text', (c) => c.notNull())
+    .addColumn('stage_reached', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addColumn('amount', amount, (c) => c.notNull())
+    .addPrimaryKeyConstraint('insight_owner_rollups_pk', [
+      'owner_id',
+      'measure',
+      'span',
+      'customer_type',
+      'stage_reached',
+      'period',
+      'value',
+      'category',
+      'channel',
+    ])
+    .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
+    .execute();
 
   // Each owner's daily totals, from their complaints' facts.
   const contribution =
@@ -93,7 +93,7 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
           number: (name: string) => sql`json_extract(c.value, ${sql.lit(`$.${name}`)})`,
         };
   await sql`
-    insert into insight_totals
+    insert into insight_owner_daily
       (owner_id, measure, day, value, category, channel, customer_type, stage_reached, n, amount)
     select f.owner_id, ${contribution.field('measure')}, ${contribution.field('on')},
       ${contribution.field('value')}, f.category, f.channel, f.customer_type, f.stage_reached,
@@ -106,24 +106,7 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   `.execute(db);
   await db.schema.dropIndex('insight_facts_owner_idx').execute();
 
-  // The rollups, made again with the owner and summed from the daily totals (0033's statements, per owner).
-  await db.schema.dropTable('insight_rollups').execute();
-  await db.schema
-    .createTable('insight_rollups')
-    .addColumn('owner_id', 'text', (c) => c.notNull())
-    .addColumn('measure', 'text', (c) => c.notNull())
-    .addColumn('span', 'text', (c) => c.notNull())
-    .addColumn('customer_type', 'text', (c) => c.notNull())
-    .addColumn('stage_reached', 'text', (c) => c.notNull())
-    .addColumn('period', 'text', (c) => c.notNull())
-    .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('category', 'text', (c) => c.notNull())
-    .addColumn('channel', 'text', (c) => c.notNull())
-    .addColumn('n', 'integer', (c) => c.notNull())
-    .addColumn('amount', amount, (c) => c.notNull())
-    .addPrimaryKeyConstraint('insight_rollups_pk', [...ROLLUPS_KEY])
-    .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
-    .execute();
+  // Their rollups, summed from those (0033's statements, per owner).
   const week =
     dialect === 'postgres'
       ? sql`to_char(date_trunc('week', day::date), 'YYYY-MM-DD')`
@@ -133,11 +116,11 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     ['month', sql`substr(day, 1, 7)`],
   ] as const) {
     await sql`
-      insert into insight_rollups
+      insert into insight_owner_rollups
         (owner_id, measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
       select owner_id, measure, ${span}, customer_type, stage_reached, ${period}, value, category, channel,
         sum(n), sum(amount)
-      from insight_totals
+      from insight_owner_daily
       where measure <> 'remedy-due'
       group by owner_id, measure, customer_type, stage_reached, ${period}, value, category, channel
       having sum(n) <> 0 or sum(amount) <> 0
@@ -148,11 +131,11 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       [sql`'*'`, sql`'*'`, sql``],
     ] as const) {
       await sql`
-        insert into insight_rollups
+        insert into insight_owner_rollups
           (owner_id, measure, span, customer_type, stage_reached, period, value, category, channel, n, amount)
         select owner_id, measure, span, ${customerType}, ${stageReached}, period, value, category, channel,
           sum(n), sum(amount)
-        from insight_rollups
+        from insight_owner_rollups
         where span = ${span} and customer_type <> '*' and stage_reached <> '*'
         group by owner_id, measure, span, period, value, category, channel${kept}
         having sum(n) <> 0 or sum(amount) <> 0
