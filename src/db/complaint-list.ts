@@ -1,9 +1,10 @@
 /** The query behind complaint lists and queues: filters, words, keyset pagination. */
 
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type AliasedSelectQueryBuilder, type ExpressionBuilder, sql } from 'kysely';
 import type { Category, Stage } from '../domain/procedure.ts';
 import type { LocalDate } from '../domain/time.ts';
 import { dialectOf, type Executor } from './database.ts';
+import { type Encoding, readEncoded } from './encoded-read.ts';
 import type { ComplaintsTable, Schema } from './schema.ts';
 import {
   bestMatches,
@@ -167,20 +168,54 @@ export async function findComplaintRows(executor: Executor, q: ComplaintListQuer
   return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
+/** The columns of a page of the export, in the order `findComplaintExportPage` selects them. */
+export const EXPORT_ROW_COLUMNS = [
+  'customer_type',
+  'owner_name',
+  'id',
+  'reference',
+  'received_at',
+  'first_expressed_at',
+  'channel',
+  'category',
+  'stage',
+  'adr_due_on',
+  'closed_at',
+  'closure_reason',
+  'root_cause',
+] as const;
+
+/** A page of the export, encoded, and the keyset position after it (none when it was the last page). */
+export interface ExportPage {
+  text: string;
+  count: number;
+  after: { value: string; id: string } | undefined;
+}
+
 /**
- * A page of the export (CSV) of a complaint list: the same page of ids as `findComplaintRows`, read with the
- * columns a spreadsheet of complaints needs — the owner's name and the customer's type, but not the
- * customer's name, contact details or words.
+ * A page of the export (CSV) of a complaint list: the same page as `findComplaintRows`, read with the columns
+ * a spreadsheet of complaints needs — the owner's name and the customer's type, but not the customer's name,
+ * contact details or words — and turned into text by `encoder`, which is given each row as an array of
+ * EXPORT_ROW_COLUMNS, in the page's order. On SQLite's reader threads the rows are encoded there
+ * (encoded-read.ts), and the page is one statement: its ids as a subquery, then each complaint by key.
  */
-export async function findComplaintExportRows(
+export async function findComplaintExportPage(
   executor: Executor,
   q: ComplaintListQuery & { sort: ListSortColumn },
-) {
-  const ids = await pageIds(executor, q);
-  if (ids.length === 0) return [];
-  const rows = await executor
-    .selectFrom('complaints as c')
-    .where('c.id', 'in', ids)
+  encoder: Encoding,
+): Promise<ExportPage> {
+  let ids = keysetPage(executor, q, q.sort).as('p') as AliasedSelectQueryBuilder<{ id: string }, 'p'>;
+  if (q.words?.length && dialectOf(executor) === 'postgres') {
+    const found = await fewMatchesPage(executor, q, q.sort);
+    if (found?.length === 0) return { text: '', count: 0, after: undefined };
+    if (found) ids = executor.selectFrom('complaints as m').where('m.id', 'in', found).select('m.id').as('p');
+  }
+  const query = executor
+    .selectFrom(ids)
+    // The page's ids first, then each complaint by key: as an inner join, SQLite chose to walk every
+    // complaint in the sort order and look each one up in the page.
+    .crossJoin('complaints as c')
+    .whereRef('c.id', '=', 'p.id')
     // Looked up per row (subqueries, not joins): PostgreSQL planned the joins as a walk of every customer.
     .select((eb) => [
       eb
@@ -203,9 +238,19 @@ export async function findComplaintExportRows(
       'c.closure_reason',
       'c.root_cause',
     ])
-    .execute();
-  const position = new Map(ids.map((id, i) => [id, i]));
-  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+    .orderBy(sortColumn(q, q.sort), q.order)
+    .orderBy('c.id', q.order)
+    .compile();
+  const page = await readEncoded(executor, query, EXPORT_ROW_COLUMNS, encoder);
+  const last = page.last;
+  const after =
+    last && page.count === q.limit
+      ? {
+          value: last[EXPORT_ROW_COLUMNS.indexOf(q.sort)] as string,
+          id: last[EXPORT_ROW_COLUMNS.indexOf('id')] as string,
+        }
+      : undefined;
+  return { text: page.text, count: page.count, after };
 }
 
 async function pageIds(executor: Executor, q: ComplaintListQuery): Promise<string[]> {

@@ -44,6 +44,7 @@ import {
   SqliteAdapter,
   SqliteDialect,
 } from 'kysely';
+import { answerEncoded, encodingOf } from './encoded-read.ts';
 import { databaseFailure } from './errors.ts';
 import type { WalSync } from './sqlite-group-commit.ts';
 import type { SqliteReaders } from './sqlite-readers.ts';
@@ -193,7 +194,10 @@ class ImmediateSqliteDriver implements Driver {
     try {
       if (lease.holdsWriter) return this.#onWriter<R>(query);
       if (this.#readers && this.#mayRunOffThread(query.sql)) {
-        return { rows: (await this.#readers.read(query.sql, query.parameters)) as R[] };
+        const encoding = encodingOf(query);
+        if (!encoding) return { rows: (await this.#readers.read(query.sql, query.parameters)) as R[] };
+        answerEncoded(query, await this.#readers.readEncoded(query.sql, query.parameters, encoding));
+        return { rows: [] };
       }
       await this.#writer.acquire();
       let result: QueryResult<R>;

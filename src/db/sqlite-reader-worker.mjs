@@ -3,6 +3,9 @@
  * only (`query_only`), its own statement cache. Each task is one read-only statement; in WAL mode it starts
  * a fresh read snapshot, so it sees every transaction committed before it began, while the writer goes on.
  *
+ * A task may name an encoder (a module whose default export turns rows, as arrays, into text): the rows are
+ * then read as arrays and encoded here, and only the text goes back (see `Encoding` in sqlite-readers.ts).
+ *
  * Plain JavaScript so the thread loads without tsx: it needs only better-sqlite3. Errors come back as values
  * with SQLite's `code` (a structured clone of an Error would drop it), so errors.ts still classifies them.
  */
@@ -54,9 +57,39 @@ function hasBlobs(rows) {
   return false;
 }
 
-/** Runs one read: `{ rows, blobs }`, or `{ error: { message, code } }` when SQLite refuses or fails. */
-export default function read({ sql, parameters }) {
+/** Each encoder module's default export, by URL, loaded at its first use. */
+const encoders = new Map();
+
+async function encoderAt(url) {
+  let encode = encoders.get(url);
+  if (!encode) {
+    encode = (await import(url)).default;
+    encoders.set(url, encode);
+  }
+  return encode;
+}
+
+/** The rows as arrays (columns in the statement's order), encoded. */
+async function readEncoded(sql, parameters, { encoder, options }) {
+  const encode = await encoderAt(encoder);
+  const statement = prepare(sql);
+  let rows;
+  statement.raw(true);
   try {
+    rows = statement.all(bindable(parameters));
+  } finally {
+    statement.raw(false);
+  }
+  return { text: encode(rows, options), count: rows.length, last: rows.at(-1) };
+}
+
+/**
+ * Runs one read: `{ rows, blobs }` (or, with an encoder, `{ text, count, last }`), or
+ * `{ error: { message, code } }` when SQLite refuses or fails.
+ */
+export default async function read({ sql, parameters, encoding }) {
+  try {
+    if (encoding) return await readEncoded(sql, parameters, encoding);
     const rows = prepare(sql).all(bindable(parameters));
     return { rows, blobs: hasBlobs(rows) };
   } catch (error) {

@@ -3,10 +3,11 @@
  * what was committed before it and nothing uncommitted, rows and errors come back as better-sqlite3 gives them.
  */
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDialect, type TestDb } from '../../test/support/databases.ts';
 import { type Db, openDatabase, transaction } from './database.ts';
+import { readEncoded } from './encoded-read.ts';
 import { databaseFailure } from './errors.ts';
 import { startSqliteReaders } from './sqlite-readers.ts';
 
@@ -121,6 +122,29 @@ describeDialect(
       expect(rows).toHaveLength(1);
       expect(Buffer.isBuffer(rows[0]?.body)).toBe(true);
       expect(rows[0]?.body.equals(body)).toBe(true);
+    });
+
+    it('encodes rows where it reads them: on a reader thread as arrays, in a transaction here; the same text', async () => {
+      await sql`insert into readers_test (id, label) values (1020, 'twenty'), (1021, 'twenty-one')`.execute(
+        db.kysely,
+      );
+      const encoding = {
+        encoder: new URL('../../test/support/rows-as-json.mjs', import.meta.url).href,
+        options: { page: 1 },
+      };
+      const read = () =>
+        CompiledQuery.raw('select label, id from readers_test where id >= ? order by id', [1020]);
+      const columns = ['label', 'id'];
+      const offThread = await readEncoded(db.kysely, read(), columns, encoding);
+      const inTransaction = await transaction(db, (trx) => readEncoded(trx, read(), columns, encoding));
+      const rows = [
+        ['twenty', 1020],
+        ['twenty-one', 1021],
+      ];
+      expect(JSON.parse(offThread.text)).toEqual({ rows, options: { page: 1 }, onReaderThread: true });
+      expect(JSON.parse(inTransaction.text)).toEqual({ rows, options: { page: 1 }, onReaderThread: false });
+      expect(offThread).toMatchObject({ count: 2, last: ['twenty-one', 1021] });
+      expect(inTransaction).toMatchObject({ count: 2, last: ['twenty-one', 1021] });
     });
 
     it("keeps SQLite's error code on an error from a reader thread", async () => {

@@ -21,12 +21,38 @@ import { withStatementCache } from './sqlite-statements.ts';
 export interface SqliteReaders {
   /** The rows of one read-only statement: a point read on this thread, any other on a reader thread. */
   read(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
+  /** The rows of one read-only statement encoded on a reader thread (see `Encoding`). */
+  readEncoded(sql: string, parameters: readonly unknown[], encoding: Encoding): Promise<EncodedRows>;
   /** Stops the threads (a read still running finishes first) and closes the connections. */
   close(): Promise<void>;
 }
 
+/**
+ * Rows to be turned into text where they are read: `encoder` is the URL of a plain JavaScript module whose
+ * default export takes the rows as arrays (columns in the statement's order) and `options`, and returns the
+ * text.
+ *
+ * Why: rows read for the main thread are objects of strings there, and whatever is made of them more
+ * garbage; a million of them (the CSV export) left ~140 MB of it for V8 to collect late, the server's peak
+ * RSS 300–370 MB (docs/PERFORMANCE.md). Encoded on the reader thread, a page crosses as one string. Text, not
+ * bytes: an ArrayBuffer that crosses (moved or copied) is freed only by a full collection, which V8 runs
+ * when ~64 MB of them are waiting; a string dies young with the page.
+ */
+export interface Encoding {
+  encoder: string;
+  options: unknown;
+}
+
+/** What an encoded read gives: the text, how many rows it holds, and the last row (for a keyset). */
+export interface EncodedRows {
+  text: string;
+  count: number;
+  last: unknown[] | undefined;
+}
+
 type ReadResult =
   | { rows: Record<string, unknown>[]; blobs: boolean }
+  | EncodedRows
   | { error: { message: string; code: string | undefined; name: string } };
 
 const WORKER = fileURLToPath(new URL('./sqlite-reader-worker.mjs', import.meta.url));
@@ -51,7 +77,10 @@ export function startSqliteReaders(
   busyTimeoutMs: number,
   readTimeoutMs = READ_TIMEOUT_MS,
 ): SqliteReaders {
-  const pool = new Piscina<{ sql: string; parameters: readonly unknown[] }, ReadResult>({
+  const pool = new Piscina<
+    { sql: string; parameters: readonly unknown[]; encoding?: Encoding | undefined },
+    ReadResult
+  >({
     filename: WORKER,
     minThreads: count,
     maxThreads: count,
@@ -67,10 +96,14 @@ export function startSqliteReaders(
   const statements = withStatementCache(local);
   const pointReads = new Map<string, boolean>();
 
-  async function onThread(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+  async function runOnThread(
+    sql: string,
+    parameters: readonly unknown[],
+    encoding?: Encoding,
+  ): Promise<Exclude<ReadResult, { error: unknown }>> {
     let result: ReadResult;
     try {
-      result = await pool.run({ sql, parameters }, { signal: AbortSignal.timeout(readTimeoutMs) });
+      result = await pool.run({ sql, parameters, encoding }, { signal: AbortSignal.timeout(readTimeoutMs) });
     } catch (error) {
       if ((error as { name?: unknown }).name !== 'AbortError') throw error;
       throw new BetterSqlite3.SqliteError(
@@ -82,6 +115,12 @@ export function startSqliteReaders(
       const { message, code } = result.error;
       throw new BetterSqlite3.SqliteError(message, code ?? 'SQLITE_ERROR');
     }
+    return result;
+  }
+
+  async function onThread(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    const result = await runOnThread(sql, parameters);
+    if (!('rows' in result)) throw new Error('a reader thread answered a read with encoded rows');
     if (result.blobs) for (const row of result.rows) restoreBuffers(row);
     return result.rows;
   }
@@ -96,6 +135,11 @@ export function startSqliteReaders(
       }
       if (point) return statements.prepare(sql).all(parameters as unknown[]);
       return onThread(sql, parameters);
+    },
+    async readEncoded(sql, parameters, encoding) {
+      const result = await runOnThread(sql, parameters, encoding);
+      if (!('text' in result)) throw new Error('a reader thread answered an encoded read with rows');
+      return result;
     },
     async close() {
       await pool.destroy();

@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { complaintExportLines } from '../../src/app/export-complaints.ts';
+import { complaintExportPages } from '../../src/app/export-complaints.ts';
 import { issueCommand } from '../../src/app/issue-command.ts';
 import { updateUser } from '../../src/app/update-user.ts';
 import { command, newComplaint, startApi, type TestApi } from '../support/api.ts';
@@ -137,10 +137,11 @@ describeEachDialect('complaint export', (harness) => {
   });
 
   it('reads page after page to the end (keyset)', async () => {
-    const lines: string[][] = [];
-    for await (const line of complaintExportLines(t.ctx, { sort: 'reference' }, t.users.agent.id, 2))
-      lines.push(line);
-    expect(lines.map((l) => l[0])).toEqual([...refs]);
+    const pages: string[][][] = [];
+    for await (const page of complaintExportPages(t.ctx, { sort: 'reference' }, t.users.agent.id, 2))
+      pages.push(parse(page));
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((l) => l[0])).toEqual([...refs]);
   });
 
   it('is for staff only, and refuses a filter the list would refuse', async () => {

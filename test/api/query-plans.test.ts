@@ -21,7 +21,7 @@ import { anchorAuditTrail } from '../../src/app/anchor-audit-trail.ts';
 import { auditAdrLetters } from '../../src/app/audit-adr-letters.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { createImprovement } from '../../src/app/create-improvement.ts';
-import { complaintExportLines } from '../../src/app/export-complaints.ts';
+import { complaintExportPages } from '../../src/app/export-complaints.ts';
 import { getComplaint } from '../../src/app/get-complaint.ts';
 import { getImprovement } from '../../src/app/get-improvement.ts';
 import { listComplaintImprovements } from '../../src/app/list-complaint-improvements.ts';
@@ -124,8 +124,8 @@ describeEachDialect('query plans', (harness) => {
     await listComplaints(ctx, { text: 'broadband' }, director.id);
     // The CSV export: two keyset pages of the closed history (it reads on to the end the same way).
     let exported = 0;
-    for await (const _ of complaintExportLines(ctx, { open: false }, director.id, 2))
-      if (++exported > 2) break;
+    for await (const _ of complaintExportPages(ctx, { open: false }, director.id, 2))
+      if (++exported >= 2) break;
     await sweepAdrClock(ctx);
     await auditAdrLetters(ctx);
     await getWorkload(ctx);
