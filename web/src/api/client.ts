@@ -91,14 +91,19 @@ export function explain(error: unknown): { title: string; detail: string } {
         detail: 'The page now shows the latest version; check it and try again.',
       };
     case 'forbidden':
-      return { title: 'Not allowed', detail: error.message };
+      return { title: 'Not allowed', detail: sentence(error.message) };
     case 'objectivity':
-      return { title: 'Someone else must do this', detail: error.message };
+      return { title: 'Someone else must do this', detail: sentence(error.message) };
     case 'unauthenticated':
       return { title: 'Please sign in', detail: 'Your session has ended. Sign in again to go on.' };
     case 'internal':
       return { title: 'Something went wrong on our side', detail: 'It has been logged. Please try again.' };
     default:
-      return { title: error.title, detail: error.message };
+      return { title: error.title, detail: sentence(error.message) };
   }
+}
+
+/** The API's details are written to follow a colon ("refused: this customer has…"); on their own, a sentence. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -36,7 +36,7 @@ function Erasure({ customer }: { customer: Customer }) {
   return (
     <Stack gap="xs" align="flex-start">
       {!confirming ? (
-        <Button variant="default" color="red" onClick={() => setConfirming(true)}>
+        <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
           Erase personal data…
         </Button>
       ) : (
