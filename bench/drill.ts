@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { auditAdrLetters } from '../src/app/audit-adr-letters.ts';
 import type { LetterRenderer } from '../src/app/context.ts';
 import {
+  filenameOf,
   type LetterKind,
   letterKindOf,
   type RenderedLetter,
@@ -101,8 +102,7 @@ function drawnOnce(): LetterRenderer {
         return drawn;
       }
       const { pdf, text, pages, title } = await drawn;
-      const filename = `${input.reference.replace(/[^A-Za-z0-9-]+/g, '-')}-${kind}-${input.date}.pdf`;
-      return { kind, title, filename, pdf, text, pages };
+      return { kind, title, filename: filenameOf(input.reference, kind, input.date), pdf, text, pages };
     },
   };
 }

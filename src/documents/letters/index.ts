@@ -35,7 +35,7 @@ const FILE_KIND: Record<LetterKind, string> = {
   reply: 'letter',
 };
 
-function filenameOf(reference: string, kind: LetterKind, date: string): string {
+export function filenameOf(reference: string, kind: LetterKind, date: string): string {
   const safe = (value: string) => value.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60);
   return `${safe(reference)}-${FILE_KIND[kind]}-${safe(date)}.pdf`;
 }
