@@ -3,14 +3,13 @@
  * — its whole months, then the whole weeks left at its edges, from the rollups (0033: each already summed over
  * the customer types and stages not asked for; a month of those summed over both is a few thousand rows at a
  * million complaints), and only the days left over (at most six at each edge) from the daily totals; the
- * team's, or one owner's from their own (0035). The survey's totals are read apart, with their stage reached; its figures by handler come from
- * the per-owner totals (0025), a few rows per owner and day.
+ * team's, or one owner's from their own (0035). The survey's totals are read apart, with their stage
+ * reached; its figures by handler come from the per-owner totals (0025), a few rows per owner and day.
  */
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import {
   ANY,
-  type Contribution,
   MEASURES,
   type Measure,
   type RollupSpan,
