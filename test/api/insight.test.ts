@@ -796,23 +796,28 @@ describeEachDialect('insight figures', (harness) => {
         .selectFrom('insight_owner_daily')
         .selectAll()
         .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
-        .orderBy([
-          'owner_id',
-          'measure',
-          'day',
-          'value',
-          'category',
-          'channel',
-          'customer_type',
-          'stage_reached',
-        ])
+        .orderBy('owner_id')
+        .orderBy('measure')
+        .orderBy('day')
+        .orderBy('value')
+        .orderBy('category')
+        .orderBy('channel')
+        .orderBy('customer_type')
+        .orderBy('stage_reached')
         .execute();
       const ownerRollups = await db
         .selectFrom('insight_owner_rollups')
         .selectAll()
         .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
-        .orderBy(['owner_id', 'measure', 'span', 'customer_type', 'stage_reached', 'period', 'value'])
-        .orderBy(['category', 'channel'])
+        .orderBy('owner_id')
+        .orderBy('measure')
+        .orderBy('span')
+        .orderBy('customer_type')
+        .orderBy('stage_reached')
+        .orderBy('period')
+        .orderBy('value')
+        .orderBy('category')
+        .orderBy('channel')
         .execute();
       return {
         totals: totals.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
