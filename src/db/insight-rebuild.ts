@@ -29,8 +29,9 @@ export async function rebuildInsight(db: Db): Promise<number> {
 }
 
 /**
- * Empties the facts, the daily totals (the team's and each owner's) and the per-owner survey totals and fills them again from the complaints, leaving the
- * rollups (0033) to be summed after. Returns how many complaints were read.
+ * Empties the facts, the daily totals (the team's and each owner's) and the per-owner survey totals and
+ * fills them again from the complaints, leaving the rollups (0033) to be summed after. Returns how many
+ * complaints were read.
  */
 async function rebuildInsightFacts(db: Db): Promise<number> {
   await db.deleteFrom('insight_totals').execute();
@@ -104,9 +105,10 @@ async function rebuildInsightFacts(db: Db): Promise<number> {
 }
 
 /**
- * The rollups (0033), the team's and each owner's (0035), summed again from their daily totals, as each change keeps them (db/insight.ts,
- * `rollupChanges`, so without the remedies due): per span, the rows with customer type and stage reached kept
- * from the daily totals, then the rows with either or both summed over (`ANY`) from those.
+ * The rollups (0033), the team's and each owner's (0035), summed again from their daily totals, as each
+ * change keeps them (db/insight.ts, `rollupChanges`, so without the remedies due): per span, the rows with
+ * customer type and stage reached kept from the daily totals, then the rows with either or both summed over
+ * (`ANY`) from those.
  * Migrations 0033 and 0035 fill the rollups with frozen copies of these statements, not by calling this: a
  * migration must not run code that changes after it (as 0024's backfill once did). test/api/insight.test.ts
  * checks that both give the rollups kept change by change.

@@ -12,10 +12,10 @@
  * On PostgreSQL a total's row is locked until its writer commits. Every writer makes one call of
  * `addToTotals` per transaction, which upserts its daily rows in key order (`totalChanges`; the team's, then
  * the owners') and then its rollups in key order (`rollupChanges`; the same): all take the locks of the four
- * tables in one order, so two cannot deadlock. A day's totals are shared only by complaints of that day; a rollup by the complaints of that
- * week or month with the same category and channel (and type and stage, or any) — but the writers of a
- * moment all write today's rows of both, so the rollups make few writers wait that the daily ones did not
- * already.
+ * tables in one order, so two cannot deadlock. A day's totals are shared only by complaints of that day; a
+ * rollup by the complaints of that week or month with the same category and channel (and type and stage, or
+ * any) — but the writers of a moment all write today's rows of both, so the rollups make few writers wait
+ * that the daily ones did not already.
  */
 import { sql } from 'kysely';
 import type {

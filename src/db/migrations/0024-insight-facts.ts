@@ -5,9 +5,9 @@
  *
  * The totals' primary key starts with the measure and the day: a year's figures are one range of it per
  * measure, and the remedies due before today another. An owner's figures came from their facts rows
- * (insight_facts_owner_idx, until 0035 gave each owner totals of their own); a customer's type change moves their rows
- * (insight_facts_customer_idx). The
- * follow-ups waiting are read from attempts_follow_up_idx, which holds only the attempts waiting for one.
+ * (insight_facts_owner_idx, until 0035 gave each owner totals of their own); a customer's type change moves
+ * their rows (insight_facts_customer_idx). The follow-ups waiting are read from attempts_follow_up_idx,
+ * which holds only the attempts waiting for one.
  *
  * Existing complaints were backfilled here until 0025 added measures and a table of its own: the backfill
  * runs today's code (`rebuildInsight`), which writes later migrations' tables and columns too, so the last
