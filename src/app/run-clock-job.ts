@@ -7,7 +7,7 @@ import { appendAuditEvent, listAuditEvents } from '../db/audit.ts';
 import { lockComplaint } from '../db/complaints.ts';
 import { type Executor, transaction } from '../db/database.ts';
 import { enqueueAll } from '../db/jobs.ts';
-import type { Actor } from '../domain/actor.ts';
+import { SYSTEM_ACTOR } from '../domain/actor.ts';
 import { adrDueOn, noResponseCloseOn } from '../domain/clocks.ts';
 import type { Command } from '../domain/commands.ts';
 import { adrEligible, currentAttempt, isOpen } from '../domain/complaint.ts';
@@ -17,7 +17,6 @@ import { applyCommands } from './change-complaint.ts';
 import { adrTimeLimitJob, type ClockJobKind, noResponseCloseJob } from './clock-jobs.ts';
 import type { AppContext } from './context.ts';
 
-const SYSTEM: Actor = { kind: 'system' };
 const payloadSchema = z.object({
   complaintId: z.string(),
   stepId: z.string().optional(),
@@ -67,7 +66,7 @@ export async function runClockJob(
     const now = ctx.now();
     // Refused now means the moment passed (closed, already issued, not yet due): nothing to record.
     const decideAndRecord = async (command: Command): Promise<ClockJobResult> =>
-      (await applyCommands(trx, ctx, complaint, [command], SYSTEM)).ok ? 'done' : 'nothing-to-do';
+      (await applyCommands(trx, ctx, complaint, [command], SYSTEM_ACTOR)).ok ? 'done' : 'nothing-to-do';
     switch (kind) {
       case 'adr-time-limit': {
         const result = await decideAndRecord({ type: 'issue-time-limit-adr-letter' });

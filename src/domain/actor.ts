@@ -6,6 +6,9 @@ export type Actor =
   | { kind: 'customer'; customerId: string }
   | { kind: 'system' };
 
+/** The clock: the procedure's own timers, and what follows from a change by itself. */
+export const SYSTEM_ACTOR: Actor = { kind: 'system' };
+
 /** The id recorded against what an actor did (null for the clock). */
 export function actorId(actor: Actor): string | null {
   switch (actor.kind) {

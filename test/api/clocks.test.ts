@@ -25,10 +25,14 @@ describeEachDialect('clocks', (harness) => {
   };
   const view = async (reference: string) => (await t.as('agent').get(`/complaints/${reference}`)).body;
 
-  it('issues exactly one time-limit ADR letter to a complaint first expressed 43 days ago', async () => {
+  it('issues exactly one time-limit ADR letter to a complaint first expressed 43 days ago, with the complaint', async () => {
     t.setNow('2026-11-02T10:00:00Z');
     const reference = await raise(new Date(t.now().getTime() - 43 * DAY).toISOString());
-    expect((await view(reference)).adr).toMatchObject({ dueOn: '2026-11-01', letters: [] });
+    // Issued in the recording's own transaction, dated today, before any job runs: a worker down past
+    // midnight cannot date it a day late.
+    const recorded = (await view(reference)).adr;
+    expect(recorded).toMatchObject({ dueOn: '2026-11-01' });
+    expect(recorded.letters).toMatchObject([{ trigger: 'time-limit', issuedOn: '2026-11-02' }]);
     await runJobs();
     await runJobs();
     const after = await view(reference);

@@ -173,11 +173,16 @@ describeEachDialect('referral and ADR alerts', (harness) => {
     // The clock stops for months: the letter of a complaint whose limit passed meanwhile is late.
     const waiting = await raise({ firstExpressedAt: env.t.now().toISOString() });
     env.t.setNow('2027-02-01T09:00:00Z');
-    // Logged after its limit had passed: due the day it was logged, and missing until the job runs.
+    // Logged after its limit had passed: due the day it was logged, and issued with it.
     const logged = await raise({ firstExpressedAt: '2026-12-01T09:00:00Z' });
-    expect(await about(logged)).toEqual([
-      { reference: logged, kind: 'missing', detail: 'open, no ADR letter; the time limit was 2027-01-12' },
+    expect(await about(logged)).toEqual([]);
+    // A letter found missing: its limit passed while the clock stood still and no job has run since.
+    const stalled = await raise({ firstExpressedAt: '2027-02-01T08:00:00Z' });
+    env.t.setNow('2027-03-20T09:00:00Z');
+    expect(await about(stalled)).toEqual([
+      { reference: stalled, kind: 'missing', detail: 'open, no ADR letter; the time limit was 2027-03-15' },
     ]);
+    env.t.setNow('2027-02-01T09:00:00Z');
     await env.t.runJobs();
     expect(await about(logged)).toEqual([]);
     expect(await about(waiting)).toEqual([
