@@ -174,8 +174,9 @@ describeEachDialect('redress CLI', (harness) => {
         expect(await server.stop(), 'SIGTERM shuts serve down cleanly').toEqual({ code: 0, signal: null });
       });
 
-      it('`redress jobs run` issues the time-limit letter to a complaint first expressed 43 days ago, once', async () => {
-        // `--role web`: the API without the worker, so only `jobs run` can issue the letter.
+      it('`redress jobs run` files the time-limit letter of a complaint first expressed 43 days ago, once', async () => {
+        // Logged past its limit, the complaint gets its letter as it is logged; `--role web` is the API without
+        // the worker, so only `jobs run` can file the letter's PDF (and send it).
         const server = await startServe(env, { role: 'web' });
         const created = await apiClient(server.api, staff.token).post(
           '/complaints',
@@ -189,7 +190,15 @@ describeEachDialect('redress CLI', (harness) => {
             .select('trigger')
             .where('complaint_id', '=', created.body.id as string)
             .execute();
-        expect(await letters()).toEqual([]);
+        const filed = () =>
+          db.kysely
+            .selectFrom('documents')
+            .select('kind')
+            .where('complaint_id', '=', created.body.id as string)
+            .where('kind', '=', 'adr-letter-time-limit')
+            .execute();
+        expect(await letters()).toEqual([{ trigger: 'time-limit' }]);
+        expect(await filed()).toEqual([]);
 
         const first = await runCli(['jobs', 'run'], env);
         expectExit(first, 0);
@@ -198,11 +207,13 @@ describeEachDialect('redress CLI', (harness) => {
         expect(Number(ran?.[1])).toBeGreaterThan(0);
         expect(ran?.[2]).toBe(ran?.[1]);
         expect(await letters()).toEqual([{ trigger: 'time-limit' }]);
+        expect(await filed()).toHaveLength(1);
 
         const second = await runCli(['jobs', 'run'], env);
         expectExit(second, 0);
         expect(second.stdout).toMatch(/jobs: 0 claimed, 0 done/);
         expect(await letters()).toHaveLength(1);
+        expect(await filed()).toHaveLength(1);
       });
 
       it('`redress migrate` analyzes a database that has no planner statistics (SQLite)', async () => {
