@@ -181,7 +181,8 @@ export async function recordComplaint(
           desiredOutcome: facts.desiredOutcome ?? null,
           formal: facts.formal ?? false,
           firstExpressedAt: facts.firstExpressedAt,
-          ownerId: facts.ownerId ?? (actor.kind === 'staff' ? actor.id : null),
+          // Not given: whoever records it (staff); given as null: nobody, so it waits in its stage's queue.
+          ownerId: facts.ownerId !== undefined ? facts.ownerId : actor.kind === 'staff' ? actor.id : null,
         },
         now,
         ctx.procedure,

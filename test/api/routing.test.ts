@@ -165,6 +165,12 @@ describeEachDialect('routing and ownership', (harness) => {
     expect((await t.as('agent').get('/workload')).status).toBe(403);
   });
 
+  it('gives a complaint to whoever logs it unless asked for nobody (ownerId null)', async () => {
+    expect((await view(await raise())).owner.id).toBe(t.users.agent.id);
+    const unowned = await view(await raise({ ownerId: null }));
+    expect([unowned.owner, unowned.needs]).toEqual([null, 'agent']);
+  });
+
   it('signs a time-limit letter on a complaint nobody owns with the responsible director’s name', async () => {
     // Due tomorrow; unowned by then (a complaint logged past its limit gets its letter at once, signed by
     // whoever logged it).

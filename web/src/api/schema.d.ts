@@ -9474,7 +9474,7 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             firstExpressedAt?: string;
-            /** @description Default: the member of staff recording it */
+            /** @description A member of staff, or null: nobody (it waits in its stage’s queue). Default: the member of staff recording it */
             ownerId?: string | null;
         };
         CustomerInput: {
@@ -10881,7 +10881,7 @@ export interface components {
              * @example 2026-11-28T10:15:00Z
              */
             firstExpressedAt?: string;
-            /** @description Default: the member of staff recording it */
+            /** @description A member of staff, or null: nobody (it waits in its stage’s queue). Default: the member of staff recording it */
             ownerId?: string | null;
         };
         Customer: {

@@ -56,7 +56,12 @@ export const createComplaintBody = z
     firstExpressedAt: instant
       .optional()
       .describe('When the customer first expressed dissatisfaction (starts the ADR clock); default now'),
-    ownerId: id.nullable().optional().describe('Default: the member of staff recording it'),
+    ownerId: id
+      .nullable()
+      .optional()
+      .describe(
+        'A member of staff, or null: nobody (it waits in its stage’s queue). Default: the member of staff recording it',
+      ),
   })
   .meta({ id: 'NewComplaint' });
 
