@@ -7,6 +7,7 @@
  * so a restore can tell a complete file from one cut short. Backups written before the header existed are
  * rows only; restore still reads them.
  */
+import { OWNER_TOTALS_KEY, ROLLUPS_KEY, TOTALS_KEY } from './insight.ts';
 import type { Schema } from './schema.ts';
 
 export type TableName = keyof Schema;
@@ -46,15 +47,9 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   imported_complaints: { order: 30, key: ['source', 'external_id'] },
   // Derived from the complaints (0024), but kept: a restore then needs no rebuild.
   insight_facts: { order: 31, key: ['complaint_id'] },
-  insight_totals: {
-    order: 32,
-    key: ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
-  },
-  insight_owner_totals: { order: 33, key: ['measure', 'day', 'owner_id', 'value'] },
-  insight_rollups: {
-    order: 34,
-    key: ['measure', 'span', 'customer_type', 'stage_reached', 'period', 'value', 'category', 'channel'],
-  },
+  insight_totals: { order: 32, key: TOTALS_KEY },
+  insight_owner_totals: { order: 33, key: OWNER_TOTALS_KEY },
+  insight_rollups: { order: 34, key: ROLLUPS_KEY },
   audit_checkpoints: { order: 35, key: ['seq'] },
   // A minute's counts at most: kept so that every table travels, though a restore could do without it.
   rate_limit_hits: { order: 36, key: ['window_start', 'key'] },
@@ -63,24 +58,8 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   staff_second_factors: { order: 38, key: ['user_id'] },
   staff_recovery_codes: { order: 39, key: ['user_id', 'code_hash'] },
   pending_sign_ins: { order: 40, key: ['id'] },
-  insight_owner_daily: {
-    order: 41,
-    key: ['owner_id', 'measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'],
-  },
-  insight_owner_rollups: {
-    order: 42,
-    key: [
-      'owner_id',
-      'measure',
-      'span',
-      'customer_type',
-      'stage_reached',
-      'period',
-      'value',
-      'category',
-      'channel',
-    ],
-  },
+  insight_owner_daily: { order: 41, key: ['owner_id', ...TOTALS_KEY] },
+  insight_owner_rollups: { order: 42, key: ['owner_id', ...ROLLUPS_KEY] },
 };
 
 /** Every table, parents before children. */

@@ -17,7 +17,7 @@
  * any) — but the writers of a moment all write today's rows of both, so the rollups make few writers wait
  * that the daily ones did not already.
  */
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type {
   Contribution,
   InsightFacts,
@@ -35,7 +35,7 @@ import {
   totalKeyId,
 } from '../domain/insight.ts';
 import type { Executor } from './database.ts';
-import type { InsightFactsTable } from './schema.ts';
+import type { InsightFactsTable, InsightTotalsTable, Schema } from './schema.ts';
 
 /** Rows per multi-row insert: well under SQLite's limit on bound parameters. */
 const CHUNK = 500;
@@ -130,6 +130,32 @@ export async function addToTotals(trx: Executor, changes: readonly TotalChange[]
   await addToRollups(trx, rollupChanges(changes));
 }
 
+/** The daily totals' key (0024, 0025), the primary key of `insight_totals`; an owner's has `owner_id` first. */
+export const TOTALS_KEY = [
+  'measure',
+  'day',
+  'value',
+  'category',
+  'channel',
+  'customer_type',
+  'stage_reached',
+] as const;
+
+/** The rollups' key (0033), the primary key of `insight_rollups`; an owner's has `owner_id` first. */
+export const ROLLUPS_KEY = [
+  'measure',
+  'span',
+  'customer_type',
+  'stage_reached',
+  'period',
+  'value',
+  'category',
+  'channel',
+] as const;
+
+/** The per-owner survey totals' key (0025). */
+export const OWNER_TOTALS_KEY = ['measure', 'day', 'owner_id', 'value'] as const;
+
 /**
  * Adds changes to the daily totals only (`rebuildInsight` sums the rollups at the end): the team's to
  * `insight_totals`, then each owner's to `insight_owner_daily` (0035), each in key order.
@@ -146,32 +172,14 @@ export async function addToDailyTotals(trx: Executor, changes: readonly TotalCha
     n: c.n,
     amount: c.amount,
   });
-  const key = ['measure', 'day', 'value', 'category', 'channel', 'customer_type', 'stage_reached'] as const;
   const [team, owners] = split(changes);
-  for (let i = 0; i < team.length; i += CHUNK) {
-    await trx
-      .insertInto('insight_totals')
-      .values(team.slice(i, i + CHUNK).map(row))
-      .onConflict((oc) =>
-        oc.columns(key).doUpdateSet({
-          n: sql`insight_totals.n + excluded.n`,
-          amount: sql`insight_totals.amount + excluded.amount`,
-        }),
-      )
-      .execute();
-  }
-  for (let i = 0; i < owners.length; i += CHUNK) {
-    await trx
-      .insertInto('insight_owner_daily')
-      .values(owners.slice(i, i + CHUNK).map((c) => ({ owner_id: c.ownerId, ...row(c) })))
-      .onConflict((oc) =>
-        oc.columns(['owner_id', ...key]).doUpdateSet({
-          n: sql`insight_owner_daily.n + excluded.n`,
-          amount: sql`insight_owner_daily.amount + excluded.amount`,
-        }),
-      )
-      .execute();
-  }
+  await addSums(trx, 'insight_totals', TOTALS_KEY, team.map(row));
+  await addSums(
+    trx,
+    'insight_owner_daily',
+    ['owner_id', ...TOTALS_KEY],
+    owners.map((c) => ({ owner_id: c.ownerId, ...row(c) })),
+  );
 }
 
 /**
@@ -191,41 +199,14 @@ async function addToRollups(trx: Executor, changes: readonly RollupChange[]): Pr
     n: c.n,
     amount: c.amount,
   });
-  const key = [
-    'measure',
-    'span',
-    'customer_type',
-    'stage_reached',
-    'period',
-    'value',
-    'category',
-    'channel',
-  ] as const;
   const [team, owners] = split(changes);
-  for (let i = 0; i < team.length; i += CHUNK) {
-    await trx
-      .insertInto('insight_rollups')
-      .values(team.slice(i, i + CHUNK).map(row))
-      .onConflict((oc) =>
-        oc.columns(key).doUpdateSet({
-          n: sql`insight_rollups.n + excluded.n`,
-          amount: sql`insight_rollups.amount + excluded.amount`,
-        }),
-      )
-      .execute();
-  }
-  for (let i = 0; i < owners.length; i += CHUNK) {
-    await trx
-      .insertInto('insight_owner_rollups')
-      .values(owners.slice(i, i + CHUNK).map((c) => ({ owner_id: c.ownerId, ...row(c) })))
-      .onConflict((oc) =>
-        oc.columns(['owner_id', ...key]).doUpdateSet({
-          n: sql`insight_owner_rollups.n + excluded.n`,
-          amount: sql`insight_owner_rollups.amount + excluded.amount`,
-        }),
-      )
-      .execute();
-  }
+  await addSums(trx, 'insight_rollups', ROLLUPS_KEY, team.map(row));
+  await addSums(
+    trx,
+    'insight_owner_rollups',
+    ['owner_id', ...ROLLUPS_KEY],
+    owners.map((c) => ({ owner_id: c.ownerId, ...row(c) })),
+  );
 }
 
 /** The team's changes (owner `ANY`) and the owners', each still in key order. */
@@ -235,23 +216,49 @@ function split<C extends { ownerId: string }>(changes: readonly C[]): [C[], C[]]
 
 /** Adds changes to the per-owner totals (0025), creating the rows a change is the first to reach. */
 export async function addToOwnerTotals(trx: Executor, changes: readonly OwnerTotalChange[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += CHUNK) {
+  await addSums(
+    trx,
+    'insight_owner_totals',
+    OWNER_TOTALS_KEY,
+    changes.map((c) => ({
+      measure: c.measure,
+      day: c.on,
+      owner_id: c.ownerId,
+      value: c.value,
+      n: c.n,
+      amount: c.amount,
+    })),
+  );
+}
+
+/** The tables of running sums: a row's `n` and `amount` are added to, never set. */
+type SumsTable =
+  | 'insight_totals'
+  | 'insight_owner_daily'
+  | 'insight_rollups'
+  | 'insight_owner_rollups'
+  | 'insight_owner_totals';
+
+/**
+ * Upserts `rows` into a table of running sums in the order given, `CHUNK` rows a statement: a row whose key
+ * is new is inserted, one already there has `n` and `amount` added to it.
+ */
+async function addSums<T extends SumsTable>(
+  trx: Executor,
+  table: T,
+  key: readonly (keyof Schema[T] & string)[],
+  rows: readonly Insertable<Schema[T]>[],
+): Promise<void> {
+  // Kysely cannot follow a table chosen by a type parameter; the signature above checks the caller instead.
+  const into = table as 'insight_totals';
+  for (let i = 0; i < rows.length; i += CHUNK) {
     await trx
-      .insertInto('insight_owner_totals')
-      .values(
-        changes.slice(i, i + CHUNK).map((c) => ({
-          measure: c.measure,
-          day: c.on,
-          owner_id: c.ownerId,
-          value: c.value,
-          n: c.n,
-          amount: c.amount,
-        })),
-      )
+      .insertInto(into)
+      .values(rows.slice(i, i + CHUNK) as Insertable<InsightTotalsTable>[])
       .onConflict((oc) =>
-        oc.columns(['measure', 'day', 'owner_id', 'value']).doUpdateSet({
-          n: sql`insight_owner_totals.n + excluded.n`,
-          amount: sql`insight_owner_totals.amount + excluded.amount`,
+        oc.columns(key as readonly (keyof InsightTotalsTable & string)[]).doUpdateSet({
+          n: sql`${sql.table(table)}.n + excluded.n`,
+          amount: sql`${sql.table(table)}.amount + excluded.amount`,
         }),
       )
       .execute();

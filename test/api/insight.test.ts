@@ -7,6 +7,7 @@
  * XLSX) carries the same figures.
  */
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSatisfactionSurvey } from '../../src/app/answer-satisfaction-survey.ts';
 import { updateCustomer } from '../../src/app/customers.ts';
@@ -15,6 +16,7 @@ import { monthlyReportFile } from '../../src/app/monthly-report.ts';
 import { type ComplaintFacts, recordComplaint } from '../../src/app/record-complaint.ts';
 import { MISO_PROCEDURE } from '../../src/config/miso.ts';
 import { findClosedWithRootCause } from '../../src/db/improvements.ts';
+import { OWNER_TOTALS_KEY, ROLLUPS_KEY, TOTALS_KEY } from '../../src/db/insight.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
 import { type InsightFilter, SURVEY_READ, sumInsightTotals } from '../../src/db/insight-totals.ts';
 import * as m0024 from '../../src/db/migrations/0024-insight-facts.ts';
@@ -754,78 +756,26 @@ describeEachDialect('insight figures', (harness) => {
   });
 
   describe('the running totals', () => {
+    /** A table of running sums, its non-zero rows in its key's order, amounts as numbers on both dialects. */
+    async function sums(
+      table: string,
+      key: readonly string[],
+    ): Promise<({ [column: string]: unknown } & { n: number; amount: number })[]> {
+      const { rows } = await sql<Record<string, unknown>>`
+        select * from ${sql.table(table)} where n <> 0 or amount <> 0
+        order by ${sql.join(key.map((column) => sql.ref(column)))}
+      `.execute(t.db.kysely);
+      return rows.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) }));
+    }
+
     async function snapshot() {
-      const db = t.db.kysely;
-      const totals = await db
-        .selectFrom('insight_totals')
-        .selectAll()
-        .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
-        .orderBy('measure')
-        .orderBy('day')
-        .orderBy('value')
-        .orderBy('category')
-        .orderBy('channel')
-        .orderBy('customer_type')
-        .orderBy('stage_reached')
-        .execute();
-      const facts = await db.selectFrom('insight_facts').selectAll().orderBy('complaint_id').execute();
-      const owners = await db
-        .selectFrom('insight_owner_totals')
-        .selectAll()
-        .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
-        .orderBy('measure')
-        .orderBy('day')
-        .orderBy('owner_id')
-        .orderBy('value')
-        .execute();
-      const rollups = await db
-        .selectFrom('insight_rollups')
-        .selectAll()
-        .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
-        .orderBy('measure')
-        .orderBy('span')
-        .orderBy('customer_type')
-        .orderBy('stage_reached')
-        .orderBy('period')
-        .orderBy('value')
-        .orderBy('category')
-        .orderBy('channel')
-        .execute();
-      // Each owner's, in their key order (0035).
-      const ownerDaily = await db
-        .selectFrom('insight_owner_daily')
-        .selectAll()
-        .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
-        .orderBy('owner_id')
-        .orderBy('measure')
-        .orderBy('day')
-        .orderBy('value')
-        .orderBy('category')
-        .orderBy('channel')
-        .orderBy('customer_type')
-        .orderBy('stage_reached')
-        .execute();
-      const ownerRollups = await db
-        .selectFrom('insight_owner_rollups')
-        .selectAll()
-        .where((eb) => eb.or([eb('n', '<>', 0), eb('amount', '<>', 0)]))
-        .orderBy('owner_id')
-        .orderBy('measure')
-        .orderBy('span')
-        .orderBy('customer_type')
-        .orderBy('stage_reached')
-        .orderBy('period')
-        .orderBy('value')
-        .orderBy('category')
-        .orderBy('channel')
-        .execute();
       return {
-        totals: totals.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
-        ownerDaily: ownerDaily.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
-        ownerRollups: ownerRollups.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
-        owners: owners.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
-        rollups: rollups.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) })),
-        facts,
+        totals: await sums('insight_totals', TOTALS_KEY),
+        ownerDaily: await sums('insight_owner_daily', ['owner_id', ...TOTALS_KEY]),
+        ownerRollups: await sums('insight_owner_rollups', ['owner_id', ...ROLLUPS_KEY]),
+        owners: await sums('insight_owner_totals', OWNER_TOTALS_KEY),
+        rollups: await sums('insight_rollups', ROLLUPS_KEY),
+        facts: await t.db.kysely.selectFrom('insight_facts').selectAll().orderBy('complaint_id').execute(),
       };
     }
 
