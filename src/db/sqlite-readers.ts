@@ -15,6 +15,7 @@
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { Piscina } from 'piscina';
+import { takeAnswer } from '../threads/answer.ts';
 import { isPointRead } from './sqlite-point-reads.ts';
 import { withStatementCache } from './sqlite-statements.ts';
 
@@ -115,7 +116,7 @@ export function startSqliteReaders(
       const { message, code } = result.error;
       throw new BetterSqlite3.SqliteError(message, code ?? 'SQLITE_ERROR');
     }
-    return result;
+    return takeAnswer(result);
   }
 
   async function onThread(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {

@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { takeAnswer } from '../../threads/answer.ts';
 import type { LetterInput, RenderedLetter } from '../letters/index.ts';
 import type { MonthlyReportInput } from '../report/model.ts';
 
@@ -57,7 +58,7 @@ export function startRenderPool(options: RenderPoolOptions = {}): RenderPool {
   });
   return {
     async render(input) {
-      const rendered = (await pool.run(input)) as RenderedLetter;
+      const rendered = takeAnswer((await pool.run(input)) as RenderedLetter);
       // Structured clone hands the Buffer back as a Uint8Array; callers (hashing, storage) expect a Buffer.
       const pdf = rendered.pdf as Uint8Array;
       return { ...rendered, pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
