@@ -5,13 +5,16 @@
  * audit events, interaction log, timers and emails — all in the caller's transaction, each event applied once.
  */
 import type { Transaction } from 'kysely';
+import { findCustomerAdrLettersOwed, lockComplaint } from '../db/complaints.ts';
 import { newId } from '../db/ids.ts';
 import type { Schema } from '../db/schema.ts';
-import { type Actor, actorId } from '../domain/actor.ts';
+import { type Actor, actorId, SYSTEM_ACTOR } from '../domain/actor.ts';
+import { timeLimitAdrLetterDue } from '../domain/clocks.ts';
 import type { Command, Event } from '../domain/commands.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import { evolveAll } from '../domain/evolve.ts';
 import { decide, type Refusal } from '../domain/lifecycle.ts';
+import { londonDate } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField } from './errors.ts';
 import { recordChange } from './record-decision.ts';
@@ -73,7 +76,53 @@ export async function applyCommands(
     state = evolveAll(state, [routed], meta);
   }
   await recordChange(trx, { before, after: state, events }, actor, now, ctx.procedure);
-  return { ok: true, before, complaint: state, events };
+  const issued = await issueOwedAdrLetter(trx, ctx, state);
+  return issued
+    ? { ok: true, before, complaint: issued.complaint, events: [...events, ...issued.events] }
+    : { ok: true, before, complaint: state, events };
+}
+
+/**
+ * The time-limit ADR letter the complaint is owed today, if it is owed one and has none: issued by the system
+ * in the caller's transaction, dated today, as a change of its own (after the change that found it owed).
+ *
+ * Its timer (clock-jobs.ts) issues it at the start of the complaint's ADR date, but only when a worker runs:
+ * one down past midnight dates it a day late (the 100,000-complaint drill found 17, docs/PERFORMANCE.md). So
+ * whatever change finds the letter owed issues it at once: the recording of a complaint first expressed past
+ * its limit, any command on a complaint whose timer has not run yet, a customer's type corrected to one the
+ * scheme takes (`issueCustomerOwedAdrLetters`). The hourly sweep stays the net under all of them.
+ */
+export async function issueOwedAdrLetter(
+  trx: Transaction<Schema>,
+  ctx: AppContext,
+  complaint: Complaint,
+): Promise<{ complaint: Complaint; events: Event[] } | undefined> {
+  if (!timeLimitAdrLetterDue(complaint, ctx.procedure, ctx.now())) return undefined;
+  const issued = await applyCommands(
+    trx,
+    ctx,
+    complaint,
+    [{ type: 'issue-time-limit-adr-letter' }],
+    SYSTEM_ACTOR,
+  );
+  if (!issued.ok) throw refusalError(issued.refusal);
+  return issued;
+}
+
+/**
+ * The letters a customer's complaints are owed once their type changed (an edit, a merge): each one locked and
+ * issued as `issueOwedAdrLetter` says. Found by the ADR watch date (already re-derived for the new type), on
+ * the customer's own complaints.
+ */
+export async function issueCustomerOwedAdrLetters(
+  trx: Transaction<Schema>,
+  ctx: AppContext,
+  customerId: string,
+): Promise<void> {
+  for (const id of await findCustomerAdrLettersOwed(trx, customerId, londonDate(ctx.now()))) {
+    const complaint = await lockComplaint(trx, { id });
+    if (complaint) await issueOwedAdrLetter(trx, ctx, complaint);
+  }
 }
 
 /** Staff a command names as owners, with the field that names them. */

@@ -11,6 +11,7 @@ import { transaction } from '../db/database.ts';
 import { type Actor, actorId } from '../domain/actor.ts';
 import type { Customer } from '../domain/customer.ts';
 import { customerChanges } from '../domain/customer-changes.ts';
+import { issueCustomerOwedAdrLetters } from './change-complaint.ts';
 import type { AppContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { type NewCustomer, newCustomer } from './record-complaint.ts';
@@ -61,6 +62,8 @@ export async function updateCustomer(
   const { contactOptOut: _preference, ...details } = customerChanges(customer, updated);
   await transaction(ctx.db, async (trx) => {
     await updateCustomerRow(trx, updated);
+    // A type the scheme takes, after the ADR date of a complaint: its letter is owed today.
+    if (updated.type !== customer.type) await issueCustomerOwedAdrLetters(trx, ctx, id);
     // Rectification: every detail changed, old and new, with who changed it (system chain; redacted with
     // the rest of the customer's personal data when they are anonymised: docs/PRIVACY.md).
     if (Object.keys(details).length > 0) {

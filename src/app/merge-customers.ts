@@ -23,6 +23,7 @@ import { transaction } from '../db/database.ts';
 import type { Actor } from '../domain/actor.ts';
 import { type Customer, mayMergeCustomers } from '../domain/customer.ts';
 import { customerChanges } from '../domain/customer-changes.ts';
+import { issueCustomerOwedAdrLetters } from './change-complaint.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField, notFound } from './errors.ts';
 import { auditActor } from './record-decision.ts';
@@ -135,6 +136,8 @@ export async function mergeCustomers(
         },
       },
     ]);
+    // The complaints that moved took the survivor's type: one the scheme takes may owe a letter today.
+    if (merged.type !== survivor.type) await issueCustomerOwedAdrLetters(trx, ctx, survivor.id);
     return {
       customer: updated,
       moved: {

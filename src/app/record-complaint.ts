@@ -13,8 +13,7 @@ import { newId } from '../db/ids.ts';
 import { enqueue } from '../db/jobs.ts';
 import type { Schema } from '../db/schema.ts';
 import { nextSequence } from '../db/sequences.ts';
-import { type Actor, actorId, SYSTEM_ACTOR } from '../domain/actor.ts';
-import { timeLimitAdrLetterDue } from '../domain/clocks.ts';
+import { type Actor, actorId } from '../domain/actor.ts';
 import type { Channel, CustomerType } from '../domain/complaint.ts';
 import { formatCrn } from '../domain/crn.ts';
 import type { Customer, FormatNeeds } from '../domain/customer.ts';
@@ -23,7 +22,7 @@ import { decide, initiate } from '../domain/lifecycle.ts';
 import type { Category } from '../domain/procedure.ts';
 import { londonDate } from '../domain/time.ts';
 import { acknowledgementJob } from './acknowledge-complaint.ts';
-import { applyCommands, refusalError } from './change-complaint.ts';
+import { issueOwedAdrLetter, refusalError } from './change-complaint.ts';
 import type { AppContext } from './context.ts';
 import { AppError, invalidField } from './errors.ts';
 import { recordChange } from './record-decision.ts';
@@ -216,19 +215,8 @@ export async function recordComplaint(
       );
       await enqueue(trx, acknowledgementJob(complaint.id, now), now);
       // Logged after its ADR time limit had passed (first expressed long before): the customer may go to the
-      // ombudsman today, so the letter is issued with the complaint, dated today. Left to the time-limit job,
-      // it would wait for a worker: one down past midnight dated it a day late (the 100,000-complaint drill,
-      // docs/PERFORMANCE.md "Clock drills").
-      if (timeLimitAdrLetterDue(complaint, ctx.procedure, now)) {
-        const issued = await applyCommands(
-          trx,
-          ctx,
-          complaint,
-          [{ type: 'issue-time-limit-adr-letter' }],
-          SYSTEM_ACTOR,
-        );
-        if (!issued.ok) throw refusalError(issued.refusal);
-      }
+      // ombudsman today, so the letter is issued with the complaint, dated today.
+      await issueOwedAdrLetter(trx, ctx, complaint);
       await within?.(trx, complaint);
       const result = { id: complaint.id, reference: complaint.reference };
       if (idempotency) {

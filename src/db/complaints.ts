@@ -669,6 +669,25 @@ export async function refreshAdrWatch(executor: Executor, customerId: string) {
     .execute();
 }
 
+/**
+ * A customer's complaints owed a time-limit ADR letter by `today`: open, able to go to the scheme, no letter
+ * yet, and past their ADR date (their watch date, which says all four), by complaints_customer_idx.
+ */
+export async function findCustomerAdrLettersOwed(
+  executor: Executor,
+  customerId: string,
+  today: string,
+): Promise<string[]> {
+  const rows = await executor
+    .selectFrom('complaints')
+    .select('id')
+    .where('customer_id', '=', customerId)
+    .where('adr_watch_on', '<=', today)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export interface CustomerComplaint {
   reference: string;
   stage: Stage;

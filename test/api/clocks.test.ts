@@ -56,13 +56,68 @@ describeEachDialect('clocks', (harness) => {
     await runJobs();
     expect((await view(reference)).adr).toMatchObject({ eligible: false, letters: [] });
     const customerId = (await view(reference)).customer.id;
-    await t.as('agent').patch(`/customers/${customerId}`, { type: 'small-business' });
-    expect((await view(reference)).adr.eligible).toBe(true);
+    const corrected = await t.as('agent').patch(`/customers/${customerId}`, { type: 'small-business' });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    // Issued with the correction, by the system, before any job or sweep runs: it is owed today.
+    const now = await view(reference);
+    expect(now.adr.eligible).toBe(true);
+    expect(now.adr.letters).toMatchObject([{ trigger: 'time-limit', issuedOn: '2026-05-01' }]);
+    expect(now.timeline.at(-1)).toMatchObject({ type: 'adr-letter-issued', actor: 'system' });
     await scheduleAdrSweep(t.ctx);
     await runJobs();
-    expect((await view(reference)).adr.letters).toMatchObject([
-      { trigger: 'time-limit', issuedOn: '2026-05-01' },
+    expect((await view(reference)).adr.letters).toHaveLength(1);
+  });
+
+  it('sends the letter when a large business merges into a record the scheme takes, after the limit', async () => {
+    t.setNow('2026-03-03T10:00:00Z');
+    const created = await t.as('agent').post(
+      '/complaints',
+      phoneComplaint({
+        customer: { name: 'Duplicate Ltd', type: 'large-business', email: 'dup-ltd@example.test' },
+        firstExpressedAt: '2026-03-03T09:00:00Z',
+      }),
+    );
+    const reference = created.body.reference;
+    const survivor = await t
+      .as('agent')
+      .post('/customers', { name: 'Duplicate Ltd', type: 'small-business' });
+    expect(survivor.status, JSON.stringify(survivor.body)).toBe(201);
+    t.setNow('2026-05-05T10:00:00Z');
+    await runJobs();
+    expect((await view(reference)).adr.letters).toEqual([]);
+    const merged = await t.as('reviewer').post(`/customers/${(await view(reference)).customer.id}/merge`, {
+      into: survivor.body.id,
+      confirmDifferentType: true,
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const after = await view(reference);
+    expect(after.adr).toMatchObject({
+      eligible: true,
+      letters: [{ trigger: 'time-limit', issuedOn: '2026-05-05' }],
+    });
+    const types = after.timeline.map((e: { type: string }) => e.type);
+    expect(types.indexOf('customer-merged')).toBeLessThan(types.indexOf('adr-letter-issued'));
+  });
+
+  it("issues an owed letter with the next change when the worker has not run the complaint's timer", async () => {
+    t.setNow('2026-02-02T09:00:00Z');
+    const reference = await raise('2026-02-02T08:00:00Z');
+    // Eight weeks on (first expressed before 8 April 2026), the worker down since before midnight: its timer
+    // is due but has not run.
+    t.setNow('2026-03-30T07:30:00Z');
+    const noted = await t
+      .as('agent')
+      .post(`/complaints/${reference}/add-note`, { text: 'Chased engineering' });
+    expect(noted.status, JSON.stringify(noted.body)).toBe(200);
+    expect(noted.body.adr.letters).toMatchObject([{ trigger: 'time-limit', issuedOn: '2026-03-30' }]);
+    const timeline = (await view(reference)).timeline.map((e: { type: string; actor: string }) => [
+      e.type,
+      e.actor,
     ]);
+    expect(timeline).toContainEqual(['note', t.users.agent.id]);
+    expect(timeline).toContainEqual(['adr-letter-issued', 'system']);
+    await runJobs();
+    expect((await view(reference)).adr.letters).toHaveLength(1);
   });
 
   it('looks again when the procedure lengthens the limit after the timer was set', async () => {

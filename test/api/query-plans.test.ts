@@ -7,6 +7,7 @@
  * The queries are captured from the use cases themselves (a Kysely plugin compiles each query they run), so a
  * query added to a queue or sweep is planned here without being listed.
  */
+
 import type {
   KyselyPlugin,
   PluginTransformQueryArgs,
@@ -36,6 +37,7 @@ import { readOperationalGauges } from '../../src/app/read-operational-gauges.ts'
 import { summariseImprovements } from '../../src/app/summarise-improvements.ts';
 import { sweepAdrClock } from '../../src/app/sweep-adr-clock.ts';
 import { getWorkload } from '../../src/app/workload.ts';
+import { findCustomerAdrLettersOwed } from '../../src/db/complaints.ts';
 import type { Dialect } from '../../src/db/database.ts';
 import { findClosedWithRootCause } from '../../src/db/improvements.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
@@ -129,6 +131,9 @@ describeEachDialect('query plans', (harness) => {
     await sweepAdrClock(ctx);
     await auditAdrLetters(ctx);
     await getWorkload(ctx);
+    // The letters a customer's complaints owe once their type changed: their own complaints, by index.
+    const customer = await kysely.selectFrom('customers').select('id').executeTakeFirstOrThrow();
+    await findCustomerAdrLettersOwed(ctx.db.kysely, customer.id, '2026-11-02');
     await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31' });
     await readInsight(ctx, {
       from: '2026-09-01',

@@ -3231,7 +3231,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a customer (fields left out keep their values; a merged record cannot change) */
+        /**
+         * Update a customer (fields left out keep their values; a merged record cannot change)
+         * @description A change of `type` to one the ADR scheme takes issues, in the same transaction, the time-limit ADR letter of each of the customer's open complaints already past its ADR date without one, dated today.
+         */
         patch: {
             parameters: {
                 query?: never;

@@ -72,6 +72,8 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags,
         summary: 'Update a customer (fields left out keep their values; a merged record cannot change)',
+        description:
+          "A change of `type` to one the ADR scheme takes issues, in the same transaction, the time-limit ADR letter of each of the customer's open complaints already past its ADR date without one, dated today.",
         params,
         body: newCustomerBody.partial(),
         response: { 200: customerSchema, ...problems },
