@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/databases.ts';
 import {
   appendAuditEvent,
+  appendAuditEvents,
   auditHash,
   GENESIS_HASH,
   listAuditEvents,
@@ -51,6 +52,59 @@ async function rewriteWithRecomputedHash(db: Executor, seq: number, actor: strin
 }
 
 describeEachDialect('audit trail', (t) => {
+  it("indexes the system chain's events by the customers they name, as they are appended; no other chain's", async () => {
+    const db = await t.freshDb();
+    const [details, merge, template, staff, complaint] = await appendAuditEvents(db.kysely, [
+      {
+        complaintId: null,
+        type: 'customer-details-changed',
+        actor: 'u1',
+        at: at(1),
+        payload: { customerId: 'c1', changes: {} },
+      },
+      {
+        complaintId: null,
+        type: 'customers-merged',
+        actor: 'u1',
+        at: at(2),
+        payload: { mergedCustomerId: 'c2', intoCustomerId: 'c3', earlierMergedRecords: 0 },
+      },
+      {
+        complaintId: null,
+        type: 'template-created',
+        actor: 'u1',
+        at: at(3),
+        payload: { template: { id: 't1' } },
+      },
+      {
+        complaintId: null,
+        chain: userChain('u1'),
+        type: 'session-started',
+        actor: 'u1',
+        at: at(4),
+        payload: { customerId: 'c1' },
+      },
+      {
+        complaintId: 'k1',
+        type: 'customer-merged',
+        actor: 'u1',
+        at: at(5),
+        payload: { fromCustomerId: 'c2', intoCustomerId: 'c3' },
+      },
+    ]);
+    expect([template?.seq, staff?.seq, complaint?.seq]).not.toContain(undefined);
+    const named = await db.kysely
+      .selectFrom('audit_customer_events')
+      .select(['customer_id', 'seq'])
+      .orderBy('customer_id')
+      .execute();
+    expect(named.map((r) => [r.customer_id, Number(r.seq)])).toEqual([
+      ['c1', details?.seq],
+      ['c2', merge?.seq],
+      ['c3', merge?.seq],
+    ]);
+  });
+
   it('chains each complaint’s events on their own, events about no complaint on the system chain', async () => {
     const db = await t.freshDb();
     await appendThree(db.kysely);

@@ -149,6 +149,16 @@ export async function appendAuditEvents(
         )
         .execute();
     const seqs = new Map(rows.map((r) => [r.id, r.seq]));
+    // The system chain's events, indexed by the customers they name (see customersNamedIn).
+    const named = chained.flatMap(({ fields, chainId, value }) =>
+      fields.complaintId === null && chainId === null
+        ? customersNamedIn(value).map((customerId) => ({
+            customer_id: customerId,
+            seq: seqs.get(fields.id) ?? 0,
+          }))
+        : [],
+    );
+    if (named.length) await trx.insertInto('audit_customer_events').values(named).execute();
     return chained.map(({ fields, chainSeq, chainId, value, prevHash, hash }) => ({
       ...fields,
       seq: seqs.get(fields.id) ?? 0,
@@ -159,6 +169,20 @@ export async function appendAuditEvents(
       chainId,
     }));
   });
+}
+
+/**
+ * The customers an event of the system chain names: the string values of its top-level `customerId` and
+ * `…CustomerId` fields (`mergedCustomerId`, `intoCustomerId`). Kept in `audit_customer_events` as the row is
+ * appended, so a customer's rows of that chain are found by index (personal-data.ts), not by reading every
+ * payload. An event about a customer must name them so.
+ */
+export function customersNamedIn(payload: unknown): string[] {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];
+  const ids = new Set<string>();
+  for (const [key, value] of Object.entries(payload))
+    if ((key === 'customerId' || key.endsWith('CustomerId')) && typeof value === 'string') ids.add(value);
+  return [...ids];
 }
 
 /**

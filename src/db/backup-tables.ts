@@ -60,6 +60,7 @@ const TABLES: Record<TableName, { order: number; key: readonly string[] }> = {
   pending_sign_ins: { order: 40, key: ['id'] },
   insight_owner_daily: { order: 41, key: ['owner_id', ...TOTALS_KEY] },
   insight_owner_rollups: { order: 42, key: ['owner_id', ...ROLLUPS_KEY] },
+  audit_customer_events: { order: 43, key: ['customer_id', 'seq'] },
 };
 
 /** Every table, parents before children. */

@@ -42,6 +42,7 @@ const ALL = [
   '0033-insight-rollups',
   '0034-audit-user-chains',
   '0035-insight-owner-totals',
+  '0036-audit-customer-events',
 ];
 
 const TABLES = [
@@ -52,6 +53,7 @@ const TABLES = [
   'audit_anchors',
   'audit_chains',
   'audit_checkpoints',
+  'audit_customer_events',
   'audit_events',
   'complaints',
   'contacts',
@@ -218,6 +220,55 @@ describeEachDialect('migrations', (t) => {
     ]);
     const customer = await db.kysely.selectFrom('customers').select('contact_opt_out').executeTakeFirst();
     expect(Number(customer?.contact_opt_out)).toBe(0);
+  });
+
+  it("index the system chain's events by the customers they name (0036), and only those", async () => {
+    const db = await t.emptyDb();
+    await migrateTo(db, '0035-insight-owner-totals');
+    const at = '2026-05-01T09:00:00.000Z';
+    const row = (id: string, payload: unknown, where: { complaint?: string; chain?: string } = {}) => ({
+      id,
+      complaint_id: where.complaint ?? null,
+      type: 'event',
+      actor: 'system',
+      at,
+      payload: JSON.stringify(payload),
+      prev_hash: 'x',
+      hash: `h-${id}`,
+      chain_seq: 1,
+      chain_id: where.chain ?? null,
+      key_id: null,
+    });
+    // Raw rows (the chain's hashes are not what is tested): the system chain's, a staff chain's, a complaint's.
+    await db.kysely
+      .insertInto('audit_events')
+      .values([
+        row('e1', { customerId: 'c1', changes: { name: { from: 'A', to: 'B' } } }),
+        row('e2', { mergedCustomerId: 'c2', intoCustomerId: 'c3', complaints: ['MISO-1'] }),
+        row('e3', { templateIds: ['t1'] }),
+        row('e4', { customerId: 'c1' }, { chain: 'user:u1' }),
+        row('e5', { customerId: 'c1' }),
+      ] as never)
+      .execute();
+    await migrate(db);
+    const seqOf = new Map(
+      (await db.kysely.selectFrom('audit_events').select(['id', 'seq']).execute()).map((r) => [
+        r.id,
+        Number(r.seq),
+      ]),
+    );
+    const named = await db.kysely
+      .selectFrom('audit_customer_events')
+      .select(['customer_id', 'seq'])
+      .orderBy('customer_id')
+      .orderBy('seq')
+      .execute();
+    expect(named.map((r) => [r.customer_id, Number(r.seq)])).toEqual([
+      ['c1', seqOf.get('e1')],
+      ['c1', seqOf.get('e5')],
+      ['c2', seqOf.get('e2')],
+      ['c3', seqOf.get('e2')],
+    ]);
   });
 
   describe('constraints', () => {

@@ -2,10 +2,9 @@
  * What Redress holds about one person, found through indexes on the customer (UK GDPR subject access):
  * their complaints (complaints_customer_received_idx), emails about no complaint (emails_customer_idx),
  * portal sign-in links and sessions (portal_*_customer_idx), the records merged into theirs
- * (customers_merged_into_idx) and the events about them on the system audit chain. Never a scan of all
- * complaints: the system chain holds only the rare events about no complaint (merges, details changed).
+ * (customers_merged_into_idx) and the events about them on the system audit chain (audit_customer_events).
+ * Never a scan of all complaints, nor of the system chain.
  */
-import { sql } from 'kysely';
 import type { Customer } from '../domain/customer.ts';
 import { AUDIT_EVENT_COLUMNS, type AuditEvent, toAuditEvent } from './audit.ts';
 import { CUSTOMER_COLUMNS, toCustomer } from './customers.ts';
@@ -97,18 +96,21 @@ export async function listCustomersMergedInto(executor: Executor, customerId: st
 
 /**
  * Events of the system chain (about no complaint) that name the customer: details changed, merges, exports,
- * erasure. Read along audit_events_system_idx, the payload matched on the id; the staff's own chains
- * (`user:<id>`: every sign-in and session, by far the most rows about no complaint) are not read at all.
- * As stored: the subject access export reads them (listSystemAuditEventsAbout), an anonymisation redacts them.
+ * erasure. Found by `audit_customer_events` (each such event's customers, written with it: audit.ts
+ * `customersNamedIn`), so the cost is the customer's own rows however long the chain grows — and it grows
+ * by one row for every customer the retention purge clears. (It was a LIKE over every payload of the chain,
+ * inside the purge's and the erasure's write transactions.) As stored: the subject access export reads them
+ * (listSystemAuditEventsAbout), an anonymisation redacts them.
  */
 export function systemAuditRowsAbout(executor: Executor, customerId: string) {
+  // From the customer's index rows, in their key's order, to each event by its key. (As `seq in (…)`, SQLite
+  // chose to read every audit row in order and test each against the list.)
   return executor
-    .selectFrom('audit_events')
-    .select(AUDIT_EVENT_COLUMNS)
-    .where('complaint_id', 'is', null)
-    .where('chain_id', 'is', null)
-    .where('payload', 'like', sql<string>`${`%"${customerId}"%`}`)
-    .orderBy('seq')
+    .selectFrom('audit_customer_events as r')
+    .innerJoin('audit_events', 'audit_events.seq', 'r.seq')
+    .select(AUDIT_EVENT_COLUMNS.map((column) => `audit_events.${column}` as const))
+    .where('r.customer_id', '=', customerId)
+    .orderBy('r.seq')
     .execute();
 }
 

@@ -302,6 +302,16 @@ export interface PortalSessionsTable {
   expires_at: Instant;
 }
 
+/**
+ * Which customers each event of the system chain names (since 0036): erasure, subject access and the
+ * retention purge find a customer's rows of that chain here instead of reading every payload.
+ */
+export interface AuditCustomerEventsTable {
+  customer_id: string;
+  /** The event's `audit_events.seq`. */
+  seq: number;
+}
+
 export interface AuditEventsTable {
   seq: Generated<number>;
   id: string;
@@ -649,6 +659,7 @@ export interface Schema {
   portal_links: PortalLinksTable;
   portal_sessions: PortalSessionsTable;
   audit_events: AuditEventsTable;
+  audit_customer_events: AuditCustomerEventsTable;
   audit_chains: AuditChainsTable;
   audit_anchors: AuditAnchorsTable;
   audit_anchor_heads: AuditAnchorHeadsTable;

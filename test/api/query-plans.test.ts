@@ -42,6 +42,7 @@ import type { Dialect } from '../../src/db/database.ts';
 import { findClosedWithRootCause } from '../../src/db/improvements.ts';
 import { rebuildInsight } from '../../src/db/insight-rebuild.ts';
 import { claimDue } from '../../src/db/jobs.ts';
+import { listSystemAuditEventsAbout } from '../../src/db/personal-data.ts';
 import { phoneComplaint, STAFF, startApi, type TestApi } from '../support/api.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import {
@@ -134,6 +135,8 @@ describeEachDialect('query plans', (harness) => {
     // The letters a customer's complaints owe once their type changed: their own complaints, by index.
     const customer = await kysely.selectFrom('customers').select('id').executeTakeFirstOrThrow();
     await findCustomerAdrLettersOwed(ctx.db.kysely, customer.id, '2026-11-02');
+    // A customer's events on the system chain (erasure, subject access, the purge): by their index.
+    await listSystemAuditEventsAbout(ctx.db.kysely, customer.id);
     await readInsight(ctx, { from: '2025-11-01', to: '2026-10-31' });
     await readInsight(ctx, {
       from: '2026-09-01',

@@ -38,6 +38,7 @@ import * as m0032 from './0032-second-factor.ts';
 import * as m0033 from './0033-insight-rollups.ts';
 import * as m0034 from './0034-audit-user-chains.ts';
 import * as m0035 from './0035-insight-owner-totals.ts';
+import * as m0036 from './0036-audit-customer-events.ts';
 import type { AnyDb } from './sql-helpers.ts';
 
 type DialectMigration = { up(db: AnyDb, dialect: Dialect): Promise<void> };
@@ -78,6 +79,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0033-insight-rollups': m0033,
   '0034-audit-user-chains': m0034,
   '0035-insight-owner-totals': m0035,
+  '0036-audit-customer-events': m0036,
 };
 
 function forDialect(dialect: Dialect): Record<string, Migration> {
