@@ -266,7 +266,11 @@ async function pageIds(executor: Executor, q: ComplaintListQuery): Promise<strin
   return (await keysetPage(executor, q, q.sort).execute()).map((r) => r.id);
 }
 
-/** Within the ADR watch list the watch date is the ADR date, and its index is sorted by it. */
+/**
+ * Within the ADR watch list the watch date is the ADR date, and its index is sorted by it. The list's cursor
+ * carries the row's ADR date (list-complaints.ts): the same value, as every write of the watch date writes the
+ * ADR date beside it (insert, save, `updateAdrDueOn`, `refreshAdrWatch`).
+ */
 const sortColumn = (q: ComplaintListQuery, sort: ListSortColumn) =>
   `c.${sort === 'adr_due_on' && q.adrDueBy ? 'adr_watch_on' : sort}` as const;
 
