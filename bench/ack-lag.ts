@@ -30,7 +30,13 @@ const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite')
   .split(',')
   .map((d) => d.trim())
   .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
-const PASSED_THROUGH = ['WORKER_CONCURRENCY', 'RENDER_THREADS', 'SMTP_MAX_CONNECTIONS', 'WORKER_INTERVAL_MS'];
+const PASSED_THROUGH = [
+  'WORKER_CONCURRENCY',
+  'RENDER_THREADS',
+  'SMTP_MAX_CONNECTIONS',
+  'WORKER_INTERVAL_MS',
+  'SQLITE_READERS',
+];
 /** Requests in flight at most; beyond it the intake counts as fallen behind (the API cannot keep the rate). */
 const MAX_IN_FLIGHT = 512;
 const OUTPUT =
