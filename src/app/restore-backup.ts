@@ -13,6 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
+import { indexSystemChainCustomers } from '../db/audit.ts';
 import { type BackupHeader, decodeValue, isTableName, type TableName } from '../db/backup-tables.ts';
 import { type Db, type Executor, type OpenDatabaseOptions, openDatabase } from '../db/database.ts';
 import { MIGRATION_NAMES, migrate, migrateTo, schemaVersion } from '../db/migrations/index.ts';
@@ -241,6 +242,9 @@ async function loadJsonLines(db: Db, file: string, options: { force: boolean }):
       // Rows only (an older backup) cannot say whether they are complete; a headed file must end in its trailer.
       if (header && !complete)
         throw new AppError('validation', `${file} is incomplete (no trailer, or a row count that differs)`);
+      // Rows only predate `audit_customer_events` (0036), which no migration now fills for them: without it,
+      // an erasure would leave the customer's events on the system chain unredacted.
+      if (!header) await indexSystemChainCustomers(trx);
       await continueIdentities(trx);
     });
     await migrate(db);

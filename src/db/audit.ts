@@ -22,7 +22,7 @@
  *
  * Keyed: the hashes are HMACs with the audit key the executor carries (audit-keys.ts), its id on each row.
  */
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, type SqlBool, sql } from 'kysely';
 import { type AuditLinkFields, auditHash, chainOf, GENESIS_HASH } from './audit-hash.ts';
 import { auditKeysOf } from './audit-keys.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -183,6 +183,40 @@ export function customersNamedIn(payload: unknown): string[] {
   for (const [key, value] of Object.entries(payload))
     if ((key === 'customerId' || key.endsWith('CustomerId')) && typeof value === 'string') ids.add(value);
   return [...ids];
+}
+
+/**
+ * Writes the `audit_customer_events` rows of the system chain's events that lack theirs, a page at a time along
+ * audit_events_system_idx. For a restore of a backup written before backups named their schema (rows only,
+ * loaded into today's schema: restore-backup.ts): its audit rows arrive without the index, and no migration
+ * runs after them to fill it (0036 fills it on an upgrade). Rows already there are kept.
+ */
+export async function indexSystemChainCustomers(executor: Executor): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const rows = await executor
+      .selectFrom('audit_events')
+      .select(['seq', 'payload'])
+      .where(sql<SqlBool>`complaint_id is null and chain_id is null`)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) return;
+    const named = rows.flatMap((row) =>
+      customersNamedIn(JSON.parse(row.payload)).map((customerId) => ({
+        customer_id: customerId,
+        seq: row.seq,
+      })),
+    );
+    if (named.length)
+      await executor
+        .insertInto('audit_customer_events')
+        .values(named)
+        .onConflict((oc) => oc.columns(['customer_id', 'seq']).doNothing())
+        .execute();
+    after = Number(rows.at(-1)?.seq);
+  }
 }
 
 /**

@@ -671,7 +671,10 @@ export async function refreshAdrWatch(executor: Executor, customerId: string) {
 
 /**
  * A customer's complaints owed a time-limit ADR letter by `today`: open, able to go to the scheme, no letter
- * yet, and past their ADR date (their watch date, which says all four), by complaints_customer_idx.
+ * yet, and past their ADR date (their watch date, which says all four). Either index bounds it: the
+ * customer's complaints (complaints_customer_idx), or every complaint owed a letter today
+ * (complaints_adr_watch_idx, which the hourly sweep keeps near empty); the plans in test/api/query-plans/
+ * show which each dialect takes.
  */
 export async function findCustomerAdrLettersOwed(
   executor: Executor,

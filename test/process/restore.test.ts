@@ -6,7 +6,7 @@
  * every document the restored rows name (and says which are missing before the copy is put back).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -55,6 +55,12 @@ async function contents(db: Db, store: DocumentStore) {
   return {
     complaints: await k.selectFrom('complaints').selectAll().orderBy('id').execute(),
     audit: await k.selectFrom('audit_events').selectAll().orderBy('seq').execute(),
+    customerEvents: await k
+      .selectFrom('audit_customer_events')
+      .selectAll()
+      .orderBy('customer_id')
+      .orderBy('seq')
+      .execute(),
     chains: await k.selectFrom('audit_chains').selectAll().orderBy('chain_id').execute(),
     anchors: await k.selectFrom('audit_anchors').selectAll().orderBy('seq').execute(),
     letters: await files('documents'),
@@ -89,6 +95,10 @@ describeEachDialect('redress backup and restore', (harness) => {
       attachments,
     });
     await complaintAt(t, { at: 'deadlock' });
+    // A customer's details corrected: an event on the system chain that names them (audit_customer_events).
+    const customerId = (await t.as('agent').get(`/complaints/${made[0]}`)).body.customer.id;
+    const corrected = await t.as('agent').patch(`/customers/${customerId}`, { phone: '020 7946 0999' });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
     await t.runJobs(); // acknowledgement and ADR letters
     await anchorAuditChains(t.db.kysely, t.now().toISOString());
     file = join(scratch, `backup-${harness.dialect}`);
@@ -103,6 +113,7 @@ describeEachDialect('redress backup and restore', (harness) => {
     before = await contents(t.db, t.ctx.documents);
     expect(before.letters.length).toBeGreaterThanOrEqual(3);
     expect(before.uploads).toHaveLength(2);
+    expect(before.customerEvents.length).toBeGreaterThan(0);
     // SQLite: a data directory no process has open (the harness would hold its database open).
     target =
       harness.dialect === 'sqlite'
@@ -228,4 +239,35 @@ describeEachDialect('redress backup and restore', (harness) => {
       await db.close();
     }
   });
+
+  it.runIf(harness.dialect === 'postgres')(
+    'restores a backup of rows only (written before the header) with the system chain indexed by customer',
+    async () => {
+      // As such a file was: no header, no trailer, and no audit_customer_events (0036 came after).
+      const rowsOnly = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .filter((line) => {
+          const entry = JSON.parse(line) as { table?: string };
+          return entry.table !== undefined && entry.table !== 'audit_customer_events';
+        });
+      const older = join(scratch, 'backup-rows-only');
+      writeFileSync(older, `${rowsOnly.join('\n')}\n`);
+      const forced = await runCli(['restore', '--force', older], redressEnv(target));
+      expectExit(forced, 0);
+      const db = await openDatabase(target);
+      try {
+        const k = db.kysely;
+        expect(await k.selectFrom('audit_events').selectAll().orderBy('seq').execute()).toEqual(before.audit);
+        const indexed = k
+          .selectFrom('audit_customer_events')
+          .selectAll()
+          .orderBy('customer_id')
+          .orderBy('seq');
+        expect(await indexed.execute()).toEqual(before.customerEvents);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
