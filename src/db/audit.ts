@@ -149,19 +149,24 @@ export async function appendAuditEvents(
         )
         .execute();
     const seqs = new Map(rows.map((r) => [r.id, r.seq]));
+    const seqOf = (id: string) => {
+      const seq = seqs.get(id);
+      if (seq === undefined) throw new Error(`audit row ${id} was not returned by its insert`);
+      return seq;
+    };
     // The system chain's events, indexed by the customers they name (see customersNamedIn).
     const named = chained.flatMap(({ fields, chainId, value }) =>
       fields.complaintId === null && chainId === null
         ? customersNamedIn(value).map((customerId) => ({
             customer_id: customerId,
-            seq: seqs.get(fields.id) ?? 0,
+            seq: seqOf(fields.id),
           }))
         : [],
     );
     if (named.length) await trx.insertInto('audit_customer_events').values(named).execute();
     return chained.map(({ fields, chainSeq, chainId, value, prevHash, hash }) => ({
       ...fields,
-      seq: seqs.get(fields.id) ?? 0,
+      seq: seqOf(fields.id),
       payload: value,
       prevHash,
       hash,
