@@ -172,14 +172,7 @@ export async function addToDailyTotals(trx: Executor, changes: readonly TotalCha
     n: c.n,
     amount: c.amount,
   });
-  const [team, owners] = split(changes);
-  await addSums(trx, 'insight_totals', TOTALS_KEY, team.map(row));
-  await addSums(
-    trx,
-    'insight_owner_daily',
-    ['owner_id', ...TOTALS_KEY],
-    owners.map((c) => ({ owner_id: c.ownerId, ...row(c) })),
-  );
+  await addTeamAndOwners(trx, ['insight_totals', 'insight_owner_daily'], TOTALS_KEY, changes, row);
 }
 
 /**
@@ -199,19 +192,29 @@ async function addToRollups(trx: Executor, changes: readonly RollupChange[]): Pr
     n: c.n,
     amount: c.amount,
   });
-  const [team, owners] = split(changes);
-  await addSums(trx, 'insight_rollups', ROLLUPS_KEY, team.map(row));
-  await addSums(
-    trx,
-    'insight_owner_rollups',
-    ['owner_id', ...ROLLUPS_KEY],
-    owners.map((c) => ({ owner_id: c.ownerId, ...row(c) })),
-  );
+  await addTeamAndOwners(trx, ['insight_rollups', 'insight_owner_rollups'], ROLLUPS_KEY, changes, row);
 }
 
-/** The team's changes (owner `ANY`) and the owners', each still in key order. */
-function split<C extends { ownerId: string }>(changes: readonly C[]): [C[], C[]] {
-  return [changes.filter((c) => c.ownerId === ANY), changes.filter((c) => c.ownerId !== ANY)];
+/**
+ * The team's changes (owner `ANY`) to the team's table, then the owners' to theirs (the same row with the owner
+ * first in its key), each still in key order.
+ */
+async function addTeamAndOwners<C extends { ownerId: string }, T extends SumsTable, O extends SumsTable>(
+  trx: Executor,
+  [teamTable, ownerTable]: [T, O],
+  key: readonly (keyof Schema[T] & string)[],
+  changes: readonly C[],
+  row: (change: C) => Insertable<Schema[T]>,
+): Promise<void> {
+  const team = changes.filter((c) => c.ownerId === ANY);
+  const owners = changes.filter((c) => c.ownerId !== ANY);
+  await addSums(trx, teamTable, key, team.map(row));
+  await addSums(
+    trx,
+    ownerTable,
+    ['owner_id', ...key] as (keyof Schema[O] & string)[],
+    owners.map((c) => ({ owner_id: c.ownerId, ...row(c) }) as Insertable<Schema[O]>),
+  );
 }
 
 /** Adds changes to the per-owner totals (0025), creating the rows a change is the first to reach. */
