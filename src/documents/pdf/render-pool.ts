@@ -47,7 +47,7 @@ export function defaultRenderThreads(): number {
  */
 export function startRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = Math.max(1, options.threads ?? defaultRenderThreads());
-  const pool = new Piscina<LetterInput | MonthlyReportInput, RenderedLetter | Uint8Array>({
+  const pool = new Piscina<LetterInput | MonthlyReportInput, RenderedLetter | { pdf: Uint8Array }>({
     filename: BUNDLED_TASK ?? new URL('./render-thread.mjs', import.meta.url).href,
     name: BUNDLED_TASK ? 'renderTask' : 'default',
     minThreads: threads,
@@ -64,7 +64,9 @@ export function startRenderPool(options: RenderPoolOptions = {}): RenderPool {
       return { ...rendered, pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
     },
     async renderReport(input) {
-      const pdf = (await pool.run(input, { name: 'renderReportTask' })) as Uint8Array;
+      const { pdf } = takeAnswer(
+        (await pool.run(input, { name: 'renderReportTask' })) as { pdf: Uint8Array },
+      );
       return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     },
     close: () => pool.close(),

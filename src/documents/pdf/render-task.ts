@@ -11,7 +11,10 @@ export function renderTask(input: LetterInput): Promise<RenderedLetter> {
   return renderLetter(input);
 }
 
-/** The monthly report's PDF (piscina calls it by name: `renderReportTask`). */
-export function renderReportTask(input: MonthlyReportInput): Promise<Buffer> {
-  return renderMonthlyReportPdf(input);
+/**
+ * The monthly report's PDF (piscina calls it by name: `renderReportTask`), in an object so that the pool can
+ * take it out of what piscina keeps (threads/answer.ts).
+ */
+export async function renderReportTask(input: MonthlyReportInput): Promise<{ pdf: Buffer }> {
+  return { pdf: await renderMonthlyReportPdf(input) };
 }
